@@ -1,0 +1,34 @@
+/* glossa-cli-private.h: what the commands share
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "glossa-cli.h"
+
+G_BEGIN_DECLS
+
+/* Each command gets argv with argv[0] = "glossa COMMAND" and returns an exit
+ * code. Usage errors go to stderr with GLOSSA_EXIT_USAGE.
+ */
+int  _glossa_cli_validate (int argc, char **argv);
+int  _glossa_cli_stats    (int argc, char **argv);
+int  _glossa_cli_export   (int argc, char **argv);
+int  _glossa_cli_import   (int argc, char **argv);
+int  _glossa_cli_agree    (int argc, char **argv);
+
+/* Parses @entries from @argv (as GOptionContext does) with @parameter and
+ * @summary for --help. Returns FALSE after printing the usage error.
+ */
+gboolean _glossa_cli_parse_options (int           *argc,
+                                    char        ***argv,
+                                    const char    *parameter,
+                                    const char    *summary,
+                                    const GOptionEntry *entries,
+                                    int           *exit_code);
+
+G_END_DECLS

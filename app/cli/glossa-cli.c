@@ -1,0 +1,96 @@
+/* glossa-cli.c: dispatching `glossa COMMAND …` to the headless commands
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "glossa-cli-private.h"
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "validate", N_("Check annotation files against their articles"), _glossa_cli_validate },
+  { "stats",    N_("Count documents by status and spans by label"), _glossa_cli_stats },
+  { "export",   N_("Write a corpus as a dataset (JSONL, doccano, brat, CoNLL)"), _glossa_cli_export },
+  { "import",   N_("Read a dataset into a corpus of annotation files"), _glossa_cli_import },
+  { "agree",    N_("Measure the agreement of two annotators"), _glossa_cli_agree },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+glossa_cli_is_command (const char *arg)
+{
+  return arg != NULL && find_command (arg) != NULL;
+}
+
+void
+glossa_cli_print_commands (GString *out)
+{
+  g_string_append_printf (out, "%s\n", _("Commands (run without a display):"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (out, "\n%s\n", _("Run “glossa COMMAND --help” for a command’s options."));
+}
+
+int
+glossa_cli_run (int    argc,
+                char **argv)
+{
+  const Command *command;
+  g_autofree char *prgname = NULL;
+
+  g_return_val_if_fail (argc >= 2, GLOSSA_EXIT_USAGE);
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("glossa: unknown command “%s”\n"), argv[1]);
+      return GLOSSA_EXIT_USAGE;
+    }
+
+  prgname = g_strdup_printf ("glossa %s", command->name);
+  g_set_prgname (prgname);
+  argv[1] = prgname;
+  return command->run (argc - 1, argv + 1);
+}
+
+gboolean
+_glossa_cli_parse_options (int                 *argc,
+                           char              ***argv,
+                           const char          *parameter,
+                           const char          *summary,
+                           const GOptionEntry  *entries,
+                           int                 *exit_code)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      g_printerr (_("Run “%s --help” for usage.\n"), g_get_prgname ());
+      *exit_code = GLOSSA_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,97 @@
+/* glossa-format.h: reading and writing annotation files, format v1
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "glossa-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSSA_FORMAT_NAME    "glossa-annotations"
+#define GLOSSA_FORMAT_VERSION 1
+#define GLOSSA_ANNOTATIONS_SUFFIX ".annotations.json"
+
+/* Everything an annotation file holds besides the article itself. Spans are
+ * sorted by glossa_span_compare() and unique by (start, end, label) and by id.
+ */
+typedef struct
+{
+  char         *doc_id;
+  char         *file;
+  char         *sha256;
+  gint64        length;
+  char         *date;            /* nullable */
+  GlossaStatus  status;
+  char         *annotator;
+  GPtrArray    *spans;           /* of GlossaSpan */
+  JsonObject   *document_extra;  /* nullable: unknown members of "document" */
+  JsonObject   *extra;           /* nullable: unknown top-level members */
+} GlossaAnnotations;
+
+GlossaAnnotations *glossa_annotations_new    (void);
+void               glossa_annotations_free   (GlossaAnnotations *annotations);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaAnnotations, glossa_annotations_free)
+
+/* Parses and validates an annotation file. With @article, every span is
+ * checked against it and so are the recorded sha256 and length; without, only
+ * the file's own consistency is checked (spans within "length", ids unique).
+ * Messages start with @name: "NAME:LINE:COLUMN: …" for syntax errors,
+ * "NAME: spans[3].end: …" for the rest.
+ */
+GlossaAnnotations *glossa_format_read        (const char        *data,
+                                              gsize              len,
+                                              const char        *name,
+                                              GlossaArticle     *article,
+                                              GError           **error);
+
+/* Writes @annotations deterministically: the layout of
+ * json.dumps(…, indent=2, ensure_ascii=False) plus a final newline, spans in
+ * sorted order, unknown members after the known ones in their original order.
+ */
+GBytes            *glossa_format_write       (const GlossaAnnotations *annotations);
+
+/* The pieces, for the other formats (JSONL corpora, import, export).
+ * @field names the span in messages, e.g. "spans[3]" or "line 12: spans[0]";
+ * @article may be NULL, then @length bounds the offsets and "text" is only
+ * required to be a string.
+ *
+ * glossa_format_write_span() writes the object at the current position of
+ * @out: with @indent >= 0 its members go on lines indented by @indent + 2
+ * spaces and the closing brace by @indent; with @indent < 0 on one line, as
+ * json.dumps(span, ensure_ascii=False) would.
+ */
+GlossaSpan        *glossa_format_span_from_json (JsonNode        *node,
+                                                 GlossaArticle   *article,
+                                                 gint64           length,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+void               glossa_format_write_span     (GString         *out,
+                                                 const GlossaSpan *span,
+                                                 int              indent);
+/* Sorts @spans and checks that ids and (start, end, label) are unique. */
+gboolean           glossa_format_check_spans    (GPtrArray       *spans,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+
+/* NAME.txt <-> NAME.annotations.json, in the same folder. */
+GFile             *glossa_annotations_file_for_article (GFile *article_file);
+GFile             *glossa_article_file_for_annotations (GFile *annotations_file);
+gboolean           glossa_is_annotations_file          (const char *path);
+
+/* Replaces @file's contents atomically: a temporary file beside the target,
+ * flushed to disk, then renamed over it. Symbolic links are followed (the
+ * link stays a link) and the target's permissions are kept.
+ */
+gboolean           glossa_file_replace_atomic  (GFile         *file,
+                                                GBytes        *bytes,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* main.c: the glossa binary, a window or a headless command
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "glossa-application.h"
+#include "glossa-cli.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GlossaApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A command never opens a display: it must work over ssh and in CI. */
+  if (argc >= 2 && glossa_cli_is_command (argv[1]))
+    return glossa_cli_run (argc, argv);
+
+  app = glossa_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
