@@ -1,0 +1,1458 @@
+/* glossa-document.c: an article and its annotations, editable and undoable
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "glossa-document.h"
+#include "glossa-error.h"
+#include "glossa-undo-stack.h"
+
+/* What we last saw of the annotation file on disk. An atomic save replaces
+ * the inode, so any write by anyone changes at least one of these.
+ */
+typedef struct
+{
+  gboolean exists;
+  guint64  inode;
+  gint64   size;
+  gint64   mtime_ns;
+} DiskStamp;
+
+struct _GlossaDocument
+{
+  GObject            parent_instance;
+
+  GlossaArticle     *article;
+  GFile             *file;
+  GError            *error;
+
+  /* Everything but the spans mirrors the file; annotations->spans is the
+   * live set, sorted by glossa_span_compare() and unique by key and id.
+   */
+  GlossaAnnotations *annotations;
+  GHashTable        *by_id;
+  guint              label_counts[GLOSSA_N_LABELS];
+  guint64            next_id;
+
+  GlossaUndoStack   *undo;
+  char              *user;
+
+  guint64            serial;
+  guint64            saved_serial;
+  DiskStamp          disk;
+
+  /* Saves run one at a time; callers that ask meanwhile wait for the next. */
+  GPtrArray         *pending_saves;
+  guint              saving : 1;
+
+  guint              read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlossaDocument, glossa_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_FILE,
+  PROP_ERROR,
+  PROP_READ_ONLY,
+  PROP_MODIFIED,
+  PROP_STATUS,
+  PROP_ANNOTATOR,
+  PROP_USER,
+  PROP_N_SPANS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  SPAN_ADDED,
+  SPAN_REMOVED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static DiskStamp
+disk_stamp_read (GFile *file)
+{
+  DiskStamp stamp = { 0 };
+  struct stat st;
+  const char *path = file ? g_file_peek_path (file) : NULL;
+
+  if (path != NULL && g_stat (path, &st) == 0)
+    {
+      stamp.exists = TRUE;
+      stamp.inode = st.st_ino;
+      stamp.size = st.st_size;
+      stamp.mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+    }
+  return stamp;
+}
+
+static gboolean
+disk_stamp_equal (const DiskStamp *a,
+                  const DiskStamp *b)
+{
+  return a->exists == b->exists && a->inode == b->inode &&
+         a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
+/* g_set_str() is GLib 2.76. */
+static gboolean
+replace_str (char       **str,
+             const char  *value)
+{
+  if (g_strcmp0 (*str, value) == 0)
+    return FALSE;
+  g_free (*str);
+  *str = g_strdup (value);
+  return TRUE;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+set_modified (GlossaDocument *self,
+              guint64         serial)
+{
+  gboolean was_modified = glossa_document_get_modified (self);
+
+  self->serial = serial;
+  if (was_modified != glossa_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+mark_changed (GlossaDocument *self)
+{
+  set_modified (self, self->serial + 1);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static guint64
+id_number (const char *id)
+{
+  guint64 n = 0;
+
+  if (id[0] != 's' || id[1] == '\0')
+    return 0;
+  for (const char *p = id + 1; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p) || n > G_MAXUINT64 / 10 - 10)
+        return 0;
+      n = n * 10 + (*p - '0');
+    }
+  return n;
+}
+
+/* Binary search for @span's key; returns where it is or would be. */
+static guint
+search_position (GlossaDocument   *self,
+                 const GlossaSpan *span,
+                 gboolean         *found)
+{
+  GPtrArray *spans = self->annotations->spans;
+  guint lo = 0, hi = spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = glossa_span_compare (g_ptr_array_index (spans, mid), span);
+
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *found = lo < spans->len && glossa_span_compare (g_ptr_array_index (spans, lo), span) == 0;
+  return lo;
+}
+
+static void
+insert_span (GlossaDocument *self,
+             GlossaSpan     *span)
+{
+  gboolean found;
+  guint position = search_position (self, span, &found);
+
+  g_assert (!found);
+  g_assert (!g_hash_table_contains (self->by_id, span->id));
+
+  g_ptr_array_insert (self->annotations->spans, position, glossa_span_ref (span));
+  g_hash_table_insert (self->by_id, span->id, span);
+  self->label_counts[span->label]++;
+  self->next_id = MAX (self->next_id, id_number (span->id) + 1);
+
+  g_signal_emit (self, signals[SPAN_ADDED], 0, span);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
+}
+
+static void
+delete_span (GlossaDocument *self,
+             GlossaSpan     *span)
+{
+  g_autoptr(GlossaSpan) held = glossa_span_ref (span);
+  gboolean found;
+  guint position = search_position (self, span, &found);
+
+  g_assert (found);
+
+  g_hash_table_remove (self->by_id, span->id);
+  g_ptr_array_remove_index (self->annotations->spans, position);
+  self->label_counts[span->label]--;
+
+  g_signal_emit (self, signals[SPAN_REMOVED], 0, held);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
+}
+
+static void
+set_spans (GlossaDocument *self,
+           GPtrArray      *spans)
+{
+  g_autoptr(GPtrArray) old = glossa_document_dup_spans (self);
+
+  for (guint i = old->len; i > 0; i--)
+    delete_span (self, g_ptr_array_index (old, i - 1));
+  for (guint i = 0; i < spans->len; i++)
+    insert_span (self, g_ptr_array_index (spans, i));
+}
+
+static void
+glossa_document_dispose (GObject *object)
+{
+  GlossaDocument *self = (GlossaDocument *)object;
+
+  g_clear_object (&self->undo);
+
+  G_OBJECT_CLASS (glossa_document_parent_class)->dispose (object);
+}
+
+static void
+glossa_document_finalize (GObject *object)
+{
+  GlossaDocument *self = (GlossaDocument *)object;
+
+  g_clear_object (&self->article);
+  g_clear_object (&self->file);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->annotations, glossa_annotations_free);
+  g_clear_pointer (&self->pending_saves, g_ptr_array_unref);
+  g_clear_pointer (&self->user, g_free);
+
+  G_OBJECT_CLASS (glossa_document_parent_class)->finalize (object);
+}
+
+static void
+glossa_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossaDocument *self = GLOSSA_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, glossa_document_get_modified (self));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_int (value, self->annotations->status);
+      break;
+
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotations->annotator);
+      break;
+
+    case PROP_USER:
+      g_value_set_string (value, self->user);
+      break;
+
+    case PROP_N_SPANS:
+      g_value_set_uint (value, self->annotations->spans->len);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, glossa_document_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, glossa_document_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+glossa_document_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GlossaDocument *self = GLOSSA_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      self->article = g_value_dup_object (value);
+      break;
+
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    case PROP_STATUS:
+      glossa_document_set_status (self, g_value_get_int (value));
+      break;
+
+    case PROP_ANNOTATOR:
+      glossa_document_set_annotator (self, g_value_get_string (value));
+      break;
+
+    case PROP_USER:
+      glossa_document_set_user (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+forward_undo_notify (GlossaDocument *self,
+                     GParamSpec     *pspec,
+                     GlossaUndoStack *undo)
+{
+  if (g_strcmp0 (pspec->name, "can-undo") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+glossa_document_constructed (GObject *object)
+{
+  GlossaDocument *self = (GlossaDocument *)object;
+  g_autofree char *basename = NULL;
+
+  G_OBJECT_CLASS (glossa_document_parent_class)->constructed (object);
+
+  g_assert (GLOSSA_IS_ARTICLE (self->article));
+
+  basename = g_strdup (glossa_article_get_name (self->article));
+  if (glossa_article_get_file (self->article) != NULL)
+    {
+      g_free (basename);
+      basename = g_file_get_basename (glossa_article_get_file (self->article));
+    }
+  self->annotations->file = g_strdup (basename);
+  if (g_str_has_suffix (basename, ".txt"))
+    basename[strlen (basename) - 4] = '\0';
+  self->annotations->doc_id = g_strdup (basename);
+  self->annotations->date = g_strdup (glossa_article_get_date (self->article));
+}
+
+static void
+glossa_document_class_init (GlossaDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = glossa_document_constructed;
+  object_class->dispose = glossa_document_dispose;
+  object_class->finalize = glossa_document_finalize;
+  object_class->get_property = glossa_document_get_property;
+  object_class->set_property = glossa_document_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, GLOSSA_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, 0, GLOSSA_N_STATUSES - 1, GLOSSA_STATUS_TODO,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER] =
+    g_param_spec_string ("user", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SPANS] =
+    g_param_spec_uint ("n-spans", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossaDocument::span-added:
+   * @span: the span, already in the document
+   */
+  signals[SPAN_ADDED] =
+    g_signal_new ("span-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  GLOSSA_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * GlossaDocument::span-removed:
+   * @span: the span, no longer in the document
+   */
+  signals[SPAN_REMOVED] =
+    g_signal_new ("span-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  GLOSSA_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * GlossaDocument::changed:
+   *
+   * Emitted once after every edit, undo, redo or status change: the
+   * moment to schedule a save.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+glossa_document_init (GlossaDocument *self)
+{
+  self->annotations = glossa_annotations_new ();
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->next_id = 1;
+  self->undo = glossa_undo_stack_new ();
+  self->pending_saves = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (self->undo, "notify", G_CALLBACK (forward_undo_notify),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * glossa_document_new:
+ * @article: the article
+ * @annotations_file: (nullable): where the annotations are saved
+ *
+ * Creates a document with no spans. Nothing is read from disk.
+ */
+GlossaDocument *
+glossa_document_new (GlossaArticle *article,
+                     GFile         *annotations_file)
+{
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (!annotations_file || G_IS_FILE (annotations_file), NULL);
+
+  return g_object_new (GLOSSA_TYPE_DOCUMENT,
+                       "article", article,
+                       "file", annotations_file,
+                       NULL);
+}
+
+static void
+set_error (GlossaDocument *self,
+           GError         *error)
+{
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  if (self->read_only != (error != NULL))
+    {
+      self->read_only = error != NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+}
+
+static void
+adopt_annotations (GlossaDocument    *self,
+                   GlossaAnnotations *annotations)
+{
+  GlossaStatus old_status = self->annotations->status;
+  g_autofree char *old_annotator = g_strdup (self->annotations->annotator);
+  g_autoptr(GPtrArray) spans = g_ptr_array_ref (annotations->spans);
+
+  /* Keep our own live span array; take everything else from the file. */
+  g_ptr_array_unref (annotations->spans);
+  annotations->spans = g_steal_pointer (&self->annotations->spans);
+  glossa_annotations_free (self->annotations);
+  self->annotations = annotations;
+  if (self->annotations->date == NULL)
+    self->annotations->date = g_strdup (glossa_article_get_date (self->article));
+
+  set_spans (self, spans);
+
+  if (old_status != annotations->status)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (g_strcmp0 (old_annotator, annotations->annotator) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+/* Reads the annotation file, if there is one. A failure is kept in the
+ * document (which becomes read-only) rather than returned: the article is
+ * still worth showing.
+ */
+static void
+load_annotations (GlossaDocument *self,
+                  GCancellable   *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  GlossaAnnotations *annotations;
+  gsize len = 0;
+
+  self->disk = disk_stamp_read (self->file);
+  if (self->file == NULL || !self->disk.exists)
+    return;
+
+  name = g_file_get_parse_name (self->file);
+  if (!g_file_load_contents (self->file, cancellable, &contents, &len, NULL, &error))
+    {
+      GError *wrapped = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", name, error->message);
+      set_error (self, wrapped);
+      return;
+    }
+
+  annotations = glossa_format_read (contents, len, name, self->article, &error);
+  if (annotations == NULL)
+    {
+      set_error (self, g_steal_pointer (&error));
+      return;
+    }
+
+  adopt_annotations (self, annotations);
+}
+
+/**
+ * glossa_document_open:
+ * @article_file: the article (NAME.txt)
+ *
+ * Reads the article and, if it exists, NAME.annotations.json beside it.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL if the
+ *   article itself cannot be read. A bad annotation file does not make this
+ *   fail: see #GlossaDocument:error.
+ */
+GlossaDocument *
+glossa_document_open (GFile         *article_file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GFile) annotations_file = NULL;
+  GlossaDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (article_file), NULL);
+
+  if (!(article = glossa_article_load (article_file, cancellable, error)))
+    return NULL;
+
+  annotations_file = glossa_annotations_file_for_article (article_file);
+  self = glossa_document_new (article, annotations_file);
+  load_annotations (self, cancellable);
+  return self;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossaDocument *document = glossa_document_open (task_data, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+glossa_document_open_async (GFile               *article_file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (article_file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, glossa_document_open_async);
+  g_task_set_task_data (task, g_object_ref (article_file), g_object_unref);
+  g_task_run_in_thread (task, open_thread);
+}
+
+GlossaDocument *
+glossa_document_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * glossa_document_reload:
+ *
+ * Throws away the spans and the undo history and reads the annotation file
+ * again, for when another program changed it. On failure the document keeps
+ * the error and becomes read-only, as after a failed open.
+ */
+gboolean
+glossa_document_reload (GlossaDocument  *self,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (self->error != NULL)
+    set_error (self, NULL);
+  glossa_undo_stack_clear (self->undo);
+  set_spans (self, none);
+
+  load_annotations (self, cancellable);
+  set_modified (self, self->saved_serial);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  if (self->error != NULL)
+    {
+      g_set_error_literal (error, self->error->domain, self->error->code, self->error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GlossaArticle *
+glossa_document_get_article (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->article;
+}
+
+GFile *
+glossa_document_get_file (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const GError *
+glossa_document_get_error (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->error;
+}
+
+gboolean
+glossa_document_get_read_only (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), TRUE);
+  return self->read_only;
+}
+
+gboolean
+glossa_document_get_modified (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  return self->serial != self->saved_serial;
+}
+
+GlossaStatus
+glossa_document_get_status (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), GLOSSA_STATUS_TODO);
+  return self->annotations->status;
+}
+
+void
+glossa_document_set_status (GlossaDocument *self,
+                            GlossaStatus    status)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  g_return_if_fail ((guint) status < GLOSSA_N_STATUSES);
+
+  if (self->read_only || self->annotations->status == status)
+    return;
+
+  self->annotations->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  mark_changed (self);
+}
+
+const char *
+glossa_document_get_annotator (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->annotations->annotator;
+}
+
+void
+glossa_document_set_annotator (GlossaDocument *self,
+                               const char     *annotator)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+
+  if (annotator == NULL)
+    annotator = "";
+  if (self->read_only || g_strcmp0 (self->annotations->annotator, annotator) == 0)
+    return;
+
+  g_free (self->annotations->annotator);
+  self->annotations->annotator = g_strdup (annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+  mark_changed (self);
+}
+
+/**
+ * glossa_document_get_user:
+ *
+ * The person editing now: recorded as the annotator of the spans they
+ * create or change, and of the document if it has none yet.
+ */
+const char *
+glossa_document_get_user (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->user;
+}
+
+void
+glossa_document_set_user (GlossaDocument *self,
+                          const char     *user)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+
+  if (user != NULL && *user == '\0')
+    user = NULL;
+  if (replace_str (&self->user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+const char *
+glossa_document_get_date (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->annotations->date;
+}
+
+guint
+glossa_document_get_n_spans (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), 0);
+  return self->annotations->spans->len;
+}
+
+GlossaSpan *
+glossa_document_get_span (GlossaDocument *self,
+                          guint           index)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->annotations->spans->len, NULL);
+  return g_ptr_array_index (self->annotations->spans, index);
+}
+
+GlossaSpan *
+glossa_document_lookup_span (GlossaDocument *self,
+                             const char     *id)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+gboolean
+glossa_document_find_span (GlossaDocument *self,
+                           GlossaSpan     *span,
+                           guint          *index)
+{
+  gboolean found;
+  guint position;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (span != NULL, FALSE);
+
+  position = search_position (self, span, &found);
+  if (found && index != NULL)
+    *index = position;
+  return found;
+}
+
+/**
+ * glossa_document_dup_spans:
+ *
+ * Returns: (transfer full): a snapshot of the spans in order, holding a
+ *   reference to each.
+ */
+GPtrArray *
+glossa_document_dup_spans (GlossaDocument *self)
+{
+  GPtrArray *spans;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+
+  spans = g_ptr_array_new_full (self->annotations->spans->len, (GDestroyNotify) glossa_span_unref);
+  for (guint i = 0; i < self->annotations->spans->len; i++)
+    g_ptr_array_add (spans, glossa_span_ref (g_ptr_array_index (self->annotations->spans, i)));
+  return spans;
+}
+
+static int
+compare_by_length (gconstpointer a,
+                   gconstpointer b)
+{
+  const GlossaSpan *sa = *(GlossaSpan * const *) a;
+  const GlossaSpan *sb = *(GlossaSpan * const *) b;
+  gint64 la = sa->end - sa->start, lb = sb->end - sb->start;
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return glossa_span_compare (sa, sb);
+}
+
+/**
+ * glossa_document_spans_at:
+ *
+ * Returns: (transfer full): the spans covering @offset, innermost (shortest)
+ *   first: the order in which clicking there cycles through them.
+ */
+GPtrArray *
+glossa_document_spans_at (GlossaDocument *self,
+                          gint64          offset)
+{
+  GPtrArray *spans = self->annotations->spans;
+  GPtrArray *result;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+
+  /* Only spans starting at or before @offset can cover it. */
+  hi = spans->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (((GlossaSpan *) g_ptr_array_index (spans, mid))->start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = 0; i < lo; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      if (span->end > offset)
+        g_ptr_array_add (result, glossa_span_ref (span));
+    }
+
+  g_ptr_array_sort (result, compare_by_length);
+  return result;
+}
+
+guint
+glossa_document_count_label (GlossaDocument *self,
+                             GlossaLabel     label)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, 0);
+  return self->label_counts[label];
+}
+
+/* Editing */
+
+static gboolean
+check_writable (GlossaDocument  *self,
+                GError         **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
+               "The annotations did not load, so they cannot be changed: %s",
+               self->error ? self->error->message : "");
+  return FALSE;
+}
+
+static gboolean
+check_range (GlossaDocument  *self,
+             gint64           start,
+             gint64           end,
+             GError         **error)
+{
+  gint64 length = glossa_article_get_length (self->article);
+
+  if (start >= 0 && start < end && end <= length)
+    return TRUE;
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+               "A span must cover characters of the article: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+               " is not within 0–%" G_GINT64_FORMAT, start, end, length);
+  return FALSE;
+}
+
+static char *
+next_span_id (GlossaDocument *self)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("s%" G_GUINT64_FORMAT, self->next_id++);
+      if (!g_hash_table_contains (self->by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+static GlossaSpan *
+find_same_key (GlossaDocument *self,
+               gint64          start,
+               gint64          end,
+               GlossaLabel     label)
+{
+  GlossaSpan key = { .start = start, .end = end, .label = label };
+  gboolean found;
+  guint position = search_position (self, &key, &found);
+
+  return found ? g_ptr_array_index (self->annotations->spans, position) : NULL;
+}
+
+static void
+after_edit (GlossaDocument *self)
+{
+  /* A document is in progress from its first span on. */
+  if (self->annotations->status == GLOSSA_STATUS_TODO && self->annotations->spans->len > 0)
+    {
+      self->annotations->status = GLOSSA_STATUS_IN_PROGRESS;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+  if (self->user != NULL && self->annotations->annotator[0] == '\0')
+    {
+      g_free (self->annotations->annotator);
+      self->annotations->annotator = g_strdup (self->user);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+    }
+  mark_changed (self);
+}
+
+/**
+ * glossa_document_add_span:
+ *
+ * Adds a span over [@start, @end) of the article. Adding a span that is
+ * already there (same start, end and label) changes nothing and returns it.
+ *
+ * Returns: (transfer none) (nullable): the span, or %NULL on error
+ */
+GlossaSpan *
+glossa_document_add_span (GlossaDocument  *self,
+                          gint64           start,
+                          gint64           end,
+                          GlossaLabel      label,
+                          GError         **error)
+{
+  g_autoptr(GlossaSpan) span = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  GlossaSpan *existing;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, NULL);
+
+  if (!check_writable (self, error) || !check_range (self, start, end, error))
+    return NULL;
+
+  if ((existing = find_same_key (self, start, end, label)))
+    return existing;
+
+  id = next_span_id (self);
+  text = glossa_article_slice (self->article, start, end);
+  span = glossa_span_new (id, start, end, label, text);
+  span->origin = GLOSSA_ORIGIN_MANUAL;
+  span->annotator = g_strdup (self->user);
+  span->created = now_iso8601 ();
+  span->modified = g_strdup (span->created);
+
+  glossa_undo_stack_record (self->undo, NULL, span);
+  insert_span (self, span);
+  after_edit (self);
+  return span;
+}
+
+gboolean
+glossa_document_remove_span (GlossaDocument  *self,
+                             const char      *id,
+                             GError         **error)
+{
+  GlossaSpan *span;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (!(span = glossa_document_lookup_span (self, id)))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "There is no span “%s”", id);
+      return FALSE;
+    }
+
+  glossa_undo_stack_record (self->undo, span, NULL);
+  delete_span (self, span);
+  mark_changed (self);
+  return TRUE;
+}
+
+/**
+ * glossa_document_update_span:
+ * @note: (nullable): the new note; %NULL or "" removes it
+ *
+ * Replaces span @id by one with the given range, label and note, keeping its
+ * id. Fails if another span already has that range and label.
+ *
+ * Returns: (transfer none) (nullable): the new span, or %NULL on error
+ */
+GlossaSpan *
+glossa_document_update_span (GlossaDocument  *self,
+                             const char      *id,
+                             gint64           start,
+                             gint64           end,
+                             GlossaLabel      label,
+                             const char      *note,
+                             GError         **error)
+{
+  g_autoptr(GlossaSpan) span = NULL;
+  GlossaSpan *old, *existing;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, NULL);
+
+  if (!check_writable (self, error) || !check_range (self, start, end, error))
+    return NULL;
+
+  if (!(old = glossa_document_lookup_span (self, id)))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "There is no span “%s”", id);
+      return NULL;
+    }
+
+  if (note != NULL && *note == '\0')
+    note = NULL;
+
+  if (old->start == start && old->end == end && old->label == label &&
+      g_strcmp0 (old->note, note) == 0)
+    return old;
+
+  existing = find_same_key (self, start, end, label);
+  if (existing != NULL && existing != old)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   "There is already a “%s” span over “%s”",
+                   glossa_label_to_string (label), existing->text);
+      return NULL;
+    }
+
+  span = glossa_span_copy (old);
+  span->start = start;
+  span->end = end;
+  span->label = label;
+  if (start != old->start || end != old->end)
+    {
+      g_free (span->text);
+      span->text = glossa_article_slice (self->article, start, end);
+    }
+  g_free (span->note);
+  span->note = g_strdup (note);
+  if (self->user != NULL)
+    replace_str (&span->annotator, self->user);
+  g_free (span->modified);
+  span->modified = now_iso8601 ();
+
+  glossa_undo_stack_record (self->undo, old, span);
+  delete_span (self, old);
+  insert_span (self, span);
+  after_edit (self);
+  return span;
+}
+
+void
+glossa_document_begin_group (GlossaDocument *self,
+                             const char     *description)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  glossa_undo_stack_begin_group (self->undo, description);
+}
+
+void
+glossa_document_end_group (GlossaDocument *self)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  glossa_undo_stack_end_group (self->undo);
+}
+
+gboolean
+glossa_document_can_undo (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  return !self->read_only && glossa_undo_stack_can_undo (self->undo);
+}
+
+gboolean
+glossa_document_can_redo (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  return !self->read_only && glossa_undo_stack_can_redo (self->undo);
+}
+
+static void
+apply_change (GlossaSpan *remove,
+              GlossaSpan *add,
+              gpointer    user_data)
+{
+  GlossaDocument *self = user_data;
+
+  if (remove != NULL)
+    delete_span (self, remove);
+  if (add != NULL)
+    insert_span (self, add);
+}
+
+gboolean
+glossa_document_undo (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (self->read_only || !glossa_undo_stack_undo (self->undo, apply_change, self))
+    return FALSE;
+  mark_changed (self);
+  return TRUE;
+}
+
+gboolean
+glossa_document_redo (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (self->read_only || !glossa_undo_stack_redo (self->undo, apply_change, self))
+    return FALSE;
+  after_edit (self);
+  return TRUE;
+}
+
+/* Saving */
+
+/**
+ * glossa_document_snapshot:
+ *
+ * Returns: (transfer full): the annotations as they would be saved now. The
+ *   spans are shared, not copied (they are immutable), so this is cheap.
+ */
+GlossaAnnotations *
+glossa_document_snapshot (GlossaDocument *self)
+{
+  GlossaAnnotations *copy;
+  const GlossaAnnotations *a;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+
+  a = self->annotations;
+  copy = glossa_annotations_new ();
+  copy->doc_id = g_strdup (a->doc_id);
+  copy->file = g_strdup (a->file);
+  copy->sha256 = g_strdup (glossa_article_get_sha256 (self->article));
+  copy->length = glossa_article_get_length (self->article);
+  copy->date = g_strdup (a->date);
+  copy->status = a->status;
+  g_free (copy->annotator);
+  copy->annotator = g_strdup (a->annotator);
+  g_ptr_array_unref (copy->spans);
+  copy->spans = glossa_document_dup_spans (self);
+  copy->document_extra = a->document_extra ? json_object_ref (a->document_extra) : NULL;
+  copy->extra = a->extra ? json_object_ref (a->extra) : NULL;
+  return copy;
+}
+
+GBytes *
+glossa_document_serialize (GlossaDocument *self)
+{
+  g_autoptr(GlossaAnnotations) snapshot = NULL;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+
+  snapshot = glossa_document_snapshot (self);
+  return glossa_format_write (snapshot);
+}
+
+typedef struct
+{
+  GFile             *file;
+  GlossaAnnotations *snapshot;
+  DiskStamp          expected;
+  DiskStamp          written;
+  guint64            serial;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->snapshot, glossa_annotations_free);
+  g_free (save);
+}
+
+static gboolean
+check_savable (GlossaDocument  *self,
+               GError         **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
+                   "The annotation file did not load, so it is not written over: %s",
+                   self->error ? self->error->message : "");
+      return FALSE;
+    }
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                           "This document has no annotation file to save to");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SaveData *
+save_data_new (GlossaDocument *self)
+{
+  SaveData *save = g_new0 (SaveData, 1);
+
+  save->file = g_object_ref (self->file);
+  save->snapshot = glossa_document_snapshot (self);
+  save->expected = self->disk;
+  save->serial = self->serial;
+  return save;
+}
+
+/* Runs in any thread: touches only @save. */
+static gboolean
+save_data_run (SaveData      *save,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  DiskStamp now = disk_stamp_read (save->file);
+
+  if (!disk_stamp_equal (&now, &save->expected))
+    {
+      g_autofree char *name = g_file_get_parse_name (save->file);
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
+                   "%s was changed by another program; it was not written over", name);
+      return FALSE;
+    }
+
+  bytes = glossa_format_write (save->snapshot);
+  if (!glossa_file_replace_atomic (save->file, bytes, cancellable, error))
+    return FALSE;
+
+  save->written = disk_stamp_read (save->file);
+  return TRUE;
+}
+
+static void
+save_data_commit (GlossaDocument *self,
+                  SaveData       *save)
+{
+  self->disk = save->written;
+  self->saved_serial = save->serial;
+  set_modified (self, self->serial);
+}
+
+gboolean
+glossa_document_save (GlossaDocument  *self,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  SaveData *save;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (!check_savable (self, error))
+    return FALSE;
+
+  save = save_data_new (self);
+  ok = save_data_run (save, cancellable, error);
+  if (ok)
+    save_data_commit (self, save);
+  save_data_free (save);
+  return ok;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_data_run (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void start_save (GlossaDocument *self, GTask *task);
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GlossaDocument *self = GLOSSA_DOCUMENT (object);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  self->saving = FALSE;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    save_data_commit (self, g_task_get_task_data (G_TASK (result)));
+
+  /* Those who asked while we were writing get a save of the newer state. */
+  if (self->pending_saves->len > 0)
+    {
+      waiting = g_steal_pointer (&self->pending_saves);
+      self->pending_saves = g_ptr_array_new_with_free_func (g_object_unref);
+      start_save (self, g_object_ref (g_ptr_array_index (waiting, 0)));
+      for (guint i = 1; i < waiting->len; i++)
+        g_ptr_array_add (self->pending_saves, g_object_ref (g_ptr_array_index (waiting, i)));
+    }
+
+  if (error != NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_save (GlossaDocument *self,
+            GTask          *outer)
+{
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+
+  if (!check_savable (self, &error))
+    {
+      g_task_return_error (outer, error);
+      g_object_unref (outer);
+      return;
+    }
+
+  self->saving = TRUE;
+  inner = g_task_new (self, g_task_get_cancellable (outer), save_done, outer);
+  g_task_set_source_tag (inner, start_save);
+  g_task_set_task_data (inner, save_data_new (self), save_data_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+/**
+ * glossa_document_save_async:
+ *
+ * Writes the annotations as they are now, in a worker thread. Saves never
+ * overlap: one asked for while another runs starts when it ends, with the
+ * state of that moment. Fails with %GLOSSA_ERROR_CONFLICT, writing nothing,
+ * if another program changed the file since it was read or last saved.
+ */
+void
+glossa_document_save_async (GlossaDocument      *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, glossa_document_save_async);
+
+  if (self->saving)
+    g_ptr_array_add (self->pending_saves, task);
+  else
+    start_save (self, task);
+}
+
+gboolean
+glossa_document_save_finish (GlossaDocument  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * glossa_document_changed_on_disk:
+ *
+ * Returns: whether the annotation file is no longer what this document
+ *   read or last wrote: another program changed, created or deleted it.
+ */
+gboolean
+glossa_document_changed_on_disk (GlossaDocument *self)
+{
+  DiskStamp now;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL || self->saving)
+    return FALSE;
+  now = disk_stamp_read (self->file);
+  return !disk_stamp_equal (&now, &self->disk);
+}

@@ -1,0 +1,971 @@
+/* glossa-format.c: reading and writing annotation files, format v1
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "glossa-article.h"
+#include "glossa-error.h"
+#include "glossa-format.h"
+#include "glossa-json.h"
+#include "glossa-span.h"
+
+GlossaAnnotations *
+glossa_annotations_new (void)
+{
+  GlossaAnnotations *annotations = g_new0 (GlossaAnnotations, 1);
+
+  annotations->status = GLOSSA_STATUS_TODO;
+  annotations->annotator = g_strdup ("");
+  annotations->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  return annotations;
+}
+
+void
+glossa_annotations_free (GlossaAnnotations *annotations)
+{
+  if (annotations == NULL)
+    return;
+
+  g_free (annotations->doc_id);
+  g_free (annotations->file);
+  g_free (annotations->sha256);
+  g_free (annotations->date);
+  g_free (annotations->annotator);
+  g_clear_pointer (&annotations->spans, g_ptr_array_unref);
+  g_clear_pointer (&annotations->document_extra, json_object_unref);
+  g_clear_pointer (&annotations->extra, json_object_unref);
+  g_free (annotations);
+}
+
+/* Reading */
+
+G_GNUC_PRINTF (5, 6)
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *name,
+      const char  *field,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, GLOSSA_ERROR, code, "%s: %s: %s", name, field, message);
+  return FALSE;
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    case G_TYPE_DOUBLE:
+      return "a number with a fraction";
+    case G_TYPE_INT64:
+      return "a number";
+    default:
+      return "a value";
+    }
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* Each member is fetched through these, which name the field when it is
+ * missing or of the wrong type. @field_buf holds "PREFIX.MEMBER".
+ */
+static const char *
+get_string (JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            const char  *name,
+            const char  *prefix,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *field = NULL;
+
+  if (node == NULL && !required)
+    return NULL;
+  if (is_string (node))
+    return json_node_get_string (node);
+
+  field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
+  if (node == NULL)
+    fail (error, GLOSSA_ERROR_INVALID, name, field, "missing (a string is required)");
+  else
+    fail (error, GLOSSA_ERROR_INVALID, name, field, "expected a string, found %s", node_kind (node));
+  return NULL;
+}
+
+static gboolean
+get_integer (JsonObject  *object,
+             const char  *member,
+             const char  *name,
+             const char  *prefix,
+             gint64      *value,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *field = NULL;
+
+  if (is_integer (node))
+    {
+      *value = json_node_get_int (node);
+      return TRUE;
+    }
+
+  field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
+  if (node == NULL)
+    return fail (error, GLOSSA_ERROR_INVALID, name, field, "missing (a whole number is required)");
+  return fail (error, GLOSSA_ERROR_INVALID, name, field, "expected a whole number, found %s",
+               node_kind (node));
+}
+
+static gboolean
+is_iso8601 (const char *str)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  dt = g_date_time_new_from_iso8601 (str, utc);
+  return dt != NULL;
+}
+
+static gboolean
+is_calendar_date (const char *str)
+{
+  g_autofree char *found = NULL;
+  char header[16];
+
+  if (strlen (str) != 10)
+    return FALSE;
+  /* glossa_article_find_date() checks the shape and the calendar for us. */
+  g_snprintf (header, sizeof header, "date %s", str);
+  found = glossa_article_find_date (header, 15);
+  return found != NULL;
+}
+
+static void
+keep_extra (JsonObject **extra,
+            const char  *member,
+            JsonNode    *node)
+{
+  if (*extra == NULL)
+    *extra = json_object_new ();
+  json_object_set_member (*extra, member, json_node_copy (node));
+}
+
+static const char * const span_members[] = {
+  "id", "start", "end", "label", "text", "note", "origin", "annotator", "created", "modified", NULL
+};
+
+static gboolean
+is_known_member (const char * const *known,
+                 const char         *member)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    if (strcmp (known[i], member) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+get_optional_string (JsonObject  *object,
+                     const char  *member,
+                     const char  *name,
+                     const char  *field,
+                     char       **out,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!is_string (node))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.%s", field, member);
+      return fail (error, GLOSSA_ERROR_INVALID, name, sub, "expected a string, found %s",
+                   node_kind (node));
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+GlossaSpan *
+glossa_format_span_from_json (JsonNode       *node,
+                              GlossaArticle  *article,
+                              gint64          length,
+                              const char     *name,
+                              const char     *field,
+                              GError        **error)
+{
+  g_autoptr(GlossaSpan) span = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *origin = NULL;
+  JsonObject *object;
+  const char *id, *label, *text;
+  gint64 start, end;
+  GlossaLabel label_value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (error, GLOSSA_ERROR_INVALID, name, field, "expected an object, found %s", node_kind (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (article != NULL)
+    length = glossa_article_get_length (article);
+
+  if (!(id = get_string (object, "id", TRUE, name, field, error)) ||
+      !get_integer (object, "start", name, field, &start, error) ||
+      !get_integer (object, "end", name, field, &end, error) ||
+      !(label = get_string (object, "label", TRUE, name, field, error)) ||
+      !(text = get_string (object, "text", TRUE, name, field, error)))
+    return NULL;
+
+  if (*id == '\0')
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.id", field);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub, "must not be empty");
+      return NULL;
+    }
+
+  if (start < 0)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.start", field);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub, "%" G_GINT64_FORMAT " is negative", start);
+      return NULL;
+    }
+
+  if (end > length)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.end", field);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub,
+            "%" G_GINT64_FORMAT " is beyond the article's %" G_GINT64_FORMAT " characters",
+            end, length);
+      return NULL;
+    }
+
+  if (end <= start)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.end", field);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub,
+            "%" G_GINT64_FORMAT " is not after start %" G_GINT64_FORMAT " (a span covers at least one character)",
+            end, start);
+      return NULL;
+    }
+
+  if (!glossa_label_from_string (label, &label_value))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.label", field);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub,
+            "unknown label “%s” (expected actor, quote, claim or date)", label);
+      return NULL;
+    }
+
+  if (article != NULL && !glossa_article_slice_equals (article, start, end, text))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.text", field);
+      g_autofree char *actual = glossa_article_slice (article, start, end);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub,
+            "“%s” differs from the article's text at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ", “%s”",
+            text, start, end, actual);
+      return NULL;
+    }
+
+  span = glossa_span_new (id, start, end, label_value, text);
+
+  if (!get_optional_string (object, "note", name, field, &span->note, error) ||
+      !get_optional_string (object, "origin", name, field, &origin, error) ||
+      !get_optional_string (object, "annotator", name, field, &span->annotator, error) ||
+      !get_optional_string (object, "created", name, field, &span->created, error) ||
+      !get_optional_string (object, "modified", name, field, &span->modified, error))
+    return NULL;
+
+  if (origin != NULL && !glossa_origin_from_string (origin, &span->origin))
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.origin", field);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub,
+            "unknown origin “%s” (expected manual, suggested or imported)", origin);
+      return NULL;
+    }
+
+  if ((span->created != NULL && !is_iso8601 (span->created)) ||
+      (span->modified != NULL && !is_iso8601 (span->modified)))
+    {
+      gboolean bad_created = span->created != NULL && !is_iso8601 (span->created);
+      g_autofree char *sub = g_strdup_printf ("%s.%s", field, bad_created ? "created" : "modified");
+      fail (error, GLOSSA_ERROR_INVALID, name, sub,
+            "“%s” is not an ISO 8601 date and time", bad_created ? span->created : span->modified);
+      return NULL;
+    }
+
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (!is_known_member (span_members, l->data))
+        keep_extra (&span->extra, l->data, json_object_get_member (object, l->data));
+    }
+
+  return g_steal_pointer (&span);
+}
+
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_span_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+gboolean
+glossa_format_check_spans (GPtrArray   *spans,
+                           const char  *name,
+                           const char  *field,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (!g_hash_table_add (ids, span->id))
+        {
+          g_autofree char *sub = g_strdup_printf ("%s[%u].id", field, i);
+          return fail (error, GLOSSA_ERROR_INVALID, name, sub,
+                       "“%s” is already the id of another span", span->id);
+        }
+    }
+
+  g_ptr_array_sort (spans, compare_span_pointers);
+
+  for (guint i = 1; i < spans->len; i++)
+    {
+      GlossaSpan *a = g_ptr_array_index (spans, i - 1);
+      GlossaSpan *b = g_ptr_array_index (spans, i);
+
+      if (glossa_span_same_key (a, b))
+        return fail (error, GLOSSA_ERROR_INVALID, name, field,
+                     "spans “%s” and “%s” are the same span (%s at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")",
+                     a->id, b->id, glossa_label_to_string (a->label), a->start, a->end);
+    }
+
+  return TRUE;
+}
+
+static const char * const document_members[] = { "id", "file", "sha256", "length", "date", NULL };
+static const char * const top_members[] = {
+  "format", "version", "document", "labels", "status", "annotator", "spans", NULL
+};
+
+static gboolean
+is_sha256 (const char *str)
+{
+  if (strlen (str) != 64)
+    return FALSE;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (str[i]) || g_ascii_isupper (str[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_document (JsonObject         *root,
+               GlossaAnnotations  *out,
+               const char         *name,
+               GlossaArticle      *article,
+               GError            **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonNode *node = json_object_get_member (root, "document");
+  JsonObject *object;
+  JsonNode *date;
+  const char *str;
+
+  if (node == NULL)
+    return fail (error, GLOSSA_ERROR_INVALID, name, "document", "missing (an object is required)");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, GLOSSA_ERROR_INVALID, name, "document", "expected an object, found %s",
+                 node_kind (node));
+  object = json_node_get_object (node);
+
+  if (!(str = get_string (object, "id", TRUE, name, "document", error)))
+    return FALSE;
+  out->doc_id = g_strdup (str);
+  if (!(str = get_string (object, "file", TRUE, name, "document", error)))
+    return FALSE;
+  out->file = g_strdup (str);
+  if (!(str = get_string (object, "sha256", TRUE, name, "document", error)))
+    return FALSE;
+  if (!is_sha256 (str))
+    return fail (error, GLOSSA_ERROR_INVALID, name, "document.sha256",
+                 "“%s” is not a SHA-256 (64 lowercase hexadecimal digits)", str);
+  out->sha256 = g_strdup (str);
+  if (!get_integer (object, "length", name, "document", &out->length, error))
+    return FALSE;
+  if (out->length < 0)
+    return fail (error, GLOSSA_ERROR_INVALID, name, "document.length",
+                 "%" G_GINT64_FORMAT " is negative", out->length);
+
+  date = json_object_get_member (object, "date");
+  if (date != NULL && !JSON_NODE_HOLDS_NULL (date))
+    {
+      if (!is_string (date))
+        return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
+                     "expected a date as \"YYYY-MM-DD\" or null, found %s", node_kind (date));
+      if (!is_calendar_date (json_node_get_string (date)))
+        return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
+                     "“%s” is not a date as YYYY-MM-DD", json_node_get_string (date));
+      out->date = g_strdup (json_node_get_string (date));
+    }
+
+  if (article != NULL)
+    {
+      if (strcmp (out->sha256, glossa_article_get_sha256 (article)) != 0)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ARTICLE_CHANGED,
+                       "%s: document.sha256: the article %s has changed since it was annotated "
+                       "(its SHA-256 is now %s, the annotations were made on %s); the spans were "
+                       "not moved: restore the original article or annotate it again",
+                       name, glossa_article_get_name (article),
+                       glossa_article_get_sha256 (article), out->sha256);
+          return FALSE;
+        }
+      if (out->length != glossa_article_get_length (article))
+        return fail (error, GLOSSA_ERROR_INVALID, name, "document.length",
+                     "%" G_GINT64_FORMAT " but the article has %" G_GINT64_FORMAT " characters",
+                     out->length, glossa_article_get_length (article));
+    }
+
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (!is_known_member (document_members, l->data))
+      keep_extra (&out->document_extra, l->data, json_object_get_member (object, l->data));
+
+  return TRUE;
+}
+
+static gboolean
+read_header (JsonObject   *root,
+             const char   *name,
+             GError      **error)
+{
+  JsonNode *node;
+  const char *format;
+  gint64 version;
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL)
+    return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "format",
+                 "missing: this is not a Glossa annotation file (expected \"format\": \"%s\")",
+                 GLOSSA_FORMAT_NAME);
+  if (!is_string (node) || strcmp ((format = json_node_get_string (node)), GLOSSA_FORMAT_NAME) != 0)
+    return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "format",
+                 "this is not a Glossa annotation file (expected \"%s\")", GLOSSA_FORMAT_NAME);
+
+  if (!get_integer (root, "version", name, NULL, &version, error))
+    return FALSE;
+  if (version != GLOSSA_FORMAT_VERSION)
+    return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "version",
+                 "%" G_GINT64_FORMAT " is not supported (this Glossa reads version %d)",
+                 version, GLOSSA_FORMAT_VERSION);
+  return TRUE;
+}
+
+static gboolean
+read_labels (JsonObject  *root,
+             const char  *name,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "labels");
+  JsonArray *array;
+
+  if (node == NULL)
+    return fail (error, GLOSSA_ERROR_INVALID, name, "labels", "missing (an array is required)");
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, GLOSSA_ERROR_INVALID, name, "labels", "expected an array, found %s",
+                 node_kind (node));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *field = g_strdup_printf ("labels[%u]", i);
+
+      if (!is_string (element))
+        return fail (error, GLOSSA_ERROR_INVALID, name, field, "expected a string, found %s",
+                     node_kind (element));
+      if (!glossa_label_from_string (json_node_get_string (element), NULL))
+        return fail (error, GLOSSA_ERROR_INVALID, name, field,
+                     "unknown label “%s” (expected actor, quote, claim or date)",
+                     json_node_get_string (element));
+    }
+  return TRUE;
+}
+
+GlossaAnnotations *
+glossa_format_read (const char     *data,
+                    gsize           len,
+                    const char     *name,
+                    GlossaArticle  *article,
+                    GError        **error)
+{
+  g_autoptr(GlossaAnnotations) out = NULL;
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *spans;
+  const char *str;
+  gint64 length;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (article == NULL || GLOSSA_IS_ARTICLE (article), NULL);
+
+  if (name == NULL)
+    name = "annotations";
+
+  if (!(root_node = glossa_json_parse (data, len, name, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_UNSUPPORTED,
+                   "%s: this is not a Glossa annotation file (expected a JSON object, found %s)",
+                   name, node_kind (root_node));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  out = glossa_annotations_new ();
+
+  if (!read_header (root, name, error) ||
+      !read_document (root, out, name, article, error) ||
+      !read_labels (root, name, error))
+    return NULL;
+
+  if (!(str = get_string (root, "status", TRUE, name, NULL, error)))
+    return NULL;
+  if (!glossa_status_from_string (str, &out->status))
+    {
+      fail (error, GLOSSA_ERROR_INVALID, name, "status",
+            "unknown status “%s” (expected todo, in-progress or done)", str);
+      return NULL;
+    }
+
+  if (!(str = get_string (root, "annotator", TRUE, name, NULL, error)))
+    return NULL;
+  g_free (out->annotator);
+  out->annotator = g_strdup (str);
+
+  node = json_object_get_member (root, "spans");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (error, GLOSSA_ERROR_INVALID, name, "spans",
+            node == NULL ? "missing (an array is required)" : "expected an array, found %s",
+            node_kind (node));
+      return NULL;
+    }
+  spans = json_node_get_array (node);
+
+  length = article ? glossa_article_get_length (article) : out->length;
+  g_ptr_array_set_size (out->spans, 0);
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      char field[32];
+      GlossaSpan *span;
+
+      g_snprintf (field, sizeof field, "spans[%u]", i);
+      span = glossa_format_span_from_json (json_array_get_element (spans, i),
+                                           article, length, name, field, error);
+      if (span == NULL)
+        return NULL;
+      g_ptr_array_add (out->spans, span);
+    }
+
+  if (!glossa_format_check_spans (out->spans, name, "spans", error))
+    return NULL;
+
+  members = json_object_get_members (root);
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (!is_known_member (top_members, l->data))
+      keep_extra (&out->extra, l->data, json_object_get_member (root, l->data));
+
+  return g_steal_pointer (&out);
+}
+
+/* Writing */
+
+static void
+write_indent (GString *out,
+              int      indent)
+{
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < indent; i++)
+    g_string_append_c (out, ' ');
+}
+
+/* Writes `"key": ` preceded by the separator and the member's indentation. */
+static void
+write_key (GString    *out,
+           gboolean   *first,
+           int         indent,
+           const char *key)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  if (indent >= 0)
+    write_indent (out, indent);
+  else if (out->len > 0 && out->str[out->len - 1] != '{')
+    g_string_append_c (out, ' ');
+  glossa_json_write_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+write_string_member (GString    *out,
+                     gboolean   *first,
+                     int         indent,
+                     const char *key,
+                     const char *value)
+{
+  write_key (out, first, indent, key);
+  if (value == NULL)
+    g_string_append (out, "null");
+  else
+    glossa_json_write_string (out, value);
+}
+
+static void
+write_int_member (GString    *out,
+                  gboolean   *first,
+                  int         indent,
+                  const char *key,
+                  gint64      value)
+{
+  write_key (out, first, indent, key);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+/* Unknown members come after the known ones, in the order they were read. */
+static void
+write_extra (GString    *out,
+             gboolean   *first,
+             int         indent,
+             JsonObject *extra)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (extra == NULL)
+    return;
+
+  members = json_object_get_members (extra);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      write_key (out, first, indent, l->data);
+      glossa_json_write (out, json_object_get_member (extra, l->data), indent);
+    }
+}
+
+static void
+close_object (GString  *out,
+              gboolean  first,
+              int       indent)
+{
+  if (!first && indent >= 0)
+    write_indent (out, indent);
+  g_string_append_c (out, '}');
+}
+
+void
+glossa_format_write_span (GString          *out,
+                          const GlossaSpan *span,
+                          int               indent)
+{
+  int inner = indent >= 0 ? indent + 2 : -1;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  write_string_member (out, &first, inner, "id", span->id);
+  write_int_member (out, &first, inner, "start", span->start);
+  write_int_member (out, &first, inner, "end", span->end);
+  write_string_member (out, &first, inner, "label", glossa_label_to_string (span->label));
+  write_string_member (out, &first, inner, "text", span->text);
+  if (span->note != NULL)
+    write_string_member (out, &first, inner, "note", span->note);
+  if (span->origin != GLOSSA_ORIGIN_NONE)
+    write_string_member (out, &first, inner, "origin", glossa_origin_to_string (span->origin));
+  if (span->annotator != NULL)
+    write_string_member (out, &first, inner, "annotator", span->annotator);
+  if (span->created != NULL)
+    write_string_member (out, &first, inner, "created", span->created);
+  if (span->modified != NULL)
+    write_string_member (out, &first, inner, "modified", span->modified);
+  write_extra (out, &first, inner, span->extra);
+  close_object (out, first, indent);
+}
+
+GBytes *
+glossa_format_write (const GlossaAnnotations *annotations)
+{
+  GString *out;
+  gboolean first = TRUE;
+  gboolean doc_first = TRUE;
+
+  g_return_val_if_fail (annotations != NULL, NULL);
+
+  /* About 200 bytes a span; growing the string is the main cost otherwise. */
+  out = g_string_sized_new (1024 + annotations->spans->len * 200);
+
+  g_string_append_c (out, '{');
+  write_string_member (out, &first, 2, "format", GLOSSA_FORMAT_NAME);
+  write_int_member (out, &first, 2, "version", GLOSSA_FORMAT_VERSION);
+
+  write_key (out, &first, 2, "document");
+  g_string_append_c (out, '{');
+  write_string_member (out, &doc_first, 4, "id", annotations->doc_id ? annotations->doc_id : "");
+  write_string_member (out, &doc_first, 4, "file", annotations->file ? annotations->file : "");
+  write_string_member (out, &doc_first, 4, "sha256", annotations->sha256 ? annotations->sha256 : "");
+  write_int_member (out, &doc_first, 4, "length", annotations->length);
+  write_string_member (out, &doc_first, 4, "date", annotations->date);
+  write_extra (out, &doc_first, 4, annotations->document_extra);
+  close_object (out, doc_first, 2);
+
+  write_key (out, &first, 2, "labels");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < GLOSSA_N_LABELS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_indent (out, 4);
+      glossa_json_write_string (out, glossa_label_to_string (i));
+    }
+  write_indent (out, 2);
+  g_string_append_c (out, ']');
+
+  write_string_member (out, &first, 2, "status", glossa_status_to_string (annotations->status));
+  write_string_member (out, &first, 2, "annotator", annotations->annotator ? annotations->annotator : "");
+
+  write_key (out, &first, 2, "spans");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < annotations->spans->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_indent (out, 4);
+      glossa_format_write_span (out, g_ptr_array_index (annotations->spans, i), 4);
+    }
+  if (annotations->spans->len > 0)
+    write_indent (out, 2);
+  g_string_append_c (out, ']');
+
+  write_extra (out, &first, 2, annotations->extra);
+  close_object (out, first, 0);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+/* Files */
+
+GFile *
+glossa_annotations_file_for_article (GFile *article_file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (article_file), NULL);
+
+  basename = g_file_get_basename (article_file);
+  if (g_str_has_suffix (basename, ".txt"))
+    basename[strlen (basename) - 4] = '\0';
+  name = g_strconcat (basename, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
+  parent = g_file_get_parent (article_file);
+  return g_file_get_child (parent, name);
+}
+
+GFile *
+glossa_article_file_for_annotations (GFile *annotations_file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (annotations_file), NULL);
+
+  basename = g_file_get_basename (annotations_file);
+  if (g_str_has_suffix (basename, GLOSSA_ANNOTATIONS_SUFFIX))
+    basename[strlen (basename) - strlen (GLOSSA_ANNOTATIONS_SUFFIX)] = '\0';
+  name = g_strconcat (basename, ".txt", NULL);
+  parent = g_file_get_parent (annotations_file);
+  return g_file_get_child (parent, name);
+}
+
+gboolean
+glossa_is_annotations_file (const char *path)
+{
+  return path != NULL && g_str_has_suffix (path, GLOSSA_ANNOTATIONS_SUFFIX);
+}
+
+static gboolean
+set_io_error (GError    **error,
+              int         saved_errno,
+              const char *path,
+              const char *what)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "Could not save “%s”: %s: %s", path, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/* The temporary file lives beside the target so that rename() is atomic;
+ * it is flushed before the rename so that after a crash the name points at
+ * either the old or the new complete contents, and the folder is flushed
+ * after it so that the rename itself survives.
+ */
+gboolean
+glossa_file_replace_atomic (GFile         *file,
+                            GBytes        *bytes,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  const guint8 *data;
+  gsize len;
+  mode_t mode = 0644;
+  gboolean have_mode = FALSE;
+  struct stat st;
+  int fd, dir_fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "Could not save “%s”: only local files can be saved",
+                   g_file_peek_path (file) ? g_file_peek_path (file) : "?");
+      return FALSE;
+    }
+
+  /* Write through a symbolic link, so that the link stays a link. */
+  target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path);
+
+  if (g_stat (target, &st) == 0)
+    {
+      mode = st.st_mode & 07777;
+      have_mode = TRUE;
+    }
+
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, have_mode ? mode : 0666);
+  if (fd < 0)
+    return set_io_error (error, errno, path, "cannot create a temporary file");
+
+  /* mkstemp applies the umask: give an existing file its exact mode back. */
+  if (have_mode && fchmod (fd, mode) != 0)
+    g_debug ("Could not keep the permissions of %s: %s", target, g_strerror (errno));
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!write_all (fd, data, len) || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      return set_io_error (error, saved_errno, path, "cannot write");
+    }
+
+  if (close (fd) != 0 || g_rename (tmp, target) != 0)
+    {
+      int saved_errno = errno;
+      g_unlink (tmp);
+      return set_io_error (error, saved_errno, path, "cannot replace the file");
+    }
+
+  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+
+  return TRUE;
+}
