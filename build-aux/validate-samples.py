@@ -65,7 +65,7 @@ def format_errors(path, doc):
     keys = []
     ids = set()
     for i, span in enumerate(doc["spans"]):
-        if not 0 <= span["start"] <= span["end"] <= len(text):
+        if not 0 <= span["start"] < span["end"] <= len(text):
             yield f"spans[{i}]: {span['start']}..{span['end']} is outside the article"
         elif text[span["start"]:span["end"]] != span["text"]:
             yield f"spans[{i}].text {span['text']!r} != {text[span['start']:span['end']]!r}"
