@@ -1,0 +1,1352 @@
+/* glossa-json.c: a strict JSON reader and a deterministic JSON writer
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "glossa-error.h"
+#include "glossa-json.h"
+
+/* Deep enough for any real file, shallow enough that the recursive descent
+ * below cannot exhaust a thread's stack on hostile input.
+ */
+#define MAX_DEPTH 512
+
+/* Longest excerpt of the input (a number, a word) quoted in a message. */
+#define MAX_QUOTED 40
+
+/* Bytes that can be copied as they are inside a string: printable ASCII
+ * other than the quote and the backslash. Everything else takes the slow
+ * path (escapes, control characters, UTF-8 sequences to validate).
+ */
+static const guint8 plain_in_string[256] = {
+  [0x20 ... 0x21] = 1,
+  [0x23 ... 0x5b] = 1,
+  [0x5d ... 0x7f] = 1,
+};
+
+/* Bytes the writer copies unescaped: the same, plus UTF-8 as it is
+ * (ensure_ascii=False).
+ */
+static const guint8 plain_in_output[256] = {
+  [0x20 ... 0x21] = 1,
+  [0x23 ... 0x5b] = 1,
+  [0x5d ... 0xff] = 1,
+};
+
+typedef struct
+{
+  const guchar *data;        /* the caller's buffer, for byte offsets */
+  const guchar *start;       /* after the BOM: line 1, column 1 */
+  const guchar *p;
+  const guchar *end;
+  const char   *name;
+  guint         first_line;
+  GError      **error;
+
+  /* Scratch space for decoded strings, used as a stack: the key of each
+   * object member being parsed stays on it while its value is parsed, and
+   * string values are decoded on top and copied out at once.
+   */
+  char         *buf;
+  gsize         buf_len;
+  gsize         buf_size;
+} Parser;
+
+static JsonNode *parse_value (Parser *self,
+                              guint   depth);
+
+static void parser_fail (Parser       *self,
+                         const guchar *at,
+                         const char   *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+/* Errors are rare, so the position is worked out only then, by counting
+ * from the start; the parser itself never tracks lines.
+ */
+static void
+parser_fail (Parser       *self,
+             const guchar *at,
+             const char   *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  guint64 line = self->first_line;
+  guint64 column = 1;
+  va_list args;
+
+  for (const guchar *q = self->start; q < at; q++)
+    {
+      if (*q == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if ((*q & 0xc0) != 0x80)
+        {
+          column++;
+        }
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (self->name != NULL)
+    g_set_error (self->error, GLOSSA_ERROR, GLOSSA_ERROR_SYNTAX,
+                 "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
+                 self->name, line, column, message);
+  else
+    g_set_error (self->error, GLOSSA_ERROR, GLOSSA_ERROR_SYNTAX,
+                 "%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
+                 line, column, message);
+}
+
+static inline void
+skip_whitespace (Parser *self)
+{
+  const guchar *p = self->p;
+  const guchar *end = self->end;
+
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+
+  self->p = p;
+}
+
+/* Returns the length of the well-formed UTF-8 sequence at @p (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0.
+ */
+static inline guint
+utf8_sequence_length (const guchar *p,
+                      const guchar *end)
+{
+  gsize avail = end - p;
+  guchar c = p[0];
+
+  if (c >= 0xc2 && c <= 0xdf)
+    return avail >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+
+  if (c >= 0xe0 && c <= 0xef)
+    {
+      if (avail < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+        return 0;
+      if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0))
+        return 0;
+      return 3;
+    }
+
+  if (c >= 0xf0 && c <= 0xf4)
+    {
+      if (avail < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 ||
+          (p[3] & 0xc0) != 0x80)
+        return 0;
+      if ((c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90))
+        return 0;
+      return 4;
+    }
+
+  return 0;
+}
+
+static void
+fail_invalid_utf8 (Parser       *self,
+                   const guchar *at)
+{
+  parser_fail (self, at, _("invalid UTF-8 at byte %" G_GSIZE_FORMAT),
+               (gsize) (at - self->data));
+}
+
+/* Handles the unexpected bytes that deserve their own message: a comment,
+ * a single quote, broken UTF-8. Returns FALSE if @at is none of those.
+ */
+static gboolean
+fail_special (Parser       *self,
+              const guchar *at)
+{
+  if (*at == '/')
+    parser_fail (self, at, _("comments are not allowed in JSON"));
+  else if (*at == '\'')
+    parser_fail (self, at, _("strings must be in double quotes, not single quotes"));
+  else if (*at >= 0x80 && utf8_sequence_length (at, self->end) == 0)
+    fail_invalid_utf8 (self, at);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Writes a printable description of the character at @at, which is valid
+ * UTF-8 (fail_special() has seen it), into @desc.
+ */
+static void
+describe_char (const guchar *at,
+               const guchar *end,
+               char          desc[32])
+{
+  if (*at < 0x20 || *at == 0x7f)
+    {
+      g_snprintf (desc, 32, _("character U+%04X"), *at);
+    }
+  else
+    {
+      guint n = *at < 0x80 ? 1 : utf8_sequence_length (at, end);
+
+      g_snprintf (desc, 32, "“%.*s”", (int) n, (const char *) at);
+    }
+}
+
+/* Grows the scratch buffer so that @extra more bytes and a NUL fit. */
+static inline void
+buf_reserve (Parser *self,
+             gsize   extra)
+{
+  if (G_UNLIKELY (self->buf_len + extra + 1 > self->buf_size))
+    {
+      gsize size = MAX (self->buf_size * 2, self->buf_len + extra + 1);
+
+      self->buf = g_realloc (self->buf, size);
+      self->buf_size = size;
+    }
+}
+
+static inline void
+buf_append (Parser       *self,
+            const guchar *bytes,
+            gsize         len)
+{
+  buf_reserve (self, len);
+  memcpy (self->buf + self->buf_len, bytes, len);
+  self->buf_len += len;
+}
+
+static inline int
+hex_value (guchar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* The code unit of the "\uXXXX" escape at @p, or -1. */
+static int
+read_u_escape (const guchar *p,
+               const guchar *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+
+  for (guint i = 2; i < 6; i++)
+    {
+      int digit = hex_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+static void
+buf_append_unichar (Parser   *self,
+                    gunichar  c)
+{
+  buf_reserve (self, 4);
+  self->buf_len += g_unichar_to_utf8 (c, self->buf + self->buf_len);
+}
+
+/* Decodes the escape at self->p (on its backslash) onto the scratch buffer
+ * and moves past it.
+ */
+static gboolean
+parse_escape (Parser *self)
+{
+  const guchar *p = self->p;
+  guchar c;
+  int unit;
+
+  if (self->end - p < 2)
+    {
+      parser_fail (self, self->end, _("unexpected end of input in a string"));
+      return FALSE;
+    }
+
+  c = p[1];
+  switch (c)
+    {
+    case '"':
+    case '\\':
+    case '/':
+      buf_append (self, &p[1], 1);
+      self->p = p + 2;
+      return TRUE;
+
+    case 'b':
+      buf_append (self, (const guchar *) "\b", 1);
+      self->p = p + 2;
+      return TRUE;
+
+    case 'f':
+      buf_append (self, (const guchar *) "\f", 1);
+      self->p = p + 2;
+      return TRUE;
+
+    case 'n':
+      buf_append (self, (const guchar *) "\n", 1);
+      self->p = p + 2;
+      return TRUE;
+
+    case 'r':
+      buf_append (self, (const guchar *) "\r", 1);
+      self->p = p + 2;
+      return TRUE;
+
+    case 't':
+      buf_append (self, (const guchar *) "\t", 1);
+      self->p = p + 2;
+      return TRUE;
+
+    case 'u':
+      break;
+
+    default:
+      if (c >= 0x80 && utf8_sequence_length (&p[1], self->end) == 0)
+        {
+          fail_invalid_utf8 (self, &p[1]);
+        }
+      else
+        {
+          char desc[32];
+
+          describe_char (&p[1], self->end, desc);
+          parser_fail (self, p, _("invalid escape: backslash followed by %s"), desc);
+        }
+      return FALSE;
+    }
+
+  unit = read_u_escape (p, self->end);
+  if (unit < 0)
+    {
+      parser_fail (self, p, _("“\\u” must be followed by four hexadecimal digits"));
+      return FALSE;
+    }
+
+  if (unit == 0)
+    {
+      /* json-glib strings end at the first NUL: accepting it would
+       * silently cut the string short.
+       */
+      parser_fail (self, p, _("“\\u0000” (the NUL character) is not supported in strings"));
+      return FALSE;
+    }
+
+  if (unit >= 0xdc00 && unit <= 0xdfff)
+    {
+      parser_fail (self, p, _("unpaired surrogate “%.6s” in string"), (const char *) p);
+      return FALSE;
+    }
+
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low = read_u_escape (p + 6, self->end);
+
+      if (low < 0xdc00 || low > 0xdfff)
+        {
+          parser_fail (self, p, _("unpaired surrogate “%.6s” in string"), (const char *) p);
+          return FALSE;
+        }
+
+      buf_append_unichar (self, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
+      self->p = p + 12;
+      return TRUE;
+    }
+
+  buf_append_unichar (self, unit);
+  self->p = p + 6;
+  return TRUE;
+}
+
+/* Decodes the string at self->p (on its opening quote) onto the top of the
+ * scratch buffer, NUL-terminated, without moving buf_len: the decoded text
+ * is at buf + buf_len. Returns its length, or -1.
+ */
+static gssize
+parse_string (Parser *self)
+{
+  const guchar *open = self->p;
+  const guchar *end = self->end;
+  const guchar *p = open + 1;
+  const guchar *run = p;
+  gsize base = self->buf_len;
+  gsize len;
+
+  for (;;)
+    {
+      while (p < end && plain_in_string[*p])
+        p++;
+
+      if (G_UNLIKELY (p == end))
+        {
+          parser_fail (self, open, _("unterminated string"));
+          goto fail;
+        }
+
+      if (*p >= 0x80)
+        {
+          guint n = utf8_sequence_length (p, end);
+
+          if (n == 0)
+            {
+              fail_invalid_utf8 (self, p);
+              goto fail;
+            }
+          p += n;
+          continue;
+        }
+
+      buf_append (self, run, p - run);
+
+      if (*p == '"')
+        break;
+
+      if (*p != '\\')
+        {
+          parser_fail (self, p,
+                       _("control character U+%04X must be escaped in strings"), *p);
+          goto fail;
+        }
+
+      self->p = p;
+      if (!parse_escape (self))
+        goto fail;
+      p = run = self->p;
+    }
+
+  self->p = p + 1;
+  len = self->buf_len - base;
+  buf_reserve (self, 0);
+  self->buf[self->buf_len] = '\0';
+  self->buf_len = base;
+  return len;
+
+fail:
+  self->buf_len = base;
+  return -1;
+}
+
+static JsonNode *
+parse_number (Parser *self)
+{
+  const guchar *start = self->p;
+  const guchar *end = self->end;
+  const guchar *p = start;
+  gboolean negative = FALSE;
+  gboolean overflow = FALSE;
+  gboolean is_double = FALSE;
+  guint64 magnitude = 0;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+      if (end - p >= 8 && memcmp (p, "Infinity", 8) == 0)
+        {
+          parser_fail (self, start, _("-Infinity is not allowed in JSON"));
+          return NULL;
+        }
+      if (p == end || *p < '0' || *p > '9')
+        {
+          parser_fail (self, p, _("expected a digit after “-”"));
+          return NULL;
+        }
+    }
+
+  if (*p == '0')
+    {
+      p++;
+      if (p < end && *p >= '0' && *p <= '9')
+        {
+          parser_fail (self, p - 1, _("leading zeros are not allowed in numbers"));
+          return NULL;
+        }
+    }
+  else
+    {
+      for (; p < end && *p >= '0' && *p <= '9'; p++)
+        {
+          /* Past this the value is beyond any gint64 anyway. */
+          if (G_UNLIKELY (magnitude > (G_MAXUINT64 - 9) / 10))
+            overflow = TRUE;
+          else
+            magnitude = magnitude * 10 + (*p - '0');
+        }
+    }
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (p == end || *p < '0' || *p > '9')
+        {
+          parser_fail (self, p, _("expected a digit after the decimal point"));
+          return NULL;
+        }
+      while (p < end && *p >= '0' && *p <= '9')
+        p++;
+      is_double = TRUE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p == end || *p < '0' || *p > '9')
+        {
+          parser_fail (self, p, _("expected a digit in the exponent"));
+          return NULL;
+        }
+      while (p < end && *p >= '0' && *p <= '9')
+        p++;
+      is_double = TRUE;
+    }
+
+  self->p = p;
+
+  if (is_double)
+    {
+      g_autofree char *text = g_strndup ((const char *) start, p - start);
+      double value = g_ascii_strtod (text, NULL);
+
+      if (isinf (value))
+        {
+          parser_fail (self, start, _("number %.*s%s is too large"), MAX_QUOTED, text,
+                       strlen (text) > MAX_QUOTED ? "…" : "");
+          return NULL;
+        }
+
+      return json_node_init_double (json_node_alloc (), value);
+    }
+
+  if (overflow || magnitude > (guint64) G_MAXINT64 + (negative ? 1 : 0))
+    {
+      int n = p - start;
+
+      /* json-glib would store -1 here without a word: refuse instead. */
+      if (negative)
+        parser_fail (self, start, _("integer %.*s%s is too small"),
+                     MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
+      else
+        parser_fail (self, start, _("integer %.*s%s is too large"),
+                     MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
+      return NULL;
+    }
+
+  return json_node_init_int (json_node_alloc (),
+                             negative ? (gint64) (0 - magnitude) : (gint64) magnitude);
+}
+
+static inline gboolean
+is_word_char (guchar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_';
+}
+
+/* true, false, null, and helpful messages for the words other dialects of
+ * JSON (JavaScript, Python) accept.
+ */
+static JsonNode *
+parse_word (Parser *self)
+{
+  const guchar *start = self->p;
+  const guchar *p = start;
+  gsize len;
+
+  while (p < self->end && is_word_char (*p))
+    p++;
+  len = p - start;
+
+  if (len == 4 && memcmp (start, "true", 4) == 0)
+    {
+      self->p = p;
+      return json_node_init_boolean (json_node_alloc (), TRUE);
+    }
+  if (len == 5 && memcmp (start, "false", 5) == 0)
+    {
+      self->p = p;
+      return json_node_init_boolean (json_node_alloc (), FALSE);
+    }
+  if (len == 4 && memcmp (start, "null", 4) == 0)
+    {
+      self->p = p;
+      return json_node_init_null (json_node_alloc ());
+    }
+
+  if (len == 3 && memcmp (start, "NaN", 3) == 0)
+    parser_fail (self, start, _("NaN is not allowed in JSON"));
+  else if (len == 8 && memcmp (start, "Infinity", 8) == 0)
+    parser_fail (self, start, _("Infinity is not allowed in JSON"));
+  else
+    parser_fail (self, start, _("unexpected “%.*s%s”, expected a value"),
+                 (int) MIN (len, MAX_QUOTED), (const char *) start,
+                 len > MAX_QUOTED ? "…" : "");
+
+  return NULL;
+}
+
+static JsonNode *
+parse_object (Parser *self,
+              guint   depth)
+{
+  const guchar *comma = NULL;
+  JsonObject *object;
+  JsonNode *node;
+
+  if (depth > MAX_DEPTH)
+    {
+      parser_fail (self, self->p, _("nesting is deeper than %d levels"), MAX_DEPTH);
+      return NULL;
+    }
+
+  self->p++;
+  object = json_object_new ();
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  for (;;)
+    {
+      const guchar *key_at;
+      gsize key_offset;
+      gssize key_len;
+      guint size;
+      JsonNode *value;
+
+      skip_whitespace (self);
+      key_at = self->p;
+
+      if (G_UNLIKELY (key_at == self->end))
+        {
+          if (comma != NULL)
+            parser_fail (self, key_at, _("unexpected end of input, expected a key"));
+          else
+            parser_fail (self, key_at, _("unexpected end of input, expected “}”"));
+          goto fail;
+        }
+
+      if (*key_at == '}' && comma == NULL)
+        {
+          self->p++;
+          return node;
+        }
+
+      if (G_UNLIKELY (*key_at != '"'))
+        {
+          char desc[32];
+
+          if (*key_at == '}')
+            parser_fail (self, comma, _("trailing comma before “}”"));
+          else if (!fail_special (self, key_at))
+            {
+              describe_char (key_at, self->end, desc);
+              parser_fail (self, key_at, _("expected a key in double quotes, found %s"), desc);
+            }
+          goto fail;
+        }
+
+      key_len = parse_string (self);
+      if (key_len < 0)
+        goto fail;
+
+      /* Keep the key on the scratch stack while the value is parsed. */
+      key_offset = self->buf_len;
+      self->buf_len += key_len + 1;
+
+      skip_whitespace (self);
+      if (G_UNLIKELY (self->p == self->end || *self->p != ':'))
+        {
+          char desc[32];
+
+          self->buf_len = key_offset;
+          if (self->p == self->end)
+            parser_fail (self, self->p, _("unexpected end of input, expected “:”"));
+          else if (!fail_special (self, self->p))
+            {
+              describe_char (self->p, self->end, desc);
+              parser_fail (self, self->p, _("expected “:” after the key, found %s"), desc);
+            }
+          goto fail;
+        }
+      self->p++;
+
+      value = parse_value (self, depth);
+      self->buf_len = key_offset;
+      if (value == NULL)
+        goto fail;
+
+      /* json_object_set_member() replaces a member of the same name: a
+       * duplicate shows as a size that did not grow, which spares a lookup
+       * for every member that is not one.
+       */
+      json_node_set_parent (value, node);
+      size = json_object_get_size (object);
+      json_object_set_member (object, self->buf + key_offset, value);
+      if (G_UNLIKELY (json_object_get_size (object) == size))
+        {
+          parser_fail (self, key_at, _("duplicate key “%s” in object"), self->buf + key_offset);
+          goto fail;
+        }
+
+      skip_whitespace (self);
+      if (G_LIKELY (self->p < self->end && *self->p == ','))
+        {
+          comma = self->p++;
+          continue;
+        }
+      if (G_LIKELY (self->p < self->end && *self->p == '}'))
+        {
+          self->p++;
+          return node;
+        }
+
+      if (self->p == self->end)
+        parser_fail (self, self->p, _("unexpected end of input, expected “}”"));
+      else if (!fail_special (self, self->p))
+        {
+          char desc[32];
+
+          describe_char (self->p, self->end, desc);
+          parser_fail (self, self->p, _("expected “,” or “}”, found %s"), desc);
+        }
+      goto fail;
+    }
+
+fail:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+parse_array (Parser *self,
+             guint   depth)
+{
+  const guchar *comma = NULL;
+  JsonArray *array;
+  JsonNode *node;
+
+  if (depth > MAX_DEPTH)
+    {
+      parser_fail (self, self->p, _("nesting is deeper than %d levels"), MAX_DEPTH);
+      return NULL;
+    }
+
+  self->p++;
+  array = json_array_new ();
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+
+  for (;;)
+    {
+      JsonNode *value;
+
+      skip_whitespace (self);
+      if (G_UNLIKELY (self->p == self->end))
+        {
+          if (comma != NULL)
+            parser_fail (self, self->p, _("unexpected end of input, expected a value"));
+          else
+            parser_fail (self, self->p, _("unexpected end of input, expected “]”"));
+          goto fail;
+        }
+
+      if (*self->p == ']')
+        {
+          if (comma != NULL)
+            {
+              parser_fail (self, comma, _("trailing comma before “]”"));
+              goto fail;
+            }
+          self->p++;
+          return node;
+        }
+
+      value = parse_value (self, depth);
+      if (value == NULL)
+        goto fail;
+      json_node_set_parent (value, node);
+      json_array_add_element (array, value);
+
+      skip_whitespace (self);
+      if (G_LIKELY (self->p < self->end && *self->p == ','))
+        {
+          comma = self->p++;
+          continue;
+        }
+      if (G_LIKELY (self->p < self->end && *self->p == ']'))
+        {
+          self->p++;
+          return node;
+        }
+
+      if (self->p == self->end)
+        parser_fail (self, self->p, _("unexpected end of input, expected “]”"));
+      else if (!fail_special (self, self->p))
+        {
+          char desc[32];
+
+          describe_char (self->p, self->end, desc);
+          parser_fail (self, self->p, _("expected “,” or “]”, found %s"), desc);
+        }
+      goto fail;
+    }
+
+fail:
+  json_node_unref (node);
+  return NULL;
+}
+
+/* Parses the value at self->p, which is not whitespace. @depth counts the
+ * containers around it.
+ */
+static JsonNode *
+parse_value (Parser *self,
+             guint   depth)
+{
+  const guchar *p;
+  char desc[32];
+
+  skip_whitespace (self);
+  p = self->p;
+
+  if (G_UNLIKELY (p == self->end))
+    {
+      parser_fail (self, p, _("unexpected end of input, expected a value"));
+      return NULL;
+    }
+
+  switch (*p)
+    {
+    case '{':
+      return parse_object (self, depth + 1);
+
+    case '[':
+      return parse_array (self, depth + 1);
+
+    case '"':
+      if (parse_string (self) < 0)
+        return NULL;
+      return json_node_init_string (json_node_alloc (), self->buf + self->buf_len);
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return parse_number (self);
+
+    default:
+      break;
+    }
+
+  if (is_word_char (*p))
+    return parse_word (self);
+
+  if (*p == ']' || *p == '}')
+    parser_fail (self, p, _("unexpected “%c”, expected a value"), *p);
+  else if (!fail_special (self, p))
+    {
+      describe_char (p, self->end, desc);
+      parser_fail (self, p, _("unexpected %s, expected a value"), desc);
+    }
+
+  return NULL;
+}
+
+static JsonNode *
+parse_document (const char  *data,
+                gsize        len,
+                const char  *name,
+                guint        first_line,
+                GError     **error)
+{
+  Parser self = { 0 };
+  JsonNode *root;
+
+  self.data = (const guchar *) data;
+  self.start = self.data;
+  self.end = self.data + len;
+  self.name = name;
+  self.first_line = first_line;
+  self.error = error;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    self.start += 3;
+  self.p = self.start;
+
+  skip_whitespace (&self);
+  if (self.p == self.end)
+    {
+      parser_fail (&self, self.p, _("the input is empty, expected a JSON value"));
+      return NULL;
+    }
+
+  self.buf_size = 1024;
+  self.buf = g_malloc (self.buf_size);
+  root = parse_value (&self, 0);
+  if (root != NULL)
+    {
+      skip_whitespace (&self);
+      if (self.p < self.end)
+        {
+          if (!fail_special (&self, self.p))
+            {
+              char desc[32];
+
+              describe_char (self.p, self.end, desc);
+              parser_fail (&self, self.p, _("unexpected %s after the end of the JSON value"), desc);
+            }
+          g_clear_pointer (&root, json_node_unref);
+        }
+    }
+
+  g_free (self.buf);
+
+  return root;
+}
+
+JsonNode *
+glossa_json_parse (const char  *data,
+                   gsize        len,
+                   const char  *name,
+                   GError     **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse_document (data, len, name, 1, error);
+}
+
+JsonNode *
+glossa_json_parse_line (const char  *data,
+                        gsize        len,
+                        const char  *name,
+                        guint        line_no,
+                        GError     **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse_document (data, len, name, line_no, error);
+}
+
+/* Writing */
+
+static void
+write_newline (GString *out,
+               int      indent,
+               guint    level)
+{
+  static const char spaces[] = "                                                                ";
+  gsize n = (gsize) indent * level;
+
+  g_string_append_c (out, '\n');
+  while (n > 0)
+    {
+      gsize chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
+}
+
+/* printf() is slow enough to matter when a file has 100,000 offsets. */
+static void
+write_int (GString *out,
+           gint64   value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+void
+glossa_json_write_string (GString    *out,
+                          const char *str)
+{
+  const guchar *p = (const guchar *) str;
+  const guchar *run;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (str != NULL);
+
+  g_string_append_c (out, '"');
+
+  for (;;)
+    {
+      run = p;
+      while (plain_in_output[*p])
+        p++;
+      g_string_append_len (out, (const char *) run, p - run);
+
+      switch (*p)
+        {
+        case '\0':
+          g_string_append_c (out, '"');
+          return;
+        case '"':
+          g_string_append_len (out, "\\\"", 2);
+          break;
+        case '\\':
+          g_string_append_len (out, "\\\\", 2);
+          break;
+        case '\n':
+          g_string_append_len (out, "\\n", 2);
+          break;
+        case '\r':
+          g_string_append_len (out, "\\r", 2);
+          break;
+        case '\t':
+          g_string_append_len (out, "\\t", 2);
+          break;
+        case '\b':
+          g_string_append_len (out, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (out, "\\f", 2);
+          break;
+        default:
+          /* Python writes the other control characters in lower case hex. */
+          g_string_append_printf (out, "\\u%04x", *p);
+          break;
+        }
+      p++;
+    }
+}
+
+/* The digits of @value (positive, finite) formatted with %.*e at
+ * @precision significant digits, and its decimal exponent.
+ */
+static void
+format_digits (double  value,
+               int     precision,
+               char   *digits,
+               int    *exponent)
+{
+  char buf[40];
+  char *q = digits;
+
+  g_snprintf (buf, sizeof buf, "%.*e", precision - 1, value);
+  for (const char *p = buf; *p != 'e'; p++)
+    if (*p != '.')
+      *q++ = *p;
+  *q = '\0';
+  *exponent = atoi (strchr (buf, 'e') + 1);
+}
+
+static gboolean
+digits_round_trip (const char *digits,
+                   int         exponent,
+                   double      value)
+{
+  char buf[48];
+
+  g_snprintf (buf, sizeof buf, "%se%d", digits, exponent - (int) strlen (digits) + 1);
+  return g_ascii_strtod (buf, NULL) == value;
+}
+
+/* Adds @delta (±1) to the last digit of @digits, carrying; the exponent
+ * follows when the number of digits changes ("999" + 1 = "100" × 10).
+ */
+static void
+step_digits (char *digits,
+             int  *exponent,
+             int   delta)
+{
+  int n = strlen (digits);
+  int i;
+
+  for (i = n - 1; i >= 0; i--)
+    {
+      int d = digits[i] - '0' + delta;
+
+      if (d >= 0 && d <= 9)
+        {
+          digits[i] = '0' + d;
+          break;
+        }
+      digits[i] = delta > 0 ? '0' : '9';
+    }
+
+  if (i < 0 && delta > 0)
+    {
+      memmove (digits + 1, digits, n + 1);
+      digits[0] = '1';
+      digits[n] = '\0';
+      *exponent += 1;
+    }
+  else if (digits[0] == '0' && n > 1)
+    {
+      memmove (digits, digits + 1, n);
+      *exponent -= 1;
+    }
+}
+
+/* The shortest digits that read back as @value, as Python's repr() finds
+ * them. The correctly rounded candidate at each precision almost always
+ * decides; at a power of two the interval that rounds to @value is
+ * lopsided, and the neighbour on the wide side may round-trip where the
+ * nearest does not.
+ */
+static void
+shortest_digits (double  value,
+                 char   *digits,
+                 int    *exponent)
+{
+  for (int precision = 1; precision < 17; precision++)
+    {
+      char neighbour[24];
+      int neighbour_exponent;
+
+      format_digits (value, precision, digits, exponent);
+      if (digits_round_trip (digits, *exponent, value))
+        return;
+
+      for (int delta = -1; delta <= 1; delta += 2)
+        {
+          strcpy (neighbour, digits);
+          neighbour_exponent = *exponent;
+          step_digits (neighbour, &neighbour_exponent, delta);
+          if (digits_round_trip (neighbour, neighbour_exponent, value))
+            {
+              strcpy (digits, neighbour);
+              *exponent = neighbour_exponent;
+              return;
+            }
+        }
+    }
+
+  format_digits (value, 17, digits, exponent);
+}
+
+void
+glossa_json_write_double (GString *out,
+                          double   value)
+{
+  char digits[24];
+  int exponent;
+  int n;
+  int point;
+
+  g_return_if_fail (out != NULL);
+
+  /* What json.dumps() writes (allow_nan=True); the reader refuses it. */
+  if (isnan (value))
+    {
+      g_string_append (out, "NaN");
+      return;
+    }
+  if (isinf (value))
+    {
+      g_string_append (out, value > 0 ? "Infinity" : "-Infinity");
+      return;
+    }
+
+  if (signbit (value))
+    g_string_append_c (out, '-');
+  value = fabs (value);
+
+  if (value == 0)
+    {
+      g_string_append (out, "0.0");
+      return;
+    }
+
+  shortest_digits (value, digits, &exponent);
+  n = strlen (digits);
+  while (n > 1 && digits[n - 1] == '0')
+    digits[--n] = '\0';
+
+  /* repr() switches to exponent notation outside 1e-4 <= |x| < 1e16. */
+  point = exponent + 1;
+  if (point <= -4 || point > 16)
+    {
+      g_string_append_c (out, digits[0]);
+      if (n > 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append (out, digits + 1);
+        }
+      g_string_append_printf (out, "e%c%02d", exponent < 0 ? '-' : '+', ABS (exponent));
+    }
+  else if (point <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = point; i < 0; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
+    }
+  else if (point < n)
+    {
+      g_string_append_len (out, digits, point);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits + point);
+    }
+  else
+    {
+      g_string_append (out, digits);
+      for (int i = n; i < point; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, ".0");
+    }
+}
+
+static void write_node (GString  *out,
+                        JsonNode *node,
+                        int       indent,
+                        guint     level);
+
+static void
+write_object (GString    *out,
+              JsonObject *object,
+              int         indent,
+              guint       level)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  if (members == NULL)
+    {
+      g_string_append_len (out, "{}", 2);
+      return;
+    }
+
+  g_string_append_c (out, '{');
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (l != members)
+        g_string_append_c (out, ',');
+      if (indent >= 0)
+        write_newline (out, indent, level + 1);
+      else if (l != members)
+        g_string_append_c (out, ' ');
+
+      glossa_json_write_string (out, l->data);
+      g_string_append_len (out, ": ", 2);
+      write_node (out, json_object_get_member (object, l->data), indent, level + 1);
+    }
+  if (indent >= 0)
+    write_newline (out, indent, level);
+  g_string_append_c (out, '}');
+}
+
+static void
+write_array (GString   *out,
+             JsonArray *array,
+             int        indent,
+             guint      level)
+{
+  guint n = json_array_get_length (array);
+
+  if (n == 0)
+    {
+      g_string_append_len (out, "[]", 2);
+      return;
+    }
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (indent >= 0)
+        write_newline (out, indent, level + 1);
+      else if (i > 0)
+        g_string_append_c (out, ' ');
+
+      write_node (out, json_array_get_element (array, i), indent, level + 1);
+    }
+  if (indent >= 0)
+    write_newline (out, indent, level);
+  g_string_append_c (out, ']');
+}
+
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    write_int (out, json_node_get_int (node));
+  else if (type == G_TYPE_STRING)
+    glossa_json_write_string (out, json_node_get_string (node));
+  else if (type == G_TYPE_DOUBLE)
+    glossa_json_write_double (out, json_node_get_double (node));
+  else if (type == G_TYPE_BOOLEAN)
+    g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+  else
+    g_string_append (out, "null");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            int       indent,
+            guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      write_object (out, json_node_get_object (node), indent, level);
+      break;
+
+    case JSON_NODE_ARRAY:
+      write_array (out, json_node_get_array (node), indent, level);
+      break;
+
+    case JSON_NODE_VALUE:
+      write_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append_len (out, "null", 4);
+      break;
+    }
+}
+
+void
+glossa_json_write (GString  *out,
+                   JsonNode *node,
+                   int       indent)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (node != NULL);
+
+  write_node (out, node, indent, 0);
+}
