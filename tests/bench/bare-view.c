@@ -96,7 +96,7 @@ main (int    argc,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect (window, "destroy", G_CALLBACK (destroy_cb), &running);

@@ -1,0 +1,421 @@
+/* bench-window.c: time Glossa's window: first frame, tagging and deleting spans
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs the real GlossaApplication, the way main.c does, on FILE:
+ *
+ *   bench-window startup FILE   prints "first-frame MS" at the first frame
+ *                               painted with the document shown (its text
+ *                               in the view and, if it has spans, the first
+ *                               span's tag applied), then quits;
+ *   bench-window edit FILE N    then tags N words in the visible part of
+ *                               the article and deletes each new span again,
+ *                               timing each change from the action to the
+ *                               end of the frame that shows it.
+ *
+ * A change goes through the window's actions, as a key press does: the
+ * words are selected in the view's buffer and "win.tag" is activated on the
+ * view with the label, then the new span is deleted with "win.delete-span".
+ * If the window has no such actions, the document API is used instead and
+ * the output says so ("path document").
+ *
+ * The launcher (bench-window.py) measures start-up as the wall time from
+ * spawning this program to its "first-frame" line, as for bare-view.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <gtksourceview/gtksource.h>
+
+#include "glossa-application.h"
+#include "glossa-document.h"
+#include "glossa-window.h"
+
+typedef enum {
+  MODE_STARTUP,
+  MODE_EDIT,
+} Mode;
+
+typedef struct {
+  Mode             mode;
+  guint            n_ops;
+  gint64           start_time;
+  GlossaApplication *app;
+  GlossaWindow    *window;
+  GtkSourceView   *view;
+  GdkFrameClock   *clock;
+  gboolean         shown;
+  gboolean         use_actions;
+
+  /* Edit mode: words (start, end offsets) visible on screen, the op in
+   * flight and the timings, in milliseconds.
+   */
+  GArray          *words;
+  guint            next_word;
+  guint            op;
+  gint64           op_start;
+  gint64           op_done;
+  gboolean         waiting;
+  guint            watchdog;
+  GArray          *tag_ms;
+  GArray          *delete_ms;
+  GArray          *call_ms;
+  GlossaSpan      *added;
+} Bench;
+
+static Bench bench;
+
+static double
+ms_since (gint64 t)
+{
+  return (g_get_monotonic_time () - t) / 1000.0;
+}
+
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static GtkSourceView *
+find_view (GtkWidget *widget,
+           gint64     length)
+{
+  if (GTK_SOURCE_IS_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+      if (gtk_text_buffer_get_char_count (buffer) == length)
+        return GTK_SOURCE_VIEW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSourceView *view = find_view (child, length);
+
+      if (view != NULL)
+        return view;
+    }
+
+  return NULL;
+}
+
+/* The document is shown when the view holds the article's text and the
+ * first span (at the top, so on screen) is drawn.
+ */
+static gboolean
+document_shown (void)
+{
+  GlossaDocument *document = glossa_window_get_document (bench.window);
+  GlossaArticle *article;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  if (document == NULL)
+    return FALSE;
+
+  article = glossa_document_get_article (document);
+  bench.view = find_view (GTK_WIDGET (bench.window), glossa_article_get_length (article));
+  if (bench.view == NULL)
+    return FALSE;
+  if (glossa_document_get_n_spans (document) == 0)
+    return TRUE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bench.view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, glossa_document_get_span (document, 0)->start);
+  tags = gtk_text_iter_get_tags (&iter);
+  return tags != NULL;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_figures (const char *name,
+               GArray     *values)
+{
+  double median;
+  double p99;
+
+  if (values->len == 0)
+    {
+      printf ("%s n 0\n", name);
+      return;
+    }
+
+  g_array_sort (values, compare_double);
+  median = g_array_index (values, double, values->len / 2);
+  p99 = g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * 0.99)));
+  printf ("%s n %u median %.3f p99 %.3f max %.3f\n", name, values->len, median, p99,
+          g_array_index (values, double, values->len - 1));
+}
+
+static void
+finish (void)
+{
+  if (bench.mode == MODE_EDIT)
+    {
+      printf ("path %s\n", bench.use_actions ? "actions" : "document");
+      print_figures ("tag", bench.tag_ms);
+      print_figures ("delete", bench.delete_ms);
+      print_figures ("call", bench.call_ms);
+    }
+  printf ("peak-rss-kb %ld\n", peak_rss_kb ());
+  fflush (stdout);
+  exit (0);
+}
+
+/* Words wholly inside the visible part of the view, as offset pairs. */
+static void
+collect_visible_words (void)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (bench.view);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  GtkTextIter end;
+
+  gtk_text_view_get_visible_rect (text_view, &rect);
+  gtk_text_view_get_iter_at_location (text_view, &iter, rect.x, rect.y);
+  gtk_text_view_get_iter_at_location (text_view, &end, rect.x + rect.width, rect.y + rect.height - 1);
+
+  while (gtk_text_iter_forward_word_end (&iter) && gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GtkTextIter word_start = iter;
+      int pair[2];
+
+      gtk_text_iter_backward_word_start (&word_start);
+      pair[0] = gtk_text_iter_get_offset (&word_start);
+      pair[1] = gtk_text_iter_get_offset (&iter);
+      g_array_append_vals (bench.words, pair, 2);
+    }
+}
+
+static gboolean
+tag_word (int start,
+          int end)
+{
+  GlossaDocument *document = glossa_window_get_document (bench.window);
+
+  if (bench.use_actions)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bench.view));
+      guint before = glossa_document_get_n_spans (document);
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+      gtk_text_buffer_select_range (buffer, &a, &b);
+      gtk_widget_activate_action (GTK_WIDGET (bench.view), "win.tag", "s", "claim");
+      if (glossa_document_get_n_spans (document) == before)
+        return FALSE;
+      g_clear_pointer (&bench.added, glossa_span_unref);
+      for (guint i = 0; i < glossa_document_get_n_spans (document); i++)
+        {
+          GlossaSpan *span = glossa_document_get_span (document, i);
+
+          if (span->start == start && span->end == end && span->label == GLOSSA_LABEL_CLAIM)
+            bench.added = glossa_span_ref (span);
+        }
+      return bench.added != NULL;
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      GlossaSpan *span = glossa_document_add_span (document, start, end, GLOSSA_LABEL_CLAIM, &error);
+
+      g_clear_pointer (&bench.added, glossa_span_unref);
+      if (span != NULL)
+        bench.added = glossa_span_ref (span);
+      return span != NULL;
+    }
+}
+
+static gboolean
+delete_added (void)
+{
+  GlossaDocument *document = glossa_window_get_document (bench.window);
+  g_autoptr(GlossaSpan) span = g_steal_pointer (&bench.added);
+
+  if (span == NULL)
+    return FALSE;
+
+  if (bench.use_actions)
+    {
+      guint before = glossa_document_get_n_spans (document);
+
+      /* Tagging left the new span selected, as after a key press. */
+      gtk_widget_activate_action (GTK_WIDGET (bench.view), "win.delete-span", NULL);
+      return glossa_document_get_n_spans (document) < before;
+    }
+
+  return glossa_document_remove_span (document, span->id, NULL);
+}
+
+static gboolean step_cb (gpointer user_data);
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  bench.watchdog = 0;
+  g_printerr ("no frame within a second of change %u\n", bench.op);
+  exit (1);
+}
+
+static gboolean
+step_cb (gpointer user_data)
+{
+  gboolean is_tag = bench.op % 2 == 0;
+  gboolean ok;
+
+  if (bench.op >= bench.n_ops)
+    finish ();
+
+  bench.op_start = g_get_monotonic_time ();
+  if (is_tag)
+    {
+      guint n_words = bench.words->len / 2;
+
+      /* A word may already carry a claim: then try the next one. */
+      ok = FALSE;
+      for (guint tries = 0; !ok && tries < n_words; tries++)
+        {
+          int *pair = &g_array_index (bench.words, int, 2 * (bench.next_word++ % n_words));
+
+          bench.op_start = g_get_monotonic_time ();
+          ok = tag_word (pair[0], pair[1]);
+        }
+    }
+  else
+    ok = delete_added ();
+  bench.op_done = g_get_monotonic_time ();
+
+  if (!ok)
+    {
+      g_printerr ("change %u (%s) did nothing\n", bench.op, is_tag ? "tag" : "delete");
+      exit (1);
+    }
+
+  bench.waiting = TRUE;
+  bench.watchdog = g_timeout_add (1000, watchdog_cb, NULL);
+  gdk_frame_clock_request_phase (bench.clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_edits (void)
+{
+  GActionGroup *group = G_ACTION_GROUP (bench.window);
+
+  bench.use_actions = g_action_group_has_action (group, "tag")
+                      && g_action_group_has_action (group, "delete-span");
+  bench.words = g_array_new (FALSE, FALSE, sizeof (int));
+  bench.tag_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.delete_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  collect_visible_words ();
+  if (bench.words->len == 0)
+    {
+      g_printerr ("no words on screen\n");
+      exit (1);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (bench.view));
+  g_timeout_add (200, step_cb, NULL);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  if (!bench.shown)
+    {
+      if (!document_shown ())
+        return;
+
+      bench.shown = TRUE;
+      printf ("first-frame %.3f\n", ms_since (bench.start_time));
+      fflush (stdout);
+      if (bench.mode == MODE_STARTUP)
+        finish ();
+      start_edits ();
+      return;
+    }
+
+  if (!bench.waiting)
+    return;
+
+  bench.waiting = FALSE;
+  g_clear_handle_id (&bench.watchdog, g_source_remove);
+  g_array_append_val (bench.op % 2 == 0 ? bench.tag_ms : bench.delete_ms,
+                      *(double[]) { ms_since (bench.op_start) });
+  g_array_append_val (bench.call_ms,
+                      *(double[]) { (bench.op_done - bench.op_start) / 1000.0 });
+  bench.op++;
+  /* A pause, so that each change starts a frame of its own. */
+  g_timeout_add (30, step_cb, NULL);
+}
+
+static void
+window_map_cb (GtkWidget *widget,
+               gpointer   user_data)
+{
+  if (bench.clock != NULL)
+    return;
+
+  bench.window = GLOSSA_WINDOW (widget);
+  bench.clock = gtk_widget_get_frame_clock (widget);
+  g_signal_connect (bench.clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  if (GLOSSA_IS_WINDOW (window))
+    g_signal_connect (window, "map", G_CALLBACK (window_map_cb), NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  char *app_argv[3];
+
+  bench.start_time = g_get_monotonic_time ();
+
+  if (argc < 3 || (g_strcmp0 (argv[1], "startup") != 0 && g_strcmp0 (argv[1], "edit") != 0))
+    {
+      fprintf (stderr, "usage: %s startup FILE | edit FILE [N]\n", argv[0]);
+      return 2;
+    }
+
+  bench.mode = g_strcmp0 (argv[1], "edit") == 0 ? MODE_EDIT : MODE_STARTUP;
+  bench.n_ops = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 200;
+
+  bench.app = glossa_application_new ();
+  g_signal_connect (bench.app, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  app_argv[0] = argv[0];
+  app_argv[1] = argv[2];
+  app_argv[2] = NULL;
+  return g_application_run (G_APPLICATION (bench.app), 2, app_argv);
+}
