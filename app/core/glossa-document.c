@@ -583,16 +583,36 @@ glossa_document_open (GFile         *article_file,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GlossaArticle) article = NULL;
   g_autoptr(GFile) annotations_file = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (article_file), NULL);
+
+  annotations_file = glossa_annotations_file_for_article (article_file);
+  return glossa_document_open_full (article_file, annotations_file, cancellable, error);
+}
+
+/**
+ * glossa_document_open_full:
+ * @annotations_file: where the annotations are, e.g. in a reviewer's
+ *   folder rather than beside the article
+ *
+ * Like glossa_document_open(), with the annotation file given.
+ */
+GlossaDocument *
+glossa_document_open_full (GFile         *article_file,
+                           GFile         *annotations_file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GlossaArticle) article = NULL;
   GlossaDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (article_file), NULL);
+  g_return_val_if_fail (G_IS_FILE (annotations_file), NULL);
 
   if (!(article = glossa_article_load (article_file, cancellable, error)))
     return NULL;
 
-  annotations_file = glossa_annotations_file_for_article (article_file);
   self = glossa_document_new (article, annotations_file);
   load_annotations (self, cancellable);
   return self;

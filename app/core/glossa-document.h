@@ -32,6 +32,10 @@ GlossaDocument *glossa_document_new              (GlossaArticle   *article,
 GlossaDocument *glossa_document_open             (GFile           *article_file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
+GlossaDocument *glossa_document_open_full        (GFile           *article_file,
+                                                  GFile           *annotations_file,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
 void            glossa_document_open_async       (GFile           *article_file,
                                                   GCancellable    *cancellable,
                                                   GAsyncReadyCallback callback,
