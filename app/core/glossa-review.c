@@ -6,6 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "glossa-error.h"
+#include "glossa-format.h"
+#include "glossa-json.h"
 #include "glossa-review.h"
 
 static void
@@ -174,5 +179,248 @@ glossa_review_kind_to_string (GlossaReviewKind kind)
       return "only-b";
     default:
       g_return_val_if_reached (NULL);
+    }
+}
+
+/* Review sources */
+
+typedef struct
+{
+  gsize offset;
+  gsize len;
+  guint line_no;
+} LineRef;
+
+struct _GlossaReviewSource
+{
+  GFile      *file;
+  char       *name;
+  /* A folder: id → GFile of the annotation file. A JSONL file: id → LineRef
+   * into @contents, which is kept whole rather than parsed into nodes so
+   * that 100,000 documents cost one copy of the file.
+   */
+  GHashTable *documents;
+  char       *contents;
+  gsize       length;
+  gboolean    is_jsonl;
+};
+
+void
+glossa_review_source_free (GlossaReviewSource *source)
+{
+  if (source == NULL)
+    return;
+  g_clear_object (&source->file);
+  g_clear_pointer (&source->documents, g_hash_table_unref);
+  g_free (source->name);
+  g_free (source->contents);
+  g_free (source);
+}
+
+static gboolean
+scan_folder (GlossaReviewSource  *source,
+             GFile               *folder,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (children == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info;
+      GFile *child;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+        return FALSE;
+      if (info == NULL)
+        return TRUE;
+
+      name = g_file_info_get_name (info);
+      if (name[0] == '.')
+        continue;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!scan_folder (source, child, cancellable, error))
+            return FALSE;
+        }
+      else if (glossa_is_annotations_file (name))
+        {
+          char *id = g_strndup (name, strlen (name) - strlen (GLOSSA_ANNOTATIONS_SUFFIX));
+          g_hash_table_replace (source->documents, id, g_object_ref (child));
+        }
+    }
+}
+
+static gboolean
+index_jsonl (GlossaReviewSource  *source,
+             GError             **error)
+{
+  gsize offset = 0;
+  guint line_no = 0;
+
+  while (offset < source->length)
+    {
+      const char *line = source->contents + offset;
+      const char *nl = memchr (line, '\n', source->length - offset);
+      gsize len = nl ? (gsize) (nl - line) : source->length - offset;
+      g_autoptr(JsonNode) node = NULL;
+      JsonNode *id;
+      LineRef *ref;
+
+      line_no++;
+      offset += len + (nl ? 1 : 0);
+      if (len == 0 || (len == 1 && line[0] == '\r'))
+        continue;
+
+      if (!(node = glossa_json_parse_line (line, len, source->name, line_no, error)))
+        return FALSE;
+      id = JSON_NODE_HOLDS_OBJECT (node) ? json_object_get_member (json_node_get_object (node), "id") : NULL;
+      if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                       "%s:%u: id: a string naming the document is required", source->name, line_no);
+          return FALSE;
+        }
+
+      ref = g_new (LineRef, 1);
+      ref->offset = line - source->contents;
+      ref->len = len;
+      ref->line_no = line_no;
+      g_hash_table_replace (source->documents, g_strdup (json_node_get_string (id)), ref);
+    }
+  return TRUE;
+}
+
+GlossaReviewSource *
+glossa_review_source_open (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GlossaReviewSource) source = g_new0 (GlossaReviewSource, 1);
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  source->file = g_object_ref (file);
+  source->name = g_file_get_parse_name (file);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    {
+      source->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      if (!scan_folder (source, file, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&source);
+    }
+
+  source->is_jsonl = TRUE;
+  source->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!g_file_load_contents (file, cancellable, &source->contents, &source->length, NULL, error) ||
+      !index_jsonl (source, error))
+    return NULL;
+  return g_steal_pointer (&source);
+}
+
+GFile *
+glossa_review_source_get_file (GlossaReviewSource *source)
+{
+  return source->file;
+}
+
+gboolean
+glossa_review_source_has (GlossaReviewSource *source,
+                          const char         *id)
+{
+  return g_hash_table_contains (source->documents, id);
+}
+
+guint
+glossa_review_source_get_n_documents (GlossaReviewSource *source)
+{
+  return g_hash_table_size (source->documents);
+}
+
+static GPtrArray *
+spans_from_line (GlossaReviewSource  *source,
+                 const LineRef       *ref,
+                 GlossaArticle       *article,
+                 GError             **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autofree char *name = g_strdup_printf ("%s:%u", source->name, ref->line_no);
+  JsonNode *array_node;
+  JsonArray *array;
+
+  node = glossa_json_parse_line (source->contents + ref->offset, ref->len, source->name, ref->line_no, error);
+  if (node == NULL)
+    return NULL;
+
+  array_node = json_object_get_member (json_node_get_object (node), "spans");
+  if (array_node == NULL || JSON_NODE_HOLDS_NULL (array_node))
+    return g_steal_pointer (&spans);
+  if (!JSON_NODE_HOLDS_ARRAY (array_node))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s: spans: expected an array", name);
+      return NULL;
+    }
+
+  array = json_node_get_array (array_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      char field[32];
+      GlossaSpan *span;
+
+      g_snprintf (field, sizeof field, "spans[%u]", i);
+      span = glossa_format_span_from_json (json_array_get_element (array, i), article, 0, name, field, error);
+      if (span == NULL)
+        return NULL;
+      g_ptr_array_add (spans, span);
+    }
+
+  if (!glossa_format_check_spans (spans, name, "spans", error))
+    return NULL;
+  return g_steal_pointer (&spans);
+}
+
+GPtrArray *
+glossa_review_source_get_spans (GlossaReviewSource  *source,
+                                const char          *id,
+                                GlossaArticle       *article,
+                                GError             **error)
+{
+  gpointer entry;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+
+  if (!(entry = g_hash_table_lookup (source->documents, id)))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                   "%s has no annotations for “%s”", source->name, id);
+      return NULL;
+    }
+
+  if (source->is_jsonl)
+    return spans_from_line (source, entry, article, error);
+  else
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *name = g_file_get_parse_name (entry);
+      g_autoptr(GlossaAnnotations) annotations = NULL;
+      gsize len;
+
+      if (!g_file_load_contents (entry, NULL, &contents, &len, NULL, error))
+        return NULL;
+      if (!(annotations = glossa_format_read (contents, len, name, article, error)))
+        return NULL;
+      return g_ptr_array_ref (annotations->spans);
     }
 }

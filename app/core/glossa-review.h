@@ -6,6 +6,9 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
+#include "glossa-article.h"
 #include "glossa-span.h"
 
 G_BEGIN_DECLS
@@ -39,5 +42,35 @@ GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
                                       GPtrArray              *b_spans);
 gboolean   glossa_review_item_is_disagreement (const GlossaReviewItem *item);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The other side of a comparison: a folder holding NAME.annotations.json
+ * files (anywhere below it, articles beside them or not), or a JSON Lines
+ * export with one {"id", …, "spans"} object per line. Documents are found
+ * by id, the NAME of the article.
+ */
+typedef struct _GlossaReviewSource GlossaReviewSource;
+
+GlossaReviewSource *glossa_review_source_open      (GFile              *file,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+void                glossa_review_source_free      (GlossaReviewSource *source);
+GFile              *glossa_review_source_get_file  (GlossaReviewSource *source);
+gboolean            glossa_review_source_has       (GlossaReviewSource *source,
+                                                    const char         *id);
+guint               glossa_review_source_get_n_documents (GlossaReviewSource *source);
+/* The spans of document @id, checked against @article. Returns %NULL with
+ * an error naming the file (and line) if the document is missing or does
+ * not match the article.
+ */
+GPtrArray          *glossa_review_source_get_spans (GlossaReviewSource *source,
+                                                    const char         *id,
+                                                    GlossaArticle      *article,
+                                                    GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaReviewSource, glossa_review_source_free)
 
 G_END_DECLS

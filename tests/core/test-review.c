@@ -6,6 +6,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "glossa-error.h"
+#include "glossa-format.h"
 #include "glossa-review.h"
 
 static GPtrArray *
@@ -100,6 +106,107 @@ test_review_overlap_is_not_agreement (void)
          "agree 0-10 quote/quote; label-conflict 2-4 actor/date");
 }
 
+static const char article_text[] = "date 2024-05-01 Ana Lima said the bridge will reopen.";
+
+static GlossaArticle *
+make_article (void)
+{
+  g_autoptr(GError) error = NULL;
+  GlossaArticle *article = glossa_article_new_from_data (article_text, strlen (article_text), "news.txt", &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_review_source_folder (void)
+{
+  g_autoptr(GlossaArticle) article = make_article ();
+  g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
+  g_autoptr(GlossaReviewSource) source = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-review-XXXXXX", &error);
+  g_autofree char *sub = g_build_filename (dir, "annotator-b", NULL);
+  GlossaSpan *span;
+
+  g_assert_no_error (error);
+  g_mkdir (sub, 0755);
+
+  annotations->doc_id = g_strdup ("news");
+  annotations->file = g_strdup ("news.txt");
+  annotations->sha256 = g_strdup (glossa_article_get_sha256 (article));
+  annotations->length = glossa_article_get_length (article);
+  span = glossa_span_new ("s1", 16, 24, GLOSSA_LABEL_ACTOR, "Ana Lima");
+  g_ptr_array_add (annotations->spans, span);
+  bytes = glossa_format_write (annotations);
+  /* Below the folder, without the article beside it: a reviewer's copy. */
+  write_file (sub, "news.annotations.json", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  folder = g_file_new_for_path (dir);
+  source = glossa_review_source_open (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (glossa_review_source_get_n_documents (source), ==, 1);
+  g_assert_true (glossa_review_source_has (source, "news"));
+
+  spans = glossa_review_source_get_spans (source, "news", article, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (spans, 0))->text, ==, "Ana Lima");
+
+  g_assert_null (glossa_review_source_get_spans (source, "other", article, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "“other”"));
+}
+
+static void
+test_review_source_jsonl (void)
+{
+  g_autoptr(GlossaArticle) article = make_article ();
+  g_autoptr(GlossaReviewSource) source = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-review-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "b.jsonl", NULL);
+
+  g_assert_no_error (error);
+  write_file (dir, "b.jsonl",
+              "{\"id\": \"news\", \"spans\": [{\"start\": 16, \"end\": 24, \"label\": \"quote\", \"text\": \"Ana Lima\", \"id\": \"x\"}]}\n"
+              "\n"
+              "{\"id\": \"bad\", \"spans\": [{\"start\": 16, \"end\": 24, \"label\": \"quote\", \"text\": \"Ana Lime\", \"id\": \"x\"}]}\n",
+              -1);
+  file = g_file_new_for_path (path);
+  source = glossa_review_source_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (glossa_review_source_get_n_documents (source), ==, 2);
+
+  spans = glossa_review_source_get_spans (source, "news", article, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_cmpint (((GlossaSpan *) g_ptr_array_index (spans, 0))->label, ==, GLOSSA_LABEL_QUOTE);
+
+  /* A span that does not match the article is named by file and line. */
+  g_assert_null (glossa_review_source_get_spans (source, "bad", article, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "b.jsonl:3: spans[0].text"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +217,9 @@ main (int   argc,
   g_test_add_func ("/core/review/only-one-side", test_review_only);
   g_test_add_func ("/core/review/label-conflict", test_review_label_conflict);
   g_test_add_func ("/core/review/overlap-is-not-agreement", test_review_overlap_is_not_agreement);
+
+  g_test_add_func ("/core/review/source-folder", test_review_source_folder);
+  g_test_add_func ("/core/review/source-jsonl", test_review_source_jsonl);
 
   return g_test_run ();
 }
