@@ -718,6 +718,28 @@ glossa_document_get_read_only (GlossaDocument *self)
   return self->read_only;
 }
 
+/**
+ * glossa_document_set_read_only:
+ *
+ * Makes a document browse-only, e.g. an exported dataset opened for
+ * reading. A document whose annotations failed to load stays read-only
+ * whatever is asked here.
+ */
+void
+glossa_document_set_read_only (GlossaDocument *self,
+                               gboolean        read_only)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+
+  read_only = !!read_only || self->error != NULL;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
 gboolean
 glossa_document_get_modified (GlossaDocument *self)
 {
@@ -933,9 +955,13 @@ check_writable (GlossaDocument  *self,
 {
   if (!self->read_only)
     return TRUE;
-  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
-               "The annotations did not load, so they cannot be changed: %s",
-               self->error ? self->error->message : "");
+  if (self->error != NULL)
+    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
+                 "The annotations did not load, so they cannot be changed: %s",
+                 self->error->message);
+  else
+    g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
+                         "These annotations are open for reading only");
   return FALSE;
 }
 
@@ -1270,13 +1296,15 @@ static gboolean
 check_savable (GlossaDocument  *self,
                GError         **error)
 {
-  if (self->read_only)
+  if (self->error != NULL)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
                    "The annotation file did not load, so it is not written over: %s",
-                   self->error ? self->error->message : "");
+                   self->error->message);
       return FALSE;
     }
+  if (self->read_only)
+    return check_writable (self, error);
   if (self->file == NULL)
     {
       g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,

@@ -50,6 +50,8 @@ GlossaArticle  *glossa_document_get_article      (GlossaDocument  *self);
 GFile          *glossa_document_get_file         (GlossaDocument  *self);
 const GError   *glossa_document_get_error        (GlossaDocument  *self);
 gboolean        glossa_document_get_read_only    (GlossaDocument  *self);
+void            glossa_document_set_read_only    (GlossaDocument  *self,
+                                                  gboolean         read_only);
 gboolean        glossa_document_get_modified     (GlossaDocument  *self);
 GlossaStatus    glossa_document_get_status       (GlossaDocument  *self);
 void            glossa_document_set_status       (GlossaDocument  *self,
