@@ -1,0 +1,63 @@
+#!/bin/sh
+# run-fuzz.sh: builds the libFuzzer targets with clang and runs each for a bounded time
+#
+# Copyright 2026 The Glossa authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: tests/fuzz/run-fuzz.sh [SECONDS]   (total time, shared by the targets; default 60)
+# Exits 1 if a target crashed; the reproducer is left as tests/fuzz/crash-* (or
+# leak-*, timeout-*, oom-*). Replay one with: build-fuzz/tests/fuzz/fuzz-NAME FILE
+
+set -eu
+
+total=${1:-60}
+case $total in
+  ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
+esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+build=$src/build-fuzz
+targets="annotations json"
+n_targets=2
+
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" "$src" -Dfuzzing=true
+fi
+ninja -C "$build" tests/fuzz/fuzz-annotations tests/fuzz/fuzz-json
+
+per_target=$((total / n_targets))
+[ "$per_target" -ge 1 ] || per_target=1
+
+failed=0
+for name in $targets; do
+  # libFuzzer adds what it finds to the first corpus folder: work on a copy
+  # so that the seeds in git stay the few small files written by hand.
+  work=$here/corpus-work/$name
+  mkdir -p "$work"
+  cp "$here"/corpus/* "$work"/
+
+  echo "== fuzz-$name for ${per_target}s"
+  if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+       G_DEBUG=fatal-criticals \
+       "$build/tests/fuzz/fuzz-$name" \
+         -max_total_time="$per_target" \
+         -timeout=10 \
+         -rss_limit_mb=2048 \
+         -max_len=65536 \
+         -dict="$here/annotations.dict" \
+         -artifact_prefix="$here/" \
+         -print_final_stats=1 \
+         "$work" 2>"$work.log"; then
+    failed=1
+    echo "fuzz-$name FAILED; reproducer and log:" >&2
+    ls -t "$here"/crash-* "$here"/leak-* "$here"/timeout-* "$here"/oom-* 2>/dev/null | head -n 1 >&2 || true
+    echo "  $work.log" >&2
+    tail -n 40 "$work.log" >&2
+  else
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$work.log" || true
+  fi
+done
+
+exit $failed
