@@ -1,0 +1,635 @@
+/* glossa-article-view.c: the article, read-only, with its spans drawn as tags
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "glossa-article-view.h"
+
+/* The spans are a view of the document: one GtkTextTag per label and
+ * nesting depth. A span's depth is the number of spans "outside" it that
+ * cover its start: those starting earlier, or at the same place and ending
+ * later (or, for the same range, with an earlier label). Deeper tags have a
+ * higher priority, a stronger tint and an underline, so that a nested or
+ * overlapping span never hides behind the one around it.
+ *
+ * Edits are applied locally: "span-added" and "span-removed" only widen a
+ * dirty range, and "changed" (emitted once the document is consistent again)
+ * re-tags the spans overlapping it. Nothing is ever rebuilt in full for one
+ * span.
+ */
+struct _GlossaArticleView
+{
+  GtkSourceView    parent_instance;
+
+  GlossaDocument  *document;
+  GSignalGroup    *document_signals;
+  GtkTextTag      *tags[GLOSSA_N_LABELS][GLOSSA_ARTICLE_VIEW_N_DEPTHS];
+
+  gint64           dirty_start;
+  gint64           dirty_end;
+
+  double           press_x;
+  double           press_y;
+  int              n_press;
+};
+
+G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
+
+enum {
+  OFFSET_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Light and dark colours of the labels, in GlossaLabel order. */
+static const char *label_colors[2][GLOSSA_N_LABELS] = {
+  { "#1c71d8", "#26a269", "#e66100", "#9141ac" },
+  { "#62a0ea", "#57e389", "#ffa348", "#dc8add" },
+};
+static const double depth_alpha[2][GLOSSA_ARTICLE_VIEW_N_DEPTHS] = {
+  { 0.18, 0.34, 0.50 },
+  { 0.24, 0.40, 0.56 },
+};
+
+GtkWidget *
+glossa_article_view_new (void)
+{
+  return g_object_new (GLOSSA_TYPE_ARTICLE_VIEW, NULL);
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+glossa_article_view_update_colors (GlossaArticleView *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  guint dark = is_dark () ? 1 : 0;
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita"));
+
+  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+    for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+      {
+        GdkRGBA color;
+        GdkRGBA background;
+
+        gdk_rgba_parse (&color, label_colors[dark][label]);
+        background = color;
+        background.alpha = depth_alpha[dark][depth];
+        g_object_set (self->tags[label][depth],
+                      "background-rgba", &background,
+                      "underline-rgba", &color,
+                      "underline", depth == 0 ? PANGO_UNDERLINE_NONE
+                                              : depth == 1 ? PANGO_UNDERLINE_SINGLE
+                                                           : PANGO_UNDERLINE_DOUBLE,
+                      NULL);
+      }
+}
+
+static void
+glossa_article_view_create_tags (GlossaArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  /* Created depth by depth: a tag created later has a higher priority, so
+   * the innermost span's colour is the one drawn.
+   */
+  for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+    for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+      {
+        g_autofree char *name = g_strdup_printf ("glossa-%s-%u", glossa_label_to_string (label), depth);
+
+        self->tags[label][depth] = gtk_text_buffer_create_tag (buffer, name, NULL);
+      }
+
+  glossa_article_view_update_colors (self);
+}
+
+GtkTextTag *
+glossa_article_view_get_tag (GlossaArticleView *self,
+                             GlossaLabel        label,
+                             guint              depth)
+{
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (label < GLOSSA_N_LABELS, NULL);
+
+  return self->tags[label][MIN (depth, GLOSSA_ARTICLE_VIEW_N_DEPTHS - 1)];
+}
+
+/* Whether @outer is drawn outside @inner: the order of the nesting sweep. */
+static int
+compare_outer_first (gconstpointer a,
+                     gconstpointer b)
+{
+  const GlossaSpan *x = *(GlossaSpan * const *) a;
+  const GlossaSpan *y = *(GlossaSpan * const *) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return (int) x->label - (int) y->label;
+}
+
+guint
+glossa_article_view_get_depth (GlossaArticleView *self,
+                               GlossaSpan        *span)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+  guint depth = 0;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), 0);
+  g_return_val_if_fail (self->document != NULL, 0);
+
+  covering = glossa_document_spans_at (self->document, span->start);
+  for (guint i = 0; i < covering->len; i++)
+    {
+      GlossaSpan *other = g_ptr_array_index (covering, i);
+
+      if (compare_outer_first (&other, &span) < 0)
+        depth++;
+    }
+
+  return depth;
+}
+
+/* First index of the document's spans with start >= @offset. */
+static guint
+lower_bound (GlossaDocument *document,
+             gint64          offset)
+{
+  guint lo = 0;
+  guint hi = glossa_document_get_n_spans (document);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (glossa_document_get_span (document, mid)->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+apply_span_tag (GlossaArticleView *self,
+                GtkTextBuffer     *buffer,
+                GlossaSpan        *span,
+                guint              depth)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, span->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
+  gtk_text_buffer_apply_tag (buffer, glossa_article_view_get_tag (self, span->label, depth), &start, &end);
+}
+
+/* Re-tags [@start, @end): clears every span tag there, then applies the tags
+ * of every span overlapping it in one sweep, outer spans first. The caller
+ * widens the range to whole spans, so no tag is left cut short.
+ *
+ * Invariant of the sweep: `active` holds the spans seen so far that cover
+ * the current start; its length is the depth of the span being applied.
+ */
+static void
+glossa_article_view_retag (GlossaArticleView *self,
+                           gint64             start,
+                           gint64             end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
+  g_autoptr(GPtrArray) active = g_ptr_array_new ();
+  guint n_spans = glossa_document_get_n_spans (self->document);
+  GtkTextIter start_iter, end_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
+  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+    for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+      gtk_text_buffer_remove_tag (buffer, self->tags[label][depth], &start_iter, &end_iter);
+
+  /* Spans that start before the range but reach into it keep their depth;
+   * they only need their tag back inside the range.
+   */
+  before = glossa_document_spans_at (self->document, start);
+  for (guint i = 0; i < before->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (before, i);
+
+      if (span->start < start)
+        {
+          apply_span_tag (self, buffer, span, glossa_article_view_get_depth (self, span));
+          g_ptr_array_add (active, span);
+        }
+    }
+
+  for (guint i = lower_bound (self->document, start); i < n_spans; i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (self->document, i);
+
+      if (span->start >= end)
+        break;
+      g_ptr_array_add (inside, span);
+    }
+  g_ptr_array_sort (inside, compare_outer_first);
+
+  for (guint i = 0; i < inside->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (inside, i);
+
+      for (guint j = active->len; j > 0; j--)
+        {
+          GlossaSpan *other = g_ptr_array_index (active, j - 1);
+
+          if (other->end <= span->start)
+            g_ptr_array_remove_index_fast (active, j - 1);
+        }
+      apply_span_tag (self, buffer, span, active->len);
+      g_ptr_array_add (active, span);
+    }
+}
+
+/* Re-tags everything: used when a document is shown or reloaded. */
+void
+glossa_article_view_reload_spans (GlossaArticleView *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  glossa_article_view_retag (self, 0, gtk_text_buffer_get_char_count (buffer));
+  self->dirty_start = G_MAXINT64;
+  self->dirty_end = -1;
+}
+
+static void
+on_span_added_or_removed (GlossaArticleView *self,
+                          GlossaSpan        *span)
+{
+  self->dirty_start = MIN (self->dirty_start, span->start);
+  self->dirty_end = MAX (self->dirty_end, span->end);
+}
+
+static void
+on_document_changed (GlossaArticleView *self)
+{
+  gint64 start = self->dirty_start;
+  gint64 end = self->dirty_end;
+  guint n_spans;
+
+  if (end < 0)
+    return;
+
+  self->dirty_start = G_MAXINT64;
+  self->dirty_end = -1;
+
+  /* Spans starting inside the changed range may have a new depth: widen the
+   * range to cover them whole. Those starting before it keep theirs (nothing
+   * new can be outside them at their start), so the range never grows
+   * leftward.
+   */
+  n_spans = glossa_document_get_n_spans (self->document);
+  for (guint i = lower_bound (self->document, start); i < n_spans; i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (self->document, i);
+
+      if (span->start >= end)
+        break;
+      end = MAX (end, span->end);
+    }
+
+  glossa_article_view_retag (self, start, end);
+}
+
+GlossaDocument *
+glossa_article_view_get_document (GlossaArticleView *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+glossa_article_view_set_document (GlossaArticleView *self,
+                                  GlossaDocument    *document)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (!document || GLOSSA_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (document != NULL)
+    {
+      GlossaArticle *article = glossa_document_get_article (document);
+
+      gtk_text_buffer_set_text (buffer, glossa_article_get_text (article),
+                                glossa_article_get_n_bytes (article));
+    }
+  else
+    gtk_text_buffer_set_text (buffer, "", 0);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  glossa_article_view_reload_spans (self);
+}
+
+void
+glossa_article_view_get_selection (GlossaArticleView *self,
+                                   gint64            *start,
+                                   gint64            *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &s, &e);
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+}
+
+static void
+trim_white_space (GtkTextIter *start,
+                  GtkTextIter *end)
+{
+  while (gtk_text_iter_compare (start, end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (start)))
+    gtk_text_iter_forward_char (start);
+
+  while (gtk_text_iter_compare (start, end) < 0)
+    {
+      GtkTextIter prev = *end;
+
+      gtk_text_iter_backward_char (&prev);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+        break;
+      *end = prev;
+    }
+}
+
+/* The range a label key tags: the selection snapped outward to whole words
+ * (Pango's boundaries, through GtkTextIter) unless @exact, or with no
+ * selection the word at the caret; white space trimmed at both ends.
+ */
+gboolean
+glossa_article_view_get_tag_range (GlossaArticleView *self,
+                                   gboolean           exact,
+                                   gint64            *start,
+                                   gint64            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
+    {
+      if (!gtk_text_iter_inside_word (&s) && !gtk_text_iter_ends_word (&s))
+        return FALSE;
+      if (!gtk_text_iter_starts_word (&s))
+        gtk_text_iter_backward_word_start (&s);
+      if (!gtk_text_iter_ends_word (&e))
+        gtk_text_iter_forward_word_end (&e);
+    }
+  else if (!exact)
+    {
+      /* Only snap an end that falls inside a word: a selection ending on
+       * punctuation or space keeps that end.
+       */
+      if (gtk_text_iter_inside_word (&s) && !gtk_text_iter_starts_word (&s))
+        gtk_text_iter_backward_word_start (&s);
+      if (gtk_text_iter_inside_word (&e) && !gtk_text_iter_starts_word (&e))
+        gtk_text_iter_forward_word_end (&e);
+    }
+
+  trim_white_space (&s, &e);
+  if (gtk_text_iter_equal (&s, &e))
+    return FALSE;
+
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+/* Moves one edge of [@start, @end) by a word: outward to grow, inward to
+ * shrink. Returns FALSE when there is nothing left to move over.
+ */
+gboolean
+glossa_article_view_resize_range (GlossaArticleView *self,
+                                  gboolean           at_start,
+                                  gboolean           grow,
+                                  gint64            *start,
+                                  gint64            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, *start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, *end);
+
+  if (at_start && grow)
+    {
+      if (!gtk_text_iter_backward_word_start (&s))
+        return FALSE;
+    }
+  else if (at_start)
+    {
+      /* Past the end of the first word, then on to the start of the next. */
+      if (!gtk_text_iter_forward_word_end (&s))
+        return FALSE;
+      while (gtk_text_iter_compare (&s, &e) < 0 && !gtk_text_iter_starts_word (&s))
+        gtk_text_iter_forward_char (&s);
+    }
+  else if (grow)
+    {
+      if (!gtk_text_iter_forward_word_end (&e))
+        return FALSE;
+    }
+  else
+    {
+      if (!gtk_text_iter_backward_word_start (&e))
+        return FALSE;
+      while (gtk_text_iter_compare (&s, &e) < 0 && !gtk_text_iter_ends_word (&e))
+        gtk_text_iter_backward_char (&e);
+    }
+
+  trim_white_space (&s, &e);
+  if (gtk_text_iter_compare (&s, &e) >= 0)
+    return FALSE;
+
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+void
+glossa_article_view_select_range (GlossaArticleView *self,
+                                  gint64             start,
+                                  gint64             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  /* The insert mark goes at the end, so Shift+arrows extend from there. */
+  gtk_text_buffer_select_range (buffer, &e, &s);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
+}
+
+gboolean
+glossa_article_view_get_offset_at (GlossaArticleView *self,
+                                   double             x,
+                                   double             y,
+                                   gint64            *offset)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), FALSE);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_position (GTK_TEXT_VIEW (self), &iter, NULL, bx, by))
+    return FALSE;
+
+  *offset = gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+static void
+on_click_pressed (GtkGestureClick   *gesture,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  GlossaArticleView *self)
+{
+  self->n_press = n_press;
+  self->press_x = x;
+  self->press_y = y;
+}
+
+/* A plain click (no drag, no double click) on a span is reported to the
+ * window, which selects the span. The gesture runs in the capture phase so
+ * that GtkTextView's own gestures, which claim the click, cannot hide it.
+ */
+static void
+on_click_released (GtkGestureClick   *gesture,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   GlossaArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 offset;
+
+  if (self->n_press != 1 || ABS (x - self->press_x) > 3 || ABS (y - self->press_y) > 3)
+    return;
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return;
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+  if (!glossa_article_view_get_offset_at (self, x, y, &offset))
+    return;
+
+  g_signal_emit (self, signals[OFFSET_CLICKED], 0, offset);
+}
+
+static void
+glossa_article_view_dispose (GObject *object)
+{
+  GlossaArticleView *self = GLOSSA_ARTICLE_VIEW (object);
+
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document);
+  g_clear_object (&self->document_signals);
+
+  G_OBJECT_CLASS (glossa_article_view_parent_class)->dispose (object);
+}
+
+static void
+glossa_article_view_class_init (GlossaArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = glossa_article_view_dispose;
+
+  /**
+   * GlossaArticleView::offset-clicked:
+   * @offset: the code point clicked on
+   *
+   * A single click that selected nothing.
+   */
+  signals[OFFSET_CLICKED] =
+    g_signal_new ("offset-clicked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+glossa_article_view_init (GlossaArticleView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->dirty_start = G_MAXINT64;
+  self->dirty_end = -1;
+
+  self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "span-added",
+                                  G_CALLBACK (on_span_added_or_removed), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-removed",
+                                  G_CALLBACK (on_span_added_or_removed), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (on_document_changed), self);
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "article");
+
+  glossa_article_view_create_tags (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (glossa_article_view_update_colors), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}

@@ -1,0 +1,329 @@
+/* glossa-span-list.c: the side panel listing a document's spans in text order
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "glossa-span-item.h"
+#include "glossa-span-list.h"
+#include "glossa-span-row.h"
+
+/* The store mirrors the document's spans, sorted as the document sorts them
+ * (glossa_span_compare), one GlossaSpanItem per span. A GtkListView only
+ * creates rows for what is visible, so 50,000 spans cost little.
+ */
+struct _GlossaSpanList
+{
+  GtkWidget           parent_instance;
+
+  GtkDropDown        *filter_drop_down;
+  GtkListView        *list_view;
+  GtkLabel           *count_labels[GLOSSA_N_LABELS];
+  GtkStack           *stack;
+
+  GlossaDocument     *document;
+  GSignalGroup       *document_signals;
+  GListStore         *store;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  int                 filter_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossaSpanList, glossa_span_list, GTK_TYPE_WIDGET)
+
+enum {
+  SPAN_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+glossa_span_list_new (void)
+{
+  return g_object_new (GLOSSA_TYPE_SPAN_LIST, NULL);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return glossa_span_compare (glossa_span_item_get_span ((GlossaSpanItem *) a),
+                              glossa_span_item_get_span ((GlossaSpanItem *) b));
+}
+
+/* Position of the item holding @span (same id), or G_MAXUINT. */
+static guint
+glossa_span_list_find (GlossaSpanList *self,
+                       GlossaSpan     *span)
+{
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GlossaSpanItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), mid);
+      GlossaSpan *other = glossa_span_item_get_span (item);
+      int cmp = glossa_span_compare (other, span);
+
+      if (cmp == 0)
+        return g_strcmp0 (other->id, span->id) == 0 ? mid : G_MAXUINT;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return G_MAXUINT;
+}
+
+static void
+on_span_added (GlossaSpanList *self,
+               GlossaSpan     *span)
+{
+  g_autoptr(GlossaSpanItem) item = glossa_span_item_new (span);
+
+  if (glossa_span_list_find (self, span) != G_MAXUINT)
+    return;
+  g_list_store_insert_sorted (self->store, item, compare_items, NULL);
+}
+
+static void
+on_span_removed (GlossaSpanList *self,
+                 GlossaSpan     *span)
+{
+  guint position = glossa_span_list_find (self, span);
+
+  if (position != G_MAXUINT)
+    g_list_store_remove (self->store, position);
+}
+
+static void
+glossa_span_list_update_counts (GlossaSpanList *self)
+{
+  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+    {
+      guint count = self->document ? glossa_document_count_label (self->document, label) : 0;
+      g_autofree char *text = g_strdup_printf ("%u", count);
+
+      gtk_label_set_text (self->count_labels[label], text);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "list" : "empty");
+}
+
+void
+glossa_span_list_reload (GlossaSpanList *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_spans;
+
+  g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
+
+  n_spans = self->document ? glossa_document_get_n_spans (self->document) : 0;
+  for (guint i = 0; i < n_spans; i++)
+    g_ptr_array_add (items, glossa_span_item_new (glossa_document_get_span (self->document, i)));
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  glossa_span_list_update_counts (self);
+}
+
+GlossaDocument *
+glossa_span_list_get_document (GlossaSpanList *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SPAN_LIST (self), NULL);
+
+  return self->document;
+}
+
+void
+glossa_span_list_set_document (GlossaSpanList *self,
+                               GlossaDocument *document)
+{
+  g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
+  g_return_if_fail (!document || GLOSSA_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  glossa_span_list_reload (self);
+}
+
+GListModel *
+glossa_span_list_get_model (GlossaSpanList *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SPAN_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  GlossaSpanList *self = user_data;
+
+  return self->filter_label < 0
+      || glossa_span_item_get_span (item)->label == (GlossaLabel) self->filter_label;
+}
+
+/* @label is a GlossaLabel, or -1 for every label. */
+void
+glossa_span_list_set_filter (GlossaSpanList *self,
+                             int             label)
+{
+  g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
+  g_return_if_fail (label >= -1 && label < GLOSSA_N_LABELS);
+
+  gtk_drop_down_set_selected (self->filter_drop_down, label + 1);
+}
+
+static void
+on_filter_selected (GlossaSpanList *self)
+{
+  int label = (int) gtk_drop_down_get_selected (self->filter_drop_down) - 1;
+
+  if (label == self->filter_label)
+    return;
+  self->filter_label = label;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+glossa_span_list_activate (GlossaSpanList *self,
+                           guint           position)
+{
+  g_autoptr(GlossaSpanItem) item = NULL;
+
+  g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  if (item != NULL)
+    g_signal_emit (self, signals[SPAN_ACTIVATED], 0, glossa_span_item_get_span (item)->id);
+}
+
+static void
+on_list_activate (GlossaSpanList *self,
+                  guint           position)
+{
+  glossa_span_list_activate (self, position);
+}
+
+static void
+setup_row (GtkListItemFactory *factory,
+           GtkListItem        *list_item,
+           gpointer            user_data)
+{
+  gtk_list_item_set_child (list_item, glossa_span_row_new ());
+}
+
+static void
+bind_row (GtkListItemFactory *factory,
+          GtkListItem        *list_item,
+          gpointer            user_data)
+{
+  GlossaSpanItem *item = gtk_list_item_get_item (list_item);
+
+  glossa_span_row_set_span (GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)),
+                            glossa_span_item_get_span (item));
+}
+
+static void
+unbind_row (GtkListItemFactory *factory,
+            GtkListItem        *list_item,
+            gpointer            user_data)
+{
+  glossa_span_row_set_span (GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+glossa_span_list_dispose (GObject *object)
+{
+  GlossaSpanList *self = GLOSSA_SPAN_LIST (object);
+
+  g_signal_group_set_target (self->document_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SPAN_LIST);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->filtered);
+
+  G_OBJECT_CLASS (glossa_span_list_parent_class)->dispose (object);
+}
+
+static void
+glossa_span_list_class_init (GlossaSpanListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = glossa_span_list_dispose;
+
+  /**
+   * GlossaSpanList::span-activated:
+   * @id: the id of the span
+   *
+   * A row was clicked or activated with the keyboard.
+   */
+  signals[SPAN_ACTIVATED] =
+    g_signal_new ("span-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-span-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, filter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, stack);
+  gtk_widget_class_bind_template_child_full (widget_class, "actor_count", FALSE,
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_ACTOR]));
+  gtk_widget_class_bind_template_child_full (widget_class, "quote_count", FALSE,
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_QUOTE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "claim_count", FALSE,
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_CLAIM]));
+  gtk_widget_class_bind_template_child_full (widget_class, "date_count", FALSE,
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_DATE]));
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "spanlist");
+}
+
+static void
+glossa_span_list_init (GlossaSpanList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->filter_label = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (GLOSSA_TYPE_SPAN_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "span-added",
+                                  G_CALLBACK (on_span_added), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-removed",
+                                  G_CALLBACK (on_span_removed), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (glossa_span_list_update_counts), self);
+  glossa_span_list_update_counts (self);
+}

@@ -1,0 +1,103 @@
+/* glossa-span-row.c: one row of the span list
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "glossa-span-row.h"
+
+struct _GlossaSpanRow
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *swatch;
+  GtkLabel  *label_label;
+  GtkLabel  *text_label;
+  GtkLabel  *position_label;
+
+  char      *label_class;
+};
+
+G_DEFINE_FINAL_TYPE (GlossaSpanRow, glossa_span_row, GTK_TYPE_WIDGET)
+
+/* Labels as the user reads them; the file keeps the English keys. */
+static const char *label_names[GLOSSA_N_LABELS] = {
+  N_("Actor"), N_("Quote"), N_("Claim"), N_("Date"),
+};
+
+GtkWidget *
+glossa_span_row_new (void)
+{
+  return g_object_new (GLOSSA_TYPE_SPAN_ROW, NULL);
+}
+
+void
+glossa_span_row_set_span (GlossaSpanRow *self,
+                          GlossaSpan    *span)
+{
+  g_autofree char *position = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (GLOSSA_IS_SPAN_ROW (self));
+
+  if (self->label_class != NULL)
+    gtk_widget_remove_css_class (self->swatch, self->label_class);
+  g_clear_pointer (&self->label_class, g_free);
+
+  if (span == NULL)
+    return;
+
+  self->label_class = g_strdup_printf ("label-%s", glossa_label_to_string (span->label));
+  gtk_widget_add_css_class (self->swatch, self->label_class);
+
+  /* Line breaks inside a span would make rows of different heights. */
+  text = g_strdelimit (g_strdup (span->text), "\r\n\t", ' ');
+  position = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, span->start, span->end);
+  gtk_label_set_text (self->label_label, _(label_names[span->label]));
+  gtk_label_set_text (self->text_label, text);
+  gtk_label_set_text (self->position_label, position);
+
+  description = g_strdup_printf (_("%s: “%s”, characters %s"), _(label_names[span->label]), text, position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+glossa_span_row_dispose (GObject *object)
+{
+  GlossaSpanRow *self = GLOSSA_SPAN_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SPAN_ROW);
+  g_clear_pointer (&self->label_class, g_free);
+
+  G_OBJECT_CLASS (glossa_span_row_parent_class)->dispose (object);
+}
+
+static void
+glossa_span_row_class_init (GlossaSpanRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = glossa_span_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-span-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, label_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, position_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "spanrow");
+}
+
+static void
+glossa_span_row_init (GlossaSpanRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

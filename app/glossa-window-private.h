@@ -1,0 +1,65 @@
+/* glossa-window-private.h: what the parts of GlossaWindow share
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "glossa-article-view.h"
+#include "glossa-span-list.h"
+#include "glossa-window.h"
+
+G_BEGIN_DECLS
+
+struct _GlossaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkPaned             *paned;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GlossaArticleView    *view;
+  GlossaSpanList       *span_list;
+
+  GSettings            *settings;
+
+  /* The document shown, and everything that follows it. */
+  GlossaDocument       *document;
+  GSignalGroup         *document_signals;
+  GFileMonitor         *monitor;
+  GCancellable         *cancellable;
+  GtkSourceSearchContext *search;
+  char                 *selected_id;
+
+  /* Saving: at most one write in flight; changes made meanwhile set
+   * `dirty` again and are written when it finishes. The timeout is not
+   * restarted by later changes, so a change waits at most auto-save-delay.
+   */
+  guint                 save_source;
+  guint                 monitor_source;
+  guint                 dirty : 1;
+  guint                 saving : 1;
+  guint                 close_after_save : 1;
+  guint                 conflict : 1;
+  guint                 selecting : 1;
+};
+
+void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
+void     _glossa_window_update_actions     (GlossaWindow   *self);
+void     _glossa_window_select_span        (GlossaWindow   *self,
+                                            GlossaSpan     *span);
+void     _glossa_window_clear_selection    (GlossaWindow   *self);
+void     _glossa_window_show_error         (GlossaWindow   *self,
+                                            const GError   *error);
+void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,
+                                            gint64          offset);
+void     _glossa_window_save_now           (GlossaWindow   *self);
+
+G_END_DECLS

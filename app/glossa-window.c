@@ -1,0 +1,660 @@
+/* glossa-window.c: the annotation window, one article at a time
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "glossa-application.h"
+#include "glossa-error.h"
+#include "glossa-resources.h"
+#include "glossa-window-private.h"
+
+G_DEFINE_FINAL_TYPE (GlossaWindow, glossa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* There is no unsaved state: every change is written by the core's atomic
+ * writer within auto-save-delay, on closing, and at once on Ctrl+S. A
+ * document that failed to load is read-only and never written.
+ */
+
+GlossaDocument *
+glossa_window_get_document (GlossaWindow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+const char *
+glossa_window_get_selected_span (GlossaWindow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_WINDOW (self), NULL);
+
+  return self->selected_id;
+}
+
+gboolean
+glossa_window_get_saving (GlossaWindow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_WINDOW (self), FALSE);
+
+  return self->saving || self->save_source != 0;
+}
+
+void
+_glossa_window_show_error (GlossaWindow *self,
+                           const GError *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static gboolean
+can_write (GlossaWindow *self)
+{
+  return self->document != NULL
+      && !glossa_document_get_read_only (self->document)
+      && !self->conflict;
+}
+
+static void save_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+/* Starts a write of the document's current state, unless one is running. */
+void
+_glossa_window_save_now (GlossaWindow *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!can_write (self) || self->saving)
+    return;
+
+  self->dirty = FALSE;
+  self->saving = TRUE;
+  glossa_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  GlossaWindow *self = user_data;
+
+  self->save_source = 0;
+  _glossa_window_save_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+glossa_window_queue_save (GlossaWindow *self)
+{
+  self->dirty = TRUE;
+
+  if (self->save_source == 0 && !self->saving)
+    self->save_source = g_timeout_add (g_settings_get_uint (self->settings, "auto-save-delay"),
+                                       save_timeout_cb, self);
+}
+
+static void check_on_disk (GlossaWindow *self);
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GlossaDocument *document = GLOSSA_DOCUMENT (object);
+
+  self->saving = FALSE;
+
+  if (!glossa_document_save_finish (document, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT))
+        {
+          self->dirty = TRUE;
+          check_on_disk (self);
+          return;
+        }
+      g_warning ("Could not save %s: %s", g_file_peek_path (glossa_document_get_file (document)), error->message);
+      _glossa_window_show_error (self, error);
+      self->dirty = TRUE;
+    }
+
+  if (document != self->document)
+    return;
+
+  if (self->close_after_save)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->dirty)
+    glossa_window_queue_save (self);
+}
+
+/* Writes any pending change synchronously: used when the window closes or
+ * switches documents, where waiting for a timeout could lose it.
+ */
+gboolean
+glossa_window_flush (GlossaWindow  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (GLOSSA_IS_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!can_write (self))
+    return TRUE;
+  if (!self->dirty && !glossa_document_get_modified (self->document))
+    return TRUE;
+
+  self->dirty = FALSE;
+  return glossa_document_save (self->document, NULL, error);
+}
+
+static void
+glossa_window_update_banner (GlossaWindow *self)
+{
+  const GError *error = self->document ? glossa_document_get_error (self->document) : NULL;
+
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s\nThe annotations are shown read-only and will not be saved."), error->message);
+
+      gtk_label_set_text (self->banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
+}
+
+static void
+glossa_window_update_title (GlossaWindow *self)
+{
+  GlossaArticle *article;
+  g_autofree char *name = NULL;
+  const char *date;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Glossa"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Glossa"));
+      return;
+    }
+
+  article = glossa_document_get_article (self->document);
+  if (glossa_article_get_file (article) != NULL)
+    name = g_file_get_basename (glossa_article_get_file (article));
+  else
+    name = g_strdup (glossa_article_get_name (article));
+  date = glossa_document_get_date (self->document);
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, date);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+on_document_changed (GlossaWindow *self)
+{
+  if (self->selected_id != NULL && glossa_document_lookup_span (self->document, self->selected_id) == NULL)
+    _glossa_window_clear_selection (self);
+
+  _glossa_window_update_actions (self);
+  if (can_write (self) && glossa_document_get_modified (self->document))
+    glossa_window_queue_save (self);
+}
+
+static void
+glossa_window_update_annotator (GlossaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || !GLOSSA_IS_APPLICATION (app))
+    return;
+
+  name = glossa_application_dup_annotator (GLOSSA_APPLICATION (app));
+  glossa_document_set_user (self->document, name);
+}
+
+/* Reloads after another program changed the annotation file. */
+static void
+glossa_window_reload (GlossaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->dirty = FALSE;
+  self->conflict = FALSE;
+
+  /* A reload that fails leaves the document read-only with its error,
+   * which the banner then shows.
+   */
+  if (!glossa_document_reload (self->document, NULL, &error) && error != NULL)
+    g_debug ("Reload failed: %s", error->message);
+
+  _glossa_window_clear_selection (self);
+  glossa_article_view_reload_spans (self->view);
+  glossa_span_list_reload (self->span_list);
+  glossa_window_update_banner (self);
+  _glossa_window_update_actions (self);
+}
+
+/* Writing ours over the other version is the user's explicit choice. The
+ * core refuses to save over a file changed since it read it and has no way
+ * to force it, so write with its writer and read our own version back: the
+ * spans stay, only the undo history is lost.
+ */
+static void
+glossa_window_keep_mine (GlossaWindow *self)
+{
+  g_autoptr(GBytes) bytes = glossa_document_serialize (self->document);
+  g_autoptr(GError) error = NULL;
+
+  if (!glossa_file_replace_atomic (glossa_document_get_file (self->document), bytes, NULL, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  glossa_window_reload (self);
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             GlossaWindow     *self)
+{
+  if (g_strcmp0 (response, "reload") == 0)
+    glossa_window_reload (self);
+  else
+    glossa_window_keep_mine (self);
+}
+
+static void
+glossa_window_offer_reload (GlossaWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *dialog;
+  g_autofree char *basename = NULL;
+
+  if (self->conflict)
+    return;
+  self->conflict = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-reload-dialog.ui");
+  dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
+  basename = g_file_get_basename (glossa_document_get_file (self->document));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Another program changed “%s” while it was open. Reload it, or keep the annotations shown here and write them over the other version?"),
+                                  basename);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_on_disk (GlossaWindow *self)
+{
+  if (self->document == NULL || self->saving)
+    return;
+
+  if (glossa_document_changed_on_disk (self->document))
+    glossa_window_offer_reload (self);
+}
+
+static gboolean
+monitor_timeout_cb (gpointer user_data)
+{
+  GlossaWindow *self = user_data;
+
+  self->monitor_source = 0;
+  check_on_disk (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Events come in bursts (a rename is a delete and a create): look once
+ * they settle. Our own writes also land here; the core tells them apart.
+ */
+static void
+on_monitor_changed (GlossaWindow      *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  self->monitor_source = g_timeout_add (100, monitor_timeout_cb, self);
+}
+
+static void
+glossa_window_stop_following (GlossaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (!glossa_window_flush (self, &error))
+    g_warning ("Could not save %s: %s", g_file_peek_path (glossa_document_get_file (self->document)), error->message);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->search);
+  g_clear_pointer (&self->selected_id, g_free);
+  self->dirty = FALSE;
+  self->saving = FALSE;
+  self->conflict = FALSE;
+}
+
+void
+glossa_window_set_document (GlossaWindow   *self,
+                            GlossaDocument *document)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (!document || GLOSSA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  glossa_window_stop_following (self);
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+
+  glossa_article_view_set_document (self->view, document);
+  glossa_span_list_set_document (self->span_list, document);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  self->search = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer), NULL);
+  gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search), TRUE);
+  g_object_bind_property (self->search_entry, "text",
+                          gtk_source_search_context_get_settings (self->search), "search-text",
+                          G_BINDING_SYNC_CREATE);
+
+  if (document != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->cancellable = g_cancellable_new ();
+      self->monitor = g_file_monitor_file (glossa_document_get_file (document), G_FILE_MONITOR_NONE, NULL, &error);
+      if (self->monitor != NULL)
+        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self, G_CONNECT_SWAPPED);
+      else
+        g_warning ("Cannot watch %s: %s", g_file_peek_path (glossa_document_get_file (document)), error->message);
+      glossa_window_update_annotator (self);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, document ? "document" : "empty");
+  glossa_window_update_title (self);
+  glossa_window_update_banner (self);
+  _glossa_window_update_actions (self);
+  if (document != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = glossa_document_open_finish (result, &error);
+  if (document == NULL)
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  glossa_window_set_document (self, document);
+}
+
+void
+glossa_window_open_file (GlossaWindow *self,
+                         GFile        *file)
+{
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  parent = g_file_get_parent (file);
+  if (parent != NULL && g_file_peek_path (parent) != NULL)
+    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (parent));
+
+  glossa_document_open_async (file, NULL, open_cb, g_object_ref (self));
+}
+
+static gboolean
+on_drop (GlossaWindow  *self,
+         const GValue  *value,
+         double         x,
+         double         y)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+
+  glossa_window_open_file (self, files->data);
+  return TRUE;
+}
+
+static void
+on_mark_set (GlossaWindow  *self,
+             GtkTextIter   *location,
+             GtkTextMark   *mark,
+             GtkTextBuffer *buffer)
+{
+  GlossaSpan *span;
+  gint64 start, end;
+
+  if (self->selecting || self->selected_id == NULL || self->document == NULL)
+    return;
+  if (mark != gtk_text_buffer_get_insert (buffer) && mark != gtk_text_buffer_get_selection_bound (buffer))
+    return;
+
+  /* Moving the selection away from the selected span unselects it. */
+  span = glossa_document_lookup_span (self->document, self->selected_id);
+  glossa_article_view_get_selection (self->view, &start, &end);
+  if (span == NULL || start != span->start || end != span->end)
+    _glossa_window_clear_selection (self);
+}
+
+static void
+on_span_activated (GlossaWindow *self,
+                   const char   *id)
+{
+  glossa_window_select_span (self, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+on_search_stopped (GlossaWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* Enter selects the next match as the text selection: closing the bar then
+ * leaves it ready to be tagged.
+ */
+static void
+on_search_activate (GlossaWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter from, match_start, match_end;
+
+  if (self->search == NULL)
+    return;
+
+  gtk_text_buffer_get_selection_bounds (buffer, NULL, &from);
+  if (gtk_source_search_context_forward (self->search, &from, &match_start, &match_end, NULL))
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &match_start, 0.1, FALSE, 0, 0);
+    }
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_search_mode_changed (GlossaWindow *self)
+{
+  gboolean active = gtk_search_bar_get_search_mode (self->search_bar);
+
+  if (self->search != NULL)
+    gtk_source_search_context_set_highlight (self->search, active);
+}
+
+static gboolean
+glossa_window_close_request (GtkWindow *window)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (window);
+  int width, height;
+
+  /* Let a write in flight finish first: a synchronous save racing it could
+   * be overtaken by the older snapshot.
+   */
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  glossa_window_set_document (self, NULL);
+
+  return GTK_WINDOW_CLASS (glossa_window_parent_class)->close_request (window);
+}
+
+static void
+glossa_window_constructed (GObject *object)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GAction) side_panel = NULL;
+
+  G_OBJECT_CLASS (glossa_window_parent_class)->constructed (object);
+
+  if (GLOSSA_IS_APPLICATION (app))
+    self->settings = g_object_ref (glossa_application_get_settings (GLOSSA_APPLICATION (app)));
+  else
+    self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  side_panel = g_settings_create_action (self->settings, "show-side-panel");
+  g_action_map_add_action (G_ACTION_MAP (self), side_panel);
+  g_settings_bind (self->settings, "show-side-panel",
+                   gtk_paned_get_end_child (self->paned), "visible",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::annotator",
+                           G_CALLBACK (glossa_window_update_annotator), self, G_CONNECT_SWAPPED);
+
+  glossa_window_update_title (self);
+  _glossa_window_update_actions (self);
+}
+
+static void
+glossa_window_dispose (GObject *object)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (object);
+
+  glossa_window_stop_following (self);
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (glossa_window_parent_class)->dispose (object);
+}
+
+static void
+glossa_window_class_init (GlossaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = glossa_window_constructed;
+  object_class->dispose = glossa_window_dispose;
+  window_class->close_request = glossa_window_close_request;
+
+  /* The resources register themselves from a constructor in their object
+   * file, which a static library only links in when something refers to it.
+   */
+  g_assert (glossa_get_resource () != NULL);
+
+  g_type_ensure (GLOSSA_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLOSSA_TYPE_SPAN_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_list);
+  gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+
+  _glossa_window_class_actions_init (widget_class);
+}
+
+static void
+glossa_window_init (GlossaWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (on_document_changed), self);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), "mark-set",
+                           G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
