@@ -1,0 +1,1060 @@
+/* glossa-export-run.c: exporting a whole corpus, on every core, all or nothing
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "glossa-corpus.h"
+#include "glossa-error.h"
+#include "glossa-export.h"
+#include "glossa-export-private.h"
+#include "glossa-format.h"
+#include "glossa-import.h"
+
+/* All-or-nothing output */
+
+static gboolean
+is_empty_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  return dir != NULL && g_dir_read_name (dir) == NULL;
+}
+
+char *
+_glossa_output_begin (GFile     *output,
+                      gboolean   folder,
+                      GError   **error)
+{
+  g_autofree char *path = g_file_get_path (output);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  GStatBuf st;
+
+  if (path == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   "%s: not a local path", g_file_peek_path (output));
+      return NULL;
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (folder && !S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       "%s: exists and is not a folder", path);
+          return NULL;
+        }
+      if (folder && !is_empty_folder (path))
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       "%s: the folder exists and is not empty; choose a new one", path);
+          return NULL;
+        }
+      if (!folder && S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       "%s: is a folder; give a file name", path);
+          return NULL;
+        }
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  if (folder)
+    {
+      if (g_mkdtemp_full (temp, 0777) == NULL)
+        {
+          int saved_errno = errno;
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                       "%s: %s", dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  else
+    {
+      int fd = g_mkstemp_full (temp, O_RDWR, 0666);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                       "%s: %s", dir, g_strerror (saved_errno));
+          return NULL;
+        }
+      close (fd);
+    }
+
+  return g_steal_pointer (&temp);
+}
+
+gboolean
+_glossa_output_commit (const char  *temp_path,
+                       GFile       *output,
+                       GError     **error)
+{
+  g_autofree char *path = g_file_get_path (output);
+
+  /* rename() replaces a file, or an empty folder with a folder. */
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                   "%s: %s", path, g_strerror (saved_errno));
+      _glossa_output_abort (temp_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+void
+_glossa_output_abort (const char *temp_path)
+{
+  if (temp_path != NULL)
+    remove_tree (temp_path);
+}
+
+char *
+_glossa_output_file_name (const char *id,
+                          GHashTable *used)
+{
+  g_autofree char *base = g_strdup (id != NULL && *id != '\0' ? id : "document");
+  char *name;
+
+  for (char *p = base; *p != '\0'; p++)
+    {
+      if (*p == '/' || *p == '\\' || (guchar) *p < 0x20)
+        *p = '_';
+    }
+  if (base[0] == '.')
+    base[0] = '_';
+
+  name = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (used, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (used, g_strdup (name));
+  return name;
+}
+
+/* Record sources */
+
+typedef enum
+{
+  SOURCE_FILES,    /* article files (a folder corpus or a list of files) */
+  SOURCE_CORPUS,   /* a JSONL corpus with its annotations beside it */
+  SOURCE_RECORDS,  /* a JSONL export, read whole */
+} SourceKind;
+
+struct _GlossaRecordSource
+{
+  SourceKind    kind;
+  GlossaCorpus *corpus;
+  GPtrArray    *files;    /* SOURCE_FILES: of GFile */
+  GPtrArray    *ids;      /* of char* */
+  GPtrArray    *records;  /* SOURCE_RECORDS: of GlossaRecord */
+  GMutex        lock;     /* serializes glossa_corpus_load_document() */
+};
+
+static GlossaRecordSource *
+source_new (SourceKind kind)
+{
+  GlossaRecordSource *source = g_new0 (GlossaRecordSource, 1);
+
+  source->kind = kind;
+  source->files = g_ptr_array_new_with_free_func (g_object_unref);
+  source->ids = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&source->lock);
+  return source;
+}
+
+void
+glossa_record_source_free (GlossaRecordSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_clear_object (&source->corpus);
+  g_clear_pointer (&source->files, g_ptr_array_unref);
+  g_clear_pointer (&source->ids, g_ptr_array_unref);
+  g_clear_pointer (&source->records, g_ptr_array_unref);
+  g_mutex_clear (&source->lock);
+  g_free (source);
+}
+
+static gboolean
+open_corpus (GlossaRecordSource  *source,
+             GFile               *file,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  guint n;
+
+  source->corpus = glossa_corpus_open (file, cancellable, error);
+  if (source->corpus == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (source->corpus));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (source->corpus), i);
+      GFile *article_file = glossa_corpus_item_get_file (item);
+
+      g_ptr_array_add (source->ids, g_strdup (glossa_corpus_item_get_id (item)));
+      if (source->kind == SOURCE_FILES)
+        g_ptr_array_add (source->files, g_object_ref (article_file));
+    }
+  return TRUE;
+}
+
+static gboolean
+add_file (GlossaRecordSource  *source,
+          const char          *path,
+          GError             **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) article_file = NULL;
+  g_autofree char *base = NULL;
+
+  if (glossa_is_annotations_file (path))
+    article_file = glossa_article_file_for_annotations (file);
+  else if (g_str_has_suffix (path, ".txt"))
+    article_file = g_object_ref (file);
+  else
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   "%s: not a folder, a JSONL corpus or an annotation file", path);
+      return FALSE;
+    }
+
+  base = g_file_get_basename (article_file);
+  if (g_str_has_suffix (base, ".txt"))
+    base[strlen (base) - 4] = '\0';
+  g_ptr_array_add (source->ids, g_steal_pointer (&base));
+  g_ptr_array_add (source->files, g_steal_pointer (&article_file));
+  return TRUE;
+}
+
+static gboolean
+read_export (GlossaRecordSource  *source,
+             GFile               *file,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  GlossaImportOptions options = { GLOSSA_IMPORT_JSONL, FALSE, GLOSSA_OFFSETS_CODEPOINT, NULL, FALSE };
+  GlossaImportReport report = { 0 };
+
+  source->records = glossa_import_read (file, &options, &report, cancellable, error);
+  glossa_import_report_clear (&report);
+  if (source->records == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      GlossaRecord *record = g_ptr_array_index (source->records, i);
+      g_ptr_array_add (source->ids, g_strdup (record->id));
+    }
+  return TRUE;
+}
+
+/**
+ * glossa_record_source_open:
+ * @paths: one folder or JSONL file, or any number of annotation files
+ *
+ * A folder is a corpus. A JSONL file with FILE.annotations.jsonl beside it
+ * is a JSONL corpus; without, it is read as a JSONL export (ours, or any
+ * lines with "id" and "text" and optional "spans").
+ */
+GlossaRecordSource *
+glossa_record_source_open (const char * const  *paths,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GlossaRecordSource) source = NULL;
+  guint n_paths;
+
+  g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
+
+  n_paths = g_strv_length ((char **) paths);
+
+  if (n_paths == 1 && g_file_test (paths[0], G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[0]);
+
+      source = source_new (SOURCE_FILES);
+      if (!open_corpus (source, file, cancellable, error))
+        return NULL;
+    }
+  else if (n_paths == 1 && g_str_has_suffix (paths[0], ".jsonl"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[0]);
+      g_autofree char *sidecar_path = g_strdup_printf ("%.*s.annotations.jsonl",
+                                                       (int) strlen (paths[0]) - 6, paths[0]);
+
+      if (g_file_test (sidecar_path, G_FILE_TEST_EXISTS))
+        {
+          source = source_new (SOURCE_CORPUS);
+          if (!open_corpus (source, file, cancellable, error))
+            return NULL;
+        }
+      else
+        {
+          source = source_new (SOURCE_RECORDS);
+          if (!read_export (source, file, cancellable, error))
+            return NULL;
+        }
+    }
+  else
+    {
+      source = source_new (SOURCE_FILES);
+      for (guint i = 0; i < n_paths; i++)
+        {
+          if (!add_file (source, paths[i], error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&source);
+}
+
+guint
+glossa_record_source_get_n_records (GlossaRecordSource *source)
+{
+  g_return_val_if_fail (source != NULL, 0);
+  return source->ids->len;
+}
+
+const char *
+glossa_record_source_get_id (GlossaRecordSource *source,
+                             guint               index)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (index < source->ids->len, NULL);
+  return g_ptr_array_index (source->ids, index);
+}
+
+/* An article and the annotation file beside it, read without a
+ * GlossaDocument: nothing here is shared between threads.
+ */
+static GlossaRecord *
+load_files (GFile       *article_file,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GFile) annotations_file = NULL;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize len;
+
+  article = glossa_article_load (article_file, NULL, error);
+  if (article == NULL)
+    return NULL;
+
+  annotations_file = glossa_annotations_file_for_article (article_file);
+  if (!g_file_load_contents (annotations_file, NULL, &data, &len, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return glossa_record_new (id, article);
+
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s",
+                   g_file_peek_path (annotations_file), local_error->message);
+      return NULL;
+    }
+
+  name = g_file_get_parse_name (annotations_file);
+  annotations = glossa_format_read (data, len, name, article, error);
+  if (annotations == NULL)
+    return NULL;
+
+  return glossa_record_new_from_annotations (id, article, annotations);
+}
+
+static GlossaRecord *
+load_from_corpus (GlossaRecordSource  *source,
+                  guint                index,
+                  GError             **error)
+{
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+
+  g_mutex_lock (&source->lock);
+  document = glossa_corpus_load_document (source->corpus, index, NULL, error);
+  g_mutex_unlock (&source->lock);
+  if (document == NULL)
+    return NULL;
+
+  if (glossa_document_get_error (document) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (glossa_document_get_error (document)));
+      return NULL;
+    }
+
+  annotations = glossa_document_snapshot (document);
+  return glossa_record_new_from_annotations (g_ptr_array_index (source->ids, index),
+                                             glossa_document_get_article (document),
+                                             annotations);
+}
+
+static GlossaRecord *
+copy_record (GlossaRecord *record)
+{
+  GlossaRecord *copy = glossa_record_new (record->id, record->article);
+
+  g_free (copy->date);
+  copy->date = g_strdup (record->date);
+  copy->status = record->status;
+  g_free (copy->annotator);
+  copy->annotator = g_strdup (record->annotator);
+  for (guint i = 0; i < record->spans->len; i++)
+    g_ptr_array_add (copy->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
+  return copy;
+}
+
+GlossaRecord *
+glossa_record_source_load (GlossaRecordSource  *source,
+                           guint                index,
+                           GError             **error)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (index < source->ids->len, NULL);
+
+  switch (source->kind)
+    {
+    case SOURCE_FILES:
+      return load_files (g_ptr_array_index (source->files, index),
+                         g_ptr_array_index (source->ids, index), error);
+    case SOURCE_CORPUS:
+      return load_from_corpus (source, index, error);
+    case SOURCE_RECORDS:
+      return copy_record (g_ptr_array_index (source->records, index));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Splits */
+
+static void
+clear_split (gpointer data)
+{
+  GlossaSplit *split = data;
+
+  g_free (split->name);
+}
+
+static gboolean
+is_split_name (const char *name)
+{
+  if (*name == '\0')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+glossa_export_parse_splits (const char  *str,
+                            GError     **error)
+{
+  g_autoptr(GArray) splits = g_array_new (FALSE, TRUE, sizeof (GlossaSplit));
+  g_auto(GStrv) parts = g_strsplit (str, ",", -1);
+  double sum = 0;
+
+  g_array_set_clear_func (splits, clear_split);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      g_autofree char *name = eq != NULL ? g_strndup (parts[i], eq - parts[i]) : NULL;
+      char *end = NULL;
+      GlossaSplit split;
+      double ratio;
+
+      if (name == NULL || !is_split_name (name))
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       "--split: “%s” is not NAME=RATIO (NAME of letters, digits, - and _)", parts[i]);
+          return NULL;
+        }
+      ratio = g_ascii_strtod (eq + 1, &end);
+      if (end == eq + 1 || *end != '\0' || !isfinite (ratio) || ratio <= 0 || ratio > 1)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       "--split: “%s” is not a ratio between 0 and 1", eq + 1);
+          return NULL;
+        }
+      for (guint j = 0; j < splits->len; j++)
+        {
+          if (strcmp (g_array_index (splits, GlossaSplit, j).name, name) == 0)
+            {
+              g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                           "--split: “%s” appears twice", name);
+              return NULL;
+            }
+        }
+      if (splits->len == GLOSSA_EXPORT_MAX_SPLITS)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       "--split: at most %d splits", GLOSSA_EXPORT_MAX_SPLITS);
+          return NULL;
+        }
+
+      split.name = g_steal_pointer (&name);
+      split.ratio = ratio;
+      g_array_append_val (splits, split);
+      sum += ratio;
+    }
+
+  if (fabs (sum - 1.0) > 1e-6)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   "--split: the ratios add up to %g, not 1", sum);
+      return NULL;
+    }
+
+  return g_steal_pointer (&splits);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const char * const *ids = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+  int cmp = strcmp (ids[ia], ids[ib]);
+
+  if (cmp != 0)
+    return cmp;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* How many documents each split gets: the floor of its share, then the
+ * documents left over one each to the largest remainders (the earlier split
+ * on ties), so that the sizes add up to @n.
+ */
+static void
+split_sizes (GArray *splits,
+             guint   n,
+             guint  *sizes)
+{
+  double remainders[GLOSSA_EXPORT_MAX_SPLITS];
+  guint total = 0;
+
+  for (guint i = 0; i < splits->len; i++)
+    {
+      double exact = g_array_index (splits, GlossaSplit, i).ratio * n;
+
+      sizes[i] = (guint) floor (exact + 1e-9);
+      remainders[i] = exact - sizes[i];
+      total += sizes[i];
+    }
+
+  while (total < n)
+    {
+      guint best = 0;
+
+      for (guint i = 1; i < splits->len; i++)
+        {
+          if (remainders[i] > remainders[best])
+            best = i;
+        }
+      sizes[best]++;
+      remainders[best] = -1;
+      total++;
+    }
+}
+
+guint *
+glossa_export_assign_splits (const char * const *ids,
+                             guint               n_ids,
+                             GArray             *splits,
+                             guint32             seed)
+{
+  g_autofree guint *order = g_new (guint, MAX (n_ids, 1));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint sizes[GLOSSA_EXPORT_MAX_SPLITS] = { 0 };
+  guint *assignment = g_new0 (guint, MAX (n_ids, 1));
+  guint k = 0;
+
+  g_return_val_if_fail (splits != NULL && splits->len > 0, assignment);
+
+  /* Sorting first makes the result independent of the corpus's order. */
+  for (guint i = 0; i < n_ids; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n_ids, sizeof (guint), compare_ids, (gpointer) ids);
+
+  /* Fisher–Yates with GLib's Mersenne Twister, which is stable across
+   * GLib versions for a given seed.
+   */
+  for (guint i = n_ids; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) i);
+      guint tmp = order[i - 1];
+
+      order[i - 1] = order[j];
+      order[j] = tmp;
+    }
+
+  split_sizes (splits, n_ids, sizes);
+  for (guint s = 0; s < splits->len; s++)
+    {
+      for (guint i = 0; i < sizes[s]; i++, k++)
+        assignment[order[k]] = s;
+    }
+
+  return assignment;
+}
+
+/* Sinks: where formatted documents go */
+
+typedef struct
+{
+  GlossaExportFormat  format;
+  char               *path;    /* a file, or brat's folder */
+  FILE               *fp;
+  GHashTable         *names;   /* brat: file names used */
+} Sink;
+
+static const char brat_conf[] =
+  "[entities]\n"
+  "actor\n"
+  "quote\n"
+  "claim\n"
+  "date\n"
+  "\n"
+  "[relations]\n"
+  "\n"
+  "[events]\n"
+  "\n"
+  "[attributes]\n";
+
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+sink_open (Sink                *sink,
+           GlossaExportFormat   format,
+           const char          *path,
+           GError             **error)
+{
+  g_autofree char *conf = NULL;
+
+  sink->format = format;
+  sink->path = g_strdup (path);
+
+  if (format != GLOSSA_EXPORT_BRAT)
+    {
+      sink->fp = fopen (path, "w");
+      if (sink->fp == NULL)
+        return set_errno_error (error, path, errno);
+      setvbuf (sink->fp, NULL, _IOFBF, 1 << 20);
+      return TRUE;
+    }
+
+  sink->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_mkdir_with_parents (path, 0777) != 0)
+    return set_errno_error (error, path, errno);
+  conf = g_build_filename (path, "annotation.conf", NULL);
+  return g_file_set_contents_full (conf, brat_conf, -1, G_FILE_SET_CONTENTS_NONE, 0666, error);
+}
+
+static gboolean
+sink_write (Sink               *sink,
+            const char         *id,
+            GlossaExportChunk  *chunk,
+            GError            **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *ann = NULL;
+
+  if (sink->format != GLOSSA_EXPORT_BRAT)
+    {
+      if (fwrite (chunk->text->str, 1, chunk->text->len, sink->fp) != chunk->text->len)
+        return set_errno_error (error, sink->path, errno);
+      return TRUE;
+    }
+
+  name = _glossa_output_file_name (id, sink->names);
+  txt = g_strdup_printf ("%s/%s.txt", sink->path, name);
+  ann = g_strdup_printf ("%s/%s.ann", sink->path, name);
+  return g_file_set_contents_full (txt, chunk->text->str, chunk->text->len,
+                                   G_FILE_SET_CONTENTS_NONE, 0666, error) &&
+         g_file_set_contents_full (ann, chunk->ann->str, chunk->ann->len,
+                                   G_FILE_SET_CONTENTS_NONE, 0666, error);
+}
+
+/* Flushes the data to disk before the rename makes it visible. */
+static gboolean
+sink_close (Sink    *sink,
+            GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (sink->fp != NULL)
+    {
+      if (fflush (sink->fp) != 0 || fsync (fileno (sink->fp)) != 0)
+        ok = set_errno_error (error, sink->path, errno);
+      if (fclose (sink->fp) != 0 && ok)
+        ok = set_errno_error (error, sink->path, errno);
+      sink->fp = NULL;
+    }
+  return ok;
+}
+
+static void
+sink_clear (Sink *sink)
+{
+  if (sink->fp != NULL)
+    fclose (sink->fp);
+  g_clear_pointer (&sink->names, g_hash_table_unref);
+  g_clear_pointer (&sink->path, g_free);
+}
+
+/* The parallel part: workers load and format documents in any order, each
+ * into its slot; the calling thread writes the slots in the source's order
+ * as they fill. Formatting is most of the work, so it scales with cores
+ * while the output stays deterministic.
+ */
+
+typedef struct
+{
+  GlossaExportChunk chunk;
+  char             *id;
+  GError           *error;
+  gboolean          included;
+  gboolean          done;
+} Slot;
+
+typedef struct
+{
+  GlossaRecordSource        *source;
+  const GlossaExportOptions *options;
+  GCancellable              *cancellable;
+  Slot                      *slots;
+  guint                      n;
+  gint                       next;  /* atomic: the next document to take */
+  gint                       stop;  /* atomic: the writer gave up */
+  GMutex                     lock;
+  GCond                      cond;
+} Job;
+
+static void
+process (Job   *job,
+         guint  index,
+         Slot  *slot)
+{
+  g_autoptr(GlossaRecord) record = NULL;
+  const GlossaExportOptions *options = job->options;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &slot->error))
+    return;
+
+  record = glossa_record_source_load (job->source, index, &slot->error);
+  if (record == NULL)
+    return;
+
+  slot->id = g_strdup (record->id);
+  slot->included = options->status < 0 || (int) record->status == options->status;
+  if (slot->included)
+    glossa_export_record (record, options->format, options->offsets, options->label,
+                          &slot->chunk, &slot->error);
+}
+
+static gpointer
+worker (gpointer data)
+{
+  Job *job = data;
+
+  for (;;)
+    {
+      guint index = (guint) g_atomic_int_add (&job->next, 1);
+      Slot slot = { 0 };
+
+      if (index >= job->n || g_atomic_int_get (&job->stop))
+        break;
+
+      process (job, index, &slot);
+
+      g_mutex_lock (&job->lock);
+      job->slots[index] = slot;
+      job->slots[index].done = TRUE;
+      g_cond_broadcast (&job->cond);
+      g_mutex_unlock (&job->lock);
+    }
+
+  return NULL;
+}
+
+static Slot *
+wait_for_slot (Job   *job,
+               guint  index)
+{
+  g_mutex_lock (&job->lock);
+  while (!job->slots[index].done)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+  return &job->slots[index];
+}
+
+static void
+clear_slot (Slot *slot)
+{
+  glossa_export_chunk_clear (&slot->chunk);
+  g_clear_pointer (&slot->id, g_free);
+  g_clear_error (&slot->error);
+}
+
+static const char *
+file_extension (GlossaExportFormat format)
+{
+  switch (format)
+    {
+    case GLOSSA_EXPORT_JSONL:
+    case GLOSSA_EXPORT_DOCCANO:
+      return ".jsonl";
+    case GLOSSA_EXPORT_CONLL:
+      return ".conll";
+    case GLOSSA_EXPORT_BRAT:
+      return "";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static void
+count_slot (GlossaExportStats *stats,
+            Slot              *slot)
+{
+  stats->n_documents++;
+  stats->n_spans += slot->chunk.n_spans;
+  stats->n_dropped += slot->chunk.n_dropped;
+  stats->n_fragmented += slot->chunk.n_fragmented;
+}
+
+/* Writes every slot to @sinks: in order as they come, or, with splits,
+ * once all are in, since the split of a document depends on which others
+ * the status filter keeps.
+ */
+static gboolean
+write_slots (Job                *job,
+             Sink               *sinks,
+             GlossaExportStats  *stats,
+             GError            **error)
+{
+  GArray *splits = job->options->splits;
+  g_autofree guint *assignment = NULL;
+  g_autofree guint *included = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint n_included = 0;
+
+  for (guint i = 0; i < job->n; i++)
+    {
+      Slot *slot = wait_for_slot (job, i);
+
+      if (slot->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&slot->error));
+          return FALSE;
+        }
+      if (!slot->included)
+        {
+          stats->n_skipped++;
+          clear_slot (slot);
+          continue;
+        }
+      if (splits == NULL)
+        {
+          count_slot (stats, slot);
+          if (!sink_write (&sinks[0], slot->id, &slot->chunk, error))
+            return FALSE;
+          clear_slot (slot);
+        }
+    }
+
+  if (splits == NULL)
+    return TRUE;
+
+  included = g_new (guint, MAX (job->n, 1));
+  ids = g_ptr_array_new ();
+  for (guint i = 0; i < job->n; i++)
+    {
+      if (job->slots[i].included)
+        {
+          included[n_included++] = i;
+          g_ptr_array_add (ids, job->slots[i].id);
+        }
+    }
+
+  assignment = glossa_export_assign_splits ((const char * const *) ids->pdata, n_included,
+                                            splits, job->options->seed);
+  for (guint k = 0; k < n_included; k++)
+    {
+      Slot *slot = &job->slots[included[k]];
+
+      count_slot (stats, slot);
+      stats->split_sizes[assignment[k]]++;
+      if (!sink_write (&sinks[assignment[k]], slot->id, &slot->chunk, error))
+        return FALSE;
+      clear_slot (slot);
+    }
+  return TRUE;
+}
+
+static gboolean
+open_sinks (const char                 *temp,
+            const GlossaExportOptions  *options,
+            Sink                       *sinks,
+            GError                    **error)
+{
+  if (options->splits == NULL)
+    return sink_open (&sinks[0], options->format, temp, error);
+
+  for (guint s = 0; s < options->splits->len; s++)
+    {
+      const char *name = g_array_index (options->splits, GlossaSplit, s).name;
+      g_autofree char *path = g_strdup_printf ("%s/%s%s", temp, name, file_extension (options->format));
+
+      if (!sink_open (&sinks[s], options->format, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_job (Job                        *job,
+         const char                 *temp,
+         GlossaExportStats          *stats,
+         GError                    **error)
+{
+  const GlossaExportOptions *options = job->options;
+  Sink sinks[GLOSSA_EXPORT_MAX_SPLITS] = { { 0 } };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_sinks = options->splits != NULL ? options->splits->len : 1;
+  guint n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
+  gboolean ok;
+
+  ok = open_sinks (temp, options, sinks, error);
+
+  if (ok)
+    {
+      for (guint i = 0; i < MIN (n_threads, MAX (job->n, 1)); i++)
+        g_ptr_array_add (threads, g_thread_new ("glossa-export", worker, job));
+
+      ok = write_slots (job, sinks, stats, error);
+      if (!ok)
+        g_atomic_int_set (&job->stop, 1);
+
+      for (guint i = 0; i < threads->len; i++)
+        g_thread_join (g_ptr_array_index (threads, i));
+    }
+
+  for (guint s = 0; s < n_sinks; s++)
+    {
+      if (ok && !sink_close (&sinks[s], error))
+        ok = FALSE;
+      sink_clear (&sinks[s]);
+    }
+
+  return ok;
+}
+
+gboolean
+glossa_export (GlossaRecordSource         *source,
+               GFile                      *output,
+               const GlossaExportOptions  *options,
+               GlossaExportStats          *stats,
+               GCancellable               *cancellable,
+               GError                    **error)
+{
+  g_autofree char *temp = NULL;
+  GlossaExportStats local_stats = { 0 };
+  gboolean folder;
+  gboolean ok;
+  Job job = { 0 };
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  folder = options->format == GLOSSA_EXPORT_BRAT || options->splits != NULL;
+  temp = _glossa_output_begin (output, folder, error);
+  if (temp == NULL)
+    return FALSE;
+
+  job.source = source;
+  job.options = options;
+  job.cancellable = cancellable;
+  job.n = glossa_record_source_get_n_records (source);
+  job.slots = g_new0 (Slot, MAX (job.n, 1));
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+
+  ok = run_job (&job, temp, &local_stats, error);
+
+  for (guint i = 0; i < job.n; i++)
+    clear_slot (&job.slots[i]);
+  g_free (job.slots);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+
+  if (ok)
+    ok = _glossa_output_commit (temp, output, error);
+  else
+    _glossa_output_abort (temp);
+
+  if (ok && stats != NULL)
+    *stats = local_stats;
+  return ok;
+}

@@ -1,0 +1,885 @@
+/* glossa-export.c: formatting one document for JSONL, doccano, brat and CoNLL
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "glossa-error.h"
+#include "glossa-export.h"
+#include "glossa-format.h"
+#include "glossa-json.h"
+
+static const char * const format_names[] = { "jsonl", "doccano", "brat", "conll" };
+static const char * const offsets_names[] = { "codepoint", "utf16", "byte" };
+
+gboolean
+glossa_export_format_from_string (const char         *str,
+                                  GlossaExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    {
+      if (g_strcmp0 (str, format_names[i]) == 0)
+        {
+          *format = (GlossaExportFormat) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+glossa_export_format_to_string (GlossaExportFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
+  return format_names[format];
+}
+
+gboolean
+glossa_offsets_from_string (const char    *str,
+                            GlossaOffsets *offsets)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (offsets_names); i++)
+    {
+      if (g_strcmp0 (str, offsets_names[i]) == 0)
+        {
+          *offsets = (GlossaOffsets) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+glossa_offsets_to_string (GlossaOffsets offsets)
+{
+  g_return_val_if_fail ((guint) offsets < G_N_ELEMENTS (offsets_names), NULL);
+  return offsets_names[offsets];
+}
+
+/* Records */
+
+GlossaRecord *
+glossa_record_new (const char    *id,
+                   GlossaArticle *article)
+{
+  GlossaRecord *record;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+
+  record = g_new0 (GlossaRecord, 1);
+  record->id = g_strdup (id);
+  record->article = g_object_ref (article);
+  record->date = g_strdup (glossa_article_get_date (article));
+  record->status = GLOSSA_STATUS_TODO;
+  record->annotator = g_strdup ("");
+  record->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  return record;
+}
+
+GlossaRecord *
+glossa_record_new_from_annotations (const char              *id,
+                                    GlossaArticle           *article,
+                                    const GlossaAnnotations *annotations)
+{
+  GlossaRecord *record = glossa_record_new (id, article);
+
+  if (annotations->date != NULL)
+    {
+      g_free (record->date);
+      record->date = g_strdup (annotations->date);
+    }
+  record->status = annotations->status;
+  if (annotations->annotator != NULL)
+    {
+      g_free (record->annotator);
+      record->annotator = g_strdup (annotations->annotator);
+    }
+  for (guint i = 0; i < annotations->spans->len; i++)
+    g_ptr_array_add (record->spans, glossa_span_ref (g_ptr_array_index (annotations->spans, i)));
+  return record;
+}
+
+void
+glossa_record_free (GlossaRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->id);
+  g_clear_object (&record->article);
+  g_free (record->date);
+  g_free (record->annotator);
+  g_clear_pointer (&record->spans, g_ptr_array_unref);
+  g_free (record);
+}
+
+/* Offset maps */
+
+/* For UTF-16 we keep the unit offset of every code point: building it is
+ * one pass over the text, and both directions are then a lookup or a
+ * binary search. Bytes come from the article's own index.
+ */
+struct _GlossaOffsetMap
+{
+  GlossaArticle *article;
+  GlossaOffsets  unit;
+  guint32       *utf16;   /* length + 1 entries, or NULL */
+  gint64         length;
+};
+
+GlossaOffsetMap *
+glossa_offset_map_new (GlossaArticle *article,
+                       GlossaOffsets  unit)
+{
+  GlossaOffsetMap *map;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+
+  map = g_new0 (GlossaOffsetMap, 1);
+  map->article = g_object_ref (article);
+  map->unit = unit;
+  map->length = glossa_article_get_length (article);
+
+  if (unit == GLOSSA_OFFSETS_UTF16)
+    {
+      const char *p = glossa_article_get_text (article);
+      guint32 units = 0;
+
+      map->utf16 = g_new (guint32, map->length + 1);
+      for (gint64 i = 0; i < map->length; i++)
+        {
+          map->utf16[i] = units;
+          units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+          p = g_utf8_next_char (p);
+        }
+      map->utf16[map->length] = units;
+    }
+
+  return map;
+}
+
+void
+glossa_offset_map_free (GlossaOffsetMap *map)
+{
+  if (map == NULL)
+    return;
+
+  g_clear_object (&map->article);
+  g_free (map->utf16);
+  g_free (map);
+}
+
+gint64
+glossa_offset_map_to_unit (GlossaOffsetMap *map,
+                           gint64           offset)
+{
+  offset = CLAMP (offset, 0, map->length);
+
+  switch (map->unit)
+    {
+    case GLOSSA_OFFSETS_CODEPOINT:
+      return offset;
+    case GLOSSA_OFFSETS_UTF16:
+      return map->utf16[offset];
+    case GLOSSA_OFFSETS_BYTE:
+      return glossa_article_offset_to_byte (map->article, offset);
+    default:
+      g_return_val_if_reached (offset);
+    }
+}
+
+static gboolean
+utf16_to_offset (GlossaOffsetMap *map,
+                 gint64           value,
+                 gint64          *offset)
+{
+  gint64 lo = 0, hi = map->length;
+
+  if (value < 0 || value > map->utf16[map->length])
+    return FALSE;
+
+  /* The first code point whose unit offset is >= value. */
+  while (lo < hi)
+    {
+      gint64 mid = lo + (hi - lo) / 2;
+
+      if (map->utf16[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (map->utf16[lo] != value)
+    return FALSE;
+  *offset = lo;
+  return TRUE;
+}
+
+gboolean
+glossa_offset_map_from_unit (GlossaOffsetMap *map,
+                             gint64           value,
+                             gint64          *offset)
+{
+  gsize n_bytes;
+  gint64 result;
+
+  switch (map->unit)
+    {
+    case GLOSSA_OFFSETS_CODEPOINT:
+      if (value < 0 || value > map->length)
+        return FALSE;
+      *offset = value;
+      return TRUE;
+    case GLOSSA_OFFSETS_UTF16:
+      return utf16_to_offset (map, value, offset);
+    case GLOSSA_OFFSETS_BYTE:
+      n_bytes = glossa_article_get_n_bytes (map->article);
+      if (value < 0 || (guint64) value > n_bytes)
+        return FALSE;
+      result = glossa_article_byte_to_offset (map->article, value);
+      if (glossa_article_offset_to_byte (map->article, result) != (gsize) value)
+        return FALSE;
+      *offset = result;
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* IOB2 */
+
+static const char * const iob_names[GLOSSA_IOB_N_TAGS] = {
+  "O",
+  "B-actor", "I-actor",
+  "B-quote", "I-quote",
+  "B-claim", "I-claim",
+  "B-date", "I-date",
+};
+
+const char *
+glossa_iob_tag_to_string (guint8 tag)
+{
+  g_return_val_if_fail (tag < GLOSSA_IOB_N_TAGS, NULL);
+  return iob_names[tag];
+}
+
+/* Outermost first: by start, then the longest, then by label. */
+static int
+compare_outermost (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const GlossaSpan *a = *(GlossaSpan * const *) pa;
+  const GlossaSpan *b = *(GlossaSpan * const *) pb;
+
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end > b->end ? -1 : 1;
+  return (int) a->label - (int) b->label;
+}
+
+/* The spans IOB2 can hold: no two overlap, sorted by start. */
+static GPtrArray *
+outermost_spans (GPtrArray *spans,
+                 int        label,
+                 guint     *n_dropped)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GPtrArray *kept = g_ptr_array_new ();
+  gint64 kept_end = G_MININT64;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (label < 0 || (int) span->label == label)
+        g_ptr_array_add (sorted, span);
+    }
+  g_ptr_array_sort (sorted, compare_outermost);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (sorted, i);
+
+      if (span->start >= kept_end)
+        {
+          g_ptr_array_add (kept, span);
+          kept_end = span->end;
+        }
+      else
+        (*n_dropped)++;
+    }
+
+  return kept;
+}
+
+/* Tags the tokens and, if @owners is given, records which kept span owns
+ * each token (G_MAXUINT for none), for the self-check.
+ */
+static guint8 *
+tag_tokens (GPtrArray     *spans,
+            GlossaTokens  *tokens,
+            int            label,
+            guint         *n_dropped,
+            GlossaSpan   **owners)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  const GlossaToken *tok = (const GlossaToken *) (gpointer) tokens->tokens->data;
+  guint n_tokens = tokens->tokens->len;
+  guint8 *tags = g_new0 (guint8, MAX (n_tokens, 1));
+  guint dropped = 0;
+  guint first = 0;
+
+  kept = outermost_spans (spans, label, &dropped);
+
+  /* Kept spans are disjoint and sorted, so the first token that can touch
+   * a span never moves backwards. A token is the span's if they overlap and
+   * no earlier span took it.
+   */
+  for (guint i = 0; i < kept->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (kept, i);
+      gboolean begun = FALSE;
+
+      while (first < n_tokens && tok[first].end <= span->start)
+        first++;
+
+      for (guint t = first; t < n_tokens && tok[t].start < span->end; t++)
+        {
+          if (tags[t] != GLOSSA_IOB_O)
+            continue;
+          tags[t] = begun ? GLOSSA_IOB_I (span->label) : GLOSSA_IOB_B (span->label);
+          if (owners != NULL)
+            owners[t] = span;
+          begun = TRUE;
+        }
+
+      if (!begun)
+        dropped++;
+    }
+
+  if (n_dropped != NULL)
+    *n_dropped = dropped;
+  return tags;
+}
+
+guint8 *
+glossa_iob_tag (GPtrArray    *spans,
+                GlossaTokens *tokens,
+                int           label,
+                guint        *n_dropped)
+{
+  g_return_val_if_fail (spans != NULL && tokens != NULL, NULL);
+
+  return tag_tokens (spans, tokens, label, n_dropped, NULL);
+}
+
+/* Self-check */
+
+typedef struct
+{
+  gint64      start;    /* in the export's unit */
+  gint64      end;
+  const char *text;     /* what the export says the slice is */
+  gsize       text_len;
+  const char *what;     /* for messages, e.g. "spans[3]" */
+  guint       index;
+} Claim;
+
+typedef struct
+{
+  gint64   value;  /* in the export's unit */
+  gsize    byte;   /* resolved by walking the text */
+  gboolean ok;     /* value is within the text, on a character boundary */
+} Point;
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 va = (*(Point * const *) a)->value;
+  gint64 vb = (*(Point * const *) b)->value;
+
+  return va < vb ? -1 : va > vb;
+}
+
+/* Resolves unit offsets to bytes by decoding the text from the start,
+ * independently of GlossaOffsetMap, so that a bug in one shows up in the
+ * other. Every point is visited in order in a single pass.
+ */
+static void
+resolve_points (const char    *text,
+                gsize          n_bytes,
+                GlossaOffsets  unit,
+                GPtrArray     *points)
+{
+  const char *p = text;
+  const char *end = text + n_bytes;
+  gint64 position = 0;
+
+  g_ptr_array_sort (points, compare_points);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      Point *point = g_ptr_array_index (points, i);
+
+      if (unit == GLOSSA_OFFSETS_BYTE)
+        {
+          /* A byte offset must not fall inside a character. */
+          if (point->value >= 0 && (guint64) point->value <= n_bytes &&
+              ((guint64) point->value == n_bytes ||
+               ((guchar) text[point->value] & 0xC0) != 0x80))
+            {
+              point->byte = point->value;
+              point->ok = TRUE;
+            }
+          continue;
+        }
+
+      while (p < end && position < point->value)
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          position += (unit == GLOSSA_OFFSETS_UTF16 && c > 0xFFFF) ? 2 : 1;
+          p = g_utf8_next_char (p);
+        }
+      if (position == point->value)
+        {
+          point->byte = p - text;
+          point->ok = TRUE;
+        }
+    }
+}
+
+static gboolean
+check_claims (const char    *doc_id,
+              const char    *text,
+              gsize          n_bytes,
+              GlossaOffsets  unit,
+              GArray        *claims,
+              GError       **error)
+{
+  g_autofree Point *storage = g_new0 (Point, 2 * MAX (claims->len, 1));
+  g_autoptr(GPtrArray) points = g_ptr_array_sized_new (2 * claims->len);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      Claim *claim = &g_array_index (claims, Claim, i);
+
+      storage[2 * i].value = claim->start;
+      storage[2 * i + 1].value = claim->end;
+      g_ptr_array_add (points, &storage[2 * i]);
+      g_ptr_array_add (points, &storage[2 * i + 1]);
+    }
+
+  resolve_points (text, n_bytes, unit, points);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      Claim *claim = &g_array_index (claims, Claim, i);
+      Point *from = &storage[2 * i];
+      Point *to = &storage[2 * i + 1];
+
+      if (!from->ok || !to->ok || to->byte < from->byte ||
+          to->byte - from->byte != claim->text_len ||
+          memcmp (text + from->byte, claim->text, claim->text_len) != 0)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                       "%s: %s[%u]: the exported text “%s” is not the slice "
+                       "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") in %s offsets; "
+                       "this is a bug in Glossa, nothing was written",
+                       doc_id, claim->what, claim->index, claim->text,
+                       claim->start, claim->end, glossa_offsets_to_string (unit));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+add_claim (GArray     *claims,
+           gint64      start,
+           gint64      end,
+           const char *text,
+           gsize       text_len,
+           const char *what,
+           guint       index)
+{
+  Claim claim = { start, end, text, text_len, what, index };
+
+  g_array_append_val (claims, claim);
+}
+
+/* Formats */
+
+static GPtrArray *
+selected_spans (GlossaRecord *record,
+                int           label)
+{
+  GPtrArray *spans = g_ptr_array_new ();
+
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (record->spans, i);
+
+      if (label < 0 || (int) span->label == label)
+        g_ptr_array_add (spans, span);
+    }
+  return spans;
+}
+
+static void
+write_nullable_string (GString    *out,
+                       const char *str)
+{
+  if (str == NULL)
+    g_string_append (out, "null");
+  else
+    glossa_json_write_string (out, str);
+}
+
+/* {"id", "text", "date", "status", "annotator", "spans": [{"start", "end",
+ * "label", "text"}]} on one line, with json.dumps's separators.
+ */
+static void
+format_jsonl (GlossaRecord    *record,
+              GPtrArray       *spans,
+              GlossaOffsetMap *map,
+              GArray          *claims,
+              GString         *out)
+{
+  g_string_append (out, "{\"id\": ");
+  glossa_json_write_string (out, record->id);
+  g_string_append (out, ", \"text\": ");
+  glossa_json_write_string (out, glossa_article_get_text (record->article));
+  g_string_append (out, ", \"date\": ");
+  write_nullable_string (out, record->date);
+  g_string_append_printf (out, ", \"status\": \"%s\", \"annotator\": ",
+                          glossa_status_to_string (record->status));
+  glossa_json_write_string (out, record->annotator);
+  g_string_append (out, ", \"spans\": [");
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      gint64 start = glossa_offset_map_to_unit (map, span->start);
+      gint64 end = glossa_offset_map_to_unit (map, span->end);
+
+      g_string_append_printf (out, "%s{\"start\": %" G_GINT64_FORMAT ", \"end\": %" G_GINT64_FORMAT
+                              ", \"label\": \"%s\", \"text\": ",
+                              i > 0 ? ", " : "", start, end, glossa_label_to_string (span->label));
+      glossa_json_write_string (out, span->text);
+      g_string_append_c (out, '}');
+      add_claim (claims, start, end, span->text, strlen (span->text), "spans", i);
+    }
+
+  g_string_append (out, "]}\n");
+}
+
+/* {"id", "text", "label": [[start, end, "LABEL"], …]}: doccano's sequence
+ * labelling import. It carries no span text, so the check compares the
+ * slice with the span's own text.
+ */
+static void
+format_doccano (GlossaRecord    *record,
+                GPtrArray       *spans,
+                GlossaOffsetMap *map,
+                GArray          *claims,
+                GString         *out)
+{
+  g_string_append (out, "{\"id\": ");
+  glossa_json_write_string (out, record->id);
+  g_string_append (out, ", \"text\": ");
+  glossa_json_write_string (out, glossa_article_get_text (record->article));
+  g_string_append (out, ", \"label\": [");
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      gint64 start = glossa_offset_map_to_unit (map, span->start);
+      gint64 end = glossa_offset_map_to_unit (map, span->end);
+
+      g_string_append_printf (out, "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", \"%s\"]",
+                              i > 0 ? ", " : "", start, end, glossa_label_to_string (span->label));
+      add_claim (claims, start, end, span->text, strlen (span->text), "label", i);
+    }
+
+  g_string_append (out, "]}\n");
+}
+
+static gboolean
+is_line_break (char c)
+{
+  return c == '\n' || c == '\r';
+}
+
+/* brat's text-bound annotations cannot cross a line break: a span that does
+ * is written as fragments, the pieces between line breaks, and its text is
+ * the pieces joined by a space, as brat itself does. Notes become
+ * AnnotatorNotes comments.
+ */
+static void
+format_brat_span (GlossaSpan        *span,
+                  guint              number,
+                  GlossaOffsetMap   *map,
+                  GArray            *claims,
+                  GlossaExportChunk *chunk)
+{
+  g_autoptr(GString) offsets = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const char *p = span->text;
+  gint64 offset = span->start;
+  guint n_fragments = 0;
+
+  while (*p != '\0')
+    {
+      const char *piece = p;
+      gint64 piece_start = offset;
+
+      while (*p != '\0' && !is_line_break (*p))
+        {
+          p = g_utf8_next_char (p);
+          offset++;
+        }
+
+      if (p > piece)
+        {
+          gint64 start = glossa_offset_map_to_unit (map, piece_start);
+          gint64 end = glossa_offset_map_to_unit (map, offset);
+
+          g_string_append_printf (offsets, "%s%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                  n_fragments > 0 ? ";" : "", start, end);
+          if (n_fragments > 0)
+            g_string_append_c (joined, ' ');
+          /* Claims point into the span's text, which outlives the check. */
+          add_claim (claims, start, end, piece, p - piece, "T", number);
+          g_string_append_len (joined, piece, p - piece);
+          n_fragments++;
+        }
+
+      while (*p != '\0' && is_line_break (*p))
+        {
+          p++;
+          offset++;
+        }
+    }
+
+  if (n_fragments == 0)
+    {
+      /* Nothing but line breaks: brat has no way to show it. */
+      chunk->n_dropped++;
+      return;
+    }
+  if (n_fragments > 1)
+    chunk->n_fragmented++;
+  chunk->n_spans++;
+
+  g_string_append_printf (chunk->ann, "T%u\t%s %s\t%s\n", number,
+                          glossa_label_to_string (span->label), offsets->str, joined->str);
+
+  if (span->note != NULL && *span->note != '\0')
+    {
+      g_autofree char *note = g_strdup (span->note);
+
+      g_strdelimit (note, "\t\r\n", ' ');
+      g_string_append_printf (chunk->ann, "#%u\tAnnotatorNotes T%u\t%s\n", number, number, note);
+    }
+}
+
+static void
+format_brat (GlossaRecord      *record,
+             GPtrArray         *spans,
+             GlossaOffsetMap   *map,
+             GArray            *claims,
+             GlossaExportChunk *chunk)
+{
+  chunk->ann = g_string_new (NULL);
+  g_string_append_len (chunk->text, glossa_article_get_text (record->article),
+                       glossa_article_get_n_bytes (record->article));
+
+  for (guint i = 0; i < spans->len; i++)
+    format_brat_span (g_ptr_array_index (spans, i), i + 1, map, claims, chunk);
+}
+
+/* Decodes the tags again, sentence by sentence, and checks that every
+ * entity is the tokens of one span with its label and that every span that
+ * was kept has its entity: the tags say what the spans said.
+ */
+static gboolean
+check_iob (GlossaRecord  *record,
+           GlossaTokens  *tokens,
+           const guint8  *tags,
+           GlossaSpan   **owners,
+           guint          n_kept,
+           GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint s = 0; s < tokens->sentences->len; s++)
+    {
+      const GlossaSentence *sentence = &g_array_index (tokens->sentences, GlossaSentence, s);
+      guint end = sentence->first_token + sentence->n_tokens;
+
+      for (guint t = sentence->first_token; t < end; t++)
+        {
+          guint label;
+
+          if (tags[t] == GLOSSA_IOB_O)
+            {
+              if (owners[t] != NULL)
+                goto bad;
+              continue;
+            }
+          label = (tags[t] - 1) / 2;
+          if (tags[t] != GLOSSA_IOB_B (label) || owners[t] == NULL || owners[t]->label != label)
+            goto bad;
+          g_hash_table_add (seen, owners[t]);
+          while (t + 1 < end && tags[t + 1] == GLOSSA_IOB_I (label))
+            {
+              if (owners[t + 1] != owners[t])
+                goto bad;
+              t++;
+            }
+        }
+    }
+
+  if (g_hash_table_size (seen) == n_kept)
+    return TRUE;
+
+bad:
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+               "%s: the CoNLL tags do not match the spans; "
+               "this is a bug in Glossa, nothing was written", record->id);
+  return FALSE;
+}
+
+/* -DOCSTART-, then each sentence as "TOKEN TAG" lines and a blank line.
+ * Tokens never hold white space, so one space separates the columns.
+ */
+static gboolean
+format_conll (GlossaRecord       *record,
+              GPtrArray          *spans,
+              GArray             *claims,
+              GlossaExportChunk  *chunk,
+              GError            **error)
+{
+  const char *text = glossa_article_get_text (record->article);
+  g_autoptr(GlossaTokens) tokens = glossa_tokenize (text, glossa_article_get_n_bytes (record->article));
+  g_autofree GlossaSpan **owners = g_new0 (GlossaSpan *, MAX (tokens->tokens->len, 1));
+  g_autofree guint8 *tags = NULL;
+  const GlossaToken *tok = (const GlossaToken *) (gpointer) tokens->tokens->data;
+  const char *p = text;
+  gint64 position = 0;
+  guint dropped = 0;
+
+  tags = tag_tokens (spans, tokens, -1, &dropped, owners);
+
+  /* Each sentence is a sequence of its own: a span that runs on into the
+   * next sentence begins again there.
+   */
+  for (guint s = 0; s < tokens->sentences->len; s++)
+    {
+      guint t = g_array_index (tokens->sentences, GlossaSentence, s).first_token;
+
+      if (tags[t] != GLOSSA_IOB_O && tags[t] == GLOSSA_IOB_I ((tags[t] - 1) / 2))
+        tags[t] = GLOSSA_IOB_B ((tags[t] - 1) / 2);
+    }
+
+  chunk->n_dropped += dropped;
+  chunk->n_spans += spans->len - dropped;
+  if (!check_iob (record, tokens, tags, owners, spans->len - dropped, error))
+    return FALSE;
+
+  g_string_append (chunk->text, "-DOCSTART- O\n\n");
+
+  for (guint s = 0; s < tokens->sentences->len; s++)
+    {
+      const GlossaSentence *sentence = &g_array_index (tokens->sentences, GlossaSentence, s);
+
+      for (guint k = 0; k < sentence->n_tokens; k++)
+        {
+          guint t = sentence->first_token + k;
+          const char *from, *to;
+
+          /* Tokens are in order, so one walk finds them all. */
+          from = g_utf8_offset_to_pointer (p, tok[t].start - position);
+          to = g_utf8_offset_to_pointer (from, tok[t].end - tok[t].start);
+          p = to;
+          position = tok[t].end;
+
+          g_string_append_len (chunk->text, from, to - from);
+          g_string_append_c (chunk->text, ' ');
+          g_string_append (chunk->text, glossa_iob_tag_to_string (tags[t]));
+          g_string_append_c (chunk->text, '\n');
+          add_claim (claims, tok[t].start, tok[t].end, from, to - from, "tokens", t);
+        }
+      g_string_append_c (chunk->text, '\n');
+    }
+
+  return TRUE;
+}
+
+void
+glossa_export_chunk_clear (GlossaExportChunk *chunk)
+{
+  if (chunk->text != NULL)
+    g_string_free (g_steal_pointer (&chunk->text), TRUE);
+  if (chunk->ann != NULL)
+    g_string_free (g_steal_pointer (&chunk->ann), TRUE);
+  memset (chunk, 0, sizeof *chunk);
+}
+
+gboolean
+glossa_export_record (GlossaRecord        *record,
+                      GlossaExportFormat   format,
+                      GlossaOffsets        offsets,
+                      int                  label,
+                      GlossaExportChunk   *chunk,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GlossaOffsetMap) map = NULL;
+  g_autoptr(GArray) claims = NULL;
+
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (chunk != NULL && chunk->text == NULL, FALSE);
+
+  spans = selected_spans (record, label);
+  claims = g_array_sized_new (FALSE, FALSE, sizeof (Claim), spans->len);
+  chunk->text = g_string_sized_new (2 * glossa_article_get_n_bytes (record->article) + 64 * spans->len);
+
+  /* CoNLL has no offsets: its tokens are checked in code points. */
+  if (format == GLOSSA_EXPORT_CONLL)
+    offsets = GLOSSA_OFFSETS_CODEPOINT;
+  map = glossa_offset_map_new (record->article, offsets);
+
+  switch (format)
+    {
+    case GLOSSA_EXPORT_JSONL:
+      format_jsonl (record, spans, map, claims, chunk->text);
+      chunk->n_spans = spans->len;
+      break;
+    case GLOSSA_EXPORT_DOCCANO:
+      format_doccano (record, spans, map, claims, chunk->text);
+      chunk->n_spans = spans->len;
+      break;
+    case GLOSSA_EXPORT_BRAT:
+      format_brat (record, spans, map, claims, chunk);
+      break;
+    case GLOSSA_EXPORT_CONLL:
+      if (!format_conll (record, spans, claims, chunk, error))
+        return FALSE;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  return check_claims (record->id, glossa_article_get_text (record->article),
+                       glossa_article_get_n_bytes (record->article), offsets, claims, error);
+}
