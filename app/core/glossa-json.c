@@ -611,6 +611,150 @@ parse_word (Parser *self)
   return NULL;
 }
 
+/* What the parser was looking for when it met something else. */
+typedef enum
+{
+  EXPECT_VALUE,
+  EXPECT_ELEMENT_OR_CLOSE,   /* after "[" */
+  EXPECT_KEY,                /* after "," in an object */
+  EXPECT_KEY_OR_CLOSE,       /* after "{" */
+  EXPECT_COLON,
+  EXPECT_OBJECT_NEXT,        /* "," or "}" after a member */
+  EXPECT_ARRAY_NEXT,         /* "," or "]" after an element */
+  EXPECT_END,                /* nothing after the top-level value */
+} Expect;
+
+static void
+fail_end_of_input (Parser *self,
+                   Expect  expect)
+{
+  switch (expect)
+    {
+    case EXPECT_KEY:
+      parser_fail (self, self->p, _("unexpected end of input, expected a key"));
+      break;
+    case EXPECT_KEY_OR_CLOSE:
+    case EXPECT_OBJECT_NEXT:
+      parser_fail (self, self->p, _("unexpected end of input, expected “}”"));
+      break;
+    case EXPECT_ELEMENT_OR_CLOSE:
+    case EXPECT_ARRAY_NEXT:
+      parser_fail (self, self->p, _("unexpected end of input, expected “]”"));
+      break;
+    case EXPECT_COLON:
+      parser_fail (self, self->p, _("unexpected end of input, expected “:”"));
+      break;
+    case EXPECT_VALUE:
+    case EXPECT_END:
+    default:
+      parser_fail (self, self->p, _("unexpected end of input, expected a value"));
+      break;
+    }
+}
+
+/* Fails on whatever is at self->p, knowing that it is not @expect. */
+static void
+fail_unexpected (Parser *self,
+                 Expect  expect)
+{
+  const guchar *at = self->p;
+  char desc[32];
+
+  if (at == self->end)
+    {
+      fail_end_of_input (self, expect);
+      return;
+    }
+  if (fail_special (self, at))
+    return;
+
+  describe_char (at, self->end, desc);
+  switch (expect)
+    {
+    case EXPECT_KEY:
+    case EXPECT_KEY_OR_CLOSE:
+      parser_fail (self, at, _("expected a key in double quotes, found %s"), desc);
+      break;
+    case EXPECT_COLON:
+      parser_fail (self, at, _("expected “:” after the key, found %s"), desc);
+      break;
+    case EXPECT_OBJECT_NEXT:
+      parser_fail (self, at, _("expected “,” or “}”, found %s"), desc);
+      break;
+    case EXPECT_ARRAY_NEXT:
+      parser_fail (self, at, _("expected “,” or “]”, found %s"), desc);
+      break;
+    case EXPECT_END:
+      parser_fail (self, at, _("unexpected %s after the end of the JSON value"), desc);
+      break;
+    case EXPECT_VALUE:
+    case EXPECT_ELEMENT_OR_CLOSE:
+    default:
+      parser_fail (self, at, _("unexpected %s, expected a value"), desc);
+      break;
+    }
+}
+
+static gboolean
+check_depth (Parser *self,
+             guint   depth)
+{
+  if (G_LIKELY (depth <= MAX_DEPTH))
+    return TRUE;
+
+  parser_fail (self, self->p, _("nesting is deeper than %d levels"), MAX_DEPTH);
+  return FALSE;
+}
+
+/* Parses one "key": value member at self->p (on the key's quote) into
+ * @object, whose node is @node.
+ */
+static gboolean
+parse_member (Parser     *self,
+              JsonNode   *node,
+              JsonObject *object,
+              guint       depth)
+{
+  const guchar *key_at = self->p;
+  gssize key_len = parse_string (self);
+  gsize key_offset = self->buf_len;
+  JsonNode *value;
+  guint size;
+
+  if (key_len < 0)
+    return FALSE;
+
+  skip_whitespace (self);
+  if (G_UNLIKELY (self->p == self->end || *self->p != ':'))
+    {
+      fail_unexpected (self, EXPECT_COLON);
+      return FALSE;
+    }
+  self->p++;
+
+  /* Keep the key on the scratch stack while the value is parsed. */
+  self->buf_len += key_len + 1;
+  value = parse_value (self, depth);
+  self->buf_len = key_offset;
+  if (value == NULL)
+    return FALSE;
+
+  /* json_object_set_member() replaces a member of the same name: a
+   * duplicate shows as a size that did not grow, which spares a lookup
+   * for every member that is not one.
+   */
+  json_node_set_parent (value, node);
+  size = json_object_get_size (object);
+  json_object_set_member (object, self->buf + key_offset, value);
+  if (G_UNLIKELY (json_object_get_size (object) == size))
+    {
+      parser_fail (self, key_at, _("duplicate key “%s” in object"), self->buf + key_offset);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static JsonNode *
 parse_object (Parser *self,
               guint   depth)
@@ -619,99 +763,35 @@ parse_object (Parser *self,
   JsonObject *object;
   JsonNode *node;
 
-  if (depth > MAX_DEPTH)
-    {
-      parser_fail (self, self->p, _("nesting is deeper than %d levels"), MAX_DEPTH);
-      return NULL;
-    }
+  if (!check_depth (self, depth))
+    return NULL;
 
   self->p++;
   object = json_object_new ();
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
 
+  skip_whitespace (self);
+  if (self->p < self->end && *self->p == '}')
+    {
+      self->p++;
+      return node;
+    }
+
   for (;;)
     {
-      const guchar *key_at;
-      gsize key_offset;
-      gssize key_len;
-      guint size;
-      JsonNode *value;
-
       skip_whitespace (self);
-      key_at = self->p;
-
-      if (G_UNLIKELY (key_at == self->end))
+      if (G_UNLIKELY (self->p == self->end || *self->p != '"'))
         {
-          if (comma != NULL)
-            parser_fail (self, key_at, _("unexpected end of input, expected a key"));
-          else
-            parser_fail (self, key_at, _("unexpected end of input, expected “}”"));
-          goto fail;
-        }
-
-      if (*key_at == '}' && comma == NULL)
-        {
-          self->p++;
-          return node;
-        }
-
-      if (G_UNLIKELY (*key_at != '"'))
-        {
-          char desc[32];
-
-          if (*key_at == '}')
+          if (self->p < self->end && *self->p == '}' && comma != NULL)
             parser_fail (self, comma, _("trailing comma before “}”"));
-          else if (!fail_special (self, key_at))
-            {
-              describe_char (key_at, self->end, desc);
-              parser_fail (self, key_at, _("expected a key in double quotes, found %s"), desc);
-            }
-          goto fail;
+          else
+            fail_unexpected (self, comma != NULL ? EXPECT_KEY : EXPECT_KEY_OR_CLOSE);
+          break;
         }
 
-      key_len = parse_string (self);
-      if (key_len < 0)
-        goto fail;
-
-      /* Keep the key on the scratch stack while the value is parsed. */
-      key_offset = self->buf_len;
-      self->buf_len += key_len + 1;
-
-      skip_whitespace (self);
-      if (G_UNLIKELY (self->p == self->end || *self->p != ':'))
-        {
-          char desc[32];
-
-          self->buf_len = key_offset;
-          if (self->p == self->end)
-            parser_fail (self, self->p, _("unexpected end of input, expected “:”"));
-          else if (!fail_special (self, self->p))
-            {
-              describe_char (self->p, self->end, desc);
-              parser_fail (self, self->p, _("expected “:” after the key, found %s"), desc);
-            }
-          goto fail;
-        }
-      self->p++;
-
-      value = parse_value (self, depth);
-      self->buf_len = key_offset;
-      if (value == NULL)
-        goto fail;
-
-      /* json_object_set_member() replaces a member of the same name: a
-       * duplicate shows as a size that did not grow, which spares a lookup
-       * for every member that is not one.
-       */
-      json_node_set_parent (value, node);
-      size = json_object_get_size (object);
-      json_object_set_member (object, self->buf + key_offset, value);
-      if (G_UNLIKELY (json_object_get_size (object) == size))
-        {
-          parser_fail (self, key_at, _("duplicate key “%s” in object"), self->buf + key_offset);
-          goto fail;
-        }
+      if (!parse_member (self, node, object, depth))
+        break;
 
       skip_whitespace (self);
       if (G_LIKELY (self->p < self->end && *self->p == ','))
@@ -725,19 +805,10 @@ parse_object (Parser *self,
           return node;
         }
 
-      if (self->p == self->end)
-        parser_fail (self, self->p, _("unexpected end of input, expected “}”"));
-      else if (!fail_special (self, self->p))
-        {
-          char desc[32];
-
-          describe_char (self->p, self->end, desc);
-          parser_fail (self, self->p, _("expected “,” or “}”, found %s"), desc);
-        }
-      goto fail;
+      fail_unexpected (self, EXPECT_OBJECT_NEXT);
+      break;
     }
 
-fail:
   json_node_unref (node);
   return NULL;
 }
@@ -750,11 +821,8 @@ parse_array (Parser *self,
   JsonArray *array;
   JsonNode *node;
 
-  if (depth > MAX_DEPTH)
-    {
-      parser_fail (self, self->p, _("nesting is deeper than %d levels"), MAX_DEPTH);
-      return NULL;
-    }
+  if (!check_depth (self, depth))
+    return NULL;
 
   self->p++;
   array = json_array_new ();
@@ -768,11 +836,8 @@ parse_array (Parser *self,
       skip_whitespace (self);
       if (G_UNLIKELY (self->p == self->end))
         {
-          if (comma != NULL)
-            parser_fail (self, self->p, _("unexpected end of input, expected a value"));
-          else
-            parser_fail (self, self->p, _("unexpected end of input, expected “]”"));
-          goto fail;
+          fail_unexpected (self, comma != NULL ? EXPECT_VALUE : EXPECT_ELEMENT_OR_CLOSE);
+          break;
         }
 
       if (*self->p == ']')
@@ -780,7 +845,7 @@ parse_array (Parser *self,
           if (comma != NULL)
             {
               parser_fail (self, comma, _("trailing comma before “]”"));
-              goto fail;
+              break;
             }
           self->p++;
           return node;
@@ -788,7 +853,7 @@ parse_array (Parser *self,
 
       value = parse_value (self, depth);
       if (value == NULL)
-        goto fail;
+        break;
       json_node_set_parent (value, node);
       json_array_add_element (array, value);
 
@@ -804,43 +869,29 @@ parse_array (Parser *self,
           return node;
         }
 
-      if (self->p == self->end)
-        parser_fail (self, self->p, _("unexpected end of input, expected “]”"));
-      else if (!fail_special (self, self->p))
-        {
-          char desc[32];
-
-          describe_char (self->p, self->end, desc);
-          parser_fail (self, self->p, _("expected “,” or “]”, found %s"), desc);
-        }
-      goto fail;
+      fail_unexpected (self, EXPECT_ARRAY_NEXT);
+      break;
     }
 
-fail:
   json_node_unref (node);
   return NULL;
 }
 
-/* Parses the value at self->p, which is not whitespace. @depth counts the
+/* Parses the value at self->p, after any whitespace. @depth counts the
  * containers around it.
  */
 static JsonNode *
 parse_value (Parser *self,
              guint   depth)
 {
-  const guchar *p;
-  char desc[32];
-
   skip_whitespace (self);
-  p = self->p;
-
-  if (G_UNLIKELY (p == self->end))
+  if (G_UNLIKELY (self->p == self->end))
     {
-      parser_fail (self, p, _("unexpected end of input, expected a value"));
+      fail_unexpected (self, EXPECT_VALUE);
       return NULL;
     }
 
-  switch (*p)
+  switch (*self->p)
     {
     case '{':
       return parse_object (self, depth + 1);
@@ -862,17 +913,10 @@ parse_value (Parser *self,
       break;
     }
 
-  if (is_word_char (*p))
+  if (is_word_char (*self->p))
     return parse_word (self);
 
-  if (*p == ']' || *p == '}')
-    parser_fail (self, p, _("unexpected “%c”, expected a value"), *p);
-  else if (!fail_special (self, p))
-    {
-      describe_char (p, self->end, desc);
-      parser_fail (self, p, _("unexpected %s, expected a value"), desc);
-    }
-
+  fail_unexpected (self, EXPECT_VALUE);
   return NULL;
 }
 
@@ -881,6 +925,7 @@ parse_document (const char  *data,
                 gsize        len,
                 const char  *name,
                 guint        first_line,
+                gboolean     is_line,
                 GError     **error)
 {
   Parser self = { 0 };
@@ -900,30 +945,27 @@ parse_document (const char  *data,
   skip_whitespace (&self);
   if (self.p == self.end)
     {
-      parser_fail (&self, self.p, _("the input is empty, expected a JSON value"));
+      if (is_line)
+        parser_fail (&self, self.p, _("the line is empty, expected a JSON value"));
+      else
+        parser_fail (&self, self.p, _("the input is empty, expected a JSON value"));
       return NULL;
     }
 
   self.buf_size = 1024;
   self.buf = g_malloc (self.buf_size);
   root = parse_value (&self, 0);
+  g_free (self.buf);
+
   if (root != NULL)
     {
       skip_whitespace (&self);
       if (self.p < self.end)
         {
-          if (!fail_special (&self, self.p))
-            {
-              char desc[32];
-
-              describe_char (self.p, self.end, desc);
-              parser_fail (&self, self.p, _("unexpected %s after the end of the JSON value"), desc);
-            }
+          fail_unexpected (&self, EXPECT_END);
           g_clear_pointer (&root, json_node_unref);
         }
     }
-
-  g_free (self.buf);
 
   return root;
 }
@@ -937,7 +979,7 @@ glossa_json_parse (const char  *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return parse_document (data, len, name, 1, error);
+  return parse_document (data, len, name, 1, FALSE, error);
 }
 
 JsonNode *
@@ -950,7 +992,7 @@ glossa_json_parse_line (const char  *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return parse_document (data, len, name, line_no, error);
+  return parse_document (data, len, name, line_no, TRUE, error);
 }
 
 /* Writing */

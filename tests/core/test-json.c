@@ -326,6 +326,11 @@ test_parse_line (void)
 
   g_assert_null (glossa_json_parse_line ("{} x", 4, "c.jsonl", 3, &error));
   g_assert_cmpstr (error->message, ==, "c.jsonl:3:4: unexpected “x” after the end of the JSON value");
+  g_clear_error (&error);
+
+  /* Callers skip blank lines; one that gets here is an error, not a null. */
+  g_assert_null (glossa_json_parse_line ("  \r", 3, "c.jsonl", 5, &error));
+  g_assert_cmpstr (error->message, ==, "c.jsonl:5:4: the line is empty, expected a JSON value");
 }
 
 static char *
