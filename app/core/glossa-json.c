@@ -1103,9 +1103,12 @@ format_digits (double  value,
   char buf[40];
   char *q = digits;
 
+  /* printf() writes the locale's decimal separator (a comma in many
+   * languages the window runs in): keep only the digits.
+   */
   g_snprintf (buf, sizeof buf, "%.*e", precision - 1, value);
   for (const char *p = buf; *p != 'e'; p++)
-    if (*p != '.')
+    if (g_ascii_isdigit (*p))
       *q++ = *p;
   *q = '\0';
   *exponent = atoi (strchr (buf, 'e') + 1);
