@@ -60,30 +60,6 @@ glossa_application_get_settings (GlossaApplication *self)
   return self->settings;
 }
 
-/* The name recorded on new spans: the one set in Preferences, or else the
- * account's real name (never a blocking prompt).
- */
-char *
-glossa_application_dup_annotator (GlossaApplication *self)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (GLOSSA_IS_APPLICATION (self), NULL);
-
-  name = g_settings_get_string (self->settings, "annotator");
-  g_strstrip (name);
-  if (name[0] == '\0')
-    {
-      const char *real_name = g_get_real_name ();
-
-      g_free (name);
-      /* GLib answers "Unknown" when it does not know. */
-      name = g_strdup (g_strcmp0 (real_name, "Unknown") == 0 ? g_get_user_name () : real_name);
-    }
-
-  return g_steal_pointer (&name);
-}
-
 static GlossaWindow *
 glossa_application_new_window (GlossaApplication *self)
 {

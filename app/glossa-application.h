@@ -16,6 +16,5 @@ G_DECLARE_FINAL_TYPE (GlossaApplication, glossa_application, GLOSSA, APPLICATION
 
 GlossaApplication *glossa_application_new           (void);
 GSettings         *glossa_application_get_settings  (GlossaApplication *self);
-char              *glossa_application_dup_annotator (GlossaApplication *self);
 
 G_END_DECLS

@@ -56,8 +56,8 @@ static const char *label_colors[2][GLOSSA_N_LABELS] = {
   { "#62a0ea", "#57e389", "#ffa348", "#dc8add" },
 };
 static const double depth_alpha[2][GLOSSA_ARTICLE_VIEW_N_DEPTHS] = {
-  { 0.18, 0.34, 0.50 },
-  { 0.24, 0.40, 0.56 },
+  { 0.24, 0.42, 0.60 },
+  { 0.30, 0.46, 0.62 },
 };
 
 GtkWidget *

@@ -248,10 +248,14 @@ unbind_row (GtkListItemFactory *factory,
 static void
 glossa_span_list_dispose (GObject *object)
 {
+  GtkWidget *child;
   GlossaSpanList *self = GLOSSA_SPAN_LIST (object);
 
   g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SPAN_LIST);
+  /* The template's root box is not a bound child: unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->filtered);

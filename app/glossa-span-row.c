@@ -70,9 +70,13 @@ glossa_span_row_set_span (GlossaSpanRow *self,
 static void
 glossa_span_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   GlossaSpanRow *self = GLOSSA_SPAN_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SPAN_ROW);
+  /* The template's root box is not a bound child: unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->label_class, g_free);
 
   G_OBJECT_CLASS (glossa_span_row_parent_class)->dispose (object);

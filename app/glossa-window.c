@@ -209,16 +209,32 @@ on_document_changed (GlossaWindow *self)
     glossa_window_queue_save (self);
 }
 
+/* The name recorded on new spans: the one set in Preferences, or else the
+ * account's real name (never a blocking prompt).
+ */
+static char *
+dup_annotator (GSettings *settings)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (settings, "annotator"));
+  const char *real_name;
+
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  /* GLib answers "Unknown" when the account has no real name. */
+  real_name = g_get_real_name ();
+  return g_strdup (g_strcmp0 (real_name, "Unknown") == 0 ? g_get_user_name () : real_name);
+}
+
 static void
 glossa_window_update_annotator (GlossaWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *name = NULL;
 
-  if (self->document == NULL || !GLOSSA_IS_APPLICATION (app))
+  if (self->document == NULL)
     return;
 
-  name = glossa_application_dup_annotator (GLOSSA_APPLICATION (app));
+  name = dup_annotator (self->settings);
   glossa_document_set_user (self->document, name);
 }
 

@@ -1,0 +1,250 @@
+/* gui-test-util.c: helpers shared by the GTK tests
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+
+#include "glossa-window-private.h"
+#include "gui-test-util.h"
+
+/* AdwApplication loads these; the tests run windows without one. */
+static void
+gui_test_load_css (void)
+{
+  static const char *names[] = { "style.css", "style-dark.css" };
+  GdkDisplay *display = gdk_display_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/", names[i], NULL);
+
+      gtk_css_provider_load_from_resource (provider, path);
+      if (i == 0)
+        gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      else
+        g_object_set_data_full (G_OBJECT (display), "glossa-dark-css", g_object_ref (provider), g_object_unref);
+    }
+}
+
+/* Switches the style, with Glossa's dark stylesheet as AdwApplication would. */
+void
+gui_test_set_dark (gboolean dark)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkStyleProvider *provider = g_object_get_data (G_OBJECT (display), "glossa-dark-css");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  if (dark)
+    gtk_style_context_add_provider_for_display (display, provider, GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  else
+    gtk_style_context_remove_provider_for_display (display, provider);
+}
+
+void
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+  gui_test_load_css ();
+  /* Tests never follow the desktop's style unless they ask to. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* Copies a sample article to a fresh folder, so each test writes its own
+ * annotation file.
+ */
+GFile *
+gui_test_copy_sample (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-gui-XXXXXX", &error);
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  source = g_build_filename (g_getenv ("GLOSSA_SOURCE_DIR"), "data", "samples", name, NULL);
+  g_file_get_contents (source, &contents, &len, &error);
+  g_assert_no_error (error);
+  target = g_build_filename (dir, name, NULL);
+  g_file_set_contents (target, contents, len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (target);
+}
+
+void
+gui_test_remove_tree (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+gui_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+gui_test_wait_for (gboolean (*condition) (gpointer),
+                   gpointer   data,
+                   guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+GlossaWindow *
+gui_test_open_window (GFile *article)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  GlossaWindow *window = g_object_new (GLOSSA_TYPE_WINDOW, NULL);
+
+  if (article != NULL)
+    {
+      document = glossa_document_open (article, NULL, &error);
+      g_assert_no_error (error);
+      glossa_window_set_document (window, document);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_for (is_mapped, window, 5000));
+  gui_test_iterate (50);
+
+  return window;
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes like the user would, then checks that nothing kept the window or
+ * its document alive.
+ */
+void
+gui_test_close_window (GlossaWindow *window)
+{
+  GlossaDocument *document = glossa_window_get_document (window);
+
+  if (document != NULL)
+    g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_for (is_destroyed, &window, 5000));
+  g_assert_true (gui_test_wait_for (is_destroyed, &document, 5000));
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  GlossaWindow *window = data;
+
+  return !glossa_window_get_saving (window)
+      && !glossa_document_get_modified (glossa_window_get_document (window));
+}
+
+/* Autosave must land within a second. */
+void
+gui_test_wait_saved (GlossaWindow *window)
+{
+  g_assert_true (gui_test_wait_for (is_saved, window, 1000));
+}
+
+GlossaAnnotations *
+gui_test_read_annotations (GlossaWindow *window)
+{
+  GlossaDocument *document = glossa_window_get_document (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GlossaAnnotations *annotations;
+  gsize len;
+
+  g_file_get_contents (g_file_peek_path (glossa_document_get_file (document)), &contents, &len, &error);
+  g_assert_no_error (error);
+  annotations = glossa_format_read (contents, len, "test", glossa_document_get_article (document), &error);
+  g_assert_no_error (error);
+
+  return annotations;
+}
+
+/* Code point offset of @needle in the article. */
+gint64
+gui_test_find (GlossaWindow *window,
+               const char   *needle)
+{
+  GlossaArticle *article = glossa_document_get_article (glossa_window_get_document (window));
+  const char *text = glossa_article_get_text (article);
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+void
+gui_test_select (GlossaWindow *window,
+                 gint64        start,
+                 gint64        end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->view));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &e, &s);
+}
