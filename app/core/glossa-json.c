@@ -451,6 +451,53 @@ fail:
   return -1;
 }
 
+/* Makes the node for the number at [@start, self->p), which is well formed:
+ * a double if it has a fraction or an exponent, else a gint64.
+ */
+static JsonNode *
+number_node (Parser       *self,
+             const guchar *start,
+             gboolean      is_double,
+             gboolean      negative,
+             gboolean      overflow,
+             guint64       magnitude)
+{
+  int n = self->p - start;
+
+  if (is_double)
+    {
+      g_autofree char *text = g_strndup ((const char *) start, n);
+      double value = g_ascii_strtod (text, NULL);
+
+      if (!isinf (value))
+        return json_node_init_double (json_node_alloc (), value);
+
+      parser_fail (self, start, _("number %.*s%s is too large"),
+                   MIN (n, MAX_QUOTED), text, n > MAX_QUOTED ? "…" : "");
+      return NULL;
+    }
+
+  if (!overflow && magnitude <= (guint64) G_MAXINT64 + (negative ? 1 : 0))
+    return json_node_init_int (json_node_alloc (),
+                               negative ? (gint64) (0 - magnitude) : (gint64) magnitude);
+
+  /* json-glib would store -1 here without a word: refuse instead. */
+  if (negative)
+    parser_fail (self, start, _("integer %.*s%s is too small"),
+                 MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
+  else
+    parser_fail (self, start, _("integer %.*s%s is too large"),
+                 MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
+  return NULL;
+}
+
+static inline gboolean
+is_digit_at (const guchar *p,
+             const guchar *end)
+{
+  return p < end && *p >= '0' && *p <= '9';
+}
+
 static JsonNode *
 parse_number (Parser *self)
 {
@@ -471,43 +518,36 @@ parse_number (Parser *self)
           parser_fail (self, start, _("-Infinity is not allowed in JSON"));
           return NULL;
         }
-      if (p == end || *p < '0' || *p > '9')
+      if (!is_digit_at (p, end))
         {
           parser_fail (self, p, _("expected a digit after “-”"));
           return NULL;
         }
     }
 
-  if (*p == '0')
+  if (*p == '0' && is_digit_at (p + 1, end))
     {
-      p++;
-      if (p < end && *p >= '0' && *p <= '9')
-        {
-          parser_fail (self, p - 1, _("leading zeros are not allowed in numbers"));
-          return NULL;
-        }
+      parser_fail (self, p, _("leading zeros are not allowed in numbers"));
+      return NULL;
     }
-  else
+
+  for (; is_digit_at (p, end); p++)
     {
-      for (; p < end && *p >= '0' && *p <= '9'; p++)
-        {
-          /* Past this the value is beyond any gint64 anyway. */
-          if (G_UNLIKELY (magnitude > (G_MAXUINT64 - 9) / 10))
-            overflow = TRUE;
-          else
-            magnitude = magnitude * 10 + (*p - '0');
-        }
+      /* Past this the value is beyond any gint64 anyway. */
+      if (G_UNLIKELY (magnitude > (G_MAXUINT64 - 9) / 10))
+        overflow = TRUE;
+      else
+        magnitude = magnitude * 10 + (*p - '0');
     }
 
   if (p < end && *p == '.')
     {
-      p++;
-      if (p == end || *p < '0' || *p > '9')
+      if (!is_digit_at (++p, end))
         {
           parser_fail (self, p, _("expected a digit after the decimal point"));
           return NULL;
         }
-      while (p < end && *p >= '0' && *p <= '9')
+      while (is_digit_at (p, end))
         p++;
       is_double = TRUE;
     }
@@ -517,49 +557,18 @@ parse_number (Parser *self)
       p++;
       if (p < end && (*p == '+' || *p == '-'))
         p++;
-      if (p == end || *p < '0' || *p > '9')
+      if (!is_digit_at (p, end))
         {
           parser_fail (self, p, _("expected a digit in the exponent"));
           return NULL;
         }
-      while (p < end && *p >= '0' && *p <= '9')
+      while (is_digit_at (p, end))
         p++;
       is_double = TRUE;
     }
 
   self->p = p;
-
-  if (is_double)
-    {
-      g_autofree char *text = g_strndup ((const char *) start, p - start);
-      double value = g_ascii_strtod (text, NULL);
-
-      if (isinf (value))
-        {
-          parser_fail (self, start, _("number %.*s%s is too large"), MAX_QUOTED, text,
-                       strlen (text) > MAX_QUOTED ? "…" : "");
-          return NULL;
-        }
-
-      return json_node_init_double (json_node_alloc (), value);
-    }
-
-  if (overflow || magnitude > (guint64) G_MAXINT64 + (negative ? 1 : 0))
-    {
-      int n = p - start;
-
-      /* json-glib would store -1 here without a word: refuse instead. */
-      if (negative)
-        parser_fail (self, start, _("integer %.*s%s is too small"),
-                     MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
-      else
-        parser_fail (self, start, _("integer %.*s%s is too large"),
-                     MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
-      return NULL;
-    }
-
-  return json_node_init_int (json_node_alloc (),
-                             negative ? (gint64) (0 - magnitude) : (gint64) magnitude);
+  return number_node (self, start, is_double, negative, overflow, magnitude);
 }
 
 static inline gboolean
