@@ -272,76 +272,22 @@ buf_append_unichar (Parser   *self,
   self->buf_len += g_unichar_to_utf8 (c, self->buf + self->buf_len);
 }
 
-/* Decodes the escape at self->p (on its backslash) onto the scratch buffer
- * and moves past it.
+/* What the one-character escapes stand for; 0 for the others. */
+static const char simple_escapes[256] = {
+  ['"'] = '"', ['\\'] = '\\', ['/'] = '/',
+  ['b'] = '\b', ['f'] = '\f', ['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
+};
+
+/* Decodes the "\uXXXX" escape at self->p, or the surrogate pair of two that
+ * starts there, onto the scratch buffer and moves past it.
  */
 static gboolean
-parse_escape (Parser *self)
+parse_u_escape (Parser *self)
 {
   const guchar *p = self->p;
-  guchar c;
-  int unit;
+  int unit = read_u_escape (p, self->end);
+  int low;
 
-  if (self->end - p < 2)
-    {
-      parser_fail (self, self->end, _("unexpected end of input in a string"));
-      return FALSE;
-    }
-
-  c = p[1];
-  switch (c)
-    {
-    case '"':
-    case '\\':
-    case '/':
-      buf_append (self, &p[1], 1);
-      self->p = p + 2;
-      return TRUE;
-
-    case 'b':
-      buf_append (self, (const guchar *) "\b", 1);
-      self->p = p + 2;
-      return TRUE;
-
-    case 'f':
-      buf_append (self, (const guchar *) "\f", 1);
-      self->p = p + 2;
-      return TRUE;
-
-    case 'n':
-      buf_append (self, (const guchar *) "\n", 1);
-      self->p = p + 2;
-      return TRUE;
-
-    case 'r':
-      buf_append (self, (const guchar *) "\r", 1);
-      self->p = p + 2;
-      return TRUE;
-
-    case 't':
-      buf_append (self, (const guchar *) "\t", 1);
-      self->p = p + 2;
-      return TRUE;
-
-    case 'u':
-      break;
-
-    default:
-      if (c >= 0x80 && utf8_sequence_length (&p[1], self->end) == 0)
-        {
-          fail_invalid_utf8 (self, &p[1]);
-        }
-      else
-        {
-          char desc[32];
-
-          describe_char (&p[1], self->end, desc);
-          parser_fail (self, p, _("invalid escape: backslash followed by %s"), desc);
-        }
-      return FALSE;
-    }
-
-  unit = read_u_escape (p, self->end);
   if (unit < 0)
     {
       parser_fail (self, p, _("“\\u” must be followed by four hexadecimal digits"));
@@ -357,30 +303,59 @@ parse_escape (Parser *self)
       return FALSE;
     }
 
-  if (unit >= 0xdc00 && unit <= 0xdfff)
+  if (unit < 0xd800 || unit > 0xdfff)
+    {
+      buf_append_unichar (self, unit);
+      self->p = p + 6;
+      return TRUE;
+    }
+
+  low = unit <= 0xdbff ? read_u_escape (p + 6, self->end) : -1;
+  if (low < 0xdc00 || low > 0xdfff)
     {
       parser_fail (self, p, _("unpaired surrogate “%.6s” in string"), (const char *) p);
       return FALSE;
     }
 
-  if (unit >= 0xd800 && unit <= 0xdbff)
+  buf_append_unichar (self, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
+  self->p = p + 12;
+  return TRUE;
+}
+
+/* Decodes the escape at self->p (on its backslash) onto the scratch buffer
+ * and moves past it.
+ */
+static gboolean
+parse_escape (Parser *self)
+{
+  const guchar *p = self->p;
+  char desc[32];
+
+  if (self->end - p < 2)
     {
-      int low = read_u_escape (p + 6, self->end);
+      parser_fail (self, self->end, _("unexpected end of input in a string"));
+      return FALSE;
+    }
 
-      if (low < 0xdc00 || low > 0xdfff)
-        {
-          parser_fail (self, p, _("unpaired surrogate “%.6s” in string"), (const char *) p);
-          return FALSE;
-        }
-
-      buf_append_unichar (self, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
-      self->p = p + 12;
+  if (simple_escapes[p[1]] != 0)
+    {
+      buf_append (self, (const guchar *) &simple_escapes[p[1]], 1);
+      self->p = p + 2;
       return TRUE;
     }
 
-  buf_append_unichar (self, unit);
-  self->p = p + 6;
-  return TRUE;
+  if (p[1] == 'u')
+    return parse_u_escape (self);
+
+  if (p[1] >= 0x80 && utf8_sequence_length (&p[1], self->end) == 0)
+    {
+      fail_invalid_utf8 (self, &p[1]);
+      return FALSE;
+    }
+
+  describe_char (&p[1], self->end, desc);
+  parser_fail (self, p, _("invalid escape: backslash followed by %s"), desc);
+  return FALSE;
 }
 
 /* Decodes the string at self->p (on its opening quote) onto the top of the
