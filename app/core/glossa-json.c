@@ -1332,7 +1332,7 @@ write_value (GString  *out,
 
   if (type == G_TYPE_INT64)
     write_int (out, json_node_get_int (node));
-  else if (type == G_TYPE_STRING)
+  else if (type == G_TYPE_STRING && json_node_get_string (node) != NULL)
     glossa_json_write_string (out, json_node_get_string (node));
   else if (type == G_TYPE_DOUBLE)
     glossa_json_write_double (out, json_node_get_double (node));
