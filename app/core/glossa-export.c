@@ -441,11 +441,14 @@ resolve_points (const char    *text,
           continue;
         }
 
+      /* Four-byte sequences are the characters beyond U+FFFF, the ones
+       * UTF-16 writes as two units.
+       */
       while (p < end && position < point->value)
         {
-          gunichar c = g_utf8_get_char (p);
+          guchar lead = (guchar) *p;
 
-          position += (unit == GLOSSA_OFFSETS_UTF16 && c > 0xFFFF) ? 2 : 1;
+          position += (unit == GLOSSA_OFFSETS_UTF16 && lead >= 0xF0) ? 2 : 1;
           p = g_utf8_next_char (p);
         }
       if (position == point->value)
@@ -544,6 +547,24 @@ write_nullable_string (GString    *out,
     glossa_json_write_string (out, str);
 }
 
+/* printf() is a tenth of the export's time without this. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? - (guint64) value : (guint64) value;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* {"id", "text", "date", "status", "annotator", "spans": [{"start", "end",
  * "label", "text"}]} on one line, with json.dumps's separators.
  */
@@ -571,9 +592,13 @@ format_jsonl (GlossaRecord    *record,
       gint64 start = glossa_offset_map_to_unit (map, span->start);
       gint64 end = glossa_offset_map_to_unit (map, span->end);
 
-      g_string_append_printf (out, "%s{\"start\": %" G_GINT64_FORMAT ", \"end\": %" G_GINT64_FORMAT
-                              ", \"label\": \"%s\", \"text\": ",
-                              i > 0 ? ", " : "", start, end, glossa_label_to_string (span->label));
+      g_string_append (out, i > 0 ? ", {\"start\": " : "{\"start\": ");
+      append_int (out, start);
+      g_string_append (out, ", \"end\": ");
+      append_int (out, end);
+      g_string_append (out, ", \"label\": \"");
+      g_string_append (out, glossa_label_to_string (span->label));
+      g_string_append (out, "\", \"text\": ");
       glossa_json_write_string (out, span->text);
       g_string_append_c (out, '}');
       add_claim (claims, start, end, span->text, strlen (span->text), "spans", i);
