@@ -31,6 +31,7 @@ struct _GlossaArticleView
 
   GlossaDocument  *document;
   GSignalGroup    *document_signals;
+  GtkTextTagTable *tag_table;
   GtkTextTag      *tags[GLOSSA_N_LABELS][GLOSSA_ARTICLE_VIEW_N_DEPTHS];
 
   gint64           dirty_start;
@@ -73,14 +74,20 @@ is_dark (void)
 }
 
 static void
-glossa_article_view_update_colors (GlossaArticleView *self)
+set_scheme (GtkSourceBuffer *buffer)
 {
   GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  gtk_source_buffer_set_style_scheme (buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, is_dark () ? "Adwaita-dark" : "Adwaita"));
+}
+
+static void
+glossa_article_view_update_colors (GlossaArticleView *self)
+{
   guint dark = is_dark () ? 1 : 0;
 
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita"));
+  set_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self))));
 
   for (guint label = 0; label < GLOSSA_N_LABELS; label++)
     for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
@@ -101,23 +108,37 @@ glossa_article_view_update_colors (GlossaArticleView *self)
       }
 }
 
+/* The tags live in one table that every buffer of the view shares: each
+ * document gets a fresh buffer (see glossa_article_view_set_document()).
+ */
 static void
 glossa_article_view_create_tags (GlossaArticleView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  self->tag_table = gtk_text_tag_table_new ();
 
-  /* Created depth by depth: a tag created later has a higher priority, so
-   * the innermost span's colour is the one drawn.
+  /* Added depth by depth: a tag added later has a higher priority, so the
+   * innermost span's colour is the one drawn.
    */
   for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
     for (guint label = 0; label < GLOSSA_N_LABELS; label++)
       {
         g_autofree char *name = g_strdup_printf ("glossa-%s-%u", glossa_label_to_string (label), depth);
+        g_autoptr(GtkTextTag) tag = gtk_text_tag_new (name);
 
-        self->tags[label][depth] = gtk_text_buffer_create_tag (buffer, name, NULL);
+        gtk_text_tag_table_add (self->tag_table, tag);
+        self->tags[label][depth] = tag;
       }
+}
 
-  glossa_article_view_update_colors (self);
+static GtkTextBuffer *
+glossa_article_view_new_buffer (GlossaArticleView *self)
+{
+  GtkSourceBuffer *buffer = gtk_source_buffer_new (self->tag_table);
+
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  set_scheme (buffer);
+
+  return GTK_TEXT_BUFFER (buffer);
 }
 
 GtkTextTag *
@@ -211,10 +232,10 @@ apply_span_tag (GlossaArticleView *self,
  */
 static void
 glossa_article_view_retag (GlossaArticleView *self,
+                           GtkTextBuffer     *buffer,
                            gint64             start,
                            gint64             end)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) inside = g_ptr_array_new ();
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
@@ -280,7 +301,7 @@ glossa_article_view_reload_spans (GlossaArticleView *self)
     return;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  glossa_article_view_retag (self, 0, gtk_text_buffer_get_char_count (buffer));
+  glossa_article_view_retag (self, buffer, 0, gtk_text_buffer_get_char_count (buffer));
   self->dirty_start = G_MAXINT64;
   self->dirty_end = -1;
 }
@@ -321,7 +342,7 @@ on_document_changed (GlossaArticleView *self)
       end = MAX (end, span->end);
     }
 
-  glossa_article_view_retag (self, start, end);
+  glossa_article_view_retag (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), start, end);
 }
 
 GlossaDocument *
@@ -332,11 +353,15 @@ glossa_article_view_get_document (GlossaArticleView *self)
   return self->document;
 }
 
+/* A new document gets a new buffer, filled and tagged before the view
+ * shows it: applying 50,000 tags to a buffer on screen would have the view
+ * invalidate its layout 50,000 times.
+ */
 void
 glossa_article_view_set_document (GlossaArticleView *self,
                                   GlossaDocument    *document)
 {
-  GtkTextBuffer *buffer;
+  g_autoptr(GtkTextBuffer) buffer = NULL;
   GtkTextIter start;
 
   g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
@@ -346,21 +371,22 @@ glossa_article_view_set_document (GlossaArticleView *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
+  self->dirty_start = G_MAXINT64;
+  self->dirty_end = -1;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  buffer = glossa_article_view_new_buffer (self);
   if (document != NULL)
     {
       GlossaArticle *article = glossa_document_get_article (document);
 
       gtk_text_buffer_set_text (buffer, glossa_article_get_text (article),
                                 glossa_article_get_n_bytes (article));
+      glossa_article_view_retag (self, buffer, 0, gtk_text_buffer_get_char_count (buffer));
     }
-  else
-    gtk_text_buffer_set_text (buffer, "", 0);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-  glossa_article_view_reload_spans (self);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
 }
 
 void
@@ -568,6 +594,22 @@ on_click_released (GtkGestureClick   *gesture,
   g_signal_emit (self, signals[OFFSET_CLICKED], 0, offset);
 }
 
+/* GtkSourceView sets itself up for its buffer in constructed(): replacing
+ * the buffer any earlier confuses it.
+ */
+static void
+glossa_article_view_constructed (GObject *object)
+{
+  GlossaArticleView *self = GLOSSA_ARTICLE_VIEW (object);
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+
+  G_OBJECT_CLASS (glossa_article_view_parent_class)->constructed (object);
+
+  buffer = glossa_article_view_new_buffer (self);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
+  glossa_article_view_update_colors (self);
+}
+
 static void
 glossa_article_view_dispose (GObject *object)
 {
@@ -576,6 +618,7 @@ glossa_article_view_dispose (GObject *object)
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->tag_table);
 
   G_OBJECT_CLASS (glossa_article_view_parent_class)->dispose (object);
 }
@@ -585,6 +628,7 @@ glossa_article_view_class_init (GlossaArticleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = glossa_article_view_constructed;
   object_class->dispose = glossa_article_view_dispose;
 
   /**

@@ -33,6 +33,7 @@ struct _GlossaWindow
   /* The document shown, and everything that follows it. */
   GlossaDocument       *document;
   GSignalGroup         *document_signals;
+  GSignalGroup         *buffer_signals;
   GFileMonitor         *monitor;
   GCancellable         *cancellable;
   GtkSourceSearchContext *search;

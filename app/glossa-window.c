@@ -608,6 +608,7 @@ glossa_window_dispose (GObject *object)
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->buffer_signals);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (glossa_window_parent_class)->dispose (object);
@@ -663,8 +664,10 @@ glossa_window_init (GlossaWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "changed",
                                   G_CALLBACK (on_document_changed), self);
 
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), "mark-set",
-                           G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
+  /* The view gets a new buffer with each document. */
+  self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
+  g_signal_group_connect_swapped (self->buffer_signals, "mark-set", G_CALLBACK (on_mark_set), self);
+  g_object_bind_property (self->view, "buffer", self->buffer_signals, "target", G_BINDING_SYNC_CREATE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);
