@@ -37,6 +37,12 @@ struct _GlossaArticleView
   gint64           dirty_start;
   gint64           dirty_end;
 
+  /* Spans starting before this offset are tagged; the rest are tagged in
+   * the background (see tag_more_cb()).
+   */
+  gint64           tagged_upto;
+  guint            tag_source;
+
   double           press_x;
   double           press_y;
   int              n_press;
@@ -50,6 +56,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Tagging a large document: the first chunk at once, the rest in chunks
+ * of a few milliseconds with a pause between them for frames to be drawn.
+ * Not an idle: when frames take longer than the frame interval (software
+ * rendering, a blinking cursor), idles below the redraw priority starve.
+ */
+#define FIRST_CHUNK_CHARS 20000
+#define FIRST_CHUNK_SPANS 500
+#define CHUNK_SPANS       1000
+#define CHUNK_PAUSE_MS    5
 
 /* Light and dark colours of the labels, in GlossaLabel order. */
 static const char *label_colors[2][GLOSSA_N_LABELS] = {
@@ -289,21 +305,70 @@ glossa_article_view_retag (GlossaArticleView *self,
     }
 }
 
-/* Re-tags everything: used when a document is shown or reloaded. */
-void
-glossa_article_view_reload_spans (GlossaArticleView *self)
+/* Tags from `tagged_upto` on, up to where about @n_spans more spans start,
+ * or to @min_end if that is further. Returns whether all is tagged.
+ */
+static gboolean
+glossa_article_view_tag_more (GlossaArticleView *self,
+                              GtkTextBuffer     *buffer,
+                              gint64             min_end,
+                              guint              n_spans)
 {
-  GtkTextBuffer *buffer;
+  gint64 length = gtk_text_buffer_get_char_count (buffer);
+  guint index = lower_bound (self->document, self->tagged_upto) + n_spans;
+  gint64 end = length;
 
-  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+  if (index < glossa_document_get_n_spans (self->document))
+    end = glossa_document_get_span (self->document, index)->start;
+  end = MIN (MAX (MAX (end, min_end), self->tagged_upto + 1), length);
+
+  glossa_article_view_retag (self, buffer, self->tagged_upto, end);
+  self->tagged_upto = end;
+
+  return end >= length;
+}
+
+static gboolean
+tag_more_cb (gpointer user_data)
+{
+  GlossaArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (self->document != NULL && !glossa_article_view_tag_more (self, buffer, 0, CHUNK_SPANS))
+    return G_SOURCE_CONTINUE;
+
+  self->tag_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Tags the start of the article at once (more than a screenful), and the
+ * rest in chunks between frames: 50,000 tags cost a quarter of a second,
+ * which the first frame need not wait for. Edits meanwhile re-tag their
+ * own range as usual; a chunk reaching it later applies the same tags.
+ */
+static void
+glossa_article_view_start_tagging (GlossaArticleView *self,
+                                   GtkTextBuffer     *buffer)
+{
+  g_clear_handle_id (&self->tag_source, g_source_remove);
+  self->tagged_upto = 0;
+  self->dirty_start = G_MAXINT64;
+  self->dirty_end = -1;
 
   if (self->document == NULL)
     return;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  glossa_article_view_retag (self, buffer, 0, gtk_text_buffer_get_char_count (buffer));
-  self->dirty_start = G_MAXINT64;
-  self->dirty_end = -1;
+  if (!glossa_article_view_tag_more (self, buffer, FIRST_CHUNK_CHARS, FIRST_CHUNK_SPANS))
+    self->tag_source = g_timeout_add (CHUNK_PAUSE_MS, tag_more_cb, self);
+}
+
+/* Re-tags everything: used when the document is reloaded. */
+void
+glossa_article_view_reload_spans (GlossaArticleView *self)
+{
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  glossa_article_view_start_tagging (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
 }
 
 static void
@@ -371,8 +436,6 @@ glossa_article_view_set_document (GlossaArticleView *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
-  self->dirty_start = G_MAXINT64;
-  self->dirty_end = -1;
 
   buffer = glossa_article_view_new_buffer (self);
   if (document != NULL)
@@ -381,8 +444,8 @@ glossa_article_view_set_document (GlossaArticleView *self,
 
       gtk_text_buffer_set_text (buffer, glossa_article_get_text (article),
                                 glossa_article_get_n_bytes (article));
-      glossa_article_view_retag (self, buffer, 0, gtk_text_buffer_get_char_count (buffer));
     }
+  glossa_article_view_start_tagging (self, buffer);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -615,6 +678,7 @@ glossa_article_view_dispose (GObject *object)
 {
   GlossaArticleView *self = GLOSSA_ARTICLE_VIEW (object);
 
+  g_clear_handle_id (&self->tag_source, g_source_remove);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);

@@ -31,6 +31,14 @@ struct _GlossaSpanList
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   int                 filter_label;
+
+  /* The store is filled shortly after a document is set, so that 50,000
+   * rows never delay the article's first frame; until then it ignores the
+   * document's signals. A timeout, not an idle: when frames take longer
+   * than the frame interval (software rendering), an idle below the
+   * redraw priority would wait for as long as the cursor blinks.
+   */
+  guint               reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSpanList, glossa_span_list, GTK_TYPE_WIDGET)
@@ -87,8 +95,12 @@ static void
 on_span_added (GlossaSpanList *self,
                GlossaSpan     *span)
 {
-  g_autoptr(GlossaSpanItem) item = glossa_span_item_new (span);
+  g_autoptr(GlossaSpanItem) item = NULL;
 
+  if (self->reload_source != 0)
+    return;
+
+  item = glossa_span_item_new (span);
   if (glossa_span_list_find (self, span) != G_MAXUINT)
     return;
   g_list_store_insert_sorted (self->store, item, compare_items, NULL);
@@ -98,8 +110,12 @@ static void
 on_span_removed (GlossaSpanList *self,
                  GlossaSpan     *span)
 {
-  guint position = glossa_span_list_find (self, span);
+  guint position;
 
+  if (self->reload_source != 0)
+    return;
+
+  position = glossa_span_list_find (self, span);
   if (position != G_MAXUINT)
     g_list_store_remove (self->store, position);
 }
@@ -127,6 +143,7 @@ glossa_span_list_reload (GlossaSpanList *self)
 
   g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   n_spans = self->document ? glossa_document_get_n_spans (self->document) : 0;
   for (guint i = 0; i < n_spans; i++)
     g_ptr_array_add (items, glossa_span_item_new (glossa_document_get_span (self->document, i)));
@@ -134,6 +151,19 @@ glossa_span_list_reload (GlossaSpanList *self)
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
   glossa_span_list_update_counts (self);
+}
+
+#define RELOAD_DELAY_MS 50
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  GlossaSpanList *self = user_data;
+
+  self->reload_source = 0;
+  glossa_span_list_reload (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 GlossaDocument *
@@ -155,7 +185,11 @@ glossa_span_list_set_document (GlossaSpanList *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
-  glossa_span_list_reload (self);
+  g_list_store_remove_all (self->store);
+  glossa_span_list_update_counts (self);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (document != NULL)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
 }
 
 GListModel *
@@ -251,6 +285,7 @@ glossa_span_list_dispose (GObject *object)
   GtkWidget *child;
   GlossaSpanList *self = GLOSSA_SPAN_LIST (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SPAN_LIST);
   /* The template's root box is not a bound child: unparent it here. */
