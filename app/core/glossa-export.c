@@ -492,12 +492,18 @@ check_claims (const char    *doc_id,
           to->byte - from->byte != claim->text_len ||
           memcmp (text + from->byte, claim->text, claim->text_len) != 0)
         {
+          /* brat names its spans T1, T2…; the JSON formats index arrays. */
+          g_autofree char *what = strcmp (claim->what, "T") == 0
+                                  ? g_strdup_printf ("T%u", claim->index)
+                                  : g_strdup_printf ("%s[%u]", claim->what, claim->index);
+          g_autofree char *claimed = g_strndup (claim->text, claim->text_len);
+
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                       "%s: %s[%u]: the exported text “%s” is not the slice "
+                       "%s: %s: the exported text “%s” is not the slice "
                        "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") in %s offsets; "
                        "this is a bug in Glossa, nothing was written",
-                       doc_id, claim->what, claim->index, claim->text,
-                       claim->start, claim->end, glossa_offsets_to_string (unit));
+                       doc_id, what, claimed, claim->start, claim->end,
+                       glossa_offsets_to_string (unit));
           return FALSE;
         }
     }

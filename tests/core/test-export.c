@@ -1,0 +1,720 @@
+/* test-export.c: tests of dataset export (JSONL, doccano, brat, CoNLL)
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "core-test-util.h"
+#include "glossa-error.h"
+#include "glossa-export.h"
+#include "glossa-format.h"
+#include "glossa-json.h"
+
+#define MIXED "date 2023-05-04 Emoji 👍🏽, flags 🇮🇹🇺🇦, family 👨‍👩‍👧.\r\n" \
+              "Cafe\xcc\x81 in 東京都: “we stay”. שלום said مرحبا."
+
+/* A span over the @occurrence-th (0-based) @sub of @text, in code points. */
+static GlossaSpan *
+span_over (const char  *text,
+           const char  *sub,
+           guint        occurrence,
+           GlossaLabel  label)
+{
+  const char *at = strstr (text, sub);
+  g_autofree char *slice = NULL;
+  gint64 start, end;
+
+  for (guint i = 0; i < occurrence && at != NULL; i++)
+    at = strstr (at + 1, sub);
+  g_assert_nonnull (at);
+
+  start = g_utf8_pointer_to_offset (text, at);
+  end = start + g_utf8_strlen (sub, -1);
+  slice = g_strdup (sub);
+  return glossa_span_new (NULL, start, end, label, slice);
+}
+
+static GlossaRecord *
+record_new (const char *id,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (text, strlen (text), id, &error);
+
+  g_assert_no_error (error);
+  return glossa_record_new (id, article);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+static void
+record_add (GlossaRecord *record,
+            GlossaSpan   *span)
+{
+  g_autofree char *id = g_strdup_printf ("s%u", record->spans->len + 1);
+
+  g_free (span->id);
+  span->id = g_steal_pointer (&id);
+  g_ptr_array_add (record->spans, span);
+  g_ptr_array_sort (record->spans, compare_spans);
+}
+
+static char *
+export_one (GlossaRecord       *record,
+            GlossaExportFormat  format,
+            GlossaOffsets       offsets,
+            int                 label,
+            guint              *n_dropped,
+            char              **ann)
+{
+  GlossaExportChunk chunk = { 0 };
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  glossa_export_record (record, format, offsets, label, &chunk, &error);
+  g_assert_no_error (error);
+  if (n_dropped != NULL)
+    *n_dropped = chunk.n_dropped;
+  if (ann != NULL)
+    *ann = g_strdup (chunk.ann->str);
+  text = g_strdup (chunk.text->str);
+  glossa_export_chunk_clear (&chunk);
+  return text;
+}
+
+/* Writes NAME.txt and NAME.annotations.json with the core's writer. */
+static void
+write_document (const char   *dir,
+                GlossaRecord *record)
+{
+  g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
+  g_autoptr(GBytes) json = NULL;
+  g_autofree char *txt = g_strdup_printf ("%s/%s.txt", dir, record->id);
+  g_autofree char *ann = g_strdup_printf ("%s/%s.annotations.json", dir, record->id);
+
+  annotations->doc_id = g_strdup (record->id);
+  annotations->file = g_strdup_printf ("%s.txt", record->id);
+  annotations->sha256 = g_strdup (glossa_article_get_sha256 (record->article));
+  annotations->length = glossa_article_get_length (record->article);
+  annotations->date = g_strdup (record->date);
+  annotations->status = record->status;
+  for (guint i = 0; i < record->spans->len; i++)
+    g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
+  json = glossa_format_write (annotations);
+
+  ct_write_file (txt, glossa_article_get_text (record->article), -1);
+  ct_write_file (ann, g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+}
+
+static GlossaRecordSource *
+open_fixture_corpus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *crlf = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", "crlf.annotations.json", NULL);
+  g_autofree char *mixed = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", "mixed.annotations.json", NULL);
+  g_autofree char *plain = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", "plain.annotations.json", NULL);
+  const char *paths[] = { crlf, mixed, plain, NULL };
+  GlossaRecordSource *source = glossa_record_source_open (paths, NULL, &error);
+
+  g_assert_no_error (error);
+  return source;
+}
+
+static void
+test_offset_map (void)
+{
+  g_autoptr(GlossaRecord) record = record_new ("m", MIXED);
+  g_autoptr(GlossaOffsetMap) cp = glossa_offset_map_new (record->article, GLOSSA_OFFSETS_CODEPOINT);
+  g_autoptr(GlossaOffsetMap) u16 = glossa_offset_map_new (record->article, GLOSSA_OFFSETS_UTF16);
+  g_autoptr(GlossaOffsetMap) bytes = glossa_offset_map_new (record->article, GLOSSA_OFFSETS_BYTE);
+  gint64 length = glossa_article_get_length (record->article);
+  glong n_units = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (MIXED, -1, NULL, &n_units, NULL);
+  gint64 value;
+
+  g_assert_cmpint (glossa_offset_map_to_unit (u16, length), ==, n_units);
+  g_assert_cmpint (glossa_offset_map_to_unit (bytes, length), ==, strlen (MIXED));
+
+  for (gint64 i = 0; i <= length; i++)
+    {
+      const char *p = g_utf8_offset_to_pointer (MIXED, i);
+      g_autofree gunichar2 *prefix = g_utf8_to_utf16 (MIXED, p - MIXED, NULL, &n_units, NULL);
+
+      g_assert_cmpint (glossa_offset_map_to_unit (cp, i), ==, i);
+      g_assert_cmpint (glossa_offset_map_to_unit (bytes, i), ==, p - MIXED);
+      g_assert_cmpint (glossa_offset_map_to_unit (u16, i), ==, n_units);
+
+      g_assert_true (glossa_offset_map_from_unit (u16, n_units, &value));
+      g_assert_cmpint (value, ==, i);
+      g_assert_true (glossa_offset_map_from_unit (bytes, p - MIXED, &value));
+      g_assert_cmpint (value, ==, i);
+    }
+
+  /* Inside a surrogate pair, inside a UTF-8 sequence, out of range. */
+  value = glossa_offset_map_to_unit (u16, g_utf8_pointer_to_offset (MIXED, strstr (MIXED, "👍")));
+  g_assert_false (glossa_offset_map_from_unit (u16, value + 1, &value));
+  g_assert_false (glossa_offset_map_from_unit (bytes, strstr (MIXED, "東") - MIXED + 1, &value));
+  g_assert_false (glossa_offset_map_from_unit (cp, length + 1, &value));
+  g_assert_false (glossa_offset_map_from_unit (cp, -1, &value));
+  g_assert_false (glossa_offset_map_from_unit (u16, -1, &value));
+}
+
+static void
+test_jsonl_line (void)
+{
+  g_autoptr(GlossaRecord) record = record_new ("doc-1", MIXED);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  JsonObject *object, *span;
+  JsonArray *spans;
+
+  record_add (record, span_over (MIXED, "👨‍👩‍👧", 0, GLOSSA_LABEL_ACTOR));
+  record_add (record, span_over (MIXED, "“we stay”", 0, GLOSSA_LABEL_QUOTE));
+  record->status = GLOSSA_STATUS_DONE;
+  g_free (record->annotator);
+  record->annotator = g_strdup ("ana");
+
+  line = export_one (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, -1, NULL, NULL);
+  g_assert_true (g_str_has_suffix (line, "}\n"));
+  g_assert_true (strchr (line, '\n') == line + strlen (line) - 1);
+  g_assert_true (g_str_has_prefix (line, "{\"id\": \"doc-1\", \"text\": "));
+
+  node = glossa_json_parse (line, strlen (line), "line", &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, MIXED);
+  g_assert_cmpstr (json_object_get_string_member (object, "date"), ==, "2023-05-04");
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (object, "annotator"), ==, "ana");
+  spans = json_object_get_array_member (object, "spans");
+  g_assert_cmpuint (json_array_get_length (spans), ==, 2);
+
+  /* The family is 5 code points and 8 UTF-16 units; the flags before it
+   * are 4 units more than their 4 code points, the thumb 2 more.
+   */
+  span = json_array_get_object_element (spans, 0);
+  g_assert_cmpint (json_object_get_int_member (span, "end") - json_object_get_int_member (span, "start"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (span, "start"), ==,
+                   ((GlossaSpan *) g_ptr_array_index (record->spans, 0))->start + 6);
+  g_assert_cmpstr (json_object_get_string_member (span, "label"), ==, "actor");
+  g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, "👨‍👩‍👧");
+  g_assert_cmpuint (json_object_get_size (span), ==, 4);
+}
+
+static void
+test_doccano_line (void)
+{
+  g_autoptr(GlossaRecord) record = record_new ("7", "Marco Rossi met Lena.");
+  g_autofree char *line = NULL;
+
+  record_add (record, span_over ("Marco Rossi met Lena.", "Marco Rossi", 0, GLOSSA_LABEL_ACTOR));
+  record_add (record, span_over ("Marco Rossi met Lena.", "Lena", 0, GLOSSA_LABEL_ACTOR));
+  line = export_one (record, GLOSSA_EXPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, -1, NULL, NULL);
+  g_assert_cmpstr (line, ==, "{\"id\": \"7\", \"text\": \"Marco Rossi met Lena.\", "
+                             "\"label\": [[0, 11, \"actor\"], [16, 20, \"actor\"]]}\n");
+}
+
+/* Runs check_slices.py and returns the number of spans it checked. */
+static guint
+check_with_python (const char *kind,
+                   const char *unit,
+                   const char *path,
+                   const char *ref)
+{
+  g_autofree char *python = ct_find_python ();
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "datasets", "check_slices.py", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { python, script, kind, unit, path, ref, NULL };
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_fail_printf ("check_slices.py %s %s %s: %s", kind, unit, path, err);
+      return 0;
+    }
+  return (guint) g_ascii_strtoull (out, NULL, 10);
+}
+
+static void
+export_to (GlossaRecordSource  *source,
+           const char          *path,
+           GlossaExportFormat   format,
+           GlossaOffsets        offsets,
+           GlossaExportStats   *stats)
+{
+  GlossaExportOptions options = { format, offsets, -1, -1, NULL, 0, 2 };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  glossa_export (source, file, &options, stats, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The fixture corpus, exported in every format and unit, sliced in
+ * Python: emoji with skin tones, flags and ZWJ, combining marks, CJK,
+ * Hebrew and Arabic, CRLF.
+ */
+static void
+test_slicing_python (void)
+{
+  g_autoptr(GlossaRecordSource) source = open_fixture_corpus ();
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *ref = g_build_filename (dir, "ref.jsonl", NULL);
+  const char *units[] = { "codepoint", "utf16", "byte" };
+  GlossaExportStats stats;
+
+  export_to (source, ref, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, &stats);
+  g_assert_cmpuint (stats.n_documents, ==, 3);
+  g_assert_cmpuint (stats.n_spans, ==, 22);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *jsonl = g_strdup_printf ("%s/%s.jsonl", dir, units[i]);
+      g_autofree char *doccano = g_strdup_printf ("%s/%s-doccano.jsonl", dir, units[i]);
+      g_autofree char *brat = g_strdup_printf ("%s/%s-brat", dir, units[i]);
+      GlossaOffsets unit;
+
+      g_assert_true (glossa_offsets_from_string (units[i], &unit));
+      export_to (source, jsonl, GLOSSA_EXPORT_JSONL, unit, NULL);
+      export_to (source, doccano, GLOSSA_EXPORT_DOCCANO, unit, NULL);
+      export_to (source, brat, GLOSSA_EXPORT_BRAT, unit, &stats);
+      g_assert_cmpuint (stats.n_fragmented, ==, 2);
+
+      g_assert_cmpuint (check_with_python ("jsonl", units[i], jsonl, NULL), ==, 22);
+      g_assert_cmpuint (check_with_python ("doccano", units[i], doccano, ref), ==, 22);
+      g_assert_cmpuint (check_with_python ("brat", units[i], brat, NULL), ==, 22);
+    }
+
+  ct_remove_tree (dir);
+}
+
+static void
+test_brat_fragments (void)
+{
+  const char *text = "A quote\r\nthat runs\non. Next";
+  g_autoptr(GlossaRecord) record = record_new ("b", text);
+  g_autofree char *ann = NULL;
+  g_autofree char *txt = NULL;
+  GlossaSpan *quote = glossa_span_new (NULL, 2, 22, GLOSSA_LABEL_QUOTE, "quote\r\nthat runs\non.");
+  GlossaSpan *actor = glossa_span_new (NULL, 23, 27, GLOSSA_LABEL_ACTOR, "Next");
+
+  quote->note = g_strdup ("two\tlines\nhere");
+  record_add (record, quote);
+  record_add (record, actor);
+
+  txt = export_one (record, GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, -1, NULL, &ann);
+  g_assert_cmpstr (txt, ==, text);
+  g_assert_cmpstr (ann, ==,
+                   "T1\tquote 2 7;9 18;19 22\tquote that runs on.\n"
+                   "#1\tAnnotatorNotes T1\ttwo lines here\n"
+                   "T2\tactor 23 27\tNext\n");
+}
+
+/* Olaf Scholz (actor) is crossed by a claim, which holds a date: the
+ * claim goes, the date stays.
+ */
+static void
+test_conll_overlaps (void)
+{
+  const char *text = "Olaf Scholz told reporters on 12 May.";
+  g_autoptr(GlossaRecord) record = record_new ("c", text);
+  g_autofree char *conll = NULL;
+  g_autofree char *claims = NULL;
+  guint dropped = 0;
+
+  record_add (record, span_over (text, "Olaf Scholz", 0, GLOSSA_LABEL_ACTOR));
+  record_add (record, span_over (text, "Scholz told reporters on 12 May", 0, GLOSSA_LABEL_CLAIM));
+  record_add (record, span_over (text, "12 May", 0, GLOSSA_LABEL_DATE));
+
+  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, &dropped, NULL);
+  g_assert_cmpuint (dropped, ==, 1);
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART- O\n\n"
+                   "Olaf B-actor\nScholz I-actor\ntold O\nreporters O\non O\n"
+                   "12 B-date\nMay I-date\n. O\n\n");
+
+  /* One label alone holds no overlap. */
+  claims = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, GLOSSA_LABEL_CLAIM, &dropped, NULL);
+  g_assert_cmpuint (dropped, ==, 0);
+  g_assert_cmpstr (claims, ==,
+                   "-DOCSTART- O\n\n"
+                   "Olaf O\nScholz B-claim\ntold I-claim\nreporters I-claim\non I-claim\n"
+                   "12 I-claim\nMay I-claim\n. O\n\n");
+}
+
+/* A nested span inside an outer one of the same extent start: the longer
+ * one is the outermost.
+ */
+static void
+test_conll_nested (void)
+{
+  const char *text = "Said Anna Keller today";
+  g_autoptr(GlossaRecord) record = record_new ("n", text);
+  g_autofree char *conll = NULL;
+  guint dropped = 0;
+
+  record_add (record, span_over (text, "Anna", 0, GLOSSA_LABEL_ACTOR));
+  record_add (record, span_over (text, "Anna Keller today", 0, GLOSSA_LABEL_QUOTE));
+  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, &dropped, NULL);
+  g_assert_cmpuint (dropped, ==, 1);
+  g_assert_cmpstr (conll, ==, "-DOCSTART- O\n\nSaid O\nAnna B-quote\nKeller I-quote\ntoday I-quote\n\n");
+}
+
+/* A span running into the next sentence begins again there with B-, as
+ * each sentence is a sequence of its own.
+ */
+static void
+test_conll_sentences (void)
+{
+  const char *text = "He said: Go now. Stay here.\r\n\r\nEnd";
+  g_autoptr(GlossaRecord) record = record_new ("s", text);
+  g_autofree char *conll = NULL;
+
+  record_add (record, span_over (text, "Go now. Stay", 0, GLOSSA_LABEL_QUOTE));
+  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, NULL, NULL);
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART- O\n\n"
+                   "He O\nsaid O\n: O\nGo B-quote\nnow I-quote\n. I-quote\n\n"
+                   "Stay B-quote\nhere O\n. O\n\n"
+                   "End O\n\n");
+}
+
+/* Spans that do not follow token boundaries still tag the tokens they
+ * touch; two spans inside one token cannot both have it.
+ */
+static void
+test_iob_partial (void)
+{
+  const char *text = "Putin's Kremlin";
+  g_autoptr(GlossaRecord) record = record_new ("p", text);
+  g_autoptr(GlossaTokens) tokens = glossa_tokenize (text, -1);
+  g_autofree guint8 *tags = NULL;
+  guint dropped = 0;
+
+  record_add (record, glossa_span_new (NULL, 0, 5, GLOSSA_LABEL_ACTOR, "Putin"));
+  record_add (record, glossa_span_new (NULL, 5, 7, GLOSSA_LABEL_CLAIM, "'s"));
+  record_add (record, glossa_span_new (NULL, 10, 13, GLOSSA_LABEL_ACTOR, "eml"));
+
+  g_assert_cmpuint (tokens->tokens->len, ==, 2);
+  tags = glossa_iob_tag (record->spans, tokens, -1, &dropped);
+  g_assert_cmpstr (glossa_iob_tag_to_string (tags[0]), ==, "B-actor");
+  g_assert_cmpstr (glossa_iob_tag_to_string (tags[1]), ==, "B-actor");
+  g_assert_cmpuint (dropped, ==, 1);
+}
+
+static void
+test_self_check (void)
+{
+  g_autoptr(GlossaRecord) record = record_new ("bad", "Marco Rossi spoke.");
+  GlossaExportChunk chunk = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* A span whose text is not the article's: only a bug could make one,
+   * since the loader refuses such files, and the export must catch it.
+   */
+  record_add (record, glossa_span_new (NULL, 0, 5, GLOSSA_LABEL_ACTOR, "Mario"));
+  g_assert_false (glossa_export_record (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, -1, &chunk, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED);
+  ct_assert_contains (error->message, "bug in Glossa");
+  glossa_export_chunk_clear (&chunk);
+}
+
+static void
+test_splits_parse (void)
+{
+  const char *bad[] = { "train=0.8,dev=0.1", "train=0.5,train=0.5", "train", "a=0,b=1",
+                        "a/b=1", "a=x", "=1", "a=1.5,b=-0.5" };
+  g_autoptr(GArray) splits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  splits = glossa_export_parse_splits ("train=0.8,dev=0.1,test=0.1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (splits->len, ==, 3);
+  g_assert_cmpstr (g_array_index (splits, GlossaSplit, 1).name, ==, "dev");
+  g_assert_cmpfloat_with_epsilon (g_array_index (splits, GlossaSplit, 0).ratio, 0.8, 1e-12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GArray) result = glossa_export_parse_splits (bad[i], &error);
+
+      g_assert_null (result);
+      g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_splits_assign (void)
+{
+  g_autoptr(GArray) splits = glossa_export_parse_splits ("train=0.8,dev=0.1,test=0.1", NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) reversed = g_ptr_array_new ();
+  g_autofree guint *first = NULL;
+  g_autofree guint *again = NULL;
+  g_autofree guint *backwards = NULL;
+  g_autofree guint *other_seed = NULL;
+  guint sizes[3] = { 0 };
+  guint differ = 0;
+  const guint n = 101;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ids, g_strdup_printf ("doc-%03u", i));
+  for (guint i = n; i > 0; i--)
+    g_ptr_array_add (reversed, g_ptr_array_index (ids, i - 1));
+
+  first = glossa_export_assign_splits ((const char * const *) ids->pdata, n, splits, 7);
+  again = glossa_export_assign_splits ((const char * const *) ids->pdata, n, splits, 7);
+  backwards = glossa_export_assign_splits ((const char * const *) reversed->pdata, n, splits, 7);
+  other_seed = glossa_export_assign_splits ((const char * const *) ids->pdata, n, splits, 8);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (first[i], <, 3);
+      sizes[first[i]]++;
+      g_assert_cmpuint (again[i], ==, first[i]);
+      /* The split of a document does not depend on the corpus's order. */
+      g_assert_cmpuint (backwards[n - 1 - i], ==, first[i]);
+      differ += other_seed[i] != first[i];
+    }
+
+  /* 80.8, 10.1, 10.1: the floors are 80, 10, 10 and the one left over goes
+   * to the largest remainder, train's.
+   */
+  g_assert_cmpuint (sizes[0], ==, 81);
+  g_assert_cmpuint (sizes[1], ==, 10);
+  g_assert_cmpuint (sizes[2], ==, 10);
+  g_assert_cmpuint (differ, >, 0);
+}
+
+/* Splits through the whole export: one folder with a file per split, every
+ * document in exactly one, in the corpus's order within each.
+ */
+static void
+test_splits_export (void)
+{
+  g_autoptr(GlossaRecordSource) source = open_fixture_corpus ();
+  g_autoptr(GArray) splits = glossa_export_parse_splits ("train=0.34,test=0.66", NULL);
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "splits", NULL);
+  g_autofree char *train = g_build_filename (out, "train.jsonl", NULL);
+  g_autofree char *test = g_build_filename (out, "test.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, -1, -1, splits, 3, 2 };
+  GlossaExportStats stats;
+
+  glossa_export (source, file, &options, &stats, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.split_sizes[0], ==, 1);
+  g_assert_cmpuint (stats.split_sizes[1], ==, 2);
+
+  a = ct_read_file (train);
+  b = ct_read_file (test);
+  g_assert_cmpuint (g_bytes_get_size (a) + g_bytes_get_size (b), >, 0);
+  g_assert_null (memchr (g_bytes_get_data (a, NULL), '\n', g_bytes_get_size (a) - 1));
+
+  ct_remove_tree (dir);
+}
+
+static void
+test_status_filter (void)
+{
+  g_autoptr(GlossaRecordSource) source = open_fixture_corpus ();
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "done.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT,
+                                  GLOSSA_STATUS_DONE, GLOSSA_LABEL_DATE, NULL, 0, 0 };
+  GlossaExportStats stats;
+
+  glossa_export (source, file, &options, &stats, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_documents, ==, 2);
+  g_assert_cmpuint (stats.n_skipped, ==, 1);
+  /* --label date: two in mixed, two in crlf. */
+  g_assert_cmpuint (stats.n_spans, ==, 4);
+  bytes = ct_read_file (out);
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "\"plain\""));
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "\"actor\""));
+
+  ct_remove_tree (dir);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* One bad document among good ones: the export fails and leaves nothing,
+ * not even its temporary files.
+ */
+static void
+test_all_or_nothing (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *input = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.jsonl", NULL);
+  g_autofree char *brat = g_build_filename (dir, "brat", NULL);
+  g_autofree char *bad_txt = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaExportFormat formats[] = { GLOSSA_EXPORT_JSONL, GLOSSA_EXPORT_BRAT };
+
+  g_mkdir (input, 0700);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("doc%02u", i);
+      g_autoptr(GlossaRecord) record = record_new (id, "Anna Keller spoke.");
+
+      record_add (record, glossa_span_new (NULL, 0, 11, GLOSSA_LABEL_ACTOR, "Anna Keller"));
+      write_document (input, record);
+      g_ptr_array_add (paths, g_strdup_printf ("%s/%s.annotations.json", input, id));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  /* The article changed after it was annotated. */
+  bad_txt = g_build_filename (input, "doc13.txt", NULL);
+  ct_write_file (bad_txt, "Anne Keller spoke.", -1);
+
+  source = glossa_record_source_open ((const char * const *) paths->pdata, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      GlossaExportOptions options = { formats[i], GLOSSA_OFFSETS_CODEPOINT, -1, -1, NULL, 0, 2 };
+      g_autoptr(GFile) file = g_file_new_for_path (formats[i] == GLOSSA_EXPORT_BRAT ? brat : out);
+
+      g_assert_false (glossa_export (source, file, &options, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      ct_assert_contains (error->message, "doc13");
+      g_clear_error (&error);
+    }
+
+  /* Only the input folder is left. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  ct_remove_tree (dir);
+}
+
+static void
+test_refuse_folder (void)
+{
+  g_autoptr(GlossaRecordSource) source = open_fixture_corpus ();
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *keep = g_build_filename (dir, "keep.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  GlossaExportOptions options = { GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, -1, -1, NULL, 0, 0 };
+
+  ct_write_file (keep, "mine", -1);
+  g_assert_false (glossa_export (source, file, &options, NULL, NULL, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  ct_remove_tree (dir);
+}
+
+/* However many threads format the documents, the output is the same bytes
+ * in the same order.
+ */
+static void
+test_threads_order (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autoptr(GBytes) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  guint threads[] = { 1, 2, 5 };
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("d%03u", (i * 37) % 150);
+      g_autofree char *text = g_strdup_printf ("Document %u by Lena Novak, %s.", i, i % 2 ? "👍🏽" : "東京");
+      g_autoptr(GlossaRecord) record = record_new (id, text);
+
+      record_add (record, span_over (text, "Lena Novak", 0, GLOSSA_LABEL_ACTOR));
+      write_document (dir, record);
+      g_ptr_array_add (paths, g_strdup_printf ("%s/%s.annotations.json", dir, id));
+    }
+  g_ptr_array_add (paths, NULL);
+  source = glossa_record_source_open ((const char * const *) paths->pdata, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/out-%u.jsonl", dir, threads[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (out);
+      g_autoptr(GBytes) bytes = NULL;
+      GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, -1, -1, NULL, 0, threads[i] };
+
+      glossa_export (source, file, &options, NULL, NULL, &error);
+      g_assert_no_error (error);
+      bytes = ct_read_file (out);
+      if (reference == NULL)
+        {
+          const char *data = g_bytes_get_data (bytes, NULL);
+
+          reference = g_bytes_ref (bytes);
+          /* The source's order: the 1st path first, the 2nd next. */
+          g_assert_true (g_str_has_prefix (data, "{\"id\": \"d000\""));
+          g_assert_nonnull (strstr (data, "}\n{\"id\": \"d037\""));
+        }
+      else
+        g_assert_true (g_bytes_equal (bytes, reference));
+    }
+
+  ct_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/export/offset-map", test_offset_map);
+  g_test_add_func ("/core/export/jsonl-line", test_jsonl_line);
+  g_test_add_func ("/core/export/doccano-line", test_doccano_line);
+  g_test_add_func ("/core/export/slicing-python", test_slicing_python);
+  g_test_add_func ("/core/export/brat-fragments", test_brat_fragments);
+  g_test_add_func ("/core/export/conll-overlaps", test_conll_overlaps);
+  g_test_add_func ("/core/export/conll-nested", test_conll_nested);
+  g_test_add_func ("/core/export/conll-sentences", test_conll_sentences);
+  g_test_add_func ("/core/export/iob-partial", test_iob_partial);
+  g_test_add_func ("/core/export/self-check", test_self_check);
+  g_test_add_func ("/core/export/splits-parse", test_splits_parse);
+  g_test_add_func ("/core/export/splits-assign", test_splits_assign);
+  g_test_add_func ("/core/export/splits-export", test_splits_export);
+  g_test_add_func ("/core/export/status-filter", test_status_filter);
+  g_test_add_func ("/core/export/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/core/export/refuse-folder", test_refuse_folder);
+  g_test_add_func ("/core/export/threads-order", test_threads_order);
+
+  return g_test_run ();
+}

@@ -1,0 +1,547 @@
+/* test-import.c: tests of dataset import (JSONL, doccano, Label Studio, brat)
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "core-test-util.h"
+#include "glossa-error.h"
+#include "glossa-format.h"
+#include "glossa-import.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "datasets", name, NULL);
+}
+
+static GPtrArray *
+load_fixture_records (void)
+{
+  g_autofree char *crlf = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", "crlf.annotations.json", NULL);
+  g_autofree char *mixed = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", "mixed.annotations.json", NULL);
+  g_autofree char *plain = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", "plain.annotations.json", NULL);
+  const char *paths[] = { crlf, mixed, plain, NULL };
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);
+
+  source = glossa_record_source_open (paths, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < glossa_record_source_get_n_records (source); i++)
+    {
+      GlossaRecord *record = glossa_record_source_load (source, i, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (records, record);
+    }
+  return records;
+}
+
+static GPtrArray *
+import (const char          *path,
+        GlossaImportFormat   format,
+        int                  offsets,
+        GHashTable          *map,
+        gboolean             drop,
+        GlossaImportReport  *report)
+{
+  GlossaImportOptions options = { format, offsets >= 0, offsets >= 0 ? offsets : 0, map, drop };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = glossa_import_read (file, &options, report, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  return records;
+}
+
+static char *
+import_error (const char          *path,
+              GlossaImportFormat   format,
+              GHashTable          *map)
+{
+  GlossaImportOptions options = { format, FALSE, 0, map, FALSE };
+  GlossaImportReport report = { 0 };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = glossa_import_read (file, &options, &report, NULL, &error);
+
+  glossa_import_report_clear (&report);
+  g_assert_null (records);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+static void
+export_records (GPtrArray          *records,
+                const char         *path,
+                GlossaExportFormat  format,
+                GlossaOffsets       offsets)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GlossaExportChunk chunk = { 0 };
+
+      glossa_export_record (g_ptr_array_index (records, i), format, offsets, -1, &chunk, &error);
+      g_assert_no_error (error);
+      if (format == GLOSSA_EXPORT_BRAT)
+        {
+          GlossaRecord *record = g_ptr_array_index (records, i);
+          g_autofree char *txt = g_strdup_printf ("%s/%s.txt", path, record->id);
+          g_autofree char *ann = g_strdup_printf ("%s/%s.ann", path, record->id);
+
+          ct_write_file (txt, chunk.text->str, chunk.text->len);
+          ct_write_file (ann, chunk.ann->str, chunk.ann->len);
+        }
+      else
+        g_string_append_len (out, chunk.text->str, chunk.text->len);
+      glossa_export_chunk_clear (&chunk);
+    }
+  if (format != GLOSSA_EXPORT_BRAT)
+    ct_write_file (path, out->str, out->len);
+}
+
+/* @b came back from an export of @a: same documents, same spans. */
+static void
+assert_same_records (GPtrArray *a,
+                     GPtrArray *b,
+                     gboolean   metadata,
+                     gboolean   notes)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      GlossaRecord *ra = g_ptr_array_index (a, i);
+      GlossaRecord *rb = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (ra->id, ==, rb->id);
+      g_assert_cmpstr (glossa_article_get_text (ra->article), ==, glossa_article_get_text (rb->article));
+      if (metadata)
+        {
+          g_assert_cmpstr (ra->date, ==, rb->date);
+          g_assert_cmpint (ra->status, ==, rb->status);
+          g_assert_cmpstr (ra->annotator, ==, rb->annotator);
+        }
+      g_assert_cmpuint (ra->spans->len, ==, rb->spans->len);
+      for (guint k = 0; k < ra->spans->len; k++)
+        {
+          GlossaSpan *sa = g_ptr_array_index (ra->spans, k);
+          GlossaSpan *sb = g_ptr_array_index (rb->spans, k);
+
+          g_assert_cmpint (sa->start, ==, sb->start);
+          g_assert_cmpint (sa->end, ==, sb->end);
+          g_assert_cmpint (sa->label, ==, sb->label);
+          g_assert_cmpstr (sa->text, ==, sb->text);
+          g_assert_cmpint (sb->origin, ==, GLOSSA_ORIGIN_IMPORTED);
+          if (notes && sa->note != NULL)
+            {
+              g_autofree char *flat = g_strdelimit (g_strdup (sa->note), "\t\r\n", ' ');
+              g_assert_cmpstr (flat, ==, sb->note);
+            }
+        }
+    }
+}
+
+static void
+test_roundtrip (void)
+{
+  g_autoptr(GPtrArray) records = load_fixture_records ();
+  g_autofree char *dir = ct_make_tmpdir ();
+  const struct {
+    GlossaExportFormat export_format;
+    GlossaImportFormat import_format;
+    GlossaOffsets offsets;
+    gboolean explicit_offsets;
+  } cases[] = {
+    { GLOSSA_EXPORT_JSONL, GLOSSA_IMPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, FALSE },
+    { GLOSSA_EXPORT_JSONL, GLOSSA_IMPORT_JSONL, GLOSSA_OFFSETS_UTF16, TRUE },
+    { GLOSSA_EXPORT_JSONL, GLOSSA_IMPORT_JSONL, GLOSSA_OFFSETS_BYTE, TRUE },
+    { GLOSSA_EXPORT_DOCCANO, GLOSSA_IMPORT_DOCCANO, GLOSSA_OFFSETS_UTF16, FALSE },
+    { GLOSSA_EXPORT_DOCCANO, GLOSSA_IMPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, TRUE },
+    { GLOSSA_EXPORT_DOCCANO, GLOSSA_IMPORT_DOCCANO, GLOSSA_OFFSETS_BYTE, TRUE },
+    { GLOSSA_EXPORT_BRAT, GLOSSA_IMPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/case-%u", dir, i);
+      g_autoptr(GPtrArray) back = NULL;
+      GlossaImportReport report = { 0 };
+
+      if (cases[i].export_format == GLOSSA_EXPORT_BRAT)
+        g_mkdir (path, 0700);
+      export_records (records, path, cases[i].export_format, cases[i].offsets);
+      back = import (path, cases[i].import_format, cases[i].explicit_offsets ? (int) cases[i].offsets : -1,
+                     NULL, FALSE, &report);
+
+      assert_same_records (records, back, cases[i].export_format == GLOSSA_EXPORT_JSONL,
+                           cases[i].export_format == GLOSSA_EXPORT_BRAT);
+      g_assert_cmpuint (report.n_spans, ==, 22);
+      if (cases[i].export_format == GLOSSA_EXPORT_BRAT)
+        {
+          g_assert_cmpuint (report.n_fragmented, ==, 2);
+          g_assert_cmpuint (report.n_notes, ==, 2);
+        }
+      glossa_import_report_clear (&report);
+    }
+
+  ct_remove_tree (dir);
+}
+
+static void
+assert_span (GlossaRecord *record,
+             guint         index,
+             const char   *text,
+             GlossaLabel   label)
+{
+  GlossaSpan *span;
+
+  g_assert_cmpuint (index, <, record->spans->len);
+  span = g_ptr_array_index (record->spans, index);
+  g_assert_cmpstr (span->text, ==, text);
+  g_assert_cmpint (span->label, ==, label);
+  g_assert_cmpint (span->origin, ==, GLOSSA_ORIGIN_IMPORTED);
+  g_assert_true (glossa_article_slice_equals (record->article, span->start, span->end, text));
+}
+
+static GHashTable *
+new_map (const char *first,
+         ...)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *m = first; m != NULL; m = va_arg (args, const char *))
+    {
+      g_autoptr(GError) error = NULL;
+
+      glossa_import_add_mapping (map, m, &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+  return map;
+}
+
+static void
+test_doccano (void)
+{
+  g_autofree char *label_form = fixture ("doccano-label.jsonl");
+  g_autofree char *entities_form = fixture ("doccano-entities.jsonl");
+  g_autoptr(GHashTable) map = new_map ("PER=actor", "LOC=actor", "QUOTE=quote", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  /* UTF-16 offsets by default: the thumb with its skin tone is 4 units. */
+  records = import (label_form, GLOSSA_IMPORT_DOCCANO, -1, map, FALSE, &report);
+  g_assert_cmpuint (records->len, ==, 2);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (record->id, ==, "7");
+  assert_span (record, 0, "👍🏽", GLOSSA_LABEL_ACTOR);
+  assert_span (record, 1, "東京都", GLOSSA_LABEL_ACTOR);
+  assert_span (record, 2, "“we stay”", GLOSSA_LABEL_QUOTE);
+  assert_span (record, 3, "Dana Levi", GLOSSA_LABEL_ACTOR);
+  record = g_ptr_array_index (records, 1);
+  g_assert_cmpstr (record->id, ==, "document-2");
+  assert_span (record, 0, "Marco Rossi", GLOSSA_LABEL_ACTOR);
+  glossa_import_report_clear (&report);
+
+  entities = import (entities_form, GLOSSA_IMPORT_DOCCANO, -1, map, FALSE, &report);
+  assert_span (g_ptr_array_index (entities, 0), 0, "Omar", GLOSSA_LABEL_ACTOR);
+  glossa_import_report_clear (&report);
+}
+
+/* Read as code points, the same UTF-16 offsets miss the text. */
+static void
+test_doccano_wrong_unit (void)
+{
+  g_autofree char *path = fixture ("doccano-label.jsonl");
+  g_autoptr(GHashTable) map = new_map ("PER=actor", "LOC=actor", "QUOTE=quote", NULL);
+  GlossaImportReport report = { 0 };
+  g_autoptr(GPtrArray) records = import (path, GLOSSA_IMPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, map, FALSE, &report);
+  GlossaSpan *span = g_ptr_array_index (((GlossaRecord *) g_ptr_array_index (records, 0))->spans, 0);
+
+  g_assert_cmpstr (span->text, !=, "👍🏽");
+  glossa_import_report_clear (&report);
+}
+
+static void
+test_label_studio (void)
+{
+  g_autofree char *path = fixture ("label-studio.json");
+  g_autoptr(GHashTable) map = new_map ("Person=actor", "Date=date", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  records = import (path, GLOSSA_IMPORT_LABEL_STUDIO, -1, map, FALSE, &report);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (record->id, ==, "42");
+  g_assert_cmpuint (record->spans->len, ==, 2);
+  assert_span (record, 0, "Anna Keller", GLOSSA_LABEL_ACTOR);
+  assert_span (record, 1, "autumn", GLOSSA_LABEL_DATE);
+  /* The cancelled annotation does not count as a second one. */
+  g_assert_null (report.warnings);
+  glossa_import_report_clear (&report);
+}
+
+static void
+test_brat (void)
+{
+  g_autofree char *path = fixture ("brat");
+  g_autoptr(GHashTable) map = new_map ("Person=actor", "Quote=quote", "Date=date", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+  GlossaSpan *span;
+
+  records = import (path, GLOSSA_IMPORT_BRAT, -1, map, FALSE, &report);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (record->id, ==, "crlf");
+  assert_span (record, 0, "Anna Keller", GLOSSA_LABEL_ACTOR);
+  span = g_ptr_array_index (record->spans, 0);
+  g_assert_cmpstr (span->note, ==, "the minister");
+  /* Two fragments become one span from the first start to the last end,
+   * the line break between them included.
+   */
+  assert_span (record, 1, "“Prices will fall\r\nby autumn.”", GLOSSA_LABEL_QUOTE);
+  assert_span (record, 2, "autumn", GLOSSA_LABEL_DATE);
+
+  g_assert_cmpuint (report.n_fragmented, ==, 1);
+  g_assert_cmpuint (report.n_skipped, ==, 3);
+  g_assert_cmpuint (report.n_notes, ==, 1);
+  g_assert_nonnull (report.warnings);
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0), "crlf.ann:2: T2 has 2 fragments");
+  glossa_import_report_clear (&report);
+}
+
+static void
+test_unknown_labels (void)
+{
+  g_autofree char *path = fixture ("doccano-label.jsonl");
+  g_autoptr(GHashTable) some = new_map ("QUOTE=quote", NULL);
+  g_autofree char *message = import_error (path, GLOSSA_IMPORT_DOCCANO, NULL);
+  g_autofree char *partial = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  /* Each unknown label with its count, the most frequent first. */
+  ct_assert_contains (message, "“PER” (3), “LOC” (1), “QUOTE” (1)");
+  ct_assert_contains (message, "--map");
+  ct_assert_contains (message, "--drop-unmapped");
+
+  partial = import_error (path, GLOSSA_IMPORT_DOCCANO, some);
+  ct_assert_contains (partial, "“PER” (3), “LOC” (1)");
+  g_assert_null (strstr (partial, "QUOTE"));
+
+  records = import (path, GLOSSA_IMPORT_DOCCANO, -1, some, TRUE, &report);
+  g_assert_cmpuint (report.n_unmapped, ==, 4);
+  g_assert_cmpuint (report.n_spans, ==, 1);
+  record = g_ptr_array_index (records, 0);
+  assert_span (record, 0, "“we stay”", GLOSSA_LABEL_QUOTE);
+  glossa_import_report_clear (&report);
+}
+
+static void
+test_bad_input (void)
+{
+  const struct {
+    GlossaImportFormat format;
+    const char *contents;
+    const char *message;
+  } cases[] = {
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": }\n", "in.data:2:21:" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"Anna\", \"spans\": [{\"start\": 0, \"end\": 9, "
+                           "\"label\": \"actor\", \"text\": \"Anna\"}]}\n", "in.data:1: spans[0]: end 9 is not" },
+    { GLOSSA_IMPORT_JSONL, "\n{\"id\": \"a\", \"text\": \"Anna\", \"spans\": [{\"start\": 0, \"end\": 3, "
+                           "\"label\": \"actor\", \"text\": \"Anna\"}]}\n", "in.data:2: spans[0]: the span's text “Anna” differs" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"Anna\", \"spans\": [{\"start\": 2, \"end\": 2, "
+                           "\"label\": \"actor\"}]}\n", "end 2 is not after start 2" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"Anna\", \"spans\": [{\"start\": \"0\", \"end\": 2, "
+                           "\"label\": \"actor\"}]}\n", "in.data:1: spans[0]: “start” must be an integer" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\"}\n", "in.data:1: “text” must be a string" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"x\", \"status\": \"finished\"}\n", "unknown status “finished”" },
+    { GLOSSA_IMPORT_JSONL, "[1, 2]\n", "in.data:1: expected an object" },
+    { GLOSSA_IMPORT_JSONL, "{\"text\": \"x\", \"text\": \"y\"}\n", "duplicate key" },
+    /* 👍 is two UTF-16 units: 1 falls between them. */
+    { GLOSSA_IMPORT_DOCCANO, "{\"text\": \"👍 ok\", \"label\": [[1, 5, \"actor\"]]}\n", "start 1 is not a character position" },
+    { GLOSSA_IMPORT_DOCCANO, "{\"text\": \"ok\", \"label\": [\"positive\"]}\n", "label[0]: expected [start, end, \"LABEL\"]" },
+    { GLOSSA_IMPORT_LABEL_STUDIO, "{\"data\": {}}", "expected an array of tasks" },
+    { GLOSSA_IMPORT_LABEL_STUDIO, "[{\"data\": {\"text\": \"Anna\"}, \"annotations\": [{\"result\": "
+                                  "[{\"value\": {\"start\": 0, \"end\": 4, \"text\": \"Anne\", \"labels\": [\"actor\"]}}]}]}]",
+                                  "[0].annotations[0].result[0].value: the span's text “Anne” differs" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"\xef\xbb\xbfx\"}\n", "byte-order mark" },
+  };
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.data", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = NULL;
+
+      ct_write_file (path, cases[i].contents, -1);
+      message = import_error (path, cases[i].format, NULL);
+      ct_assert_contains (message, cases[i].message);
+    }
+
+  ct_remove_tree (dir);
+}
+
+static void
+test_brat_bad (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *ann = g_build_filename (dir, "a.ann", NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *missing = NULL;
+
+  ct_write_file (txt, "Anna Keller", -1);
+  ct_write_file (ann, "T1\tactor 0 4\tAnna\nT2\tactor 5 x\tKeller\n", -1);
+  message = import_error (dir, GLOSSA_IMPORT_BRAT, NULL);
+  ct_assert_contains (message, "a.ann:2: “5 x” are not offsets");
+
+  ct_write_file (ann, "T1\tactor 0 4\tAnne\n", -1);
+  g_free (message);
+  message = import_error (dir, GLOSSA_IMPORT_BRAT, NULL);
+  ct_assert_contains (message, "a.ann:1: the span's text “Anne” differs");
+
+  g_unlink (txt);
+  missing = import_error (dir, GLOSSA_IMPORT_BRAT, NULL);
+  ct_assert_contains (missing, "a.ann: no article beside it");
+
+  ct_remove_tree (dir);
+}
+
+static void
+test_duplicates (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.jsonl", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  ct_write_file (path, "{\"id\": \"a\", \"text\": \"Anna Keller\", \"spans\": ["
+                       "{\"start\": 5, \"end\": 11, \"label\": \"actor\"}, "
+                       "{\"start\": 0, \"end\": 4, \"label\": \"actor\"}, "
+                       "{\"start\": 5, \"end\": 11, \"label\": \"actor\", \"text\": \"Keller\"}]}\n", -1);
+  records = import (path, GLOSSA_IMPORT_JSONL, -1, NULL, FALSE, &report);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (report.n_duplicates, ==, 1);
+  g_assert_cmpuint (record->spans->len, ==, 2);
+  /* Sorted, and numbered in that order. */
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (record->spans, 0))->id, ==, "s1");
+  assert_span (record, 0, "Anna", GLOSSA_LABEL_ACTOR);
+  assert_span (record, 1, "Keller", GLOSSA_LABEL_ACTOR);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* The corpus written is what the loader accepts, what Python reads, and
+ * what was imported.
+ */
+static void
+test_write_corpus (void)
+{
+  g_autofree char *path = fixture ("label-studio.json");
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *ann = g_build_filename (out, "42.annotations.json", NULL);
+  g_autofree char *txt = g_build_filename (out, "42.txt", NULL);
+  g_autofree char *dup_ann = g_build_filename (out, "42-2.annotations.json", NULL);
+  g_autoptr(GHashTable) map = new_map ("Person=actor", "Date=date", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  GlossaImportReport report = { 0 };
+
+  records = import (path, GLOSSA_IMPORT_LABEL_STUDIO, -1, map, FALSE, &report);
+  again = import (path, GLOSSA_IMPORT_LABEL_STUDIO, -1, map, FALSE, &report);
+  /* Two documents with one id still get a file each. */
+  g_ptr_array_add (records, g_ptr_array_steal_index (again, 0));
+
+  glossa_import_write_corpus (records, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dup_ann, G_FILE_TEST_EXISTS));
+
+  text = ct_read_file (txt);
+  json = ct_read_file (ann);
+  article = glossa_article_new_from_data (g_bytes_get_data (text, NULL), g_bytes_get_size (text), txt, &error);
+  g_assert_no_error (error);
+  annotations = glossa_format_read (g_bytes_get_data (json, NULL), g_bytes_get_size (json), ann, article, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->spans->len, ==, 2);
+  g_assert_cmpint (((GlossaSpan *) g_ptr_array_index (annotations->spans, 0))->origin, ==, GLOSSA_ORIGIN_IMPORTED);
+  g_assert_cmpstr (annotations->date, ==, "2022-03-01");
+  ct_check_with_python (ann, txt);
+
+  /* A second import into the same, now full, folder is refused. */
+  g_assert_false (glossa_import_write_corpus (records, file, NULL, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
+
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+static void
+test_mapping (void)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *bad[] = { "PER", "PER=person", "=actor", "PER=" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (glossa_import_add_mapping (map, "B-PER=actor", &error));
+  g_assert_cmpstr (g_hash_table_lookup (map, "B-PER"), ==, "actor");
+  /* A label may itself hold "=": the last one separates. */
+  g_assert_true (glossa_import_add_mapping (map, "a=b=claim", &error));
+  g_assert_cmpstr (g_hash_table_lookup (map, "a=b"), ==, "claim");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (glossa_import_add_mapping (map, bad[i], &error));
+      g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
+      g_clear_error (&error);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/import/roundtrip", test_roundtrip);
+  g_test_add_func ("/core/import/doccano", test_doccano);
+  g_test_add_func ("/core/import/doccano-wrong-unit", test_doccano_wrong_unit);
+  g_test_add_func ("/core/import/label-studio", test_label_studio);
+  g_test_add_func ("/core/import/brat", test_brat);
+  g_test_add_func ("/core/import/unknown-labels", test_unknown_labels);
+  g_test_add_func ("/core/import/bad-input", test_bad_input);
+  g_test_add_func ("/core/import/brat-bad", test_brat_bad);
+  g_test_add_func ("/core/import/duplicates", test_duplicates);
+  g_test_add_func ("/core/import/write-corpus", test_write_corpus);
+  g_test_add_func ("/core/import/mapping", test_mapping);
+
+  return g_test_run ();
+}
