@@ -442,11 +442,18 @@ open_cb (GObject      *object,
   glossa_window_set_document (self, document);
 }
 
+/* Articles are opened in a worker thread, except small ones: reading a few
+ * kilobytes is quicker than a round trip through a thread, and the window's
+ * first frame then shows the article rather than the empty state.
+ */
+#define SYNC_OPEN_MAX_BYTES (256 * 1024)
+
 void
 glossa_window_open_file (GlossaWindow *self,
                          GFile        *file)
 {
   g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFileInfo) info = NULL;
 
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -454,6 +461,20 @@ glossa_window_open_file (GlossaWindow *self,
   parent = g_file_get_parent (file);
   if (parent != NULL && g_file_peek_path (parent) != NULL)
     g_settings_set_string (self->settings, "last-folder", g_file_peek_path (parent));
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) <= SYNC_OPEN_MAX_BYTES)
+    {
+      g_autoptr(GlossaDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = glossa_document_open (file, NULL, &error);
+      if (document == NULL)
+        _glossa_window_show_error (self, error);
+      else
+        glossa_window_set_document (self, document);
+      return;
+    }
 
   glossa_document_open_async (file, NULL, open_cb, g_object_ref (self));
 }
