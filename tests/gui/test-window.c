@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "glossa-error.h"
+#include "glossa-preferences-window.h"
 #include "glossa-window-private.h"
 #include "gui-test-util.h"
 
@@ -627,6 +628,73 @@ test_empty_state (void)
 }
 
 static void
+test_file_drop (void)
+{
+  g_autoptr(GFile) article = gui_test_copy_sample (SAMPLE);
+  GlossaWindow *window = gui_test_open_window (NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GSList) list = g_slist_prepend (NULL, article);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *drop = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+
+  g_assert_nonnull (glossa_window_get_document (window));
+  g_assert_true (g_file_equal (glossa_article_get_file (glossa_document_get_article (glossa_window_get_document (window))), article));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "document");
+
+  g_clear_object (&controllers);
+  gui_test_close_window (window);
+  gui_test_remove_tree (article);
+}
+
+static void
+test_prefs_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GlossaPreferencesWindow *prefs = glossa_preferences_window_new (settings);
+  AdwEntryRow *row = NULL;
+  g_autofree char *stored = NULL;
+
+  /* The empty key shows the account's real name. */
+  g_settings_reset (settings, "annotator");
+  gtk_window_present (GTK_WINDOW (prefs));
+  row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs), GLOSSA_TYPE_PREFERENCES_WINDOW, "annotator_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, g_get_real_name ());
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Grace Hopper");
+  stored = g_settings_get_string (settings, "annotator");
+  g_assert_cmpstr (stored, ==, "Grace Hopper");
+
+  g_settings_reset (settings, "annotator");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* Every key is listed in the shortcuts window, and the file loads. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (overlay);
+}
+
+static void
 add (const char *path,
      void      (*func) (Fixture *, gconstpointer))
 {
@@ -658,6 +726,9 @@ main (int    argc,
   add ("/gui/prefs/annotator", test_prefs_annotator);
   g_test_add_func ("/gui/file/read-only", test_file_read_only);
   g_test_add_func ("/gui/empty-state", test_empty_state);
+  g_test_add_func ("/gui/file/drop", test_file_drop);
+  g_test_add_func ("/gui/prefs/window", test_prefs_window);
+  g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }
