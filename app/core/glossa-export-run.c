@@ -227,9 +227,27 @@ open_corpus (GlossaRecordSource  *source,
 {
   guint n;
 
+  const char * const *warnings;
+
   source->corpus = glossa_corpus_open (file, cancellable, error);
   if (source->corpus == NULL)
     return FALSE;
+
+  /* The window opens a corpus with a bad line and shows the rest; a
+   * dataset must not silently lack a document.
+   */
+  warnings = glossa_corpus_get_warnings (source->corpus);
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      guint n_warnings = g_strv_length ((char **) warnings);
+
+      if (n_warnings == 1)
+        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s", warnings[0]);
+      else
+        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                     "%s (and %u more problems)", warnings[0], n_warnings - 1);
+      return FALSE;
+    }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (source->corpus));
   for (guint i = 0; i < n; i++)

@@ -459,14 +459,35 @@ resolve_points (const char    *text,
     }
 }
 
-static gboolean
-check_claims (const char    *doc_id,
-              const char    *text,
-              gsize          n_bytes,
-              GlossaOffsets  unit,
-              GArray        *claims,
-              GError       **error)
+/* Code point offsets are the article's own, so its index resolves them
+ * without the walk; what is checked is still the exported offsets and text.
+ */
+static void
+resolve_codepoints (GlossaArticle *article,
+                    GPtrArray     *points)
 {
+  gint64 length = glossa_article_get_length (article);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      Point *point = g_ptr_array_index (points, i);
+
+      if (point->value >= 0 && point->value <= length)
+        {
+          point->byte = glossa_article_offset_to_byte (article, point->value);
+          point->ok = TRUE;
+        }
+    }
+}
+
+static gboolean
+check_claims (const char     *doc_id,
+              GlossaArticle  *article,
+              GlossaOffsets   unit,
+              GArray         *claims,
+              GError        **error)
+{
+  const char *text = glossa_article_get_text (article);
   g_autofree Point *storage = g_new0 (Point, 2 * MAX (claims->len, 1));
   g_autoptr(GPtrArray) points = g_ptr_array_sized_new (2 * claims->len);
 
@@ -480,7 +501,10 @@ check_claims (const char    *doc_id,
       g_ptr_array_add (points, &storage[2 * i + 1]);
     }
 
-  resolve_points (text, n_bytes, unit, points);
+  if (unit == GLOSSA_OFFSETS_CODEPOINT)
+    resolve_codepoints (article, points);
+  else
+    resolve_points (text, glossa_article_get_n_bytes (article), unit, points);
 
   for (guint i = 0; i < claims->len; i++)
     {
@@ -911,6 +935,5 @@ glossa_export_record (GlossaRecord        *record,
       g_return_val_if_reached (FALSE);
     }
 
-  return check_claims (record->id, glossa_article_get_text (record->article),
-                       glossa_article_get_n_bytes (record->article), offsets, claims, error);
+  return check_claims (record->id, record->article, offsets, claims, error);
 }
