@@ -193,16 +193,21 @@ glossa_agreement_compare (GlossaRecordSource  *a,
   guint n_a = glossa_record_source_get_n_records (a);
   guint n_b = glossa_record_source_get_n_records (b);
 
+  /* A document is an annotator's when they annotated it: an article
+   * without an annotation file in their folder is not compared.
+   */
   for (guint i = 0; i < n_a; i++)
-    g_hash_table_insert (ids_a, (gpointer) glossa_record_source_get_id (a, i), GUINT_TO_POINTER (i));
+    if (glossa_record_source_is_annotated (a, i))
+      g_hash_table_insert (ids_a, (gpointer) glossa_record_source_get_id (a, i), GUINT_TO_POINTER (i));
   for (guint i = 0; i < n_b; i++)
-    g_hash_table_insert (ids_b, (gpointer) glossa_record_source_get_id (b, i), GUINT_TO_POINTER (i));
+    if (glossa_record_source_is_annotated (b, i))
+      g_hash_table_insert (ids_b, (gpointer) glossa_record_source_get_id (b, i), GUINT_TO_POINTER (i));
 
   for (guint i = 0; i < n_b; i++)
     {
       const char *id = glossa_record_source_get_id (b, i);
 
-      if (!g_hash_table_contains (ids_a, id))
+      if (glossa_record_source_is_annotated (b, i) && !g_hash_table_contains (ids_a, id))
         g_ptr_array_add (agreement->only_in_b, g_strdup (id));
     }
 
@@ -213,6 +218,8 @@ glossa_agreement_compare (GlossaRecordSource  *a,
       g_autoptr(GlossaRecord) record_b = NULL;
       gpointer index_b;
 
+      if (!glossa_record_source_is_annotated (a, i))
+        continue;
       if (!g_hash_table_lookup_extended (ids_b, id, NULL, &index_b))
         {
           g_ptr_array_add (agreement->only_in_a, g_strdup (id));

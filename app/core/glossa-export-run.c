@@ -388,6 +388,22 @@ glossa_record_source_get_id (GlossaRecordSource *source,
   return g_ptr_array_index (source->ids, index);
 }
 
+gboolean
+glossa_record_source_is_annotated (GlossaRecordSource *source,
+                                   guint               index)
+{
+  g_autoptr(GFile) annotations_file = NULL;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (index < source->ids->len, FALSE);
+
+  if (source->kind != SOURCE_FILES)
+    return TRUE;
+
+  annotations_file = glossa_annotations_file_for_article (g_ptr_array_index (source->files, index));
+  return g_file_query_exists (annotations_file, NULL);
+}
+
 /* An article and the annotation file beside it, read without a
  * GlossaDocument: nothing here is shared between threads. Local files are
  * read with plain system calls, which costs a third of what GIO's

@@ -133,6 +133,12 @@ guint               glossa_record_source_get_n_records (GlossaRecordSource *sour
 /* The id of record @index without loading it. */
 const char         *glossa_record_source_get_id (GlossaRecordSource *source,
                                                  guint               index);
+/* Whether record @index has annotations of its own: in a folder, an
+ * annotation file beside the article. An article nobody has opened yet is
+ * still exported (with no spans), but is not an annotator's work.
+ */
+gboolean            glossa_record_source_is_annotated (GlossaRecordSource *source,
+                                                       guint               index);
 /* Safe to call from several threads at once. */
 GlossaRecord       *glossa_record_source_load  (GlossaRecordSource *source,
                                                 guint               index,

@@ -322,6 +322,14 @@ def agree_against_python():
                            % (key, kind, name, got[kind][name], value))
             expect(got["kappa"] is None or -1 <= got["kappa"] <= 1, got)
 
+        # An article without an annotation file was not annotated.
+        partial = os.path.join(tmp, "partial")
+        shutil.copytree(CORPUS, partial)
+        os.unlink(os.path.join(partial, "mixed.annotations.json"))
+        report = json.loads(ok(run("agree", partial, a_path, "--json")).stdout)
+        expect(report["documents"] == 2 and report["only_in_a"] == [] and report["only_in_b"] == ["mixed"],
+               report)
+
         # The same corpus as a folder and as its own export agrees fully.
         same = json.loads(ok(run("agree", CORPUS, a_path, "--json")).stdout)
         expect(same["overall"]["exact"]["f1"] == 1.0 and same["overall"]["kappa"] == 1.0, same)
