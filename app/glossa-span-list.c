@@ -30,6 +30,7 @@ struct _GlossaSpanList
   GListStore         *store;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
   int                 filter_label;
 
   /* The store is filled shortly after a document is set, so that 50,000
@@ -65,18 +66,20 @@ compare_items (gconstpointer a,
                               glossa_span_item_get_span ((GlossaSpanItem *) b));
 }
 
-/* Position of the item holding @span (same id), or G_MAXUINT. */
+/* Position in @model (the store, or the filtered list: both keep the
+ * document's order) of the item holding @span (same id), or G_MAXUINT.
+ */
 static guint
-glossa_span_list_find (GlossaSpanList *self,
-                       GlossaSpan     *span)
+find_in_model (GListModel *model,
+               GlossaSpan *span)
 {
   guint lo = 0;
-  guint hi = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint hi = g_list_model_get_n_items (model);
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(GlossaSpanItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), mid);
+      g_autoptr(GlossaSpanItem) item = g_list_model_get_item (model, mid);
       GlossaSpan *other = glossa_span_item_get_span (item);
       int cmp = glossa_span_compare (other, span);
 
@@ -89,6 +92,13 @@ glossa_span_list_find (GlossaSpanList *self,
     }
 
   return G_MAXUINT;
+}
+
+static guint
+glossa_span_list_find (GlossaSpanList *self,
+                       GlossaSpan     *span)
+{
+  return find_in_model (G_LIST_MODEL (self->store), span);
 }
 
 static void
@@ -232,6 +242,30 @@ on_filter_selected (GlossaSpanList *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Shows which span the window has selected: its row is selected and
+ * scrolled to, or no row with @id NULL.
+ */
+void
+glossa_span_list_select_span (GlossaSpanList *self,
+                              const char     *id)
+{
+  GlossaSpan *span = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
+
+  if (id != NULL && self->document != NULL && self->reload_source == 0)
+    span = glossa_document_lookup_span (self->document, id);
+  if (span != NULL)
+    position = find_in_model (G_LIST_MODEL (self->filtered), span);
+  if (position == G_MAXUINT)
+    position = GTK_INVALID_LIST_POSITION;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
 void
 glossa_span_list_activate (GlossaSpanList *self,
                            guint           position)
@@ -294,6 +328,7 @@ glossa_span_list_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (glossa_span_list_parent_class)->dispose (object);
 }
@@ -341,7 +376,6 @@ static void
 glossa_span_list_init (GlossaSpanList *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   self->filter_label = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -349,13 +383,16 @@ glossa_span_list_init (GlossaSpanList *self)
   self->store = g_list_store_new (GLOSSA_TYPE_SPAN_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "span-added",

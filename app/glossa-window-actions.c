@@ -53,6 +53,7 @@ _glossa_window_clear_selection (GlossaWindow *self)
     return;
 
   g_clear_pointer (&self->selected_id, g_free);
+  glossa_span_list_select_span (self->span_list, NULL);
   _glossa_window_update_actions (self);
 }
 
@@ -66,6 +67,7 @@ _glossa_window_select_span (GlossaWindow *self,
   self->selecting = TRUE;
   glossa_article_view_select_range (self->view, span->start, span->end);
   self->selecting = FALSE;
+  glossa_span_list_select_span (self->span_list, span->id);
 
   _glossa_window_update_actions (self);
 }
