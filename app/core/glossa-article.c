@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "glossa-article.h"
 #include "glossa-error.h"
@@ -186,12 +187,10 @@ glossa_article_new_from_data (const char  *data,
 
       if (*invalid == '\0')
         g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING,
-                     "%s: the article contains a NUL byte at byte %" G_GSIZE_FORMAT
-                     ", it is not a text file", name, at);
+                     _("%s: the article contains a NUL byte at byte %zu, it is not a text file"), name, at);
       else
         g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING,
-                     "%s: the article is not valid UTF-8 at byte %" G_GSIZE_FORMAT
-                     " (0x%02X)", name, at, (guint) (guchar) *invalid);
+                     _("%s: the article is not valid UTF-8 at byte %zu (0x%02X)"), name, at, (guint) (guchar) *invalid);
       return NULL;
     }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -957,11 +958,11 @@ check_writable (GlossaDocument  *self,
     return TRUE;
   if (self->error != NULL)
     g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
-                 "The annotations did not load, so they cannot be changed: %s",
+                 _("The annotations did not load, so they cannot be changed: %s"),
                  self->error->message);
   else
     g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
-                         "These annotations are open for reading only");
+                         _("These annotations are open for reading only"));
   return FALSE;
 }
 
@@ -976,8 +977,8 @@ check_range (GlossaDocument  *self,
   if (start >= 0 && start < end && end <= length)
     return TRUE;
   g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-               "A span must cover characters of the article: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-               " is not within 0–%" G_GINT64_FORMAT, start, end, length);
+               _("A span must cover characters of the article: %lld–%lld"
+               " is not within 0–%lld"), (long long) start, (long long) end, (long long) length);
   return FALSE;
 }
 
@@ -1082,7 +1083,7 @@ glossa_document_remove_span (GlossaDocument  *self,
 
   if (!(span = glossa_document_lookup_span (self, id)))
     {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "There is no span “%s”", id);
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, _("There is no span “%s”"), id);
       return FALSE;
     }
 
@@ -1122,7 +1123,7 @@ glossa_document_update_span (GlossaDocument  *self,
 
   if (!(old = glossa_document_lookup_span (self, id)))
     {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "There is no span “%s”", id);
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, _("There is no span “%s”"), id);
       return NULL;
     }
 
@@ -1137,7 +1138,7 @@ glossa_document_update_span (GlossaDocument  *self,
   if (existing != NULL && existing != old)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "There is already a “%s” span over “%s”",
+                   _("There is already a “%s” span over “%s”"),
                    glossa_label_to_string (label), existing->text);
       return NULL;
     }
@@ -1299,7 +1300,7 @@ check_savable (GlossaDocument  *self,
   if (self->error != NULL)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY,
-                   "The annotation file did not load, so it is not written over: %s",
+                   _("The annotation file did not load, so it is not written over: %s"),
                    self->error->message);
       return FALSE;
     }
@@ -1308,7 +1309,7 @@ check_savable (GlossaDocument  *self,
   if (self->file == NULL)
     {
       g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                           "This document has no annotation file to save to");
+                           _("This document has no annotation file to save to"));
       return FALSE;
     }
   return TRUE;
@@ -1339,7 +1340,7 @@ save_data_run (SaveData      *save,
     {
       g_autofree char *name = g_file_get_parse_name (save->file);
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
-                   "%s was changed by another program; it was not written over", name);
+                   _("%s was changed by another program; it was not written over"), name);
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -70,28 +71,29 @@ fail (GError     **error,
   return FALSE;
 }
 
+/* Translators: what a JSON value was, in "expected a string, found %s" */
 static const char *
 node_kind (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
+    return _("null");
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return _("an array");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return _("a boolean");
     case G_TYPE_DOUBLE:
-      return "a number with a fraction";
+      return _("a number with a fraction");
     case G_TYPE_INT64:
-      return "a number";
+      return _("a number");
     default:
-      return "a value";
+      return _("a value");
     }
 }
 
@@ -130,9 +132,9 @@ get_string (JsonObject  *object,
 
   field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
   if (node == NULL)
-    fail (error, GLOSSA_ERROR_INVALID, name, field, "missing (a string is required)");
+    fail (error, GLOSSA_ERROR_INVALID, name, field, _("missing (a string is required)"));
   else
-    fail (error, GLOSSA_ERROR_INVALID, name, field, "expected a string, found %s", node_kind (node));
+    fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a string, found %s"), node_kind (node));
   return NULL;
 }
 
@@ -155,8 +157,8 @@ get_integer (JsonObject  *object,
 
   field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
   if (node == NULL)
-    return fail (error, GLOSSA_ERROR_INVALID, name, field, "missing (a whole number is required)");
-  return fail (error, GLOSSA_ERROR_INVALID, name, field, "expected a whole number, found %s",
+    return fail (error, GLOSSA_ERROR_INVALID, name, field, _("missing (a whole number is required)"));
+  return fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a whole number, found %s"),
                node_kind (node));
 }
 
@@ -224,7 +226,7 @@ get_optional_string (JsonObject  *object,
   if (!is_string (node))
     {
       g_autofree char *sub = g_strdup_printf ("%s.%s", field, member);
-      return fail (error, GLOSSA_ERROR_INVALID, name, sub, "expected a string, found %s",
+      return fail (error, GLOSSA_ERROR_INVALID, name, sub, _("expected a string, found %s"),
                    node_kind (node));
     }
 
@@ -250,7 +252,7 @@ glossa_format_span_from_json (JsonNode       *node,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, GLOSSA_ERROR_INVALID, name, field, "expected an object, found %s", node_kind (node));
+      fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected an object, found %s"), node_kind (node));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -268,14 +270,14 @@ glossa_format_span_from_json (JsonNode       *node,
   if (*id == '\0')
     {
       g_autofree char *sub = g_strdup_printf ("%s.id", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub, "must not be empty");
+      fail (error, GLOSSA_ERROR_INVALID, name, sub, _("must not be empty"));
       return NULL;
     }
 
   if (start < 0)
     {
       g_autofree char *sub = g_strdup_printf ("%s.start", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub, "%" G_GINT64_FORMAT " is negative", start);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub, _("%lld is negative"), (long long) start);
       return NULL;
     }
 
@@ -283,8 +285,8 @@ glossa_format_span_from_json (JsonNode       *node,
     {
       g_autofree char *sub = g_strdup_printf ("%s.end", field);
       fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            "%" G_GINT64_FORMAT " is beyond the article's %" G_GINT64_FORMAT " characters",
-            end, length);
+            _("%lld is beyond the article's %lld characters"),
+            (long long) end, (long long) length);
       return NULL;
     }
 
@@ -292,8 +294,8 @@ glossa_format_span_from_json (JsonNode       *node,
     {
       g_autofree char *sub = g_strdup_printf ("%s.end", field);
       fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            "%" G_GINT64_FORMAT " is not after start %" G_GINT64_FORMAT " (a span covers at least one character)",
-            end, start);
+            _("%lld is not after start %lld (a span covers at least one character)"),
+            (long long) end, (long long) start);
       return NULL;
     }
 
@@ -301,7 +303,7 @@ glossa_format_span_from_json (JsonNode       *node,
     {
       g_autofree char *sub = g_strdup_printf ("%s.label", field);
       fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            "unknown label “%s” (expected actor, quote, claim or date)", label);
+            _("unknown label “%s” (expected actor, quote, claim or date)"), label);
       return NULL;
     }
 
@@ -310,8 +312,8 @@ glossa_format_span_from_json (JsonNode       *node,
       g_autofree char *sub = g_strdup_printf ("%s.text", field);
       g_autofree char *actual = glossa_article_slice (article, start, end);
       fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            "“%s” differs from the article's text at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ", “%s”",
-            text, start, end, actual);
+            _("“%s” differs from the article's text at %lld–%lld, “%s”"),
+            text, (long long) start, (long long) end, actual);
       return NULL;
     }
 
@@ -328,7 +330,7 @@ glossa_format_span_from_json (JsonNode       *node,
     {
       g_autofree char *sub = g_strdup_printf ("%s.origin", field);
       fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            "unknown origin “%s” (expected manual, suggested or imported)", origin);
+            _("unknown origin “%s” (expected manual, suggested or imported)"), origin);
       return NULL;
     }
 
@@ -338,7 +340,7 @@ glossa_format_span_from_json (JsonNode       *node,
       gboolean bad_created = span->created != NULL && !is_iso8601 (span->created);
       g_autofree char *sub = g_strdup_printf ("%s.%s", field, bad_created ? "created" : "modified");
       fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            "“%s” is not an ISO 8601 date and time", bad_created ? span->created : span->modified);
+            _("“%s” is not an ISO 8601 date and time"), bad_created ? span->created : span->modified);
       return NULL;
     }
 
@@ -376,7 +378,7 @@ glossa_format_check_spans (GPtrArray   *spans,
         {
           g_autofree char *sub = g_strdup_printf ("%s[%u].id", field, i);
           return fail (error, GLOSSA_ERROR_INVALID, name, sub,
-                       "“%s” is already the id of another span", span->id);
+                       _("“%s” is already the id of another span"), span->id);
         }
     }
 
@@ -389,8 +391,9 @@ glossa_format_check_spans (GPtrArray   *spans,
 
       if (glossa_span_same_key (a, b))
         return fail (error, GLOSSA_ERROR_INVALID, name, field,
-                     "spans “%s” and “%s” are the same span (%s at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")",
-                     a->id, b->id, glossa_label_to_string (a->label), a->start, a->end);
+                     _("spans “%s” and “%s” are the same span (%s at %lld–%lld)"),
+                     a->id, b->id, glossa_label_to_string (a->label),
+                     (long long) a->start, (long long) a->end);
     }
 
   return TRUE;
@@ -426,9 +429,9 @@ read_document (JsonObject         *root,
   const char *str;
 
   if (node == NULL)
-    return fail (error, GLOSSA_ERROR_INVALID, name, "document", "missing (an object is required)");
+    return fail (error, GLOSSA_ERROR_INVALID, name, "document", _("missing (an object is required)"));
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, GLOSSA_ERROR_INVALID, name, "document", "expected an object, found %s",
+    return fail (error, GLOSSA_ERROR_INVALID, name, "document", _("expected an object, found %s"),
                  node_kind (node));
   object = json_node_get_object (node);
 
@@ -442,23 +445,23 @@ read_document (JsonObject         *root,
     return FALSE;
   if (!is_sha256 (str))
     return fail (error, GLOSSA_ERROR_INVALID, name, "document.sha256",
-                 "“%s” is not a SHA-256 (64 lowercase hexadecimal digits)", str);
+                 _("“%s” is not a SHA-256 (64 lowercase hexadecimal digits)"), str);
   out->sha256 = g_strdup (str);
   if (!get_integer (object, "length", name, "document", &out->length, error))
     return FALSE;
   if (out->length < 0)
     return fail (error, GLOSSA_ERROR_INVALID, name, "document.length",
-                 "%" G_GINT64_FORMAT " is negative", out->length);
+                 _("%lld is negative"), (long long) out->length);
 
   date = json_object_get_member (object, "date");
   if (date != NULL && !JSON_NODE_HOLDS_NULL (date))
     {
       if (!is_string (date))
         return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
-                     "expected a date as \"YYYY-MM-DD\" or null, found %s", node_kind (date));
+                     _("expected a date as \"YYYY-MM-DD\" or null, found %s"), node_kind (date));
       if (!is_calendar_date (json_node_get_string (date)))
         return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
-                     "“%s” is not a date as YYYY-MM-DD", json_node_get_string (date));
+                     _("“%s” is not a date as YYYY-MM-DD"), json_node_get_string (date));
       out->date = g_strdup (json_node_get_string (date));
     }
 
@@ -467,17 +470,17 @@ read_document (JsonObject         *root,
       if (strcmp (out->sha256, glossa_article_get_sha256 (article)) != 0)
         {
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ARTICLE_CHANGED,
-                       "%s: document.sha256: the article %s has changed since it was annotated "
+                       _("%s: document.sha256: the article %s has changed since it was annotated "
                        "(its SHA-256 is now %s, the annotations were made on %s); the spans were "
-                       "not moved: restore the original article or annotate it again",
+                       "not moved: restore the original article or annotate it again"),
                        name, glossa_article_get_name (article),
                        glossa_article_get_sha256 (article), out->sha256);
           return FALSE;
         }
       if (out->length != glossa_article_get_length (article))
         return fail (error, GLOSSA_ERROR_INVALID, name, "document.length",
-                     "%" G_GINT64_FORMAT " but the article has %" G_GINT64_FORMAT " characters",
-                     out->length, glossa_article_get_length (article));
+                     _("%lld but the article has %lld characters"),
+                     (long long) out->length, (long long) glossa_article_get_length (article));
     }
 
   members = json_object_get_members (object);
@@ -500,18 +503,18 @@ read_header (JsonObject   *root,
   node = json_object_get_member (root, "format");
   if (node == NULL)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "format",
-                 "missing: this is not a Glossa annotation file (expected \"format\": \"%s\")",
+                 _("missing: this is not a Glossa annotation file (expected \"format\": \"%s\")"),
                  GLOSSA_FORMAT_NAME);
   if (!is_string (node) || strcmp ((format = json_node_get_string (node)), GLOSSA_FORMAT_NAME) != 0)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "format",
-                 "this is not a Glossa annotation file (expected \"%s\")", GLOSSA_FORMAT_NAME);
+                 _("this is not a Glossa annotation file (expected \"%s\")"), GLOSSA_FORMAT_NAME);
 
   if (!get_integer (root, "version", name, NULL, &version, error))
     return FALSE;
   if (version != GLOSSA_FORMAT_VERSION)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "version",
-                 "%" G_GINT64_FORMAT " is not supported (this Glossa reads version %d)",
-                 version, GLOSSA_FORMAT_VERSION);
+                 _("%lld is not supported (this Glossa reads version %d)"),
+                 (long long) version, GLOSSA_FORMAT_VERSION);
   return TRUE;
 }
 
@@ -524,9 +527,9 @@ read_labels (JsonObject  *root,
   JsonArray *array;
 
   if (node == NULL)
-    return fail (error, GLOSSA_ERROR_INVALID, name, "labels", "missing (an array is required)");
+    return fail (error, GLOSSA_ERROR_INVALID, name, "labels", _("missing (an array is required)"));
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, GLOSSA_ERROR_INVALID, name, "labels", "expected an array, found %s",
+    return fail (error, GLOSSA_ERROR_INVALID, name, "labels", _("expected an array, found %s"),
                  node_kind (node));
 
   array = json_node_get_array (node);
@@ -536,11 +539,11 @@ read_labels (JsonObject  *root,
       g_autofree char *field = g_strdup_printf ("labels[%u]", i);
 
       if (!is_string (element))
-        return fail (error, GLOSSA_ERROR_INVALID, name, field, "expected a string, found %s",
+        return fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a string, found %s"),
                      node_kind (element));
       if (!glossa_label_from_string (json_node_get_string (element), NULL))
         return fail (error, GLOSSA_ERROR_INVALID, name, field,
-                     "unknown label “%s” (expected actor, quote, claim or date)",
+                     _("unknown label “%s” (expected actor, quote, claim or date)"),
                      json_node_get_string (element));
     }
   return TRUE;
@@ -574,7 +577,7 @@ glossa_format_read (const char     *data,
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_UNSUPPORTED,
-                   "%s: this is not a Glossa annotation file (expected a JSON object, found %s)",
+                   _("%s: this is not a Glossa annotation file (expected a JSON object, found %s)"),
                    name, node_kind (root_node));
       return NULL;
     }
@@ -592,7 +595,7 @@ glossa_format_read (const char     *data,
   if (!glossa_status_from_string (str, &out->status))
     {
       fail (error, GLOSSA_ERROR_INVALID, name, "status",
-            "unknown status “%s” (expected todo, in-progress or done)", str);
+            _("unknown status “%s” (expected todo, in-progress or done)"), str);
       return NULL;
     }
 
@@ -605,7 +608,7 @@ glossa_format_read (const char     *data,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
       fail (error, GLOSSA_ERROR_INVALID, name, "spans",
-            node == NULL ? "missing (an array is required)" : "expected an array, found %s",
+            node == NULL ? _("missing (an array is required)") : _("expected an array, found %s"),
             node_kind (node));
       return NULL;
     }
@@ -688,7 +691,7 @@ write_int_member (GString    *out,
                   gint64      value)
 {
   write_key (out, first, indent, key);
-  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+  g_string_append_printf (out, "%lld", (long long) value);
 }
 
 /* Unknown members come after the known ones, in the order they were read. */
@@ -859,7 +862,7 @@ set_io_error (GError    **error,
               const char *what)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "Could not save “%s”: %s: %s", path, what, g_strerror (saved_errno));
+               _("Could not save “%s”: %s: %s"), path, what, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -917,7 +920,7 @@ glossa_file_replace_atomic (GFile         *file,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "Could not save “%s”: only local files can be saved",
+                   _("Could not save “%s”: only local files can be saved"),
                    g_file_peek_path (file) ? g_file_peek_path (file) : "?");
       return FALSE;
     }
@@ -938,7 +941,7 @@ glossa_file_replace_atomic (GFile         *file,
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, have_mode ? mode : 0666);
   if (fd < 0)
-    return set_io_error (error, errno, path, "cannot create a temporary file");
+    return set_io_error (error, errno, path, _("cannot create a temporary file"));
 
   /* mkstemp applies the umask: give an existing file its exact mode back. */
   if (have_mode && fchmod (fd, mode) != 0)
@@ -950,14 +953,14 @@ glossa_file_replace_atomic (GFile         *file,
       int saved_errno = errno;
       close (fd);
       g_unlink (tmp);
-      return set_io_error (error, saved_errno, path, "cannot write");
+      return set_io_error (error, saved_errno, path, _("cannot write"));
     }
 
   if (close (fd) != 0 || g_rename (tmp, target) != 0)
     {
       int saved_errno = errno;
       g_unlink (tmp);
-      return set_io_error (error, saved_errno, path, "cannot replace the file");
+      return set_io_error (error, saved_errno, path, _("cannot replace the file"));
     }
 
   dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
