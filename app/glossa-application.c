@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "glossa-application.h"
+#include "glossa-format.h"
 #include "glossa-preferences-window.h"
 #include "glossa-window.h"
 
@@ -98,7 +99,15 @@ glossa_application_open (GApplication  *app,
       else
         window = glossa_application_new_window (self);
 
-      glossa_window_open_file (window, files[i]);
+      /* An annotation file stands for its article. */
+      if (g_file_peek_path (files[i]) != NULL && glossa_is_annotations_file (g_file_peek_path (files[i])))
+        {
+          g_autoptr(GFile) article = glossa_article_file_for_annotations (files[i]);
+
+          glossa_window_open_file (window, article);
+        }
+      else
+        glossa_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

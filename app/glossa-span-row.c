@@ -19,6 +19,7 @@ struct _GlossaSpanRow
   GtkLabel  *label_label;
   GtkLabel  *text_label;
   GtkLabel  *position_label;
+  GtkWidget *note_image;
 
   char      *label_class;
 };
@@ -62,8 +63,14 @@ glossa_span_row_set_span (GlossaSpanRow *self,
   gtk_label_set_text (self->label_label, _(label_names[span->label]));
   gtk_label_set_text (self->text_label, text);
   gtk_label_set_text (self->position_label, position);
+  gtk_widget_set_visible (self->note_image, span->note != NULL);
+  gtk_widget_set_tooltip_text (self->note_image, span->note);
 
-  description = g_strdup_printf (_("%s: “%s”, characters %s"), _(label_names[span->label]), text, position);
+  if (span->note != NULL)
+    description = g_strdup_printf (_("%s: “%s”, characters %s, note: %s"),
+                                   _(label_names[span->label]), text, position, span->note);
+  else
+    description = g_strdup_printf (_("%s: “%s”, characters %s"), _(label_names[span->label]), text, position);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
@@ -96,6 +103,7 @@ glossa_span_row_class_init (GlossaSpanRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, label_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, note_image);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "spanrow");
 }
