@@ -881,39 +881,61 @@ process (Job   *job,
                           &slot->chunk, &slot->error);
 }
 
+/* Takes the next document and formats it into its slot; FALSE when there
+ * is none left or the writer gave up.
+ */
+static gboolean
+take_one (Job *job)
+{
+  guint index = (guint) g_atomic_int_add (&job->next, 1);
+  Slot slot = { 0 };
+
+  if (index >= job->n || g_atomic_int_get (&job->stop))
+    return FALSE;
+
+  process (job, index, &slot);
+
+  /* Waking the writer for a slot it is not waiting on would cost a
+   * context switch per document for nothing.
+   */
+  g_mutex_lock (&job->lock);
+  job->slots[index] = slot;
+  job->slots[index].done = TRUE;
+  if (job->waiting_for == index)
+    g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+  return TRUE;
+}
+
 static gpointer
 worker (gpointer data)
 {
   Job *job = data;
 
-  for (;;)
-    {
-      guint index = (guint) g_atomic_int_add (&job->next, 1);
-      Slot slot = { 0 };
-
-      if (index >= job->n || g_atomic_int_get (&job->stop))
-        break;
-
-      process (job, index, &slot);
-
-      /* Waking the writer for a slot it is not waiting on would cost a
-       * context switch per document for nothing.
-       */
-      g_mutex_lock (&job->lock);
-      job->slots[index] = slot;
-      job->slots[index].done = TRUE;
-      if (job->waiting_for == index)
-        g_cond_signal (&job->cond);
-      g_mutex_unlock (&job->lock);
-    }
-
+  while (take_one (job))
+    ;
   return NULL;
 }
 
+/* While the next slot to write is not ready, the writer formats documents
+ * itself rather than sleep: on a machine busy with other work, that is CPU
+ * time the export would otherwise not get.
+ */
 static Slot *
 wait_for_slot (Job   *job,
                guint  index)
 {
+  for (;;)
+    {
+      gboolean done;
+
+      g_mutex_lock (&job->lock);
+      done = job->slots[index].done;
+      g_mutex_unlock (&job->lock);
+      if (done || !take_one (job))
+        break;
+    }
+
   g_mutex_lock (&job->lock);
   job->waiting_for = index;
   while (!job->slots[index].done)
