@@ -190,7 +190,6 @@ struct _GlossaRecordSource
   GPtrArray    *files;    /* SOURCE_FILES: of GFile */
   GPtrArray    *ids;      /* of char* */
   GPtrArray    *records;  /* SOURCE_RECORDS: of GlossaRecord */
-  GMutex        lock;     /* serializes glossa_corpus_load_document() */
 };
 
 static GlossaRecordSource *
@@ -201,7 +200,6 @@ source_new (SourceKind kind)
   source->kind = kind;
   source->files = g_ptr_array_new_with_free_func (g_object_unref);
   source->ids = g_ptr_array_new_with_free_func (g_free);
-  g_mutex_init (&source->lock);
   return source;
 }
 
@@ -215,7 +213,6 @@ glossa_record_source_free (GlossaRecordSource *source)
   g_clear_pointer (&source->files, g_ptr_array_unref);
   g_clear_pointer (&source->ids, g_ptr_array_unref);
   g_clear_pointer (&source->records, g_ptr_array_unref);
-  g_mutex_clear (&source->lock);
   g_free (source);
 }
 
@@ -485,9 +482,8 @@ load_from_corpus (GlossaRecordSource  *source,
   g_autoptr(GlossaDocument) document = NULL;
   g_autoptr(GlossaAnnotations) annotations = NULL;
 
-  g_mutex_lock (&source->lock);
+  /* glossa_corpus_load_document() may be called from any thread. */
   document = glossa_corpus_load_document (source->corpus, index, NULL, error);
-  g_mutex_unlock (&source->lock);
   if (document == NULL)
     return NULL;
 
