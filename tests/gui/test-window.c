@@ -603,6 +603,42 @@ test_file_changed_on_disk (Fixture       *fixture,
   assert_tagged (fixture, span->start, span->end, GLOSSA_LABEL_ACTOR, 0);
 }
 
+/* "Keep Mine" writes the window's spans over the other version, and later
+ * changes are saved as usual.
+ */
+static void
+test_file_keep_mine (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossaDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 moscow = gui_test_find (fixture->window, "Moscow");
+
+  tag_text (fixture, "Joe Biden", "actor");
+  gui_test_wait_saved (fixture->window);
+
+  other = glossa_document_open (fixture->article, NULL, &error);
+  g_assert_no_error (error);
+  glossa_document_add_span (other, moscow, moscow + 6, GLOSSA_LABEL_ACTOR, &error);
+  g_assert_no_error (error);
+  glossa_document_save (other, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gui_test_wait_for (has_dialog, NULL, 5000));
+  dialog = find_dialog ();
+  tag_text (fixture, "Vladimir Putin", "actor");
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_false (glossa_document_get_read_only (document_of (fixture)));
+  g_assert_cmpuint (glossa_document_get_n_spans (document_of (fixture)), ==, 2);
+  g_assert_null (saved_span (fixture, 2, "Moscow"));
+
+  tag_text (fixture, "Washington", "actor");
+  glossa_span_unref (saved_span (fixture, 3, "Washington"));
+}
+
 static void
 test_prefs_annotator (Fixture       *fixture,
                       gconstpointer  data)
@@ -723,6 +759,7 @@ main (int    argc,
   add ("/gui/file/close-saves", test_file_close_saves);
   add ("/gui/file/save-now", test_file_save_now);
   add ("/gui/file/changed-on-disk", test_file_changed_on_disk);
+  add ("/gui/file/keep-mine", test_file_keep_mine);
   add ("/gui/prefs/annotator", test_prefs_annotator);
   g_test_add_func ("/gui/file/read-only", test_file_read_only);
   g_test_add_func ("/gui/empty-state", test_empty_state);
