@@ -692,6 +692,95 @@ test_threads_order (void)
   ct_remove_tree (dir);
 }
 
+static char *
+export_source_to_string (const char * const *paths)
+{
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  source = glossa_record_source_open (paths, NULL, &error);
+  g_assert_no_error (error);
+  export_to (source, out, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, NULL);
+  bytes = ct_read_file (out);
+  ct_remove_tree (dir);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A folder, its annotation files named one by one, and the folder's own
+ * JSONL export read back as a corpus all export the same.
+ */
+static void
+test_sources (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "datasets", "corpus", NULL);
+  g_autoptr(GlossaRecordSource) files = open_fixture_corpus ();
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *from_files = g_build_filename (dir, "files.jsonl", NULL);
+  g_autofree char *again = NULL;
+  g_autofree char *from_folder = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  const char *folder_paths[] = { folder, NULL };
+  const char *jsonl_paths[] = { from_files, NULL };
+
+  export_to (files, from_files, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, NULL);
+  expected = ct_read_file (from_files);
+
+  from_folder = export_source_to_string (folder_paths);
+  g_assert_cmpstr (from_folder, ==, g_bytes_get_data (expected, NULL));
+  again = export_source_to_string (jsonl_paths);
+  g_assert_cmpstr (again, ==, g_bytes_get_data (expected, NULL));
+
+  ct_remove_tree (dir);
+}
+
+/* A JSONL corpus with its annotations beside it goes through the corpus:
+ * a line's own spans, or the annotations' where there are some.
+ */
+static void
+test_jsonl_corpus (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *corpus = g_build_filename (dir, "c.jsonl", NULL);
+  g_autofree char *sidecar = g_build_filename (dir, "c.annotations.jsonl", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.jsonl", NULL);
+  g_autofree char *bad_sidecar = g_build_filename (dir, "bad.annotations.jsonl", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { corpus, NULL };
+  const char *bad_paths[] = { bad, NULL };
+
+  ct_write_file (corpus,
+                 "{\"id\": \"one\", \"text\": \"Anna Keller met Marco Rossi.\"}\n"
+                 "{\"id\": \"two\", \"text\": \"Lena 👍🏽 Novak.\", \"spans\": [{\"id\": \"p1\", "
+                 "\"start\": 0, \"end\": 4, \"label\": \"actor\", \"text\": \"Lena\"}]}\n", -1);
+  ct_write_file (sidecar,
+                 "{\"id\": \"one\", \"status\": \"done\", \"annotator\": \"x\", \"spans\": "
+                 "[{\"id\": \"s1\", \"start\": 16, \"end\": 27, \"label\": \"actor\", \"text\": \"Marco Rossi\"}]}\n", -1);
+
+  out = export_source_to_string (paths);
+  g_assert_cmpstr (out, ==,
+                   "{\"id\": \"one\", \"text\": \"Anna Keller met Marco Rossi.\", \"date\": null, "
+                   "\"status\": \"done\", \"annotator\": \"x\", \"spans\": [{\"start\": 16, \"end\": 27, "
+                   "\"label\": \"actor\", \"text\": \"Marco Rossi\"}]}\n"
+                   "{\"id\": \"two\", \"text\": \"Lena 👍🏽 Novak.\", \"date\": null, "
+                   "\"status\": \"todo\", \"annotator\": \"\", \"spans\": [{\"start\": 0, \"end\": 4, "
+                   "\"label\": \"actor\", \"text\": \"Lena\"}]}\n");
+
+  /* A line the corpus skips (and the window warns about) stops an export. */
+  ct_write_file (bad, "{\"id\": \"one\", \"text\": \"x\"}\n{\"id\": \"two\", \"text\": }\n", -1);
+  ct_write_file (bad_sidecar, "", 0);
+  source = glossa_record_source_open (bad_paths, NULL, &error);
+  g_assert_null (source);
+  g_assert_nonnull (error);
+  ct_assert_contains (error->message, "bad.jsonl:2");
+
+  ct_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -715,6 +804,8 @@ main (int    argc,
   g_test_add_func ("/core/export/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/core/export/refuse-folder", test_refuse_folder);
   g_test_add_func ("/core/export/threads-order", test_threads_order);
+  g_test_add_func ("/core/export/sources", test_sources);
+  g_test_add_func ("/core/export/jsonl-corpus", test_jsonl_corpus);
 
   return g_test_run ();
 }
