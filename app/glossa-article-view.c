@@ -17,8 +17,11 @@
  * nesting depth. A span's depth is the number of spans "outside" it that
  * cover its start: those starting earlier, or at the same place and ending
  * later (or, for the same range, with an earlier label). Deeper tags have a
- * higher priority, a stronger tint and an underline, so that a nested or
- * overlapping span never hides behind the one around it.
+ * higher priority and a stronger tint, so the innermost colour is drawn.
+ * Lines show the extent of the outer spans, which the tint of an inner one
+ * covers: depth 0 is underlined in the label's colour, depth 1 overlined,
+ * and no deeper tag sets either line, so those lines show through inner
+ * spans. No span hides behind another, and colour is not the only cue.
  *
  * Edits are applied locally: "span-added" and "span-removed" only widen a
  * dirty range, and "changed" (emitted once the document is consistent again)
@@ -114,13 +117,15 @@ glossa_article_view_update_colors (GlossaArticleView *self)
         gdk_rgba_parse (&color, label_colors[dark][label]);
         background = color;
         background.alpha = depth_alpha[dark][depth];
-        g_object_set (self->tags[label][depth],
-                      "background-rgba", &background,
-                      "underline-rgba", &color,
-                      "underline", depth == 0 ? PANGO_UNDERLINE_NONE
-                                              : depth == 1 ? PANGO_UNDERLINE_SINGLE
-                                                           : PANGO_UNDERLINE_DOUBLE,
-                      NULL);
+        g_object_set (self->tags[label][depth], "background-rgba", &background, NULL);
+        if (depth == 0)
+          g_object_set (self->tags[label][depth],
+                        "underline", PANGO_UNDERLINE_SINGLE,
+                        "underline-rgba", &color,
+                        NULL);
+        else if (depth == 1)
+          /* Not "overline-rgba": GTK 4.8 corrupts memory copying it. */
+          g_object_set (self->tags[label][depth], "overline", PANGO_OVERLINE_SINGLE, NULL);
       }
 }
 
