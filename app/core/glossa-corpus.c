@@ -559,6 +559,30 @@ summarize (JsonNode     *root,
   return TRUE;
 }
 
+gboolean
+glossa_annotations_count (const char              *data,
+                          gsize                    len,
+                          const char              *name,
+                          GlossaAnnotationCounts  *counts,
+                          GError                 **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  Summary summary;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  if (!(root = glossa_json_parse (data, len, name, error)) ||
+      !summarize (root, name, &summary, error))
+    return FALSE;
+
+  counts->status = summary.status;
+  counts->n_spans = summary.n_spans;
+  memcpy (counts->labels, summary.labels, sizeof counts->labels);
+  summary_clear (&summary);
+  return TRUE;
+}
+
 static void
 add_warning (GPtrArray    *warnings,
              const GError *error)
@@ -1210,7 +1234,7 @@ glossa_corpus_get_property (GObject    *object,
       g_value_set_uint (value, self->index->kind);
       break;
     case PROP_WARNINGS:
-      g_value_set_boxed (value, self->warnings->pdata);
+      g_value_set_boxed (value, glossa_corpus_get_warnings (self));
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
@@ -1270,7 +1294,12 @@ glossa_corpus_get_file (GlossaCorpus *self)
 const char * const *
 glossa_corpus_get_warnings (GlossaCorpus *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
+  /* An empty array may have no storage yet. */
+  if (self->warnings->pdata == NULL)
+    return none;
   return (const char * const *) self->warnings->pdata;
 }
 
