@@ -4,11 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Shows FILE in a GtkSourceView inside a GtkScrolledWindow, as plainly as
+/* Usage: bare-view FILE [N]
+ *
+ * Shows FILE in a GtkSourceView inside a GtkScrolledWindow, as plainly as
  * this stack allows, then prints "first-frame MS" and quits at the first
  * frame painted after mapping. The launcher (bench-window.py) measures the
  * wall time from spawn to that line, the same way as for Glossa. MS is the
  * time since main() was entered, for information only.
+ *
+ * With N, it then applies and removes a coloured tag on words on screen N
+ * times, timed as bench-window times Glossa's changes: the floor for a
+ * change that must be drawn.
  */
 
 #include <stdio.h>
@@ -19,6 +25,140 @@
 
 static gint64 start_time;
 static gboolean done;
+
+static struct {
+  guint          n_ops;
+  guint          op;
+  GtkTextView   *view;
+  GtkTextTag    *tag;
+  GdkFrameClock *clock;
+  gboolean       waiting;
+  gint64         op_start;
+  gint64         op_done;
+  gint64         paint_start;
+  GArray        *words;
+  GArray        *change_ms;
+  GArray        *call_ms;
+  GArray        *frame_ms;
+} edit;
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_figures (const char *name,
+               GArray     *values)
+{
+  g_array_sort (values, compare_double);
+  printf ("%s n %u median %.3f p99 %.3f max %.3f\n", name, values->len,
+          g_array_index (values, double, values->len / 2),
+          g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * 0.99))),
+          g_array_index (values, double, values->len - 1));
+}
+
+static void
+collect_visible_words (void)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+  GtkTextIter end;
+
+  gtk_text_view_get_visible_rect (edit.view, &rect);
+  gtk_text_view_get_iter_at_location (edit.view, &iter, rect.x, rect.y);
+  gtk_text_view_get_iter_at_location (edit.view, &end, rect.x + rect.width, rect.y + rect.height - 1);
+  while (gtk_text_iter_forward_word_end (&iter) && gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GtkTextIter word_start = iter;
+      int pair[2];
+
+      gtk_text_iter_backward_word_start (&word_start);
+      pair[0] = gtk_text_iter_get_offset (&word_start);
+      pair[1] = gtk_text_iter_get_offset (&iter);
+      g_array_append_vals (edit.words, pair, 2);
+    }
+}
+
+static gboolean
+edit_step_cb (gpointer user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (edit.view);
+  guint n_words = edit.words->len / 2;
+  int *pair = &g_array_index (edit.words, int, 2 * ((edit.op / 2) % n_words));
+  GtkTextIter a, b;
+
+  edit.op_start = g_get_monotonic_time ();
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, pair[0]);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, pair[1]);
+  if (edit.op % 2 == 0)
+    gtk_text_buffer_apply_tag (buffer, edit.tag, &a, &b);
+  else
+    gtk_text_buffer_remove_tag (buffer, edit.tag, &a, &b);
+  edit.op_done = g_get_monotonic_time ();
+  edit.waiting = TRUE;
+  gdk_frame_clock_request_phase (edit.clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+edit_before_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  edit.paint_start = g_get_monotonic_time ();
+}
+
+static void
+edit_after_paint_cb (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!edit.waiting)
+    return;
+
+  edit.waiting = FALSE;
+  g_array_append_val (edit.change_ms, *(double[]) { (now - edit.op_start) / 1000.0 });
+  g_array_append_val (edit.call_ms, *(double[]) { (edit.op_done - edit.op_start) / 1000.0 });
+  g_array_append_val (edit.frame_ms, *(double[]) { (now - edit.paint_start) / 1000.0 });
+  if (++edit.op < edit.n_ops)
+    {
+      g_timeout_add (30, edit_step_cb, NULL);
+      return;
+    }
+
+  print_figures ("change", edit.change_ms);
+  print_figures ("call", edit.call_ms);
+  print_figures ("frame", edit.frame_ms);
+  fflush (stdout);
+  exit (0);
+}
+
+static void
+start_edits (GtkWidget *window)
+{
+  edit.clock = gtk_widget_get_frame_clock (window);
+  edit.words = g_array_new (FALSE, FALSE, sizeof (int));
+  edit.change_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  edit.call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  edit.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  edit.tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (edit.view), NULL,
+                                         "background", "#f6d32d", NULL);
+  collect_visible_words ();
+  if (edit.words->len == 0)
+    {
+      fprintf (stderr, "no words on screen\n");
+      exit (1);
+    }
+  g_signal_connect (edit.clock, "before-paint", G_CALLBACK (edit_before_paint_cb), NULL);
+  g_signal_connect (edit.clock, "after-paint", G_CALLBACK (edit_after_paint_cb), NULL);
+  g_timeout_add (200, edit_step_cb, NULL);
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -32,7 +172,10 @@ after_paint_cb (GdkFrameClock *clock,
 
   printf ("first-frame %.3f\n", (g_get_monotonic_time () - start_time) / 1000.0);
   fflush (stdout);
-  gtk_window_destroy (GTK_WINDOW (window));
+  if (edit.n_ops > 0)
+    start_edits (window);
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -69,11 +212,13 @@ main (int    argc,
 
   start_time = g_get_monotonic_time ();
 
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      fprintf (stderr, "usage: %s FILE\n", argv[0]);
+      fprintf (stderr, "usage: %s FILE [N]\n", argv[0]);
       return 2;
     }
+  if (argc == 3)
+    edit.n_ops = (guint) g_ascii_strtoull (argv[2], NULL, 10);
 
   gtk_init ();
   gtk_source_init ();
@@ -88,6 +233,7 @@ main (int    argc,
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), text, length);
 
   view = gtk_source_view_new_with_buffer (buffer);
+  edit.view = GTK_TEXT_VIEW (view);
   g_object_unref (buffer);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);

@@ -151,8 +151,8 @@ def startup(name, bare_cmd, glossa_cmd, env, runs):
     return b, g, g / b
 
 
-def edit(bench_window, article, env, n_ops=200):
-    out = subprocess.run([bench_window, "edit", article, str(n_ops)], env=env,
+def edit(cmd, env):
+    out = subprocess.run(cmd, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True, timeout=600)
     if out.returncode != 0:
@@ -163,7 +163,7 @@ def edit(bench_window, article, env, n_ops=200):
         words = line.split()
         if not words:
             continue
-        if words[0] in ("tag", "delete", "call"):
+        if words[0] in ("tag", "delete", "call", "frame", "change"):
             figures[words[0]] = dict(zip(words[1::2], map(float, words[2::2])))
         elif words[0] == "peak-rss-kb":
             figures["rss_mb"] = int(words[1]) / 1024.0

@@ -279,7 +279,8 @@ class Glossa:
         if extra_env:
             env.update(extra_env)
         self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([exe, article], env=env, cwd=workdir,
+        self.proc = subprocess.Popen([os.path.abspath(exe), article], env=env,
+                                     cwd=workdir,
                                      stdin=subprocess.DEVNULL,
                                      stdout=self.log, stderr=self.log)
         self.window = None
@@ -319,10 +320,24 @@ class Glossa:
         m = re.search(r"Geometry: (\d+)x(\d+)", out)
         return int(m.group(1)) * int(m.group(2)) if m else 0
 
-    def focus(self):
+    def focus(self, window=None):
         # There is no window manager under Xvfb: set the input focus directly.
-        subprocess.run(["xdotool", "windowfocus", self.window],
+        subprocess.run(["xdotool", "windowfocus", window or self.window],
                        stderr=subprocess.DEVNULL)
+
+    def wait_other_window(self, timeout=10):
+        """Wait for a second mapped window of ours (a dialog); return it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            out = subprocess.run(["xdotool", "search", "--onlyvisible",
+                                  "--pid", str(self.proc.pid)],
+                                 stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True).stdout
+            others = [w for w in out.split() if w != self.window]
+            if others:
+                return others[-1]
+            time.sleep(0.1)
+        return None
 
     def wait_marked_lines(self, count, timeout=60):
         """Wait until COUNT marker-framed lines are on screen; return them

@@ -7,13 +7,16 @@
 """Usage: test-keyboard.py GLOSSA [OUTDIR]
 
 Tags by selection and by caret, snapping, Alt for exact characters,
-relabelling, Tab/Shift+Tab with Delete/BackSpace, undo/redo, find-then-tag
-and Ctrl+S, each checked in the annotation file on disk; then closes the
+relabelling, Tab/Shift+Tab with Delete/BackSpace, undo/redo, growing and
+shrinking a span (Alt+Right/Left, Alt+Shift+Left/Right, as in the
+shortcuts window), a note (N), find-then-tag and Ctrl+S, each checked in the annotation file on disk; then closes the
 window and reopens the article to check that the spans load and are kept.
 """
 
+import json
 import os
 import sys
+import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -22,7 +25,7 @@ import glossae2e as e2e  # noqa: E402
 e2e.skip_all_unless_display()
 
 exe = sys.argv[1]
-tap = e2e.Tap(20)
+tap = e2e.Tap(25)
 work = e2e.workdir("keyboard")
 article = e2e.place_article(work, "keyboard.txt", e2e.ARTICLE)
 text = e2e.ARTICLE
@@ -102,6 +105,48 @@ step("Ctrl+Z brings it back", ["ctrl+z"], add(*thursday))
 
 step("a label key relabels the selected span (3: claim)",
      ["ctrl+Home", "Right", "Tab", "3"], replace(biden, biden_claim))
+
+grown_end = (biden[0], biden[1] + 3, "claim")
+grown_both = (biden[0] - 5, biden[1] + 3, "claim")
+grown_start = (biden[0] - 5, biden[1], "claim")
+step("Alt+Right grows the selected span by a word at its end",
+     ["ctrl+Home", "Right", "Tab", "alt+Right"],
+     replace(biden_claim, grown_end))
+step("Alt+Shift+Left grows it by a word at its start",
+     ["alt+shift+Left"], replace(grown_end, grown_both))
+step("Alt+Left shrinks it by a word at its end",
+     ["alt+Left"], replace(grown_both, grown_start))
+step("Alt+Shift+Right shrinks it by a word at its start",
+     ["alt+shift+Right"], replace(grown_start, biden_claim))
+
+
+def note_of(span):
+    try:
+        with open(e2e.annotations_path(article), encoding="utf-8") as f:
+            spans = json.load(f)["spans"]
+    except (OSError, ValueError):
+        return None
+    for s in spans:
+        if (s["start"], s["end"], s["label"]) == span:
+            return s.get("note")
+    return None
+
+
+app.focus()
+app.key("n")
+dialog = app.wait_other_window()
+if dialog:
+    app.focus(dialog)
+    app.type("checked by hand")
+    app.key("Return")
+note = None
+deadline = time.monotonic() + 8
+while time.monotonic() < deadline and note != "checked by hand":
+    note = note_of(biden_claim)
+    time.sleep(0.05)
+tap.ok(note == "checked by hand",
+       "N opens the note dialog of the selected span; the note is saved",
+       f"dialog window: {dialog}; note in the file: {note!r}")
 
 step("Shift+Tab from the end selects the last span; Delete deletes it",
      ["ctrl+End", "shift+Tab", "Delete"], remove(*thursday))
