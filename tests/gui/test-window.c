@@ -652,6 +652,41 @@ test_prefs_annotator (Fixture       *fixture,
   g_settings_reset (fixture->window->settings, "annotator");
 }
 
+/* Offsets stay code points through emoji, combining marks, CJK and CRLF:
+ * the buffer's offsets and the core's must agree.
+ */
+static void
+test_tag_unicode (void)
+{
+  const char *text = "Caf\xc3\xa9 \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd nai\xcc\x88ve\r\n"
+                     "\xf0\x9f\x87\xae\xf0\x9f\x87\xb9 Zu\xcc\x88rich \xe6\x9d\xb1\xe4\xba\xac said\r\n";
+  g_autofree char *dir = g_dir_make_tmp ("glossa-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "unicode.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  GlossaWindow *window;
+  gint64 start;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = gui_test_open_window (article);
+
+  start = gui_test_find (window, "Zu\xcc\x88rich");
+  gui_test_select (window, start + 1, start + 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "actor");
+  start = gui_test_find (window, "\xe6\x9d\xb1");
+  gui_test_select (window, start, start + 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-exact", "s", "claim");
+
+  gui_test_wait_saved (window);
+  annotations = gui_test_read_annotations (window);
+  g_assert_cmpuint (annotations->spans->len, ==, 2);
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (annotations->spans, 0))->text, ==, "Zu\xcc\x88rich");
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (annotations->spans, 1))->text, ==, "\xe6\x9d\xb1\xe4\xba\xac");
+
+  gui_test_close_window (window);
+  gui_test_remove_tree (article);
+}
+
 static void
 test_empty_state (void)
 {
@@ -761,6 +796,7 @@ main (int    argc,
   add ("/gui/file/changed-on-disk", test_file_changed_on_disk);
   add ("/gui/file/keep-mine", test_file_keep_mine);
   add ("/gui/prefs/annotator", test_prefs_annotator);
+  g_test_add_func ("/gui/tag/unicode", test_tag_unicode);
   g_test_add_func ("/gui/file/read-only", test_file_read_only);
   g_test_add_func ("/gui/empty-state", test_empty_state);
   g_test_add_func ("/gui/file/drop", test_file_drop);
