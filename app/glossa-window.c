@@ -360,6 +360,12 @@ glossa_window_stop_following (GlossaWindow *self)
   if (self->document == NULL)
     return;
 
+  /* A synchronous save racing a write in flight could be refused as a
+   * conflict (the file changed under it): let that write finish first.
+   */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
   if (!glossa_window_flush (self, &error))
     g_warning ("Could not save %s: %s", g_file_peek_path (glossa_document_get_file (self->document)), error->message);
 
