@@ -161,6 +161,26 @@ count_notify (GObject    *object,
     notified->loaded++;
 }
 
+/* Like g_assert_finalize_object(), for objects a finished GTask may still
+ * hold for a moment: its worker thread drops its reference after the
+ * callback has run.
+ */
+static void
+assert_finalize_soon (gpointer object)
+{
+  gpointer weak = object;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (weak);
+}
+
 /* Natural order */
 
 static void
@@ -655,7 +675,71 @@ test_async_open (void)
   for (guint i = 0; i < 300; i++)
     g_assert_cmpstr (glossa_corpus_item_get_date (item_at (corpus, i)), ==, "2020-01-01");
 
-  g_assert_finalize_object (corpus);
+  assert_finalize_soon (corpus);
+  remove_tree (dir);
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The window's path: load and save off the main thread. */
+static void
+test_jsonl_async (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  Notified notified = { 0 };
+
+  write_file (dir, "corpus.jsonl", JSONL_CORPUS);
+  corpus = open_corpus (dir, "corpus.jsonl");
+  glossa_corpus_load_statuses (corpus, NULL);
+  g_signal_connect (item_at (corpus, 1), "notify", G_CALLBACK (count_notify), &notified);
+
+  glossa_corpus_load_document_async (corpus, 1, NULL, result_cb, &loaded);
+  document = glossa_corpus_load_document_finish (corpus, wait_for (&loaded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (glossa_article_get_text (glossa_document_get_article (document)), ==,
+                   "Plain text, no spans.");
+
+  glossa_document_add_span (document, 0, 5, GLOSSA_LABEL_QUOTE, &error);
+  g_assert_no_error (error);
+  glossa_document_set_status (document, GLOSSA_STATUS_IN_PROGRESS);
+  glossa_corpus_save_document_async (corpus, 1, document, NULL, result_cb, &saved);
+  g_assert_true (glossa_corpus_save_document_finish (corpus, wait_for (&saved), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (glossa_corpus_item_get_status (item_at (corpus, 1)), ==, GLOSSA_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (glossa_corpus_item_get_label_count (item_at (corpus, 1), GLOSSA_LABEL_QUOTE), ==, 1);
+  g_assert_cmpuint (notified.status, ==, 1);
+  g_assert_cmpuint (notified.n_spans, ==, 1);
+
+  written = read_file (dir, "corpus.annotations.jsonl");
+  g_assert_true (g_str_has_prefix (written, "{\"id\": \"2\", \"status\": \"in-progress\""));
+  g_assert_nonnull (strstr (written, "\"text\": \"Plain\""));
+
+  /* The results hold the corpus and the saved document. */
+  g_clear_object (&loaded);
+  g_clear_object (&saved);
+  assert_finalize_soon (g_steal_pointer (&document));
+  assert_finalize_soon (g_steal_pointer (&corpus));
   remove_tree (dir);
 }
 
@@ -674,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/core/corpus/jsonl-document", test_jsonl_document);
   g_test_add_func ("/core/corpus/jsonl-roundtrip", test_jsonl_roundtrip);
   g_test_add_func ("/core/corpus/jsonl-bad-annotations", test_jsonl_bad_annotations);
+  g_test_add_func ("/core/corpus/jsonl-async", test_jsonl_async);
   g_test_add_func ("/core/corpus/async-open", test_async_open);
 
   return g_test_run ();
