@@ -37,31 +37,7 @@ static struct {
   gint64         op_done;
   gint64         paint_start;
   GArray        *words;
-  GArray        *change_ms;
-  GArray        *call_ms;
-  GArray        *frame_ms;
 } edit;
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-print_figures (const char *name,
-               GArray     *values)
-{
-  g_array_sort (values, compare_double);
-  printf ("%s n %u median %.3f p99 %.3f max %.3f\n", name, values->len,
-          g_array_index (values, double, values->len / 2),
-          g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * 0.99))),
-          g_array_index (values, double, values->len - 1));
-}
 
 static void
 collect_visible_words (void)
@@ -123,18 +99,15 @@ edit_after_paint_cb (GdkFrameClock *clock,
     return;
 
   edit.waiting = FALSE;
-  g_array_append_val (edit.change_ms, *(double[]) { (now - edit.op_start) / 1000.0 });
-  g_array_append_val (edit.call_ms, *(double[]) { (edit.op_done - edit.op_start) / 1000.0 });
-  g_array_append_val (edit.frame_ms, *(double[]) { (now - edit.paint_start) / 1000.0 });
+  /* As bench-window: kind, call, frame and latency in milliseconds. */
+  printf ("op change %.3f %.3f %.3f\n", (edit.op_done - edit.op_start) / 1000.0,
+          (now - edit.paint_start) / 1000.0, (now - edit.op_start) / 1000.0);
   if (++edit.op < edit.n_ops)
     {
       g_timeout_add (30, edit_step_cb, NULL);
       return;
     }
 
-  print_figures ("change", edit.change_ms);
-  print_figures ("call", edit.call_ms);
-  print_figures ("frame", edit.frame_ms);
   fflush (stdout);
   exit (0);
 }
@@ -144,9 +117,6 @@ start_edits (GtkWidget *window)
 {
   edit.clock = gtk_widget_get_frame_clock (window);
   edit.words = g_array_new (FALSE, FALSE, sizeof (int));
-  edit.change_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  edit.call_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  edit.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   edit.tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (edit.view), NULL,
                                          "background", "#f6d32d", NULL);
   collect_visible_words ();

@@ -10,10 +10,14 @@
  *                               painted with the document shown (its text
  *                               in the view and, if it has spans, the first
  *                               span's tag applied), then quits;
- *   bench-window edit FILE N    then tags N words in the visible part of
- *                               the article and deletes each new span again,
- *                               timing each change from the action to the
- *                               end of the frame that shows it.
+ *   bench-window edit FILE N    then makes N changes: tags words in the
+ *                               visible part of the article and deletes
+ *                               each new span again, timing each from the
+ *                               action to the end of the frame that shows
+ *                               it; between changes, frames that only
+ *                               redraw the view give this window's floor.
+ *                               One line a change: "op KIND CALL FRAME
+ *                               LATENCY" in milliseconds.
  *
  * A change goes through the window's actions, as a key press does: the
  * words are selected in the view's buffer and "win.tag" is activated on the
@@ -51,6 +55,7 @@ typedef struct {
   GtkSourceView   *view;
   GdkFrameClock   *clock;
   gboolean         shown;
+  guint            frames;
   gboolean         use_actions;
 
   /* Edit mode: words (start, end offsets) visible on screen, the op in
@@ -63,10 +68,6 @@ typedef struct {
   gint64           op_done;
   gboolean         waiting;
   guint            watchdog;
-  GArray          *tag_ms;
-  GArray          *delete_ms;
-  GArray          *call_ms;
-  GArray          *frame_ms;
   gint64           paint_start;
   GlossaSpan      *added;
 } Bench;
@@ -141,47 +142,11 @@ document_shown (void)
   return tags != NULL;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-print_figures (const char *name,
-               GArray     *values)
-{
-  double median;
-  double p99;
-
-  if (values->len == 0)
-    {
-      printf ("%s n 0\n", name);
-      return;
-    }
-
-  g_array_sort (values, compare_double);
-  median = g_array_index (values, double, values->len / 2);
-  p99 = g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * 0.99)));
-  printf ("%s n %u median %.3f p99 %.3f max %.3f\n", name, values->len, median, p99,
-          g_array_index (values, double, values->len - 1));
-}
-
 static void
 finish (void)
 {
   if (bench.mode == MODE_EDIT)
-    {
-      printf ("path %s\n", bench.use_actions ? "actions" : "document");
-      print_figures ("tag", bench.tag_ms);
-      print_figures ("delete", bench.delete_ms);
-      print_figures ("call", bench.call_ms);
-      print_figures ("frame", bench.frame_ms);
-    }
+    printf ("path %s\n", bench.use_actions ? "actions" : "document");
   printf ("peak-rss-kb %ld\n", peak_rss_kb ());
   fflush (stdout);
   exit (0);
@@ -288,17 +253,29 @@ watchdog_cb (gpointer user_data)
   exit (1);
 }
 
+/* Changes alternate with frames that change nothing: tag, redraw, delete,
+ * redraw. A redraw frame is this window's own floor for drawing the view
+ * again, measured in the same conditions as the changes.
+ */
+static const char *
+op_kind (guint op)
+{
+  static const char *kinds[] = { "tag", "redraw", "delete", "redraw" };
+
+  return kinds[op % 4];
+}
+
 static gboolean
 step_cb (gpointer user_data)
 {
-  gboolean is_tag = bench.op % 2 == 0;
-  gboolean ok;
+  const char *kind = op_kind (bench.op);
+  gboolean ok = TRUE;
 
-  if (bench.op >= bench.n_ops)
+  if (bench.op >= 2 * bench.n_ops)
     finish ();
 
   bench.op_start = g_get_monotonic_time ();
-  if (is_tag)
+  if (g_str_equal (kind, "tag"))
     {
       guint n_words = bench.words->len / 2;
 
@@ -312,13 +289,15 @@ step_cb (gpointer user_data)
           ok = tag_word (pair[0], pair[1]);
         }
     }
-  else
+  else if (g_str_equal (kind, "delete"))
     ok = delete_added ();
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (bench.view));
   bench.op_done = g_get_monotonic_time ();
 
   if (!ok)
     {
-      g_printerr ("change %u (%s) did nothing\n", bench.op, is_tag ? "tag" : "delete");
+      g_printerr ("change %u (%s) did nothing\n", bench.op, kind);
       exit (1);
     }
 
@@ -334,10 +313,6 @@ start_edits (void)
   /* Until the window turns out not to have them. */
   bench.use_actions = TRUE;
   bench.words = g_array_new (FALSE, FALSE, sizeof (int));
-  bench.tag_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  bench.delete_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  bench.call_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   collect_visible_words ();
   if (bench.words->len == 0)
     {
@@ -354,11 +329,13 @@ after_paint_cb (GdkFrameClock *clock,
 {
   if (!bench.shown)
     {
+      if (bench.frames++ == 0)
+        printf ("first-paint %.3f\n", ms_since (bench.start_time));
       if (!document_shown ())
         return;
 
       bench.shown = TRUE;
-      printf ("first-frame %.3f\n", ms_since (bench.start_time));
+      printf ("first-frame %.3f after %u frames\n", ms_since (bench.start_time), bench.frames);
       fflush (stdout);
       if (bench.mode == MODE_STARTUP)
         finish ();
@@ -371,11 +348,12 @@ after_paint_cb (GdkFrameClock *clock,
 
   bench.waiting = FALSE;
   g_clear_handle_id (&bench.watchdog, g_source_remove);
-  g_array_append_val (bench.op % 2 == 0 ? bench.tag_ms : bench.delete_ms,
-                      *(double[]) { ms_since (bench.op_start) });
-  g_array_append_val (bench.frame_ms, *(double[]) { ms_since (bench.paint_start) });
-  g_array_append_val (bench.call_ms,
-                      *(double[]) { (bench.op_done - bench.op_start) / 1000.0 });
+  /* One line a change: kind, the action's own time, the frame's time
+   * (before-paint to after-paint) and the latency to the end of that frame.
+   */
+  printf ("op %s %.3f %.3f %.3f\n", op_kind (bench.op),
+          (bench.op_done - bench.op_start) / 1000.0,
+          ms_since (bench.paint_start), ms_since (bench.op_start));
   bench.op++;
   /* A pause, so that each change starts a frame of its own. */
   g_timeout_add (30, step_cb, NULL);
