@@ -680,7 +680,9 @@ glossa_document_reload (GlossaDocument  *self,
   set_spans (self, none);
 
   load_annotations (self, cancellable);
-  set_modified (self, self->saved_serial);
+  /* What is shown is what is on disk again. */
+  self->saved_serial = self->serial + 1;
+  set_modified (self, self->serial + 1);
   g_signal_emit (self, signals[CHANGED], 0);
 
   if (self->error != NULL)
@@ -1356,9 +1358,12 @@ static void
 save_data_commit (GlossaDocument *self,
                   SaveData       *save)
 {
+  gboolean was_modified = glossa_document_get_modified (self);
+
   self->disk = save->written;
   self->saved_serial = save->serial;
-  set_modified (self, self->serial);
+  if (was_modified != glossa_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 gboolean

@@ -694,6 +694,27 @@ write_int_member (GString    *out,
   g_string_append_printf (out, "%lld", (long long) value);
 }
 
+/* Writes @node as the value of a member whose line is indented by @indent
+ * spaces: JSON strings hold no raw newline, so every newline of the value
+ * starts a line that needs that much more indentation.
+ */
+static void
+write_nested (GString  *out,
+              JsonNode *node,
+              int       indent)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  glossa_json_write (value, node, indent >= 0 ? 2 : -1);
+  for (gsize i = 0; i < value->len; i++)
+    {
+      g_string_append_c (out, value->str[i]);
+      if (value->str[i] == '\n')
+        for (int j = 0; j < indent; j++)
+          g_string_append_c (out, ' ');
+    }
+}
+
 /* Unknown members come after the known ones, in the order they were read. */
 static void
 write_extra (GString    *out,
@@ -710,7 +731,7 @@ write_extra (GString    *out,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       write_key (out, first, indent, l->data);
-      glossa_json_write (out, json_object_get_member (extra, l->data), indent);
+      write_nested (out, json_object_get_member (extra, l->data), indent);
     }
 }
 

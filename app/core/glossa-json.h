@@ -35,13 +35,10 @@ JsonNode *glossa_json_parse_line   (const char  *data,
                                     guint        line_no,
                                     GError     **error);
 
-/* Appends @node to @out in the layout of Python's
- * json.dumps(node, indent=2, ensure_ascii=False): two-space indentation,
- * UTF-8 unescaped, members in their order. @indent is the number of spaces
- * the value's own line is indented by (0 for a whole document): nested lines
- * get @indent + 2, @indent + 4, … spaces and a closing bracket @indent, so a
- * value can be written inside a larger document. @indent < 0 writes one line
- * with ", " and ": " separators (json.dumps(node, ensure_ascii=False)).
+/* Appends @node to @out as Python's json.dumps(node, indent=@indent,
+ * ensure_ascii=False) would: UTF-8 unescaped, members in their order,
+ * nested lines indented by @indent spaces a level. @indent < 0 writes one
+ * line with ", " and ": " separators (json.dumps(node, ensure_ascii=False)).
  */
 void      glossa_json_write        (GString     *out,
                                     JsonNode    *node,
