@@ -32,6 +32,7 @@ typedef struct
    * document once.
    */
   GHashTable *seen;
+  gboolean    dedup;     /* more than one PATH */
 } Stats;
 
 static void
@@ -119,7 +120,7 @@ count_corpus (Stats      *stats,
       g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (corpus), i);
       GlossaAnnotationCounts counts;
 
-      if (folder &&
+      if (folder && stats->dedup &&
           !g_hash_table_add (stats->seen, g_build_filename (root, glossa_corpus_item_get_name (item), NULL)))
         continue;
 
@@ -301,6 +302,7 @@ _glossa_cli_stats (int    argc,
     }
 
   stats.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stats.dedup = argc > 2;
   for (int i = 1; i < argc; i++)
     count_path (&stats, argv[i]);
   g_hash_table_unref (stats.seen);

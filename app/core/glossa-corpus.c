@@ -243,7 +243,7 @@ static const char *
 index_intern (Index      *index,
               const char *str)
 {
-  return str ? g_string_chunk_insert_const (index->strings, str) : NULL;
+  return str ? g_string_chunk_insert (index->strings, str) : NULL;
 }
 
 static void
@@ -611,22 +611,47 @@ typedef struct
   GString      *path;      /* absolute path of the folder being read */
 } Scan;
 
+/* A name in a folder, sorted with a "/" after a subfolder's name so that
+ * sorting each folder's names gives the natural order of the whole paths:
+ * "a/…" before "a.txt", "2/…" before "10.txt".
+ */
+typedef struct
+{
+  char     *key;
+  gboolean  is_dir;
+} Child;
+
+static void
+child_clear (gpointer data)
+{
+  g_free (((Child *) data)->key);
+}
+
+static int
+compare_children (gconstpointer a,
+                  gconstpointer b)
+{
+  return glossa_natural_compare (((const Child *) a)->key, ((const Child *) b)->key);
+}
+
 /* Reads one folder: its articles become entries, its subfolders are read in
- * turn. readdir()'s d_type saves a stat() per file, which is most of the
- * cost on 100,000 files. Symbolic links to folders are not followed, so
- * links cannot make the scan loop.
+ * turn, all in natural order. readdir()'s d_type saves a stat() per file,
+ * which is most of the cost on 100,000 files. Symbolic links to folders are
+ * not followed, so links cannot make the scan loop.
  */
 static void
 scan_folder (Scan       *scan,
              const char *rel)
 {
   g_autoptr(GHashTable) sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (Child));
   gsize path_len = scan->path->len;
+  gsize txt_len = strlen (TXT_SUFFIX);
   gsize sidecar_len = strlen (GLOSSA_ANNOTATIONS_SUFFIX);
   struct dirent *dirent;
   DIR *dir;
+
+  g_array_set_clear_func (children, child_clear);
 
   if (g_cancellable_is_cancelled (scan->cancellable))
     return;
@@ -646,6 +671,7 @@ scan_folder (Scan       *scan,
       gsize len = strlen (name);
       gboolean is_dir = dirent->d_type == DT_DIR;
       gboolean is_file = dirent->d_type == DT_REG;
+      Child child;
 
       if (name[0] == '.')
         continue;
@@ -664,50 +690,56 @@ scan_folder (Scan       *scan,
         }
 
       if (is_dir)
-        g_ptr_array_add (folders, g_strdup (name));
-      else if (is_file && has_suffix (name, len, TXT_SUFFIX, strlen (TXT_SUFFIX)))
-        g_ptr_array_add (articles, g_strndup (name, len - strlen (TXT_SUFFIX)));
+        {
+          child.key = g_strconcat (name, "/", NULL);
+          child.is_dir = TRUE;
+          g_array_append_val (children, child);
+        }
+      else if (is_file && has_suffix (name, len, TXT_SUFFIX, txt_len))
+        {
+          child.key = g_strdup (name);
+          child.is_dir = FALSE;
+          g_array_append_val (children, child);
+        }
       else if (is_file && has_suffix (name, len, GLOSSA_ANNOTATIONS_SUFFIX, sidecar_len))
         g_hash_table_add (sidecars, g_strndup (name, len - sidecar_len));
     }
   closedir (dir);
 
-  for (guint i = 0; i < articles->len; i++)
-    {
-      const char *stem = g_ptr_array_index (articles, i);
-      g_autofree char *id = g_strconcat (rel, stem, NULL);
-      g_autofree char *path = g_strconcat (id, TXT_SUFFIX, NULL);
-      Entry entry = { 0 };
+  g_array_sort (children, compare_children);
 
-      entry.path = index_intern (scan->index, path);
-      entry.id = index_intern (scan->index, id);
-      if (g_utf8_validate (path, -1, NULL))
-        entry.name = entry.path;
+  for (guint i = 0; i < children->len; i++)
+    {
+      const Child *child = &g_array_index (children, Child, i);
+      g_autofree char *path = g_strconcat (rel, child->key, NULL);
+
+      if (child->is_dir)
+        {
+          g_string_append_c (scan->path, '/');
+          g_string_append_len (scan->path, child->key, strlen (child->key) - 1);
+          scan_folder (scan, path);
+          g_string_truncate (scan->path, path_len);
+        }
       else
         {
-          g_autofree char *display = g_filename_display_name (path);
-          entry.name = index_intern (scan->index, display);
+          g_autofree char *stem = g_strndup (child->key, strlen (child->key) - txt_len);
+          Entry entry = { 0 };
+
+          entry.path = index_intern (scan->index, path);
+          entry.id = index_intern (scan->index, path);
+          /* The id is the path without ".txt", cut in the copy. */
+          ((char *) entry.id)[strlen (path) - txt_len] = '\0';
+          if (g_utf8_validate (path, -1, NULL))
+            entry.name = entry.path;
+          else
+            {
+              g_autofree char *display = g_filename_display_name (path);
+              entry.name = index_intern (scan->index, display);
+            }
+          entry.has_sidecar = g_hash_table_contains (sidecars, stem);
+          g_array_append_val (scan->index->entries, entry);
         }
-      entry.has_sidecar = g_hash_table_contains (sidecars, stem);
-      g_array_append_val (scan->index->entries, entry);
     }
-
-  for (guint i = 0; i < folders->len; i++)
-    {
-      const char *name = g_ptr_array_index (folders, i);
-      g_autofree char *sub = g_strconcat (rel, name, "/", NULL);
-
-      g_string_append_printf (scan->path, "/%s", name);
-      scan_folder (scan, sub);
-      g_string_truncate (scan->path, path_len);
-    }
-}
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  return glossa_natural_compare (((const Entry *) a)->path, ((const Entry *) b)->path);
 }
 
 static gboolean
@@ -728,11 +760,7 @@ read_folder (Index         *index,
   scan_folder (&scan, "");
   g_string_free (scan.path, TRUE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  g_array_sort (index->entries, compare_entries);
-  return TRUE;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /* JSONL corpora */
@@ -1329,6 +1357,14 @@ glossa_corpus_lookup (GlossaCorpus *self,
   g_return_val_if_fail (GLOSSA_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
+  /* JSONL ids are registered while reading, to find duplicates; a
+   * folder's only when first asked for, as `glossa stats` never does.
+   */
+  if (self->index->kind == GLOSSA_CORPUS_FOLDER && g_hash_table_size (self->index->ids) == 0)
+    for (guint i = 0; i < self->index->entries->len; i++)
+      g_hash_table_insert (self->index->ids, (gpointer) index_entry (self->index, i)->id,
+                           GUINT_TO_POINTER (i + 1));
+
   found = GPOINTER_TO_UINT (g_hash_table_lookup (self->index->ids, id));
   if (found == 0)
     return FALSE;
@@ -1389,13 +1425,6 @@ corpus_new (GFile        *file,
   self->index = index_ref (index);
   self->context = g_main_context_ref (context);
   self->status_counts[GLOSSA_STATUS_TODO] = index->entries->len;
-
-  /* Folder ids are looked up by glossa_corpus_lookup(); JSONL ids were
-   * registered while reading, to find duplicates.
-   */
-  if (index->kind == GLOSSA_CORPUS_FOLDER)
-    for (guint i = 0; i < index->entries->len; i++)
-      g_hash_table_insert (index->ids, (gpointer) index_entry (index, i)->id, GUINT_TO_POINTER (i + 1));
 
   g_ptr_array_set_size (self->items, 0);
   g_ptr_array_set_free_func (self->items, g_object_unref);
@@ -1764,7 +1793,8 @@ read_folder_statuses (Index        *index,
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *contents = NULL;
-      g_autofree char *display = NULL;
+      g_autofree char *shown = NULL;
+      const char *display;
       Summary summary;
       gsize len;
 
@@ -1774,7 +1804,10 @@ read_folder_statuses (Index        *index,
         break;
 
       g_string_printf (path, "%s/%s%s", index->path, entry->id, GLOSSA_ANNOTATIONS_SUFFIX);
-      display = g_filename_display_name (path->str);
+      /* Paths are nearly always UTF-8: convert only the others. */
+      display = path->str;
+      if (!g_utf8_validate (path->str, path->len, NULL))
+        display = shown = g_filename_display_name (path->str);
       if (!g_file_get_contents (path->str, &contents, &len, &error) ||
           !(root = glossa_json_parse (contents, len, display, &error)) ||
           !summarize (root, display, &summary, &error))

@@ -20,7 +20,7 @@
  * the folder) with the peak resident memory (getrusage).
  *
  * The stats output is checked against what was generated, so a fast wrong
- * answer fails the benchmark.
+ * answer fails the benchmark. GLOSSA_BENCH_KEEP=1 keeps the corpora.
  */
 
 #include "config.h"
@@ -441,9 +441,10 @@ main (int    argc,
   report_open (argv[0], "corpus folder:", folder, &expected);
   report_open (argv[0], "corpus JSONL:", jsonl, &expected);
 
-  {
-    char *rm_argv[] = { (char *) "rm", (char *) "-rf", tmp, NULL };
-    time_command (rm_argv, NULL);
-  }
+  if (g_getenv ("GLOSSA_BENCH_KEEP") == NULL)
+    {
+      char *rm_argv[] = { (char *) "rm", (char *) "-rf", tmp, NULL };
+      time_command (rm_argv, NULL);
+    }
   return 0;
 }
