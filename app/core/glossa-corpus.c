@@ -2748,6 +2748,27 @@ save_jsonl_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Back on the corpus's thread: the item shows what was saved before the
+ * caller hears of it.
+ */
+static void
+save_jsonl_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *save = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  corpus_saved (GLOSSA_CORPUS (object), save->position, save->snapshot);
+  g_task_return_boolean (task, TRUE);
+}
+
 void
 glossa_corpus_save_document_async (GlossaCorpus        *self,
                                    guint                position,
@@ -2773,14 +2794,19 @@ glossa_corpus_save_document_async (GlossaCorpus        *self,
     }
 
   /* The snapshot is what gets saved, taken now on the document's thread. */
-  g_task_set_task_data (task, save_data_new (self, position, document), save_data_free);
   switch (self->index->kind)
     {
     case GLOSSA_CORPUS_FOLDER:
+      g_task_set_task_data (task, save_data_new (self, position, document), save_data_free);
       glossa_document_save_async (document, cancellable, save_folder_done, g_steal_pointer (&task));
       break;
     case GLOSSA_CORPUS_JSONL:
-      g_task_run_in_thread (task, save_jsonl_thread);
+      {
+        g_autoptr(GTask) worker = g_task_new (self, cancellable, save_jsonl_done, g_steal_pointer (&task));
+
+        g_task_set_task_data (worker, save_data_new (self, position, document), save_data_free);
+        g_task_run_in_thread (worker, save_jsonl_thread);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -2792,15 +2818,6 @@ glossa_corpus_save_document_finish (GlossaCorpus  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  SaveData *save;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  save = g_task_get_task_data (G_TASK (result));
-  if (self->index->kind == GLOSSA_CORPUS_JSONL && save != NULL)
-    corpus_saved (self, save->position, save->snapshot);
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
