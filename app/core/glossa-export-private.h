@@ -23,10 +23,13 @@ gboolean  _glossa_output_commit (const char  *temp_path,
                                  GError     **error);
 void      _glossa_output_abort  (const char  *temp_path);
 
-/* A file name made from a document id: no separators, no leading dot, and
- * unique among @used (which takes a copy).
+/* A relative file name, without extension, made from a document id: its
+ * "/" make subfolders, no component is empty or starts with a dot, and it
+ * is unique among @used (which takes a copy).
  */
-char     *_glossa_output_file_name (const char *id,
-                                    GHashTable *used);
+char     *_glossa_output_file_name   (const char  *id,
+                                      GHashTable  *used);
+gboolean  _glossa_output_make_parent (const char  *path,
+                                      GError     **error);
 
 G_END_DECLS

@@ -149,20 +149,34 @@ _glossa_output_abort (const char *temp_path)
     remove_tree (temp_path);
 }
 
+/* Ids of folder corpora are relative paths ("2021/article-7"): they stay
+ * paths, so that a corpus exported and imported again keeps its ids. Any
+ * component that could climb out of the output folder or hide is renamed.
+ */
 char *
 _glossa_output_file_name (const char *id,
                           GHashTable *used)
 {
-  g_autofree char *base = g_strdup (id != NULL && *id != '\0' ? id : "document");
+  g_auto(GStrv) parts = g_strsplit (id != NULL && *id != '\0' ? id : "document", "/", -1);
+  g_autofree char *base = NULL;
   char *name;
 
-  for (char *p = base; *p != '\0'; p++)
+  for (guint i = 0; parts[i] != NULL; i++)
     {
-      if (*p == '/' || *p == '\\' || (guchar) *p < 0x20)
-        *p = '_';
+      for (char *p = parts[i]; *p != '\0'; p++)
+        {
+          if (*p == '\\' || (guchar) *p < 0x20)
+            *p = '_';
+        }
+      if (parts[i][0] == '.' || parts[i][0] == '\0')
+        {
+          char *renamed = g_strconcat ("_", parts[i], NULL);
+
+          g_free (parts[i]);
+          parts[i] = renamed;
+        }
     }
-  if (base[0] == '.')
-    base[0] = '_';
+  base = g_strjoinv ("/", parts);
 
   name = g_strdup (base);
   for (guint n = 2; g_hash_table_contains (used, name); n++)
@@ -172,6 +186,21 @@ _glossa_output_file_name (const char *id,
     }
   g_hash_table_add (used, g_strdup (name));
   return name;
+}
+
+gboolean
+_glossa_output_make_parent (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (parent, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", parent, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Record sources */
@@ -793,7 +822,8 @@ sink_write (Sink               *sink,
   name = _glossa_output_file_name (id, sink->names);
   txt = g_strdup_printf ("%s/%s.txt", sink->path, name);
   ann = g_strdup_printf ("%s/%s.ann", sink->path, name);
-  return g_file_set_contents_full (txt, chunk->text->str, chunk->text->len,
+  return _glossa_output_make_parent (txt, error) &&
+         g_file_set_contents_full (txt, chunk->text->str, chunk->text->len,
                                    G_FILE_SET_CONTENTS_NONE, 0666, error) &&
          g_file_set_contents_full (ann, chunk->ann->str, chunk->ann->len,
                                    G_FILE_SET_CONTENTS_NONE, 0666, error);

@@ -1096,8 +1096,11 @@ write_record (GlossaRecord  *record,
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GBytes) json = NULL;
 
-  annotations->doc_id = g_strdup (name);
-  annotations->file = g_strdup_printf ("%s.txt", name);
+  /* The file's own id is its base name, as a document saved by the
+   * window has it; the corpus's id is the relative path.
+   */
+  annotations->doc_id = g_path_get_basename (name);
+  annotations->file = g_strdup_printf ("%s.txt", annotations->doc_id);
   annotations->sha256 = g_strdup (glossa_article_get_sha256 (record->article));
   annotations->length = glossa_article_get_length (record->article);
   annotations->date = g_strdup (record->date);
@@ -1109,7 +1112,8 @@ write_record (GlossaRecord  *record,
 
   text = g_bytes_new (glossa_article_get_text (record->article), glossa_article_get_n_bytes (record->article));
   json = glossa_format_write (annotations);
-  return glossa_file_replace_atomic (txt, text, cancellable, error) &&
+  return _glossa_output_make_parent (txt_path, error) &&
+         glossa_file_replace_atomic (txt, text, cancellable, error) &&
          glossa_file_replace_atomic (ann, json, cancellable, error);
 }
 

@@ -206,6 +206,39 @@ def import_roundtrip():
 
 
 @test
+def nested_ids_survive():
+    # A folder corpus's ids are relative paths; export and import keep them.
+    with tempfile.TemporaryDirectory() as tmp:
+        nested = os.path.join(tmp, "nested")
+        os.makedirs(os.path.join(nested, "2021"))
+        for name in ["mixed", "plain"]:
+            for ext in [".txt", ".annotations.json"]:
+                target = os.path.join(nested, "2021" if name == "mixed" else "", name + ext)
+                shutil.copy(os.path.join(CORPUS, name + ext), target)
+        first = os.path.join(tmp, "first.jsonl")
+        ok(run("export", nested, "-o", first))
+        expect([d["id"] for d in read_jsonl(first)] == ["2021/mixed", "plain"], read_jsonl(first))
+
+        imported = os.path.join(tmp, "imported")
+        ok(run("import", first, "-o", imported))
+        expect(os.path.exists(os.path.join(imported, "2021", "mixed.annotations.json")))
+        with open(os.path.join(imported, "2021", "mixed.annotations.json"), encoding="utf-8") as f:
+            document = json.load(f)["document"]
+        expect(document["id"] == "mixed" and document["file"] == "mixed.txt", document)
+        again = os.path.join(tmp, "again.jsonl")
+        ok(run("export", imported, "-o", again))
+        with open(first, "rb") as a, open(again, "rb") as b:
+            expect(a.read() == b.read())
+
+        brat = os.path.join(tmp, "brat")
+        ok(run("export", nested, "--format", "brat", "-o", brat))
+        expect(check_slices.check_brat("codepoint", os.path.join(brat, "2021")) == 16)
+
+        report = json.loads(ok(run("agree", nested, imported, "--json")).stdout)
+        expect(report["documents"] == 2 and report["overall"]["exact"]["f1"] == 1.0, report)
+
+
+@test
 def import_unknown_labels():
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "corpus")
