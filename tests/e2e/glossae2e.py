@@ -443,8 +443,10 @@ def check_file(article_path):
         if s["label"] not in LABELS:
             problems.append(f"spans[{i}] unknown label {s['label']!r}")
         keys.append((s["start"], s["end"], s["label"]))
-    if keys != sorted(keys):
-        problems.append("spans not sorted by (start, end, label)")
+    order = {label: i for i, label in enumerate(doc.get("labels", LABELS))}
+    if keys != sorted(keys, key=lambda k: (k[0], k[1], order.get(k[2], 99))):
+        problems.append("spans not sorted by (start, end, label in the "
+                        "order of \"labels\")")
     ids = [s["id"] for s in doc["spans"]]
     if len(set(ids)) != len(ids):
         problems.append("duplicate span ids")

@@ -8,7 +8,9 @@
 
 A double-click on a long word then C, a drag from the middle of one word to
 the middle of the next then Q (snapped to whole words), a drag over a whole
-line then 1; a click on a span selects it for Delete or relabelling. Screen
+line then 1; a click on a span selects it for Delete or relabelling; where
+spans nest, a click selects the innermost and the next click the one
+around it. Screen
 positions come from the "███" markers around the lines (see glossae2e.py).
 """
 
@@ -23,7 +25,7 @@ e2e.skip_all_unless_display()
 
 exe = sys.argv[1]
 outdir = sys.argv[2] if len(sys.argv) > 2 else None
-tap = e2e.Tap(9)
+tap = e2e.Tap(13)
 work = e2e.workdir("mouse")
 article = e2e.place_article(work, "mouse.txt", e2e.ARTICLE)
 text = e2e.ARTICLE
@@ -106,6 +108,19 @@ app.key("ctrl+z")
 check("Ctrl+Z again brings back the deleted span",
       lambda s: s + [constantinople])
 
+responded_date = e2e.span_of(text, "responded", "date")
+responded_quote = e2e.span_of(text, "responded", "quote")
+washington_claim = e2e.span_of(text, "Washington responded firmly", "claim")
+y = y_of(firmly_line)
+# Select the outer span first: a drag must select text even when it starts
+# inside the selected span.
+app.click(middle(firmly_words[0]), y)
+app.drag(firmly_words[1][0] + 2, y, firmly_words[1][1] - 2, y)
+app.key("4")
+check("a drag inside a word of the selected span, then 4, nests a date span "
+      "in it",
+      lambda s: s + [responded_date])
+
 if outdir:
     e2e.screenshot(os.path.join(outdir, "e2e-mouse-end.png"))
 problems = e2e.check_file(article) if e2e.load_spans(article) else ["no file"]
@@ -114,4 +129,32 @@ tap.ok(not problems and status == 0,
        "the file is valid, every span's text is the article slice, and the "
        "window closes cleanly",
        "\n".join(problems) + f"\nexit status {status}\n{app.log_text()}")
+
+# Click cycling, on a fresh window whose file already has the two nested
+# spans (the layout is the same as in the first window: the words are
+# where they were found before any span coloured them).
+expected = [washington, responded_date]
+e2e.write_annotations(article, expected)
+app = e2e.Glossa(exe, article, work)
+try:
+    app.wait_window()
+    app.wait_marked_lines(e2e.ARTICLE_MARKED_LINES)
+except RuntimeError as error:
+    tap.ok(False, "the window reopens", error)
+    tap.bail("no window to drive")
+x = middle(firmly_words[1])
+app.focus()
+app.click(x, y)
+app.key("2")
+check("a click where two spans nest selects the innermost (2 relabels it)",
+      lambda s: [responded_quote if v == responded_date else v for v in s])
+app.click(x, y)
+app.key("3")
+check("clicking there again selects the span around it (3 relabels it)",
+      lambda s: [washington_claim if v == washington else v for v in s])
+app.click(x, y)
+app.key("4")
+check("a third click there goes back to the innermost (4 relabels it)",
+      lambda s: [responded_date if v == responded_quote else v for v in s])
+app.close()
 sys.exit(tap.finish())
