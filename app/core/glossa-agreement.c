@@ -447,14 +447,14 @@ glossa_agreement_to_table (GlossaAgreement *agreement)
                           agreement->n_documents, agreement->only_in_a->len, agreement->only_in_b->len);
   append_ids (out, "Only in A", agreement->only_in_a);
   append_ids (out, "Only in B", agreement->only_in_b);
-  g_string_append (out, "\n                         ------- exact -------- "
-                        " ------ overlap -------\n");
-  g_string_append (out, "label    spans A spans B  precis  recall      F1 "
-                        "  precis  recall      F1   kappa\n");
+  /* The same widths as append_row(): 23 columns, then groups of 7. */
+  g_string_append_printf (out, "\n%-23s %-21s  %-21s\n", "", "------- exact -------", "------ overlap ------");
+  g_string_append_printf (out, "%-8s %6s %6s  %6s %6s %6s  %6s %6s %6s  %6s\n",
+                          "label", "A", "B", "P", "R", "F1", "P", "R", "F1", "kappa");
   for (guint label = 0; label < GLOSSA_N_LABELS; label++)
     append_row (out, glossa_label_to_string (label), &agreement->labels[label]);
   append_row (out, "overall", &agreement->overall);
-  g_string_append (out, "\nB is the reference: precision counts A's spans, recall B's; "
-                        "– means a zero denominator.\n");
+  g_string_append (out, "\nA, B: spans of each; P: precision over A's spans; R: recall over B's "
+                        "(B is the reference);\n– : a zero denominator.\n");
   return g_string_free (out, FALSE);
 }
