@@ -99,7 +99,11 @@ static void
 glossa_corpus_row_dispose (GObject *object)
 {
   GlossaCorpusRow *self = (GlossaCorpusRow *)object;
+  GtkWidget *child;
 
+  /* The template's root is not a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_CORPUS_ROW);
   g_clear_object (&self->item_signals);
   g_clear_object (&self->item);

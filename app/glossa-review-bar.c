@@ -318,8 +318,12 @@ static void
 glossa_review_bar_dispose (GObject *object)
 {
   GlossaReviewBar *self = (GlossaReviewBar *)object;
+  GtkWidget *child;
 
   glossa_review_bar_clear (self);
+  /* The template's root is not a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_REVIEW_BAR);
   g_clear_weak_pointer (&self->view);
 
@@ -480,43 +484,47 @@ glossa_review_bar_clear (GlossaReviewBar *self)
     update_label (self);
 }
 
-/**
- * glossa_review_bar_move:
- * @direction: 1 for the next disagreement still to decide, -1 for the
- *   previous one
- *
- * Goes to the next (or previous) undecided disagreement after the current
- * one, wrapping around; if every one is decided, to the next in order.
- */
-gboolean
-glossa_review_bar_move (GlossaReviewBar *self,
-                        int              direction)
+static gboolean
+go_to (GlossaReviewBar *self,
+       int              direction,
+       gboolean         undecided_only)
 {
   guint n;
-
-  g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), FALSE);
 
   if (self->items == NULL || self->items->len == 0)
     return FALSE;
 
   n = self->items->len;
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint step = 1; step <= n; step++)
     {
-      for (guint step = 1; step <= n; step++)
-        {
-          int from = self->current < 0 ? (direction > 0 ? -1 : 0) : self->current;
-          int index = (int) (((gint64) from + direction * (gint64) step + 2 * n) % n);
-          const GlossaReviewItem *item = g_ptr_array_index (self->items, index);
+      int from = self->current < 0 ? (direction > 0 ? -1 : 0) : self->current;
+      int index = (int) (((gint64) from + direction * (gint64) step + 2 * (gint64) n) % n);
 
-          if (pass == 1 || !is_decided (self, item))
-            {
-              self->current = index;
-              select_current (self);
-              return TRUE;
-            }
+      if (!undecided_only || !is_decided (self, g_ptr_array_index (self->items, index)))
+        {
+          self->current = index;
+          select_current (self);
+          return TRUE;
         }
     }
   return FALSE;
+}
+
+/**
+ * glossa_review_bar_move:
+ * @direction: 1 for the next disagreement, -1 for the previous one
+ *
+ * Goes to the next (or previous) disagreement in the article's order,
+ * wrapping around, decided or not, so that any decision can be revisited.
+ */
+gboolean
+glossa_review_bar_move (GlossaReviewBar *self,
+                        int              direction)
+{
+  g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), FALSE);
+  g_return_val_if_fail (direction == 1 || direction == -1, FALSE);
+
+  return go_to (self, direction, FALSE);
 }
 
 static void
@@ -582,9 +590,11 @@ glossa_review_bar_accept (GlossaReviewBar    *self,
   else
     g_hash_table_remove (self->rejected, item);
 
-  /* Deciding moves on, so a run of decisions is one key each. */
-  if (!glossa_review_bar_move (self, 1))
-    update_label (self);
+  /* Deciding moves on to what is left, so a run of decisions is one key
+   * each; with nothing left the bar stays on the last decision.
+   */
+  if (!go_to (self, 1, TRUE))
+    select_current (self);
   return TRUE;
 }
 

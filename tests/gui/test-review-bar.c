@@ -1,0 +1,266 @@
+/* test-review-bar.c: adjudicating two annotators' spans, decision by decision
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "glossa-review-bar.h"
+#include "gui-test-util.h"
+
+/*                                    0         1         2         3         4         5
+ *                                    012345678901234567890123456789012345678901234567890123 */
+static const char article_text[] = "date 2024-05-01 Ana Lima said the bridge will reopen soon.";
+
+typedef struct
+{
+  char            *dir;
+  GlossaArticle   *article;
+  GlossaDocument  *result;
+  GFile           *result_file;
+  GPtrArray       *a;
+  GPtrArray       *b;
+  GtkTextView     *view;
+  GlossaReviewBar *bar;
+  GtkWindow       *window;
+} Fixture;
+
+static void
+add (GPtrArray   *spans,
+     gint64       start,
+     gint64       end,
+     GlossaLabel  label)
+{
+  g_autofree char *id = g_strdup_printf ("s%u", spans->len + 1);
+  g_autofree char *text = g_strndup (article_text + start, end - start);
+
+  g_ptr_array_add (spans, glossa_span_new (id, start, end, label, text));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *box;
+
+  f->dir = g_dir_make_tmp ("glossa-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->article = glossa_article_new_from_data (article_text, strlen (article_text), "news.txt", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "news.annotations.json", NULL);
+  f->result_file = g_file_new_for_path (path);
+  f->result = glossa_document_new (f->article, f->result_file);
+
+  /* A and B agree on "date 2024-05-01"; A alone tags "Ana Lima" as actor;
+   * they disagree on the label of "said the bridge will reopen"; B alone
+   * tags "soon".
+   */
+  f->a = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  f->b = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  add (f->a, 0, 15, GLOSSA_LABEL_DATE);
+  add (f->a, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (f->a, 25, 52, GLOSSA_LABEL_CLAIM);
+  add (f->b, 0, 15, GLOSSA_LABEL_DATE);
+  add (f->b, 25, 52, GLOSSA_LABEL_QUOTE);
+  add (f->b, 53, 57, GLOSSA_LABEL_DATE);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  f->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->view), article_text, -1);
+  f->bar = GLOSSA_REVIEW_BAR (glossa_review_bar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->bar));
+  gtk_window_set_child (f->window, box);
+  gtk_window_present (f->window);
+
+  glossa_review_bar_set_view (f->bar, f->view);
+  glossa_review_bar_set_names (f->bar, "Ada", "Ben");
+  glossa_review_bar_set_documents (f->bar, f->result, f->a, f->b);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+
+  gtk_window_destroy (f->window);
+  gui_test_iterate (10);
+  g_assert_finalize_object (f->result);
+  g_clear_object (&f->article);
+  g_clear_object (&f->result_file);
+  g_ptr_array_unref (f->a);
+  g_ptr_array_unref (f->b);
+  gui_test_remove_tree (folder);
+  g_free (f->dir);
+}
+
+/* The result's spans as "start-end label" joined by "; ". */
+static char *
+result_spans (Fixture *f)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < glossa_document_get_n_spans (f->result); i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (f->result, i);
+
+      g_string_append_printf (out, "%s%d-%d %s", i ? "; " : "", (int) span->start, (int) span->end,
+                              glossa_label_to_string (span->label));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_tag_at (Fixture    *f,
+            const char *tag_name,
+            int         offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+test_marks (Fixture       *f,
+            gconstpointer  data)
+{
+  /* Three disagreements; the agreement is not one. */
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 3);
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 3);
+
+  g_assert_true (has_tag_at (f, "glossa-review-only-a", 18));
+  g_assert_true (has_tag_at (f, "glossa-review-conflict", 30));
+  g_assert_true (has_tag_at (f, "glossa-review-only-b", 54));
+  g_assert_false (has_tag_at (f, "glossa-review-only-a", 3));
+  g_assert_false (has_tag_at (f, "glossa-review-conflict", 3));
+  g_assert_false (has_tag_at (f, "glossa-review-only-b", 3));
+}
+
+static void
+test_seed_agreements (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *spans = NULL;
+
+  glossa_review_bar_seed_agreements (f->bar);
+  spans = result_spans (f);
+  g_assert_cmpstr (spans, ==, "0-15 date");
+}
+
+static void
+test_decide (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->view);
+  g_autofree char *after_a = NULL;
+  g_autofree char *after_b = NULL;
+  g_autofree char *after_neither = NULL;
+  g_autofree char *after_undo = NULL;
+  GtkTextIter start, end;
+
+  glossa_review_bar_seed_agreements (f->bar);
+
+  /* F8: the first disagreement is selected in the view. */
+  g_assert_true (glossa_review_bar_move (f->bar, 1));
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 0);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 16);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 24);
+  g_assert_true (has_tag_at (f, "glossa-review-current", 18));
+
+  /* Keep Ada's actor; the bar moves on to the label conflict. */
+  g_assert_true (glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_A));
+  after_a = result_spans (f);
+  g_assert_cmpstr (after_a, ==, "0-15 date; 16-24 actor");
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 1);
+
+  /* Keep Ben's label for the claim/quote conflict. */
+  g_assert_true (glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_B));
+  after_b = result_spans (f);
+  g_assert_cmpstr (after_b, ==, "0-15 date; 16-24 actor; 25-52 quote");
+
+  /* Neither for Ben's "soon": nothing added, but decided. */
+  g_assert_true (glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_NEITHER));
+  after_neither = result_spans (f);
+  g_assert_cmpstr (after_neither, ==, "0-15 date; 16-24 actor; 25-52 quote");
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 0);
+
+  /* Each decision is one undoable step of the result. */
+  g_assert_true (glossa_document_undo (f->result));
+  after_undo = result_spans (f);
+  g_assert_cmpstr (after_undo, ==, "0-15 date; 16-24 actor");
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 1);
+}
+
+static void
+test_change_mind (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *both = NULL;
+  g_autofree char *only_a = NULL;
+
+  /* Go to the conflict, keep both, then change to A's alone. */
+  glossa_review_bar_move (f->bar, 1);
+  glossa_review_bar_move (f->bar, 1);
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 1);
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_BOTH);
+  both = result_spans (f);
+  g_assert_cmpstr (both, ==, "25-52 quote; 25-52 claim");
+
+  /* The bar moved on to "soon"; going back reaches the decided conflict. */
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 2);
+  glossa_review_bar_move (f->bar, -1);
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 1);
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_A);
+  only_a = result_spans (f);
+  g_assert_cmpstr (only_a, ==, "25-52 claim");
+}
+
+static void
+test_saved (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GlossaAnnotations) saved = NULL;
+  gsize len;
+
+  glossa_review_bar_seed_agreements (f->bar);
+  glossa_review_bar_move (f->bar, 1);
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_A);
+
+  /* The adjudicated set is an ordinary annotation file, in its own place. */
+  g_assert_true (glossa_document_save (f->result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (f->result_file, NULL, &contents, &len, NULL, &error));
+  saved = glossa_format_read (contents, len, "result", f->article, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->spans->len, ==, 2);
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (saved->spans, 1))->text, ==, "Ana Lima");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add ("/gui/review-bar/marks", Fixture, NULL, fixture_set_up, test_marks, fixture_tear_down);
+  g_test_add ("/gui/review-bar/seed-agreements", Fixture, NULL, fixture_set_up, test_seed_agreements, fixture_tear_down);
+  g_test_add ("/gui/review-bar/decide", Fixture, NULL, fixture_set_up, test_decide, fixture_tear_down);
+  g_test_add ("/gui/review-bar/change-mind", Fixture, NULL, fixture_set_up, test_change_mind, fixture_tear_down);
+  g_test_add ("/gui/review-bar/saved", Fixture, NULL, fixture_set_up, test_saved, fixture_tear_down);
+
+  return g_test_run ();
+}
