@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -95,9 +96,13 @@ ENV = {k: v for k, v in os.environ.items() if k not in ("G_DEBUG", "MALLOC_CHECK
 
 
 def timed(command):
+    """Wall-clock seconds, and CPU seconds (user + system, every thread)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main():
@@ -122,7 +127,7 @@ def main():
         for _ in range(5):
             t_glossa.append(timed([glossa, "export", corpus, "--format", "jsonl", "-o", out_glossa]))
             t_python.append(timed([sys.executable, baseline, corpus, out_python]))
-        t_glossa, t_python = min(t_glossa), min(t_python)
+        (t_glossa, cpu_glossa), (t_python, cpu_python) = min(t_glossa), min(t_python)
 
         # Same documents, same spans: the two outputs must say the same.
         with open(out_glossa, encoding="utf-8") as a, open(out_python, encoding="utf-8") as b:
@@ -132,8 +137,9 @@ def main():
     print("1..2")
     print("# export of %d articles x 30 spans to JSONL" % n)
     print("# processors: %d" % os.cpu_count())
-    print("# glossa export:        %.3f s" % t_glossa)
-    print("# Python json baseline: %.3f s" % t_python)
+    print("# glossa export:        %.3f s (%.3f s of CPU)" % (t_glossa, cpu_glossa))
+    print("# Python json baseline: %.3f s (%.3f s of CPU)" % (t_python, cpu_python))
+    print("# load average at the end: %.2f" % os.getloadavg()[0])
     print("# ratio: glossa is %.2fx faster (at least 2x required)" % ratio)
     print("%s 1 - outputs agree" % ("ok" if same else "not ok"))
     print("%s 2 - glossa export at least 2x faster than the Python baseline (%.2fx)"
