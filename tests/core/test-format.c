@@ -338,6 +338,8 @@ static const SliceCase slice_cases[] = {
   { "rtl", "مرحبا بالعالم، قال الرئيس. שלום עולם, אמר השר. mixed עברית English عربي" },
   { "crlf", "line one\r\nline two\r\n\r\nline four with \xF0\x9F\x91\x8D\r\nlone\rcarriage\r\n" },
   { "bom", BOM "date 2021-12-31 Vladimir Putin \xF0\x9F\x87\xAE\xF0\x9F\x87\xB9 cafe\xCC\x81\r\n東京 שלום" },
+  { "empty", "" },
+  { "separators", "one\xC2\x85" "two\xE2\x80\xA8" "three\xE2\x80\xA9" "four\x0B\x0C\x1C\x1D\x1E" "five\xEF\xBB\xBF" "six" },
   { "mixed", "date 2024-02-29 \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD “Quote” — said مرحبا\r\n"
              "cafe\xCC\x81 東京 \xF0\x9F\x87\xAE\xF0\x9F\x87\xB9 שלום end\n" },
 };
