@@ -864,6 +864,47 @@ test_save_async (Fixture       *f,
 }
 
 static void
+count_saved (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (glossa_document_save_finish (GLOSSA_DOCUMENT (object), result, &error));
+  g_assert_no_error (error);
+  (*n_done)++;
+}
+
+/* Saves asked for while one runs wait for it and then write the state of
+ * their own moment: the file ends with the last edit, and the document is
+ * not modified.
+ */
+static void
+test_save_async_queued (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GlossaDocument) reopened = NULL;
+  guint n_done = 0;
+
+  add (f, 0, 14, GLOSSA_LABEL_ACTOR);
+  glossa_document_save_async (f->document, NULL, count_saved, &n_done);
+  add (f, 22, 31, GLOSSA_LABEL_ACTOR);
+  glossa_document_save_async (f->document, NULL, count_saved, &n_done);
+  add (f, 35, 42, GLOSSA_LABEL_DATE);
+  glossa_document_save_async (f->document, NULL, count_saved, &n_done);
+  while (n_done < 3)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (glossa_document_get_modified (f->document));
+  g_assert_false (glossa_document_changed_on_disk (f->document));
+  reopened = open_document (f);
+  g_assert_cmpuint (glossa_document_get_n_spans (reopened), ==, 3);
+  ct_check_with_python (f->annotations_path, f->article_path);
+  g_assert_finalize_object (g_steal_pointer (&reopened));
+}
+
+static void
 on_opened (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -928,6 +969,7 @@ main (int   argc,
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("changed-on-disk-deleted", test_changed_on_disk_deleted);
   ADD ("save-async", test_save_async);
+  ADD ("save-async-queued", test_save_async_queued);
   ADD ("open-async", test_open_async);
 
 #undef ADD
