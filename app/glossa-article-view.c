@@ -36,6 +36,13 @@ struct _GlossaArticleView
   GSignalGroup    *document_signals;
   GtkTextTagTable *tag_table;
   GtkTextTag      *tags[GLOSSA_N_LABELS][GLOSSA_ARTICLE_VIEW_N_DEPTHS];
+  /* The selected span, drawn above all others in its label's full colour:
+   * tag backgrounds hide the text selection's own.
+   */
+  GtkTextTag      *selected_tag;
+  GtkTextMark     *selected_start;
+  GtkTextMark     *selected_end;
+  GlossaLabel      selected_label;
 
   gint64           dirty_start;
   gint64           dirty_end;
@@ -49,6 +56,7 @@ struct _GlossaArticleView
   double           press_x;
   double           press_y;
   int              n_press;
+  guint            click_source;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
@@ -102,9 +110,26 @@ set_scheme (GtkSourceBuffer *buffer)
 }
 
 static void
+update_selected_color (GlossaArticleView *self)
+{
+  guint dark = is_dark () ? 1 : 0;
+  GdkRGBA background;
+  GdkRGBA foreground;
+
+  gdk_rgba_parse (&background, label_colors[dark][self->selected_label]);
+  gdk_rgba_parse (&foreground, dark ? "#1e1e1e" : "#ffffff");
+  g_object_set (self->selected_tag,
+                "background-rgba", &background,
+                "foreground-rgba", &foreground,
+                NULL);
+}
+
+static void
 glossa_article_view_update_colors (GlossaArticleView *self)
 {
   guint dark = is_dark () ? 1 : 0;
+
+  update_selected_color (self);
 
   set_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self))));
 
@@ -149,6 +174,10 @@ glossa_article_view_create_tags (GlossaArticleView *self)
         gtk_text_tag_table_add (self->tag_table, tag);
         self->tags[label][depth] = tag;
       }
+
+  self->selected_tag = gtk_text_tag_new ("glossa-selected");
+  gtk_text_tag_table_add (self->tag_table, self->selected_tag);
+  g_object_unref (self->selected_tag);
 }
 
 static GtkTextBuffer *
@@ -457,6 +486,46 @@ glossa_article_view_set_document (GlossaArticleView *self,
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
 }
 
+/* Marks @span as the selected one (or none, with NULL). Marks, not
+ * offsets, so the highlight follows no edit it should not.
+ */
+void
+glossa_article_view_set_selected_span (GlossaArticleView *self,
+                                       GlossaSpan        *span)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->selected_start != NULL && gtk_text_mark_get_buffer (self->selected_start) == buffer)
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, self->selected_start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, self->selected_end);
+      gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
+      gtk_text_buffer_delete_mark (buffer, self->selected_start);
+      gtk_text_buffer_delete_mark (buffer, self->selected_end);
+    }
+  g_clear_object (&self->selected_start);
+  g_clear_object (&self->selected_end);
+
+  if (span == NULL)
+    return;
+
+  if (span->label != self->selected_label)
+    {
+      self->selected_label = span->label;
+      update_selected_color (self);
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, span->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
+  self->selected_start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
+  self->selected_end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE));
+  gtk_text_buffer_apply_tag (buffer, self->selected_tag, &start, &end);
+}
+
 void
 glossa_article_view_get_selection (GlossaArticleView *self,
                                    gint64            *start,
@@ -624,6 +693,11 @@ glossa_article_view_get_offset_at (GlossaArticleView *self,
   return TRUE;
 }
 
+/* A press inside the selection would make GtkTextView wait for a drag of
+ * the selected text, and only collapse the selection later. Nothing is
+ * dragged out of the article: collapse it here, so that a click on the
+ * selected span is a click like any other and can cycle outward.
+ */
 static void
 on_click_pressed (GtkGestureClick   *gesture,
                   int                n_press,
@@ -631,9 +705,43 @@ on_click_pressed (GtkGestureClick   *gesture,
                   double             y,
                   GlossaArticleView *self)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkTextIter start, end, iter;
+  gint64 offset;
+
   self->n_press = n_press;
   self->press_x = x;
   self->press_y = y;
+
+  if (n_press != 1
+      || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY
+      || (state & GDK_SHIFT_MASK) != 0
+      || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end)
+      || !glossa_article_view_get_offset_at (self, x, y, &offset))
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  if (gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* Runs once GtkTextView has handled the release: a press inside the
+ * selection (a possible drag of the selected text) only collapses it then.
+ */
+static gboolean
+click_idle_cb (gpointer user_data)
+{
+  GlossaArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gint64 offset;
+
+  self->click_source = 0;
+  if (!gtk_text_buffer_get_has_selection (buffer)
+      && glossa_article_view_get_offset_at (self, self->press_x, self->press_y, &offset))
+    g_signal_emit (self, signals[OFFSET_CLICKED], 0, offset);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* A plain click (no drag, no double click) on a span is reported to the
@@ -647,19 +755,13 @@ on_click_released (GtkGestureClick   *gesture,
                    double             y,
                    GlossaArticleView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  gint64 offset;
-
   if (self->n_press != 1 || ABS (x - self->press_x) > 3 || ABS (y - self->press_y) > 3)
-    return;
-  if (gtk_text_buffer_get_has_selection (buffer))
     return;
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
     return;
-  if (!glossa_article_view_get_offset_at (self, x, y, &offset))
-    return;
 
-  g_signal_emit (self, signals[OFFSET_CLICKED], 0, offset);
+  g_clear_handle_id (&self->click_source, g_source_remove);
+  self->click_source = g_idle_add_full (G_PRIORITY_HIGH, click_idle_cb, self, NULL);
 }
 
 /* GtkSourceView sets itself up for its buffer in constructed(): replacing
@@ -684,6 +786,9 @@ glossa_article_view_dispose (GObject *object)
   GlossaArticleView *self = GLOSSA_ARTICLE_VIEW (object);
 
   g_clear_handle_id (&self->tag_source, g_source_remove);
+  g_clear_handle_id (&self->click_source, g_source_remove);
+  g_clear_object (&self->selected_start);
+  g_clear_object (&self->selected_end);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);

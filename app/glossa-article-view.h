@@ -33,6 +33,8 @@ gboolean        glossa_article_view_get_tag_range (GlossaArticleView *self,
                                                    gboolean           exact,
                                                    gint64            *start,
                                                    gint64            *end);
+void            glossa_article_view_set_selected_span (GlossaArticleView *self,
+                                                       GlossaSpan        *span);
 void            glossa_article_view_get_selection (GlossaArticleView *self,
                                                    gint64            *start,
                                                    gint64            *end);

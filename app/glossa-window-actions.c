@@ -53,6 +53,7 @@ _glossa_window_clear_selection (GlossaWindow *self)
     return;
 
   g_clear_pointer (&self->selected_id, g_free);
+  glossa_article_view_set_selected_span (self->view, NULL);
   glossa_span_list_select_span (self->span_list, NULL);
   _glossa_window_update_actions (self);
 }
@@ -61,12 +62,16 @@ void
 _glossa_window_select_span (GlossaWindow *self,
                             GlossaSpan   *span)
 {
+  /* Relabelling or resizing keeps the id: the next click still cycles on. */
+  if (g_strcmp0 (self->clicked_id, span->id) != 0)
+    g_clear_pointer (&self->clicked_id, g_free);
   g_free (self->selected_id);
   self->selected_id = g_strdup (span->id);
 
   self->selecting = TRUE;
   glossa_article_view_select_range (self->view, span->start, span->end);
   self->selecting = FALSE;
+  glossa_article_view_set_selected_span (self->view, span);
   glossa_span_list_select_span (self->span_list, span->id);
 
   _glossa_window_update_actions (self);
@@ -125,6 +130,8 @@ _glossa_window_on_offset_clicked (GlossaWindow *self,
                                   gint64        offset)
 {
   g_autoptr(GPtrArray) spans = NULL;
+  const char *current;
+  GlossaSpan *span;
   guint next = 0;
 
   if (self->document == NULL)
@@ -133,23 +140,28 @@ _glossa_window_on_offset_clicked (GlossaWindow *self,
   spans = glossa_document_spans_at (self->document, offset);
   if (spans->len == 0)
     {
+      g_clear_pointer (&self->clicked_id, g_free);
       _glossa_window_clear_selection (self);
       return;
     }
 
+  current = self->clicked_id != NULL ? self->clicked_id : self->selected_id;
   g_ptr_array_sort (spans, compare_inner_first);
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossaSpan *span = g_ptr_array_index (spans, i);
+      GlossaSpan *candidate = g_ptr_array_index (spans, i);
 
-      if (g_strcmp0 (span->id, self->selected_id) == 0)
+      if (g_strcmp0 (candidate->id, current) == 0)
         {
           next = (i + 1) % spans->len;
           break;
         }
     }
 
-  _glossa_window_select_span (self, g_ptr_array_index (spans, next));
+  span = g_ptr_array_index (spans, next);
+  _glossa_window_select_span (self, span);
+  g_free (self->clicked_id);
+  self->clicked_id = g_strdup (span->id);
 }
 
 static gboolean

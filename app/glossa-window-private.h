@@ -38,6 +38,11 @@ struct _GlossaWindow
   GCancellable         *cancellable;
   GtkSourceSearchContext *search;
   char                 *selected_id;
+  /* The span the last click selected: a press collapses the selection
+   * (unselecting the span) before the click is reported, so cycling
+   * outward on the next click remembers it here.
+   */
+  char                 *clicked_id;
 
   /* Saving: at most one write in flight; changes made meanwhile set
    * `dirty` again and are written when it finishes. The timeout is not
@@ -45,6 +50,8 @@ struct _GlossaWindow
    */
   guint                 save_source;
   guint                 monitor_source;
+  guint                 dialog_source;
+  gint64                last_key_time;
   guint                 dirty : 1;
   guint                 saving : 1;
   guint                 close_after_save : 1;

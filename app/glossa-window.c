@@ -293,16 +293,11 @@ on_changed_on_disk_response (AdwMessageDialog *dialog,
 }
 
 static void
-glossa_window_offer_reload (GlossaWindow *self)
+glossa_window_present_reload_dialog (GlossaWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWidget *dialog;
   g_autofree char *basename = NULL;
-
-  if (self->conflict)
-    return;
-  self->conflict = TRUE;
-  g_clear_handle_id (&self->save_source, g_source_remove);
 
   builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-reload-dialog.ui");
   dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
@@ -313,6 +308,52 @@ glossa_window_offer_reload (GlossaWindow *self)
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The dialog waits until the keyboard has been quiet for a moment: keys
+ * meant for the article (arrows, Enter) must not land in it and choose
+ * for the annotator.
+ */
+#define QUIET_BEFORE_DIALOG_US (800 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+reload_dialog_timeout_cb (gpointer user_data)
+{
+  GlossaWindow *self = user_data;
+  gint64 quiet = g_get_monotonic_time () - self->last_key_time;
+
+  if (quiet < QUIET_BEFORE_DIALOG_US)
+    {
+      self->dialog_source = g_timeout_add ((QUIET_BEFORE_DIALOG_US - quiet) / 1000 + 1,
+                                           reload_dialog_timeout_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->dialog_source = 0;
+  if (self->document != NULL && self->conflict)
+    glossa_window_present_reload_dialog (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From here until the annotator answers, nothing is written. */
+static void
+glossa_window_offer_reload (GlossaWindow *self)
+{
+  if (self->conflict)
+    return;
+  self->conflict = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  g_clear_handle_id (&self->dialog_source, g_source_remove);
+  reload_dialog_timeout_cb (self);
+}
+
+static gboolean
+on_key_pressed (GlossaWindow *self)
+{
+  self->last_key_time = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -372,11 +413,13 @@ glossa_window_stop_following (GlossaWindow *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->monitor_source, g_source_remove);
+  g_clear_handle_id (&self->dialog_source, g_source_remove);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
   g_clear_object (&self->search);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->clicked_id, g_free);
   self->dirty = FALSE;
   self->saving = FALSE;
   self->conflict = FALSE;
@@ -683,6 +726,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
 static void
 glossa_window_init (GlossaWindow *self)
 {
+  GtkEventController *keys;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -695,6 +739,11 @@ glossa_window_init (GlossaWindow *self)
   self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_swapped (self->buffer_signals, "mark-set", G_CALLBACK (on_mark_set), self);
   g_object_bind_property (self->view, "buffer", self->buffer_signals, "target", G_BINDING_SYNC_CREATE);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);

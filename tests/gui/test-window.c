@@ -331,6 +331,17 @@ test_tag_nested (Fixture       *fixture,
   _glossa_window_on_offset_clicked (fixture->window, claim_start + 3);
   g_assert_cmpstr (glossa_window_get_selected_span (fixture->window), ==, actor_id);
 
+  /* A relabel keeps the span's id, and the cycle goes on from it, even
+   * though the press of the next click unselects it first.
+   */
+  activate (fixture, "win.tag", "date");
+  activate (fixture, "win.unselect-span", NULL);
+  _glossa_window_on_offset_clicked (fixture->window, claim_start + 3);
+  g_assert_cmpstr (glossa_window_get_selected_span (fixture->window), ==, claim_id);
+  activate (fixture, "win.undo", NULL);
+  activate (fixture, "win.unselect-span", NULL);
+  g_clear_pointer (&fixture->window->clicked_id, g_free);
+
   /* Deleting the outer span makes the inner one top level again. */
   _glossa_window_on_offset_clicked (fixture->window, claim_end - 2);
   g_assert_cmpstr (glossa_window_get_selected_span (fixture->window), ==, claim_id);
