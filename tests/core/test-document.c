@@ -560,6 +560,37 @@ test_status_signals (Fixture       *f,
   g_assert_cmpuint (notified, ==, 3);
 }
 
+/* The user: the annotator of what they create or change, and of the
+ * document if it has none yet.
+ */
+static void
+test_user (Fixture       *f,
+           gconstpointer  data)
+{
+  GlossaSpan *span;
+  g_autofree char *id = NULL;
+
+  glossa_document_set_user (f->document, "ada");
+  g_assert_cmpstr (glossa_document_get_user (f->document), ==, "ada");
+  span = add (f, 0, 14, GLOSSA_LABEL_ACTOR);
+  id = g_strdup (span->id);
+  g_assert_cmpstr (span->annotator, ==, "ada");
+  g_assert_cmpstr (glossa_document_get_annotator (f->document), ==, "ada");
+
+  glossa_document_set_user (f->document, "bo");
+  span = glossa_document_update_span (f->document, id, 0, 14, GLOSSA_LABEL_QUOTE, NULL, NULL);
+  g_assert_cmpstr (span->annotator, ==, "bo");
+  /* The document keeps its first annotator. */
+  g_assert_cmpstr (glossa_document_get_annotator (f->document), ==, "ada");
+
+  save (f);
+  g_assert_finalize_object (g_steal_pointer (&f->document));
+  f->document = open_document (f);
+  g_assert_cmpstr (glossa_document_get_annotator (f->document), ==, "ada");
+  g_assert_cmpstr (glossa_document_lookup_span (f->document, id)->annotator, ==, "bo");
+  g_assert_null (glossa_document_get_user (f->document));
+}
+
 /* Signals */
 
 static void
@@ -960,6 +991,7 @@ main (int   argc,
   ADD ("unknown-members-kept", test_unknown_members_kept);
   ADD ("status-in-progress", test_status_in_progress);
   ADD ("status-signals", test_status_signals);
+  ADD ("user", test_user);
   ADD ("signals", test_signals);
   ADD ("signals-group", test_signals_group);
   ADD ("property-notifications", test_property_notifications);

@@ -554,11 +554,11 @@ main (int   argc,
   g_test_add_func ("/core/save/atomic-document-killed", test_atomic_document_killed);
   g_test_add_func ("/core/save/symlink-absolute", test_symlink_absolute);
   g_test_add_func ("/core/save/symlink-relative", test_symlink_relative);
-  g_test_add_func ("/core/save/symlink-dangling", test_symlink_dangling);
   g_test_add_func ("/core/save/permissions", test_permissions);
   g_test_add_func ("/core/save/permissions-through-symlink", test_permissions_through_symlink);
   g_test_add_func ("/core/save/no-leftovers", test_no_leftovers);
   g_test_add_func ("/core/save/changed-on-disk-by-other", test_changed_on_disk_by_other);
+  g_test_add_func ("/core/save/symlink-dangling", test_symlink_dangling);
 
   return g_test_run ();
 }
