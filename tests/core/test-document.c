@@ -696,6 +696,70 @@ test_property_notifications (Fixture       *f,
   g_assert_true (glossa_document_get_modified (f->document));
 }
 
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (add (f, 0, 14, GLOSSA_LABEL_ACTOR)->id);
+
+  save (f);
+  g_string_truncate (f->log, 0);
+  glossa_document_set_read_only (f->document, TRUE);
+  g_assert_true (glossa_document_get_read_only (f->document));
+
+  g_assert_null (glossa_document_add_span (f->document, 22, 31, GLOSSA_LABEL_ACTOR, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (glossa_document_remove_span (f->document, id, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (glossa_document_update_span (f->document, id, 0, 8, GLOSSA_LABEL_ACTOR, NULL, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (glossa_document_can_undo (f->document));
+  g_assert_false (glossa_document_undo (f->document));
+  g_assert_false (glossa_document_save (f->document, NULL, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  assert_log (f, "");
+  g_assert_cmpuint (glossa_document_get_n_spans (f->document), ==, 1);
+
+  glossa_document_set_read_only (f->document, FALSE);
+  g_assert_true (glossa_document_undo (f->document));
+  g_assert_cmpuint (glossa_document_get_n_spans (f->document), ==, 0);
+}
+
+/* Reloading replaces the spans, announced one by one, and forgets the
+ * undo history.
+ */
+static void
+test_reload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GlossaDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = g_strdup (add (f, 0, 14, GLOSSA_LABEL_ACTOR)->id);
+  g_autofree char *expected = NULL;
+  GlossaSpan *theirs;
+
+  save (f);
+  other = open_document (f);
+  theirs = glossa_document_add_span (other, 22, 31, GLOSSA_LABEL_ACTOR, NULL);
+  g_assert_nonnull (theirs);
+  expected = g_strdup_printf ("-%s +%s +%s C", mine, mine, theirs->id);
+  g_assert_true (glossa_document_save (other, NULL, NULL));
+
+  g_string_truncate (f->log, 0);
+  g_assert_true (glossa_document_reload (f->document, NULL, &error));
+  g_assert_no_error (error);
+  assert_log (f, expected);
+  g_assert_cmpuint (glossa_document_get_n_spans (f->document), ==, 2);
+  g_assert_false (glossa_document_can_undo (f->document));
+  g_assert_false (glossa_document_get_modified (f->document));
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 /* Loading and saving */
 
 static void
@@ -995,6 +1059,8 @@ main (int   argc,
   ADD ("signals", test_signals);
   ADD ("signals-group", test_signals_group);
   ADD ("property-notifications", test_property_notifications);
+  ADD ("read-only", test_read_only);
+  ADD ("reload", test_reload);
   ADD ("open-missing-annotations", test_open_missing_annotations);
   ADD ("open-bad-annotations", test_open_bad_annotations);
   ADD ("open-article-changed", test_open_article_changed);

@@ -769,6 +769,30 @@ test_escaped_text (void)
   g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (annotations->spans, 1))->text, ==, "\xF0\x9F\x91\x8D");
 }
 
+/* One span on one line, as json.dumps(span, ensure_ascii=False) writes it
+ * (JSON Lines corpora and exports use this).
+ */
+static void
+test_write_span_one_line (void)
+{
+  g_autoptr(GlossaSpan) span = glossa_span_new ("s1", 3, 7, GLOSSA_LABEL_QUOTE, "caf\xC3\xA9 \"x\"");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  span->note = g_strdup ("tab\there");
+  span->origin = GLOSSA_ORIGIN_IMPORTED;
+  span->extra = json_object_new ();
+  json_object_set_array_member (span->extra, "tags", json_array_new ());
+  json_array_add_int_element (json_object_get_array_member (span->extra, "tags"), 1);
+  json_array_add_string_element (json_object_get_array_member (span->extra, "tags"), "\xE6\x9D\xB1");
+  json_object_set_object_member (span->extra, "empty", json_object_new ());
+
+  glossa_format_write_span (out, span, -1);
+  g_assert_cmpstr (out->str, ==,
+                   "{\"id\": \"s1\", \"start\": 3, \"end\": 7, \"label\": \"quote\", "
+                   "\"text\": \"caf\xC3\xA9 \\\"x\\\"\", \"note\": \"tab\\there\", \"origin\": \"imported\", "
+                   "\"tags\": [1, \"\xE6\x9D\xB1\"], \"empty\": {}}");
+}
+
 /* File names */
 
 static void
@@ -818,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/core/format/read-without-article", test_read_without_article);
   g_test_add_func ("/core/format/overlap-allowed", test_overlap_allowed);
   g_test_add_func ("/core/format/escaped-text", test_escaped_text);
+  g_test_add_func ("/core/format/write-span-one-line", test_write_span_one_line);
   g_test_add_func ("/core/format/file-names", test_file_names);
 
   return g_test_run ();
