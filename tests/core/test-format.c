@@ -150,6 +150,48 @@ test_roundtrip_twice (void)
   assert_bytes_equal (rewritten, written);
 }
 
+/* The same file opened as a document and saved: unchanged, byte for byte;
+ * after an edit and its undo, still unchanged.
+ */
+static void
+test_roundtrip_through_document (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *fixture_json = fixture_path ("roundtrip.annotations.json");
+  g_autofree char *fixture_txt = fixture_path ("roundtrip.txt");
+  g_autofree char *json_path = g_build_filename (dir, "roundtrip.annotations.json", NULL);
+  g_autofree char *txt_path = g_build_filename (dir, "roundtrip.txt", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (txt_path);
+  g_autoptr(GBytes) original = ct_read_file (fixture_json);
+  g_autoptr(GBytes) article = ct_read_file (fixture_txt);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ct_write_file (json_path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  ct_write_file (txt_path, g_bytes_get_data (article, NULL), g_bytes_get_size (article));
+
+  document = glossa_document_open (article_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (glossa_document_get_error (document));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 13);
+  g_assert_true (glossa_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  saved = ct_read_file (json_path);
+  assert_bytes_equal (saved, original);
+
+  g_assert_nonnull (glossa_document_add_span (document, 0, 5, GLOSSA_LABEL_CLAIM, NULL));
+  g_assert_true (glossa_document_undo (document));
+  g_assert_true (glossa_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  saved_again = ct_read_file (json_path);
+  assert_bytes_equal (saved_again, original);
+
+  g_assert_finalize_object (g_steal_pointer (&document));
+  ct_remove_tree (dir);
+}
+
 /* Unknown members may sit anywhere in the file; they come back after the
  * known ones, in their own order and with their values unchanged, and the
  * spans come back sorted.
@@ -819,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/core/format/roundtrip-every-field", test_roundtrip_every_field);
   g_test_add_func ("/core/format/roundtrip-twice", test_roundtrip_twice);
   g_test_add_func ("/core/format/roundtrip-unknown-order", test_roundtrip_unknown_order);
+  g_test_add_func ("/core/format/roundtrip-through-document", test_roundtrip_through_document);
   g_test_add_func ("/core/format/write-python-layout", test_write_python_layout);
   g_test_add_func ("/core/format/write-empty", test_write_empty);
 
