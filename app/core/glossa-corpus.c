@@ -2234,8 +2234,10 @@ read_corpus_spans (Index          *index,
 }
 
 /* FIXME: needs a document API that adopts annotations as they are (ids,
- * origins, notes, unknown members) with an empty undo history; until then
- * the spans are added one by one.
+ * origins, notes, unknown members) with an empty undo history and not
+ * modified, and one to mark a document saved after
+ * glossa_corpus_save_document() wrote its line. Until then the spans are
+ * added one by one: same offsets and labels, new ids, origin manual.
  */
 static GlossaDocument *
 document_new_with_annotations (GlossaArticle     *article,

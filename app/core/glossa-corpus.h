@@ -101,7 +101,9 @@ void              glossa_corpus_load_dates         (GlossaCorpus   *self,
 /* The document of item @position: its article and annotations. In a JSONL
  * corpus, an article without a line in FILE.annotations.jsonl starts with
  * the spans of its corpus line (origin "imported" unless they say
- * "suggested"). Safe to call from any thread.
+ * "suggested"). A JSONL document has no annotation file of its own: save
+ * it with glossa_corpus_save_document(), never glossa_document_save().
+ * Safe to call from any thread.
  */
 GlossaDocument   *glossa_corpus_load_document      (GlossaCorpus   *self,
                                                     guint           position,
