@@ -908,10 +908,73 @@ write_all (int           fd,
   return TRUE;
 }
 
-/* The temporary file lives beside the target so that rename() is atomic;
- * it is flushed before the rename so that after a crash the name points at
- * either the old or the new complete contents, and the folder is flushed
- * after it so that the rename itself survives.
+/* Follows @path through symbolic links, also to a target that does not
+ * exist yet, so that saving through a link writes the file it points to.
+ * Gives up after a few links (a loop) and returns @path itself.
+ */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint depth = 0; depth < 16; depth++)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *dir = NULL;
+      struct stat st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      if (!(target = g_file_read_link (current, NULL)))
+        return g_steal_pointer (&current);
+
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+        }
+      else
+        {
+          dir = g_path_get_dirname (current);
+          g_free (current);
+          current = g_build_filename (dir, target, NULL);
+        }
+    }
+  return g_strdup (path);
+}
+
+/* An unnamed file in @dir (O_TMPFILE): if we are killed before it is linked,
+ * nothing is left behind. Returns -1 where the file system cannot do that.
+ */
+static int
+open_unnamed (const char *dir,
+              mode_t      mode)
+{
+#ifdef O_TMPFILE
+  return open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+#else
+  errno = EOPNOTSUPP;
+  return -1;
+#endif
+}
+
+/* Gives the unnamed file @fd the name @tmp, next to the target. */
+static gboolean
+link_unnamed (int         fd,
+              const char *tmp)
+{
+  char proc_path[64];
+
+  g_snprintf (proc_path, sizeof proc_path, "/proc/self/fd/%d", fd);
+  return linkat (AT_FDCWD, proc_path, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0;
+}
+
+/* The new contents go to a temporary file beside the target so that
+ * rename() is atomic; it is flushed before the rename so that after a crash
+ * the name points at either the old or the new complete contents, and the
+ * folder is flushed after it so that the rename itself survives. The
+ * temporary file has no name until it is complete, so a save killed
+ * half-way leaves nothing behind.
  */
 gboolean
 glossa_file_replace_atomic (GFile         *file,
@@ -927,7 +990,7 @@ glossa_file_replace_atomic (GFile         *file,
   const guint8 *data;
   gsize len;
   mode_t mode = 0644;
-  gboolean have_mode = FALSE;
+  gboolean named;
   struct stat st;
   int fd, dir_fd;
 
@@ -940,32 +1003,44 @@ glossa_file_replace_atomic (GFile         *file,
   path = g_file_get_path (file);
   if (path == NULL)
     {
+      g_autofree char *uri = g_file_get_uri (file);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Could not save “%s”: only local files can be saved"),
-                   g_file_peek_path (file) ? g_file_peek_path (file) : "?");
+                   _("Could not save “%s”: only local files can be saved"), uri);
       return FALSE;
     }
 
   /* Write through a symbolic link, so that the link stays a link. */
-  target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
+  target = resolve_links (path);
 
   if (g_stat (target, &st) == 0)
     {
       mode = st.st_mode & 07777;
-      have_mode = TRUE;
+    }
+  else
+    {
+      /* A new file gets the usual permissions, as the umask allows. */
+      mode_t mask = umask (0);
+
+      umask (mask);
+      mode = 0666 & ~mask;
     }
 
   dir = g_path_get_dirname (target);
   base = g_path_get_basename (target);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, have_mode ? mode : 0666);
-  if (fd < 0)
-    return set_io_error (error, errno, path, _("cannot create a temporary file"));
 
-  /* mkstemp applies the umask: give an existing file its exact mode back. */
-  if (have_mode && fchmod (fd, mode) != 0)
+  fd = open_unnamed (dir, mode);
+  named = fd < 0;
+  if (named)
+    {
+      tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, mode);
+      if (fd < 0)
+        return set_io_error (error, errno, path, _("cannot create a temporary file"));
+    }
+
+  /* The umask applied at creation: give the file its exact mode. */
+  if (fchmod (fd, mode) != 0)
     g_debug ("Could not keep the permissions of %s: %s", target, g_strerror (errno));
 
   data = g_bytes_get_data (bytes, &len);
@@ -973,8 +1048,28 @@ glossa_file_replace_atomic (GFile         *file,
     {
       int saved_errno = errno;
       close (fd);
-      g_unlink (tmp);
+      if (named)
+        g_unlink (tmp);
       return set_io_error (error, saved_errno, path, _("cannot write"));
+    }
+
+  if (!named)
+    {
+      /* A name only for the instant between linking and renaming. */
+      for (guint attempt = 0; !named && attempt < 100; attempt++)
+        {
+          g_free (tmp);
+          tmp = g_strdup_printf ("%s/.%s.%08x", dir, base, g_random_int ());
+          named = link_unnamed (fd, tmp);
+          if (!named && errno != EEXIST)
+            break;
+        }
+      if (!named)
+        {
+          int saved_errno = errno;
+          close (fd);
+          return set_io_error (error, saved_errno, path, _("cannot create a temporary file"));
+        }
     }
 
   if (close (fd) != 0 || g_rename (tmp, target) != 0)
