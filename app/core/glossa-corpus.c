@@ -2233,28 +2233,12 @@ read_corpus_spans (Index          *index,
   return g_steal_pointer (&annotations);
 }
 
-/* FIXME: needs a document API that adopts annotations as they are (ids,
- * origins, notes, unknown members) with an empty undo history and not
- * modified, and one to mark a document saved after
- * glossa_corpus_save_document() wrote its line. Until then the spans are
- * added one by one: same offsets and labels, new ids, origin manual.
- */
 static GlossaDocument *
 document_new_with_annotations (GlossaArticle     *article,
                                GlossaAnnotations *annotations)
 {
-  g_autoptr(GlossaDocument) document = glossa_document_new (article, NULL);
-
-  for (guint i = 0; i < annotations->spans->len; i++)
-    {
-      GlossaSpan *span = g_ptr_array_index (annotations->spans, i);
-
-      if (!glossa_document_add_span (document, span->start, span->end, span->label, NULL))
-        g_warning ("Could not add span %s", span->id);
-    }
-  glossa_document_set_status (document, annotations->status);
-  glossa_document_set_annotator (document, annotations->annotator);
-  return g_steal_pointer (&document);
+  /* No file: a JSONL corpus saves its documents itself, line by line. */
+  return glossa_document_new_with_annotations (article, NULL, annotations);
 }
 
 static GlossaDocument *
@@ -2638,6 +2622,7 @@ typedef struct
   guint              position;
   GlossaDocument    *document;
   GlossaAnnotations *snapshot;
+  guint64            serial;     /* the document's state in @snapshot */
   GBytes            *line;      /* JSONL */
 } SaveData;
 
@@ -2661,6 +2646,7 @@ save_data_new (GlossaCorpus   *self,
 
   save->position = position;
   save->document = g_object_ref (document);
+  save->serial = glossa_document_get_serial (document);
   save->snapshot = glossa_document_snapshot (document);
   if (self->index->kind == GLOSSA_CORPUS_JSONL)
     save->line = write_annotation_line (index_entry (self->index, position)->id, save->snapshot);
@@ -2706,6 +2692,8 @@ glossa_corpus_save_document (GlossaCorpus    *self,
       break;
     case GLOSSA_CORPUS_JSONL:
       ok = save_jsonl_line (self->index, position, save->line, cancellable, error);
+      if (ok)
+        glossa_document_mark_saved (document, save->serial);
       break;
     default:
       g_assert_not_reached ();
@@ -2767,6 +2755,7 @@ save_jsonl_done (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  glossa_document_mark_saved (save->document, save->serial);
   corpus_saved (GLOSSA_CORPUS (object), save->position, save->snapshot);
   g_task_return_boolean (task, TRUE);
 }

@@ -495,6 +495,48 @@ glossa_document_new (GlossaArticle *article,
                        NULL);
 }
 
+static void adopt_annotations (GlossaDocument    *self,
+                               GlossaAnnotations *annotations);
+
+/**
+ * glossa_document_new_with_annotations:
+ * @annotations_file: (nullable): where the annotations are saved, if the
+ *   document saves itself (not in a JSONL corpus, which saves its lines)
+ * @annotations: annotations read elsewhere, already checked against
+ *   @article; copied, spans shared
+ *
+ * Creates a document holding @annotations as they are: ids, origins, notes
+ * and unknown members kept, no undo history, not modified.
+ */
+GlossaDocument *
+glossa_document_new_with_annotations (GlossaArticle     *article,
+                                      GFile             *annotations_file,
+                                      GlossaAnnotations *annotations)
+{
+  GlossaDocument *self;
+  GlossaAnnotations *copy;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (annotations != NULL, NULL);
+
+  self = glossa_document_new (article, annotations_file);
+  copy = glossa_annotations_new ();
+  copy->doc_id = g_strdup (annotations->doc_id ? annotations->doc_id : self->annotations->doc_id);
+  copy->file = g_strdup (annotations->file ? annotations->file : self->annotations->file);
+  copy->sha256 = g_strdup (annotations->sha256);
+  copy->length = annotations->length;
+  copy->date = g_strdup (annotations->date);
+  copy->status = annotations->status;
+  g_free (copy->annotator);
+  copy->annotator = g_strdup (annotations->annotator ? annotations->annotator : "");
+  for (guint i = 0; i < annotations->spans->len; i++)
+    g_ptr_array_add (copy->spans, glossa_span_ref (g_ptr_array_index (annotations->spans, i)));
+  copy->document_extra = annotations->document_extra ? json_object_ref (annotations->document_extra) : NULL;
+  copy->extra = annotations->extra ? json_object_ref (annotations->extra) : NULL;
+  adopt_annotations (self, copy);
+  return self;
+}
+
 static void
 set_error (GlossaDocument *self,
            GError         *error)
@@ -1490,6 +1532,60 @@ glossa_document_save_finish (GlossaDocument  *self,
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * glossa_document_accept_disk_state:
+ *
+ * Takes the annotation file as it is on disk now as the one this document
+ * last read or wrote: after another program changed it, the user chose to
+ * keep their own version, and the next save writes over it.
+ */
+void
+glossa_document_accept_disk_state (GlossaDocument *self)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+
+  self->disk = disk_stamp_read (self->file);
+  /* What is on disk is not what is shown: it must be written. */
+  set_modified (self, self->serial + 1);
+}
+
+/**
+ * glossa_document_get_serial:
+ *
+ * Returns: a number that grows with every change, to tell later which
+ *   state a save wrote (see glossa_document_mark_saved())
+ */
+guint64
+glossa_document_get_serial (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), 0);
+  return self->serial;
+}
+
+/**
+ * glossa_document_mark_saved:
+ * @serial: what glossa_document_get_serial() returned when the saved
+ *   snapshot was taken
+ *
+ * For documents saved by someone else (a JSONL corpus writes its own
+ * lines): the state of @serial is on disk. Changes made since keep the
+ * document modified.
+ */
+void
+glossa_document_mark_saved (GlossaDocument *self,
+                            guint64         serial)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  g_return_if_fail (serial <= self->serial);
+
+  was_modified = glossa_document_get_modified (self);
+  self->saved_serial = serial;
+  if (was_modified != glossa_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 /**

@@ -29,6 +29,9 @@ G_DECLARE_FINAL_TYPE (GlossaDocument, glossa_document, GLOSSA, DOCUMENT, GObject
  */
 GlossaDocument *glossa_document_new              (GlossaArticle   *article,
                                                   GFile           *annotations_file);
+GlossaDocument *glossa_document_new_with_annotations (GlossaArticle     *article,
+                                                     GFile             *annotations_file,
+                                                     GlossaAnnotations *annotations);
 GlossaDocument *glossa_document_open             (GFile           *article_file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
@@ -114,5 +117,9 @@ gboolean        glossa_document_save_finish      (GlossaDocument  *self,
                                                   GAsyncResult    *result,
                                                   GError         **error);
 gboolean        glossa_document_changed_on_disk  (GlossaDocument  *self);
+void            glossa_document_accept_disk_state (GlossaDocument *self);
+guint64         glossa_document_get_serial       (GlossaDocument  *self);
+void            glossa_document_mark_saved       (GlossaDocument  *self,
+                                                  guint64          serial);
 
 G_END_DECLS

@@ -473,6 +473,20 @@ test_jsonl_document (void)
   g_assert_cmpint (span->end, ==, 5);
   g_assert_cmpstr (span->text, ==, "Alice");
   g_assert_cmpint (glossa_document_get_status (document), ==, GLOSSA_STATUS_TODO);
+  /* Taken as they are: ids and origins kept, nothing to undo or save. */
+  g_assert_cmpstr (span->id, ==, "p1");
+  g_assert_cmpint (span->origin, ==, GLOSSA_ORIGIN_IMPORTED);
+  g_assert_cmpstr (glossa_document_get_span (document, 1)->id, ==, "p2");
+  g_assert_cmpint (glossa_document_get_span (document, 1)->origin, ==, GLOSSA_ORIGIN_SUGGESTED);
+  g_assert_false (glossa_document_can_undo (document));
+  g_assert_false (glossa_document_get_modified (document));
+
+  /* Saved through the corpus, the document is no longer modified. */
+  g_assert_nonnull (glossa_document_add_span (document, 17, 21, GLOSSA_LABEL_ACTOR, &error));
+  g_assert_true (glossa_document_get_modified (document));
+  g_assert_true (glossa_corpus_save_document (corpus, 0, document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (glossa_document_get_modified (document));
   g_clear_object (&document);
 
   document = glossa_corpus_load_document (corpus, 2, NULL, &error);
