@@ -41,6 +41,17 @@ static const struct {
   { "win.find", { "<Control>f", NULL } },
   { "win.show-side-panel", { "F9", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.open-folder", { "<Control><Shift>o", NULL } },
+  { "win.next-article", { "<Control>Page_Down", NULL } },
+  { "win.previous-article", { "<Control>Page_Up", NULL } },
+  { "win.next-unfinished", { "<Control><Shift>Page_Down", NULL } },
+  { "win.mark-done", { "<Control>Return", "<Control>KP_Enter", NULL } },
+  { "win.review-next", { "F8", NULL } },
+  { "win.review-previous", { "<Shift>F8", NULL } },
+  { "win.keep-a", { "<Control>1", NULL } },
+  { "win.keep-b", { "<Control>2", NULL } },
+  { "win.keep-both", { "<Control>3", NULL } },
+  { "win.keep-neither", { "<Control>0", NULL } },
 };
 
 GlossaApplication *

@@ -186,6 +186,8 @@ glossa_corpus_row_init (GlossaCorpusRow *self)
                                  G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->item_signals, "notify::loaded",
                                  G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->item_signals, "notify::date",
+                                 G_CALLBACK (update_all), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

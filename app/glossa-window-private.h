@@ -7,6 +7,8 @@
 #pragma once
 
 #include "glossa-article-view.h"
+#include "glossa-corpus-sidebar.h"
+#include "glossa-review-bar.h"
 #include "glossa-span-list.h"
 #include "glossa-window.h"
 
@@ -27,6 +29,10 @@ struct _GlossaWindow
   GtkSearchEntry       *search_entry;
   GlossaArticleView    *view;
   GlossaSpanList       *span_list;
+  GlossaCorpusSidebar  *corpus_sidebar;
+  GtkWidget            *corpus_buttons;
+  GtkRevealer          *review_revealer;
+  GlossaReviewBar      *review_bar;
 
   GSettings            *settings;
 
@@ -48,6 +54,7 @@ struct _GlossaWindow
    * `dirty` again and are written when it finishes. The timeout is not
    * restarted by later changes, so a change waits at most auto-save-delay.
    */
+  GlossaDocument       *saving_document;
   guint                 save_source;
   guint                 monitor_source;
   guint                 dialog_source;
@@ -57,6 +64,22 @@ struct _GlossaWindow
   guint                 close_after_save : 1;
   guint                 conflict : 1;
   guint                 selecting : 1;
+
+  /* A corpus, when one is open (glossa-window-corpus.c): the document shown
+   * is item corpus_position, saved through the corpus unless reviewing.
+   */
+  GlossaCorpus         *corpus;
+  GCancellable         *corpus_cancellable;
+  guint                 corpus_position;
+  guint                 save_to_corpus : 1;
+
+  /* Review: the annotations of the current article (A) compared with
+   * another annotator's (the source, B); the document shown is then the
+   * adjudicated one, saved in review_output.
+   */
+  GlossaDocument       *article_document;
+  GlossaReviewSource   *review_source;
+  GFile                *review_output;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -69,5 +92,19 @@ void     _glossa_window_show_error         (GlossaWindow   *self,
 void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,
                                             gint64          offset);
 void     _glossa_window_save_now           (GlossaWindow   *self);
+
+void     _glossa_window_class_corpus_init  (GtkWidgetClass *widget_class);
+void     _glossa_window_corpus_init        (GlossaWindow   *self);
+void     _glossa_window_corpus_dispose     (GlossaWindow   *self);
+void     _glossa_window_corpus_update_actions (GlossaWindow *self);
+gboolean _glossa_window_is_corpus_file     (GFile          *file);
+void     _glossa_window_open_corpus        (GlossaWindow   *self,
+                                            GFile          *file);
+void     _glossa_window_close_corpus       (GlossaWindow   *self);
+void     _glossa_window_show_item          (GlossaWindow   *self,
+                                            guint           position);
+void     _glossa_window_compare            (GlossaWindow   *self,
+                                            GFile          *other,
+                                            GFile          *output);
 
 G_END_DECLS

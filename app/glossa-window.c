@@ -74,7 +74,13 @@ _glossa_window_save_now (GlossaWindow *self)
 
   self->dirty = FALSE;
   self->saving = TRUE;
-  glossa_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
+  g_set_object (&self->saving_document, self->document);
+  /* In a corpus the corpus writes, so that its list follows the status. */
+  if (self->save_to_corpus)
+    glossa_corpus_save_document_async (self->corpus, self->corpus_position, self->document,
+                                       self->cancellable, save_cb, g_object_ref (self));
+  else
+    glossa_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -107,11 +113,19 @@ save_cb (GObject      *object,
 {
   g_autoptr(GlossaWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GlossaDocument *document = GLOSSA_DOCUMENT (object);
+  g_autoptr(GlossaDocument) document = NULL;
+  gboolean saved;
 
   self->saving = FALSE;
 
-  if (!glossa_document_save_finish (document, result, &error))
+  /* Which document this was: the window may have moved on meanwhile. */
+  document = g_steal_pointer (&self->saving_document);
+  if (GLOSSA_IS_CORPUS (object))
+    saved = glossa_corpus_save_document_finish (GLOSSA_CORPUS (object), result, &error);
+  else
+    saved = glossa_document_save_finish (GLOSSA_DOCUMENT (object), result, &error);
+
+  if (!saved)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -121,7 +135,7 @@ save_cb (GObject      *object,
           check_on_disk (self);
           return;
         }
-      g_warning ("Could not save %s: %s", g_file_peek_path (glossa_document_get_file (document)), error->message);
+      g_warning ("Could not save: %s", error->message);
       _glossa_window_show_error (self, error);
       self->dirty = TRUE;
     }
@@ -155,6 +169,8 @@ glossa_window_flush (GlossaWindow  *self,
     return TRUE;
 
   self->dirty = FALSE;
+  if (self->save_to_corpus)
+    return glossa_corpus_save_document (self->corpus, self->corpus_position, self->document, NULL, error);
   return glossa_document_save (self->document, NULL, error);
 }
 
@@ -261,24 +277,18 @@ glossa_window_reload (GlossaWindow *self)
   _glossa_window_update_actions (self);
 }
 
-/* Writing ours over the other version is the user's explicit choice. The
- * core refuses to save over a file changed since it read it and has no way
- * to force it, so write with its writer and read our own version back: the
- * spans stay, only the undo history is lost.
+/* Writing ours over the other version is the user's explicit choice: the
+ * core takes the file on disk as seen, and the next save writes over it,
+ * keeping the spans and the undo history.
  */
 static void
 glossa_window_keep_mine (GlossaWindow *self)
 {
-  g_autoptr(GBytes) bytes = glossa_document_serialize (self->document);
-  g_autoptr(GError) error = NULL;
-
-  if (!glossa_file_replace_atomic (glossa_document_get_file (self->document), bytes, NULL, &error))
-    {
-      _glossa_window_show_error (self, error);
-      return;
-    }
-
-  glossa_window_reload (self);
+  glossa_document_accept_disk_state (self->document);
+  self->conflict = FALSE;
+  _glossa_window_save_now (self);
+  glossa_window_update_banner (self);
+  _glossa_window_update_actions (self);
 }
 
 static void
@@ -455,12 +465,16 @@ glossa_window_set_document (GlossaWindow   *self,
     {
       g_autoptr(GError) error = NULL;
 
+      GFile *file = glossa_document_get_file (document);
+
       self->cancellable = g_cancellable_new ();
-      self->monitor = g_file_monitor_file (glossa_document_get_file (document), G_FILE_MONITOR_NONE, NULL, &error);
+      /* A JSONL corpus's documents have no file of their own. */
+      if (file != NULL)
+        self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
       if (self->monitor != NULL)
         g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self, G_CONNECT_SWAPPED);
-      else
-        g_warning ("Cannot watch %s: %s", g_file_peek_path (glossa_document_get_file (document)), error->message);
+      else if (file != NULL)
+        g_warning ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
       glossa_window_update_annotator (self);
     }
 
@@ -468,6 +482,7 @@ glossa_window_set_document (GlossaWindow   *self,
   glossa_window_update_title (self);
   glossa_window_update_banner (self);
   _glossa_window_update_actions (self);
+  _glossa_window_corpus_update_actions (self);
   if (document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
@@ -506,6 +521,14 @@ glossa_window_open_file (GlossaWindow *self,
 
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  if (_glossa_window_is_corpus_file (file))
+    {
+      _glossa_window_open_corpus (self, file);
+      return;
+    }
+  /* A single article leaves the corpus, if one was open. */
+  _glossa_window_close_corpus (self);
 
   parent = g_file_get_parent (file);
   if (parent != NULL && g_file_peek_path (parent) != NULL)
@@ -676,6 +699,8 @@ glossa_window_dispose (GObject *object)
   glossa_window_stop_following (self);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
+  g_clear_object (&self->saving_document);
+  _glossa_window_corpus_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->buffer_signals);
@@ -702,6 +727,8 @@ glossa_window_class_init (GlossaWindowClass *klass)
 
   g_type_ensure (GLOSSA_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSSA_TYPE_SPAN_LIST);
+  g_type_ensure (GLOSSA_TYPE_CORPUS_SIDEBAR);
+  g_type_ensure (GLOSSA_TYPE_REVIEW_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, window_title);
@@ -714,6 +741,10 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_bar);
   gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
@@ -721,6 +752,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   _glossa_window_class_actions_init (widget_class);
+  _glossa_window_class_corpus_init (widget_class);
 }
 
 static void
@@ -748,6 +780,8 @@ glossa_window_init (GlossaWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _glossa_window_corpus_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -1,0 +1,699 @@
+/* glossa-window-corpus.c: the window's corpus: its list, moving through it, review
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "glossa-error.h"
+#include "glossa-window-private.h"
+
+/* A corpus puts a sidebar listing its articles beside the article. The
+ * document shown is always one item of it; it is saved through the corpus
+ * (which keeps the item's status and counts up to date, and writes JSONL
+ * corpora line by line), and the corpus remembers, per corpus, the article
+ * the annotator was on.
+ *
+ * Review mode compares the annotations shown (A) with another annotator's
+ * (B, a folder or a JSONL export) and shows, instead of A's document, the
+ * adjudicated one (the result, in a folder the reviewer chose), whose
+ * spans the review bar fills decision by decision. The result is an
+ * ordinary document: autosaved, undoable, never written over A or B.
+ */
+
+#define POSITIONS_KEY "corpus-positions"
+#define MAX_REMEMBERED 50
+
+static char *
+corpus_key (GlossaCorpus *corpus)
+{
+  return g_file_get_uri (glossa_corpus_get_file (corpus));
+}
+
+static void
+remember_position (GlossaWindow *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, POSITIONS_KEY);
+  g_autoptr(GlossaCorpusItem) item = NULL;
+  g_autofree char *key = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+  guint n = 1;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->corpus), self->corpus_position);
+  if (item == NULL)
+    return;
+
+  key = corpus_key (self->corpus);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  /* Most recent first; the oldest are forgotten past MAX_REMEMBERED. */
+  g_variant_builder_add (&builder, "{ss}", key, glossa_corpus_item_get_id (item));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (g_strcmp0 (k, key) != 0 && n++ < MAX_REMEMBERED)
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  g_settings_set_value (self->settings, POSITIONS_KEY, g_variant_builder_end (&builder));
+}
+
+static guint
+remembered_position (GlossaWindow *self)
+{
+  g_autoptr(GVariant) positions = g_settings_get_value (self->settings, POSITIONS_KEY);
+  g_autofree char *key = corpus_key (self->corpus);
+  const char *id = NULL;
+  guint position = 0;
+
+  if (g_variant_lookup (positions, key, "&s", &id) &&
+      glossa_corpus_lookup (self->corpus, id, &position))
+    return position;
+  return 0;
+}
+
+/* The id that names the shown article in annotation sets: the corpus
+ * item's, or the article file's name without ".txt".
+ */
+static char *
+dup_document_id (GlossaWindow *self)
+{
+  GlossaArticle *article;
+  g_autofree char *name = NULL;
+
+  if (self->corpus != NULL)
+    {
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->corpus),
+                                                               self->corpus_position);
+      if (item != NULL)
+        return g_strdup (glossa_corpus_item_get_id (item));
+    }
+
+  if (self->article_document == NULL)
+    return NULL;
+  article = glossa_document_get_article (self->article_document);
+  name = glossa_article_get_file (article) ? g_file_get_basename (glossa_article_get_file (article))
+                                           : g_strdup (glossa_article_get_name (article));
+  if (g_str_has_suffix (name, ".txt"))
+    name[strlen (name) - 4] = '\0';
+  return g_steal_pointer (&name);
+}
+
+static void show_review (GlossaWindow *self);
+
+/* Shows @document, the annotations of the current article: as it is, or,
+ * in review mode, the adjudicated set compared against it.
+ */
+static void
+show_article_document (GlossaWindow   *self,
+                       GlossaDocument *document)
+{
+  g_set_object (&self->article_document, document);
+
+  if (self->review_source != NULL)
+    {
+      show_review (self);
+      return;
+    }
+
+  self->save_to_corpus = self->corpus != NULL;
+  glossa_window_set_document (self, document);
+  _glossa_window_corpus_update_actions (self);
+}
+
+static void
+load_document_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = glossa_corpus_load_document_finish (GLOSSA_CORPUS (object), result, &error);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _glossa_window_show_error (self, error);
+      return;
+    }
+
+  if (GLOSSA_CORPUS (object) == self->corpus)
+    show_article_document (self, document);
+}
+
+/**
+ * _glossa_window_show_item:
+ *
+ * Moves to article @position of the corpus: what was shown is written
+ * first, then the article is read in a worker thread.
+ */
+void
+_glossa_window_show_item (GlossaWindow *self,
+                          guint         position)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->corpus != NULL);
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->corpus)))
+    return;
+
+  if (!glossa_window_flush (self, &error))
+    {
+      /* Never move on from work that is not on disk. */
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  g_cancellable_cancel (self->corpus_cancellable);
+  g_clear_object (&self->corpus_cancellable);
+  self->corpus_cancellable = g_cancellable_new ();
+
+  self->corpus_position = position;
+  glossa_corpus_sidebar_select (self->corpus_sidebar, position);
+  remember_position (self);
+  glossa_corpus_load_document_async (self->corpus, position, self->corpus_cancellable,
+                                     load_document_cb, g_object_ref (self));
+}
+
+static void
+on_item_activated (GlossaWindow *self,
+                   guint         position)
+{
+  if (position != self->corpus_position || self->document == NULL)
+    _glossa_window_show_item (self, position);
+}
+
+/* Leaves corpus mode, for a single article opened on its own. */
+void
+_glossa_window_close_corpus (GlossaWindow *self)
+{
+  if (self->corpus == NULL)
+    return;
+
+  g_cancellable_cancel (self->corpus_cancellable);
+  g_clear_object (&self->corpus_cancellable);
+  g_signal_handlers_disconnect_by_data (self->corpus, self);
+  glossa_corpus_sidebar_set_corpus (self->corpus_sidebar, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), FALSE);
+  g_clear_object (&self->corpus);
+  self->save_to_corpus = FALSE;
+  _glossa_window_corpus_update_actions (self);
+}
+
+static void
+open_corpus_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *warnings;
+
+  corpus = glossa_corpus_open_finish (result, &error);
+  if (corpus == NULL)
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  if (!glossa_window_flush (self, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  _glossa_window_close_corpus (self);
+  g_set_object (&self->corpus, corpus);
+  glossa_corpus_sidebar_set_corpus (self->corpus_sidebar, corpus);
+  gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), TRUE);
+
+  /* A malformed line does not stop the rest from opening, but is said. */
+  warnings = glossa_corpus_get_warnings (corpus);
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      g_autoptr(GError) warning = NULL;
+      guint n = g_strv_length ((char **) warnings);
+
+      warning = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                             ngettext ("%s (%u problem in all)", "%s (first of %u problems)", n),
+                             warnings[0], n);
+      _glossa_window_show_error (self, warning);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (corpus)) == 0)
+    {
+      g_autoptr(GError) empty = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                                             _("%s has no articles"),
+                                             g_file_peek_path (glossa_corpus_get_file (corpus)));
+      _glossa_window_show_error (self, empty);
+      _glossa_window_corpus_update_actions (self);
+      return;
+    }
+
+  _glossa_window_show_item (self, remembered_position (self));
+}
+
+void
+_glossa_window_open_corpus (GlossaWindow *self,
+                            GFile        *file)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (g_file_peek_path (file) != NULL)
+    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (file));
+  glossa_corpus_open_async (file, NULL, open_corpus_cb, g_object_ref (self));
+}
+
+gboolean
+_glossa_window_is_corpus_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY ||
+         (name != NULL && g_str_has_suffix (name, ".jsonl"));
+}
+
+/* Review */
+
+static void
+show_review (GlossaWindow *self)
+{
+  g_autoptr(GlossaDocument) result = NULL;
+  g_autoptr(GPtrArray) a_spans = NULL;
+  g_autoptr(GPtrArray) b_spans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) result_file = NULL;
+  g_autofree char *id = dup_document_id (self);
+  g_autofree char *result_name = NULL;
+  g_autofree char *a_name = NULL;
+  g_autofree char *b_name = NULL;
+  GlossaArticle *article;
+  gboolean fresh;
+
+  if (self->article_document == NULL || id == NULL)
+    return;
+
+  article = glossa_document_get_article (self->article_document);
+  a_spans = glossa_document_dup_spans (self->article_document);
+  b_spans = glossa_review_source_get_spans (self->review_source, id, article, &error);
+  if (b_spans == NULL)
+    {
+      /* Reviewing still makes sense: every span of A is then "only in A". */
+      _glossa_window_show_error (self, error);
+      b_spans = g_ptr_array_new ();
+    }
+
+  result_name = g_strconcat (id, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
+  result_file = g_file_get_child (self->review_output, result_name);
+  fresh = !g_file_query_exists (result_file, NULL);
+  result = glossa_document_new (article, result_file);
+  if (!fresh)
+    glossa_document_reload (result, NULL, NULL);
+
+  self->save_to_corpus = FALSE;
+  glossa_window_set_document (self, result);
+
+  a_name = self->corpus ? g_file_get_basename (glossa_corpus_get_file (self->corpus)) : g_strdup (_("Open annotations"));
+  b_name = g_file_get_basename (glossa_review_source_get_file (self->review_source));
+  glossa_review_bar_set_names (self->review_bar, a_name, b_name);
+  glossa_review_bar_set_view (self->review_bar, GTK_TEXT_VIEW (self->view));
+  glossa_review_bar_set_documents (self->review_bar, result, a_spans, b_spans);
+  if (fresh && !glossa_document_get_read_only (result))
+    glossa_review_bar_seed_agreements (self->review_bar);
+  gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
+  _glossa_window_corpus_update_actions (self);
+}
+
+static void
+open_source_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossaReviewSource *source = glossa_review_source_open (task_data, cancellable, &error);
+
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, (GDestroyNotify) glossa_review_source_free);
+}
+
+static void
+open_source_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  GlossaReviewSource *source;
+  GFile *output = user_data;
+
+  source = g_task_propagate_pointer (G_TASK (result), &error);
+  if (source == NULL)
+    {
+      _glossa_window_show_error (self, error);
+      g_object_unref (output);
+      return;
+    }
+
+  if (!glossa_window_flush (self, &error))
+    {
+      _glossa_window_show_error (self, error);
+      glossa_review_source_free (source);
+      g_object_unref (output);
+      return;
+    }
+
+  g_clear_pointer (&self->review_source, glossa_review_source_free);
+  self->review_source = source;
+  g_set_object (&self->review_output, output);
+  g_object_unref (output);
+  if (self->article_document == NULL)
+    g_set_object (&self->article_document, self->document);
+  show_review (self);
+}
+
+static void
+start_review (GlossaWindow *self,
+              GFile        *other,
+              GFile        *output)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, open_source_cb, g_object_ref (output));
+
+  g_task_set_source_tag (task, start_review);
+  g_task_set_task_data (task, g_object_ref (other), g_object_unref);
+  g_task_run_in_thread (task, open_source_thread);
+}
+
+static void
+on_output_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlossaWindow    *self)
+{
+  GFile *other = g_object_get_data (G_OBJECT (chooser), "glossa-other");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) output = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (g_file_equal (output, other) ||
+          (self->corpus != NULL && g_file_equal (output, glossa_corpus_get_file (self->corpus))))
+        {
+          g_autoptr(GError) error = g_error_new_literal (GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                                                         _("The adjudicated annotations need a folder "
+                                                           "of their own, not one of the two compared"));
+          _glossa_window_show_error (self, error);
+        }
+      else
+        start_review (self, other, output);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_output (GlossaWindow *self,
+               GFile        *other)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Folder for the Adjudicated Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Adjudicate Here"), _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (chooser), "glossa-other", g_object_ref (other), g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_output_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_other_response (GtkNativeDialog *chooser,
+                   int              response,
+                   GlossaWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) other = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      choose_output (self, other);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.compare-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Compare with Another Annotator’s Folder")
+                                                : _("Compare with an Exported JSONL File"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Compare"), _("_Cancel"));
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("JSON Lines"));
+      gtk_file_filter_add_suffix (filter, "jsonl");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_other_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * _glossa_window_compare:
+ * @other: the other annotator's folder or JSONL export
+ * @output: the folder for the adjudicated annotations
+ *
+ * What Compare… does once both are chosen.
+ */
+void
+_glossa_window_compare (GlossaWindow *self,
+                        GFile        *other,
+                        GFile        *output)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+
+  start_review (self, other, output);
+}
+
+static void
+stop_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) article_document = NULL;
+
+  if (self->review_source == NULL)
+    return;
+
+  if (!glossa_window_flush (self, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  glossa_review_bar_clear (self->review_bar);
+  gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
+  g_clear_pointer (&self->review_source, glossa_review_source_free);
+  g_clear_object (&self->review_output);
+
+  /* Back to A's annotations, read again: the review did not change them. */
+  if (self->corpus != NULL)
+    _glossa_window_show_item (self, self->corpus_position);
+  else if ((article_document = g_steal_pointer (&self->article_document)))
+    {
+      GlossaArticle *article = glossa_document_get_article (article_document);
+
+      if (glossa_article_get_file (article) != NULL)
+        glossa_window_open_file (self, glossa_article_get_file (article));
+    }
+  _glossa_window_corpus_update_actions (self);
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.review-next"))
+    glossa_review_bar_move (self->review_bar, 1);
+  else if (g_str_equal (action_name, "win.review-previous"))
+    glossa_review_bar_move (self->review_bar, -1);
+  else if (g_str_equal (action_name, "win.keep-a"))
+    glossa_review_bar_accept (self->review_bar, GLOSSA_REVIEW_ACCEPT_A);
+  else if (g_str_equal (action_name, "win.keep-b"))
+    glossa_review_bar_accept (self->review_bar, GLOSSA_REVIEW_ACCEPT_B);
+  else if (g_str_equal (action_name, "win.keep-both"))
+    glossa_review_bar_accept (self->review_bar, GLOSSA_REVIEW_ACCEPT_BOTH);
+  else if (g_str_equal (action_name, "win.keep-neither"))
+    glossa_review_bar_accept (self->review_bar, GLOSSA_REVIEW_ACCEPT_NEITHER);
+}
+
+/* Moving through the corpus */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  gboolean skip_done = g_str_equal (action_name, "win.next-unfinished");
+  int direction = g_str_equal (action_name, "win.previous-article") ? -1 : 1;
+  guint position;
+
+  if (self->corpus == NULL)
+    return;
+
+  if (glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position,
+                                          direction, skip_done, &position))
+    _glossa_window_show_item (self, position);
+  else if (skip_done)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Every other article is done")));
+}
+
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  guint position;
+
+  if (self->document == NULL || glossa_document_get_read_only (self->document))
+    return;
+
+  glossa_document_set_status (self->document, GLOSSA_STATUS_DONE);
+
+  /* The status is written when the next article is shown (a flush), or by
+   * the autosave if this was the last one.
+   */
+  if (self->corpus != NULL && self->review_source == NULL &&
+      glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, 1, TRUE, &position))
+    _glossa_window_show_item (self, position);
+  else if (self->corpus != NULL && self->review_source == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Every article is done")));
+}
+
+static void
+on_folder_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GlossaWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      _glossa_window_open_corpus (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autofree char *last_folder = g_settings_get_string (self->settings, "last-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Folder of Articles"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  if (last_folder[0] != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_folder_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_glossa_window_corpus_update_actions (GlossaWindow *self)
+{
+  gboolean corpus = self->corpus != NULL;
+  gboolean reviewing = self->review_source != NULL;
+  gboolean writable = self->document != NULL && !glossa_document_get_read_only (self->document);
+  guint n = corpus ? g_list_model_get_n_items (G_LIST_MODEL (self->corpus)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-article", corpus && self->corpus_position + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-article", corpus && self->corpus_position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unfinished", corpus);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable && !reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-folder", self->document != NULL && !reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-jsonl", self->document != NULL && !reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-review", reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next", reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-previous", reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-a", reviewing && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-b", reviewing && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-both", reviewing && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-neither", reviewing && writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->corpus_buttons), corpus);
+}
+
+void
+_glossa_window_corpus_init (GlossaWindow *self)
+{
+  g_signal_connect_object (self->corpus_sidebar, "item-activated",
+                           G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+  _glossa_window_corpus_update_actions (self);
+}
+
+void
+_glossa_window_corpus_dispose (GlossaWindow *self)
+{
+  g_cancellable_cancel (self->corpus_cancellable);
+  g_clear_object (&self->corpus_cancellable);
+  g_clear_pointer (&self->review_source, glossa_review_source_free);
+  g_clear_object (&self->review_output);
+  g_clear_object (&self->article_document);
+  g_clear_object (&self->corpus);
+}
+
+void
+_glossa_window_class_corpus_init (GtkWidgetClass *widget_class)
+{
+  static const char *review_actions[] = {
+    "win.review-next", "win.review-previous", "win.keep-a", "win.keep-b",
+    "win.keep-both", "win.keep-neither",
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.next-article", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-article", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-folder", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-jsonl", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-review", NULL, stop_review_action);
+  for (guint i = 0; i < G_N_ELEMENTS (review_actions); i++)
+    gtk_widget_class_install_action (widget_class, review_actions[i], NULL, review_action);
+}
