@@ -88,7 +88,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  /* gui_test_remove_tree() empties and removes the folder of the file given. */
+  g_autofree char *inside = g_build_filename (f->dir, "any", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (inside);
 
   gtk_window_destroy (f->window);
   gui_test_iterate (10);
