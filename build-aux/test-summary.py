@@ -45,10 +45,11 @@ def tap_results(stdout):
     """Yields (outcome, description) for each top-level TAP result line.
 
     Indented lines are subtests of a TAP 14 producer whose parent line is
-    counted already."""
+    counted already. "Bail out!" is not a result: it is yielded as "bail" so
+    that a test that bailed out without any "not ok" is named by it."""
     for line in stdout.splitlines():
         if line.startswith("Bail out!"):
-            yield "fail", line
+            yield "bail", line
             continue
         m = TAP_RESULT.match(line)
         if not m:
@@ -82,11 +83,14 @@ def count_test(tally, test, label, protocols):
         name = f"{label}: {name}"
 
     results = list(tap_results(stdout)) if is_tap else []
-    if results:
+    bail = next((line for o, line in results if o == "bail"), None)
+    results = [(o, line) for o, line in results if o != "bail"]
+    if results or bail:
         for outcome, line in results:
             tally.add(outcome, f"{name}: {line.strip()}")
         if result in BAD_RESULTS and not any(o == "fail" for o, _ in results):
-            tally.add("fail", f"{name}: {result.lower()} after its last TAP result")
+            why = bail.strip() if bail else f"{result.lower()} after its last TAP result"
+            tally.add("fail", f"{name}: {why}")
         return
 
     if result in BAD_RESULTS:
