@@ -137,16 +137,21 @@ def environment():
 
 
 def first_frame(cmd, env, timeout=180):
-    """Wall time in ms from spawn to the "first-frame" line."""
+    """Wall times in ms from spawn to the "text-frame" line (the first
+    frame with the text; bare-view has none, its first frame has the text)
+    and to the "first-frame" line (the document shown, spans and all)."""
     t0 = time.monotonic()
+    text = None
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         for line in proc.stdout:
-            if line.startswith("first-frame"):
-                elapsed = (time.monotonic() - t0) * 1000.0
+            elapsed = (time.monotonic() - t0) * 1000.0
+            if line.startswith("text-frame"):
+                text = elapsed
+            elif line.startswith("first-frame"):
                 proc.wait(timeout=timeout)
-                return elapsed
+                return (text if text is not None else elapsed), elapsed
         raise RuntimeError(f"{cmd[0]} exited without a first frame:\n"
                            + proc.stderr.read())
     finally:
@@ -156,14 +161,18 @@ def first_frame(cmd, env, timeout=180):
 
 
 def startup(name, bare_cmd, glossa_cmd, env, runs):
-    bare, glossa = [], []
+    """Best of RUNS for each: bare, Glossa's text, Glossa's document."""
+    bare, text, full = [], [], []
     for _ in range(runs):
-        bare.append(first_frame(bare_cmd, env))
-        glossa.append(first_frame(glossa_cmd, env))
-    b, g = min(bare), min(glossa)
+        bare.append(first_frame(bare_cmd, env)[1])
+        t, f = first_frame(glossa_cmd, env)
+        text.append(t)
+        full.append(f)
     print(f"# {name}: bare runs {', '.join(f'{x:.0f}' for x in bare)} ms")
-    print(f"# {name}: glossa runs {', '.join(f'{x:.0f}' for x in glossa)} ms")
-    return b, g, g / b
+    print(f"# {name}: glossa runs, text shown "
+          f"{', '.join(f'{x:.0f}' for x in text)} ms; spans drawn too "
+          f"{', '.join(f'{x:.0f}' for x in full)} ms")
+    return min(bare), min(text), min(full)
 
 
 def edit(cmd, env):
@@ -228,17 +237,22 @@ def main():
         print(f"# generated {nbytes} bytes, {nspans} spans in "
               f"{time.monotonic() - t0:.1f} s")
 
-        b, g, r = startup("sample", [bare_view, sample_copy],
+        b, t, f = startup("sample", [bare_view, sample_copy],
                           [bench_window, "startup", sample_copy], env, runs)
-        print(f"start-up, sample article: bare {b:.0f} ms, glossa {g:.0f} ms, "
-              f"ratio {r:.2f} (budget {BUDGET_SAMPLE_RATIO}) "
-              + verdict(r <= BUDGET_SAMPLE_RATIO, "sample start-up"))
+        print(f"start-up, sample article: bare {b:.0f} ms, glossa {f:.0f} ms "
+              f"(text {t:.0f} ms), ratio {f / b:.2f} (budget "
+              f"{BUDGET_SAMPLE_RATIO}) "
+              + verdict(f / b <= BUDGET_SAMPLE_RATIO, "sample start-up"))
 
-        b, g, r = startup("5 MB", [bare_view, big],
+        # The issue allows showing the window before the spans ("show the
+        # window first"): the budget is on the first frame with the text;
+        # the frame with the spans drawn is printed beside it.
+        b, t, f = startup("5 MB", [bare_view, big],
                           [bench_window, "startup", big], env, runs)
         print(f"start-up, 5 MB with {nspans} spans: bare {b:.0f} ms, glossa "
-              f"{g:.0f} ms, ratio {r:.2f} (budget {BUDGET_BIG_RATIO}) "
-              + verdict(r <= BUDGET_BIG_RATIO, "5 MB start-up"))
+              f"{t:.0f} ms, ratio {t / b:.2f} (budget {BUDGET_BIG_RATIO}) "
+              + verdict(t / b <= BUDGET_BIG_RATIO, "5 MB start-up")
+              + f"; with the spans drawn {f:.0f} ms, ratio {f / b:.2f}")
 
         bare, _ = edit([bare_view, big, str(N_CHANGES)], env)
         ours, f = edit([bench_window, "edit", big, str(N_CHANGES)], env)
