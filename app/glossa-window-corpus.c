@@ -245,6 +245,14 @@ open_corpus_cb (GObject      *object,
       _glossa_window_show_error (self, warning);
     }
 
+  if (glossa_corpus_get_read_only (corpus))
+    {
+      AdwToast *toast = adw_toast_new (_("An exported dataset: its annotations are shown for reading only"));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
   if (g_list_model_get_n_items (G_LIST_MODEL (corpus)) == 0)
     {
       g_autoptr(GError) empty = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_INVALID,

@@ -48,6 +48,7 @@ typedef struct
   guint       n_spans;    /* JSONL: the line's own (pre-annotated) spans */
   guint       labels[GLOSSA_N_LABELS];
   guint       has_sidecar : 1;  /* folder: NAME.annotations.json exists */
+  guint       status : 2;       /* JSONL: the line's own, in an export */
 } Entry;
 
 /* What identifies one version of a file: an atomic save replaces the inode,
@@ -80,6 +81,10 @@ typedef struct
   GStringChunk     *strings;
   GArray           *entries;           /* of Entry, in list order */
   GHashTable       *ids;               /* id -> position + 1 */
+  /* JSONL: lines carry a "status", as `glossa export` writes them: a
+   * dataset to look at, not a corpus to annotate.
+   */
+  gboolean          exported;
 
   /* JSONL: where each article's line is in FILE.annotations.jsonl, valid
    * for the version of the file in @lines_stamp. Guarded by @mutex, which
@@ -804,6 +809,16 @@ read_jsonl_line (Index       *index,
       return FALSE;
     }
 
+  if (json_object_has_member (object, "status"))
+    {
+      JsonNode *status = json_object_get_member (object, "status");
+      GlossaStatus value;
+
+      index->exported = TRUE;
+      if (node_is_string (status) && glossa_status_from_string (json_node_get_string (status), &value))
+        entry.status = value;
+    }
+
   if (!get_optional_string (object, "title", name, &title, error) ||
       !get_optional_string (object, "date", name, &date, error) ||
       !get_optional_string (object, "url", name, &url, error))
@@ -823,6 +838,7 @@ read_jsonl_line (Index       *index,
           return FALSE;
         }
       array = json_node_get_array (spans);
+      glossa_format_ensure_span_ids (array);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           char field[32];
@@ -1084,7 +1100,7 @@ item_new (Index *index,
 
   self->index = index_ref (index);
   self->position = position;
-  self->status = GLOSSA_STATUS_TODO;
+  self->status = entry->status;
   self->n_spans = entry->n_spans;
   memcpy (self->labels, entry->labels, sizeof self->labels);
   /* Without an annotation file there is nothing more to read. */
@@ -1331,6 +1347,19 @@ glossa_corpus_get_warnings (GlossaCorpus *self)
   return (const char * const *) self->warnings->pdata;
 }
 
+/**
+ * glossa_corpus_get_read_only:
+ *
+ * Returns: whether this is a dataset exported by `glossa export` (JSONL
+ *   lines with a "status"), whose documents are for reading only
+ */
+gboolean
+glossa_corpus_get_read_only (GlossaCorpus *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS (self), FALSE);
+  return self->index->kind == GLOSSA_CORPUS_JSONL && self->index->exported;
+}
+
 gboolean
 glossa_corpus_get_loading (GlossaCorpus *self)
 {
@@ -1424,12 +1453,15 @@ corpus_new (GFile        *file,
   self->file = g_object_ref (file);
   self->index = index_ref (index);
   self->context = g_main_context_ref (context);
-  self->status_counts[GLOSSA_STATUS_TODO] = index->entries->len;
-
   g_ptr_array_set_size (self->items, 0);
   g_ptr_array_set_free_func (self->items, g_object_unref);
   for (guint i = 0; i < index->entries->len; i++)
-    g_ptr_array_add (self->items, item_new (index, i));
+    {
+      GlossaCorpusItem *item = item_new (index, i);
+
+      self->status_counts[item->status]++;
+      g_ptr_array_add (self->items, item);
+    }
 
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (warnings, i)));
@@ -2131,6 +2163,7 @@ read_annotation_spans (JsonObject     *object,
     }
 
   array = json_node_get_array (node);
+  glossa_format_ensure_span_ids (array);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       char field[32];
@@ -2211,6 +2244,7 @@ static GlossaAnnotations *
 read_corpus_spans (Index          *index,
                    JsonObject     *object,
                    guint           line_no,
+                   GlossaStatus    status,
                    GlossaArticle  *article,
                    GError        **error)
 {
@@ -2220,6 +2254,7 @@ read_corpus_spans (Index          *index,
 
   if (!read_annotation_spans (object, article, name, spans, error))
     return NULL;
+  annotations->status = status;
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -2254,6 +2289,8 @@ load_jsonl_document (Index         *index,
   g_autofree char *line = NULL;
   g_autofree char *name = g_strdup_printf ("%s:%u", index->display, entry->line_no);
   g_autofree char *id = NULL;
+  GlossaDocument *document;
+  gboolean found_none = TRUE;
   const char *text;
   int fd;
 
@@ -2289,8 +2326,9 @@ load_jsonl_document (Index         *index,
       AnnotationLine *found = g_hash_table_lookup (index->lines, GUINT_TO_POINTER (position));
       g_autofree char *annotation = NULL;
 
+      found_none = found == NULL;
       if (found == NULL)
-        annotations = read_corpus_spans (index, json_node_get_object (root), entry->line_no,
+        annotations = read_corpus_spans (index, json_node_get_object (root), entry->line_no, entry->status,
                                          article, error);
       else if ((annotation = read_range (fd, found->offset, found->length,
                                          index->annotations_display, error)) != NULL)
@@ -2303,7 +2341,11 @@ load_jsonl_document (Index         *index,
 
   if (annotations == NULL)
     return NULL;
-  return document_new_with_annotations (article, annotations);
+  document = document_new_with_annotations (article, annotations);
+  /* An export is shown as it is: annotating it would fork the dataset. */
+  if (index->exported && found_none)
+    glossa_document_set_read_only (document, TRUE);
+  return document;
 }
 
 /**

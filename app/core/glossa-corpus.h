@@ -78,6 +78,7 @@ GlossaCorpusKind  glossa_corpus_get_kind           (GlossaCorpus   *self);
 GFile            *glossa_corpus_get_file           (GlossaCorpus   *self);
 const char * const *glossa_corpus_get_warnings     (GlossaCorpus   *self);
 gboolean          glossa_corpus_get_loading        (GlossaCorpus   *self);
+gboolean          glossa_corpus_get_read_only      (GlossaCorpus   *self);
 /* How many items have @status, as far as known ("n-done" is notified). */
 guint             glossa_corpus_count_status       (GlossaCorpus   *self,
                                                     GlossaStatus    status);

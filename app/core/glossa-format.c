@@ -354,6 +354,42 @@ glossa_format_span_from_json (JsonNode       *node,
   return g_steal_pointer (&span);
 }
 
+void
+glossa_format_ensure_span_ids (JsonArray *spans)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = json_array_get_length (spans);
+  guint next = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (spans, i);
+      JsonNode *id;
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          (id = json_object_get_member (json_node_get_object (node), "id")) != NULL &&
+          is_string (id))
+        g_hash_table_add (taken, (gpointer) json_node_get_string (id));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (spans, i);
+      JsonObject *object;
+      char id[32];
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      if (json_object_has_member (object, "id"))
+        continue;
+      do
+        g_snprintf (id, sizeof id, "s%u", next++);
+      while (g_hash_table_contains (taken, id));
+      json_object_set_string_member (object, "id", id);
+    }
+}
+
 /* g_ptr_array_sort() passes pointers to the elements. */
 static int
 compare_span_pointers (gconstpointer a,

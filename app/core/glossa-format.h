@@ -74,6 +74,11 @@ GlossaSpan        *glossa_format_span_from_json (JsonNode        *node,
 void               glossa_format_write_span     (GString         *out,
                                                  const GlossaSpan *span,
                                                  int              indent);
+/* Datasets (our own JSONL export, doccano…) carry spans without ids: gives
+ * each span object of @spans that has no "id" member one ("s1", "s2"… by
+ * position, skipping ids already present), before glossa_format_span_from_json().
+ */
+void               glossa_format_ensure_span_ids (JsonArray      *spans);
 /* Sorts @spans and checks that ids and (start, end, label) are unique. */
 gboolean           glossa_format_check_spans    (GPtrArray       *spans,
                                                  const char      *name,

@@ -372,6 +372,8 @@ spans_from_line (GlossaReviewSource  *source,
     }
 
   array = json_node_get_array (array_node);
+  /* Exports carry no span ids. */
+  glossa_format_ensure_span_ids (array);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       char field[32];

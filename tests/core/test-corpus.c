@@ -499,6 +499,43 @@ test_jsonl_document (void)
   remove_tree (dir);
 }
 
+/* What `glossa export --format jsonl` writes: statuses, spans without ids. */
+static void
+test_jsonl_export_read_only (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (dir, "export.jsonl",
+              "{\"id\": \"a\", \"text\": \"Ana met Rui.\", \"date\": null, \"status\": \"done\", "
+              "\"annotator\": \"kim\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"actor\", "
+              "\"text\": \"Ana\"}, {\"start\": 8, \"end\": 11, \"label\": \"actor\", \"text\": \"Rui\"}]}\n"
+              "{\"id\": \"b\", \"text\": \"Nothing here.\", \"status\": \"todo\", \"spans\": []}\n");
+  corpus = open_corpus (dir, "export.jsonl");
+
+  g_assert_cmpuint (count_warnings (corpus), ==, 0);
+  g_assert_true (glossa_corpus_get_read_only (corpus));
+  g_assert_cmpint (glossa_corpus_item_get_status (item_at (corpus, 0)), ==, GLOSSA_STATUS_DONE);
+  g_assert_cmpuint (glossa_corpus_count_status (corpus, GLOSSA_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (glossa_corpus_count_status (corpus, GLOSSA_STATUS_TODO), ==, 1);
+
+  document = glossa_corpus_load_document (corpus, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (glossa_document_get_read_only (document));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 2);
+  g_assert_cmpstr (glossa_document_get_span (document, 0)->id, ==, "s1");
+  g_assert_cmpstr (glossa_document_get_span (document, 1)->id, ==, "s2");
+  g_assert_cmpint (glossa_document_get_status (document), ==, GLOSSA_STATUS_DONE);
+  g_assert_null (glossa_document_add_span (document, 4, 7, GLOSSA_LABEL_CLAIM, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY);
+
+  g_assert_finalize_object (g_steal_pointer (&document));
+  g_assert_finalize_object (g_steal_pointer (&corpus));
+  remove_tree (dir);
+}
+
 static void
 save_status (GlossaCorpus *corpus,
              guint         position,
@@ -771,6 +808,7 @@ main (int    argc,
   g_test_add_func ("/core/corpus/jsonl-read", test_jsonl_read);
   g_test_add_func ("/core/corpus/jsonl-document", test_jsonl_document);
   g_test_add_func ("/core/corpus/jsonl-roundtrip", test_jsonl_roundtrip);
+  g_test_add_func ("/core/corpus/jsonl-export-read-only", test_jsonl_export_read_only);
   g_test_add_func ("/core/corpus/jsonl-bad-annotations", test_jsonl_bad_annotations);
   g_test_add_func ("/core/corpus/jsonl-async", test_jsonl_async);
   g_test_add_func ("/core/corpus/async-open", test_async_open);
