@@ -365,14 +365,22 @@ class Glossa:
                         text], check=True)
 
     def click(self, x, y, repeat=1):
-        subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y)],
+        # Separate clicks at one place must not make a double click (GTK's
+        # default gtk-double-click-time is 400 ms).
+        last = getattr(self, "_last_click", None)
+        if last and abs(last[0] - x) <= 5 and abs(last[1] - y) <= 5:
+            wait = last[2] + 0.6 - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+        subprocess.run(["xdotool", "mousemove", str(x), str(y)],
                        check=True)
         time.sleep(0.05)
         subprocess.run(["xdotool", "click", "--repeat", str(repeat),
                         "--delay", "90", "1"], check=True)
+        self._last_click = (x, y, time.monotonic())
 
     def drag(self, x0, y0, x1, y1, steps=8):
-        subprocess.run(["xdotool", "mousemove", "--sync", str(x0), str(y0)],
+        subprocess.run(["xdotool", "mousemove", str(x0), str(y0)],
                        check=True)
         time.sleep(0.05)
         subprocess.run(["xdotool", "mousedown", "1"], check=True)
