@@ -28,7 +28,8 @@
  * the output says so ("path document").
  *
  * The launcher (bench-window.py) measures start-up as the wall time from
- * spawning this program to its "first-frame" line, as for bare-view.
+ * spawning this program to its "text-frame" and "first-frame" lines, and
+ * bare-view's to its "first-frame" line.
  */
 
 #include "config.h"

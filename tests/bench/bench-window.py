@@ -17,18 +17,21 @@ machine:
 
 For 3, each change is timed from the action (as a key press activates it)
 to the end of the frame that shows it, split into the action's own time
-and the frame's. Drawing any frame of the window has a cost that is not the
-change's (with Xvfb's software GL it alone exceeds 5 ms), so the budget
+and the frame's. Drawing any frame has a cost that is not the change's
+(under Xvfb, in software, about as much as the whole budget), so the budget
 applies to Glossa's own time for the change: the action plus whatever its
 frame takes beyond the median frame of a plain GtkTextTag applied to a word
 on screen in the same window, between the changes (what the bare window
-does for a change). The raw latencies, and the bare
-window applying a tag to a word on screen, are printed too.
+does for a change). The raw latencies, and the bare window's, are printed
+too.
 
-Start-up is the wall time from spawning the program to its "first-frame"
-line (best of RUNS, runs interleaved). Both windows draw with GTK's cairo
-renderer (see environment()). Every figure is printed; the exit
-status is 1 when a budget is exceeded, 77 (skip) without a display.
+Start-up is the wall time from spawning the program to the first frame
+with the article's text ("text-frame"; for 2, since the issue allows
+showing the window before the spans) and to the first frame with the
+spans drawn as well ("first-frame"; for 1, and printed for 2); best of
+RUNS, runs interleaved. Both windows draw with GTK's cairo renderer (see
+environment()). Every figure is printed; the exit status is 1 when a budget
+is exceeded, 77 (skip) without a display.
 """
 
 import hashlib
