@@ -17,6 +17,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GlossaApplication) app = NULL;
+  g_autoptr(GString) commands = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -28,5 +29,15 @@ main (int    argc,
     return glossa_cli_run (argc, argv);
 
   app = glossa_application_new ();
+
+  /* `glossa --help` lists the commands too: they are half of the program. */
+  commands = g_string_new (NULL);
+  glossa_cli_print_commands (commands);
+  g_application_set_option_context_parameter_string (G_APPLICATION (app),
+                                                     _("[ARTICLE.txt… | FOLDER | CORPUS.jsonl]"));
+  g_application_set_option_context_summary (G_APPLICATION (app),
+                                            _("Opens the window on articles, a folder of articles or a JSON Lines corpus."));
+  g_application_set_option_context_description (G_APPLICATION (app), commands->str);
+
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
