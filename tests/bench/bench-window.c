@@ -203,6 +203,8 @@ tag_word (int start,
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bench.view));
       guint before = glossa_document_get_n_spans (document);
+      const char *id;
+      GlossaSpan *span;
       GtkTextIter a, b;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
@@ -213,16 +215,15 @@ tag_word (int start,
           bench.use_actions = FALSE;
           return tag_word (start, end);
         }
+      bench.op_done = g_get_monotonic_time ();
       if (glossa_document_get_n_spans (document) == before)
         return FALSE;
+      /* The window selects the span it made. */
       g_clear_pointer (&bench.added, glossa_span_unref);
-      for (guint i = 0; i < glossa_document_get_n_spans (document); i++)
-        {
-          GlossaSpan *span = glossa_document_get_span (document, i);
-
-          if (span->start == start && span->end == end && span->label == GLOSSA_LABEL_CLAIM)
-            bench.added = glossa_span_ref (span);
-        }
+      id = glossa_window_get_selected_span (bench.window);
+      span = id != NULL ? glossa_document_lookup_span (document, id) : NULL;
+      if (span != NULL && span->start == start && span->end == end && span->label == GLOSSA_LABEL_CLAIM)
+        bench.added = glossa_span_ref (span);
       return bench.added != NULL;
     }
   else
@@ -230,6 +231,7 @@ tag_word (int start,
       g_autoptr(GError) error = NULL;
       GlossaSpan *span = glossa_document_add_span (document, start, end, GLOSSA_LABEL_CLAIM, &error);
 
+      bench.op_done = g_get_monotonic_time ();
       g_clear_pointer (&bench.added, glossa_span_unref);
       if (span != NULL)
         bench.added = glossa_span_ref (span);
@@ -242,6 +244,7 @@ delete_added (void)
 {
   GlossaDocument *document = glossa_window_get_document (bench.window);
   g_autoptr(GlossaSpan) span = g_steal_pointer (&bench.added);
+  gboolean ok;
 
   if (span == NULL)
     return FALSE;
@@ -252,11 +255,16 @@ delete_added (void)
 
       /* Tagging left the new span selected, as after a key press. */
       if (gtk_widget_activate_action (GTK_WIDGET (bench.view), "win.delete-span", NULL))
-        return glossa_document_get_n_spans (document) < before;
+        {
+          bench.op_done = g_get_monotonic_time ();
+          return glossa_document_get_n_spans (document) < before;
+        }
       bench.use_actions = FALSE;
     }
 
-  return glossa_document_remove_span (document, span->id, NULL);
+  ok = glossa_document_remove_span (document, span->id, NULL);
+  bench.op_done = g_get_monotonic_time ();
+  return ok;
 }
 
 static void
@@ -325,8 +333,10 @@ step_cb (gpointer user_data)
   else if (g_str_equal (kind, "delete"))
     ok = delete_added ();
   else
-    toggle_floor_tag ();
-  bench.op_done = g_get_monotonic_time ();
+    {
+      toggle_floor_tag ();
+      bench.op_done = g_get_monotonic_time ();
+    }
 
   if (!ok)
     {
