@@ -146,6 +146,8 @@ GlossaRecord       *glossa_record_source_load  (GlossaRecordSource *source,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaRecordSource, glossa_record_source_free)
 
+#define GLOSSA_EXPORT_MAX_SPLITS 8
+
 typedef struct
 {
   char   *name;
@@ -170,10 +172,8 @@ typedef struct
   guint n_spans;
   guint n_dropped;     /* overlapping spans CoNLL could not hold */
   guint n_fragmented;  /* brat spans written as fragments */
-  guint split_sizes[8];
+  guint split_sizes[GLOSSA_EXPORT_MAX_SPLITS];
 } GlossaExportStats;
-
-#define GLOSSA_EXPORT_MAX_SPLITS 8
 
 /* Parses "train=0.8,dev=0.1,test=0.1" into an array of GlossaSplit. */
 GArray      *glossa_export_parse_splits  (const char          *str,
