@@ -222,6 +222,45 @@ delete_span (GlossaDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
 }
 
+static int
+compare_span_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+/* Fills an empty document with @spans, unique by key and id as a loaded
+ * file's are, in one pass: a document opened to be exported or counted
+ * has nobody listening, and inserting 50,000 spans one by one would sort,
+ * signal and notify 50,000 times.
+ */
+static void
+fill_spans (GlossaDocument *self,
+            GPtrArray      *spans)
+{
+  GPtrArray *live = self->annotations->spans;
+  gboolean listening = g_signal_has_handler_pending (self, signals[SPAN_ADDED], 0, FALSE);
+
+  g_assert (live->len == 0);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      g_ptr_array_add (live, glossa_span_ref (span));
+      g_hash_table_insert (self->by_id, span->id, span);
+      self->label_counts[span->label]++;
+      self->next_id = MAX (self->next_id, id_number (span->id) + 1);
+    }
+  g_ptr_array_sort (live, compare_span_pointers);
+
+  if (listening)
+    for (guint i = 0; i < live->len; i++)
+      g_signal_emit (self, signals[SPAN_ADDED], 0, g_ptr_array_index (live, i));
+  if (spans->len > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
+}
+
 static void
 set_spans (GlossaDocument *self,
            GPtrArray      *spans)
@@ -230,8 +269,7 @@ set_spans (GlossaDocument *self,
 
   for (guint i = old->len; i > 0; i--)
     delete_span (self, g_ptr_array_index (old, i - 1));
-  for (guint i = 0; i < spans->len; i++)
-    insert_span (self, g_ptr_array_index (spans, i));
+  fill_spans (self, spans);
 }
 
 static void
