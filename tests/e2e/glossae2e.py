@@ -70,6 +70,11 @@ class Tap:
             self.n += 1
             self.failed += 1
             print(f"not ok {self.n} - not reached", flush=True)
+        if self.failed:
+            self.diag("work folders kept: " + " ".join(_workdirs))
+        else:
+            for path in _workdirs:
+                shutil.rmtree(path, ignore_errors=True)
         return 1 if self.failed else 0
 
 
@@ -482,8 +487,14 @@ def wait_spans(article_path, expected, timeout=8.0):
         time.sleep(0.05)
 
 
+_workdirs = []
+
+
 def workdir(prefix):
-    return tempfile.mkdtemp(prefix=f"glossa-e2e-{prefix}-")
+    """A temporary folder, removed at the end unless a check failed."""
+    path = tempfile.mkdtemp(prefix=f"glossa-e2e-{prefix}-")
+    _workdirs.append(path)
+    return path
 
 
 def place_article(directory, name, text):
