@@ -19,6 +19,7 @@
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-json.h"
+#include "glossa-json-private.h"
 #include "glossa-span.h"
 
 GlossaAnnotations *
@@ -73,28 +74,61 @@ fail (GError     **error,
 
 /* Translators: what a JSON value was, in "expected a string, found %s" */
 static const char *
-node_kind (JsonNode *node)
+kind_text (GlossaJsonKind kind)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
+  switch (kind)
     {
-    case G_TYPE_STRING:
+    case GLOSSA_JSON_OBJECT:
+      return _("an object");
+    case GLOSSA_JSON_ARRAY:
+      return _("an array");
+    case GLOSSA_JSON_STRING:
       return _("a string");
-    case G_TYPE_BOOLEAN:
+    case GLOSSA_JSON_BOOLEAN:
       return _("a boolean");
-    case G_TYPE_DOUBLE:
+    case GLOSSA_JSON_DOUBLE:
       return _("a number with a fraction");
-    case G_TYPE_INT64:
+    case GLOSSA_JSON_INT:
       return _("a number");
+    case GLOSSA_JSON_NONE:
+    case GLOSSA_JSON_NULL:
     default:
-      return _("a value");
+      return _("null");
     }
+}
+
+/* Describes @node (NULL for a missing member) as the pull reader would:
+ * both ways of reading share the checks below.
+ */
+static void
+value_from_node (JsonNode        *node,
+                 GlossaJsonValue *value)
+{
+  value->str = NULL;
+  value->integer = 0;
+
+  if (node == NULL)
+    value->kind = GLOSSA_JSON_NONE;
+  else if (JSON_NODE_HOLDS_NULL (node))
+    value->kind = GLOSSA_JSON_NULL;
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    value->kind = GLOSSA_JSON_OBJECT;
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    value->kind = GLOSSA_JSON_ARRAY;
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      value->kind = GLOSSA_JSON_STRING;
+      value->str = json_node_get_string (node);
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      value->kind = GLOSSA_JSON_INT;
+      value->integer = json_node_get_int (node);
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    value->kind = GLOSSA_JSON_DOUBLE;
+  else
+    value->kind = GLOSSA_JSON_BOOLEAN;
 }
 
 static gboolean
@@ -104,62 +138,51 @@ is_string (JsonNode *node)
          json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static gboolean
-is_integer (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_INT64;
-}
-
-/* Each member is fetched through these, which name the field when it is
- * missing or of the wrong type. @field_buf holds "PREFIX.MEMBER".
+/* Each required member is checked through these, which name the field when
+ * it is missing or of the wrong type: "PREFIX.MEMBER", or "MEMBER".
  */
 static const char *
-get_string (JsonObject  *object,
-            const char  *member,
-            gboolean     required,
-            const char  *name,
-            const char  *prefix,
-            GError     **error)
+get_string (const GlossaJsonValue  *value,
+            const char             *member,
+            const char             *name,
+            const char             *prefix,
+            GError                **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
   g_autofree char *field = NULL;
 
-  if (node == NULL && !required)
-    return NULL;
-  if (is_string (node))
-    return json_node_get_string (node);
+  if (value->kind == GLOSSA_JSON_STRING)
+    return value->str;
 
   field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
-  if (node == NULL)
+  if (value->kind == GLOSSA_JSON_NONE)
     fail (error, GLOSSA_ERROR_INVALID, name, field, _("missing (a string is required)"));
   else
-    fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a string, found %s"), node_kind (node));
+    fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a string, found %s"),
+          kind_text (value->kind));
   return NULL;
 }
 
 static gboolean
-get_integer (JsonObject  *object,
-             const char  *member,
-             const char  *name,
-             const char  *prefix,
-             gint64      *value,
-             GError     **error)
+get_integer (const GlossaJsonValue  *value,
+             const char             *member,
+             const char             *name,
+             const char             *prefix,
+             gint64                 *out,
+             GError                **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
   g_autofree char *field = NULL;
 
-  if (is_integer (node))
+  if (value->kind == GLOSSA_JSON_INT)
     {
-      *value = json_node_get_int (node);
+      *out = value->integer;
       return TRUE;
     }
 
   field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
-  if (node == NULL)
+  if (value->kind == GLOSSA_JSON_NONE)
     return fail (error, GLOSSA_ERROR_INVALID, name, field, _("missing (a whole number is required)"));
   return fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a whole number, found %s"),
-               node_kind (node));
+               kind_text (value->kind));
 }
 
 static gboolean
@@ -186,6 +209,7 @@ is_calendar_date (const char *str)
   return found != NULL;
 }
 
+
 static void
 keep_extra (JsonObject **extra,
             const char  *member,
@@ -193,78 +217,112 @@ keep_extra (JsonObject **extra,
 {
   if (*extra == NULL)
     *extra = json_object_new ();
-  json_object_set_member (*extra, member, json_node_copy (node));
+  json_object_set_member (*extra, member, node);
 }
 
+/* The members of a span, in the order of SpanMember. */
 static const char * const span_members[] = {
   "id", "start", "end", "label", "text", "note", "origin", "annotator", "created", "modified", NULL
 };
 
-static gboolean
-is_known_member (const char * const *known,
-                 const char         *member)
+typedef enum
+{
+  SPAN_ID,
+  SPAN_START,
+  SPAN_END,
+  SPAN_LABEL,
+  SPAN_TEXT,
+  SPAN_NOTE,
+  SPAN_ORIGIN,
+  SPAN_ANNOTATOR,
+  SPAN_CREATED,
+  SPAN_MODIFIED,
+  N_SPAN_MEMBERS
+} SpanMember;
+
+/* A span object as read, before any check: the known members by
+ * SpanMember (kind GLOSSA_JSON_NONE where missing), the others in @extra.
+ * When the value was not an object at all, only @kind is set.
+ */
+typedef struct
+{
+  GlossaJsonKind   kind;
+  GlossaJsonValue  members[N_SPAN_MEMBERS];
+  JsonObject      *extra;
+} SpanFields;
+
+static void
+span_fields_clear (SpanFields *fields)
+{
+  g_clear_pointer (&fields->extra, json_object_unref);
+}
+
+/* The index of @member in @known, or -1. */
+static int
+find_member (const char * const *known,
+             const char         *member)
 {
   for (guint i = 0; known[i] != NULL; i++)
-    if (strcmp (known[i], member) == 0)
-      return TRUE;
-  return FALSE;
+    if (known[i][0] == member[0] && strcmp (known[i], member) == 0)
+      return i;
+  return -1;
 }
 
 static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *member,
-                     const char  *name,
-                     const char  *field,
-                     char       **out,
-                     GError     **error)
+get_optional_string (const GlossaJsonValue  *value,
+                     const char             *member,
+                     const char             *name,
+                     const char             *field,
+                     char                  **out,
+                     GError                **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value->kind == GLOSSA_JSON_NONE || value->kind == GLOSSA_JSON_NULL)
     return TRUE;
 
-  if (!is_string (node))
+  if (value->kind != GLOSSA_JSON_STRING)
     {
       g_autofree char *sub = g_strdup_printf ("%s.%s", field, member);
       return fail (error, GLOSSA_ERROR_INVALID, name, sub, _("expected a string, found %s"),
-                   node_kind (node));
+                   kind_text (value->kind));
     }
 
-  *out = g_strdup (json_node_get_string (node));
+  *out = g_strdup (value->str);
   return TRUE;
 }
 
-GlossaSpan *
-glossa_format_span_from_json (JsonNode       *node,
-                              GlossaArticle  *article,
-                              gint64          length,
-                              const char     *name,
-                              const char     *field,
-                              GError        **error)
+/* Every check of a span, for both ways of reading one; the caller adds the
+ * unknown members to the result.
+ */
+static GlossaSpan *
+span_from_fields (const SpanFields  *fields,
+                  GlossaArticle     *article,
+                  gint64             length,
+                  const char        *name,
+                  const char        *field,
+                  GError           **error)
 {
+  const GlossaJsonValue *m = fields->members;
   g_autoptr(GlossaSpan) span = NULL;
-  g_autoptr(GList) members = NULL;
   g_autofree char *origin = NULL;
-  JsonObject *object;
   const char *id, *label, *text;
   gint64 start, end;
   GlossaLabel label_value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (fields->kind != GLOSSA_JSON_OBJECT)
     {
-      fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected an object, found %s"), node_kind (node));
+      fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected an object, found %s"),
+            kind_text (fields->kind));
       return NULL;
     }
-  object = json_node_get_object (node);
 
   if (article != NULL)
     length = glossa_article_get_length (article);
 
-  if (!(id = get_string (object, "id", TRUE, name, field, error)) ||
-      !get_integer (object, "start", name, field, &start, error) ||
-      !get_integer (object, "end", name, field, &end, error) ||
-      !(label = get_string (object, "label", TRUE, name, field, error)) ||
-      !(text = get_string (object, "text", TRUE, name, field, error)))
+  if (!(id = get_string (&m[SPAN_ID], "id", name, field, error)) ||
+      !get_integer (&m[SPAN_START], "start", name, field, &start, error) ||
+      !get_integer (&m[SPAN_END], "end", name, field, &end, error) ||
+      !(label = get_string (&m[SPAN_LABEL], "label", name, field, error)) ||
+      !(text = get_string (&m[SPAN_TEXT], "text", name, field, error)))
     return NULL;
 
   if (*id == '\0')
@@ -319,11 +377,11 @@ glossa_format_span_from_json (JsonNode       *node,
 
   span = glossa_span_new (id, start, end, label_value, text);
 
-  if (!get_optional_string (object, "note", name, field, &span->note, error) ||
-      !get_optional_string (object, "origin", name, field, &origin, error) ||
-      !get_optional_string (object, "annotator", name, field, &span->annotator, error) ||
-      !get_optional_string (object, "created", name, field, &span->created, error) ||
-      !get_optional_string (object, "modified", name, field, &span->modified, error))
+  if (!get_optional_string (&m[SPAN_NOTE], "note", name, field, &span->note, error) ||
+      !get_optional_string (&m[SPAN_ORIGIN], "origin", name, field, &origin, error) ||
+      !get_optional_string (&m[SPAN_ANNOTATOR], "annotator", name, field, &span->annotator, error) ||
+      !get_optional_string (&m[SPAN_CREATED], "created", name, field, &span->created, error) ||
+      !get_optional_string (&m[SPAN_MODIFIED], "modified", name, field, &span->modified, error))
     return NULL;
 
   if (origin != NULL && !glossa_origin_from_string (origin, &span->origin))
@@ -344,15 +402,45 @@ glossa_format_span_from_json (JsonNode       *node,
       return NULL;
     }
 
+  return g_steal_pointer (&span);
+}
+
+GlossaSpan *
+glossa_format_span_from_json (JsonNode       *node,
+                              GlossaArticle  *article,
+                              gint64          length,
+                              const char     *name,
+                              const char     *field,
+                              GError        **error)
+{
+  SpanFields fields = { 0 };
+  g_autoptr(GList) members = NULL;
+  JsonObject *object = NULL;
+  GlossaSpan *span;
+  GlossaJsonValue value;
+
+  value_from_node (node, &value);
+  fields.kind = value.kind;
+  if (fields.kind == GLOSSA_JSON_OBJECT)
+    {
+      object = json_node_get_object (node);
+      for (guint i = 0; i < N_SPAN_MEMBERS; i++)
+        value_from_node (json_object_get_member (object, span_members[i]), &fields.members[i]);
+    }
+
+  if (!(span = span_from_fields (&fields, article, length, name, field, error)))
+    return NULL;
+
   members = json_object_get_members (object);
   for (const GList *l = members; l != NULL; l = l->next)
     {
-      if (!is_known_member (span_members, l->data))
-        keep_extra (&span->extra, l->data, json_object_get_member (object, l->data));
+      if (find_member (span_members, l->data) < 0)
+        keep_extra (&span->extra, l->data, json_node_copy (json_object_get_member (object, l->data)));
     }
 
-  return g_steal_pointer (&span);
+  return span;
 }
+
 
 void
 glossa_format_ensure_span_ids (JsonArray *spans)
@@ -435,10 +523,276 @@ glossa_format_check_spans (GPtrArray   *spans,
   return TRUE;
 }
 
+/* The members of "document" and of the top level, in the order of their
+ * enums.
+ */
 static const char * const document_members[] = { "id", "file", "sha256", "length", "date", NULL };
+
+typedef enum
+{
+  DOC_ID,
+  DOC_FILE,
+  DOC_SHA256,
+  DOC_LENGTH,
+  DOC_DATE,
+  N_DOC_MEMBERS
+} DocMember;
+
 static const char * const top_members[] = {
   "format", "version", "document", "labels", "status", "annotator", "spans", NULL
 };
+
+typedef enum
+{
+  TOP_FORMAT,
+  TOP_VERSION,
+  TOP_DOCUMENT,
+  TOP_LABELS,
+  TOP_STATUS,
+  TOP_ANNOTATOR,
+  TOP_SPANS,
+  N_TOP_MEMBERS
+} TopMember;
+
+/* An annotation file as read, before any check. The whole file is read
+ * first so that a syntax error anywhere is reported before any other
+ * problem, as when the file was parsed into a tree; the checks then run in
+ * the order of the format's description.
+ */
+typedef struct
+{
+  GlossaJsonKind   kind;                    /* of the top-level value */
+  GlossaJsonValue  members[N_TOP_MEMBERS];  /* containers: only their kind */
+  GlossaJsonValue  document[N_DOC_MEMBERS];
+  JsonObject      *document_extra;
+  GArray          *labels;                  /* of GlossaJsonValue */
+  GArray          *spans;                   /* of SpanFields */
+  JsonObject      *extra;
+  GStringChunk    *strings;                 /* every string above */
+} FileFields;
+
+static void
+file_fields_clear (FileFields *file)
+{
+  g_clear_pointer (&file->document_extra, json_object_unref);
+  g_clear_pointer (&file->labels, g_array_unref);
+  g_clear_pointer (&file->spans, g_array_unref);
+  g_clear_pointer (&file->extra, json_object_unref);
+  g_clear_pointer (&file->strings, g_string_chunk_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileFields, file_fields_clear)
+
+/* Reads a scalar, or a container only for its kind. */
+static gboolean
+pull_value (GlossaJsonReader *reader,
+            GStringChunk     *strings,
+            GlossaJsonValue  *value)
+{
+  if (!_glossa_json_reader_read_value (reader, value))
+    return FALSE;
+  if (value->kind == GLOSSA_JSON_STRING)
+    value->str = g_string_chunk_insert (strings, value->str);
+  return TRUE;
+}
+
+/* A member seen twice: the reader fails on its key once its value is read,
+ * and only a syntax error inside that value may come first.
+ */
+static gboolean
+pull_duplicate (GlossaJsonReader *reader)
+{
+  g_autoptr(JsonNode) node = _glossa_json_reader_read_node (reader);
+
+  return node != NULL;
+}
+
+static gboolean
+pull_unknown (GlossaJsonReader  *reader,
+              const char        *key,
+              JsonObject       **extra)
+{
+  JsonNode *node = _glossa_json_reader_read_node (reader);
+
+  if (node == NULL)
+    return FALSE;
+  keep_extra (extra, key, node);
+  return TRUE;
+}
+
+/* Reads the object at the reader: the members named in @known into
+ * @values, by their index there, the others into @extra.
+ */
+static gboolean
+pull_object (GlossaJsonReader    *reader,
+             GStringChunk        *strings,
+             const char * const  *known,
+             GlossaJsonValue     *values,
+             JsonObject         **extra)
+{
+  const char *key;
+  int i;
+
+  if (!_glossa_json_reader_enter_object (reader))
+    return FALSE;
+
+  for (;;)
+    {
+      if (!_glossa_json_reader_next_member (reader, &key))
+        return FALSE;
+      if (key == NULL)
+        return TRUE;
+
+      i = find_member (known, key);
+      if (i < 0)
+        {
+          if (!pull_unknown (reader, key, extra))
+            return FALSE;
+        }
+      else if (values[i].kind != GLOSSA_JSON_NONE)
+        {
+          if (!pull_duplicate (reader))
+            return FALSE;
+        }
+      else if (!pull_value (reader, strings, &values[i]))
+        {
+          return FALSE;
+        }
+    }
+}
+
+static gboolean
+pull_labels (GlossaJsonReader *reader,
+             FileFields       *file)
+{
+  gboolean more;
+
+  if (!_glossa_json_reader_enter_array (reader))
+    return FALSE;
+
+  for (;;)
+    {
+      GlossaJsonValue value;
+
+      if (!_glossa_json_reader_next_element (reader, &more))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!pull_value (reader, file->strings, &value))
+        return FALSE;
+      g_array_append_val (file->labels, value);
+    }
+}
+
+static gboolean
+pull_spans (GlossaJsonReader *reader,
+            FileFields       *file)
+{
+  gboolean more;
+
+  if (!_glossa_json_reader_enter_array (reader))
+    return FALSE;
+
+  for (;;)
+    {
+      SpanFields *fields;
+
+      if (!_glossa_json_reader_next_element (reader, &more))
+        return FALSE;
+      if (!more)
+        return TRUE;
+
+      /* Zeroed: every member starts as GLOSSA_JSON_NONE, missing. */
+      g_array_set_size (file->spans, file->spans->len + 1);
+      fields = &g_array_index (file->spans, SpanFields, file->spans->len - 1);
+
+      if (_glossa_json_reader_peek (reader) == GLOSSA_JSON_OBJECT)
+        {
+          fields->kind = GLOSSA_JSON_OBJECT;
+          if (!pull_object (reader, file->strings, span_members, fields->members, &fields->extra))
+            return FALSE;
+        }
+      else
+        {
+          GlossaJsonValue value;
+
+          if (!_glossa_json_reader_read_value (reader, &value))
+            return FALSE;
+          fields->kind = value.kind;
+        }
+    }
+}
+
+/* Reads one top-level member whose key is known, at index @i. */
+static gboolean
+pull_top_member (GlossaJsonReader *reader,
+                 FileFields       *file,
+                 TopMember         i)
+{
+  GlossaJsonKind next = _glossa_json_reader_peek (reader);
+
+  if (file->members[i].kind != GLOSSA_JSON_NONE)
+    return pull_duplicate (reader);
+
+  if (i == TOP_DOCUMENT && next == GLOSSA_JSON_OBJECT)
+    {
+      file->members[i].kind = next;
+      return pull_object (reader, file->strings, document_members, file->document,
+                          &file->document_extra);
+    }
+  if (i == TOP_LABELS && next == GLOSSA_JSON_ARRAY)
+    {
+      file->members[i].kind = next;
+      return pull_labels (reader, file);
+    }
+  if (i == TOP_SPANS && next == GLOSSA_JSON_ARRAY)
+    {
+      file->members[i].kind = next;
+      return pull_spans (reader, file);
+    }
+
+  return pull_value (reader, file->strings, &file->members[i]);
+}
+
+static gboolean
+pull_file (GlossaJsonReader *reader,
+           FileFields       *file)
+{
+  const char *key;
+  int i;
+
+  if (!_glossa_json_reader_start (reader))
+    return FALSE;
+
+  if (_glossa_json_reader_peek (reader) != GLOSSA_JSON_OBJECT)
+    {
+      GlossaJsonValue root;
+
+      if (!_glossa_json_reader_read_value (reader, &root))
+        return FALSE;
+      file->kind = root.kind;
+      return _glossa_json_reader_finish (reader);
+    }
+
+  file->kind = GLOSSA_JSON_OBJECT;
+  if (!_glossa_json_reader_enter_object (reader))
+    return FALSE;
+
+  for (;;)
+    {
+      if (!_glossa_json_reader_next_member (reader, &key))
+        return FALSE;
+      if (key == NULL)
+        break;
+
+      i = find_member (top_members, key);
+      if (i < 0 ? !pull_unknown (reader, key, &file->extra)
+                : !pull_top_member (reader, file, i))
+        return FALSE;
+    }
+
+  return _glossa_json_reader_finish (reader);
+}
 
 static gboolean
 is_sha256 (const char *str)
@@ -452,53 +806,50 @@ is_sha256 (const char *str)
 }
 
 static gboolean
-read_document (JsonObject         *root,
-               GlossaAnnotations  *out,
-               const char         *name,
-               GlossaArticle      *article,
-               GError            **error)
+check_document (FileFields         *file,
+                GlossaAnnotations  *out,
+                const char         *name,
+                GlossaArticle      *article,
+                GError            **error)
 {
-  g_autoptr(GList) members = NULL;
-  JsonNode *node = json_object_get_member (root, "document");
-  JsonObject *object;
-  JsonNode *date;
+  const GlossaJsonValue *m = file->document;
+  GlossaJsonKind kind = file->members[TOP_DOCUMENT].kind;
   const char *str;
 
-  if (node == NULL)
+  if (kind == GLOSSA_JSON_NONE)
     return fail (error, GLOSSA_ERROR_INVALID, name, "document", _("missing (an object is required)"));
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (kind != GLOSSA_JSON_OBJECT)
     return fail (error, GLOSSA_ERROR_INVALID, name, "document", _("expected an object, found %s"),
-                 node_kind (node));
-  object = json_node_get_object (node);
+                 kind_text (kind));
 
-  if (!(str = get_string (object, "id", TRUE, name, "document", error)))
+  if (!(str = get_string (&m[DOC_ID], "id", name, "document", error)))
     return FALSE;
   out->doc_id = g_strdup (str);
-  if (!(str = get_string (object, "file", TRUE, name, "document", error)))
+  if (!(str = get_string (&m[DOC_FILE], "file", name, "document", error)))
     return FALSE;
   out->file = g_strdup (str);
-  if (!(str = get_string (object, "sha256", TRUE, name, "document", error)))
+  if (!(str = get_string (&m[DOC_SHA256], "sha256", name, "document", error)))
     return FALSE;
   if (!is_sha256 (str))
     return fail (error, GLOSSA_ERROR_INVALID, name, "document.sha256",
                  _("“%s” is not a SHA-256 (64 lowercase hexadecimal digits)"), str);
   out->sha256 = g_strdup (str);
-  if (!get_integer (object, "length", name, "document", &out->length, error))
+  if (!get_integer (&m[DOC_LENGTH], "length", name, "document", &out->length, error))
     return FALSE;
   if (out->length < 0)
     return fail (error, GLOSSA_ERROR_INVALID, name, "document.length",
                  _("%lld is negative"), (long long) out->length);
 
-  date = json_object_get_member (object, "date");
-  if (date != NULL && !JSON_NODE_HOLDS_NULL (date))
+  if (m[DOC_DATE].kind != GLOSSA_JSON_NONE && m[DOC_DATE].kind != GLOSSA_JSON_NULL)
     {
-      if (!is_string (date))
+      if (m[DOC_DATE].kind != GLOSSA_JSON_STRING)
         return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
-                     _("expected a date as \"YYYY-MM-DD\" or null, found %s"), node_kind (date));
-      if (!is_calendar_date (json_node_get_string (date)))
+                     _("expected a date as \"YYYY-MM-DD\" or null, found %s"),
+                     kind_text (m[DOC_DATE].kind));
+      if (!is_calendar_date (m[DOC_DATE].str))
         return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
-                     _("“%s” is not a date as YYYY-MM-DD"), json_node_get_string (date));
-      out->date = g_strdup (json_node_get_string (date));
+                     _("“%s” is not a date as YYYY-MM-DD"), m[DOC_DATE].str);
+      out->date = g_strdup (m[DOC_DATE].str);
     }
 
   if (article != NULL)
@@ -519,33 +870,27 @@ read_document (JsonObject         *root,
                      (long long) out->length, (long long) glossa_article_get_length (article));
     }
 
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    if (!is_known_member (document_members, l->data))
-      keep_extra (&out->document_extra, l->data, json_object_get_member (object, l->data));
-
+  out->document_extra = g_steal_pointer (&file->document_extra);
   return TRUE;
 }
 
 static gboolean
-read_header (JsonObject   *root,
-             const char   *name,
-             GError      **error)
+check_header (const FileFields  *file,
+              const char        *name,
+              GError           **error)
 {
-  JsonNode *node;
-  const char *format;
+  const GlossaJsonValue *format = &file->members[TOP_FORMAT];
   gint64 version;
 
-  node = json_object_get_member (root, "format");
-  if (node == NULL)
+  if (format->kind == GLOSSA_JSON_NONE)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "format",
                  _("missing: this is not a Glossa annotation file (expected \"format\": \"%s\")"),
                  GLOSSA_FORMAT_NAME);
-  if (!is_string (node) || strcmp ((format = json_node_get_string (node)), GLOSSA_FORMAT_NAME) != 0)
+  if (format->kind != GLOSSA_JSON_STRING || strcmp (format->str, GLOSSA_FORMAT_NAME) != 0)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "format",
                  _("this is not a Glossa annotation file (expected \"%s\")"), GLOSSA_FORMAT_NAME);
 
-  if (!get_integer (root, "version", name, NULL, &version, error))
+  if (!get_integer (&file->members[TOP_VERSION], "version", name, NULL, &version, error))
     return FALSE;
   if (version != GLOSSA_FORMAT_VERSION)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "version",
@@ -555,34 +900,66 @@ read_header (JsonObject   *root,
 }
 
 static gboolean
-read_labels (JsonObject  *root,
-             const char  *name,
-             GError     **error)
+check_labels (const FileFields  *file,
+              const char        *name,
+              GError           **error)
 {
-  JsonNode *node = json_object_get_member (root, "labels");
-  JsonArray *array;
+  GlossaJsonKind kind = file->members[TOP_LABELS].kind;
 
-  if (node == NULL)
+  if (kind == GLOSSA_JSON_NONE)
     return fail (error, GLOSSA_ERROR_INVALID, name, "labels", _("missing (an array is required)"));
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (kind != GLOSSA_JSON_ARRAY)
     return fail (error, GLOSSA_ERROR_INVALID, name, "labels", _("expected an array, found %s"),
-                 node_kind (node));
+                 kind_text (kind));
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < file->labels->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const GlossaJsonValue *element = &g_array_index (file->labels, GlossaJsonValue, i);
       g_autofree char *field = g_strdup_printf ("labels[%u]", i);
 
-      if (!is_string (element))
+      if (element->kind != GLOSSA_JSON_STRING)
         return fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a string, found %s"),
-                     node_kind (element));
-      if (!glossa_label_from_string (json_node_get_string (element), NULL))
+                     kind_text (element->kind));
+      if (!glossa_label_from_string (element->str, NULL))
         return fail (error, GLOSSA_ERROR_INVALID, name, field,
-                     _("unknown label “%s” (expected actor, quote, claim or date)"),
-                     json_node_get_string (element));
+                     _("unknown label “%s” (expected actor, quote, claim or date)"), element->str);
     }
   return TRUE;
+}
+
+static gboolean
+check_spans (FileFields         *file,
+             GlossaAnnotations  *out,
+             const char         *name,
+             GlossaArticle      *article,
+             GError            **error)
+{
+  GlossaJsonKind kind = file->members[TOP_SPANS].kind;
+  gint64 length;
+
+  if (kind != GLOSSA_JSON_ARRAY)
+    return fail (error, GLOSSA_ERROR_INVALID, name, "spans",
+                 kind == GLOSSA_JSON_NONE ? _("missing (an array is required)")
+                                          : _("expected an array, found %s"),
+                 kind_text (kind));
+
+  length = article ? glossa_article_get_length (article) : out->length;
+  g_ptr_array_set_size (out->spans, 0);
+  for (guint i = 0; i < file->spans->len; i++)
+    {
+      SpanFields *fields = &g_array_index (file->spans, SpanFields, i);
+      char field[32];
+      GlossaSpan *span;
+
+      g_snprintf (field, sizeof field, "spans[%u]", i);
+      span = span_from_fields (fields, article, length, name, field, error);
+      if (span == NULL)
+        return FALSE;
+      span->extra = g_steal_pointer (&fields->extra);
+      g_ptr_array_add (out->spans, span);
+    }
+
+  return glossa_format_check_spans (out->spans, name, "spans", error);
 }
 
 GlossaAnnotations *
@@ -593,13 +970,9 @@ glossa_format_read (const char     *data,
                     GError        **error)
 {
   g_autoptr(GlossaAnnotations) out = NULL;
-  g_autoptr(JsonNode) root_node = NULL;
-  g_autoptr(GList) members = NULL;
-  JsonObject *root;
-  JsonNode *node;
-  JsonArray *spans;
+  g_autoptr(GlossaJsonReader) reader = NULL;
+  g_auto(FileFields) file = { 0 };
   const char *str;
-  gint64 length;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (article == NULL || GLOSSA_IS_ARTICLE (article), NULL);
@@ -607,26 +980,32 @@ glossa_format_read (const char     *data,
   if (name == NULL)
     name = "annotations";
 
-  if (!(root_node = glossa_json_parse (data, len, name, error)))
+  /* Decoded strings are never longer than their JSON: one block holds all. */
+  file.strings = g_string_chunk_new (MAX (len, 64));
+  file.labels = g_array_new (FALSE, FALSE, sizeof (GlossaJsonValue));
+  file.spans = g_array_new (FALSE, TRUE, sizeof (SpanFields));
+  g_array_set_clear_func (file.spans, (GDestroyNotify) span_fields_clear);
+
+  reader = _glossa_json_reader_new (data, len, name, error);
+  if (!pull_file (reader, &file))
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (file.kind != GLOSSA_JSON_OBJECT)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_UNSUPPORTED,
                    _("%s: this is not a Glossa annotation file (expected a JSON object, found %s)"),
-                   name, node_kind (root_node));
+                   name, kind_text (file.kind));
       return NULL;
     }
-  root = json_node_get_object (root_node);
 
   out = glossa_annotations_new ();
 
-  if (!read_header (root, name, error) ||
-      !read_document (root, out, name, article, error) ||
-      !read_labels (root, name, error))
+  if (!check_header (&file, name, error) ||
+      !check_document (&file, out, name, article, error) ||
+      !check_labels (&file, name, error))
     return NULL;
 
-  if (!(str = get_string (root, "status", TRUE, name, NULL, error)))
+  if (!(str = get_string (&file.members[TOP_STATUS], "status", name, NULL, error)))
     return NULL;
   if (!glossa_status_from_string (str, &out->status))
     {
@@ -635,44 +1014,15 @@ glossa_format_read (const char     *data,
       return NULL;
     }
 
-  if (!(str = get_string (root, "annotator", TRUE, name, NULL, error)))
+  if (!(str = get_string (&file.members[TOP_ANNOTATOR], "annotator", name, NULL, error)))
     return NULL;
   g_free (out->annotator);
   out->annotator = g_strdup (str);
 
-  node = json_object_get_member (root, "spans");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, GLOSSA_ERROR_INVALID, name, "spans",
-            node == NULL ? _("missing (an array is required)") : _("expected an array, found %s"),
-            node_kind (node));
-      return NULL;
-    }
-  spans = json_node_get_array (node);
-
-  length = article ? glossa_article_get_length (article) : out->length;
-  g_ptr_array_set_size (out->spans, 0);
-  for (guint i = 0; i < json_array_get_length (spans); i++)
-    {
-      char field[32];
-      GlossaSpan *span;
-
-      g_snprintf (field, sizeof field, "spans[%u]", i);
-      span = glossa_format_span_from_json (json_array_get_element (spans, i),
-                                           article, length, name, field, error);
-      if (span == NULL)
-        return NULL;
-      g_ptr_array_add (out->spans, span);
-    }
-
-  if (!glossa_format_check_spans (out->spans, name, "spans", error))
+  if (!check_spans (&file, out, name, article, error))
     return NULL;
 
-  members = json_object_get_members (root);
-  for (const GList *l = members; l != NULL; l = l->next)
-    if (!is_known_member (top_members, l->data))
-      keep_extra (&out->extra, l->data, json_object_get_member (root, l->data));
-
+  out->extra = g_steal_pointer (&file.extra);
   return g_steal_pointer (&out);
 }
 

@@ -16,6 +16,7 @@
 
 #include "glossa-error.h"
 #include "glossa-json.h"
+#include "glossa-json-private.h"
 
 /* Deep enough for any real file, shallow enough that the recursive descent
  * below cannot exhaust a thread's stack on hostile input.
@@ -426,35 +427,47 @@ fail:
   return -1;
 }
 
-/* Makes the node for the number at [@start, self->p), which is well formed:
- * a double if it has a fraction or an exponent, else a gint64.
+/* A number as read: a double if it had a fraction or an exponent. */
+typedef struct
+{
+  gboolean is_double;
+  gint64   integer;
+  double   real;
+} Number;
+
+/* Converts the number at [@start, self->p), which is well formed, refusing
+ * what would not fit.
  */
-static JsonNode *
-number_node (Parser       *self,
-             const guchar *start,
-             gboolean      is_double,
-             gboolean      negative,
-             gboolean      overflow,
-             guint64       magnitude)
+static gboolean
+number_finish (Parser       *self,
+               const guchar *start,
+               gboolean      is_double,
+               gboolean      negative,
+               gboolean      overflow,
+               guint64       magnitude,
+               Number       *number)
 {
   int n = self->p - start;
 
+  number->is_double = is_double;
   if (is_double)
     {
       g_autofree char *text = g_strndup ((const char *) start, n);
-      double value = g_ascii_strtod (text, NULL);
 
-      if (!isinf (value))
-        return json_node_init_double (json_node_alloc (), value);
+      number->real = g_ascii_strtod (text, NULL);
+      if (!isinf (number->real))
+        return TRUE;
 
       parser_fail (self, start, _("number %.*s%s is too large"),
                    MIN (n, MAX_QUOTED), text, n > MAX_QUOTED ? "…" : "");
-      return NULL;
+      return FALSE;
     }
 
   if (!overflow && magnitude <= (guint64) G_MAXINT64 + (negative ? 1 : 0))
-    return json_node_init_int (json_node_alloc (),
-                               negative ? (gint64) (0 - magnitude) : (gint64) magnitude);
+    {
+      number->integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
+      return TRUE;
+    }
 
   /* json-glib would store -1 here without a word: refuse instead. */
   if (negative)
@@ -463,7 +476,7 @@ number_node (Parser       *self,
   else
     parser_fail (self, start, _("integer %.*s%s is too large"),
                  MIN (n, MAX_QUOTED), (const char *) start, n > MAX_QUOTED ? "…" : "");
-  return NULL;
+  return FALSE;
 }
 
 static inline gboolean
@@ -473,8 +486,9 @@ is_digit_at (const guchar *p,
   return p < end && *p >= '0' && *p <= '9';
 }
 
-static JsonNode *
-parse_number (Parser *self)
+static gboolean
+scan_number (Parser *self,
+             Number *number)
 {
   const guchar *start = self->p;
   const guchar *end = self->end;
@@ -491,19 +505,19 @@ parse_number (Parser *self)
       if (end - p >= 8 && memcmp (p, "Infinity", 8) == 0)
         {
           parser_fail (self, start, _("-Infinity is not allowed in JSON"));
-          return NULL;
+          return FALSE;
         }
       if (!is_digit_at (p, end))
         {
           parser_fail (self, p, _("expected a digit after “-”"));
-          return NULL;
+          return FALSE;
         }
     }
 
   if (*p == '0' && is_digit_at (p + 1, end))
     {
       parser_fail (self, p, _("leading zeros are not allowed in numbers"));
-      return NULL;
+      return FALSE;
     }
 
   for (; is_digit_at (p, end); p++)
@@ -520,7 +534,7 @@ parse_number (Parser *self)
       if (!is_digit_at (++p, end))
         {
           parser_fail (self, p, _("expected a digit after the decimal point"));
-          return NULL;
+          return FALSE;
         }
       while (is_digit_at (p, end))
         p++;
@@ -535,7 +549,7 @@ parse_number (Parser *self)
       if (!is_digit_at (p, end))
         {
           parser_fail (self, p, _("expected a digit in the exponent"));
-          return NULL;
+          return FALSE;
         }
       while (is_digit_at (p, end))
         p++;
@@ -543,7 +557,19 @@ parse_number (Parser *self)
     }
 
   self->p = p;
-  return number_node (self, start, is_double, negative, overflow, magnitude);
+  return number_finish (self, start, is_double, negative, overflow, magnitude, number);
+}
+
+static JsonNode *
+parse_number (Parser *self)
+{
+  Number number;
+
+  if (!scan_number (self, &number))
+    return NULL;
+  if (number.is_double)
+    return json_node_init_double (json_node_alloc (), number.real);
+  return json_node_init_int (json_node_alloc (), number.integer);
 }
 
 static inline gboolean
@@ -977,6 +1003,404 @@ glossa_json_parse_line (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return parse_document (data, len, name, line_no, TRUE, error);
+}
+
+/* The pull reader */
+
+/* Objects this small are checked for duplicate keys by comparing with each
+ * earlier key; annotation objects have ten members or fewer, for which
+ * that beats hashing. Bigger objects get a hash table.
+ */
+#define LINEAR_KEYS 16
+
+typedef struct
+{
+  gboolean      is_object;
+  guint         count;       /* members or elements begun so far */
+  const guchar *comma;       /* the last separator read, for messages */
+  guint         first_key;   /* this object's first entry in keys */
+  GHashTable   *key_set;     /* nullable: every key, once count > LINEAR_KEYS */
+} Frame;
+
+typedef struct
+{
+  gsize         offset;      /* into key_text */
+  const guchar *at;          /* the key's opening quote */
+} Key;
+
+struct _GlossaJsonReader
+{
+  Parser   parser;
+  GArray  *frames;           /* of Frame: the containers entered */
+  GArray  *keys;             /* of Key: those of every object entered */
+  GString *key_text;         /* the keys, each NUL-terminated */
+};
+
+GlossaJsonReader *
+_glossa_json_reader_new (const char  *data,
+                         gsize        len,
+                         const char  *name,
+                         GError     **error)
+{
+  GlossaJsonReader *reader = g_new0 (GlossaJsonReader, 1);
+  Parser *self = &reader->parser;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  self->data = (const guchar *) data;
+  self->start = self->data;
+  self->end = self->data + len;
+  self->name = name;
+  self->first_line = 1;
+  self->error = error;
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    self->start += 3;
+  self->p = self->start;
+  self->buf_size = 1024;
+  self->buf = g_malloc (self->buf_size);
+
+  reader->frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
+  reader->keys = g_array_sized_new (FALSE, FALSE, sizeof (Key), 32);
+  reader->key_text = g_string_sized_new (256);
+  return reader;
+}
+
+static void
+pop_frame (GlossaJsonReader *reader)
+{
+  Frame *frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
+
+  if (frame->is_object)
+    {
+      Key *first = &g_array_index (reader->keys, Key, frame->first_key);
+
+      g_string_truncate (reader->key_text, frame->first_key < reader->keys->len ? first->offset
+                                                                                 : reader->key_text->len);
+      g_array_set_size (reader->keys, frame->first_key);
+    }
+  g_clear_pointer (&frame->key_set, g_hash_table_unref);
+  g_array_set_size (reader->frames, reader->frames->len - 1);
+}
+
+void
+_glossa_json_reader_free (GlossaJsonReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  while (reader->frames->len > 0)
+    pop_frame (reader);
+  g_array_unref (reader->frames);
+  g_array_unref (reader->keys);
+  g_string_free (reader->key_text, TRUE);
+  g_free (reader->parser.buf);
+  g_free (reader);
+}
+
+gboolean
+_glossa_json_reader_start (GlossaJsonReader *reader)
+{
+  Parser *self = &reader->parser;
+
+  skip_whitespace (self);
+  if (self->p < self->end)
+    return TRUE;
+
+  parser_fail (self, self->p, _("the input is empty, expected a JSON value"));
+  return FALSE;
+}
+
+gboolean
+_glossa_json_reader_finish (GlossaJsonReader *reader)
+{
+  Parser *self = &reader->parser;
+
+  skip_whitespace (self);
+  if (self->p == self->end)
+    return TRUE;
+
+  fail_unexpected (self, EXPECT_END);
+  return FALSE;
+}
+
+GlossaJsonKind
+_glossa_json_reader_peek (GlossaJsonReader *reader)
+{
+  Parser *self = &reader->parser;
+
+  skip_whitespace (self);
+  if (self->p < self->end && *self->p == '{')
+    return GLOSSA_JSON_OBJECT;
+  if (self->p < self->end && *self->p == '[')
+    return GLOSSA_JSON_ARRAY;
+  return GLOSSA_JSON_NONE;
+}
+
+static gboolean
+push_frame (GlossaJsonReader *reader,
+            gboolean          is_object)
+{
+  Parser *self = &reader->parser;
+  Frame frame = { 0 };
+
+  skip_whitespace (self);
+  g_assert (self->p < self->end && *self->p == (is_object ? '{' : '['));
+
+  /* The depth parse_value() would give this container. */
+  if (!check_depth (self, reader->frames->len + 1))
+    return FALSE;
+
+  self->p++;
+  frame.is_object = is_object;
+  frame.first_key = reader->keys->len;
+  g_array_append_val (reader->frames, frame);
+  return TRUE;
+}
+
+gboolean
+_glossa_json_reader_enter_object (GlossaJsonReader *reader)
+{
+  return push_frame (reader, TRUE);
+}
+
+gboolean
+_glossa_json_reader_enter_array (GlossaJsonReader *reader)
+{
+  return push_frame (reader, FALSE);
+}
+
+static inline Frame *
+top_frame (GlossaJsonReader *reader)
+{
+  g_assert (reader->frames->len > 0);
+  return &g_array_index (reader->frames, Frame, reader->frames->len - 1);
+}
+
+static inline const char *
+key_string (GlossaJsonReader *reader,
+            guint             i)
+{
+  return reader->key_text->str + g_array_index (reader->keys, Key, i).offset;
+}
+
+/* Checks the object's last key against its earlier ones. */
+static gboolean
+check_last_key (GlossaJsonReader *reader,
+                Frame            *frame)
+{
+  guint last = reader->keys->len - 1;
+  const char *key = key_string (reader, last);
+  gboolean duplicate = FALSE;
+
+  if (frame->count <= LINEAR_KEYS)
+    {
+      for (guint i = frame->first_key; i < last && !duplicate; i++)
+        duplicate = strcmp (key_string (reader, i), key) == 0;
+    }
+  else
+    {
+      if (frame->key_set == NULL)
+        {
+          frame->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = frame->first_key; i < last; i++)
+            g_hash_table_add (frame->key_set, g_strdup (key_string (reader, i)));
+        }
+      duplicate = !g_hash_table_add (frame->key_set, g_strdup (key));
+    }
+
+  if (G_LIKELY (!duplicate))
+    return TRUE;
+
+  parser_fail (&reader->parser, g_array_index (reader->keys, Key, last).at,
+               _("duplicate key “%s” in object"), key);
+  return FALSE;
+}
+
+gboolean
+_glossa_json_reader_next_member (GlossaJsonReader  *reader,
+                                 const char       **key)
+{
+  Parser *self = &reader->parser;
+  Frame *frame = top_frame (reader);
+  const guchar *key_at;
+  gssize key_len;
+  Key entry;
+
+  *key = NULL;
+  g_assert (frame->is_object);
+
+  if (frame->count > 0)
+    {
+      if (!check_last_key (reader, frame))
+        return FALSE;
+
+      skip_whitespace (self);
+      if (G_LIKELY (self->p < self->end && *self->p == ','))
+        {
+          frame->comma = self->p++;
+        }
+      else if (G_LIKELY (self->p < self->end && *self->p == '}'))
+        {
+          self->p++;
+          pop_frame (reader);
+          return TRUE;
+        }
+      else
+        {
+          fail_unexpected (self, EXPECT_OBJECT_NEXT);
+          return FALSE;
+        }
+    }
+  else
+    {
+      skip_whitespace (self);
+      if (self->p < self->end && *self->p == '}')
+        {
+          self->p++;
+          pop_frame (reader);
+          return TRUE;
+        }
+    }
+
+  skip_whitespace (self);
+  if (G_UNLIKELY (self->p == self->end || *self->p != '"'))
+    {
+      if (self->p < self->end && *self->p == '}' && frame->comma != NULL)
+        parser_fail (self, frame->comma, _("trailing comma before “}”"));
+      else
+        fail_unexpected (self, frame->comma != NULL ? EXPECT_KEY : EXPECT_KEY_OR_CLOSE);
+      return FALSE;
+    }
+
+  key_at = self->p;
+  key_len = parse_string (self);
+  if (key_len < 0)
+    return FALSE;
+
+  skip_whitespace (self);
+  if (G_UNLIKELY (self->p == self->end || *self->p != ':'))
+    {
+      fail_unexpected (self, EXPECT_COLON);
+      return FALSE;
+    }
+  self->p++;
+
+  entry.offset = reader->key_text->len;
+  entry.at = key_at;
+  g_string_append_len (reader->key_text, self->buf + self->buf_len, key_len + 1);
+  g_array_append_val (reader->keys, entry);
+  frame->count++;
+
+  *key = reader->key_text->str + entry.offset;
+  return TRUE;
+}
+
+gboolean
+_glossa_json_reader_next_element (GlossaJsonReader *reader,
+                                  gboolean         *more)
+{
+  Parser *self = &reader->parser;
+  Frame *frame = top_frame (reader);
+
+  *more = FALSE;
+  g_assert (!frame->is_object);
+
+  if (frame->count > 0)
+    {
+      skip_whitespace (self);
+      if (G_LIKELY (self->p < self->end && *self->p == ','))
+        {
+          frame->comma = self->p++;
+        }
+      else if (G_LIKELY (self->p < self->end && *self->p == ']'))
+        {
+          self->p++;
+          pop_frame (reader);
+          return TRUE;
+        }
+      else
+        {
+          fail_unexpected (self, EXPECT_ARRAY_NEXT);
+          return FALSE;
+        }
+    }
+
+  skip_whitespace (self);
+  if (G_UNLIKELY (self->p == self->end))
+    {
+      fail_unexpected (self, frame->comma != NULL ? EXPECT_VALUE : EXPECT_ELEMENT_OR_CLOSE);
+      return FALSE;
+    }
+
+  if (*self->p == ']')
+    {
+      if (frame->comma != NULL)
+        {
+          parser_fail (self, frame->comma, _("trailing comma before “]”"));
+          return FALSE;
+        }
+      self->p++;
+      pop_frame (reader);
+      return TRUE;
+    }
+
+  frame->count++;
+  *more = TRUE;
+  return TRUE;
+}
+
+JsonNode *
+_glossa_json_reader_read_node (GlossaJsonReader *reader)
+{
+  return parse_value (&reader->parser, reader->frames->len);
+}
+
+gboolean
+_glossa_json_reader_read_value (GlossaJsonReader *reader,
+                                GlossaJsonValue  *value)
+{
+  Parser *self = &reader->parser;
+  g_autoptr(JsonNode) node = NULL;
+  Number number;
+
+  value->str = NULL;
+  value->integer = 0;
+
+  skip_whitespace (self);
+  if (G_LIKELY (self->p < self->end && *self->p == '"'))
+    {
+      if (parse_string (self) < 0)
+        return FALSE;
+      value->kind = GLOSSA_JSON_STRING;
+      value->str = self->buf + self->buf_len;
+      return TRUE;
+    }
+
+  if (G_LIKELY (self->p < self->end && (*self->p == '-' || (*self->p >= '0' && *self->p <= '9'))))
+    {
+      if (!scan_number (self, &number))
+        return FALSE;
+      value->kind = number.is_double ? GLOSSA_JSON_DOUBLE : GLOSSA_JSON_INT;
+      value->integer = number.is_double ? 0 : number.integer;
+      return TRUE;
+    }
+
+  /* Containers, words and errors: rare in the places this is used. */
+  if (!(node = _glossa_json_reader_read_node (reader)))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    value->kind = GLOSSA_JSON_OBJECT;
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    value->kind = GLOSSA_JSON_ARRAY;
+  else if (JSON_NODE_HOLDS_NULL (node))
+    value->kind = GLOSSA_JSON_NULL;
+  else
+    {
+      value->kind = GLOSSA_JSON_BOOLEAN;
+      value->integer = json_node_get_boolean (node);
+    }
+  return TRUE;
 }
 
 /* Writing */
