@@ -1042,10 +1042,13 @@ _glossa_json_reader_new (const char  *data,
                          const char  *name,
                          GError     **error)
 {
-  GlossaJsonReader *reader = g_new0 (GlossaJsonReader, 1);
-  Parser *self = &reader->parser;
+  GlossaJsonReader *reader;
+  Parser *self;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  reader = g_new0 (GlossaJsonReader, 1);
+  self = &reader->parser;
 
   self->data = (const guchar *) data;
   self->start = self->data;
@@ -1065,17 +1068,16 @@ _glossa_json_reader_new (const char  *data,
   return reader;
 }
 
+/* Leaves the innermost container, forgetting its keys. */
 static void
 pop_frame (GlossaJsonReader *reader)
 {
   Frame *frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
 
-  if (frame->is_object)
+  if (frame->is_object && frame->first_key < reader->keys->len)
     {
-      Key *first = &g_array_index (reader->keys, Key, frame->first_key);
-
-      g_string_truncate (reader->key_text, frame->first_key < reader->keys->len ? first->offset
-                                                                                 : reader->key_text->len);
+      g_string_truncate (reader->key_text,
+                         g_array_index (reader->keys, Key, frame->first_key).offset);
       g_array_set_size (reader->keys, frame->first_key);
     }
   g_clear_pointer (&frame->key_set, g_hash_table_unref);

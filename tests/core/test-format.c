@@ -12,6 +12,7 @@
 #include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
+#include "glossa-json.h"
 #include "glossa-span.h"
 
 #include "core-test-util.h"
@@ -837,6 +838,105 @@ test_write_span_one_line (void)
 
 /* File names */
 
+/* glossa_format_read() walks the file without building a JsonNode tree;
+ * glossa_format_span_from_json() checks spans from a tree. Both must agree:
+ * a syntax error is the tree parser's, and each span read is the span the
+ * tree gives.
+ */
+static void
+assert_agrees_with_tree (const char    *data,
+                         GlossaArticle *article)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) tree_error = NULL;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *spans;
+
+  annotations = glossa_format_read (data, strlen (data), FILE_NAME, article, &error);
+  root = glossa_json_parse (data, strlen (data), FILE_NAME, &tree_error);
+  if (root == NULL)
+    {
+      g_assert_null (annotations);
+      g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_SYNTAX);
+      g_assert_cmpstr (error->message, ==, tree_error->message);
+      return;
+    }
+  if (annotations == NULL)
+    return;
+
+  spans = json_object_get_array_member (json_node_get_object (root), "spans");
+  g_assert_cmpuint (json_array_get_length (spans), ==, annotations->spans->len);
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("spans[%u]", i);
+      g_autoptr(GlossaSpan) span = NULL;
+      gboolean found = FALSE;
+
+      span = glossa_format_span_from_json (json_array_get_element (spans, i), article,
+                                           annotations->length, FILE_NAME, field, &tree_error);
+      g_assert_no_error (tree_error);
+      for (guint j = 0; j < annotations->spans->len && !found; j++)
+        {
+          GlossaSpan *read = g_ptr_array_index (annotations->spans, j);
+
+          found = glossa_span_equal (read, span) &&
+                  (read->extra == NULL) == (span->extra == NULL) &&
+                  (read->extra == NULL ||
+                   json_object_get_size (read->extra) == json_object_get_size (span->extra));
+        }
+      g_assert_true (found);
+    }
+}
+
+static void
+test_agrees_with_tree (void)
+{
+  g_autoptr(GlossaArticle) article = bad_case_article ();
+  g_autofree char *valid = valid_file (article);
+  g_autofree char *path = fixture_path ("roundtrip.annotations.json");
+  g_autoptr(GlossaArticle) fixture_article = load_fixture_article ("roundtrip.txt");
+  g_autoptr(GBytes) fixture = ct_read_file (path);
+  g_autofree char *fixture_text = g_strndup (g_bytes_get_data (fixture, NULL),
+                                             g_bytes_get_size (fixture));
+
+  assert_agrees_with_tree (valid, article);
+  assert_agrees_with_tree (valid, NULL);
+  assert_agrees_with_tree (fixture_text, fixture_article);
+  assert_agrees_with_tree (fixture_text, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *contents = bad_file (&bad_cases[i], article);
+
+      assert_agrees_with_tree (contents, article);
+    }
+}
+
+/* Objects with many members are checked for duplicate keys another way
+ * than small ones; the message and position must not change.
+ */
+static void
+test_duplicate_in_big_object (void)
+{
+  g_autoptr(GlossaArticle) article = bad_case_article ();
+  g_autoptr(GString) members = g_string_new ("{\"id\": \"s1\", \"start\": 0,");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (members, " \"x%u\": [%u],", i, i);
+  g_string_append (members, " \"x3\": 0,");
+  contents = bad_file (&(BadCase) { "big", "{\"id\": \"s1\", \"start\": 0,", members->str },
+                       article);
+
+  annotations = glossa_format_read (contents, strlen (contents), FILE_NAME, article, &error);
+  g_assert_null (annotations);
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "x3"));
+  assert_agrees_with_tree (contents, article);
+}
+
 static void
 test_file_names (void)
 {
@@ -887,6 +987,8 @@ main (int   argc,
   g_test_add_func ("/core/format/escaped-text", test_escaped_text);
   g_test_add_func ("/core/format/write-span-one-line", test_write_span_one_line);
   g_test_add_func ("/core/format/file-names", test_file_names);
+  g_test_add_func ("/core/format/agrees-with-tree", test_agrees_with_tree);
+  g_test_add_func ("/core/format/bad/duplicate-in-big-object", test_duplicate_in_big_object);
 
   return g_test_run ();
 }

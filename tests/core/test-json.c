@@ -13,6 +13,7 @@
 
 #include "glossa-error.h"
 #include "glossa-json.h"
+#include "glossa-json-private.h"
 
 static JsonNode *
 parse_ok (const char *text)
@@ -601,6 +602,147 @@ test_python_doubles (void)
   compare_with_python (json->str);
 }
 
+/* Walks the value at @reader with the pull reader: containers member by
+ * member, scalars with read_value(), or, with @nodes, every value inside a
+ * container whole with read_node().
+ */
+static gboolean
+walk (GlossaJsonReader *reader,
+      gboolean          nodes)
+{
+  GlossaJsonKind kind = _glossa_json_reader_peek (reader);
+  GlossaJsonValue value;
+
+  if (kind == GLOSSA_JSON_OBJECT)
+    {
+      const char *key;
+
+      if (!_glossa_json_reader_enter_object (reader))
+        return FALSE;
+      for (;;)
+        {
+          if (!_glossa_json_reader_next_member (reader, &key))
+            return FALSE;
+          if (key == NULL)
+            return TRUE;
+          if (nodes)
+            {
+              g_autoptr(JsonNode) node = _glossa_json_reader_read_node (reader);
+
+              if (node == NULL)
+                return FALSE;
+            }
+          else if (!walk (reader, nodes))
+            {
+              return FALSE;
+            }
+        }
+    }
+
+  if (kind == GLOSSA_JSON_ARRAY)
+    {
+      gboolean more;
+
+      if (!_glossa_json_reader_enter_array (reader))
+        return FALSE;
+      for (;;)
+        {
+          if (!_glossa_json_reader_next_element (reader, &more))
+            return FALSE;
+          if (!more)
+            return TRUE;
+          if (!walk (reader, nodes))
+            return FALSE;
+        }
+    }
+
+  return _glossa_json_reader_read_value (reader, &value);
+}
+
+/* Returns the message of the pull reader's first error, or NULL. */
+static char *
+pull_error (const char *input,
+            gsize       len,
+            gboolean    nodes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaJsonReader) reader = _glossa_json_reader_new (input, len, "t.json", &error);
+
+  if (_glossa_json_reader_start (reader) && walk (reader, nodes) &&
+      _glossa_json_reader_finish (reader))
+    {
+      g_assert_no_error (error);
+      return NULL;
+    }
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_SYNTAX);
+  return g_strdup (error->message);
+}
+
+/* The pull reader refuses what glossa_json_parse() refuses, with the same
+ * message, and accepts the rest.
+ */
+static void
+test_reader_agrees (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      const Refusal *r = &refusals[i];
+      gsize len = r->len < 0 ? strlen (r->input) : (gsize) r->len;
+
+      for (int nodes = 0; nodes <= 1; nodes++)
+        {
+          g_autofree char *message = pull_error (r->input, len, nodes);
+
+          g_assert_cmpstr (message, ==, r->message);
+        }
+    }
+
+  for (int nodes = 0; nodes <= 1; nodes++)
+    {
+      g_autofree char *message = pull_error (tricky_json, strlen (tricky_json), nodes);
+
+      g_assert_null (message);
+    }
+
+  /* Nesting too deep, whether the reader or the tree parser meets it. */
+  for (int nodes = 0; nodes <= 1; nodes++)
+    {
+      g_autofree char *deep = g_strnfill (600, '[');
+      g_autofree char *message = pull_error (deep, strlen (deep), nodes);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = glossa_json_parse (deep, strlen (deep), "t.json", &error);
+
+      g_assert_null (node);
+      g_assert_cmpstr (message, ==, error->message);
+    }
+}
+
+/* Objects with many members find duplicates through a hash table. */
+static void
+test_reader_big_object (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"a\": {");
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (json, "\"k%u\": %u, ", i, i);
+  g_string_append (json, "\"k0\": {}}}");
+
+  node = glossa_json_parse (json->str, json->len, "t.json", &error);
+  g_assert_null (node);
+  message = pull_error (json->str, json->len, FALSE);
+  g_assert_cmpstr (message, ==, error->message);
+
+  /* Without the duplicate, and the same keys again in a sibling object. */
+  g_string_truncate (json, json->len - strlen ("\"k0\": {}}}"));
+  g_string_append (json, "\"k100\": 0}, \"b\": {\"k0\": 1, \"k1\": 2}}");
+  g_clear_pointer (&message, g_free);
+  message = pull_error (json->str, json->len, FALSE);
+  g_assert_null (message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +762,8 @@ main (int   argc,
         g_test_add_data_func (path, refusals[i].group, test_refusals);
     }
   g_test_add_func ("/core/json/no-name", test_no_name);
+  g_test_add_func ("/core/json/reader/agrees", test_reader_agrees);
+  g_test_add_func ("/core/json/reader/big-object", test_reader_big_object);
   g_test_add_func ("/core/json/parse-line", test_parse_line);
   g_test_add_func ("/core/json/depth", test_depth);
   g_test_add_func ("/core/json/write-layout", test_write_layout);
