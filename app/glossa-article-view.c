@@ -662,15 +662,21 @@ glossa_article_view_select_range (GlossaArticleView *self,
                                   gint64             end)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter s, e;
+  GtkTextIter s, e, insert, bound;
 
   g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
-  /* The insert mark goes at the end, so Shift+arrows extend from there. */
-  gtk_text_buffer_select_range (buffer, &e, &s);
+  /* The insert mark goes at the end, so Shift+arrows extend from there.
+   * Tagging a selection selects what is already selected: moving the marks
+   * anyway would have the view recompute its cursor for nothing.
+   */
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  if (!gtk_text_iter_equal (&insert, &e) || !gtk_text_iter_equal (&bound, &s))
+    gtk_text_buffer_select_range (buffer, &e, &s);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
 }
 

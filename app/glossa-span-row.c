@@ -22,6 +22,11 @@ struct _GlossaSpanRow
   GtkWidget *note_image;
 
   char      *label_class;
+  /* The span shown, or NULL. Spans are never changed once in a document
+   * (an edit replaces them), so the same pointer means the same content.
+   * A reference keeps its address from being reused by another span.
+   */
+  GlossaSpan *span;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSpanRow, glossa_span_row, GTK_TYPE_WIDGET)
@@ -46,6 +51,16 @@ glossa_span_row_set_span (GlossaSpanRow *self,
   g_autofree char *description = NULL;
 
   g_return_if_fail (GLOSSA_IS_SPAN_ROW (self));
+
+  /* GTK 4.8's list views rebind every row whose position moves, with the
+   * same item: refilling the labels each time cost more than a millisecond
+   * per edit over a screenful of rows.
+   */
+  if (span == self->span)
+    return;
+  g_clear_pointer (&self->span, glossa_span_unref);
+  if (span != NULL)
+    self->span = glossa_span_ref (span);
 
   if (self->label_class != NULL)
     gtk_widget_remove_css_class (self->swatch, self->label_class);
@@ -85,6 +100,7 @@ glossa_span_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->label_class, g_free);
+  g_clear_pointer (&self->span, glossa_span_unref);
 
   G_OBJECT_CLASS (glossa_span_row_parent_class)->dispose (object);
 }
