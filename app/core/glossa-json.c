@@ -1025,6 +1025,7 @@ typedef struct
 typedef struct
 {
   gsize         offset;      /* into key_text */
+  gsize         len;         /* compared first: most keys differ in length */
   const guchar *at;          /* the key's opening quote */
 } Key;
 
@@ -1192,12 +1193,14 @@ check_last_key (GlossaJsonReader *reader,
 {
   guint last = reader->keys->len - 1;
   const char *key = key_string (reader, last);
+  gsize len = g_array_index (reader->keys, Key, last).len;
   gboolean duplicate = FALSE;
 
   if (frame->count <= LINEAR_KEYS)
     {
       for (guint i = frame->first_key; i < last && !duplicate; i++)
-        duplicate = strcmp (key_string (reader, i), key) == 0;
+        duplicate = g_array_index (reader->keys, Key, i).len == len &&
+                    memcmp (key_string (reader, i), key, len) == 0;
     }
   else
     {
@@ -1288,6 +1291,7 @@ _glossa_json_reader_next_member (GlossaJsonReader  *reader,
   self->p++;
 
   entry.offset = reader->key_text->len;
+  entry.len = key_len;
   entry.at = key_at;
   g_string_append_len (reader->key_text, self->buf + self->buf_len, key_len + 1);
   g_array_append_val (reader->keys, entry);
