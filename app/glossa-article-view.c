@@ -362,16 +362,21 @@ glossa_article_view_tag_more (GlossaArticleView *self,
   return end >= length;
 }
 
+/* Each chunk schedules the next one afresh. Returning G_SOURCE_CONTINUE
+ * would not pause: GLib counts the interval from the start of the main
+ * loop iteration, which a chunk as long as the pause has used up, so the
+ * chunks ran back to back and the first frame waited for all of them.
+ */
 static gboolean
 tag_more_cb (gpointer user_data)
 {
   GlossaArticleView *self = user_data;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
-  if (self->document != NULL && !glossa_article_view_tag_more (self, buffer, 0, CHUNK_SPANS))
-    return G_SOURCE_CONTINUE;
-
   self->tag_source = 0;
+  if (self->document != NULL && !glossa_article_view_tag_more (self, buffer, 0, CHUNK_SPANS))
+    self->tag_source = g_timeout_add (CHUNK_PAUSE_MS, tag_more_cb, self);
+
   return G_SOURCE_REMOVE;
 }
 
