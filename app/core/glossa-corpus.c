@@ -829,31 +829,11 @@ read_jsonl_line (Index       *index,
     {
       g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
       gint64 length = g_utf8_strlen (json_node_get_string (text), -1);
-      JsonArray *array;
 
-      if (!JSON_NODE_HOLDS_ARRAY (spans))
-        {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                       "%s: spans: expected an array, found %s", name, node_kind (spans));
-          return FALSE;
-        }
-      array = json_node_get_array (spans);
-      glossa_format_ensure_span_ids (array);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          char field[32];
-          GlossaSpan *span;
-
-          g_snprintf (field, sizeof field, "spans[%u]", i);
-          span = glossa_format_span_from_json (json_array_get_element (array, i), NULL, length,
-                                               name, field, error);
-          if (span == NULL)
-            return FALSE;
-          entry.labels[span->label]++;
-          g_ptr_array_add (parsed, span);
-        }
-      if (!glossa_format_check_spans (parsed, name, "spans", error))
+      if (!glossa_format_spans_from_json (spans, NULL, length, name, parsed, error))
         return FALSE;
+      for (guint i = 0; i < parsed->len; i++)
+        entry.labels[((GlossaSpan *) g_ptr_array_index (parsed, i))->label]++;
       entry.n_spans = parsed->len;
     }
 
@@ -2150,33 +2130,8 @@ read_annotation_spans (JsonObject     *object,
                        GPtrArray      *spans,
                        GError        **error)
 {
-  JsonNode *node = json_object_get_member (object, "spans");
-  JsonArray *array;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "%s: spans: expected an array, found %s", name, node_kind (node));
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  glossa_format_ensure_span_ids (array);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      char field[32];
-      GlossaSpan *span;
-
-      g_snprintf (field, sizeof field, "spans[%u]", i);
-      span = glossa_format_span_from_json (json_array_get_element (array, i), article, 0,
-                                           name, field, error);
-      if (span == NULL)
-        return FALSE;
-      g_ptr_array_add (spans, span);
-    }
-  return glossa_format_check_spans (spans, name, "spans", error);
+  return glossa_format_spans_from_json (json_object_get_member (object, "spans"), article, 0,
+                                        name, spans, error);
 }
 
 static const char * const annotation_members[] = { "id", "status", "annotator", "spans", NULL };

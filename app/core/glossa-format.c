@@ -478,6 +478,43 @@ glossa_format_ensure_span_ids (JsonArray *spans)
     }
 }
 
+gboolean
+glossa_format_spans_from_json (JsonNode       *node,
+                               GlossaArticle  *article,
+                               gint64          length,
+                               const char     *name,
+                               GPtrArray      *spans,
+                               GError        **error)
+{
+  GlossaJsonValue value;
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      value_from_node (node, &value);
+      return fail (error, GLOSSA_ERROR_INVALID, name, "spans", _("expected an array, found %s"),
+                   kind_text (value.kind));
+    }
+
+  array = json_node_get_array (node);
+  glossa_format_ensure_span_ids (array);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      char field[32];
+      GlossaSpan *span;
+
+      g_snprintf (field, sizeof field, "spans[%u]", i);
+      span = glossa_format_span_from_json (json_array_get_element (array, i), article, length,
+                                           name, field, error);
+      if (span == NULL)
+        return FALSE;
+      g_ptr_array_add (spans, span);
+    }
+  return glossa_format_check_spans (spans, name, "spans", error);
+}
+
 /* g_ptr_array_sort() passes pointers to the elements. */
 static int
 compare_span_pointers (gconstpointer a,

@@ -79,6 +79,16 @@ void               glossa_format_write_span     (GString         *out,
  * position, skipping ids already present), before glossa_format_span_from_json().
  */
 void               glossa_format_ensure_span_ids (JsonArray      *spans);
+/* Reads the "spans" member @node of a JSON Lines record (absent or null
+ * means none) into @spans: ids given where missing, each span read with
+ * glossa_format_span_from_json(), then glossa_format_check_spans().
+ */
+gboolean           glossa_format_spans_from_json (JsonNode       *node,
+                                                  GlossaArticle  *article,
+                                                  gint64          length,
+                                                  const char     *name,
+                                                  GPtrArray      *spans,
+                                                  GError        **error);
 /* Sorts @spans and checks that ids and (start, end, label) are unique. */
 gboolean           glossa_format_check_spans    (GPtrArray       *spans,
                                                  const char      *name,

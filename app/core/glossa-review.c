@@ -355,38 +355,13 @@ spans_from_line (GlossaReviewSource  *source,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
   g_autofree char *name = g_strdup_printf ("%s:%u", source->name, ref->line_no);
-  JsonNode *array_node;
-  JsonArray *array;
-
   node = glossa_json_parse_line (source->contents + ref->offset, ref->len, source->name, ref->line_no, error);
   if (node == NULL)
     return NULL;
 
-  array_node = json_object_get_member (json_node_get_object (node), "spans");
-  if (array_node == NULL || JSON_NODE_HOLDS_NULL (array_node))
-    return g_steal_pointer (&spans);
-  if (!JSON_NODE_HOLDS_ARRAY (array_node))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s: spans: expected an array", name);
-      return NULL;
-    }
-
-  array = json_node_get_array (array_node);
-  /* Exports carry no span ids. */
-  glossa_format_ensure_span_ids (array);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      char field[32];
-      GlossaSpan *span;
-
-      g_snprintf (field, sizeof field, "spans[%u]", i);
-      span = glossa_format_span_from_json (json_array_get_element (array, i), article, 0, name, field, error);
-      if (span == NULL)
-        return NULL;
-      g_ptr_array_add (spans, span);
-    }
-
-  if (!glossa_format_check_spans (spans, name, "spans", error))
+  /* Exports carry no span ids: they are given here. */
+  if (!glossa_format_spans_from_json (json_object_get_member (json_node_get_object (node), "spans"),
+                                      article, 0, name, spans, error))
     return NULL;
   return g_steal_pointer (&spans);
 }
