@@ -20,15 +20,12 @@ gboolean
 glossa_export_format_from_string (const char         *str,
                                   GlossaExportFormat *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    {
-      if (g_strcmp0 (str, format_names[i]) == 0)
-        {
-          *format = (GlossaExportFormat) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int value;
+
+  if (!glossa_lookup_name (format_names, G_N_ELEMENTS (format_names), str, &value))
+    return FALSE;
+  *format = (GlossaExportFormat) value;
+  return TRUE;
 }
 
 const char *
@@ -42,15 +39,12 @@ gboolean
 glossa_offsets_from_string (const char    *str,
                             GlossaOffsets *offsets)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (offsets_names); i++)
-    {
-      if (g_strcmp0 (str, offsets_names[i]) == 0)
-        {
-          *offsets = (GlossaOffsets) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int value;
+
+  if (!glossa_lookup_name (offsets_names, G_N_ELEMENTS (offsets_names), str, &value))
+    return FALSE;
+  *offsets = (GlossaOffsets) value;
+  return TRUE;
 }
 
 const char *

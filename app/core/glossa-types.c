@@ -17,11 +17,11 @@ static const char * const label_names[GLOSSA_N_LABELS] = { "actor", "quote", "cl
 static const char * const status_names[GLOSSA_N_STATUSES] = { "todo", "in-progress", "done" };
 static const char * const origin_names[] = { NULL, "manual", "suggested", "imported" };
 
-static gboolean
-lookup (const char * const *names,
-        guint               n_names,
-        const char         *str,
-        int                *value)
+gboolean
+glossa_lookup_name (const char * const *names,
+                    guint               n_names,
+                    const char         *str,
+                    int                *value)
 {
   if (str == NULL)
     return FALSE;
@@ -50,7 +50,7 @@ glossa_label_from_string (const char  *str,
 {
   int value;
 
-  if (!lookup (label_names, GLOSSA_N_LABELS, str, &value))
+  if (!glossa_lookup_name (label_names, GLOSSA_N_LABELS, str, &value))
     return FALSE;
   if (label != NULL)
     *label = (GlossaLabel) value;
@@ -70,7 +70,7 @@ glossa_status_from_string (const char   *str,
 {
   int value;
 
-  if (!lookup (status_names, GLOSSA_N_STATUSES, str, &value))
+  if (!glossa_lookup_name (status_names, GLOSSA_N_STATUSES, str, &value))
     return FALSE;
   if (status != NULL)
     *status = (GlossaStatus) value;
@@ -90,7 +90,7 @@ glossa_origin_from_string (const char   *str,
 {
   int value;
 
-  if (!lookup (origin_names, G_N_ELEMENTS (origin_names), str, &value))
+  if (!glossa_lookup_name (origin_names, G_N_ELEMENTS (origin_names), str, &value))
     return FALSE;
   if (origin != NULL)
     *origin = (GlossaOrigin) value;

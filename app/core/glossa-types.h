@@ -46,6 +46,14 @@ typedef enum
   GLOSSA_ORIGIN_IMPORTED,
 } GlossaOrigin;
 
+/* The index of @str in @names (which may hold NULL entries), for the
+ * enums that files and command lines name by string.
+ */
+gboolean    glossa_lookup_name       (const char * const *names,
+                                      guint               n_names,
+                                      const char         *str,
+                                      int                *value);
+
 const char *glossa_label_to_string   (GlossaLabel   label);
 gboolean    glossa_label_from_string (const char   *str,
                                       GlossaLabel  *label);
