@@ -674,13 +674,16 @@ glossa_article_view_select_range (GlossaArticleView *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
-  /* The insert mark goes at the end, so Shift+arrows extend from there.
-   * Tagging a selection selects what is already selected: moving the marks
-   * anyway would have the view recompute its cursor for nothing.
+  /* Tagging a selection selects what is already selected: then the marks
+   * stay as they are, whichever way the annotator selected, as moving them
+   * would have the view recompute its cursor and claim the primary
+   * selection again for nothing. Otherwise the insert mark goes at the end,
+   * so Shift+arrows extend from there.
    */
   gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
   gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
-  if (!gtk_text_iter_equal (&insert, &e) || !gtk_text_iter_equal (&bound, &s))
+  if (!(gtk_text_iter_equal (&insert, &e) && gtk_text_iter_equal (&bound, &s))
+      && !(gtk_text_iter_equal (&insert, &s) && gtk_text_iter_equal (&bound, &e)))
     gtk_text_buffer_select_range (buffer, &e, &s);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
 }

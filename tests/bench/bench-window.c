@@ -21,9 +21,11 @@
  *                               One line a change: "op KIND CALL FRAME
  *                               LATENCY" in milliseconds.
  *
- * A change goes through the window's actions, as a key press does: the
- * words are selected in the view's buffer and "win.tag" is activated on the
- * view with the label, then the new span is deleted with "win.delete-span".
+ * A change goes through the window's actions, as a key press does: a word
+ * is selected in the view's buffer and shown in a frame of its own, untimed
+ * (the keys that select come before the label key), then "win.tag" is
+ * activated on the view with the label, timed; then the new span is deleted
+ * with "win.delete-span".
  * If the window has no such actions, the document API is used instead and
  * the output says so ("path document").
  *
@@ -71,6 +73,9 @@ typedef struct {
   gint64           op_start;
   gint64           op_done;
   gboolean         waiting;
+  gboolean         selected;
+  gboolean         selecting;
+  guint            skipped;
   guint            watchdog;
   gint64           paint_start;
   GlossaSpan      *added;
@@ -207,9 +212,12 @@ tag_word (int start,
       GlossaSpan *span;
       GtkTextIter a, b;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-      gtk_text_buffer_select_range (buffer, &a, &b);
+      /* The selection was made in a step of its own (see step_cb()), as
+       * the keys or the mouse that make it come before the label key.
+       */
+      gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+      if (gtk_text_iter_get_offset (&a) != start || gtk_text_iter_get_offset (&b) != end)
+        return FALSE;
       if (!gtk_widget_activate_action (GTK_WIDGET (bench.view), "win.tag", "s", "claim"))
         {
           bench.use_actions = FALSE;
@@ -285,6 +293,24 @@ toggle_floor_tag (void)
 
 static gboolean step_cb (gpointer user_data);
 
+/* Before a tag, the next word is selected in the view's buffer, and a frame
+ * shows the selection, untimed: the timed change is the label key alone.
+ */
+static void
+select_next_word (void)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bench.view));
+  int *pair = &g_array_index (bench.words, int, 2 * (bench.next_word++ % (bench.words->len / 2)));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, pair[0]);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, pair[1]);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  bench.selected = TRUE;
+  bench.selecting = TRUE;
+  gdk_frame_clock_request_phase (bench.clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 static gboolean
 watchdog_cb (gpointer user_data)
 {
@@ -315,20 +341,30 @@ step_cb (gpointer user_data)
   if (bench.op >= 2 * bench.n_ops)
     finish ();
 
+  if (g_str_equal (kind, "tag") && !bench.selected)
+    {
+      select_next_word ();
+      return G_SOURCE_REMOVE;
+    }
+
   bench.op_start = g_get_monotonic_time ();
   if (g_str_equal (kind, "tag"))
     {
-      guint n_words = bench.words->len / 2;
+      int *pair = &g_array_index (bench.words, int, 2 * ((bench.next_word - 1) % (bench.words->len / 2)));
 
-      /* A word may already carry a claim: then try the next one. */
-      ok = FALSE;
-      for (guint tries = 0; !ok && tries < n_words; tries++)
+      bench.selected = FALSE;
+      if (!tag_word (pair[0], pair[1]))
         {
-          int *pair = &g_array_index (bench.words, int, 2 * (bench.next_word++ % n_words));
-
-          bench.op_start = g_get_monotonic_time ();
-          ok = tag_word (pair[0], pair[1]);
+          /* The word already carries a claim: select the next one. */
+          if (++bench.skipped > bench.words->len / 2)
+            {
+              g_printerr ("no word on screen can be tagged\n");
+              exit (1);
+            }
+          g_timeout_add (30, step_cb, NULL);
+          return G_SOURCE_REMOVE;
         }
+      bench.skipped = 0;
     }
   else if (g_str_equal (kind, "delete"))
     ok = delete_added ();
@@ -390,6 +426,13 @@ after_paint_cb (GdkFrameClock *clock,
       if (bench.mode == MODE_STARTUP)
         finish ();
       start_edits ();
+      return;
+    }
+
+  if (bench.selecting)
+    {
+      bench.selecting = FALSE;
+      g_timeout_add (30, step_cb, NULL);
       return;
     }
 
