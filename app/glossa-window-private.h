@@ -35,6 +35,8 @@ struct _GlossaWindow
   GlossaReviewBar      *review_bar;
 
   GSettings            *settings;
+  /* Built when first asked for (see show_help_overlay_action()). */
+  GtkWindow            *help_overlay;
 
   /* The document shown, and everything that follows it. */
   GlossaDocument       *document;

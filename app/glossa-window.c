@@ -701,6 +701,8 @@ glossa_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->saving_document);
   _glossa_window_corpus_dispose (self);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->buffer_signals);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
@@ -49,10 +50,55 @@ gui_test_set_dark (gboolean dark)
     gtk_style_context_remove_provider_for_display (display, provider);
 }
 
+/* GTK 4.8 measures the page buttons of a shortcuts window's section (the
+ * labels "1", "2"… in its GtkStackSwitcher) at -3 pixels wide under
+ * libadwaita's style, now and then, and warns. GTK clamps the size to 0 and
+ * the window draws as it should, but the tests make warnings fatal: that
+ * one warning, and only for a label inside a GtkShortcutsWindow, is let
+ * through as a message. GTK logs through the structured API, whose fatal
+ * warnings are the writer's to raise, so this is the place to filter it.
+ */
+static GLogWriterOutput
+gui_test_log_writer (GLogLevelFlags   log_level,
+                     const GLogField *fields,
+                     gsize            n_fields,
+                     gpointer         user_data)
+{
+  if (log_level & G_LOG_LEVEL_WARNING)
+    {
+      const char *domain = NULL;
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        {
+          if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+            domain = fields[i].value;
+          else if (g_str_equal (fields[i].key, "MESSAGE"))
+            message = fields[i].value;
+        }
+
+      if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && g_str_has_prefix (message, "GtkLabel 0x")
+          && strstr (message, " (label) reported min width -") != NULL)
+        {
+          gpointer label = NULL;
+
+          if (sscanf (message, "GtkLabel %p", &label) == 1 && GTK_IS_LABEL (label)
+              && gtk_widget_get_ancestor (label, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
+            {
+              g_printerr ("(ignored) %s\n", message);
+              return G_LOG_WRITER_HANDLED;
+            }
+        }
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 void
 gui_test_init (int    *argc,
                char ***argv)
 {
+  g_log_set_writer_func (gui_test_log_writer, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   gtk_source_init ();

@@ -765,15 +765,62 @@ test_prefs_window (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
-/* Every key is listed in the shortcuts window, and the file loads. */
-static void
-test_shortcuts_window (void)
+/* The shortcuts windows among the toplevels, and how many there are. */
+static GtkWindow *
+find_shortcuts_window (guint *n_found)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
-  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
 
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-  gtk_window_destroy (overlay);
+  *n_found = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          found = window;
+          (*n_found)++;
+        }
+    }
+
+  return found;
+}
+
+/* Keyboard Shortcuts (Ctrl+?) opens one shortcuts window over the window,
+ * built when first asked for, not with every window; closing it hides it,
+ * and it goes with its window.
+ */
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWindow *overlay;
+  guint n_found;
+
+  g_assert_null (find_shortcuts_window (&n_found));
+
+  activate (fixture, "win.show-help-overlay", NULL);
+  gui_test_iterate (50);
+  overlay = find_shortcuts_window (&n_found);
+  g_assert_nonnull (overlay);
+  g_assert_cmpuint (n_found, ==, 1);
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_window_close (overlay);
+  gui_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  activate (fixture, "win.show-help-overlay", NULL);
+  gui_test_iterate (50);
+  g_assert_true (find_shortcuts_window (&n_found) == overlay);
+  g_assert_cmpuint (n_found, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gui_test_close_window (fixture->window);
+  fixture->window = NULL;
+  g_assert_null (find_shortcuts_window (&n_found));
 }
 
 static void
@@ -812,7 +859,7 @@ main (int    argc,
   g_test_add_func ("/gui/empty-state", test_empty_state);
   g_test_add_func ("/gui/file/drop", test_file_drop);
   g_test_add_func ("/gui/prefs/window", test_prefs_window);
-  g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
+  add ("/gui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }
