@@ -10,15 +10,57 @@
 #include <gtksourceview/gtksource.h>
 
 #include "glossa-application.h"
+#include "glossa-document.h"
 #include "glossa-format.h"
 #include "glossa-preferences-window.h"
 #include "glossa-window.h"
+
+/* An article named on the command line, read in a worker thread from the
+ * moment the program starts, while GTK connects to the display and the
+ * window is built; the window then takes the document rather than read the
+ * files itself (glossa_application_take_preload()).
+ *
+ * The thread fills in `document` or `error` under the lock. The task's
+ * callback, back on the main thread, hands them to the window waiting for
+ * them if there is one, and frees the preload unless it is still to be
+ * claimed: a preload is freed by whichever of the callback and the claim
+ * (or the drop of unclaimed ones) comes last.
+ */
+typedef struct
+{
+  GFile            *file;
+  GCancellable     *cancellable;
+  gboolean          small;
+
+  GMutex            lock;
+  GCond             cond;
+  gboolean          done;
+  GlossaDocument   *document;
+  GError           *error;
+
+  /* Main thread only. */
+  GlossaOpenedFunc  func;
+  gpointer          user_data;
+  gboolean          task_over;
+  gboolean          released;
+} Preload;
+
+/* More files than this open windows slowly anyway: the rest are read as
+ * their windows ask.
+ */
+#define MAX_PRELOADS 8
+
+/* Up to this size (the window's own limit for reading on the main thread),
+ * a window that asks before the read is done waits for it.
+ */
+#define PRELOAD_WAIT_MAX_BYTES (256 * 1024)
 
 struct _GlossaApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GPtrArray      *preloads;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaApplication, glossa_application, ADW_TYPE_APPLICATION)
@@ -72,6 +114,191 @@ glossa_application_get_settings (GlossaApplication *self)
   return self->settings;
 }
 
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_object (&preload->cancellable);
+  g_clear_object (&preload->document);
+  g_clear_error (&preload->error);
+  g_mutex_clear (&preload->lock);
+  g_cond_clear (&preload->cond);
+  g_free (preload);
+}
+
+static void
+preload_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Preload *preload = task_data;
+  GError *error = NULL;
+  GlossaDocument *document = glossa_document_open (preload->file, cancellable, &error);
+
+  g_mutex_lock (&preload->lock);
+  preload->document = document;
+  preload->error = error;
+  preload->done = TRUE;
+  g_cond_broadcast (&preload->cond);
+  g_mutex_unlock (&preload->lock);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Hands the document (or the error) over to the window that asked. */
+static void
+preload_deliver (Preload *preload)
+{
+  g_autoptr(GlossaDocument) document = g_steal_pointer (&preload->document);
+  g_autoptr(GError) error = g_steal_pointer (&preload->error);
+
+  preload->func (document, error, preload->user_data);
+  preload->func = NULL;
+}
+
+static void
+preload_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Preload *preload = user_data;
+
+  preload->task_over = TRUE;
+  if (preload->func != NULL)
+    preload_deliver (preload);
+  if (preload->released)
+    preload_free (preload);
+}
+
+/* Claimed, delivered or dropped: the main thread is done with it. */
+static void
+preload_release (Preload *preload)
+{
+  preload->released = TRUE;
+  if (preload->task_over)
+    preload_free (preload);
+}
+
+/* Only what the window would read as an article: not a folder or a JSONL
+ * corpus.
+ */
+static void
+glossa_application_preload (GlossaApplication  *self,
+                            const char         *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GTask) task = NULL;
+  Preload *preload;
+
+  if (g_file_peek_path (file) == NULL || g_str_has_suffix (g_file_peek_path (file), ".jsonl"))
+    return;
+  if (glossa_is_annotations_file (g_file_peek_path (file)))
+    {
+      g_autoptr(GFile) article = glossa_article_file_for_annotations (file);
+
+      g_set_object (&file, article);
+    }
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return;
+
+  preload = g_new0 (Preload, 1);
+  preload->file = g_steal_pointer (&file);
+  preload->cancellable = g_cancellable_new ();
+  preload->small = g_file_info_get_size (info) <= PRELOAD_WAIT_MAX_BYTES;
+  g_mutex_init (&preload->lock);
+  g_cond_init (&preload->cond);
+  g_ptr_array_add (self->preloads, preload);
+
+  task = g_task_new (NULL, preload->cancellable, preload_done_cb, preload);
+  g_task_set_source_tag (task, glossa_application_preload);
+  g_task_set_task_data (task, preload, NULL);
+  g_task_run_in_thread (task, preload_thread);
+}
+
+/* Lets go of the preloads no window claimed. */
+static void
+glossa_application_drop_preloads (GlossaApplication *self)
+{
+  for (guint i = 0; i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+
+      g_cancellable_cancel (preload->cancellable);
+      preload_release (preload);
+    }
+  g_ptr_array_set_size (self->preloads, 0);
+}
+
+/**
+ * glossa_application_take_preload:
+ * @func: called with the document, or the error that kept it from opening
+ *
+ * If @file, an article, was named on the command line and is being read
+ * already, takes over that reading: @func is called with its outcome, from
+ * within this call if the read is done (or the article is small enough to
+ * wait for), otherwise from the main loop when it is done.
+ *
+ * Returns: whether @func will be called
+ */
+gboolean
+glossa_application_take_preload (GlossaApplication *self,
+                                 GFile             *file,
+                                 GlossaOpenedFunc   func,
+                                 gpointer           user_data)
+{
+  g_return_val_if_fail (GLOSSA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  for (guint i = 0; i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+      gboolean done;
+
+      if (!g_file_equal (preload->file, file))
+        continue;
+
+      g_ptr_array_remove_index (self->preloads, i);
+      preload->func = func;
+      preload->user_data = user_data;
+
+      g_mutex_lock (&preload->lock);
+      while (preload->small && !preload->done)
+        g_cond_wait (&preload->cond, &preload->lock);
+      done = preload->done;
+      g_mutex_unlock (&preload->lock);
+
+      /* Otherwise preload_done_cb() delivers it. */
+      if (done)
+        preload_deliver (preload);
+      preload_release (preload);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+glossa_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  GlossaApplication *self = GLOSSA_APPLICATION (app);
+  char **argv = *arguments;
+  gboolean plain = TRUE;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    plain = plain && argv[i][0] != '-';
+  for (guint i = 1; plain && argv[i] != NULL && i <= MAX_PRELOADS; i++)
+    glossa_application_preload (self, argv[i]);
+
+  return G_APPLICATION_CLASS (glossa_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
 static GlossaWindow *
 glossa_application_new_window (GlossaApplication *self)
 {
@@ -121,6 +348,8 @@ glossa_application_open (GApplication  *app,
         glossa_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  glossa_application_drop_preloads (self);
 }
 
 static void
@@ -199,6 +428,9 @@ glossa_application_dispose (GObject *object)
   GlossaApplication *self = GLOSSA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  if (self->preloads != NULL)
+    glossa_application_drop_preloads (self);
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
 
   G_OBJECT_CLASS (glossa_application_parent_class)->dispose (object);
 }
@@ -212,11 +444,13 @@ glossa_application_class_init (GlossaApplicationClass *klass)
   object_class->dispose = glossa_application_dispose;
   app_class->activate = glossa_application_activate;
   app_class->open = glossa_application_open;
+  app_class->local_command_line = glossa_application_local_command_line;
   app_class->startup = glossa_application_startup;
 }
 
 static void
 glossa_application_init (GlossaApplication *self)
 {
+  self->preloads = g_ptr_array_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 }

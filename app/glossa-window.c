@@ -488,6 +488,17 @@ glossa_window_set_document (GlossaWindow   *self,
 }
 
 static void
+glossa_window_opened (GlossaWindow   *self,
+                      GlossaDocument *document,
+                      const GError   *error)
+{
+  if (document == NULL)
+    _glossa_window_show_error (self, error);
+  else
+    glossa_window_set_document (self, document);
+}
+
+static void
 open_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -497,13 +508,17 @@ open_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   document = glossa_document_open_finish (result, &error);
-  if (document == NULL)
-    {
-      _glossa_window_show_error (self, error);
-      return;
-    }
+  glossa_window_opened (self, document, error);
+}
 
-  glossa_window_set_document (self, document);
+static void
+preload_cb (GlossaDocument *document,
+            const GError   *error,
+            gpointer        user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+
+  glossa_window_opened (self, document, error);
 }
 
 /* Articles are opened in a worker thread, except small ones: reading a few
@@ -518,6 +533,7 @@ glossa_window_open_file (GlossaWindow *self,
 {
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  GtkApplication *app;
 
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -534,6 +550,11 @@ glossa_window_open_file (GlossaWindow *self,
   if (parent != NULL && g_file_peek_path (parent) != NULL)
     g_settings_set_string (self->settings, "last-folder", g_file_peek_path (parent));
 
+  /* Named on the command line, it is being read since start-up. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (GLOSSA_IS_APPLICATION (app) && glossa_application_take_preload (GLOSSA_APPLICATION (app), file, preload_cb, g_object_ref (self)))
+    return;
+
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) <= SYNC_OPEN_MAX_BYTES)
     {
@@ -541,10 +562,7 @@ glossa_window_open_file (GlossaWindow *self,
       g_autoptr(GError) error = NULL;
 
       document = glossa_document_open (file, NULL, &error);
-      if (document == NULL)
-        _glossa_window_show_error (self, error);
-      else
-        glossa_window_set_document (self, document);
+      glossa_window_opened (self, document, error);
       return;
     }
 
