@@ -353,6 +353,33 @@ glossa_application_open (GApplication  *app,
 }
 
 static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source_object), "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GtkIconTheme starts reading the icon themes in a thread when it is
+ * created, but each resource path added since (GtkApplication's,
+ * libadwaita's, GtkSourceView's) makes it start over, and the first icon
+ * the window draws then reads them on the main thread (about 10 ms). Once
+ * the theme is set up, lookups may come from any thread: one here reads the
+ * themes while the window is being built.
+ */
+static void
+glossa_application_read_icon_theme (GlossaApplication *self)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GTask) task = g_task_new (theme, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, glossa_application_read_icon_theme);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+static void
 glossa_application_startup (GApplication *app)
 {
   GlossaApplication *self = GLOSSA_APPLICATION (app);
@@ -360,6 +387,7 @@ glossa_application_startup (GApplication *app)
   G_APPLICATION_CLASS (glossa_application_parent_class)->startup (app);
 
   gtk_source_init ();
+  glossa_application_read_icon_theme (self);
   self->settings = g_settings_new (APP_ID);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
