@@ -204,6 +204,23 @@ _glossa_window_close_corpus (GlossaWindow *self)
   _glossa_window_corpus_update_actions (self);
 }
 
+/* The sidebar is made when a corpus first opens: a window on a single
+ * article never needs it, and building it costs its first frame.
+ */
+static void
+ensure_corpus_sidebar (GlossaWindow *self)
+{
+  if (self->corpus_sidebar != NULL)
+    return;
+
+  self->corpus_sidebar = GLOSSA_CORPUS_SIDEBAR (glossa_corpus_sidebar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->corpus_sidebar), 260, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), FALSE);
+  gtk_box_prepend (self->content_box, GTK_WIDGET (self->corpus_sidebar));
+  g_signal_connect_object (self->corpus_sidebar, "item-activated",
+                           G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+}
+
 static void
 open_corpus_cb (GObject      *object,
                 GAsyncResult *result,
@@ -229,6 +246,7 @@ open_corpus_cb (GObject      *object,
 
   _glossa_window_close_corpus (self);
   g_set_object (&self->corpus, corpus);
+  ensure_corpus_sidebar (self);
   glossa_corpus_sidebar_set_corpus (self->corpus_sidebar, corpus);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), TRUE);
 
@@ -670,8 +688,6 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
 void
 _glossa_window_corpus_init (GlossaWindow *self)
 {
-  g_signal_connect_object (self->corpus_sidebar, "item-activated",
-                           G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
   _glossa_window_corpus_update_actions (self);
 }
 

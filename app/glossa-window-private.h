@@ -29,6 +29,10 @@ struct _GlossaWindow
   GtkSearchEntry       *search_entry;
   GlossaArticleView    *view;
   GlossaSpanList       *span_list;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GtkBox               *content_box;
+  /* Made when a corpus first opens (see _glossa_window_open_corpus()). */
   GlossaCorpusSidebar  *corpus_sidebar;
   GtkWidget            *corpus_buttons;
   GtkRevealer          *review_revealer;

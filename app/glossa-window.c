@@ -747,7 +747,6 @@ glossa_window_class_init (GlossaWindowClass *klass)
 
   g_type_ensure (GLOSSA_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSSA_TYPE_SPAN_LIST);
-  g_type_ensure (GLOSSA_TYPE_CORPUS_SIDEBAR);
   g_type_ensure (GLOSSA_TYPE_REVIEW_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-window.ui");
@@ -761,7 +760,9 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_buttons);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_bar);
@@ -775,6 +776,19 @@ glossa_window_class_init (GlossaWindowClass *klass)
   _glossa_window_class_corpus_init (widget_class);
 }
 
+/* The primary menu's popover is made when the menu first opens (a click or
+ * F10), not with the window, whose first frame it would only delay.
+ */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GlossaWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 glossa_window_init (GlossaWindow *self)
 {
@@ -782,6 +796,7 @@ glossa_window_init (GlossaWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed",

@@ -765,6 +765,65 @@ test_prefs_window (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* Whether @model, its sections or its submenus have an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *linked;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &linked))
+        {
+          gboolean found = menu_has_action (linked, action);
+
+          g_object_unref (linked);
+          if (found)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The primary menu's popover is made when the menu first opens, with the
+ * menu's items; it is made once.
+ */
+static void
+test_primary_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = fixture->window->menu_button;
+  GtkPopover *popover;
+  GMenuModel *model;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  gui_test_iterate (50);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_true (model == fixture->window->primary_menu);
+  g_assert_true (menu_has_action (model, "win.show-help-overlay"));
+  g_assert_true (menu_has_action (model, "win.open"));
+
+  gtk_menu_button_popdown (button);
+  gui_test_iterate (50);
+  gtk_menu_button_popup (button);
+  gui_test_iterate (50);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 /* The shortcuts windows among the toplevels, and how many there are. */
 static GtkWindow *
 find_shortcuts_window (guint *n_found)
@@ -860,6 +919,7 @@ main (int    argc,
   g_test_add_func ("/gui/file/drop", test_file_drop);
   g_test_add_func ("/gui/prefs/window", test_prefs_window);
   add ("/gui/shortcuts-window", test_shortcuts_window);
+  add ("/gui/primary-menu", test_primary_menu);
 
   return g_test_run ();
 }
