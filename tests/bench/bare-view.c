@@ -4,11 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Usage: bare-view FILE [N]
+/* Usage: bare-view [--adw] FILE [N]
  *
  * Shows FILE in a GtkSourceView inside a GtkScrolledWindow, as plainly as
  * this stack allows, then prints "first-frame MS" and quits at the first
- * frame painted after mapping. The launcher (bench-window.py) measures the
+ * frame painted after mapping.
+ *
+ * With --adw, the window is the least a libadwaita window with a header bar
+ * can be, which is what the issue asks Glossa's window to be: libadwaita
+ * initialised (its stylesheet), an AdwWindow with an empty AdwHeaderBar
+ * above the same scrolled view, and the icon themes read in a thread as
+ * Glossa reads them. It is printed beside the plain floor, for reference. The launcher (bench-window.py) measures the
  * wall time from spawn to that line, the same way as for Glossa. MS is the
  * time since main() was entered, for information only.
  *
@@ -20,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <gtksourceview/gtksource.h>
 
@@ -167,6 +174,29 @@ destroy_cb (GtkWidget *window,
   g_main_context_wakeup (NULL);
 }
 
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source_object), "window-close-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+static GtkWidget *
+adw_window_with (GtkWidget *scrolled)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  return window;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,19 +208,34 @@ main (int    argc,
   GtkWidget *scrolled;
   GtkWidget *view;
   gboolean running = TRUE;
+  gboolean adw = FALSE;
   gsize length;
 
   start_time = g_get_monotonic_time ();
 
+  if (argc > 1 && g_str_equal (argv[1], "--adw"))
+    {
+      adw = TRUE;
+      argc--;
+      argv++;
+    }
   if (argc != 2 && argc != 3)
     {
-      fprintf (stderr, "usage: %s FILE [N]\n", argv[0]);
+      fprintf (stderr, "usage: %s [--adw] FILE [N]\n", argv[0]);
       return 2;
     }
   if (argc == 3)
     edit.n_ops = (guint) g_ascii_strtoull (argv[2], NULL, 10);
 
   gtk_init ();
+  if (adw)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      adw_init ();
+      task = g_task_new (gtk_icon_theme_get_for_display (gdk_display_get_default ()), NULL, NULL, NULL);
+      g_task_run_in_thread (task, read_icon_theme_thread);
+    }
   gtk_source_init ();
 
   if (!g_file_get_contents (argv[1], &text, &length, &error))
@@ -211,9 +256,14 @@ main (int    argc,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
 
-  window = gtk_window_new ();
+  if (adw)
+    window = adw_window_with (scrolled);
+  else
+    {
+      window = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (window), scrolled);
+    }
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect (window, "destroy", G_CALLBACK (destroy_cb), &running);
   gtk_window_present (GTK_WINDOW (window));
