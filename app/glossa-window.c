@@ -48,7 +48,12 @@ void
 _glossa_window_show_error (GlossaWindow *self,
                            const GError *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  /* Toast titles are Pango markup in libadwaita 1.2, and messages hold
+   * file names and the file's own text.
+   */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static gboolean
@@ -277,18 +282,37 @@ glossa_window_reload (GlossaWindow *self)
   _glossa_window_update_actions (self);
 }
 
-/* Writing ours over the other version is the user's explicit choice: the
- * core takes the file on disk as seen, and the next save writes over it,
- * keeping the spans and the undo history.
+/* Keeping ours is the user's choice (and Escape's), but the other version
+ * is not lost: the core copies it beside the file, takes the file on disk
+ * as seen, and the next save writes over it, keeping the spans and the
+ * undo history. If the copy cannot be made, nothing is written.
  */
 static void
 glossa_window_keep_mine (GlossaWindow *self)
 {
-  glossa_document_accept_disk_state (self->document);
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!glossa_document_set_aside_disk_version (self->document, &copy, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
   self->conflict = FALSE;
   _glossa_window_save_now (self);
   glossa_window_update_banner (self);
   _glossa_window_update_actions (self);
+  if (copy != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (copy);
+      g_autofree char *text = g_strdup_printf (_("The other version is kept as “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -313,7 +337,7 @@ glossa_window_present_reload_dialog (GlossaWindow *self)
   dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
   basename = g_file_get_basename (glossa_document_get_file (self->document));
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Another program changed “%s” while it was open. Reload it, or keep the annotations shown here and write them over the other version?"),
+                                  _("Another program changed “%s” while it was open. Reload it, or keep the annotations shown here? Keeping them saves a copy of the other version beside the file."),
                                   basename);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);

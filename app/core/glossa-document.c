@@ -1572,21 +1572,99 @@ glossa_document_save_finish (GlossaDocument  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/**
- * glossa_document_accept_disk_state:
- *
- * Takes the annotation file as it is on disk now as the one this document
- * last read or wrote: after another program changed it, the user chose to
- * keep their own version, and the next save writes over it.
+/* Copies @file to NAME.annotations.other-YYYYMMDD-HHMMSS.json beside it,
+ * with -2, -3… after the time if that name is taken: never over a file.
  */
-void
-glossa_document_accept_disk_state (GlossaDocument *self)
+static GFile *
+copy_aside (GFile   *file,
+            GError **error)
 {
-  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  gsize stem_len = strlen (base);
 
-  self->disk = disk_stamp_read (self->file);
-  /* What is on disk is not what is shown: it must be written. */
-  set_modified (self, self->serial + 1);
+  if (g_str_has_suffix (base, ".json"))
+    stem_len -= strlen (".json");
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GFile) copy = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (n == 1)
+        name = g_strdup_printf ("%.*s.other-%s.json", (int) stem_len, base, time);
+      else
+        name = g_strdup_printf ("%.*s.other-%s-%u.json", (int) stem_len, base, time, n);
+      copy = g_file_get_child (parent, name);
+      if (g_file_copy (file, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        return g_steal_pointer (&copy);
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Cannot keep a copy of the other version of %s: "),
+                                      g_file_peek_path (file));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("Cannot keep a copy of the other version of %s: too many copies already"),
+               g_file_peek_path (file));
+  return NULL;
+}
+
+/**
+ * glossa_document_set_aside_disk_version:
+ * @copy: (out) (optional): the copy made, or %NULL if there was no file
+ *
+ * For when another program changed the annotation file and the user keeps
+ * their own spans: copies the other version beside the file (as
+ * NAME.annotations.other-YYYYMMDD-HHMMSS.json) so that nothing of it is
+ * lost, then takes the file as seen, so that the next save writes over it.
+ * If the file changes again during the copy, the copy is kept and the new
+ * version copied too. Without a file on disk there is nothing to copy.
+ *
+ * Returns: whether the other version is safe; on failure the file is still
+ *   taken as changed on disk, and saves are refused
+ */
+gboolean
+glossa_document_set_aside_disk_version (GlossaDocument  *self,
+                                        GFile          **copy,
+                                        GError         **error)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (copy == NULL || *copy == NULL, FALSE);
+
+  for (guint tries = 0; tries < 5; tries++)
+    {
+      DiskStamp before = disk_stamp_read (self->file);
+      DiskStamp after;
+      g_autoptr(GFile) made = NULL;
+
+      if (before.exists)
+        {
+          made = copy_aside (self->file, error);
+          if (made == NULL)
+            return FALSE;
+        }
+      after = disk_stamp_read (self->file);
+      if (disk_stamp_equal (&before, &after))
+        {
+          self->disk = before;
+          /* What is on disk is not what is shown: it must be written. */
+          set_modified (self, self->serial + 1);
+          if (copy != NULL)
+            *copy = g_steal_pointer (&made);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
+               _("%s keeps changing: another program is writing it"), g_file_peek_path (self->file));
+  return FALSE;
 }
 
 /**

@@ -117,7 +117,9 @@ gboolean        glossa_document_save_finish      (GlossaDocument  *self,
                                                   GAsyncResult    *result,
                                                   GError         **error);
 gboolean        glossa_document_changed_on_disk  (GlossaDocument  *self);
-void            glossa_document_accept_disk_state (GlossaDocument *self);
+gboolean        glossa_document_set_aside_disk_version (GlossaDocument  *self,
+                                                        GFile          **copy,
+                                                        GError         **error);
 guint64         glossa_document_get_serial       (GlossaDocument  *self);
 void            glossa_document_mark_saved       (GlossaDocument  *self,
                                                   guint64          serial);

@@ -921,6 +921,132 @@ test_changed_on_disk_deleted (Fixture       *f,
   g_assert_true (glossa_document_changed_on_disk (f->document));
 }
 
+/* Writes another program's version of the annotation file: the saved one
+ * with its status changed. Returns its bytes.
+ */
+static GBytes *
+write_theirs (Fixture    *f,
+              const char *status)
+{
+  g_autoptr(GBytes) saved = ct_read_file (f->annotations_path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_autofree char *replaced = NULL;
+  char *at = strstr (text, "\"in-progress\"");
+
+  g_assert_nonnull (at);
+  *at = '\0';
+  replaced = g_strconcat (text, "\"", status, "\"", at + strlen ("\"in-progress\""), NULL);
+  ct_write_file (f->annotations_path, replaced, -1);
+  return ct_read_file (f->annotations_path);
+}
+
+/* Keeping one's own spans over another program's version copies that
+ * version beside the file first, under a name of its own (a second copy
+ * within the same second gets another), and the next save writes over the
+ * file.
+ */
+static void
+test_set_aside_disk_version (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) theirs_again = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) reopened = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *second_name = NULL;
+
+  add (f, 0, 14, GLOSSA_LABEL_ACTOR);
+  save (f);
+  theirs = write_theirs (f, "done");
+  add (f, 22, 31, GLOSSA_LABEL_ACTOR);
+  g_assert_true (glossa_document_changed_on_disk (f->document));
+
+  g_assert_true (glossa_document_set_aside_disk_version (f->document, &copy, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  name = g_file_get_basename (copy);
+  g_assert_true (g_str_has_prefix (name, "news.annotations.other-"));
+  g_assert_true (g_str_has_suffix (name, ".json"));
+  g_assert_false (glossa_is_annotations_file (g_file_peek_path (copy)));
+  copied = ct_read_file (g_file_peek_path (copy));
+  g_assert_true (g_bytes_equal (copied, theirs));
+  g_assert_false (glossa_document_changed_on_disk (f->document));
+  g_assert_true (glossa_document_get_modified (f->document));
+
+  /* Ours is written over theirs; the copy stays. */
+  save (f);
+  reopened = open_document (f);
+  g_assert_cmpuint (glossa_document_get_n_spans (reopened), ==, 2);
+  g_clear_pointer (&copied, g_bytes_unref);
+  copied = ct_read_file (g_file_peek_path (copy));
+  g_assert_true (g_bytes_equal (copied, theirs));
+
+  /* Again at once: a second copy, never over the first. */
+  theirs_again = write_theirs (f, "todo");
+  g_assert_true (glossa_document_set_aside_disk_version (f->document, &second, &error));
+  g_assert_no_error (error);
+  second_name = g_file_get_basename (second);
+  g_assert_cmpstr (second_name, !=, name);
+  g_clear_pointer (&copied, g_bytes_unref);
+  copied = ct_read_file (g_file_peek_path (second));
+  g_assert_true (g_bytes_equal (copied, theirs_again));
+  g_clear_pointer (&copied, g_bytes_unref);
+  copied = ct_read_file (g_file_peek_path (copy));
+  g_assert_true (g_bytes_equal (copied, theirs));
+}
+
+/* With the file gone there is nothing to copy: the next save writes it. */
+static void
+test_set_aside_deleted (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) reopened = NULL;
+
+  add (f, 0, 14, GLOSSA_LABEL_ACTOR);
+  save (f);
+  g_assert_cmpint (g_unlink (f->annotations_path), ==, 0);
+
+  g_assert_true (glossa_document_set_aside_disk_version (f->document, &copy, &error));
+  g_assert_no_error (error);
+  g_assert_null (copy);
+  save (f);
+  reopened = open_document (f);
+  g_assert_cmpuint (glossa_document_get_n_spans (reopened), ==, 1);
+}
+
+/* If the copy cannot be made (here, another program put a folder where the
+ * file was), the file stays changed on disk and saves are still refused.
+ */
+static void
+test_set_aside_fails (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add (f, 0, 14, GLOSSA_LABEL_ACTOR);
+  save (f);
+  g_assert_cmpint (g_unlink (f->annotations_path), ==, 0);
+  g_assert_cmpint (g_mkdir (f->annotations_path, 0755), ==, 0);
+
+  g_assert_false (glossa_document_set_aside_disk_version (f->document, &copy, &error));
+  g_assert_nonnull (error);
+  ct_assert_contains (error->message, "news.annotations.json");
+  g_assert_null (copy);
+  g_clear_error (&error);
+  g_assert_true (glossa_document_changed_on_disk (f->document));
+  g_assert_false (glossa_document_save (f->document, NULL, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT);
+  g_assert_true (g_file_test (f->annotations_path, G_FILE_TEST_IS_DIR));
+  g_assert_cmpint (g_rmdir (f->annotations_path), ==, 0);
+}
+
 static void
 on_saved (GObject      *object,
           GAsyncResult *result,
@@ -1067,6 +1193,9 @@ main (int   argc,
   g_test_add_func ("/core/document/open-bad-article", test_open_bad_article);
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("changed-on-disk-deleted", test_changed_on_disk_deleted);
+  ADD ("set-aside-disk-version", test_set_aside_disk_version);
+  ADD ("set-aside-deleted", test_set_aside_deleted);
+  ADD ("set-aside-fails", test_set_aside_fails);
   ADD ("save-async", test_save_async);
   ADD ("save-async-queued", test_save_async_queued);
   ADD ("open-async", test_open_async);

@@ -614,8 +614,28 @@ test_file_changed_on_disk (Fixture       *fixture,
   assert_tagged (fixture, span->start, span->end, GLOSSA_LABEL_ACTOR, 0);
 }
 
-/* "Keep Mine" writes the window's spans over the other version, and later
- * changes are saved as usual.
+/* The copies of other versions kept beside @article's annotation file. */
+static GPtrArray *
+other_versions (GFile *article)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (article);
+  g_autofree char *base = g_file_get_basename (article);
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (".txt"));
+  g_autofree char *prefix = g_strconcat (stem, ".annotations.other-", NULL);
+  g_autoptr(GDir) listing = g_dir_open (g_file_peek_path (dir), 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (found, g_build_filename (g_file_peek_path (dir), name, NULL));
+  return found;
+}
+
+/* "Keep Mine" (also what Escape answers) keeps a copy of the other version
+ * beside the file, writes the window's spans over it, and later changes are
+ * saved as usual.
  */
 static void
 test_file_keep_mine (Fixture       *fixture,
@@ -625,6 +645,7 @@ test_file_keep_mine (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   gint64 moscow = gui_test_find (fixture->window, "Moscow");
+  g_autoptr(GPtrArray) copies = NULL;
 
   tag_text (fixture, "Joe Biden", "actor");
   gui_test_wait_saved (fixture->window);
@@ -645,6 +666,17 @@ test_file_keep_mine (Fixture       *fixture,
   g_assert_false (glossa_document_get_read_only (document_of (fixture)));
   g_assert_cmpuint (glossa_document_get_n_spans (document_of (fixture)), ==, 2);
   g_assert_null (saved_span (fixture, 2, "Moscow"));
+
+  /* The other program's version, Moscow and all, is in the copy. */
+  copies = other_versions (fixture->article);
+  g_assert_cmpuint (copies->len, ==, 1);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (g_ptr_array_index (copies, 0), &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\"text\": \"Moscow\""));
+    g_assert_null (strstr (contents, "Vladimir Putin"));
+  }
 
   tag_text (fixture, "Washington", "actor");
   glossa_span_unref (saved_span (fixture, 3, "Washington"));
