@@ -516,6 +516,10 @@ glossa_window_opened (GlossaWindow   *self,
                       GlossaDocument *document,
                       const GError   *error)
 {
+  /* Closed while the article was being read. */
+  if (self->view == NULL)
+    return;
+
   if (document == NULL)
     _glossa_window_show_error (self, error);
   else
