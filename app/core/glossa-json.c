@@ -1221,6 +1221,41 @@ check_last_key (GlossaJsonReader *reader,
   return FALSE;
 }
 
+typedef enum
+{
+  ITEM_FAILED,
+  ITEM_CLOSED,
+  ITEM_NEXT,
+} ItemEnd;
+
+/* After a member or an element: a comma (remembered, for the trailing
+ * comma message), or @close, which leaves the object or array.
+ */
+static ItemEnd
+reader_after_item (GlossaJsonReader *reader,
+                   Frame            *frame,
+                   char              close,
+                   Expect            expect)
+{
+  Parser *self = &reader->parser;
+
+  skip_whitespace (self);
+  if (G_LIKELY (self->p < self->end && *self->p == ','))
+    {
+      frame->comma = self->p++;
+      return ITEM_NEXT;
+    }
+  if (G_LIKELY (self->p < self->end && *self->p == close))
+    {
+      self->p++;
+      pop_frame (reader);
+      return ITEM_CLOSED;
+    }
+
+  fail_unexpected (self, expect);
+  return ITEM_FAILED;
+}
+
 gboolean
 _glossa_json_reader_next_member (GlossaJsonReader  *reader,
                                  const char       **key)
@@ -1239,21 +1274,15 @@ _glossa_json_reader_next_member (GlossaJsonReader  *reader,
       if (!check_last_key (reader, frame))
         return FALSE;
 
-      skip_whitespace (self);
-      if (G_LIKELY (self->p < self->end && *self->p == ','))
+      switch (reader_after_item (reader, frame, '}', EXPECT_OBJECT_NEXT))
         {
-          frame->comma = self->p++;
-        }
-      else if (G_LIKELY (self->p < self->end && *self->p == '}'))
-        {
-          self->p++;
-          pop_frame (reader);
-          return TRUE;
-        }
-      else
-        {
-          fail_unexpected (self, EXPECT_OBJECT_NEXT);
+        case ITEM_FAILED:
           return FALSE;
+        case ITEM_CLOSED:
+          return TRUE;
+        case ITEM_NEXT:
+        default:
+          break;
         }
     }
   else
@@ -1313,21 +1342,15 @@ _glossa_json_reader_next_element (GlossaJsonReader *reader,
 
   if (frame->count > 0)
     {
-      skip_whitespace (self);
-      if (G_LIKELY (self->p < self->end && *self->p == ','))
+      switch (reader_after_item (reader, frame, ']', EXPECT_ARRAY_NEXT))
         {
-          frame->comma = self->p++;
-        }
-      else if (G_LIKELY (self->p < self->end && *self->p == ']'))
-        {
-          self->p++;
-          pop_frame (reader);
-          return TRUE;
-        }
-      else
-        {
-          fail_unexpected (self, EXPECT_ARRAY_NEXT);
+        case ITEM_FAILED:
           return FALSE;
+        case ITEM_CLOSED:
+          return TRUE;
+        case ITEM_NEXT:
+        default:
+          break;
         }
     }
 
