@@ -180,6 +180,18 @@ preload_release (Preload *preload)
     preload_free (preload);
 }
 
+/* What a file on the command line opens: an annotation file stands for its
+ * article.
+ */
+static GFile *
+file_to_open (GFile *file)
+{
+  if (g_file_peek_path (file) != NULL && glossa_is_annotations_file (g_file_peek_path (file)))
+    return glossa_article_file_for_annotations (file);
+
+  return g_object_ref (file);
+}
+
 /* Only what the window would read as an article: not a folder or a JSONL
  * corpus.
  */
@@ -187,19 +199,14 @@ static void
 glossa_application_preload (GlossaApplication  *self,
                             const char         *arg)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GFile) arg_file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GFile) file = file_to_open (arg_file);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GTask) task = NULL;
   Preload *preload;
 
   if (g_file_peek_path (file) == NULL || g_str_has_suffix (g_file_peek_path (file), ".jsonl"))
     return;
-  if (glossa_is_annotations_file (g_file_peek_path (file)))
-    {
-      g_autoptr(GFile) article = glossa_article_file_for_annotations (file);
-
-      g_set_object (&file, article);
-    }
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
@@ -330,6 +337,7 @@ glossa_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+      g_autoptr(GFile) file = file_to_open (files[i]);
       GlossaWindow *window;
 
       if (active != NULL && glossa_window_get_document (GLOSSA_WINDOW (active)) == NULL)
@@ -337,15 +345,7 @@ glossa_application_open (GApplication  *app,
       else
         window = glossa_application_new_window (self);
 
-      /* An annotation file stands for its article. */
-      if (g_file_peek_path (files[i]) != NULL && glossa_is_annotations_file (g_file_peek_path (files[i])))
-        {
-          g_autoptr(GFile) article = glossa_article_file_for_annotations (files[i]);
-
-          glossa_window_open_file (window, article);
-        }
-      else
-        glossa_window_open_file (window, files[i]);
+      glossa_window_open_file (window, file);
       gtk_window_present (GTK_WINDOW (window));
     }
 
