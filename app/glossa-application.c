@@ -50,11 +50,6 @@ typedef struct
  */
 #define MAX_PRELOADS 8
 
-/* Up to this size (the window's own limit for reading on the main thread),
- * a window that asks before the read is done waits for it.
- */
-#define PRELOAD_WAIT_MAX_BYTES (256 * 1024)
-
 struct _GlossaApplication
 {
   AdwApplication  parent_instance;
@@ -215,7 +210,7 @@ glossa_application_preload (GlossaApplication  *self,
   preload = g_new0 (Preload, 1);
   preload->file = g_steal_pointer (&file);
   preload->cancellable = g_cancellable_new ();
-  preload->small = g_file_info_get_size (info) <= PRELOAD_WAIT_MAX_BYTES;
+  preload->small = g_file_info_get_size (info) <= GLOSSA_WINDOW_SYNC_OPEN_MAX_BYTES;
   g_mutex_init (&preload->lock);
   g_cond_init (&preload->cond);
   g_ptr_array_add (self->preloads, preload);

@@ -549,12 +549,6 @@ preload_cb (GlossaDocument *document,
   glossa_window_opened (self, document, error);
 }
 
-/* Articles are opened in a worker thread, except small ones: reading a few
- * kilobytes is quicker than a round trip through a thread, and the window's
- * first frame then shows the article rather than the empty state.
- */
-#define SYNC_OPEN_MAX_BYTES (256 * 1024)
-
 void
 glossa_window_open_file (GlossaWindow *self,
                          GFile        *file)
@@ -584,7 +578,7 @@ glossa_window_open_file (GlossaWindow *self,
     return;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) <= SYNC_OPEN_MAX_BYTES)
+  if (info != NULL && g_file_info_get_size (info) <= GLOSSA_WINDOW_SYNC_OPEN_MAX_BYTES)
     {
       g_autoptr(GlossaDocument) document = NULL;
       g_autoptr(GError) error = NULL;

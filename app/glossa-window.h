@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlossaWindow, glossa_window, GLOSSA, WINDOW, AdwApplicationWindow)
 
+/* Articles are opened in a worker thread, except small ones: reading a few
+ * kilobytes is quicker than a round trip through a thread, and the window's
+ * first frame then shows the article rather than the empty state. A read
+ * started at start-up is waited for up to the same size.
+ */
+#define GLOSSA_WINDOW_SYNC_OPEN_MAX_BYTES (256 * 1024)
+
 GlossaDocument *glossa_window_get_document      (GlossaWindow   *self);
 void            glossa_window_set_document      (GlossaWindow   *self,
                                                  GlossaDocument *document);
