@@ -19,6 +19,7 @@
 #include "glossa-error.h"
 #include "glossa-json.h"
 #include "glossa-natural-sort.h"
+#include "glossa-storage.h"
 
 /* A corpus of 100,000 articles must open in a fraction of a second and stay
  * small, so nothing per article is kept but a few short strings and numbers.
@@ -51,18 +52,6 @@ typedef struct
   guint       status : 2;       /* JSONL: the line's own, in an export */
 } Entry;
 
-/* What identifies one version of a file: an atomic save replaces the inode,
- * any other write changes the size or the modification time.
- */
-typedef struct
-{
-  gboolean exists;
-  dev_t    dev;
-  ino_t    ino;
-  gint64   size;
-  gint64   mtime_ns;
-} FileStamp;
-
 typedef struct
 {
   gint64 offset;
@@ -92,7 +81,7 @@ typedef struct
    */
   GMutex            mutex;
   GHashTable       *lines;             /* position -> AnnotationLine */
-  FileStamp         lines_stamp;
+  GlossaFileStamp   lines_stamp;
 } Index;
 
 /* The parts of an annotation file the list shows. */
@@ -264,24 +253,6 @@ result_clear (gpointer data)
 }
 
 /* Files */
-
-static FileStamp
-file_stamp_from_stat (const struct stat *st)
-{
-  FileStamp stamp = { TRUE, st->st_dev, st->st_ino, st->st_size, 0 };
-
-  stamp.mtime_ns = (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
-  return stamp;
-}
-
-static gboolean
-file_stamp_equal (const FileStamp *a,
-                  const FileStamp *b)
-{
-  if (!a->exists || !b->exists)
-    return a->exists == b->exists;
-  return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns;
-}
 
 static gboolean
 set_errno_error (GError     **error,
@@ -1869,7 +1840,7 @@ read_jsonl_statuses (Index        *index,
       g_mutex_lock (&index->mutex);
       g_clear_pointer (&index->lines, g_hash_table_unref);
       index->lines = g_hash_table_ref (lines);
-      index->lines_stamp = file_stamp_from_stat (&st);
+      index->lines_stamp = glossa_file_stamp_from_stat (&st);
       g_mutex_unlock (&index->mutex);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -2093,7 +2064,7 @@ ensure_lines (Index         *index,
               GCancellable  *cancellable,
               GError       **error)
 {
-  FileStamp stamp = { FALSE };
+  GlossaFileStamp stamp = { FALSE };
   struct stat st;
   GHashTable *lines;
 
@@ -2101,10 +2072,10 @@ ensure_lines (Index         *index,
     {
       if (fstat (fd, &st) != 0)
         return set_errno_error (error, errno, index->annotations_display);
-      stamp = file_stamp_from_stat (&st);
+      stamp = glossa_file_stamp_from_stat (&st);
     }
 
-  if (index->lines != NULL && file_stamp_equal (&stamp, &index->lines_stamp))
+  if (index->lines != NULL && glossa_file_stamp_equal (&stamp, &index->lines_stamp))
     return TRUE;
 
   if (fd < 0)
@@ -2602,7 +2573,7 @@ save_jsonl_line (Index         *index,
   if (stat (index->annotations_path, &st) == 0)
     {
       shift_lines (index, position, start, end, line_len, added_nl, line_no, found == NULL);
-      index->lines_stamp = file_stamp_from_stat (&st);
+      index->lines_stamp = glossa_file_stamp_from_stat (&st);
     }
   else
     g_clear_pointer (&index->lines, g_hash_table_unref);

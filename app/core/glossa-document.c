@@ -13,18 +13,8 @@
 
 #include "glossa-document.h"
 #include "glossa-error.h"
+#include "glossa-storage.h"
 #include "glossa-undo-stack.h"
-
-/* What we last saw of the annotation file on disk. An atomic save replaces
- * the inode, so any write by anyone changes at least one of these.
- */
-typedef struct
-{
-  gboolean exists;
-  guint64  inode;
-  gint64   size;
-  gint64   mtime_ns;
-} DiskStamp;
 
 struct _GlossaDocument
 {
@@ -47,7 +37,7 @@ struct _GlossaDocument
 
   guint64            serial;
   guint64            saved_serial;
-  DiskStamp          disk;
+  GlossaFileStamp          disk;
 
   /* Saves run one at a time; callers that ask meanwhile wait for the next. */
   GPtrArray         *pending_saves;
@@ -83,31 +73,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static DiskStamp
-disk_stamp_read (GFile *file)
-{
-  DiskStamp stamp = { 0 };
-  struct stat st;
-  const char *path = file ? g_file_peek_path (file) : NULL;
-
-  if (path != NULL && g_stat (path, &st) == 0)
-    {
-      stamp.exists = TRUE;
-      stamp.inode = st.st_ino;
-      stamp.size = st.st_size;
-      stamp.mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
-    }
-  return stamp;
-}
-
-static gboolean
-disk_stamp_equal (const DiskStamp *a,
-                  const DiskStamp *b)
-{
-  return a->exists == b->exists && a->inode == b->inode &&
-         a->size == b->size && a->mtime_ns == b->mtime_ns;
-}
 
 /* g_set_str() is GLib 2.76. */
 static gboolean
@@ -627,7 +592,7 @@ load_annotations (GlossaDocument *self,
   GlossaAnnotations *annotations;
   gsize len = 0;
 
-  self->disk = disk_stamp_read (self->file);
+  self->disk = glossa_file_stamp_read (self->file);
   if (self->file == NULL || !self->disk.exists)
     return;
 
@@ -1360,8 +1325,8 @@ typedef struct
 {
   GFile             *file;
   GlossaAnnotations *snapshot;
-  DiskStamp          expected;
-  DiskStamp          written;
+  GlossaFileStamp          expected;
+  GlossaFileStamp          written;
   guint64            serial;
 } SaveData;
 
@@ -1416,9 +1381,9 @@ save_data_run (SaveData      *save,
                GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  DiskStamp now = disk_stamp_read (save->file);
+  GlossaFileStamp now = glossa_file_stamp_read (save->file);
 
-  if (!disk_stamp_equal (&now, &save->expected))
+  if (!glossa_file_stamp_equal (&now, &save->expected))
     {
       g_autofree char *name = g_file_get_parse_name (save->file);
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
@@ -1430,7 +1395,7 @@ save_data_run (SaveData      *save,
   if (!glossa_file_replace_atomic (save->file, bytes, cancellable, error))
     return FALSE;
 
-  save->written = disk_stamp_read (save->file);
+  save->written = glossa_file_stamp_read (save->file);
   return TRUE;
 }
 
@@ -1640,8 +1605,8 @@ glossa_document_set_aside_disk_version (GlossaDocument  *self,
 
   for (guint tries = 0; tries < 5; tries++)
     {
-      DiskStamp before = disk_stamp_read (self->file);
-      DiskStamp after;
+      GlossaFileStamp before = glossa_file_stamp_read (self->file);
+      GlossaFileStamp after;
       g_autoptr(GFile) made = NULL;
 
       if (before.exists)
@@ -1650,8 +1615,8 @@ glossa_document_set_aside_disk_version (GlossaDocument  *self,
           if (made == NULL)
             return FALSE;
         }
-      after = disk_stamp_read (self->file);
-      if (disk_stamp_equal (&before, &after))
+      after = glossa_file_stamp_read (self->file);
+      if (glossa_file_stamp_equal (&before, &after))
         {
           self->disk = before;
           /* What is on disk is not what is shown: it must be written. */
@@ -1713,12 +1678,12 @@ glossa_document_mark_saved (GlossaDocument *self,
 gboolean
 glossa_document_changed_on_disk (GlossaDocument *self)
 {
-  DiskStamp now;
+  GlossaFileStamp now;
 
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
 
   if (self->file == NULL || self->saving)
     return FALSE;
-  now = disk_stamp_read (self->file);
-  return !disk_stamp_equal (&now, &self->disk);
+  now = glossa_file_stamp_read (self->file);
+  return !glossa_file_stamp_equal (&now, &self->disk);
 }

@@ -100,13 +100,5 @@ GFile             *glossa_annotations_file_for_article (GFile *article_file);
 GFile             *glossa_article_file_for_annotations (GFile *annotations_file);
 gboolean           glossa_is_annotations_file          (const char *path);
 
-/* Replaces @file's contents atomically: a temporary file beside the target,
- * flushed to disk, then renamed over it. Symbolic links are followed (the
- * link stays a link) and the target's permissions are kept.
- */
-gboolean           glossa_file_replace_atomic  (GFile         *file,
-                                                GBytes        *bytes,
-                                                GCancellable  *cancellable,
-                                                GError       **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "glossa-format.h"
 #include "glossa-import.h"
 #include "glossa-json.h"
+#include "glossa-storage.h"
 
 /* Import happens in two steps. Each reader turns its format into RawDocs,
  * whose spans still have foreign labels and offsets in the input's unit;

@@ -16,6 +16,7 @@
 #include "glossa-format.h"
 #include "glossa-json.h"
 #include "glossa-span.h"
+#include "glossa-storage.h"
 
 #define ARTICLE_BYTES (5 * 1000 * 1000)
 #define N_SPANS       50000

@@ -19,6 +19,7 @@
 #include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
+#include "glossa-storage.h"
 
 #include "core-test-util.h"
 
