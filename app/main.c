@@ -12,6 +12,22 @@
 #include "glossa-application.h"
 #include "glossa-cli.h"
 
+/* The catalogues of the build folder when this binary is the one in it,
+ * so that a build that was never installed speaks the user's language;
+ * the installed ones otherwise.
+ */
+static const char *
+locale_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = exe ? g_path_get_dirname (exe) : NULL;
+
+  if (dir != NULL && g_str_equal (dir, BUILD_APPDIR) &&
+      g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    return BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -20,7 +36,7 @@ main (int    argc,
   g_autoptr(GString) commands = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

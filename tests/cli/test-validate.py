@@ -387,6 +387,16 @@ def help(tmp):
     expect(b"validate" in result.stdout, "stdout: %r" % result.stdout)
 
 
+@test
+def messages_translated_from_the_build_folder(tmp):
+    # The binary under test was never installed: it must find the Italian
+    # catalogue built beside it.
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="it")
+    result = subprocess.run([GLOSSA, "validate", "--help"], capture_output=True, env=env)
+    expect_exit(result, 0)
+    expect("Uso:" in result.stdout.decode(), "stdout: %r" % result.stdout)
+
+
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
     print("%s %d %s" % ("ok" if ok else "not ok", i, name))
