@@ -18,13 +18,15 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 build=$src/build-fuzz
-targets="annotations json"
-n_targets=2
+# Each target's seeds are corpus/NAME/ if there is one; the annotation
+# loader and the JSON parser share the files at the top of corpus/.
+targets="annotations json corpus-jsonl import-brat import-doccano import-jsonl import-label-studio"
+n_targets=7
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dfuzzing=true
 fi
-ninja -C "$build" tests/fuzz/fuzz-annotations tests/fuzz/fuzz-json
+ninja -C "$build" $(for name in $targets; do printf 'tests/fuzz/fuzz-%s ' "$name"; done)
 
 per_target=$((total / n_targets))
 [ "$per_target" -ge 1 ] || per_target=1
@@ -35,7 +37,11 @@ for name in $targets; do
   # so that the seeds in git stay the few small files written by hand.
   work=$here/corpus-work/$name
   mkdir -p "$work"
-  cp "$here"/corpus/* "$work"/
+  if [ -d "$here/corpus/$name" ]; then
+    cp "$here/corpus/$name"/* "$work"/
+  else
+    find "$here/corpus" -maxdepth 1 -type f -exec cp {} "$work"/ \;
+  fi
 
   echo "== fuzz-$name for ${per_target}s"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
