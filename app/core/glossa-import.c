@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "glossa-error.h"
@@ -424,7 +425,8 @@ read_doccano_object (RawDoc              *doc,
     return FALSE;
 
   if (labels != NULL)
-    warn (report, "%s: both “label” (%u spans) and “entities” (%u spans); the spans of both were imported",
+    warn (report, _("%s: both “label” and “entities”; the spans of both were imported "
+                    "(%u and %u, each span once)"),
           doc->where, n_labels, doc->spans->len - n_labels);
   return TRUE;
 }
@@ -611,7 +613,9 @@ read_label_studio_task (RawDoc              *doc,
   if (n_used > 1)
     warn (report, "%s: %u annotations; the first was imported", doc->where, n_used);
   if (n_relations > 0)
-    warn (report, "%s: %u relations between regions were not imported (Glossa's spans have no links)",
+    warn (report, ngettext ("%s: %u relation between regions was not imported (Glossa's spans have no links)",
+                            "%s: %u relations between regions were not imported (Glossa's spans have no links)",
+                            n_relations),
           doc->where, n_relations);
   return TRUE;
 }
@@ -732,7 +736,7 @@ read_brat_text_bound (RawDoc              *doc,
    * one a note belongs to is a guess.
    */
   if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, fields[0]))) != 0)
-    return fail (error, where, "%s is already the id of the span on %s; ids must be unique in a file",
+    return fail (error, where, _("%s is already the id of the span on %s; ids must be unique in a file"),
                  fields[0], g_array_index (doc->spans, RawSpan, index - 1).where);
 
   raw_doc_add_span (doc, start, end, type_offsets[0], text, NULL, g_strdup (where));
@@ -954,7 +958,7 @@ warn_unused_rules (const GlossaImportOptions *options,
   for (guint i = 0; i < n_keys; i++)
     {
       if (!g_hash_table_contains (used, keys[i]))
-        warn (report, "--map %s=%s: no span has the label “%s”; the rule matched nothing",
+        warn (report, _("--map %s=%s: no span has the label “%s”; the rule matched nothing"),
               (const char *) keys[i], (const char *) g_hash_table_lookup (options->map, keys[i]),
               (const char *) keys[i]);
     }
