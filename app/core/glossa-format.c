@@ -341,11 +341,17 @@ check_span_range (const char  *id,
                   const char  *field,
                   GError     **error)
 {
-  g_autofree char *id_field = g_strdup_printf ("%s.id", field);
   g_autofree char *message = NULL;
 
-  if (!glossa_format_check_id (id, name, id_field, error))
-    return FALSE;
+  /* This runs for every span of every file: the field's name is made only
+   * for a message.
+   */
+  if (*id == '\0')
+    {
+      g_autofree char *id_field = g_strdup_printf ("%s.id", field);
+
+      return glossa_format_check_id (id, name, id_field, error);
+    }
 
   if (start < 0)
     message = g_strdup_printf (_("%lld is negative"), (long long) start);
