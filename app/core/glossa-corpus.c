@@ -760,6 +760,31 @@ check_line_date (const char  *date,
   return NULL;
 }
 
+/* A JSONL export says each article's status; one the loader would refuse
+ * is reported, and the article is listed as todo, as it always was.
+ */
+static void
+check_line_status (JsonNode    *status,
+                   const char  *name,
+                   Entry       *entry,
+                   GPtrArray   *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  GlossaStatus value;
+
+  if (status == NULL || JSON_NODE_HOLDS_NULL (status))
+    return;
+  if (!node_is_string (status))
+    g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                 "%s: status: expected a string, found %s", name, node_kind (status));
+  else if (glossa_format_check_status (json_node_get_string (status), &value, name, "status", &error))
+    {
+      entry->status = value;
+      return;
+    }
+  g_ptr_array_add (warnings, g_strdup_printf (_("%s; the article is listed as todo"), error->message));
+}
+
 /* The spans a corpus line comes with are checked as the loader will check
  * them when the article is opened, against the article itself (whose text
  * drops a byte-order mark, for one); only lines with spans pay for it.
@@ -830,12 +855,8 @@ read_jsonl_line (Index       *index,
 
   if (json_object_has_member (object, "status"))
     {
-      JsonNode *status = json_object_get_member (object, "status");
-      GlossaStatus value;
-
       index->exported = TRUE;
-      if (node_is_string (status) && glossa_status_from_string (json_node_get_string (status), &value))
-        entry.status = value;
+      check_line_status (json_object_get_member (object, "status"), name, &entry, warnings);
     }
 
   if (!get_optional_string (object, "title", name, &title, error) ||

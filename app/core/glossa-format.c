@@ -329,6 +329,21 @@ glossa_format_check_date (const char  *date,
   return TRUE;
 }
 
+gboolean
+glossa_format_check_status (const char    *str,
+                            GlossaStatus  *status,
+                            const char    *name,
+                            const char    *field,
+                            GError       **error)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  if (!glossa_status_from_string (str, status))
+    return fail (error, GLOSSA_ERROR_INVALID, name, field,
+                 _("unknown status “%s” (expected todo, in-progress or done)"), str);
+  return TRUE;
+}
+
 /* The id and offsets of a span, in the order the messages have always
  * come in: id, start, end beyond the article, end before start.
  */
@@ -1136,12 +1151,8 @@ glossa_format_read (const char     *data,
 
   if (!(str = get_string (&file.members[TOP_STATUS], "status", name, NULL, error)))
     return NULL;
-  if (!glossa_status_from_string (str, &out->status))
-    {
-      fail (error, GLOSSA_ERROR_INVALID, name, "status",
-            _("unknown status “%s” (expected todo, in-progress or done)"), str);
-      return NULL;
-    }
+  if (!glossa_format_check_status (str, &out->status, name, "status", error))
+    return NULL;
 
   if (!(str = get_string (&file.members[TOP_ANNOTATOR], "annotator", name, NULL, error)))
     return NULL;

@@ -103,6 +103,8 @@ gboolean           glossa_format_check_spans    (GPtrArray       *spans,
  * glossa_format_check_id(): a span's id, a non-empty string.
  * glossa_format_check_date(): a calendar date as YYYY-MM-DD ("2024-02-30"
  * is not one).
+ * glossa_format_check_status(): todo, in-progress or done, into @status
+ * (nullable).
  * glossa_format_check_span(): the id, the offsets within @article (or
  * @length when @article is NULL), the text against @article's slice, and
  * the times "created" and "modified"; @field names the span ("spans[3]").
@@ -112,6 +114,11 @@ gboolean           glossa_format_check_id       (const char      *id,
                                                  const char      *field,
                                                  GError         **error);
 gboolean           glossa_format_check_date     (const char      *date,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+gboolean           glossa_format_check_status   (const char      *str,
+                                                 GlossaStatus    *status,
                                                  const char      *name,
                                                  const char      *field,
                                                  GError         **error);

@@ -293,8 +293,8 @@ read_jsonl_object (RawDoc      *doc,
     return FALSE;
   doc->date = g_strdup (date);
   doc->annotator = g_strdup (annotator);
-  if (status != NULL && !glossa_status_from_string (status, &doc->status))
-    return fail (error, doc->where, "status: unknown status “%s” (expected todo, in-progress or done)", status);
+  if (status != NULL && !glossa_format_check_status (status, &doc->status, doc->where, "status", error))
+    return FALSE;
 
   if (spans == NULL || JSON_NODE_HOLDS_NULL (spans))
     return TRUE;

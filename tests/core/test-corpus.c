@@ -471,24 +471,28 @@ test_jsonl_values_checked (void)
               "{\"id\": \"leap\", \"text\": \"c\", \"date\": \"2024-02-29\"}\n"
               "{\"id\": \"text\", \"text\": \"Anna\", \"spans\": [{\"start\": 0, \"end\": 2, \"label\": \"actor\", \"text\": \"Bo\"}]}\n"
               "{\"id\": \"bom\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 1, \"end\": 5, \"label\": \"actor\", \"text\": \"nna\"}]}\n"
-              "{\"id\": \"good\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 0, \"end\": 4, \"label\": \"actor\", \"text\": \"Anna\"}]}\n");
+              "{\"id\": \"good\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 0, \"end\": 4, \"label\": \"actor\", \"text\": \"Anna\"}]}\n"
+              "{\"id\": \"status\", \"text\": \"d\", \"status\": \"finished\"}\n");
   corpus = open_corpus (dir, "corpus.jsonl");
 
   names = corpus_names (corpus);
-  g_assert_cmpstr (names, ==, "feb30 words leap good");
+  g_assert_cmpstr (names, ==, "feb30 words leap good status");
   g_assert_null (glossa_corpus_item_get_date (item_at (corpus, 0)));
   g_assert_null (glossa_corpus_item_get_date (item_at (corpus, 1)));
   g_assert_cmpstr (glossa_corpus_item_get_date (item_at (corpus, 2)), ==, "2024-02-29");
   g_assert_cmpuint (glossa_corpus_item_get_n_spans (item_at (corpus, 3)), ==, 1);
 
   warnings = glossa_corpus_get_warnings (corpus);
-  g_assert_cmpuint (count_warnings (corpus), ==, 4);
+  g_assert_cmpuint (count_warnings (corpus), ==, 5);
   g_assert_nonnull (strstr (warnings[0], "corpus.jsonl:1: date: “2024-02-30” is not a date as YYYY-MM-DD"));
   g_assert_nonnull (strstr (warnings[0], "listed without a date"));
   g_assert_nonnull (strstr (warnings[1], "corpus.jsonl:2: date: “not a date” is not a date"));
   g_assert_nonnull (strstr (warnings[2], "corpus.jsonl:4: spans[0].text: “Bo” differs"));
   /* The article drops a byte-order mark: offsets count from after it. */
   g_assert_nonnull (strstr (warnings[3], "corpus.jsonl:5: spans[0].end: 5 is beyond the article's 4 characters"));
+  g_assert_nonnull (strstr (warnings[4], "corpus.jsonl:7: status: unknown status “finished” (expected todo, "
+                                         "in-progress or done); the article is listed as todo"));
+  g_assert_cmpint (glossa_corpus_item_get_status (item_at (corpus, 4)), ==, GLOSSA_STATUS_TODO);
 
   /* What was listed opens, with the spans it was listed with. */
   document = glossa_corpus_load_document (corpus, 3, NULL, &error);
