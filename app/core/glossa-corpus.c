@@ -776,7 +776,7 @@ check_line_status (JsonNode    *status,
     return;
   if (!node_is_string (status))
     g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                 "%s: status: expected a string, found %s", name, node_kind (status));
+                 _("%s: status: expected a string, found %s"), name, node_kind (status));
   else if (glossa_format_check_status (json_node_get_string (status), &value, name, "status", &error))
     {
       entry->status = value;

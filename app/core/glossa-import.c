@@ -489,10 +489,6 @@ read_lines (GFile               *input,
   return TRUE;
 }
 
-/* Label Studio's JSON export: an array of tasks, each with "data" holding
- * the text and "annotations", each with a "result" of regions whose
- * "value" has "start", "end", "text" and "labels".
- */
 /* A relation links two regions ("from_id", "to_id"); format v1 has no
  * links between spans, so relations are counted and reported.
  */
@@ -504,6 +500,10 @@ is_relation (JsonObject *result)
   return is_string (type) && strcmp (json_node_get_string (type), "relation") == 0;
 }
 
+/* Label Studio's JSON export: an array of tasks, each with "data" holding
+ * the text and "annotations", each with a "result" of regions whose
+ * "value" has "start", "end", "text" and "labels".
+ */
 static gboolean
 read_label_studio_result (RawDoc      *doc,
                           JsonArray   *results,
