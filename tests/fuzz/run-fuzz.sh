@@ -4,13 +4,14 @@
 # Copyright 2026 The Glossa authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: tests/fuzz/run-fuzz.sh [SECONDS]   (total time, shared by the targets; default 60)
+# Usage: tests/fuzz/run-fuzz.sh [SECONDS]   (total time, shared by the targets; default 140,
+# 20 s for each of the 7)
 # Exits 1 if a target crashed; the reproducer is left as tests/fuzz/crash-* (or
 # leak-*, timeout-*, oom-*). Replay one with: build-fuzz/tests/fuzz/fuzz-NAME FILE
 
 set -eu
 
-total=${1:-60}
+total=${1:-140}
 case $total in
   ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
 esac
