@@ -823,6 +823,7 @@ read_jsonl_line (Index       *index,
                  GError     **error)
 {
   g_autofree char *name = g_strdup_printf ("%s:%u", index->display, line_no);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
   JsonObject *object;
@@ -856,7 +857,7 @@ read_jsonl_line (Index       *index,
   if (json_object_has_member (object, "status"))
     {
       index->exported = TRUE;
-      check_line_status (json_object_get_member (object, "status"), name, &entry, warnings);
+      check_line_status (json_object_get_member (object, "status"), name, &entry, pending);
     }
 
   if (!get_optional_string (object, "title", name, &title, error) ||
@@ -867,7 +868,7 @@ read_jsonl_line (Index       *index,
   spans = json_object_get_member (object, "spans");
   if (!count_line_spans (spans, json_node_get_string (text), name, &entry, error))
     return FALSE;
-  date = check_line_date (date, name, warnings);
+  date = check_line_date (date, name, pending);
 
   if ((previous = g_hash_table_lookup (index->ids, id)) != NULL)
     {
@@ -886,6 +887,10 @@ read_jsonl_line (Index       *index,
   entry.line_no = line_no;
   g_array_append_val (index->entries, entry);
   g_hash_table_insert (index->ids, (gpointer) entry.id, GUINT_TO_POINTER (index->entries->len));
+
+  /* What was set aside is said only of a line that is listed. */
+  for (guint i = 0; i < pending->len; i++)
+    g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (pending, i)));
   return TRUE;
 }
 

@@ -472,7 +472,9 @@ test_jsonl_values_checked (void)
               "{\"id\": \"text\", \"text\": \"Anna\", \"spans\": [{\"start\": 0, \"end\": 2, \"label\": \"actor\", \"text\": \"Bo\"}]}\n"
               "{\"id\": \"bom\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 1, \"end\": 5, \"label\": \"actor\", \"text\": \"nna\"}]}\n"
               "{\"id\": \"good\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 0, \"end\": 4, \"label\": \"actor\", \"text\": \"Anna\"}]}\n"
-              "{\"id\": \"status\", \"text\": \"d\", \"status\": \"finished\"}\n");
+              "{\"id\": \"status\", \"text\": \"d\", \"status\": \"finished\"}\n"
+              /* Left out for its id: nothing is said of its date. */
+              "{\"id\": \"leap\", \"text\": \"e\", \"date\": \"2023-02-29\"}\n");
   corpus = open_corpus (dir, "corpus.jsonl");
 
   names = corpus_names (corpus);
@@ -483,7 +485,7 @@ test_jsonl_values_checked (void)
   g_assert_cmpuint (glossa_corpus_item_get_n_spans (item_at (corpus, 3)), ==, 1);
 
   warnings = glossa_corpus_get_warnings (corpus);
-  g_assert_cmpuint (count_warnings (corpus), ==, 5);
+  g_assert_cmpuint (count_warnings (corpus), ==, 6);
   g_assert_nonnull (strstr (warnings[0], "corpus.jsonl:1: date: “2024-02-30” is not a date as YYYY-MM-DD"));
   g_assert_nonnull (strstr (warnings[0], "listed without a date"));
   g_assert_nonnull (strstr (warnings[1], "corpus.jsonl:2: date: “not a date” is not a date"));
@@ -493,6 +495,7 @@ test_jsonl_values_checked (void)
   g_assert_nonnull (strstr (warnings[4], "corpus.jsonl:7: status: unknown status “finished” (expected todo, "
                                          "in-progress or done); the article is listed as todo"));
   g_assert_cmpint (glossa_corpus_item_get_status (item_at (corpus, 4)), ==, GLOSSA_STATUS_TODO);
+  g_assert_nonnull (strstr (warnings[5], "corpus.jsonl:8: id: “leap” is already the id of line 3"));
 
   /* What was listed opens, with the spans it was listed with. */
   document = glossa_corpus_load_document (corpus, 3, NULL, &error);
