@@ -44,6 +44,10 @@ for name in $targets; do
     find "$here/corpus" -maxdepth 1 -type f -exec cp {} "$work"/ \;
   fi
 
+  # A target's own dictionary if it has one, else JSON's.
+  dict=$here/annotations.dict
+  [ ! -f "$here/$name.dict" ] || dict=$here/$name.dict
+
   echo "== fuzz-$name for ${per_target}s"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -53,7 +57,7 @@ for name in $targets; do
          -timeout=10 \
          -rss_limit_mb=2048 \
          -max_len=65536 \
-         -dict="$here/annotations.dict" \
+         -dict="$dict" \
          -artifact_prefix="$here/" \
          -print_final_stats=1 \
          "$work" 2>"$work.log"; then
