@@ -741,15 +741,89 @@ read_folder (Index         *index,
 
 /* JSONL corpora */
 
+/* A corpus line's date is only shown in the list, and the article is still
+ * worth annotating without it: a date the loader would refuse is dropped
+ * with a warning that names the line, so that it is never shown as the
+ * article's date nor written anywhere.
+ */
+static const char *
+check_line_date (const char  *date,
+                 const char  *name,
+                 GPtrArray   *warnings)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (date == NULL || glossa_format_check_date (date, name, "date", &error))
+    return date;
+  g_ptr_array_add (warnings, g_strdup_printf (_("%s; the article is listed without a date"),
+                                              error->message));
+  return NULL;
+}
+
+/* A JSONL export says each article's status; one the loader would refuse
+ * is reported, and the article is listed as todo, as it always was.
+ */
+static void
+check_line_status (JsonNode    *status,
+                   const char  *name,
+                   Entry       *entry,
+                   GPtrArray   *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  GlossaStatus value;
+
+  if (status == NULL || JSON_NODE_HOLDS_NULL (status))
+    return;
+  if (!node_is_string (status))
+    g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                 _("%s: status: expected a string, found %s"), name, node_kind (status));
+  else if (glossa_format_check_status (json_node_get_string (status), &value, name, "status", &error))
+    {
+      entry->status = value;
+      return;
+    }
+  g_ptr_array_add (warnings, g_strdup_printf (_("%s; the article is listed as todo"), error->message));
+}
+
+/* The spans a corpus line comes with are checked as the loader will check
+ * them when the article is opened, against the article itself (whose text
+ * drops a byte-order mark, for one); only lines with spans pay for it.
+ */
+static gboolean
+count_line_spans (JsonNode    *spans,
+                  const char  *text,
+                  const char  *name,
+                  Entry       *entry,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GlossaArticle) article = NULL;
+
+  if (spans == NULL || JSON_NODE_HOLDS_NULL (spans))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (spans) || json_array_get_length (json_node_get_array (spans)) == 0)
+    return glossa_format_spans_from_json (spans, NULL, 0, name, parsed, error);
+
+  if (!(article = glossa_article_new_from_data (text, strlen (text), name, error)) ||
+      !glossa_format_spans_from_json (spans, article, 0, name, parsed, error))
+    return FALSE;
+  for (guint i = 0; i < parsed->len; i++)
+    entry->labels[((GlossaSpan *) g_ptr_array_index (parsed, i))->label]++;
+  entry->n_spans = parsed->len;
+  return TRUE;
+}
+
 static gboolean
 read_jsonl_line (Index       *index,
                  const char  *line,
                  gsize        len,
                  gint64       offset,
                  guint        line_no,
+                 GPtrArray   *warnings,
                  GError     **error)
 {
   g_autofree char *name = g_strdup_printf ("%s:%u", index->display, line_no);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
   JsonObject *object;
@@ -782,12 +856,8 @@ read_jsonl_line (Index       *index,
 
   if (json_object_has_member (object, "status"))
     {
-      JsonNode *status = json_object_get_member (object, "status");
-      GlossaStatus value;
-
       index->exported = TRUE;
-      if (node_is_string (status) && glossa_status_from_string (json_node_get_string (status), &value))
-        entry.status = value;
+      check_line_status (json_object_get_member (object, "status"), name, &entry, pending);
     }
 
   if (!get_optional_string (object, "title", name, &title, error) ||
@@ -796,17 +866,9 @@ read_jsonl_line (Index       *index,
     return FALSE;
 
   spans = json_object_get_member (object, "spans");
-  if (spans != NULL && !JSON_NODE_HOLDS_NULL (spans))
-    {
-      g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
-      gint64 length = g_utf8_strlen (json_node_get_string (text), -1);
-
-      if (!glossa_format_spans_from_json (spans, NULL, length, name, parsed, error))
-        return FALSE;
-      for (guint i = 0; i < parsed->len; i++)
-        entry.labels[((GlossaSpan *) g_ptr_array_index (parsed, i))->label]++;
-      entry.n_spans = parsed->len;
-    }
+  if (!count_line_spans (spans, json_node_get_string (text), name, &entry, error))
+    return FALSE;
+  date = check_line_date (date, name, pending);
 
   if ((previous = g_hash_table_lookup (index->ids, id)) != NULL)
     {
@@ -825,6 +887,10 @@ read_jsonl_line (Index       *index,
   entry.line_no = line_no;
   g_array_append_val (index->entries, entry);
   g_hash_table_insert (index->ids, (gpointer) entry.id, GUINT_TO_POINTER (index->entries->len));
+
+  /* What was set aside is said only of a line that is listed. */
+  for (guint i = 0; i < pending->len; i++)
+    g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (pending, i)));
   return TRUE;
 }
 
@@ -859,7 +925,7 @@ read_jsonl (Index         *index,
                                                       index->display, reader.line_no));
           continue;
         }
-      if (!read_jsonl_line (index, line, len, offset, reader.line_no, &line_error))
+      if (!read_jsonl_line (index, line, len, offset, reader.line_no, warnings, &line_error))
         add_warning (warnings, line_error);
     }
   if (error != NULL && *error != NULL)

@@ -290,6 +290,157 @@ get_optional_string (const GlossaJsonValue  *value,
   return TRUE;
 }
 
+static gboolean
+fail_member (GError     **error,
+             const char  *name,
+             const char  *field,
+             const char  *member,
+             const char  *message)
+{
+  g_autofree char *sub = g_strdup_printf ("%s.%s", field, member);
+
+  return fail (error, GLOSSA_ERROR_INVALID, name, sub, "%s", message);
+}
+
+gboolean
+glossa_format_check_id (const char  *id,
+                        const char  *name,
+                        const char  *field,
+                        GError     **error)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (*id == '\0')
+    return fail (error, GLOSSA_ERROR_INVALID, name, field, _("must not be empty"));
+  return TRUE;
+}
+
+gboolean
+glossa_format_check_date (const char  *date,
+                          const char  *name,
+                          const char  *field,
+                          GError     **error)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (!is_calendar_date (date))
+    return fail (error, GLOSSA_ERROR_INVALID, name, field,
+                 _("“%s” is not a date as YYYY-MM-DD"), date);
+  return TRUE;
+}
+
+gboolean
+glossa_format_check_status (const char    *str,
+                            GlossaStatus  *status,
+                            const char    *name,
+                            const char    *field,
+                            GError       **error)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  if (!glossa_status_from_string (str, status))
+    return fail (error, GLOSSA_ERROR_INVALID, name, field,
+                 _("unknown status “%s” (expected todo, in-progress or done)"), str);
+  return TRUE;
+}
+
+/* The id and offsets of a span, in the order the messages have always
+ * come in: id, start, end beyond the article, end before start.
+ */
+static gboolean
+check_span_range (const char  *id,
+                  gint64       start,
+                  gint64       end,
+                  gint64       length,
+                  const char  *name,
+                  const char  *field,
+                  GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  /* This runs for every span of every file: the field's name is made only
+   * for a message.
+   */
+  if (*id == '\0')
+    {
+      g_autofree char *id_field = g_strdup_printf ("%s.id", field);
+
+      return glossa_format_check_id (id, name, id_field, error);
+    }
+
+  if (start < 0)
+    message = g_strdup_printf (_("%lld is negative"), (long long) start);
+  else if (end > length)
+    message = g_strdup_printf (_("%lld is beyond the article's %lld characters"),
+                               (long long) end, (long long) length);
+  else if (end <= start)
+    message = g_strdup_printf (_("%lld is not after start %lld (a span covers at least one character)"),
+                               (long long) end, (long long) start);
+  else
+    return TRUE;
+
+  return fail_member (error, name, field, start < 0 ? "start" : "end", message);
+}
+
+static gboolean
+check_span_text (GlossaArticle  *article,
+                 gint64          start,
+                 gint64          end,
+                 const char     *text,
+                 const char     *name,
+                 const char     *field,
+                 GError        **error)
+{
+  g_autofree char *actual = NULL;
+  g_autofree char *message = NULL;
+
+  if (glossa_article_slice_equals (article, start, end, text))
+    return TRUE;
+
+  actual = glossa_article_slice (article, start, end);
+  message = g_strdup_printf (_("“%s” differs from the article's text at %lld–%lld, “%s”"),
+                             text, (long long) start, (long long) end, actual);
+  return fail_member (error, name, field, "text", message);
+}
+
+static gboolean
+check_span_times (const GlossaSpan  *span,
+                  const char        *name,
+                  const char        *field,
+                  GError           **error)
+{
+  g_autofree char *message = NULL;
+  gboolean bad_created = span->created != NULL && !is_iso8601 (span->created);
+  gboolean bad_modified = span->modified != NULL && !is_iso8601 (span->modified);
+
+  if (!bad_created && !bad_modified)
+    return TRUE;
+
+  message = g_strdup_printf (_("“%s” is not an ISO 8601 date and time"),
+                             bad_created ? span->created : span->modified);
+  return fail_member (error, name, field, bad_created ? "created" : "modified", message);
+}
+
+gboolean
+glossa_format_check_span (const GlossaSpan  *span,
+                          GlossaArticle     *article,
+                          gint64             length,
+                          const char        *name,
+                          const char        *field,
+                          GError           **error)
+{
+  g_return_val_if_fail (span != NULL, FALSE);
+  g_return_val_if_fail (span->id != NULL && span->text != NULL, FALSE);
+
+  if (article != NULL)
+    length = glossa_article_get_length (article);
+
+  return check_span_range (span->id, span->start, span->end, length, name, field, error) &&
+         (article == NULL || check_span_text (article, span->start, span->end, span->text,
+                                              name, field, error)) &&
+         check_span_times (span, name, field, error);
+}
+
 /* Every check of a span, for both ways of reading one; the caller adds the
  * unknown members to the result.
  */
@@ -325,37 +476,8 @@ span_from_fields (const SpanFields  *fields,
       !(text = get_string (&m[SPAN_TEXT], "text", name, field, error)))
     return NULL;
 
-  if (*id == '\0')
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.id", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub, _("must not be empty"));
-      return NULL;
-    }
-
-  if (start < 0)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.start", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub, _("%lld is negative"), (long long) start);
-      return NULL;
-    }
-
-  if (end > length)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.end", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            _("%lld is beyond the article's %lld characters"),
-            (long long) end, (long long) length);
-      return NULL;
-    }
-
-  if (end <= start)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.end", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            _("%lld is not after start %lld (a span covers at least one character)"),
-            (long long) end, (long long) start);
-      return NULL;
-    }
+  if (!check_span_range (id, start, end, length, name, field, error))
+    return NULL;
 
   if (!glossa_label_from_string (label, &label_value))
     {
@@ -365,15 +487,8 @@ span_from_fields (const SpanFields  *fields,
       return NULL;
     }
 
-  if (article != NULL && !glossa_article_slice_equals (article, start, end, text))
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.text", field);
-      g_autofree char *actual = glossa_article_slice (article, start, end);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            _("“%s” differs from the article's text at %lld–%lld, “%s”"),
-            text, (long long) start, (long long) end, actual);
-      return NULL;
-    }
+  if (article != NULL && !check_span_text (article, start, end, text, name, field, error))
+    return NULL;
 
   span = glossa_span_new (id, start, end, label_value, text);
 
@@ -392,15 +507,8 @@ span_from_fields (const SpanFields  *fields,
       return NULL;
     }
 
-  if ((span->created != NULL && !is_iso8601 (span->created)) ||
-      (span->modified != NULL && !is_iso8601 (span->modified)))
-    {
-      gboolean bad_created = span->created != NULL && !is_iso8601 (span->created);
-      g_autofree char *sub = g_strdup_printf ("%s.%s", field, bad_created ? "created" : "modified");
-      fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            _("“%s” is not an ISO 8601 date and time"), bad_created ? span->created : span->modified);
-      return NULL;
-    }
+  if (!check_span_times (span, name, field, error))
+    return NULL;
 
   return g_steal_pointer (&span);
 }
@@ -883,9 +991,8 @@ check_document (FileFields         *file,
         return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
                      _("expected a date as \"YYYY-MM-DD\" or null, found %s"),
                      kind_text (m[DOC_DATE].kind));
-      if (!is_calendar_date (m[DOC_DATE].str))
-        return fail (error, GLOSSA_ERROR_INVALID, name, "document.date",
-                     _("“%s” is not a date as YYYY-MM-DD"), m[DOC_DATE].str);
+      if (!glossa_format_check_date (m[DOC_DATE].str, name, "document.date", error))
+        return FALSE;
       out->date = g_strdup (m[DOC_DATE].str);
     }
 
@@ -1044,12 +1151,8 @@ glossa_format_read (const char     *data,
 
   if (!(str = get_string (&file.members[TOP_STATUS], "status", name, NULL, error)))
     return NULL;
-  if (!glossa_status_from_string (str, &out->status))
-    {
-      fail (error, GLOSSA_ERROR_INVALID, name, "status",
-            _("unknown status “%s” (expected todo, in-progress or done)"), str);
-      return NULL;
-    }
+  if (!glossa_format_check_status (str, &out->status, name, "status", error))
+    return NULL;
 
   if (!(str = get_string (&file.members[TOP_ANNOTATOR], "annotator", name, NULL, error)))
     return NULL;

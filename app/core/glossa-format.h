@@ -95,6 +95,40 @@ gboolean           glossa_format_check_spans    (GPtrArray       *spans,
                                                  const char      *field,
                                                  GError         **error);
 
+/* The checks of single values, which the loader makes and which everything
+ * that takes values from elsewhere (the JSONL corpus reader, import) must
+ * make too: a value that passes them is one glossa_format_read() accepts.
+ * Messages are "NAME: FIELD: …".
+ *
+ * glossa_format_check_id(): a span's id, a non-empty string.
+ * glossa_format_check_date(): a calendar date as YYYY-MM-DD ("2024-02-30"
+ * is not one).
+ * glossa_format_check_status(): todo, in-progress or done, into @status
+ * (nullable).
+ * glossa_format_check_span(): the id, the offsets within @article (or
+ * @length when @article is NULL), the text against @article's slice, and
+ * the times "created" and "modified"; @field names the span ("spans[3]").
+ */
+gboolean           glossa_format_check_id       (const char      *id,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+gboolean           glossa_format_check_date     (const char      *date,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+gboolean           glossa_format_check_status   (const char      *str,
+                                                 GlossaStatus    *status,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+gboolean           glossa_format_check_span     (const GlossaSpan *span,
+                                                 GlossaArticle   *article,
+                                                 gint64           length,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
+
 /* NAME.txt <-> NAME.annotations.json, in the same folder. */
 GFile             *glossa_annotations_file_for_article (GFile *article_file);
 GFile             *glossa_article_file_for_annotations (GFile *annotations_file);

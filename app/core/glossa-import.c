@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "glossa-error.h"
@@ -285,10 +286,15 @@ read_jsonl_object (RawDoc      *doc,
       !get_optional_string (object, "annotator", doc->where, &annotator, error))
     return FALSE;
 
+  /* A date the loader would refuse fails the import here, naming the
+   * line, rather than being written into a file that then never opens.
+   */
+  if (date != NULL && !glossa_format_check_date (date, doc->where, "date", error))
+    return FALSE;
   doc->date = g_strdup (date);
   doc->annotator = g_strdup (annotator);
-  if (status != NULL && !glossa_status_from_string (status, &doc->status))
-    return fail (error, doc->where, "status: unknown status “%s” (expected todo, in-progress or done)", status);
+  if (status != NULL && !glossa_format_check_status (status, &doc->status, doc->where, "status", error))
+    return FALSE;
 
   if (spans == NULL || JSON_NODE_HOLDS_NULL (spans))
     return TRUE;
@@ -324,50 +330,44 @@ read_jsonl_object (RawDoc      *doc,
  * "label"}, …]}.
  */
 static gboolean
-read_doccano_object (RawDoc      *doc,
-                     JsonObject  *object,
-                     guint        line_no,
+read_doccano_labels (RawDoc      *doc,
+                     JsonNode    *labels,
                      GError     **error)
 {
-  JsonNode *text = member (object, "text");
-  JsonNode *labels = member (object, "label");
-  JsonNode *entities = member (object, "entities");
   JsonArray *array;
 
-  if (text == NULL)
-    text = member (object, "data");
-  doc->id = get_id (object, "id", line_no);
-  if (!set_text (doc, text, "text", error))
-    return FALSE;
-
-  if (labels != NULL && JSON_NODE_HOLDS_ARRAY (labels))
-    {
-      array = json_node_get_array (labels);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          g_autofree char *where = g_strdup_printf ("%s: label[%u]", doc->where, i);
-          JsonArray *triple;
-
-          if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 3)
-            return fail (error, where, "expected [start, end, \"LABEL\"] (document labels are not spans)");
-          triple = json_node_get_array (node);
-          if (!is_integer (json_array_get_element (triple, 0)) ||
-              !is_integer (json_array_get_element (triple, 1)) ||
-              !is_string (json_array_get_element (triple, 2)))
-            return fail (error, where, "expected [start, end, \"LABEL\"]");
-          raw_doc_add_span (doc, json_array_get_int_element (triple, 0),
-                            json_array_get_int_element (triple, 1),
-                            json_array_get_string_element (triple, 2), NULL, NULL,
-                            g_steal_pointer (&where));
-        }
-      return TRUE;
-    }
-
-  if (labels != NULL)
+  if (!JSON_NODE_HOLDS_ARRAY (labels))
     return fail (error, doc->where, "“label” must be an array of [start, end, \"LABEL\"]");
-  if (entities == NULL)
-    return TRUE;
+
+  array = json_node_get_array (labels);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("%s: label[%u]", doc->where, i);
+      JsonArray *triple;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 3)
+        return fail (error, where, "expected [start, end, \"LABEL\"] (document labels are not spans)");
+      triple = json_node_get_array (node);
+      if (!is_integer (json_array_get_element (triple, 0)) ||
+          !is_integer (json_array_get_element (triple, 1)) ||
+          !is_string (json_array_get_element (triple, 2)))
+        return fail (error, where, "expected [start, end, \"LABEL\"]");
+      raw_doc_add_span (doc, json_array_get_int_element (triple, 0),
+                        json_array_get_int_element (triple, 1),
+                        json_array_get_string_element (triple, 2), NULL, NULL,
+                        g_steal_pointer (&where));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_doccano_entities (RawDoc      *doc,
+                       JsonNode    *entities,
+                       GError     **error)
+{
+  JsonArray *array;
+
   if (!JSON_NODE_HOLDS_ARRAY (entities))
     return fail (error, doc->where, "“entities” must be an array");
 
@@ -392,10 +392,50 @@ read_doccano_object (RawDoc      *doc,
   return TRUE;
 }
 
+/* doccano: {"text", "label": [[start, end, "LABEL"], …]} or, from its
+ * newer exports, {"text", "entities": [{"start_offset", "end_offset",
+ * "label"}, …]}. A line with both (a project converted by hand, or a tool
+ * writing both shapes) keeps the spans of both: nothing is dropped, and
+ * spans given in both shapes are counted once, as duplicates.
+ */
+static gboolean
+read_doccano_object (RawDoc              *doc,
+                     JsonObject          *object,
+                     guint                line_no,
+                     GlossaImportReport  *report,
+                     GError             **error)
+{
+  JsonNode *text = member (object, "text");
+  JsonNode *labels = member (object, "label");
+  JsonNode *entities = member (object, "entities");
+  guint n_labels;
+
+  if (text == NULL)
+    text = member (object, "data");
+  doc->id = get_id (object, "id", line_no);
+  if (!set_text (doc, text, "text", error))
+    return FALSE;
+
+  if (labels != NULL && !read_doccano_labels (doc, labels, error))
+    return FALSE;
+  n_labels = doc->spans->len;
+  if (entities == NULL)
+    return TRUE;
+  if (!read_doccano_entities (doc, entities, error))
+    return FALSE;
+
+  if (labels != NULL)
+    warn (report, _("%s: both “label” and “entities”; the spans of both were imported "
+                    "(%u and %u, each span once)"),
+          doc->where, n_labels, doc->spans->len - n_labels);
+  return TRUE;
+}
+
 static gboolean
 read_lines (GFile               *input,
             GlossaImportFormat   format,
             GPtrArray           *docs,
+            GlossaImportReport  *report,
             GCancellable        *cancellable,
             GError             **error)
 {
@@ -436,7 +476,7 @@ read_lines (GFile               *input,
           doc = raw_doc_new (where);
           g_ptr_array_add (docs, doc);
           if (format == GLOSSA_IMPORT_DOCCANO)
-            ok = read_doccano_object (doc, json_node_get_object (node), line_no, error);
+            ok = read_doccano_object (doc, json_node_get_object (node), line_no, report, error);
           else
             ok = read_jsonl_object (doc, json_node_get_object (node), line_no, error);
           if (!ok)
@@ -449,6 +489,17 @@ read_lines (GFile               *input,
   return TRUE;
 }
 
+/* A relation links two regions ("from_id", "to_id"); format v1 has no
+ * links between spans, so relations are counted and reported.
+ */
+static gboolean
+is_relation (JsonObject *result)
+{
+  JsonNode *type = member (result, "type");
+
+  return is_string (type) && strcmp (json_node_get_string (type), "relation") == 0;
+}
+
 /* Label Studio's JSON export: an array of tasks, each with "data" holding
  * the text and "annotations", each with a "result" of regions whose
  * "value" has "start", "end", "text" and "labels".
@@ -457,6 +508,7 @@ static gboolean
 read_label_studio_result (RawDoc      *doc,
                           JsonArray   *results,
                           const char  *where,
+                          guint       *n_relations,
                           GError     **error)
 {
   for (guint i = 0; i < json_array_get_length (results); i++)
@@ -471,6 +523,11 @@ read_label_studio_result (RawDoc      *doc,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return fail (error, at, "must be an object");
+      if (is_relation (json_node_get_object (node)))
+        {
+          (*n_relations)++;
+          continue;
+        }
       value_node = member (json_node_get_object (node), "value");
       if (value_node == NULL || !JSON_NODE_HOLDS_OBJECT (value_node))
         return fail (error, at, "“value” must be an object");
@@ -511,6 +568,7 @@ read_label_studio_task (RawDoc              *doc,
   JsonNode *text = NULL;
   JsonArray *array;
   guint n_used = 0;
+  guint n_relations = 0;
 
   doc->id = get_id (task, "id", index + 1);
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
@@ -548,12 +606,17 @@ read_label_studio_task (RawDoc              *doc,
       result = member (annotation, "result");
       if (result == NULL || !JSON_NODE_HOLDS_ARRAY (result))
         return fail (error, where, "“result” must be an array");
-      if (!read_label_studio_result (doc, json_node_get_array (result), where, error))
+      if (!read_label_studio_result (doc, json_node_get_array (result), where, &n_relations, error))
         return FALSE;
     }
 
   if (n_used > 1)
     warn (report, "%s: %u annotations; the first was imported", doc->where, n_used);
+  if (n_relations > 0)
+    warn (report, ngettext ("%s: %u relation between regions was not imported (Glossa's spans have no links)",
+                            "%s: %u relations between regions were not imported (Glossa's spans have no links)",
+                            n_relations),
+          doc->where, n_relations);
   return TRUE;
 }
 
@@ -606,6 +669,7 @@ parse_brat_offsets (const char  *str,
                     guint       *n_fragments)
 {
   g_auto(GStrv) fragments = g_strsplit (str, ";", -1);
+  gboolean reversed = FALSE;
 
   *n_fragments = 0;
   for (guint i = 0; fragments[i] != NULL; i++)
@@ -617,12 +681,20 @@ parse_brat_offsets (const char  *str,
           !g_ascii_string_to_unsigned (pair[0], 10, 0, G_MAXINT64, &a, NULL) ||
           !g_ascii_string_to_unsigned (pair[1], 10, 0, G_MAXINT64, &b, NULL))
         return FALSE;
-      if (i == 0)
+      /* brat writes fragments in text order, but nothing says they are:
+       * the span runs from the smallest start to the largest end.
+       */
+      if (i == 0 || (gint64) a < *start)
         *start = a;
-      *end = b;
+      if (i == 0 || (gint64) b > *end)
+        *end = b;
+      reversed |= b < a;
       (*n_fragments)++;
     }
-  return *n_fragments > 0;
+  /* One reversed pair is reported as such by the span checks; among
+   * several it would vanish into the others.
+   */
+  return *n_fragments > 0 && !(reversed && *n_fragments > 1);
 }
 
 static gboolean
@@ -637,6 +709,7 @@ read_brat_text_bound (RawDoc              *doc,
   const char *space;
   gint64 start = 0, end = 0;
   guint n_fragments;
+  guint index;
   const char *text;
 
   if (fields[1] == NULL || (space = strchr (fields[1], ' ')) == NULL)
@@ -659,9 +732,35 @@ read_brat_text_bound (RawDoc              *doc,
       text = NULL;
     }
 
+  /* Notes and relations name spans by id: with two spans of one id, which
+   * one a note belongs to is a guess.
+   */
+  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, fields[0]))) != 0)
+    return fail (error, where, _("%s is already the id of the span on %s; ids must be unique in a file"),
+                 fields[0], g_array_index (doc->spans, RawSpan, index - 1).where);
+
   raw_doc_add_span (doc, start, end, type_offsets[0], text, NULL, g_strdup (where));
   g_hash_table_insert (by_id, g_strdup (fields[0]), GUINT_TO_POINTER (doc->spans->len));
   return TRUE;
+}
+
+/* A span may carry several notes (brat lets each annotator add one): all
+ * are kept, in file order, one per line of the span's note.
+ */
+static void
+append_note (char       **note,
+             const char  *more)
+{
+  char *joined;
+
+  if (*note == NULL)
+    {
+      *note = g_strdup (more);
+      return;
+    }
+  joined = g_strconcat (*note, "\n", more, NULL);
+  g_free (*note);
+  *note = joined;
 }
 
 static gboolean
@@ -680,8 +779,7 @@ read_brat_note (RawDoc              *doc,
   if (index == 0)
     return FALSE;
 
-  g_free (g_array_index (doc->spans, RawSpan, index - 1).note);
-  g_array_index (doc->spans, RawSpan, index - 1).note = g_strdup (fields[2]);
+  append_note (&g_array_index (doc->spans, RawSpan, index - 1).note, fields[2]);
   report->n_notes++;
   return TRUE;
 }
@@ -807,12 +905,17 @@ read_brat (GFile               *input,
 
 static const char *
 map_label (const GlossaImportOptions *options,
-           const char                *label)
+           const char                *label,
+           GHashTable                *used)
 {
   const char *mapped = options->map != NULL ? g_hash_table_lookup (options->map, label) : NULL;
 
   if (mapped != NULL)
-    return mapped;
+    {
+      if (used != NULL)
+        g_hash_table_add (used, (gpointer) label);
+      return mapped;
+    }
   if (glossa_label_from_string (label, NULL))
     return label;
   return NULL;
@@ -836,12 +939,39 @@ compare_label_counts (gconstpointer pa,
   return strcmp (a->label, b->label);
 }
 
+/* A --map rule whose foreign label no span has is most likely misspelt
+ * ("Persn=actor"): say so, naming the rule, in a stable order.
+ */
+static void
+warn_unused_rules (const GlossaImportOptions *options,
+                   GHashTable                *used,
+                   GlossaImportReport        *report)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n_keys;
+
+  if (options->map == NULL)
+    return;
+
+  keys = g_hash_table_get_keys_as_array (options->map, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      if (!g_hash_table_contains (used, keys[i]))
+        warn (report, _("--map %s=%s: no span has the label “%s”; the rule matched nothing"),
+              (const char *) keys[i], (const char *) g_hash_table_lookup (options->map, keys[i]),
+              (const char *) keys[i]);
+    }
+}
+
 static gboolean
 check_labels (GPtrArray                  *docs,
               const GlossaImportOptions  *options,
+              GlossaImportReport         *report,
               GError                    **error)
 {
   g_autoptr(GHashTable) unknown = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (LabelCount));
   g_autoptr(GString) message = NULL;
   GHashTableIter iter;
@@ -855,12 +985,13 @@ check_labels (GPtrArray                  *docs,
         {
           const char *label = g_array_index (doc->spans, RawSpan, k).label;
 
-          if (map_label (options, label) == NULL)
+          if (map_label (options, label, used) == NULL)
             g_hash_table_insert (unknown, (gpointer) label,
                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (unknown, label)) + 1));
         }
     }
 
+  warn_unused_rules (options, used, report);
   if (g_hash_table_size (unknown) == 0 || options->drop_unmapped)
     return TRUE;
 
@@ -941,7 +1072,8 @@ compare_spans (gconstpointer a,
 }
 
 /* Sorts, drops repeats of the same (start, end, label), and numbers the
- * spans s1, s2… in file order.
+ * spans s1, s2… in file order. A repeat's note is not dropped with it: it
+ * joins the note of the span kept, unless that already says the same.
  */
 static void
 finish_spans (GPtrArray          *spans,
@@ -956,6 +1088,10 @@ finish_spans (GPtrArray          *spans,
 
       if (kept > 0 && glossa_span_same_key (g_ptr_array_index (spans, kept - 1), span))
         {
+          GlossaSpan *first = g_ptr_array_index (spans, kept - 1);
+
+          if (span->note != NULL && g_strcmp0 (first->note, span->note) != 0)
+            append_note (&first->note, span->note);
           report->n_duplicates++;
           glossa_span_unref (span);
           continue;
@@ -968,6 +1104,31 @@ finish_spans (GPtrArray          *spans,
   g_ptr_array_set_free_func (spans, NULL);
   g_ptr_array_set_size (spans, kept);
   g_ptr_array_set_free_func (spans, (GDestroyNotify) glossa_span_unref);
+}
+
+/* The loader's own checks on what is about to be written, so that every
+ * importer, present and future, gives only records whose annotation file
+ * loads: the readers above check the shape of their format, these the
+ * values.
+ */
+static gboolean
+check_record (GlossaRecord  *record,
+              const char    *where,
+              GError       **error)
+{
+  if (!glossa_format_check_id (record->id, where, "id", error) ||
+      (record->date != NULL && !glossa_format_check_date (record->date, where, "date", error)))
+    return FALSE;
+
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("spans[%u]", i);
+
+      if (!glossa_format_check_span (g_ptr_array_index (record->spans, i), record->article, 0,
+                                     where, field, error))
+        return FALSE;
+    }
+  return glossa_format_check_spans (record->spans, where, "spans", error);
 }
 
 static GlossaRecord *
@@ -1011,7 +1172,7 @@ convert_doc (RawDoc                    *doc,
   for (guint i = 0; i < doc->spans->len; i++)
     {
       RawSpan *raw = &g_array_index (doc->spans, RawSpan, i);
-      const char *label_name = map_label (options, raw->label);
+      const char *label_name = map_label (options, raw->label, NULL);
       GlossaLabel label;
       GlossaSpan *span;
 
@@ -1028,6 +1189,8 @@ convert_doc (RawDoc                    *doc,
     }
 
   finish_spans (record->spans, report);
+  if (!check_record (record, doc->where, error))
+    return NULL;
   report->n_spans += record->spans->len;
   return g_steal_pointer (&record);
 }
@@ -1050,7 +1213,7 @@ glossa_import_read (GFile                      *input,
     {
     case GLOSSA_IMPORT_JSONL:
     case GLOSSA_IMPORT_DOCCANO:
-      ok = read_lines (input, options->format, docs, cancellable, error);
+      ok = read_lines (input, options->format, docs, report, cancellable, error);
       break;
     case GLOSSA_IMPORT_LABEL_STUDIO:
       ok = read_label_studio (input, docs, report, cancellable, error);
@@ -1062,7 +1225,7 @@ glossa_import_read (GFile                      *input,
       g_return_val_if_reached (NULL);
     }
 
-  if (!ok || !check_labels (docs, options, error))
+  if (!ok || !check_labels (docs, options, report, error))
     return NULL;
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);

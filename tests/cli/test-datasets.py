@@ -275,6 +275,47 @@ def import_label_studio_and_brat():
         expect(spans[0]["note"] == "the minister", spans)
 
 
+@test
+def import_output_validates():
+    # Issue 9, case 7: whatever import writes, `glossa validate` accepts; a
+    # value it would refuse fails the import, naming the line, with nothing
+    # written.
+    maps = ["--map", "PER=actor", "--map", "LOC=actor", "--map", "QUOTE=quote",
+            "--map", "Person=actor", "--map", "Quote=quote", "--map", "Date=date"]
+    inputs = [("doccano-label.jsonl", "doccano"), ("doccano-entities.jsonl", "doccano"),
+              ("label-studio.json", "label-studio"), ("brat", "brat")]
+    with tempfile.TemporaryDirectory() as tmp:
+        exported = os.path.join(tmp, "export.jsonl")
+        ok(run("export", CORPUS, "-o", exported))
+        inputs.append((exported, "jsonl"))
+        for i, (name, fmt) in enumerate(inputs):
+            out = os.path.join(tmp, "out-%d" % i)
+            ok(run("import", os.path.join(DATA, name), "--format", fmt, "--drop-unmapped", *maps, "-o", out))
+            ok(run("validate", out))
+
+        for date in ["2024-02-30", "not a date"]:
+            source = os.path.join(tmp, "dated.jsonl")
+            out = os.path.join(tmp, "dated")
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"id": "a", "text": "x"}) + "\n")
+                f.write(json.dumps({"id": "b", "text": "y", "date": date}) + "\n")
+            result = run("import", source, "-o", out)
+            expect(result.returncode == 1, result.stderr)
+            expect("dated.jsonl:2: date: “%s” is not a date as YYYY-MM-DD" % date in result.stderr,
+                   result.stderr)
+            expect(not os.path.exists(out))
+
+
+@test
+def import_unused_map_rule():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "corpus")
+        result = ok(run("import", os.path.join(DATA, "doccano-label.jsonl"), "--format", "doccano",
+                        "--map", "PER=actor", "--map", "Persn=actor", "--drop-unmapped", "-o", out))
+        expect("--map Persn=actor: no span has the label “Persn”" in result.stderr, result.stderr)
+        expect("PER=actor:" not in result.stderr, result.stderr)
+
+
 def python_scores(a_docs, b_docs):
     # The definitions of the README, computed independently of Glossa.
     def prf(match_a, n_a, match_b, n_b):

@@ -450,6 +450,64 @@ test_jsonl_read (void)
   remove_tree (dir);
 }
 
+/* Case 7 of issue 9: a JSONL line's values are checked where they enter,
+ * as the loader checks them. A bad date is dropped with a warning (the
+ * article is still worth annotating); spans that would not open against
+ * the article refuse the line at once, not when it is opened.
+ */
+static void
+test_jsonl_values_checked (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  const char * const *warnings;
+
+  write_file (dir, "corpus.jsonl",
+              "{\"id\": \"feb30\", \"text\": \"a\", \"date\": \"2024-02-30\"}\n"
+              "{\"id\": \"words\", \"text\": \"b\", \"date\": \"not a date\"}\n"
+              "{\"id\": \"leap\", \"text\": \"c\", \"date\": \"2024-02-29\"}\n"
+              "{\"id\": \"text\", \"text\": \"Anna\", \"spans\": [{\"start\": 0, \"end\": 2, \"label\": \"actor\", \"text\": \"Bo\"}]}\n"
+              "{\"id\": \"bom\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 1, \"end\": 5, \"label\": \"actor\", \"text\": \"nna\"}]}\n"
+              "{\"id\": \"good\", \"text\": \"\xef\xbb\xbf" "Anna\", \"spans\": [{\"start\": 0, \"end\": 4, \"label\": \"actor\", \"text\": \"Anna\"}]}\n"
+              "{\"id\": \"status\", \"text\": \"d\", \"status\": \"finished\"}\n"
+              /* Left out for its id: nothing is said of its date. */
+              "{\"id\": \"leap\", \"text\": \"e\", \"date\": \"2023-02-29\"}\n");
+  corpus = open_corpus (dir, "corpus.jsonl");
+
+  names = corpus_names (corpus);
+  g_assert_cmpstr (names, ==, "feb30 words leap good status");
+  g_assert_null (glossa_corpus_item_get_date (item_at (corpus, 0)));
+  g_assert_null (glossa_corpus_item_get_date (item_at (corpus, 1)));
+  g_assert_cmpstr (glossa_corpus_item_get_date (item_at (corpus, 2)), ==, "2024-02-29");
+  g_assert_cmpuint (glossa_corpus_item_get_n_spans (item_at (corpus, 3)), ==, 1);
+
+  warnings = glossa_corpus_get_warnings (corpus);
+  g_assert_cmpuint (count_warnings (corpus), ==, 6);
+  g_assert_nonnull (strstr (warnings[0], "corpus.jsonl:1: date: “2024-02-30” is not a date as YYYY-MM-DD"));
+  g_assert_nonnull (strstr (warnings[0], "listed without a date"));
+  g_assert_nonnull (strstr (warnings[1], "corpus.jsonl:2: date: “not a date” is not a date"));
+  g_assert_nonnull (strstr (warnings[2], "corpus.jsonl:4: spans[0].text: “Bo” differs"));
+  /* The article drops a byte-order mark: offsets count from after it. */
+  g_assert_nonnull (strstr (warnings[3], "corpus.jsonl:5: spans[0].end: 5 is beyond the article's 4 characters"));
+  g_assert_nonnull (strstr (warnings[4], "corpus.jsonl:7: status: unknown status “finished” (expected todo, "
+                                         "in-progress or done); the article is listed as todo"));
+  g_assert_cmpint (glossa_corpus_item_get_status (item_at (corpus, 4)), ==, GLOSSA_STATUS_TODO);
+  g_assert_nonnull (strstr (warnings[5], "corpus.jsonl:8: id: “leap” is already the id of line 3"));
+
+  /* What was listed opens, with the spans it was listed with. */
+  document = glossa_corpus_load_document (corpus, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (glossa_document_get_error (document));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&document));
+  g_assert_finalize_object (g_steal_pointer (&corpus));
+  remove_tree (dir);
+}
+
 static void
 test_jsonl_document (void)
 {
@@ -806,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/core/corpus/folder-statuses", test_folder_statuses);
   g_test_add_func ("/core/corpus/folder-save", test_folder_save);
   g_test_add_func ("/core/corpus/jsonl-read", test_jsonl_read);
+  g_test_add_func ("/core/corpus/jsonl-values-checked", test_jsonl_values_checked);
   g_test_add_func ("/core/corpus/jsonl-document", test_jsonl_document);
   g_test_add_func ("/core/corpus/jsonl-roundtrip", test_jsonl_roundtrip);
   g_test_add_func ("/core/corpus/jsonl-export-read-only", test_jsonl_export_read_only);

@@ -525,6 +525,288 @@ test_mapping (void)
     }
 }
 
+/* Case 7 of issue 9: what import writes, the loader reads. Every file of
+ * the corpus written must load against its article, whatever the input;
+ * an input whose values the loader would refuse fails the import instead.
+ */
+static void
+assert_output_loads (GPtrArray *records)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "corpus", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  guint n_loaded = 0;
+
+  glossa_import_write_corpus (records, file, NULL, &error);
+  g_assert_no_error (error);
+
+  folder = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *ann = g_build_filename (out, name, NULL);
+      g_autofree char *stem = NULL;
+      g_autofree char *txt = NULL;
+      g_autoptr(GBytes) text = NULL;
+      g_autoptr(GBytes) json = NULL;
+      g_autoptr(GlossaArticle) article = NULL;
+      g_autoptr(GlossaAnnotations) annotations = NULL;
+
+      if (!g_str_has_suffix (name, GLOSSA_ANNOTATIONS_SUFFIX))
+        continue;
+      stem = g_strndup (ann, strlen (ann) - strlen (GLOSSA_ANNOTATIONS_SUFFIX));
+      txt = g_strconcat (stem, ".txt", NULL);
+      text = ct_read_file (txt);
+      json = ct_read_file (ann);
+      article = glossa_article_new_from_data (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                                              txt, &error);
+      g_assert_no_error (error);
+      annotations = glossa_format_read (g_bytes_get_data (json, NULL), g_bytes_get_size (json), ann,
+                                        article, &error);
+      g_assert_no_error (error);
+      n_loaded++;
+    }
+  g_assert_cmpuint (n_loaded, ==, records->len);
+  ct_remove_tree (dir);
+}
+
+static void
+test_values_checked (void)
+{
+  const struct {
+    GlossaImportFormat format;
+    const char *contents;
+    const char *message;   /* NULL: the import succeeds */
+  } cases[] = {
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"x\", \"date\": \"2024-02-30\"}\n",
+      "in.data:1: date: “2024-02-30” is not a date as YYYY-MM-DD" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\", \"date\": \"not a date\"}\n",
+      "in.data:2: date: “not a date” is not a date as YYYY-MM-DD" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"x\", \"date\": \"2024-2-3\"}\n", "in.data:1: date:" },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"a\", \"text\": \"x\", \"date\": \"2024-02-29\", \"status\": \"done\", "
+                           "\"annotator\": \"\", \"spans\": [{\"start\": 0, \"end\": 1, \"label\": \"claim\"}]}\n", NULL },
+    { GLOSSA_IMPORT_JSONL, "{\"id\": \"\", \"text\": \"date 2021-12-31 x\"}\n{\"id\": 0, \"text\": \"\"}\n", NULL },
+    { GLOSSA_IMPORT_DOCCANO, "{\"text\": \"\xf0\x9f\x91\x8d Anna\", \"label\": [[3, 7, \"actor\"]]}\n", NULL },
+    { GLOSSA_IMPORT_LABEL_STUDIO, "[{\"data\": {\"text\": \"Anna\\r\\nBo\"}, \"annotations\": [{\"result\": "
+                                  "[{\"value\": {\"start\": 0, \"end\": 6, \"labels\": [\"actor\"]}}]}]}]", NULL },
+  };
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.data", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GlossaImportOptions options = { cases[i].format, FALSE, 0, NULL, FALSE };
+      GlossaImportReport report = { 0 };
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+
+      ct_write_file (path, cases[i].contents, -1);
+      records = glossa_import_read (file, &options, &report, NULL, &error);
+      glossa_import_report_clear (&report);
+      if (cases[i].message != NULL)
+        {
+          g_assert_null (records);
+          g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+          ct_assert_contains (error->message, cases[i].message);
+          continue;
+        }
+      g_assert_no_error (error);
+      assert_output_loads (records);
+    }
+
+  ct_remove_tree (dir);
+}
+
+/* The round trip for each importer over its fixture. */
+static void
+test_output_loads (void)
+{
+  g_autoptr(GHashTable) map = new_map ("PER=actor", "LOC=actor", "QUOTE=quote", "Person=actor",
+                                       "Quote=quote", "Date=date", NULL);
+  const struct {
+    const char *fixture;
+    GlossaImportFormat format;
+  } cases[] = {
+    { "doccano-label.jsonl", GLOSSA_IMPORT_DOCCANO },
+    { "doccano-entities.jsonl", GLOSSA_IMPORT_DOCCANO },
+    { "label-studio.json", GLOSSA_IMPORT_LABEL_STUDIO },
+    { "brat", GLOSSA_IMPORT_BRAT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].fixture);
+      GlossaImportReport report = { 0 };
+      g_autoptr(GPtrArray) records = import (path, cases[i].format, -1, map, TRUE, &report);
+
+      g_assert_cmpuint (records->len, >, 0);
+      assert_output_loads (records);
+      glossa_import_report_clear (&report);
+    }
+}
+
+static GPtrArray *
+import_brat (const char         *dir,
+             const char         *text,
+             const char         *ann,
+             GlossaImportReport *report)
+{
+  g_autofree char *txt_path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *ann_path = g_build_filename (dir, "a.ann", NULL);
+
+  ct_write_file (txt_path, text, -1);
+  ct_write_file (ann_path, ann, -1);
+  return import (dir, GLOSSA_IMPORT_BRAT, -1, NULL, FALSE, report);
+}
+
+/* Every note on a span is kept, one per line, in file order; so is the
+ * note of a span that repeats another.
+ */
+static void
+test_brat_notes (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  records = import_brat (dir, "Anna Keller",
+                         "#1\tAnnotatorNotes T1\tthe minister\n"
+                         "T1\tactor 0 4\tAnna\n"
+                         "#2\tAnnotatorNotes T1\tsince 2021\n"
+                         "T2\tactor 5 11\tKeller\n"
+                         "T3\tactor 5 11\tKeller\n"
+                         "#3\tAnnotatorNotes T2\tsurname\n"
+                         "#4\tAnnotatorNotes T3\tfamily name\n", &report);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (record->spans->len, ==, 2);
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (record->spans, 0))->note, ==,
+                   "the minister\nsince 2021");
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (record->spans, 1))->note, ==,
+                   "surname\nfamily name");
+  g_assert_cmpuint (report.n_notes, ==, 4);
+  g_assert_cmpuint (report.n_duplicates, ==, 1);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+static void
+test_brat_fragment_order (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  const char *orders[] = { "0 4;5 11", "5 11;0 4", "5 11; 0 4;2 3" };
+  g_autofree char *message = NULL;
+  g_autofree char *txt_path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *ann_path = g_build_filename (dir, "a.ann", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *ann = g_strdup_printf ("T1\tactor %s\tAnna Keller\n", orders[i]);
+      g_autoptr(GPtrArray) records = NULL;
+      GlossaImportReport report = { 0 };
+
+      records = import_brat (dir, "Anna Keller", ann, &report);
+      assert_span (g_ptr_array_index (records, 0), 0, "Anna Keller", GLOSSA_LABEL_ACTOR);
+      g_assert_cmpuint (report.n_fragmented, ==, 1);
+      glossa_import_report_clear (&report);
+    }
+
+  /* A reversed pair among several is refused, not hidden by the others. */
+  ct_write_file (txt_path, "Anna Keller", -1);
+  ct_write_file (ann_path, "T1\tactor 0 4;11 5\tAnna Keller\n", -1);
+  message = import_error (dir, GLOSSA_IMPORT_BRAT, NULL);
+  ct_assert_contains (message, "a.ann:1: “0 4;11 5” are not offsets");
+  ct_remove_tree (dir);
+}
+
+static void
+test_brat_repeated_id (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *txt_path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *ann_path = g_build_filename (dir, "a.ann", NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *expected = g_strdup_printf ("a.ann:3: T1 is already the id of the span on %s:1", ann_path);
+
+  ct_write_file (txt_path, "Anna Keller", -1);
+  ct_write_file (ann_path, "T1\tactor 0 4\tAnna\nT2\tactor 5 11\tKeller\nT1\tclaim 5 11\tKeller\n", -1);
+  message = import_error (dir, GLOSSA_IMPORT_BRAT, NULL);
+  ct_assert_contains (message, expected);
+  ct_remove_tree (dir);
+}
+
+static void
+test_label_studio_relations (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "tasks.json", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+
+  ct_write_file (path, "[{\"data\": {\"text\": \"Anna met Bo\"}, \"annotations\": [{\"result\": ["
+                       "{\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 4, \"labels\": [\"actor\"]}},"
+                       "{\"from_id\": \"a\", \"to_id\": \"b\", \"type\": \"relation\", \"direction\": \"right\"},"
+                       "{\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 9, \"end\": 11, \"labels\": [\"actor\"]}},"
+                       "{\"from_id\": \"b\", \"to_id\": \"a\", \"type\": \"relation\", \"labels\": [\"knows\"]}]}]}]", -1);
+  records = import (path, GLOSSA_IMPORT_LABEL_STUDIO, -1, NULL, FALSE, &report);
+  assert_span (g_ptr_array_index (records, 0), 0, "Anna", GLOSSA_LABEL_ACTOR);
+  assert_span (g_ptr_array_index (records, 0), 1, "Bo", GLOSSA_LABEL_ACTOR);
+  g_assert_nonnull (report.warnings);
+  g_assert_cmpuint (report.warnings->len, ==, 1);
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0), "tasks.json: [0]: 2 relations between regions");
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* doccano lines with both shapes keep the spans of both; the one given in
+ * both is counted once.
+ */
+static void
+test_doccano_both (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.jsonl", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  ct_write_file (path, "{\"text\": \"Anna Keller\", \"label\": [[0, 4, \"actor\"]], "
+                       "\"entities\": [{\"start_offset\": 0, \"end_offset\": 4, \"label\": \"actor\"}, "
+                       "{\"start_offset\": 5, \"end_offset\": 11, \"label\": \"actor\"}]}\n", -1);
+  records = import (path, GLOSSA_IMPORT_DOCCANO, -1, NULL, FALSE, &report);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (record->spans->len, ==, 2);
+  assert_span (record, 0, "Anna", GLOSSA_LABEL_ACTOR);
+  assert_span (record, 1, "Keller", GLOSSA_LABEL_ACTOR);
+  g_assert_cmpuint (report.n_duplicates, ==, 1);
+  g_assert_nonnull (report.warnings);
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0),
+                      "in.jsonl:1: both “label” and “entities”; the spans of both were imported (1 and 2");
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+static void
+test_map_unused (void)
+{
+  g_autofree char *path = fixture ("doccano-label.jsonl");
+  g_autoptr(GHashTable) map = new_map ("PER=actor", "Persn=actor", "LOC=actor", "QUOTE=quote", "ORG=actor", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+
+  records = import (path, GLOSSA_IMPORT_DOCCANO, -1, map, FALSE, &report);
+  g_assert_nonnull (report.warnings);
+  g_assert_cmpuint (report.warnings->len, ==, 2);
+  /* Sorted by rule, so that the output is the same every time. */
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0), "--map ORG=actor: no span has the label “ORG”");
+  ct_assert_contains (g_ptr_array_index (report.warnings, 1), "--map Persn=actor: no span has the label “Persn”");
+  glossa_import_report_clear (&report);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -542,6 +824,14 @@ main (int    argc,
   g_test_add_func ("/core/import/duplicates", test_duplicates);
   g_test_add_func ("/core/import/write-corpus", test_write_corpus);
   g_test_add_func ("/core/import/mapping", test_mapping);
+  g_test_add_func ("/core/import/values-checked", test_values_checked);
+  g_test_add_func ("/core/import/output-loads", test_output_loads);
+  g_test_add_func ("/core/import/brat-notes", test_brat_notes);
+  g_test_add_func ("/core/import/brat-fragment-order", test_brat_fragment_order);
+  g_test_add_func ("/core/import/brat-repeated-id", test_brat_repeated_id);
+  g_test_add_func ("/core/import/label-studio-relations", test_label_studio_relations);
+  g_test_add_func ("/core/import/doccano-both", test_doccano_both);
+  g_test_add_func ("/core/import/map-unused", test_map_unused);
 
   return g_test_run ();
 }

@@ -4,13 +4,14 @@
 # Copyright 2026 The Glossa authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: tests/fuzz/run-fuzz.sh [SECONDS]   (total time, shared by the targets; default 60)
+# Usage: tests/fuzz/run-fuzz.sh [SECONDS]   (total time, shared by the targets; default 140,
+# 20 s for each of the 7)
 # Exits 1 if a target crashed; the reproducer is left as tests/fuzz/crash-* (or
 # leak-*, timeout-*, oom-*). Replay one with: build-fuzz/tests/fuzz/fuzz-NAME FILE
 
 set -eu
 
-total=${1:-60}
+total=${1:-140}
 case $total in
   ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
 esac
@@ -18,13 +19,15 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 build=$src/build-fuzz
-targets="annotations json"
-n_targets=2
+# Each target's seeds are corpus/NAME/ if there is one; the annotation
+# loader and the JSON parser share the files at the top of corpus/.
+targets="annotations json corpus-jsonl import-brat import-doccano import-jsonl import-label-studio"
+n_targets=7
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dfuzzing=true
 fi
-ninja -C "$build" tests/fuzz/fuzz-annotations tests/fuzz/fuzz-json
+ninja -C "$build" $(for name in $targets; do printf 'tests/fuzz/fuzz-%s ' "$name"; done)
 
 per_target=$((total / n_targets))
 [ "$per_target" -ge 1 ] || per_target=1
@@ -35,7 +38,15 @@ for name in $targets; do
   # so that the seeds in git stay the few small files written by hand.
   work=$here/corpus-work/$name
   mkdir -p "$work"
-  cp "$here"/corpus/* "$work"/
+  if [ -d "$here/corpus/$name" ]; then
+    cp "$here/corpus/$name"/* "$work"/
+  else
+    find "$here/corpus" -maxdepth 1 -type f -exec cp {} "$work"/ \;
+  fi
+
+  # A target's own dictionary if it has one, else JSON's.
+  dict=$here/annotations.dict
+  [ ! -f "$here/$name.dict" ] || dict=$here/$name.dict
 
   echo "== fuzz-$name for ${per_target}s"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
@@ -46,7 +57,7 @@ for name in $targets; do
          -timeout=10 \
          -rss_limit_mb=2048 \
          -max_len=65536 \
-         -dict="$here/annotations.dict" \
+         -dict="$dict" \
          -artifact_prefix="$here/" \
          -print_final_stats=1 \
          "$work" 2>"$work.log"; then
