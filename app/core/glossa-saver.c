@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "glossa-error.h"
 #include "glossa-saver.h"
 

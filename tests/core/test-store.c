@@ -24,6 +24,9 @@
 
 static char *data_home;
 
+static void wait_for (GlossaSaver *saver, guint n_failures, guint timeout_ms);
+static void run_for  (guint ms);
+
 static GlossaCorpus *
 open_corpus (const char *dir)
 {
@@ -212,6 +215,83 @@ test_jsonl_set_aside (void)
   reread = load (third, "a");
   g_assert_cmpuint (glossa_document_get_n_spans (reread), ==, 1);
   g_assert_cmpint (glossa_document_get_span (reread, 0)->start, ==, 0);
+
+  ct_remove_tree (dir);
+}
+
+/* Reload after a conflict: the other line is shown and can be saved on. */
+static void
+test_jsonl_reload (void)
+{
+  g_autofree char *dir = make_corpus ();
+  g_autoptr(GlossaCorpus) first = open_corpus (dir);
+  g_autoptr(GlossaCorpus) second = open_corpus (dir);
+  g_autoptr(GlossaDocument) mine = load (first, "a");
+  g_autoptr(GlossaDocument) theirs = load (second, "a");
+  g_autoptr(GError) error = NULL;
+
+  tag (theirs, 11, 15);
+  g_assert_true (save (second, theirs, "a", &error));
+  tag (mine, 0, 5);
+  g_assert_true (glossa_document_changed_on_disk (mine));
+  g_assert_true (glossa_document_reload (mine, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (glossa_document_get_n_spans (mine), ==, 1);
+  g_assert_cmpint (glossa_document_get_span (mine, 0)->start, ==, 11);
+  g_assert_false (glossa_document_changed_on_disk (mine));
+  tag (mine, 0, 5);
+  g_assert_true (save (first, mine, "a", &error));
+  g_assert_no_error (error);
+
+  ct_remove_tree (dir);
+}
+
+/* A conflict is not retried: nothing is written until the user chooses,
+ * and it is not warned about (the window asks instead).
+ */
+static void
+test_saver_conflict_waits (void)
+{
+  g_autofree char *dir = make_corpus ();
+  g_autoptr(GlossaCorpus) first = open_corpus (dir);
+  g_autoptr(GlossaCorpus) second = open_corpus (dir);
+  g_autoptr(GlossaDocument) mine = load (first, "a");
+  g_autoptr(GlossaDocument) theirs = load (second, "a");
+  g_autoptr(GlossaSaver) saver = glossa_saver_new (mine);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  glossa_saver_set_delay (saver, 10);
+  tag (theirs, 11, 15);
+  g_assert_true (save (second, theirs, "a", &error));
+  before = read_annotations (dir);
+
+  tag (mine, 0, 5);
+  wait_for (saver, 1, 5000);
+  g_assert_error (glossa_saver_get_error (saver), GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT);
+  tag (mine, 16, 20);
+  run_for (1000);
+  g_assert_cmpuint (glossa_saver_get_n_failures (saver), ==, 1);
+  g_assert_cmpuint (glossa_saver_get_retry_delay (saver), ==, 0);
+  after = read_annotations (dir);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Keeping mine: theirs is set aside, then the saver writes. */
+  g_assert_true (glossa_document_set_aside_disk_version (mine, NULL, &error));
+  glossa_saver_save_now (saver);
+  g_assert_true (glossa_saver_flush (saver, &error));
+  g_assert_no_error (error);
+  g_assert_null (glossa_saver_get_error (saver));
+  g_assert_false (glossa_document_get_modified (mine));
+  /* The corpus's item follows a save, whoever asked for it. */
+  g_assert_true (glossa_corpus_lookup (first, "a", &position));
+  {
+    g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (first), position);
+
+    g_assert_cmpuint (glossa_corpus_item_get_n_spans (item), ==, 2);
+  }
 
   ct_remove_tree (dir);
 }
@@ -461,7 +541,9 @@ main (int   argc,
   g_test_add_func ("/store/jsonl/conflict", test_jsonl_conflict);
   g_test_add_func ("/store/jsonl/other-lines-merge", test_jsonl_other_lines_merge);
   g_test_add_func ("/store/jsonl/set-aside", test_jsonl_set_aside);
+  g_test_add_func ("/store/jsonl/reload", test_jsonl_reload);
   g_test_add_func ("/store/sidecar/conflict", test_sidecar_conflict);
+  g_test_add_func ("/store/saver/conflict-waits", test_saver_conflict_waits);
   g_test_add_func ("/store/saver/missing-folder", test_saver_missing_folder);
   g_test_add_func ("/store/saver/read-only-folder", test_saver_read_only_folder);
 
