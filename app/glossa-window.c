@@ -830,12 +830,19 @@ glossa_window_may_close (GlossaWindow *self)
 
   if (self->close_confirmed || self->document == NULL || self->saver == NULL)
     return TRUE;
-  if (glossa_window_flush (self, &error) && !glossa_saver_get_unsaved (self->saver))
-    return TRUE;
-  if (error == NULL && glossa_saver_get_error (self->saver) != NULL)
-    error = g_error_copy (glossa_saver_get_error (self->saver));
-  if (error == NULL)
-    return TRUE;
+  if (glossa_window_flush (self, &error))
+    {
+      if (glossa_saver_get_unsaved (self->saver))
+        error = g_error_copy (glossa_saver_get_error (self->saver));
+      /* Edits made after another program changed the file wait for an
+       * answer to the reload dialog: they are not on disk either.
+       */
+      else if (self->conflict && glossa_document_get_modified (self->document))
+        error = g_error_new_literal (GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
+                                     _("another program changed them while they were open"));
+      else
+        return TRUE;
+    }
 
   gtk_window_present (GTK_WINDOW (self));
   glossa_window_ask_unsaved (self, error);

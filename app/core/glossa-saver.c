@@ -35,6 +35,7 @@ struct _GlossaSaver
   guint           saving : 1;
   guint           again : 1;
   guint           has_recovery : 1;
+  guint           warned_recovery : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSaver, glossa_saver, G_TYPE_OBJECT)
@@ -158,8 +159,10 @@ keep_recovery_copy (GlossaSaver *self)
     return;
   if (!glossa_document_write_recovery (self->document, &error))
     {
-      g_warning ("Cannot keep a recovery copy of %s: %s",
-                 glossa_article_get_name (glossa_document_get_article (self->document)), error->message);
+      if (!self->warned_recovery)
+        g_warning ("Cannot keep a recovery copy of %s: %s",
+                   glossa_article_get_name (glossa_document_get_article (self->document)), error->message);
+      self->warned_recovery = TRUE;
       return;
     }
   self->has_recovery = TRUE;
@@ -251,9 +254,14 @@ on_document_changed (GlossaSaver *self)
 {
   if (!glossa_document_get_modified (self->document) || !can_save (self))
     return;
-  /* A conflict waits for the user; a failure for its retry. */
+  /* A conflict waits for the user, a failure for its retry; meanwhile
+   * each edit goes to the recovery copy at once, so a crash loses none.
+   */
   if (self->error != NULL)
-    return;
+    {
+      keep_recovery_copy (self);
+      return;
+    }
   if (self->saving)
     self->again = TRUE;
   else
