@@ -2550,9 +2550,20 @@ open_annotations (Index   *index,
                   int     *fd,
                   GError **error)
 {
-  *fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC, 0);
+  struct stat st;
+
+  /* Never blocks: a FIFO in its place is refused, not waited on. */
+  *fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (*fd < 0 && errno != ENOENT)
     return set_errno_error (error, errno, index->annotations_display);
+  if (*fd >= 0 && (fstat (*fd, &st) != 0 || !S_ISREG (st.st_mode)))
+    {
+      close (*fd);
+      *fd = -1;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: not a regular file"), index->annotations_display);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -296,6 +297,28 @@ test_saver_conflict_waits (void)
   ct_remove_tree (dir);
 }
 
+/* A FIFO put in place of FILE.annotations.jsonl is refused at once, by
+ * name, and nothing waits on it.
+ */
+static void
+test_jsonl_fifo (void)
+{
+  g_autofree char *dir = make_corpus ();
+  g_autofree char *path = g_build_filename (dir, "corpus.annotations.jsonl", NULL);
+  g_autoptr(GlossaCorpus) corpus = open_corpus (dir);
+  g_autoptr(GlossaDocument) document = load (corpus, "a");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  tag (document, 0, 5);
+  g_assert_false (save (corpus, document, "a", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  ct_assert_contains (error->message, "corpus.annotations.jsonl");
+  g_assert_true (glossa_document_get_modified (document));
+
+  ct_remove_tree (dir);
+}
+
 /* The sidecar store of a folder corpus refuses the same way. */
 static void
 test_sidecar_conflict (void)
@@ -542,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/store/jsonl/other-lines-merge", test_jsonl_other_lines_merge);
   g_test_add_func ("/store/jsonl/set-aside", test_jsonl_set_aside);
   g_test_add_func ("/store/jsonl/reload", test_jsonl_reload);
+  g_test_add_func ("/store/jsonl/fifo", test_jsonl_fifo);
   g_test_add_func ("/store/sidecar/conflict", test_sidecar_conflict);
   g_test_add_func ("/store/saver/conflict-waits", test_saver_conflict_waits);
   g_test_add_func ("/store/saver/missing-folder", test_saver_missing_folder);
