@@ -67,7 +67,6 @@ struct _GlossaWindow
   guint                 monitor_source;
   guint                 dialog_source;
   gint64                last_key_time;
-  guint                 close_confirmed : 1;
   guint                 conflict : 1;
   guint                 selecting : 1;
 
@@ -98,6 +97,11 @@ void     _glossa_window_show_error         (GlossaWindow   *self,
 void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,
                                             gint64          offset);
 void     _glossa_window_save_now           (GlossaWindow   *self);
+typedef void (*GlossaWindowThen) (GlossaWindow *self,
+                                  gpointer      data);
+gboolean _glossa_window_may_leave          (GlossaWindow     *self,
+                                            GlossaWindowThen  then,
+                                            gpointer          data);
 
 void     _glossa_window_class_corpus_init  (GtkWidgetClass *widget_class);
 void     _glossa_window_corpus_init        (GlossaWindow   *self);

@@ -418,7 +418,6 @@ glossa_window_stop_following (GlossaWindow *self)
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->clicked_id, g_free);
   self->conflict = FALSE;
-  self->close_confirmed = FALSE;
 }
 
 /* The document's saver writes it; the window binds the setting to it and
@@ -705,6 +704,27 @@ on_search_mode_changed (GlossaWindow *self)
     gtk_source_search_context_set_highlight (self->search, active);
 }
 
+/* The user let go of the edits that could not be written (discarded, or
+ * saved elsewhere): the document no longer holds anything unsaved, and
+ * what was asked for goes on.
+ */
+static void
+glossa_window_let_go (GlossaWindow     *self,
+                      GlossaWindowThen  then,
+                      gpointer          data)
+{
+  if (self->document != NULL)
+    {
+      glossa_document_discard_recovery (self->document);
+      glossa_document_mark_saved (self->document, glossa_document_get_serial (self->document));
+      self->conflict = FALSE;
+    }
+  if (self->saver != NULL)
+    glossa_saver_reset (self->saver);
+  glossa_window_update_save_bar (self);
+  then (self, data);
+}
+
 static void
 save_elsewhere_cb (GtkNativeDialog *chooser,
                    int              response,
@@ -712,7 +732,7 @@ save_elsewhere_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean then_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "then-close"));
+  GlossaWindowThen then = g_object_get_data (G_OBJECT (chooser), "then");
 
   if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
     return;
@@ -724,13 +744,8 @@ save_elsewhere_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  if (then_close)
-    {
-      /* The edits are in the chosen file: the recovery copy has done its job. */
-      glossa_document_discard_recovery (self->document);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  if (then != NULL)
+    glossa_window_let_go (self, then, g_object_get_data (G_OBJECT (chooser), "then-data"));
   else
     {
       g_autofree char *name = g_file_get_parse_name (file);
@@ -742,11 +757,13 @@ save_elsewhere_cb (GtkNativeDialog *chooser,
 }
 
 /* Writes the annotations to a file the user chooses, through a sidecar
- * store of its own, for when the document's own store cannot be written.
+ * store of its own, for when the document's own store cannot be written;
+ * then, if @then is given, lets go of them and calls it.
  */
 static void
-glossa_window_save_elsewhere (GlossaWindow *self,
-                              gboolean      then_close)
+glossa_window_save_elsewhere (GlossaWindow     *self,
+                              GlossaWindowThen  then,
+                              gpointer          data)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
@@ -767,7 +784,8 @@ glossa_window_save_elsewhere (GlossaWindow *self,
   /* An id is not a path: only its last part names the file. */
   g_strdelimit (name, "/\\", '_');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "then-close", GINT_TO_POINTER (then_close));
+  g_object_set_data (G_OBJECT (chooser), "then", then);
+  g_object_set_data (G_OBJECT (chooser), "then-data", data);
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_elsewhere_cb), self, 0);
   g_signal_connect (chooser, "response", G_CALLBACK (g_object_unref), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -778,7 +796,7 @@ save_elsewhere_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  glossa_window_save_elsewhere (GLOSSA_WINDOW (widget), FALSE);
+  glossa_window_save_elsewhere (GLOSSA_WINDOW (widget), NULL, NULL);
 }
 
 static void
@@ -786,23 +804,24 @@ on_unsaved_response (AdwMessageDialog *dialog,
                      const char       *response,
                      GlossaWindow     *self)
 {
+  GlossaWindowThen then = g_object_get_data (G_OBJECT (dialog), "then");
+  gpointer data = g_object_get_data (G_OBJECT (dialog), "then-data");
+
   if (g_strcmp0 (response, "save") == 0)
-    glossa_window_save_elsewhere (self, TRUE);
+    glossa_window_save_elsewhere (self, then, data);
   else if (g_strcmp0 (response, "discard") == 0)
-    {
-      if (self->document != NULL)
-        glossa_document_discard_recovery (self->document);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    glossa_window_let_go (self, then, data);
 }
 
-/* Asked when the window closes (or the application quits) with edits that
- * could not be written. Cancel is the default and Escape's answer.
+/* Asked when the window closes, the application quits or the window moves
+ * to another article, with edits that could not be written. Cancel is the
+ * default and Escape's answer.
  */
 static void
-glossa_window_ask_unsaved (GlossaWindow *self,
-                           const GError *error)
+glossa_window_ask_unsaved (GlossaWindow     *self,
+                           const GError     *error,
+                           GlossaWindowThen  then,
+                           gpointer          data)
 {
   g_autofree char *name = dup_storage_name (self->document);
   AdwMessageDialog *dialog;
@@ -816,19 +835,29 @@ glossa_window_ask_unsaved (GlossaWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "then", then);
+  g_object_set_data (G_OBJECT (dialog), "then-data", data);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Whether the window may close now: every edit is written, or the user
- * chose to discard what could not be.
+/**
+ * _glossa_window_may_leave:
+ * @then: what to do once the user let go of edits that could not be
+ *   written (typically, ask again for what was refused)
+ *
+ * Whether the window may leave the document shown (close, quit, another
+ * article): every edit is written, or there is none. Otherwise asks, and
+ * returns %FALSE.
  */
-static gboolean
-glossa_window_may_close (GlossaWindow *self)
+gboolean
+_glossa_window_may_leave (GlossaWindow     *self,
+                          GlossaWindowThen  then,
+                          gpointer          data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->close_confirmed || self->document == NULL || self->saver == NULL)
+  if (self->document == NULL || self->saver == NULL)
     return TRUE;
   if (glossa_window_flush (self, &error))
     {
@@ -845,8 +874,15 @@ glossa_window_may_close (GlossaWindow *self)
     }
 
   gtk_window_present (GTK_WINDOW (self));
-  glossa_window_ask_unsaved (self, error);
+  glossa_window_ask_unsaved (self, error, then, data);
   return FALSE;
+}
+
+static void
+close_then (GlossaWindow *self,
+            gpointer      data)
+{
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean
@@ -855,7 +891,7 @@ glossa_window_close_request (GtkWindow *window)
   GlossaWindow *self = GLOSSA_WINDOW (window);
   int width, height;
 
-  if (!glossa_window_may_close (self))
+  if (!_glossa_window_may_leave (self, close_then, NULL))
     return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
