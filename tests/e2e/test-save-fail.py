@@ -32,7 +32,7 @@ e2e.skip_all_unless_display()
 
 exe = sys.argv[1]
 outdir = sys.argv[2] if len(sys.argv) > 2 else None
-tap = e2e.Tap(11)
+tap = e2e.Tap(14)
 text = e2e.ARTICLE
 
 putin = e2e.span_of(text, "Putin", "actor")
@@ -81,6 +81,17 @@ def wait_recovery(data_home, expected, timeout=8.0):
             return True, spans
         time.sleep(0.1)
     return False, spans
+
+
+def wait_no_recovery(data_home, timeout=5.0):
+    """The recovery copy goes once the save that follows the file's write
+    has been reported: poll for it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not glob.glob(os.path.join(data_home, "glossa", "recovery", "*.json")):
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def error_bar_rows(img):
@@ -186,7 +197,7 @@ def read_only_folder():
         except subprocess.TimeoutExpired:
             status = None
         tap.ok(status == 0 and e2e.load_spans(article) == [putin]
-               and recovery_spans(data_home) is None,
+               and wait_no_recovery(data_home),
                "once the folder is writable, closing saves and removes the "
                "recovery copy",
                f"status {status}; file {e2e.describe(e2e.load_spans(article), text)}; "
@@ -214,13 +225,82 @@ def read_only_folder():
             app.focus(dialog)
             app.key("Return")
         ok, spans, _ = e2e.wait_spans(article, [putin, biden])
-        tap.ok(ok and recovery_spans(data_home) is None,
+        tap.ok(ok and wait_no_recovery(data_home),
                "Restore puts them back and saves them",
                f"file {e2e.describe(spans, text)}; copy {recovery_spans(data_home)}")
         app.close()
     finally:
         if mounted:
             unmount(folder)
+
+
+def title(app):
+    out = subprocess.run(["xdotool", "getwindowname", app.window],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         text=True).stdout
+    return out.strip()
+
+
+def wait_title(app, expected, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if title(app) == expected:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def read_only_corpus():
+    """Moving to another article with edits that could not be written."""
+    work = e2e.workdir("save-fail-corpus")
+    folder = os.path.join(work, "corpus")
+    os.mkdir(folder)
+    first = e2e.place_article(folder, "a1.txt", text)
+    e2e.place_article(folder, "a2.txt", text)
+    data_home = os.path.join(work, "data")
+    env = {"XDG_DATA_HOME": data_home, "G_DEBUG": "gc-friendly",
+           "GSETTINGS_BACKEND": "keyfile",
+           "XDG_CONFIG_HOME": os.path.join(work, "config")}
+
+    mount_read_only(folder)
+    try:
+        app = e2e.Glossa(exe, folder, work, extra_env=env)
+        app.wait_window()
+        wait_title(app, "a1.txt")
+        app.wait_marked_lines(e2e.ARTICLE_MARKED_LINES)
+        app.focus()
+        app.key(*word_keys(1, "1"))
+        ok, spans = wait_recovery(data_home, [putin])
+        app.key("ctrl+Next")
+        dialog = app.wait_other_window(timeout=5)
+        time.sleep(0.5)
+        tap.ok(ok and dialog is not None and title(app) == "a1.txt",
+               "Ctrl+Page Down asks instead of leaving edits that could not "
+               "be written",
+               f"copy {e2e.describe(spans, text)}; dialog {dialog}; title {title(app)!r}")
+        if dialog:
+            app.focus(dialog)
+            app.key("Escape")
+        time.sleep(1)
+        tap.ok(title(app) == "a1.txt" and app.alive(),
+               "Cancel stays on the article", f"title {title(app)!r}")
+
+        # Discard: Tab from Cancel (the default) to Discard.
+        app.focus()
+        app.key("ctrl+Next")
+        dialog = app.wait_other_window(timeout=5)
+        if dialog:
+            time.sleep(0.5)
+            app.focus(dialog)
+            app.key("Tab", "space")
+        moved = wait_title(app, "a2.txt")
+        tap.ok(moved and recovery_spans(data_home) is None
+               and e2e.load_spans(first) is None,
+               "Discard moves on and drops the edits and their recovery copy",
+               f"title {title(app)!r}; copy {recovery_spans(data_home)}")
+        app.kill()
+    finally:
+        unmount(folder)
 
 
 def jsonl_conflict():
@@ -298,6 +378,7 @@ def jsonl_conflict():
 
 if is_root:
     read_only_folder()
+    read_only_corpus()
 else:
     for name in ("no save bar while nothing failed",
                  "a tag that cannot be written is kept in a recovery copy",
@@ -307,7 +388,10 @@ else:
                  "Cancel keeps the window and the recovery copy",
                  "closing saves once the folder is writable",
                  "the next open offers the recovered annotations",
-                 "Restore puts them back and saves them"):
+                 "Restore puts them back and saves them",
+                 "Ctrl+Page Down asks instead of leaving edits",
+                 "Cancel stays on the article",
+                 "Discard moves on and drops the edits"):
         tap.skip(name, "a read-only bind mount needs root")
 try:
     jsonl_conflict()
