@@ -24,6 +24,10 @@ G_DECLARE_FINAL_TYPE (GlossaDocument, glossa_document, GLOSSA, DOCUMENT, GObject
  * an addition with the same id) and "changed", emitted once after every edit,
  * undo, redo or status change.
  *
+ * A document is given its store when it is made (see glossa-store.h): its
+ * sidecar file, its line of a JSONL corpus's annotation file, or a review's
+ * output. Every save goes through it, and only through it.
+ *
  * If the annotation file exists but does not load, the document keeps the
  * error in its "error" property, has no spans, is read-only, and refuses to
  * save: a file that fails to load is never written over.
