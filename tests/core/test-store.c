@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -547,6 +548,55 @@ test_saver_read_only_folder (void)
   ct_remove_tree (dir);
 }
 
+/* Case 2 on a full disk: a small tmpfs, filled up after the article. */
+static void
+test_saver_full_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *article = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *sidecar = NULL;
+  g_autofree char *block = g_malloc0 (4096);
+  FILE *out;
+
+  if (getuid () != 0)
+    {
+      g_test_skip ("mounting a small tmpfs needs root");
+      return;
+    }
+
+  dir = ct_make_tmpdir ();
+  {
+    const char *tmpfs[] = { "mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", dir, NULL };
+
+    if (!run_mount (tmpfs))
+      {
+        g_test_skip ("mount -t tmpfs failed: no mount privilege here");
+        ct_remove_tree (dir);
+        return;
+      }
+  }
+  article = g_build_filename (dir, "a.txt", NULL);
+  sidecar = g_build_filename (dir, "a.annotations.json", NULL);
+  filler = g_build_filename (dir, "filler", NULL);
+  ct_write_file (article, "Alpha said beta was wrong.", -1);
+  out = fopen (filler, "wb");
+  g_assert_nonnull (out);
+  while (fwrite (block, 1, 4096, out) == 4096 && fflush (out) == 0)
+    ;
+  fclose (out);
+
+  check_failed_saves (dir, article);
+  g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+
+  {
+    const char *umount[] = { "umount", dir, NULL };
+
+    g_assert_true (run_mount (umount));
+  }
+  ct_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/store/saver/conflict-waits", test_saver_conflict_waits);
   g_test_add_func ("/store/saver/missing-folder", test_saver_missing_folder);
   g_test_add_func ("/store/saver/read-only-folder", test_saver_read_only_folder);
+  g_test_add_func ("/store/saver/full-disk", test_saver_full_disk);
 
   ret = g_test_run ();
   ct_remove_tree (data_home);
