@@ -397,7 +397,9 @@ glossa_application_quit_action (GSimpleAction *action,
   GlossaApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Closing each window saves it: quitting never loses a tag. */
+  /* Closing each window saves it: quitting never loses a tag. A window
+   * whose edits could not be written asks first and stays open.
+   */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;

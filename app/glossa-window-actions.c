@@ -432,10 +432,8 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GlossaWindow *self = GLOSSA_WINDOW (widget);
-
-  self->dirty = TRUE;
-  _glossa_window_save_now (self);
+  /* Written even when unchanged: Ctrl+S makes the annotation file. */
+  _glossa_window_save_now (GLOSSA_WINDOW (widget));
 }
 
 static void

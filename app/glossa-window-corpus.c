@@ -150,23 +150,25 @@ load_document_cb (GObject      *object,
  * Moves to article @position of the corpus: what was shown is written
  * first, then the article is read in a worker thread.
  */
+static void
+show_item_then (GlossaWindow *self,
+                gpointer      data)
+{
+  _glossa_window_show_item (self, GPOINTER_TO_UINT (data));
+}
+
 void
 _glossa_window_show_item (GlossaWindow *self,
                           guint         position)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (self->corpus != NULL);
 
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->corpus)))
     return;
 
-  if (!glossa_window_flush (self, &error))
-    {
-      /* Never move on from work that is not on disk. */
-      _glossa_window_show_error (self, error);
-      return;
-    }
+  /* Never move on from work that is not on disk without asking. */
+  if (!_glossa_window_may_leave (self, show_item_then, GUINT_TO_POINTER (position)))
+    return;
 
   g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);

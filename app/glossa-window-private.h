@@ -9,6 +9,7 @@
 #include "glossa-article-view.h"
 #include "glossa-corpus-sidebar.h"
 #include "glossa-review-bar.h"
+#include "glossa-saver.h"
 #include "glossa-span-list.h"
 #include "glossa-window.h"
 
@@ -22,6 +23,8 @@ struct _GlossaWindow
   AdwWindowTitle       *window_title;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkRevealer          *save_revealer;
+  GtkLabel             *save_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkPaned             *paned;
@@ -56,18 +59,14 @@ struct _GlossaWindow
    */
   char                 *clicked_id;
 
-  /* Saving: at most one write in flight; changes made meanwhile set
-   * `dirty` again and are written when it finishes. The timeout is not
-   * restarted by later changes, so a change waits at most auto-save-delay.
+  /* Saving is the saver's (the core's autosave of the document shown);
+   * the window only shows its state and asks before closing on edits it
+   * could not write.
    */
-  GlossaDocument       *saving_document;
-  guint                 save_source;
+  GlossaSaver          *saver;
   guint                 monitor_source;
   guint                 dialog_source;
   gint64                last_key_time;
-  guint                 dirty : 1;
-  guint                 saving : 1;
-  guint                 close_after_save : 1;
   guint                 conflict : 1;
   guint                 selecting : 1;
 
@@ -98,6 +97,11 @@ void     _glossa_window_show_error         (GlossaWindow   *self,
 void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,
                                             gint64          offset);
 void     _glossa_window_save_now           (GlossaWindow   *self);
+typedef void (*GlossaWindowThen) (GlossaWindow *self,
+                                  gpointer      data);
+gboolean _glossa_window_may_leave          (GlossaWindow     *self,
+                                            GlossaWindowThen  then,
+                                            gpointer          data);
 
 void     _glossa_window_class_corpus_init  (GtkWidgetClass *widget_class);
 void     _glossa_window_corpus_init        (GlossaWindow   *self);

@@ -15,9 +15,11 @@
 
 G_DEFINE_FINAL_TYPE (GlossaWindow, glossa_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* There is no unsaved state: every change is written by the core's atomic
- * writer within auto-save-delay, on closing, and at once on Ctrl+S. A
- * document that failed to load is read-only and never written.
+/* Every change is written by the document's saver (the core's autosave,
+ * bound to auto-save-delay), on closing, and at once on Ctrl+S. A save
+ * that fails is kept: the document stays modified, the save bar says so
+ * until a save succeeds, the edits go to a recovery copy, and closing
+ * asks. A document that failed to load is read-only and never written.
  */
 
 GlossaDocument *
@@ -36,12 +38,30 @@ glossa_window_get_selected_span (GlossaWindow *self)
   return self->selected_id;
 }
 
+static gboolean
+can_write (GlossaWindow *self)
+{
+  return self->document != NULL
+      && !glossa_document_get_read_only (self->document)
+      && !self->conflict;
+}
+
+/**
+ * glossa_window_get_saving:
+ *
+ * Returns: whether a change is waiting to be written or being written; a
+ *   change that failed to be written is not waiting (see the save bar).
+ */
 gboolean
 glossa_window_get_saving (GlossaWindow *self)
 {
   g_return_val_if_fail (GLOSSA_IS_WINDOW (self), FALSE);
 
-  return self->saving || self->save_source != 0;
+  if (self->saver == NULL)
+    return FALSE;
+  return glossa_saver_get_saving (self->saver)
+      || (can_write (self) && glossa_saver_get_modified (self->saver)
+          && glossa_saver_get_error (self->saver) == NULL);
 }
 
 void
@@ -56,110 +76,17 @@ _glossa_window_show_error (GlossaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-static gboolean
-can_write (GlossaWindow *self)
-{
-  return self->document != NULL
-      && !glossa_document_get_read_only (self->document)
-      && !self->conflict;
-}
-
-static void save_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data);
-
-/* Starts a write of the document's current state, unless one is running. */
+/* Starts a write of the document's current state (Ctrl+S, Retry). */
 void
 _glossa_window_save_now (GlossaWindow *self)
 {
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (!can_write (self) || self->saving)
-    return;
-
-  self->dirty = FALSE;
-  self->saving = TRUE;
-  g_set_object (&self->saving_document, self->document);
-  /* In a corpus the corpus writes, so that its list follows the status. */
-  if (self->save_to_corpus)
-    glossa_corpus_save_document_async (self->corpus, self->corpus_position, self->document,
-                                       self->cancellable, save_cb, g_object_ref (self));
-  else
-    glossa_document_save_async (self->document, self->cancellable, save_cb, g_object_ref (self));
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  GlossaWindow *self = user_data;
-
-  self->save_source = 0;
-  _glossa_window_save_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-glossa_window_queue_save (GlossaWindow *self)
-{
-  self->dirty = TRUE;
-
-  if (self->save_source == 0 && !self->saving)
-    self->save_source = g_timeout_add (g_settings_get_uint (self->settings, "auto-save-delay"),
-                                       save_timeout_cb, self);
-}
-
-static void check_on_disk (GlossaWindow *self);
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GlossaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossaDocument) document = NULL;
-  gboolean saved;
-
-  self->saving = FALSE;
-
-  /* Which document this was: the window may have moved on meanwhile. */
-  document = g_steal_pointer (&self->saving_document);
-  if (GLOSSA_IS_CORPUS (object))
-    saved = glossa_corpus_save_document_finish (GLOSSA_CORPUS (object), result, &error);
-  else
-    saved = glossa_document_save_finish (GLOSSA_DOCUMENT (object), result, &error);
-
-  if (!saved)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT))
-        {
-          self->dirty = TRUE;
-          check_on_disk (self);
-          return;
-        }
-      g_warning ("Could not save: %s", error->message);
-      _glossa_window_show_error (self, error);
-      self->dirty = TRUE;
-    }
-
-  if (document != self->document)
-    return;
-
-  if (self->close_after_save)
-    {
-      gtk_window_close (GTK_WINDOW (self));
-      return;
-    }
-
-  if (self->dirty)
-    glossa_window_queue_save (self);
+  if (self->saver != NULL && can_write (self))
+    glossa_saver_save_now (self->saver);
 }
 
 /* Writes any pending change synchronously: used when the window closes or
- * switches documents, where waiting for a timeout could lose it.
+ * switches documents, where waiting for a timeout could lose it. On
+ * failure the edits are still in the document and its recovery copy.
  */
 gboolean
 glossa_window_flush (GlossaWindow  *self,
@@ -167,16 +94,40 @@ glossa_window_flush (GlossaWindow  *self,
 {
   g_return_val_if_fail (GLOSSA_IS_WINDOW (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!can_write (self))
+  if (self->saver == NULL || !can_write (self))
     return TRUE;
-  if (!self->dirty && !glossa_document_get_modified (self->document))
-    return TRUE;
+  return glossa_saver_flush (self->saver, error);
+}
 
-  self->dirty = FALSE;
-  if (self->save_to_corpus)
-    return glossa_corpus_save_document (self->corpus, self->corpus_position, self->document, NULL, error);
-  return glossa_document_save (self->document, NULL, error);
+static void check_on_disk (GlossaWindow *self);
+
+/* The save bar shows for as long as saving fails; a conflict has its own
+ * dialog instead.
+ */
+static void
+glossa_window_update_save_bar (GlossaWindow *self)
+{
+  const GError *error = self->saver ? glossa_saver_get_error (self->saver) : NULL;
+  gboolean failing = error != NULL && !g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT);
+
+  if (failing)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save: %s\nYour edits are kept in a recovery copy, and saving is tried again."),
+                                               error->message);
+
+      gtk_label_set_text (self->save_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->save_revealer, failing);
+}
+
+static void
+on_save_error (GlossaWindow *self)
+{
+  const GError *error = glossa_saver_get_error (self->saver);
+
+  if (g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT))
+    check_on_disk (self);
+  glossa_window_update_save_bar (self);
 }
 
 static void
@@ -226,8 +177,6 @@ on_document_changed (GlossaWindow *self)
     _glossa_window_clear_selection (self);
 
   _glossa_window_update_actions (self);
-  if (can_write (self) && glossa_document_get_modified (self->document))
-    glossa_window_queue_save (self);
 }
 
 /* The name recorded on new spans: the one set in Preferences, or else the
@@ -265,8 +214,6 @@ glossa_window_reload (GlossaWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->dirty = FALSE;
   self->conflict = FALSE;
 
   /* A reload that fails leaves the document read-only with its error,
@@ -274,6 +221,9 @@ glossa_window_reload (GlossaWindow *self)
    */
   if (!glossa_document_reload (self->document, NULL, &error) && error != NULL)
     g_debug ("Reload failed: %s", error->message);
+
+  /* What is shown is what is stored again: nothing failed to be saved. */
+  glossa_saver_reset (self->saver);
 
   _glossa_window_clear_selection (self);
   glossa_article_view_reload_spans (self->view);
@@ -315,6 +265,19 @@ glossa_window_keep_mine (GlossaWindow *self)
     }
 }
 
+/* What the dialogs call the place the annotations are saved: the file's
+ * name, or for a line of a JSONL corpus, the file and the article.
+ */
+static char *
+dup_storage_name (GlossaDocument *document)
+{
+  GFile *file = glossa_document_get_file (document);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return glossa_store_dup_description (glossa_document_get_store (document));
+}
+
 static void
 on_changed_on_disk_response (AdwMessageDialog *dialog,
                              const char       *response,
@@ -335,7 +298,7 @@ glossa_window_present_reload_dialog (GlossaWindow *self)
 
   builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-reload-dialog.ui");
   dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
-  basename = g_file_get_basename (glossa_document_get_file (self->document));
+  basename = dup_storage_name (self->document);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Another program changed “%s” while it was open. Reload it, or keep the annotations shown here? Keeping them saves a copy of the other version beside the file."),
                                   basename);
@@ -377,7 +340,6 @@ glossa_window_offer_reload (GlossaWindow *self)
   if (self->conflict)
     return;
   self->conflict = TRUE;
-  g_clear_handle_id (&self->save_source, g_source_remove);
 
   g_clear_handle_id (&self->dialog_source, g_source_remove);
   reload_dialog_timeout_cb (self);
@@ -393,9 +355,10 @@ on_key_pressed (GlossaWindow *self)
 static void
 check_on_disk (GlossaWindow *self)
 {
-  if (self->document == NULL || self->saving)
+  if (self->document == NULL)
     return;
 
+  /* The document says no while its own save is being written. */
   if (glossa_document_changed_on_disk (self->document))
     glossa_window_offer_reload (self);
 }
@@ -435,14 +398,14 @@ glossa_window_stop_following (GlossaWindow *self)
   if (self->document == NULL)
     return;
 
-  /* A synchronous save racing a write in flight could be refused as a
-   * conflict (the file changed under it): let that write finish first.
+  /* Callers that may not lose edits flush and ask first; what still fails
+   * here is kept in the recovery copy, offered on the next open.
    */
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-
   if (!glossa_window_flush (self, &error))
-    g_warning ("Could not save %s: %s", g_file_peek_path (glossa_document_get_file (self->document)), error->message);
+    g_debug ("Leaving unsaved edits in the recovery copy: %s", error->message);
+  if (self->saver != NULL)
+    g_signal_handlers_disconnect_by_data (self->saver, self);
+  g_clear_object (&self->saver);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -454,9 +417,73 @@ glossa_window_stop_following (GlossaWindow *self)
   g_clear_object (&self->search);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->clicked_id, g_free);
-  self->dirty = FALSE;
-  self->saving = FALSE;
   self->conflict = FALSE;
+}
+
+/* The document's saver writes it; the window binds the setting to it and
+ * shows what it says.
+ */
+static void
+glossa_window_follow_saver (GlossaWindow   *self,
+                            GlossaDocument *document)
+{
+  self->saver = glossa_saver_new (document);
+  g_settings_bind (self->settings, "auto-save-delay", self->saver, "delay", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->saver, "notify::error", G_CALLBACK (on_save_error),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      GlossaWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+  GlossaDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+
+  /* The window moved on meanwhile: the copy waits for the next open. */
+  if (document != self->document)
+    return;
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      if (!glossa_document_restore_recovery (document, &error))
+        _glossa_window_show_error (self, error);
+      glossa_article_view_reload_spans (self->view);
+      glossa_span_list_reload (self->span_list);
+      _glossa_window_update_actions (self);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    glossa_document_discard_recovery (document);
+}
+
+/* Edits that could not be written last time are offered back. Escape
+ * decides nothing: the copy is offered again next time.
+ */
+static void
+glossa_window_offer_recovery (GlossaWindow *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!can_write (self) || !(date = glossa_document_dup_recovery_date (self->document)))
+    return;
+
+  when = g_date_time_format (date, "%x %X");
+  name = dup_storage_name (self->document);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Annotations Recovered"), NULL));
+  adw_message_dialog_format_body (dialog, _("Recovered unsaved annotations of “%s” from %s: restore them over the ones on disk, or discard them?"),
+                                  name, when);
+  adw_message_dialog_add_responses (dialog, "discard", _("_Discard"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->document), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -500,7 +527,9 @@ glossa_window_set_document (GlossaWindow   *self,
       else if (file != NULL)
         g_warning ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
       glossa_window_update_annotator (self);
+      glossa_window_follow_saver (self, document);
     }
+  glossa_window_update_save_bar (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, document ? "document" : "empty");
   glossa_window_update_title (self);
@@ -509,6 +538,8 @@ glossa_window_set_document (GlossaWindow   *self,
   _glossa_window_corpus_update_actions (self);
   if (document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  if (document != NULL)
+    glossa_window_offer_recovery (self);
 }
 
 static void
@@ -673,21 +704,195 @@ on_search_mode_changed (GlossaWindow *self)
     gtk_source_search_context_set_highlight (self->search, active);
 }
 
+/* The user let go of the edits that could not be written (discarded, or
+ * saved elsewhere): the document no longer holds anything unsaved, and
+ * what was asked for goes on.
+ */
+static void
+glossa_window_let_go (GlossaWindow     *self,
+                      GlossaWindowThen  then,
+                      gpointer          data)
+{
+  if (self->document != NULL)
+    {
+      glossa_document_discard_recovery (self->document);
+      glossa_document_mark_saved (self->document, glossa_document_get_serial (self->document));
+      self->conflict = FALSE;
+    }
+  if (self->saver != NULL)
+    glossa_saver_reset (self->saver);
+  glossa_window_update_save_bar (self);
+  then (self, data);
+}
+
+static void
+save_elsewhere_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   GlossaWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaWindowThen then = g_object_get_data (G_OBJECT (chooser), "then");
+
+  if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (!glossa_document_save_copy (self->document, file, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  if (then != NULL)
+    glossa_window_let_go (self, then, g_object_get_data (G_OBJECT (chooser), "then-data"));
+  else
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *text = g_strdup_printf (_("A copy of the annotations is saved as “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
+/* Writes the annotations to a file the user chooses, through a sidecar
+ * store of its own, for when the document's own store cannot be written;
+ * then, if @then is given, lets go of them and calls it.
+ */
+static void
+glossa_window_save_elsewhere (GlossaWindow     *self,
+                              GlossaWindowThen  then,
+                              gpointer          data)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  GFile *file;
+
+  if (self->document == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Annotations As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  file = glossa_document_get_file (self->document);
+  if (file != NULL)
+    name = g_file_get_basename (file);
+  else
+    name = g_strconcat (glossa_article_get_name (glossa_document_get_article (self->document)),
+                        ".annotations.json", NULL);
+  /* An id is not a path: only its last part names the file. */
+  g_strdelimit (name, "/\\", '_');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "then", then);
+  g_object_set_data (G_OBJECT (chooser), "then-data", data);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_elsewhere_cb), self, 0);
+  g_signal_connect (chooser, "response", G_CALLBACK (g_object_unref), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_elsewhere_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  glossa_window_save_elsewhere (GLOSSA_WINDOW (widget), NULL, NULL);
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GlossaWindow     *self)
+{
+  GlossaWindowThen then = g_object_get_data (G_OBJECT (dialog), "then");
+  gpointer data = g_object_get_data (G_OBJECT (dialog), "then-data");
+
+  if (g_strcmp0 (response, "save") == 0)
+    glossa_window_save_elsewhere (self, then, data);
+  else if (g_strcmp0 (response, "discard") == 0)
+    glossa_window_let_go (self, then, data);
+}
+
+/* Asked when the window closes, the application quits or the window moves
+ * to another article, with edits that could not be written. Cancel is the
+ * default and Escape's answer.
+ */
+static void
+glossa_window_ask_unsaved (GlossaWindow     *self,
+                           const GError     *error,
+                           GlossaWindowThen  then,
+                           gpointer          data)
+{
+  g_autofree char *name = dup_storage_name (self->document);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Annotations Not Saved"), NULL));
+  adw_message_dialog_format_body (dialog, _("The changes to “%s” could not be saved: %s\n\nSave them elsewhere, or discard them?"),
+                                  name, error->message);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
+                                    "save", _("_Save Elsewhere…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "then", then);
+  g_object_set_data (G_OBJECT (dialog), "then-data", data);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _glossa_window_may_leave:
+ * @then: what to do once the user let go of edits that could not be
+ *   written (typically, ask again for what was refused)
+ *
+ * Whether the window may leave the document shown (close, quit, another
+ * article): every edit is written, or there is none. Otherwise asks, and
+ * returns %FALSE.
+ */
+gboolean
+_glossa_window_may_leave (GlossaWindow     *self,
+                          GlossaWindowThen  then,
+                          gpointer          data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || self->saver == NULL)
+    return TRUE;
+  if (glossa_window_flush (self, &error))
+    {
+      if (glossa_saver_get_unsaved (self->saver))
+        error = g_error_copy (glossa_saver_get_error (self->saver));
+      /* Edits made after another program changed the file wait for an
+       * answer to the reload dialog: they are not on disk either.
+       */
+      else if (self->conflict && glossa_document_get_modified (self->document))
+        error = g_error_new_literal (GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
+                                     _("another program changed them while they were open"));
+      else
+        return TRUE;
+    }
+
+  gtk_window_present (GTK_WINDOW (self));
+  glossa_window_ask_unsaved (self, error, then, data);
+  return FALSE;
+}
+
+static void
+close_then (GlossaWindow *self,
+            gpointer      data)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 glossa_window_close_request (GtkWindow *window)
 {
   GlossaWindow *self = GLOSSA_WINDOW (window);
   int width, height;
 
-  /* Let a write in flight finish first: a synchronous save racing it could
-   * be overtaken by the older snapshot.
-   */
-  if (self->saving)
-    {
-      self->close_after_save = TRUE;
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (!_glossa_window_may_leave (self, close_then, NULL))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -739,7 +944,6 @@ glossa_window_dispose (GObject *object)
   glossa_window_stop_following (self);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
-  g_clear_object (&self->saving_document);
   _glossa_window_corpus_dispose (self);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
@@ -775,6 +979,8 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, save_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, paned);
@@ -794,6 +1000,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
+  gtk_widget_class_install_action (widget_class, "win.save-elsewhere", NULL, save_elsewhere_action);
   _glossa_window_class_actions_init (widget_class);
   _glossa_window_class_corpus_init (widget_class);
 }

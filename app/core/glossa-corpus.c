@@ -2260,13 +2260,9 @@ read_corpus_spans (Index          *index,
   return g_steal_pointer (&annotations);
 }
 
-static GlossaDocument *
-document_new_with_annotations (GlossaArticle     *article,
-                               GlossaAnnotations *annotations)
-{
-  /* No file: a JSONL corpus saves its documents itself, line by line. */
-  return glossa_document_new_with_annotations (article, NULL, annotations);
-}
+static GlossaStore *jsonl_store_new (Index  *index,
+                                     guint   position,
+                                     GBytes *seen);
 
 static GlossaDocument *
 load_jsonl_document (Index         *index,
@@ -2281,6 +2277,8 @@ load_jsonl_document (Index         *index,
   g_autofree char *line = NULL;
   g_autofree char *name = g_strdup_printf ("%s:%u", index->display, entry->line_no);
   g_autofree char *id = NULL;
+  g_autoptr(GBytes) seen = NULL;
+  g_autoptr(GlossaStore) store = NULL;
   GlossaDocument *document;
   gboolean found_none = TRUE;
   const char *text;
@@ -2324,8 +2322,11 @@ load_jsonl_document (Index         *index,
                                          article, error);
       else if ((annotation = read_range (fd, found->offset, found->length,
                                          index->annotations_display, error)) != NULL)
-        annotations = read_annotation_line (index, annotation, found->length, found->line_no,
-                                            article, error);
+        {
+          annotations = read_annotation_line (index, annotation, found->length, found->line_no,
+                                              article, error);
+          seen = g_bytes_new (annotation, found->length);
+        }
     }
   if (fd >= 0)
     close (fd);
@@ -2333,7 +2334,9 @@ load_jsonl_document (Index         *index,
 
   if (annotations == NULL)
     return NULL;
-  document = document_new_with_annotations (article, annotations);
+  /* The line as read is what the store later checks the file against. */
+  store = jsonl_store_new (index, position, seen);
+  document = glossa_document_new_with_store (article, store, annotations);
   /* An export is shown as it is: annotating it would fork the dataset. */
   if (index->exported && found_none)
     glossa_document_set_read_only (document, TRUE);
@@ -2348,12 +2351,17 @@ load_jsonl_document (Index         *index,
  *   glossa_document_open(), annotations that do not load leave the document
  *   read-only with its error; in a JSONL corpus they fail the load.
  */
+static void follow_document (GlossaCorpus   *self,
+                             guint           position,
+                             GlossaDocument *document);
+
 GlossaDocument *
 glossa_corpus_load_document (GlossaCorpus  *self,
                              guint          position,
                              GCancellable  *cancellable,
                              GError       **error)
 {
+  GlossaDocument *document = NULL;
   Index *index;
 
   g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
@@ -2367,13 +2375,19 @@ glossa_corpus_load_document (GlossaCorpus  *self,
         g_autofree char *path = entry_article_path (index, index_entry (index, position));
         g_autoptr(GFile) file = g_file_new_for_path (path);
 
-        return glossa_document_open (file, cancellable, error);
+        document = glossa_document_open (file, cancellable, error);
       }
+      break;
     case GLOSSA_CORPUS_JSONL:
-      return load_jsonl_document (index, position, cancellable, error);
+      document = load_jsonl_document (index, position, cancellable, error);
+      break;
     default:
       g_assert_not_reached ();
     }
+
+  if (document != NULL)
+    follow_document (self, position, document);
+  return document;
 }
 
 static void
@@ -2567,16 +2581,93 @@ shift_lines (Index  *index,
   g_hash_table_insert (index->lines, GUINT_TO_POINTER (position), line);
 }
 
-/* Runs in any thread; the mutex makes saves of one corpus take turns. */
+/* Reads the current line of item @position in FILE.annotations.jsonl, open
+ * as @fd (-1 if there is none), into @line (NULL if it has none). Called
+ * with the mutex held.
+ */
+static gboolean
+read_current_line (Index          *index,
+                   guint           position,
+                   int             fd,
+                   GBytes        **line,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  AnnotationLine *found;
+  char *data;
+
+  *line = NULL;
+  if (!ensure_lines (index, fd, cancellable, error))
+    return FALSE;
+  found = g_hash_table_lookup (index->lines, GUINT_TO_POINTER (position));
+  if (found == NULL)
+    return TRUE;
+  if (!(data = read_range (fd, found->offset, found->length, index->annotations_display, error)))
+    return FALSE;
+  *line = g_bytes_new_take (data, found->length);
+  return TRUE;
+}
+
+/* Opens FILE.annotations.jsonl for reading: -1 without an error if there
+ * is none yet.
+ */
+static gboolean
+open_annotations (Index   *index,
+                  int     *fd,
+                  GError **error)
+{
+  struct stat st;
+
+  /* Never blocks: a FIFO in its place is refused, not waited on. */
+  *fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (*fd < 0 && errno != ENOENT)
+    return set_errno_error (error, errno, index->annotations_display);
+  if (*fd >= 0 && (fstat (*fd, &st) != 0 || !S_ISREG (st.st_mode)))
+    {
+      close (*fd);
+      *fd = -1;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: not a regular file"), index->annotations_display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_line (GBytes *a,
+           GBytes *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_bytes_equal (a, b);
+}
+
+static void
+set_conflict_error (Index       *index,
+                    guint        position,
+                    GError     **error)
+{
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
+               _("%s: the line of article %s was changed by another program; it was not written over"),
+               index->annotations_display, index_entry (index, position)->id);
+}
+
+/* Runs in any thread; the mutex makes saves of one corpus take turns.
+ * Writes @line (ending in a line end) as the line of item @position,
+ * unless the line there is no longer *@seen (NULL: no line); then *@seen
+ * becomes @line without its line end.
+ */
 static gboolean
 save_jsonl_line (Index         *index,
                  guint          position,
                  GBytes        *line,
+                 GBytes       **seen,
                  GCancellable  *cancellable,
                  GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (index->annotations_path);
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) current = NULL;
   g_autofree char *old = NULL;
   AnnotationLine *found;
   GString *out;
@@ -2590,14 +2681,18 @@ save_jsonl_line (Index         *index,
 
   g_mutex_lock (&index->mutex);
 
-  fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 && errno != ENOENT)
+  if (!open_annotations (index, &fd, error))
+    goto out;
+  if (!read_current_line (index, position, fd, &current, cancellable, error))
+    goto out;
+  /* Another window or program wrote this article's line: theirs is not
+   * spliced over. Lines of other articles may change freely.
+   */
+  if (!same_line (current, *seen))
     {
-      set_errno_error (error, errno, index->annotations_display);
+      set_conflict_error (index, position, error);
       goto out;
     }
-  if (!ensure_lines (index, fd, cancellable, error))
-    goto out;
   if (fd >= 0)
     {
       old_len = index->lines_stamp.size;
@@ -2634,6 +2729,8 @@ save_jsonl_line (Index         *index,
   if (!glossa_file_replace_atomic (file, bytes, cancellable, error))
     goto out;
   ok = TRUE;
+  g_clear_pointer (seen, g_bytes_unref);
+  *seen = g_bytes_new (line_data, line_len - 1);
 
   /* The map follows the file we wrote rather than reading it again. */
   if (stat (index->annotations_path, &st) == 0)
@@ -2651,40 +2748,287 @@ out:
   return ok;
 }
 
-typedef struct
-{
-  guint              position;
-  GlossaDocument    *document;
-  GlossaAnnotations *snapshot;
-  guint64            serial;     /* the document's state in @snapshot */
-  GBytes            *line;      /* JSONL */
-} SaveData;
+/* The JSONL kind of store: one article's line of FILE.annotations.jsonl.
+ * Whether it changed is told by the line's bytes, not the file's stamp, so
+ * that a write of another article's line is no conflict.
+ */
 
-static void
-save_data_free (gpointer data)
-{
-  SaveData *save = data;
+#define GLOSSA_TYPE_JSONL_STORE (glossa_jsonl_store_get_type ())
+G_DECLARE_FINAL_TYPE (GlossaJsonlStore, glossa_jsonl_store, GLOSSA, JSONL_STORE, GlossaStore)
 
-  g_clear_object (&save->document);
-  g_clear_pointer (&save->snapshot, glossa_annotations_free);
-  g_clear_pointer (&save->line, g_bytes_unref);
-  g_free (save);
+struct _GlossaJsonlStore
+{
+  GlossaStore  parent_instance;
+
+  Index       *index;
+  guint        position;
+  /* The line last read or written, without its line end; NULL when the
+   * article had none. Guarded by index->mutex.
+   */
+  GBytes      *seen;
+};
+
+G_DEFINE_FINAL_TYPE (GlossaJsonlStore, glossa_jsonl_store, GLOSSA_TYPE_STORE)
+
+/* Reads the line of the store's article as it is now, with the mutex held. */
+static gboolean
+jsonl_store_read_locked (GlossaJsonlStore  *self,
+                         GBytes           **line,
+                         guint             *line_no,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  gboolean ok;
+  int fd;
+
+  if (!open_annotations (self->index, &fd, error))
+    return FALSE;
+  ok = read_current_line (self->index, self->position, fd, line, cancellable, error);
+  if (ok && *line != NULL && line_no != NULL)
+    *line_no = ((AnnotationLine *) g_hash_table_lookup (self->index->lines,
+                                                        GUINT_TO_POINTER (self->position)))->line_no;
+  if (fd >= 0)
+    close (fd);
+  return ok;
 }
 
-static SaveData *
-save_data_new (GlossaCorpus   *self,
-               guint           position,
-               GlossaDocument *document)
+/* A reload: the article's line as it is now. Without a line, the article
+ * has no spans (the corpus line's own spans are only a start).
+ */
+static GlossaAnnotations *
+glossa_jsonl_store_load (GlossaStore    *store,
+                         GlossaArticle  *article,
+                         GCancellable   *cancellable,
+                         GError        **error)
 {
-  SaveData *save = g_new0 (SaveData, 1);
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
+  g_autoptr(GBytes) line = NULL;
+  guint line_no = 0;
+  gboolean ok;
 
-  save->position = position;
-  save->document = g_object_ref (document);
-  save->serial = glossa_document_get_serial (document);
-  save->snapshot = glossa_document_snapshot (document);
-  if (self->index->kind == GLOSSA_CORPUS_JSONL)
-    save->line = write_annotation_line (index_entry (self->index, position)->id, save->snapshot);
-  return save;
+  g_mutex_lock (&self->index->mutex);
+  ok = jsonl_store_read_locked (self, &line, &line_no, cancellable, error);
+  if (ok)
+    {
+      g_clear_pointer (&self->seen, g_bytes_unref);
+      self->seen = line ? g_bytes_ref (line) : NULL;
+    }
+  g_mutex_unlock (&self->index->mutex);
+
+  if (!ok || line == NULL)
+    return NULL;
+  return read_annotation_line (self->index, g_bytes_get_data (line, NULL), g_bytes_get_size (line),
+                               line_no, article, error);
+}
+
+static gboolean
+glossa_jsonl_store_save (GlossaStore              *store,
+                         const GlossaAnnotations  *annotations,
+                         GCancellable             *cancellable,
+                         GError                  **error)
+{
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
+  g_autoptr(GBytes) line = write_annotation_line (index_entry (self->index, self->position)->id,
+                                                  annotations);
+
+  return save_jsonl_line (self->index, self->position, line, &self->seen, cancellable, error);
+}
+
+static gboolean
+glossa_jsonl_store_changed_on_disk (GlossaStore *store)
+{
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
+  g_autoptr(GBytes) line = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  g_mutex_lock (&self->index->mutex);
+  /* A file that cannot be read is not what we saw either. */
+  changed = !jsonl_store_read_locked (self, &line, NULL, NULL, &error) || !same_line (line, self->seen);
+  g_mutex_unlock (&self->index->mutex);
+  return changed;
+}
+
+/* FILE.annotations.jsonl.other-YYYYMMDD-HHMMSS (-2, -3… if taken), made
+ * anew, never over a file. The name ends in neither .jsonl nor .json, so
+ * that no corpus and no command takes it for a corpus or an annotation
+ * file.
+ */
+static GFile *
+write_other_line (Index   *index,
+                  GBytes  *line,
+                  GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+
+  g_byte_array_append (data, g_bytes_get_data (line, NULL), g_bytes_get_size (line));
+  g_byte_array_append (data, (const guint8 *) "\n", 1);
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFileOutputStream) stream = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (n == 1)
+        path = g_strdup_printf ("%s.other-%s", index->annotations_path, time);
+      else
+        path = g_strdup_printf ("%s.other-%s-%u", index->annotations_path, time, n);
+      file = g_file_new_for_path (path);
+      stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &local_error);
+      if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        continue;
+      if (stream == NULL ||
+          !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data->data, data->len, NULL, NULL, &local_error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Cannot keep a copy of the other version of %s: "),
+                                      index->annotations_display);
+          return NULL;
+        }
+      return g_steal_pointer (&file);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("Cannot keep a copy of the other version of %s: too many copies already"),
+               index->annotations_display);
+  return NULL;
+}
+
+static gboolean
+glossa_jsonl_store_set_aside_other_version (GlossaStore  *store,
+                                            GFile       **copy,
+                                            GError      **error)
+{
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
+  g_autoptr(GBytes) line = NULL;
+  g_autoptr(GFile) made = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->index->mutex);
+  ok = jsonl_store_read_locked (self, &line, NULL, NULL, error);
+  if (ok && line != NULL && !same_line (line, self->seen))
+    ok = (made = write_other_line (self->index, line, error)) != NULL;
+  if (ok)
+    {
+      g_clear_pointer (&self->seen, g_bytes_unref);
+      self->seen = g_steal_pointer (&line);
+    }
+  g_mutex_unlock (&self->index->mutex);
+
+  if (ok && copy != NULL)
+    *copy = g_steal_pointer (&made);
+  return ok;
+}
+
+static char *
+glossa_jsonl_store_dup_identity (GlossaStore *store)
+{
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
+  g_autoptr(GFile) file = g_file_new_for_path (self->index->annotations_path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  /* An id may hold any character but NUL. */
+  return g_strdup_printf ("jsonl-store:%s\n%s", uri, index_entry (self->index, self->position)->id);
+}
+
+static char *
+glossa_jsonl_store_dup_description (GlossaStore *store)
+{
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
+
+  return g_strdup_printf (_("%s, article %s"), self->index->annotations_display,
+                          index_entry (self->index, self->position)->id);
+}
+
+static void
+glossa_jsonl_store_finalize (GObject *object)
+{
+  GlossaJsonlStore *self = GLOSSA_JSONL_STORE (object);
+
+  g_clear_pointer (&self->seen, g_bytes_unref);
+  g_clear_pointer (&self->index, index_unref);
+
+  G_OBJECT_CLASS (glossa_jsonl_store_parent_class)->finalize (object);
+}
+
+static void
+glossa_jsonl_store_class_init (GlossaJsonlStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GlossaStoreClass *store_class = GLOSSA_STORE_CLASS (klass);
+
+  object_class->finalize = glossa_jsonl_store_finalize;
+  store_class->load = glossa_jsonl_store_load;
+  store_class->save = glossa_jsonl_store_save;
+  store_class->changed_on_disk = glossa_jsonl_store_changed_on_disk;
+  store_class->set_aside_other_version = glossa_jsonl_store_set_aside_other_version;
+  store_class->dup_identity = glossa_jsonl_store_dup_identity;
+  store_class->dup_description = glossa_jsonl_store_dup_description;
+}
+
+static void
+glossa_jsonl_store_init (GlossaJsonlStore *self)
+{
+}
+
+static GlossaStore *
+jsonl_store_new (Index  *index,
+                 guint   position,
+                 GBytes *seen)
+{
+  GlossaJsonlStore *self = g_object_new (GLOSSA_TYPE_JSONL_STORE, NULL);
+
+  self->index = index_ref (index);
+  self->position = position;
+  self->seen = seen ? g_bytes_ref (seen) : NULL;
+  return GLOSSA_STORE (self);
+}
+
+/* Every save of a document of the corpus, whoever asks for it, shows in
+ * its item.
+ */
+typedef struct
+{
+  GWeakRef corpus;
+  guint    position;
+} Follow;
+
+static void
+follow_free (gpointer  data,
+             GClosure *closure)
+{
+  Follow *follow = data;
+
+  g_weak_ref_clear (&follow->corpus);
+  g_free (follow);
+}
+
+static void
+on_document_saved (GlossaDocument          *document,
+                   const GlossaAnnotations *annotations,
+                   Follow                  *follow)
+{
+  g_autoptr(GlossaCorpus) self = g_weak_ref_get (&follow->corpus);
+
+  if (self != NULL)
+    corpus_saved (self, follow->position, annotations);
+}
+
+static void
+follow_document (GlossaCorpus   *self,
+                 guint           position,
+                 GlossaDocument *document)
+{
+  Follow *follow = g_new0 (Follow, 1);
+
+  g_weak_ref_init (&follow->corpus, self);
+  follow->position = position;
+  g_signal_connect_data (document, "saved", G_CALLBACK (on_document_saved), follow, follow_free, 0);
 }
 
 static gboolean
@@ -2701,6 +3045,12 @@ check_save (GlossaCorpus    *self,
   return TRUE;
 }
 
+/**
+ * glossa_corpus_save_document:
+ *
+ * Saves @document, a document this corpus loaded, through its store (the
+ * same as glossa_document_save(), which any caller may use instead).
+ */
 gboolean
 glossa_corpus_save_document (GlossaCorpus    *self,
                              guint            position,
@@ -2708,90 +3058,27 @@ glossa_corpus_save_document (GlossaCorpus    *self,
                              GCancellable    *cancellable,
                              GError         **error)
 {
-  SaveData *save;
-  gboolean ok;
-
   g_return_val_if_fail (GLOSSA_IS_CORPUS (self), FALSE);
   g_return_val_if_fail (position < self->items->len, FALSE);
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (document), FALSE);
 
   if (!check_save (self, document, error))
     return FALSE;
-
-  save = save_data_new (self, position, document);
-  switch (self->index->kind)
-    {
-    case GLOSSA_CORPUS_FOLDER:
-      ok = glossa_document_save (document, cancellable, error);
-      break;
-    case GLOSSA_CORPUS_JSONL:
-      ok = save_jsonl_line (self->index, position, save->line, cancellable, error);
-      if (ok)
-        glossa_document_mark_saved (document, save->serial);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  if (ok)
-    corpus_saved (self, position, save->snapshot);
-  save_data_free (save);
-  return ok;
+  return glossa_document_save (document, cancellable, error);
 }
 
 static void
-save_folder_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+save_document_done (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  SaveData *save = g_task_get_task_data (task);
 
   if (!glossa_document_save_finish (GLOSSA_DOCUMENT (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  corpus_saved (g_task_get_source_object (task), save->position, save->snapshot);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-save_jsonl_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GlossaCorpus *self = source_object;
-  SaveData *save = task_data;
-  GError *error = NULL;
-
-  if (!save_jsonl_line (self->index, save->position, save->line, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
-}
-
-/* Back on the corpus's thread: the item shows what was saved before the
- * caller hears of it.
- */
-static void
-save_jsonl_done (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SaveData *save = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  glossa_document_mark_saved (save->document, save->serial);
-  corpus_saved (GLOSSA_CORPUS (object), save->position, save->snapshot);
-  g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -2817,25 +3104,7 @@ glossa_corpus_save_document_async (GlossaCorpus        *self,
       g_task_return_error (task, error);
       return;
     }
-
-  /* The snapshot is what gets saved, taken now on the document's thread. */
-  switch (self->index->kind)
-    {
-    case GLOSSA_CORPUS_FOLDER:
-      g_task_set_task_data (task, save_data_new (self, position, document), save_data_free);
-      glossa_document_save_async (document, cancellable, save_folder_done, g_steal_pointer (&task));
-      break;
-    case GLOSSA_CORPUS_JSONL:
-      {
-        g_autoptr(GTask) worker = g_task_new (self, cancellable, save_jsonl_done, g_steal_pointer (&task));
-
-        g_task_set_task_data (worker, save_data_new (self, position, document), save_data_free);
-        g_task_run_in_thread (worker, save_jsonl_thread);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  glossa_document_save_async (document, cancellable, save_document_done, g_steal_pointer (&task));
 }
 
 gboolean

@@ -102,9 +102,11 @@ void              glossa_corpus_load_dates         (GlossaCorpus   *self,
 /* The document of item @position: its article and annotations. In a JSONL
  * corpus, an article without a line in FILE.annotations.jsonl starts with
  * the spans of its corpus line (origin "imported" unless they say
- * "suggested"). A JSONL document has no annotation file of its own: save
- * it with glossa_corpus_save_document(), never glossa_document_save().
- * Safe to call from any thread.
+ * "suggested"). A JSONL document's store is its line of
+ * FILE.annotations.jsonl; glossa_document_save() writes that line, and
+ * fails with GLOSSA_ERROR_CONFLICT if another window or program changed it
+ * since it was read or last written. Whoever saves a document of the
+ * corpus, its item then shows what was saved. Safe to call from any thread.
  */
 GlossaDocument   *glossa_corpus_load_document      (GlossaCorpus   *self,
                                                     guint           position,
@@ -119,11 +121,11 @@ GlossaDocument   *glossa_corpus_load_document_finish (GlossaCorpus        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
-/* Saves @document, the document of item @position: its annotation file in
- * a folder corpus; in a JSONL corpus, FILE.annotations.jsonl rewritten
- * atomically with this article's line replaced (or added) and every other
- * line kept byte for byte. The item then takes the document's status and
- * span counts.
+/* Saves @document, the document of item @position, through its store: its
+ * annotation file in a folder corpus; in a JSONL corpus,
+ * FILE.annotations.jsonl rewritten atomically with this article's line
+ * replaced (or added) and every other line kept byte for byte. The item
+ * then takes the document's status and span counts.
  */
 gboolean          glossa_corpus_save_document      (GlossaCorpus   *self,
                                                     guint           position,

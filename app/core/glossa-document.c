@@ -14,6 +14,7 @@
 #include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-storage.h"
+#include "glossa-store.h"
 #include "glossa-undo-stack.h"
 
 struct _GlossaDocument
@@ -21,7 +22,9 @@ struct _GlossaDocument
   GObject            parent_instance;
 
   GlossaArticle     *article;
-  GFile             *file;
+  /* Where the annotations live: the only thing that writes them. */
+  GlossaStore       *store;
+  GFile             *construct_file;
   GError            *error;
 
   /* Everything but the spans mirrors the file; annotations->spans is the
@@ -37,7 +40,6 @@ struct _GlossaDocument
 
   guint64            serial;
   guint64            saved_serial;
-  GlossaFileStamp          disk;
 
   /* Saves run one at a time; callers that ask meanwhile wait for the next. */
   GPtrArray         *pending_saves;
@@ -52,6 +54,7 @@ enum {
   PROP_0,
   PROP_ARTICLE,
   PROP_FILE,
+  PROP_STORE,
   PROP_ERROR,
   PROP_READ_ONLY,
   PROP_MODIFIED,
@@ -68,6 +71,7 @@ enum {
   SPAN_ADDED,
   SPAN_REMOVED,
   CHANGED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -253,7 +257,8 @@ glossa_document_finalize (GObject *object)
   GlossaDocument *self = (GlossaDocument *)object;
 
   g_clear_object (&self->article);
-  g_clear_object (&self->file);
+  g_clear_object (&self->store);
+  g_clear_object (&self->construct_file);
   g_clear_error (&self->error);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->annotations, glossa_annotations_free);
@@ -278,7 +283,11 @@ glossa_document_get_property (GObject    *object,
       break;
 
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, glossa_document_get_file (self));
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     case PROP_ERROR:
@@ -337,7 +346,11 @@ glossa_document_set_property (GObject      *object,
       break;
 
     case PROP_FILE:
-      self->file = g_value_dup_object (value);
+      self->construct_file = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
       break;
 
     case PROP_STATUS:
@@ -377,6 +390,10 @@ glossa_document_constructed (GObject *object)
   G_OBJECT_CLASS (glossa_document_parent_class)->constructed (object);
 
   g_assert (GLOSSA_IS_ARTICLE (self->article));
+  /* A file given alone is a sidecar store. */
+  if (self->store == NULL && self->construct_file != NULL)
+    self->store = glossa_file_store_new (self->construct_file);
+  g_clear_object (&self->construct_file);
 
   basename = g_strdup (glossa_article_get_name (self->article));
   if (glossa_article_get_file (self->article) != NULL)
@@ -407,6 +424,9 @@ glossa_document_class_init (GlossaDocumentClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GLOSSA_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
@@ -464,6 +484,18 @@ glossa_document_class_init (GlossaDocumentClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * GlossaDocument::saved:
+   * @annotations: (type gpointer): the GlossaAnnotations written, valid
+   *   during the emission
+   *
+   * Emitted on the document's thread after its store wrote it, whoever
+   * asked for the save: a corpus's list follows its documents this way.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -516,13 +548,40 @@ glossa_document_new_with_annotations (GlossaArticle     *article,
                                       GFile             *annotations_file,
                                       GlossaAnnotations *annotations)
 {
+  g_autoptr(GlossaStore) store = NULL;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (!annotations_file || G_IS_FILE (annotations_file), NULL);
+  g_return_val_if_fail (annotations != NULL, NULL);
+
+  if (annotations_file != NULL)
+    store = glossa_file_store_new (annotations_file);
+  return glossa_document_new_with_store (article, store, annotations);
+}
+
+/**
+ * glossa_document_new_with_store:
+ * @store: (nullable): where the annotations are saved, already holding
+ *   what was read from it (see glossa_store_load())
+ * @annotations: (nullable): annotations read from @store, already checked
+ *   against @article; copied, spans shared
+ *
+ * Like glossa_document_new_with_annotations(), for any kind of store.
+ */
+GlossaDocument *
+glossa_document_new_with_store (GlossaArticle     *article,
+                                GlossaStore       *store,
+                                GlossaAnnotations *annotations)
+{
   GlossaDocument *self;
   GlossaAnnotations *copy;
 
   g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
-  g_return_val_if_fail (annotations != NULL, NULL);
+  g_return_val_if_fail (!store || GLOSSA_IS_STORE (store), NULL);
 
-  self = glossa_document_new (article, annotations_file);
+  self = g_object_new (GLOSSA_TYPE_DOCUMENT, "article", article, "store", store, NULL);
+  if (annotations == NULL)
+    return self;
   copy = glossa_annotations_new ();
   copy->doc_id = g_strdup (annotations->doc_id ? annotations->doc_id : self->annotations->doc_id);
   copy->file = g_strdup (annotations->file ? annotations->file : self->annotations->file);
@@ -587,31 +646,16 @@ load_annotations (GlossaDocument *self,
                   GCancellable   *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
   GlossaAnnotations *annotations;
-  gsize len = 0;
 
-  self->disk = glossa_file_stamp_read (self->file);
-  if (self->file == NULL || !self->disk.exists)
+  if (self->store == NULL)
     return;
 
-  name = g_file_get_parse_name (self->file);
-  if (!g_file_load_contents (self->file, cancellable, &contents, &len, NULL, &error))
-    {
-      GError *wrapped = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", name, error->message);
-      set_error (self, wrapped);
-      return;
-    }
-
-  annotations = glossa_format_read (contents, len, name, self->article, &error);
-  if (annotations == NULL)
-    {
-      set_error (self, g_steal_pointer (&error));
-      return;
-    }
-
-  adopt_annotations (self, annotations);
+  annotations = glossa_store_load (self->store, self->article, cancellable, &error);
+  if (annotations != NULL)
+    adopt_annotations (self, annotations);
+  else if (error != NULL)
+    set_error (self, g_steal_pointer (&error));
 }
 
 /**
@@ -745,11 +789,29 @@ glossa_document_get_article (GlossaDocument *self)
   return self->article;
 }
 
+/**
+ * glossa_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): the annotation file, if the document
+ *   is stored in one whole file (not a line of a JSONL corpus)
+ */
 GFile *
 glossa_document_get_file (GlossaDocument *self)
 {
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
-  return self->file;
+  return self->store ? glossa_store_get_file (self->store) : NULL;
+}
+
+/**
+ * glossa_document_get_store:
+ *
+ * Returns: (transfer none) (nullable): where the annotations are saved
+ */
+GlossaStore *
+glossa_document_get_store (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->store;
 }
 
 const GError *
@@ -1323,10 +1385,8 @@ glossa_document_serialize (GlossaDocument *self)
 
 typedef struct
 {
-  GFile             *file;
+  GlossaStore       *store;
   GlossaAnnotations *snapshot;
-  GlossaFileStamp          expected;
-  GlossaFileStamp          written;
   guint64            serial;
 } SaveData;
 
@@ -1335,7 +1395,7 @@ save_data_free (gpointer data)
 {
   SaveData *save = data;
 
-  g_clear_object (&save->file);
+  g_clear_object (&save->store);
   g_clear_pointer (&save->snapshot, glossa_annotations_free);
   g_free (save);
 }
@@ -1353,7 +1413,7 @@ check_savable (GlossaDocument  *self,
     }
   if (self->read_only)
     return check_writable (self, error);
-  if (self->file == NULL)
+  if (self->store == NULL)
     {
       g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
                            _("This document has no annotation file to save to"));
@@ -1367,9 +1427,8 @@ save_data_new (GlossaDocument *self)
 {
   SaveData *save = g_new0 (SaveData, 1);
 
-  save->file = g_object_ref (self->file);
+  save->store = g_object_ref (self->store);
   save->snapshot = glossa_document_snapshot (self);
-  save->expected = self->disk;
   save->serial = self->serial;
   return save;
 }
@@ -1380,23 +1439,7 @@ save_data_run (SaveData      *save,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  GlossaFileStamp now = glossa_file_stamp_read (save->file);
-
-  if (!glossa_file_stamp_equal (&now, &save->expected))
-    {
-      g_autofree char *name = g_file_get_parse_name (save->file);
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
-                   _("%s was changed by another program; it was not written over"), name);
-      return FALSE;
-    }
-
-  bytes = glossa_format_write (save->snapshot);
-  if (!glossa_file_replace_atomic (save->file, bytes, cancellable, error))
-    return FALSE;
-
-  save->written = glossa_file_stamp_read (save->file);
-  return TRUE;
+  return glossa_store_save (save->store, save->snapshot, cancellable, error);
 }
 
 static void
@@ -1405,12 +1448,19 @@ save_data_commit (GlossaDocument *self,
 {
   gboolean was_modified = glossa_document_get_modified (self);
 
-  self->disk = save->written;
   self->saved_serial = save->serial;
   if (was_modified != glossa_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_signal_emit (self, signals[SAVED], 0, save->snapshot);
 }
 
+/**
+ * glossa_document_save:
+ *
+ * Writes the annotations as they are now through the document's store,
+ * blocking. Fails with %GLOSSA_ERROR_CONFLICT, writing nothing, if another
+ * program changed what is stored since it was read or last saved.
+ */
 gboolean
 glossa_document_save (GlossaDocument  *self,
                       GCancellable    *cancellable,
@@ -1503,10 +1553,11 @@ start_save (GlossaDocument *self,
 /**
  * glossa_document_save_async:
  *
- * Writes the annotations as they are now, in a worker thread. Saves never
- * overlap: one asked for while another runs starts when it ends, with the
- * state of that moment. Fails with %GLOSSA_ERROR_CONFLICT, writing nothing,
- * if another program changed the file since it was read or last saved.
+ * Writes the annotations as they are now through the document's store, in
+ * a worker thread. Saves never overlap: one asked for while another runs
+ * starts when it ends, with the state of that moment. Fails with
+ * %GLOSSA_ERROR_CONFLICT, writing nothing, if another program changed what
+ * is stored since it was read or last saved.
  */
 void
 glossa_document_save_async (GlossaDocument      *self,
@@ -1537,63 +1588,57 @@ glossa_document_save_finish (GlossaDocument  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Copies @file to NAME.annotations.other-YYYYMMDD-HHMMSS.json beside it,
- * with -2, -3… after the time if that name is taken: never over a file.
+/**
+ * glossa_document_get_saving:
+ *
+ * Returns: whether a save is being written now
  */
-static GFile *
-copy_aside (GFile   *file,
-            GError **error)
+gboolean
+glossa_document_get_saving (GlossaDocument *self)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *base = g_file_get_basename (file);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  gsize stem_len = strlen (base);
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  return self->saving;
+}
 
-  if (g_str_has_suffix (base, ".json"))
-    stem_len -= strlen (".json");
+/**
+ * glossa_document_save_copy:
+ * @file: an annotation file chosen by the user
+ *
+ * Writes the annotations as they are now to @file, through a sidecar store
+ * of its own (atomically; a folder, a FIFO or a device is refused), for
+ * when the document's own store cannot be written. The document stays
+ * modified: its own store still holds the older version.
+ */
+gboolean
+glossa_document_save_copy (GlossaDocument  *self,
+                           GFile           *file,
+                           GError         **error)
+{
+  g_autoptr(GlossaStore) store = NULL;
+  g_autoptr(GlossaAnnotations) snapshot = NULL;
 
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GFile) copy = NULL;
-      g_autoptr(GError) local_error = NULL;
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-      if (n == 1)
-        name = g_strdup_printf ("%.*s.other-%s.json", (int) stem_len, base, time);
-      else
-        name = g_strdup_printf ("%.*s.other-%s-%u.json", (int) stem_len, base, time, n);
-      copy = g_file_get_child (parent, name);
-      if (g_file_copy (file, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-        return g_steal_pointer (&copy);
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("Cannot keep a copy of the other version of %s: "),
-                                      g_file_peek_path (file));
-          return NULL;
-        }
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               _("Cannot keep a copy of the other version of %s: too many copies already"),
-               g_file_peek_path (file));
-  return NULL;
+  /* The user chose to replace whatever is there. */
+  store = glossa_file_store_new_replacing (file);
+  snapshot = glossa_document_snapshot (self);
+  return glossa_store_save (store, snapshot, NULL, error);
 }
 
 /**
  * glossa_document_set_aside_disk_version:
- * @copy: (out) (optional): the copy made, or %NULL if there was no file
+ * @copy: (out) (optional): where the other version was kept, or %NULL if
+ *   there was none
  *
- * For when another program changed the annotation file and the user keeps
- * their own spans: copies the other version beside the file (as
- * NAME.annotations.other-YYYYMMDD-HHMMSS.json) so that nothing of it is
- * lost, then takes the file as seen, so that the next save writes over it.
- * If the file changes again during the copy, the copy is kept and the new
- * version copied too. Without a file on disk there is nothing to copy.
+ * For when another program changed what is stored and the user keeps
+ * their own spans: the store keeps the other version in a side file (for
+ * an annotation file, NAME.annotations.other-YYYYMMDD-HHMMSS.json beside
+ * it) so that nothing of it is lost, then takes it as seen, so that the
+ * next save writes over it.
  *
- * Returns: whether the other version is safe; on failure the file is still
- *   taken as changed on disk, and saves are refused
+ * Returns: whether the other version is safe; on failure what is stored is
+ *   still taken as changed on disk, and saves are refused
  */
 gboolean
 glossa_document_set_aside_disk_version (GlossaDocument  *self,
@@ -1603,33 +1648,13 @@ glossa_document_set_aside_disk_version (GlossaDocument  *self,
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (copy == NULL || *copy == NULL, FALSE);
 
-  for (guint tries = 0; tries < 5; tries++)
-    {
-      GlossaFileStamp before = glossa_file_stamp_read (self->file);
-      GlossaFileStamp after;
-      g_autoptr(GFile) made = NULL;
-
-      if (before.exists)
-        {
-          made = copy_aside (self->file, error);
-          if (made == NULL)
-            return FALSE;
-        }
-      after = glossa_file_stamp_read (self->file);
-      if (glossa_file_stamp_equal (&before, &after))
-        {
-          self->disk = before;
-          /* What is on disk is not what is shown: it must be written. */
-          set_modified (self, self->serial + 1);
-          if (copy != NULL)
-            *copy = g_steal_pointer (&made);
-          return TRUE;
-        }
-    }
-
-  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
-               _("%s keeps changing: another program is writing it"), g_file_peek_path (self->file));
-  return FALSE;
+  if (self->store == NULL)
+    return TRUE;
+  if (!glossa_store_set_aside_other_version (self->store, copy, error))
+    return FALSE;
+  /* What is stored is not what is shown: it must be written. */
+  set_modified (self, self->serial + 1);
+  return TRUE;
 }
 
 /**
@@ -1650,9 +1675,9 @@ glossa_document_get_serial (GlossaDocument *self)
  * @serial: what glossa_document_get_serial() returned when the saved
  *   snapshot was taken
  *
- * For documents saved by someone else (a JSONL corpus writes its own
- * lines): the state of @serial is on disk. Changes made since keep the
- * document modified.
+ * The state of @serial is stored (after a copy was written elsewhere and
+ * the user chose to keep it). Changes made since keep the document
+ * modified.
  */
 void
 glossa_document_mark_saved (GlossaDocument *self,
@@ -1672,18 +1697,137 @@ glossa_document_mark_saved (GlossaDocument *self,
 /**
  * glossa_document_changed_on_disk:
  *
- * Returns: whether the annotation file is no longer what this document
- *   read or last wrote: another program changed, created or deleted it.
+ * Returns: whether what is stored is no longer what this document read or
+ *   last wrote: another program changed, created or deleted it.
  */
 gboolean
 glossa_document_changed_on_disk (GlossaDocument *self)
 {
-  GlossaFileStamp now;
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (self->store == NULL || self->saving)
+    return FALSE;
+  return glossa_store_changed_on_disk (self->store);
+}
+
+/* Recovery copies */
+
+/**
+ * glossa_document_write_recovery:
+ *
+ * Keeps the annotations as they are now in the store's recovery copy, for
+ * when they cannot be written where they belong.
+ */
+gboolean
+glossa_document_write_recovery (GlossaDocument  *self,
+                                GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
 
-  if (self->file == NULL || self->saving)
+  if (self->store == NULL)
+    return TRUE;
+  bytes = glossa_document_serialize (self);
+  return glossa_store_write_recovery (self->store, bytes, error);
+}
+
+/* Reads the recovery copy, checked against the article as strictly as an
+ * annotation file. NULL without an error when there is none.
+ */
+static GlossaAnnotations *
+read_recovery (GlossaDocument  *self,
+               GDateTime      **written,
+               GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  gsize len;
+  const char *data;
+
+  if (self->store == NULL || self->error != NULL)
+    return NULL;
+  if (!(bytes = glossa_store_read_recovery (self->store, written, error)))
+    return NULL;
+  file = glossa_store_get_recovery_file (self->store);
+  name = g_file_get_parse_name (file);
+  data = g_bytes_get_data (bytes, &len);
+  return glossa_format_read (data, len, name, self->article, error);
+}
+
+/**
+ * glossa_document_dup_recovery_date:
+ *
+ * Returns: (transfer full) (nullable): when the recovery copy of this
+ *   document's unsaved edits was written, if there is one that differs
+ *   from what is shown and fits the article
+ */
+GDateTime *
+glossa_document_dup_recovery_date (GlossaDocument *self)
+{
+  g_autoptr(GlossaAnnotations) recovered = NULL;
+  g_autoptr(GDateTime) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) shown = NULL;
+  g_autoptr(GBytes) kept = NULL;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+
+  if (!(recovered = read_recovery (self, &written, &error)))
+    {
+      if (error != NULL)
+        g_warning ("Ignoring the recovery copy of %s: %s",
+                   glossa_article_get_name (self->article), error->message);
+      return NULL;
+    }
+  kept = glossa_format_write (recovered);
+  shown = glossa_document_serialize (self);
+  if (g_bytes_equal (kept, shown))
+    return NULL;
+  return g_steal_pointer (&written);
+}
+
+/**
+ * glossa_document_restore_recovery:
+ *
+ * Replaces the spans, status and annotator with those of the recovery
+ * copy, as an edit to be saved (the undo history starts again). The copy
+ * stays until a save succeeds.
+ */
+gboolean
+glossa_document_restore_recovery (GlossaDocument  *self,
+                                  GError         **error)
+{
+  g_autoptr(GlossaAnnotations) recovered = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+
+  if (!check_writable (self, error))
     return FALSE;
-  now = glossa_file_stamp_read (self->file);
-  return !glossa_file_stamp_equal (&now, &self->disk);
+  if (!(recovered = read_recovery (self, NULL, &local_error)))
+    {
+      if (local_error == NULL)
+        local_error = g_error_new_literal (GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                                           _("There is no recovery copy to restore"));
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  glossa_undo_stack_clear (self->undo);
+  set_spans (self, recovered->spans);
+  glossa_document_set_annotator (self, recovered->annotator);
+  glossa_document_set_status (self, recovered->status);
+  mark_changed (self);
+  return TRUE;
+}
+
+void
+glossa_document_discard_recovery (GlossaDocument *self)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+
+  if (self->store != NULL)
+    glossa_store_discard_recovery (self->store);
 }

@@ -11,6 +11,7 @@
 #include "glossa-article.h"
 #include "glossa-format.h"
 #include "glossa-span.h"
+#include "glossa-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,10 @@ G_DECLARE_FINAL_TYPE (GlossaDocument, glossa_document, GLOSSA, DOCUMENT, GObject
  * an addition with the same id) and "changed", emitted once after every edit,
  * undo, redo or status change.
  *
+ * A document is given its store when it is made (see glossa-store.h): its
+ * sidecar file, its line of a JSONL corpus's annotation file, or a review's
+ * output. Every save goes through it, and only through it.
+ *
  * If the annotation file exists but does not load, the document keeps the
  * error in its "error" property, has no spans, is read-only, and refuses to
  * save: a file that fails to load is never written over.
@@ -32,6 +37,9 @@ GlossaDocument *glossa_document_new              (GlossaArticle   *article,
 GlossaDocument *glossa_document_new_with_annotations (GlossaArticle     *article,
                                                      GFile             *annotations_file,
                                                      GlossaAnnotations *annotations);
+GlossaDocument *glossa_document_new_with_store   (GlossaArticle     *article,
+                                                  GlossaStore       *store,
+                                                  GlossaAnnotations *annotations);
 GlossaDocument *glossa_document_open             (GFile           *article_file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
@@ -51,6 +59,7 @@ gboolean        glossa_document_reload           (GlossaDocument  *self,
 
 GlossaArticle  *glossa_document_get_article      (GlossaDocument  *self);
 GFile          *glossa_document_get_file         (GlossaDocument  *self);
+GlossaStore    *glossa_document_get_store        (GlossaDocument  *self);
 const GError   *glossa_document_get_error        (GlossaDocument  *self);
 gboolean        glossa_document_get_read_only    (GlossaDocument  *self);
 void            glossa_document_set_read_only    (GlossaDocument  *self,
@@ -116,6 +125,10 @@ void            glossa_document_save_async       (GlossaDocument  *self,
 gboolean        glossa_document_save_finish      (GlossaDocument  *self,
                                                   GAsyncResult    *result,
                                                   GError         **error);
+gboolean        glossa_document_get_saving       (GlossaDocument  *self);
+gboolean        glossa_document_save_copy        (GlossaDocument  *self,
+                                                  GFile           *file,
+                                                  GError         **error);
 gboolean        glossa_document_changed_on_disk  (GlossaDocument  *self);
 gboolean        glossa_document_set_aside_disk_version (GlossaDocument  *self,
                                                         GFile          **copy,
@@ -123,5 +136,12 @@ gboolean        glossa_document_set_aside_disk_version (GlossaDocument  *self,
 guint64         glossa_document_get_serial       (GlossaDocument  *self);
 void            glossa_document_mark_saved       (GlossaDocument  *self,
                                                   guint64          serial);
+
+gboolean        glossa_document_write_recovery   (GlossaDocument  *self,
+                                                  GError         **error);
+GDateTime      *glossa_document_dup_recovery_date (GlossaDocument *self);
+gboolean        glossa_document_restore_recovery (GlossaDocument  *self,
+                                                  GError         **error);
+void            glossa_document_discard_recovery (GlossaDocument  *self);
 
 G_END_DECLS

@@ -521,7 +521,7 @@ test_file_save_now (Fixture       *fixture,
   g_settings_set_uint (fixture->window->settings, "auto-save-delay", 1000);
   tag_text (fixture, "Joe Biden", "actor");
   activate (fixture, "win.save", NULL);
-  g_assert_true (fixture->window->saving);
+  g_assert_true (glossa_saver_get_saving (fixture->window->saver));
   saved = saved_span (fixture, 1, "Joe Biden");
   g_assert_nonnull (saved);
   g_settings_reset (fixture->window->settings, "auto-save-delay");
