@@ -561,8 +561,10 @@ safe_parts (const char *id,
 
   for (guint i = 0; split[i] != NULL; i++)
     {
-      /* "a//b", "/a", "a/./b": nothing to keep, but the id is not the name. */
-      if (split[i][0] == '\0' || strcmp (split[i], ".") == 0)
+      /* "a//b", "/a", "a/./b", "../a": nothing to keep (a name may not
+       * climb), but the id is not the name.
+       */
+      if (split[i][0] == '\0' || strcmp (split[i], ".") == 0 || strcmp (split[i], "..") == 0)
         renamed = TRUE;
       else
         g_ptr_array_add (parts, clean_component (split[i], &renamed));

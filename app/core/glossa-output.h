@@ -70,9 +70,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaOutput, glossa_output_free)
 /* Safe names. A document id becomes a relative path without extension:
  * its "/" make subfolders (ids of folder corpora are relative paths, and
  * stay so, so that a corpus exported and imported again keeps its ids).
- * Empty and "." components are dropped; control characters and "\" become
- * "_"; a component starting with a dot (".." included) gets a "_" before
- * it; a component longer than GLOSSA_OUTPUT_NAME_MAX bytes is cut on a
+ * Empty, "." and ".." components are dropped; control characters and "\"
+ * become "_"; a component starting with a dot gets a "_" before it; a component longer than GLOSSA_OUTPUT_NAME_MAX bytes is cut on a
  * character boundary. When anything changed, the last component ends with
  * "-" and 12 hex digits of the id's SHA-256, so that two ids never meet
  * in one name and the same id always gives the same name.
