@@ -409,7 +409,20 @@ start_review (GlossaWindow *self,
               GFile        *other,
               GFile        *output)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, open_source_cb, g_object_ref (output));
+  GlossaDocument *a_document = self->article_document != NULL ? self->article_document : self->document;
+  GFile *a = self->corpus != NULL ? glossa_corpus_get_file (self->corpus)
+           : a_document != NULL ? glossa_document_get_file (a_document) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  /* The core says which folders would put the result over A or B. */
+  if (!glossa_review_check_output (output, a, other, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  task = g_task_new (self, NULL, open_source_cb, g_object_ref (output));
 
   g_task_set_source_tag (task, start_review);
   g_task_set_task_data (task, g_object_ref (other), g_object_unref);
@@ -422,19 +435,12 @@ on_output_response (GtkNativeDialog *chooser,
                     GlossaWindow    *self)
 {
   GFile *other = g_object_get_data (G_OBJECT (chooser), "glossa-other");
-  GlossaDocument *a_document = self->article_document != NULL ? self->article_document : self->document;
-  GFile *a = self->corpus != NULL ? glossa_corpus_get_file (self->corpus)
-           : a_document != NULL ? glossa_document_get_file (a_document) : NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) output = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
 
-      if (!glossa_review_check_output (output, a, other, &error))
-        _glossa_window_show_error (self, error);
-      else
-        start_review (self, other, output);
+      start_review (self, other, output);
     }
 
   gtk_native_dialog_destroy (chooser);

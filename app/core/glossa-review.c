@@ -412,13 +412,25 @@ glossa_review_output_file (GFile      *output,
 {
   g_autofree char *name = NULL;
   g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (output), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
   name = glossa_output_safe_name (id, NULL);
   file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
-  return g_file_resolve_relative_path (output, file_name);
+  file = g_file_resolve_relative_path (output, file_name);
+
+  /* Ids of folder corpora have subfolders ("2021/article-7"), which the
+   * document's save would not make. Failing here is not fatal: the save
+   * reports it, naming the file.
+   */
+  path = g_file_get_path (file);
+  if (path != NULL && strchr (name, '/') != NULL && !glossa_output_make_parent (path, &error))
+    g_debug ("%s", error->message);
+  return g_steal_pointer (&file);
 }
 
 /* Why @output may not hold the adjudication of a comparison with @input

@@ -75,7 +75,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaReviewSource, glossa_review_source_free)
 
 /* Where the adjudicated annotations of document @id go:
  * @output/NAME.annotations.json, NAME made by glossa_output_safe_name(), so
- * that no id (absolute, with "..", empty) leads out of @output.
+ * that no id (absolute, with "..", empty) leads out of @output. The
+ * folders between @output and the file are made, so that it can be saved.
  */
 GFile              *glossa_review_output_file      (GFile              *output,
                                                     const char         *id);

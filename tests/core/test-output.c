@@ -16,6 +16,7 @@
 #include "glossa-error.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
+#include "glossa-storage.h"
 
 static char *
 hash12 (const char *id)
@@ -457,11 +458,24 @@ test_review_location (Fixture       *fx,
       g_autoptr(GFile) file = glossa_review_output_file (out, ids[i]);
       g_autofree char *relative = g_file_get_relative_path (out, file);
 
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new_static ("{}", 2);
+
       g_assert_nonnull (relative);
       g_assert_true (g_str_has_suffix (relative, ".annotations.json"));
       g_assert_false (g_str_has_prefix (relative, "."));
       g_assert_null (strstr (relative, "/."));
+      /* The folders it needs are there, so that the result can be saved. */
+      g_assert_true (g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY);
+      g_assert_true (glossa_file_replace_atomic (file, bytes, NULL, &error));
+      g_assert_no_error (error);
     }
+  {
+    g_autofree char *outside = g_build_filename (fx->dir, "tmp", NULL);
+
+    g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+  }
   {
     g_autoptr(GFile) ok = glossa_review_output_file (out, "ok");
     g_autoptr(GFile) expected = g_file_get_child (out, "ok.annotations.json");
