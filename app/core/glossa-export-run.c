@@ -1045,6 +1045,8 @@ glossa_export (GlossaRecordSource         *source,
   /* On failure, freeing @out removes the partial output. */
   if (ok)
     ok = glossa_output_commit (out, error);
+  else if (error != NULL)
+    glossa_output_name_error (out, *error);
 
   local_stats.warnings = NULL;
   if (ok && stats != NULL)

@@ -1154,7 +1154,11 @@ glossa_import_write_corpus (GPtrArray           *records,
     {
       if (!write_record (g_ptr_array_index (records, i), glossa_output_get_path (out),
                          names, warnings, cancellable, error))
-        return FALSE;
+        {
+          if (error != NULL)
+            glossa_output_name_error (out, *error);
+          return FALSE;
+        }
     }
 
   return glossa_output_commit (out, error);

@@ -466,6 +466,21 @@ glossa_output_free (GlossaOutput *self)
   g_free (self);
 }
 
+void
+glossa_output_name_error (GlossaOutput *self,
+                          GError       *error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (error == NULL || self->temp == NULL || strstr (error->message, self->temp) == NULL)
+    return;
+  parts = g_strsplit (error->message, self->temp, -1);
+  g_free (error->message);
+  error->message = g_strjoinv (self->target, parts);
+}
+
 gboolean
 glossa_output_make_parent (const char  *path,
                            GError     **error)

@@ -61,6 +61,11 @@ const char   *glossa_output_get_path    (GlossaOutput      *self);
 gboolean      glossa_output_commit      (GlossaOutput      *self,
                                          GError           **error);
 void          glossa_output_free        (GlossaOutput      *self);
+/* Makes @error, from writing below the temporary path, name the path the
+ * user gave instead: "out/doc.ann: No space left on device".
+ */
+void          glossa_output_name_error  (GlossaOutput      *self,
+                                         GError            *error);
 /* Makes the folders above @path, a file to be written in an output folder. */
 gboolean      glossa_output_make_parent (const char        *path,
                                          GError           **error);

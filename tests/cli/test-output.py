@@ -316,6 +316,71 @@ def failed_export_leaves_nothing(tmp):
         expect(snapshot(tmp) == before, os.listdir(tmp))
 
 
+def mount(*args):
+    return subprocess.run(["mount"] + list(args), capture_output=True, text=True)
+
+
+def can_mount():
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        if mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", tmp).returncode != 0:
+            return False
+        subprocess.run(["umount", tmp])
+    return True
+
+
+def skip_unless_mount(function):
+    if can_mount():
+        return test(function)
+    results.append((True, function.__name__, "SKIP needs root and mount for a full or read-only disk"))
+    return function
+
+
+@skip_unless_mount
+def full_disk_leaves_nothing(tmp):
+    source = os.path.join(tmp, "big.jsonl")
+    write_jsonl(source, [{"id": "doc%d" % i, "text": "word " * 200} for i in range(200)])
+    disk = os.path.join(tmp, "disk")
+    os.mkdir(disk)
+    expect(mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", disk).returncode == 0)
+    try:
+        for extra, name in [([], "out.jsonl"), (["--format", "brat"], "brat")]:
+            out = os.path.join(disk, name)
+            result = run("export", source, *extra, "-o", out)
+            expect(result.returncode == 1, "exit %d: %s" % (result.returncode, result.stderr))
+            expect(out in result.stderr and "No space left" in result.stderr, result.stderr)
+            expect(".glossa-partial" not in result.stderr, result.stderr)
+            expect(os.listdir(disk) == [], os.listdir(disk))
+        out = os.path.join(disk, "corpus")
+        result = run("import", source, "-o", out)
+        expect(result.returncode == 1, "exit %d: %s" % (result.returncode, result.stderr))
+        expect("No space left" in result.stderr, result.stderr)
+        expect(os.listdir(disk) == [], os.listdir(disk))
+    finally:
+        subprocess.run(["umount", disk])
+
+
+@skip_unless_mount
+def read_only_folder_leaves_nothing(tmp):
+    source = os.path.join(tmp, "in.jsonl")
+    write_jsonl(source, [one_doc("a")])
+    folder = os.path.join(tmp, "ro")
+    os.mkdir(folder)
+    expect(mount("--bind", folder, folder).returncode == 0)
+    try:
+        expect(mount("-o", "remount,ro,bind", folder).returncode == 0)
+        for command, extra, name in [("export", [], "out.jsonl"), ("export", ["--format", "brat"], "brat"),
+                                     ("import", [], "corpus")]:
+            out = os.path.join(folder, name)
+            result = run(command, source, *extra, "-o", out)
+            expect(result.returncode == 1, "exit %d: %s" % (result.returncode, result.stderr))
+            expect(out in result.stderr and "Read-only file system" in result.stderr, result.stderr)
+            expect(os.listdir(folder) == [], os.listdir(folder))
+    finally:
+        subprocess.run(["umount", folder])
+
+
 def main():
     print("1..%d" % len(results))
     for i, (passed, name, message) in enumerate(results, 1):
