@@ -618,6 +618,7 @@ glossa_output_safe_name (const char *id,
 struct _GlossaOutputNames
 {
   GHashTable *used;  /* the names given out, case-folded and normalised */
+  GHashTable *next;  /* a name wanted more than once -> the next number to try */
 };
 
 GlossaOutputNames *
@@ -626,6 +627,7 @@ glossa_output_names_new (void)
   GlossaOutputNames *names = g_new0 (GlossaOutputNames, 1);
 
   names->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return names;
 }
 
@@ -635,18 +637,26 @@ glossa_output_names_free (GlossaOutputNames *names)
   if (names == NULL)
     return;
   g_clear_pointer (&names->used, g_hash_table_unref);
+  g_clear_pointer (&names->next, g_hash_table_unref);
   g_free (names);
 }
 
 /* Takes @name if no name given out so far is the same ignoring case and
  * Unicode normalisation (APFS ignores both).
  */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+}
+
 static gboolean
 take_name (GlossaOutputNames *names,
            const char        *name)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  char *key = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  char *key = name_key (name);
 
   if (g_hash_table_contains (names->used, key))
     {
@@ -696,14 +706,25 @@ glossa_output_names_add (GlossaOutputNames  *names,
 
   parts = safe_parts (id, &changed);
   name = join_parts (parts);
-  for (guint n = 2; !take_name (names, name); n++)
+  if (!take_name (names, name))
     {
-      g_autoptr(GPtrArray) numbered = safe_parts (id, &changed);
-      g_autofree char *suffix = g_strdup_printf ("-%u", n);
+      /* Numbering goes on where the last repeat of this name stopped, so
+       * that a corpus of one id repeated costs linear time, not quadratic.
+       */
+      char *base_key = name_key (name);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (names->next, base_key));
 
-      add_suffix (numbered, suffix);
-      g_free (name);
-      name = join_parts (numbered);
+      g_clear_pointer (&name, g_free);
+      for (n = MAX (n, 2); name == NULL || !take_name (names, name); n++)
+        {
+          g_autoptr(GPtrArray) numbered = safe_parts (id, &changed);
+          g_autofree char *suffix = g_strdup_printf ("-%u", n);
+
+          add_suffix (numbered, suffix);
+          g_free (name);
+          name = join_parts (numbered);
+        }
+      g_hash_table_replace (names->next, base_key, GUINT_TO_POINTER (n));
     }
 
   if (warning == NULL || strcmp (name, id) == 0)

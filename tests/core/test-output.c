@@ -189,6 +189,28 @@ test_names_collide (void)
   ct_assert_contains (warning_f, "“/x”");
 }
 
+/* One id repeated many times, in two cases: every name its own, in
+ * linear time (numbering from 2 each time took minutes here).
+ */
+static void
+test_names_many_repeats (void)
+{
+  g_autoptr(GlossaOutputNames) names = glossa_output_names_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char *name = glossa_output_names_add (names, i % 2 ? "x" : "X", NULL, NULL);
+      g_autofree char *key = g_ascii_strdown (name, -1);
+
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_free (name);
+    }
+  g_test_message ("20000 names in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+}
+
 /* Refusals */
 
 static int
@@ -548,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/core/output/safe-name/unchanged", test_safe_name_unchanged);
   g_test_add_func ("/core/output/safe-name/long", test_safe_name_long);
   g_test_add_func ("/core/output/names/collide", test_names_collide);
+  g_test_add_func ("/core/output/names/many-repeats", test_names_many_repeats);
   g_test_add ("/core/output/refuse/inputs", Fixture, NULL, fixture_set_up, test_refuse_inputs, fixture_tear_down);
   g_test_add ("/core/output/refuse/kinds", Fixture, NULL, fixture_set_up, test_refuse_kinds, fixture_tear_down);
   g_test_add ("/core/output/partial/removed", Fixture, NULL, fixture_set_up, test_partial_removed,
