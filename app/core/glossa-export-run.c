@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -170,7 +169,8 @@ add_inputs (GlossaRecordSource  *source,
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (source->inputs, g_file_new_for_commandline_arg (paths[i]));
   if (source->kind == SOURCE_CORPUS)
-    g_ptr_array_add (source->inputs, glossa_corpus_annotations_file_for_jsonl (glossa_corpus_get_file (source->corpus)));
+    g_ptr_array_add (source->inputs,
+                     glossa_corpus_annotations_file_for_jsonl (glossa_corpus_get_file (source->corpus)));
   for (guint i = 0; !folder && i < source->files->len; i++)
     {
       GFile *article_file = g_ptr_array_index (source->files, i);
