@@ -69,15 +69,16 @@ is_empty_folder (const char *path)
   return dir != NULL && g_dir_read_name (dir) == NULL;
 }
 
-/* The folders that hold @path (which need not exist), from its parent up
- * to "/", as found on disk: links are resolved, so a folder reached through
- * a link or a bind mount is recognised by its inode.
+/* @path, if it exists, and the folders that hold it, up to "/", as found
+ * on disk: links are resolved (@path's own included, since writing to a
+ * link to a folder writes in that folder), so a folder reached through a
+ * link or a bind mount is recognised by its inode.
  */
 static GArray *
 ancestors_of (const char *path)
 {
   GArray *stats = g_array_new (FALSE, FALSE, sizeof (struct stat));
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = g_strdup (path);
   char *real;
 
   while ((real = realpath (dir, NULL)) == NULL && strcmp (dir, "/") != 0 && strcmp (dir, ".") != 0)
@@ -127,14 +128,16 @@ gboolean
 glossa_output_is_inside (GFile *file,
                          GFile *folder)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *path = NULL;
+  g_autofree char *folder_path = NULL;
   g_autoptr(GArray) ancestors = NULL;
   struct stat st, folder_st;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (G_IS_FILE (folder), FALSE);
 
+  path = g_file_get_path (file);
+  folder_path = g_file_get_path (folder);
   if (path == NULL || folder_path == NULL || stat (folder_path, &folder_st) != 0)
     return FALSE;
   if (stat (path, &st) == 0 && same_inode (&st, &folder_st))

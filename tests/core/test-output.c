@@ -553,6 +553,15 @@ test_review_refused (Fixture       *fx,
   assert_review_refused (a, a_single, b_jsonl, "folder of the compared");
   assert_review_refused (top, a_single, b_jsonl, "folder of the compared");
   assert_review_refused (article, a_single, b, "need a folder");
+  /* A link to a folder inside A writes inside A. */
+  {
+    g_autofree char *link_path = g_build_filename (fx->dir, "link", NULL);
+    g_autoptr(GFile) link = g_file_new_for_path (link_path);
+
+    g_assert_no_errno (g_mkdir (inside_a, 0777));
+    g_assert_no_errno (symlink (inside_a, link_path));
+    assert_review_refused (link, a, b, "compared folder");
+  }
 
   g_assert_true (glossa_review_check_output (fresh, a, b, &error));
   g_assert_no_error (error);
