@@ -36,7 +36,8 @@ struct _GlossaRecordSource
   GPtrArray    *files;    /* SOURCE_FILES: of GFile */
   GPtrArray    *ids;      /* of char* */
   GPtrArray    *records;  /* SOURCE_RECORDS: of GlossaRecord */
-  GPtrArray    *inputs;   /* of GFile: what is read, which the output must not be */
+  GPtrArray    *inputs;   /* of GFile: the paths read, which the output must not be or be in */
+  GPtrArray    *members;  /* of GFile: each article and annotation file, nor be one of them */
 };
 
 static GlossaRecordSource *
@@ -48,6 +49,7 @@ source_new (SourceKind kind)
   source->files = g_ptr_array_new_with_free_func (g_object_unref);
   source->ids = g_ptr_array_new_with_free_func (g_free);
   source->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  source->members = g_ptr_array_new_with_free_func (g_object_unref);
   return source;
 }
 
@@ -62,6 +64,7 @@ glossa_record_source_free (GlossaRecordSource *source)
   g_clear_pointer (&source->ids, g_ptr_array_unref);
   g_clear_pointer (&source->records, g_ptr_array_unref);
   g_clear_pointer (&source->inputs, g_ptr_array_unref);
+  g_clear_pointer (&source->members, g_ptr_array_unref);
   g_free (source);
 }
 
@@ -158,25 +161,25 @@ read_export (GlossaRecordSource  *source,
   return TRUE;
 }
 
-/* The paths given, the annotations of a JSONL corpus and, for a list of
- * files, each article and annotation file: a folder's files are inside it.
+/* The paths given and the annotations of a JSONL corpus; apart, each
+ * article and annotation file (those of a folder corpus may be links to
+ * files outside it).
  */
 static void
 add_inputs (GlossaRecordSource  *source,
-            const char * const  *paths,
-            gboolean             folder)
+            const char * const  *paths)
 {
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (source->inputs, g_file_new_for_commandline_arg (paths[i]));
   if (source->kind == SOURCE_CORPUS)
     g_ptr_array_add (source->inputs,
                      glossa_corpus_annotations_file_for_jsonl (glossa_corpus_get_file (source->corpus)));
-  for (guint i = 0; !folder && i < source->files->len; i++)
+  for (guint i = 0; i < source->files->len; i++)
     {
       GFile *article_file = g_ptr_array_index (source->files, i);
 
-      g_ptr_array_add (source->inputs, g_object_ref (article_file));
-      g_ptr_array_add (source->inputs, glossa_annotations_file_for_article (article_file));
+      g_ptr_array_add (source->members, g_object_ref (article_file));
+      g_ptr_array_add (source->members, glossa_annotations_file_for_article (article_file));
     }
 }
 
@@ -194,15 +197,13 @@ glossa_record_source_open (const char * const  *paths,
                            GError             **error)
 {
   g_autoptr(GlossaRecordSource) source = NULL;
-  gboolean folder;
   guint n_paths;
 
   g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
 
   n_paths = g_strv_length ((char **) paths);
-  folder = n_paths == 1 && g_file_test (paths[0], G_FILE_TEST_IS_DIR);
 
-  if (folder)
+  if (n_paths == 1 && g_file_test (paths[0], G_FILE_TEST_IS_DIR))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[0]);
 
@@ -239,7 +240,7 @@ glossa_record_source_open (const char * const  *paths,
         }
     }
 
-  add_inputs (source, paths, folder);
+  add_inputs (source, paths);
   return g_steal_pointer (&source);
 }
 
@@ -1010,6 +1011,7 @@ glossa_export (GlossaRecordSource         *source,
   g_autoptr(GlossaOutput) out = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   GlossaExportStats local_stats = { 0 };
+  GlossaOutputKind kind;
   gboolean folder;
   gboolean ok;
   Job job = { 0 };
@@ -1019,8 +1021,14 @@ glossa_export (GlossaRecordSource         *source,
   g_return_val_if_fail (options != NULL, FALSE);
 
   folder = options->format == GLOSSA_EXPORT_BRAT || options->splits != NULL;
-  out = glossa_output_begin (output, folder ? GLOSSA_OUTPUT_FOLDER : GLOSSA_OUTPUT_FILE,
-                             source->inputs, error);
+  kind = folder ? GLOSSA_OUTPUT_FOLDER : GLOSSA_OUTPUT_FILE;
+  /* A corpus's files can only be an output that exists: a new output
+   * spares a stat() of every one of them.
+   */
+  if (!glossa_output_check (output, kind, source->inputs, error) ||
+      (g_file_query_exists (output, NULL) && !glossa_output_check (output, kind, source->members, error)))
+    return FALSE;
+  out = glossa_output_begin (output, kind, source->inputs, error);
   if (out == NULL)
     return FALSE;
 

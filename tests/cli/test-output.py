@@ -148,6 +148,16 @@ def export_inside_input_folder(tmp):
 
 
 @test
+def export_onto_linked_article(tmp):
+    # A folder corpus's article may be a link to a file elsewhere.
+    corpus = corpus_copy(tmp)
+    elsewhere = os.path.join(tmp, "elsewhere.txt")
+    os.rename(os.path.join(corpus, "plain.txt"), elsewhere)
+    os.symlink(elsewhere, os.path.join(corpus, "plain.txt"))
+    refused(tmp, ["export", corpus, "-o", elsewhere], elsewhere, "it is the input")
+
+
+@test
 def export_onto_article_of_listed_files(tmp):
     corpus = corpus_copy(tmp)
     ann = os.path.join(corpus, "plain.annotations.json")
