@@ -318,7 +318,6 @@ show_review (GlossaWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) result_file = NULL;
   g_autofree char *id = dup_document_id (self);
-  g_autofree char *result_name = NULL;
   g_autofree char *a_name = NULL;
   g_autofree char *b_name = NULL;
   GlossaArticle *article;
@@ -337,8 +336,7 @@ show_review (GlossaWindow *self)
       b_spans = g_ptr_array_new ();
     }
 
-  result_name = g_strconcat (id, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
-  result_file = g_file_get_child (self->review_output, result_name);
+  result_file = glossa_review_output_file (self->review_output, id);
   fresh = !g_file_query_exists (result_file, NULL);
   result = glossa_document_new (article, result_file);
   if (!fresh)
@@ -413,7 +411,20 @@ start_review (GlossaWindow *self,
               GFile        *other,
               GFile        *output)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, open_source_cb, g_object_ref (output));
+  GlossaDocument *a_document = self->article_document != NULL ? self->article_document : self->document;
+  GFile *a = self->corpus != NULL ? glossa_corpus_get_file (self->corpus)
+           : a_document != NULL ? glossa_document_get_file (a_document) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  /* The core says which folders would put the result over A or B. */
+  if (!glossa_review_check_output (output, a, other, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+
+  task = g_task_new (self, NULL, open_source_cb, g_object_ref (output));
 
   g_task_set_source_tag (task, start_review);
   g_task_set_task_data (task, g_object_ref (other), g_object_unref);
@@ -431,16 +442,7 @@ on_output_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) output = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (g_file_equal (output, other) ||
-          (self->corpus != NULL && g_file_equal (output, glossa_corpus_get_file (self->corpus))))
-        {
-          g_autoptr(GError) error = g_error_new_literal (GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                                                         _("The adjudicated annotations need a folder "
-                                                           "of their own, not one of the two compared"));
-          _glossa_window_show_error (self, error);
-        }
-      else
-        start_review (self, other, output);
+      start_review (self, other, output);
     }
 
   gtk_native_dialog_destroy (chooser);

@@ -164,6 +164,9 @@ _glossa_cli_export (int    argc,
   if (!glossa_export (source, file, &options, &stats, NULL, &error))
     return report_error (error);
 
+  for (guint i = 0; stats.warnings != NULL && i < stats.warnings->len; i++)
+    g_printerr (_("%s: warning: %s\n"), g_get_prgname (), (const char *) g_ptr_array_index (stats.warnings, i));
   print_summary (&options, &stats, output);
+  glossa_export_stats_clear (&stats);
   return GLOSSA_EXIT_OK;
 }

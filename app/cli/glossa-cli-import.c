@@ -11,6 +11,7 @@
 #include "glossa-cli-private.h"
 #include "glossa-error.h"
 #include "glossa-import.h"
+#include "glossa-output.h"
 
 static int
 usage_error (const char *message)
@@ -83,6 +84,7 @@ _glossa_cli_import (int    argc,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) corpus = NULL;
+  g_autoptr(GPtrArray) inputs = NULL;
   g_autoptr(GError) error = NULL;
   GlossaImportOptions options = { GLOSSA_IMPORT_JSONL, FALSE, GLOSSA_OFFSETS_CODEPOINT, NULL, FALSE };
   GlossaImportReport report = { 0 };
@@ -125,8 +127,13 @@ _glossa_cli_import (int    argc,
 
   input = g_file_new_for_commandline_arg (argv[1]);
   corpus = g_file_new_for_commandline_arg (output);
+  inputs = g_ptr_array_new ();
+  g_ptr_array_add (inputs, input);
+  /* Checked before reading too, so that a wrong -o costs nothing. */
+  if (!glossa_output_check (corpus, GLOSSA_OUTPUT_FOLDER, inputs, &error))
+    return usage_error (error->message);
   records = glossa_import_read (input, &options, &report, NULL, &error);
-  if (records == NULL || !glossa_import_write_corpus (records, corpus, NULL, &error))
+  if (records == NULL || !glossa_import_write_corpus (records, corpus, &report, NULL, &error))
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       glossa_import_report_clear (&report);

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,191 +16,9 @@
 #include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
-#include "glossa-export-private.h"
 #include "glossa-format.h"
 #include "glossa-import.h"
-
-/* All-or-nothing output */
-
-static gboolean
-is_empty_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-
-  return dir != NULL && g_dir_read_name (dir) == NULL;
-}
-
-char *
-_glossa_output_begin (GFile     *output,
-                      gboolean   folder,
-                      GError   **error)
-{
-  g_autofree char *path = g_file_get_path (output);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  GStatBuf st;
-
-  if (path == NULL)
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                   "%s: not a local path", g_file_peek_path (output));
-      return NULL;
-    }
-
-  if (g_stat (path, &st) == 0)
-    {
-      if (folder && !S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                       "%s: exists and is not a folder", path);
-          return NULL;
-        }
-      if (folder && !is_empty_folder (path))
-        {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                       "%s: the folder exists and is not empty; choose a new one", path);
-          return NULL;
-        }
-      if (!folder && S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                       "%s: is a folder; give a file name", path);
-          return NULL;
-        }
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-
-  if (folder)
-    {
-      if (g_mkdtemp_full (temp, 0777) == NULL)
-        {
-          int saved_errno = errno;
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                       "%s: %s", dir, g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-  else
-    {
-      int fd = g_mkstemp_full (temp, O_RDWR, 0666);
-
-      if (fd < 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                       "%s: %s", dir, g_strerror (saved_errno));
-          return NULL;
-        }
-      close (fd);
-    }
-
-  return g_steal_pointer (&temp);
-}
-
-gboolean
-_glossa_output_commit (const char  *temp_path,
-                       GFile       *output,
-                       GError     **error)
-{
-  g_autofree char *path = g_file_get_path (output);
-
-  /* rename() replaces a file, or an empty folder with a folder. */
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                   "%s: %s", path, g_strerror (saved_errno));
-      _glossa_output_abort (temp_path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-void
-_glossa_output_abort (const char *temp_path)
-{
-  if (temp_path != NULL)
-    remove_tree (temp_path);
-}
-
-/* Ids of folder corpora are relative paths ("2021/article-7"): they stay
- * paths, so that a corpus exported and imported again keeps its ids. Any
- * component that could climb out of the output folder or hide is renamed.
- */
-char *
-_glossa_output_file_name (const char *id,
-                          GHashTable *used)
-{
-  g_auto(GStrv) parts = g_strsplit (id != NULL && *id != '\0' ? id : "document", "/", -1);
-  g_autofree char *base = NULL;
-  char *name;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      for (char *p = parts[i]; *p != '\0'; p++)
-        {
-          if (*p == '\\' || (guchar) *p < 0x20)
-            *p = '_';
-        }
-      if (parts[i][0] == '.' || parts[i][0] == '\0')
-        {
-          char *renamed = g_strconcat ("_", parts[i], NULL);
-
-          g_free (parts[i]);
-          parts[i] = renamed;
-        }
-    }
-  base = g_strjoinv ("/", parts);
-
-  name = g_strdup (base);
-  for (guint n = 2; g_hash_table_contains (used, name); n++)
-    {
-      g_free (name);
-      name = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (used, g_strdup (name));
-  return name;
-}
-
-gboolean
-_glossa_output_make_parent (const char  *path,
-                            GError     **error)
-{
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (parent, 0777) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", parent, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
+#include "glossa-output.h"
 
 /* Record sources */
 
@@ -219,6 +36,8 @@ struct _GlossaRecordSource
   GPtrArray    *files;    /* SOURCE_FILES: of GFile */
   GPtrArray    *ids;      /* of char* */
   GPtrArray    *records;  /* SOURCE_RECORDS: of GlossaRecord */
+  GPtrArray    *inputs;   /* of GFile: the paths read, which the output must not be or be in */
+  GPtrArray    *members;  /* of GFile: each article and annotation file, nor be one of them */
 };
 
 static GlossaRecordSource *
@@ -229,6 +48,8 @@ source_new (SourceKind kind)
   source->kind = kind;
   source->files = g_ptr_array_new_with_free_func (g_object_unref);
   source->ids = g_ptr_array_new_with_free_func (g_free);
+  source->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  source->members = g_ptr_array_new_with_free_func (g_object_unref);
   return source;
 }
 
@@ -242,6 +63,8 @@ glossa_record_source_free (GlossaRecordSource *source)
   g_clear_pointer (&source->files, g_ptr_array_unref);
   g_clear_pointer (&source->ids, g_ptr_array_unref);
   g_clear_pointer (&source->records, g_ptr_array_unref);
+  g_clear_pointer (&source->inputs, g_ptr_array_unref);
+  g_clear_pointer (&source->members, g_ptr_array_unref);
   g_free (source);
 }
 
@@ -338,6 +161,28 @@ read_export (GlossaRecordSource  *source,
   return TRUE;
 }
 
+/* The paths given and the annotations of a JSONL corpus; apart, each
+ * article and annotation file (those of a folder corpus may be links to
+ * files outside it).
+ */
+static void
+add_inputs (GlossaRecordSource  *source,
+            const char * const  *paths)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (source->inputs, g_file_new_for_commandline_arg (paths[i]));
+  if (source->kind == SOURCE_CORPUS)
+    g_ptr_array_add (source->inputs,
+                     glossa_corpus_annotations_file_for_jsonl (glossa_corpus_get_file (source->corpus)));
+  for (guint i = 0; i < source->files->len; i++)
+    {
+      GFile *article_file = g_ptr_array_index (source->files, i);
+
+      g_ptr_array_add (source->members, g_object_ref (article_file));
+      g_ptr_array_add (source->members, glossa_annotations_file_for_article (article_file));
+    }
+}
+
 /**
  * glossa_record_source_open:
  * @paths: one folder or JSONL file, or any number of annotation files
@@ -395,6 +240,7 @@ glossa_record_source_open (const char * const  *paths,
         }
     }
 
+  add_inputs (source, paths);
   return g_steal_pointer (&source);
 }
 
@@ -750,7 +596,8 @@ typedef struct
   GlossaExportFormat  format;
   char               *path;    /* a file, or brat's folder */
   FILE               *fp;
-  GHashTable         *names;   /* brat: file names used */
+  GlossaOutputNames  *names;   /* brat: file names used */
+  GPtrArray          *warnings; /* brat: of char*, ids renamed; borrowed */
 } Sink;
 
 static const char brat_conf[] =
@@ -795,7 +642,7 @@ sink_open (Sink                *sink,
       return TRUE;
     }
 
-  sink->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sink->names = glossa_output_names_new ();
   if (g_mkdir_with_parents (path, 0777) != 0)
     return set_errno_error (error, path, errno);
   conf = g_build_filename (path, "annotation.conf", NULL);
@@ -805,9 +652,11 @@ sink_open (Sink                *sink,
 static gboolean
 sink_write (Sink               *sink,
             const char         *id,
+            const char         *origin,
             GlossaExportChunk  *chunk,
             GError            **error)
 {
+  g_autofree char *warning = NULL;
   g_autofree char *name = NULL;
   g_autofree char *txt = NULL;
   g_autofree char *ann = NULL;
@@ -819,10 +668,12 @@ sink_write (Sink               *sink,
       return TRUE;
     }
 
-  name = _glossa_output_file_name (id, sink->names);
+  name = glossa_output_names_add (sink->names, id, origin, &warning);
+  if (warning != NULL)
+    g_ptr_array_add (sink->warnings, g_steal_pointer (&warning));
   txt = g_strdup_printf ("%s/%s.txt", sink->path, name);
   ann = g_strdup_printf ("%s/%s.ann", sink->path, name);
-  return _glossa_output_make_parent (txt, error) &&
+  return glossa_output_make_parent (txt, error) &&
          g_file_set_contents_full (txt, chunk->text->str, chunk->text->len,
                                    G_FILE_SET_CONTENTS_NONE, 0666, error) &&
          g_file_set_contents_full (ann, chunk->ann->str, chunk->ann->len,
@@ -852,7 +703,7 @@ sink_clear (Sink *sink)
 {
   if (sink->fp != NULL)
     fclose (sink->fp);
-  g_clear_pointer (&sink->names, g_hash_table_unref);
+  g_clear_pointer (&sink->names, glossa_output_names_free);
   g_clear_pointer (&sink->path, g_free);
 }
 
@@ -866,6 +717,7 @@ typedef struct
 {
   GlossaExportChunk chunk;
   char             *id;
+  char             *origin;  /* where the document came from, for messages */
   GError           *error;
   gboolean          included;
   gboolean          done;
@@ -885,6 +737,16 @@ typedef struct
   GCond                      cond;
 } Job;
 
+/* The file (and line, for records read from JSONL) a document came from. */
+static char *
+record_origin (GlossaRecordSource *source,
+               GlossaRecord       *record)
+{
+  if (source->kind == SOURCE_CORPUS)
+    return g_file_get_parse_name (glossa_corpus_get_file (source->corpus));
+  return g_strdup (glossa_article_get_name (record->article));
+}
+
 static void
 process (Job   *job,
          guint  index,
@@ -901,6 +763,7 @@ process (Job   *job,
     return;
 
   slot->id = g_strdup (record->id);
+  slot->origin = record_origin (job->source, record);
   slot->included = options->status < 0 || (int) record->status == options->status;
   if (slot->included)
     glossa_export_record (record, options->format, options->offsets, options->label,
@@ -975,6 +838,7 @@ clear_slot (Slot *slot)
 {
   glossa_export_chunk_clear (&slot->chunk);
   g_clear_pointer (&slot->id, g_free);
+  g_clear_pointer (&slot->origin, g_free);
   g_clear_error (&slot->error);
 }
 
@@ -1039,7 +903,7 @@ write_slots (Job                *job,
       if (splits == NULL)
         {
           count_slot (stats, slot);
-          if (!sink_write (&sinks[0], slot->id, &slot->chunk, error))
+          if (!sink_write (&sinks[0], slot->id, slot->origin, &slot->chunk, error))
             return FALSE;
           clear_slot (slot);
         }
@@ -1067,7 +931,7 @@ write_slots (Job                *job,
 
       count_slot (stats, slot);
       stats->split_sizes[assignment[k]]++;
-      if (!sink_write (&sinks[assignment[k]], slot->id, &slot->chunk, error))
+      if (!sink_write (&sinks[assignment[k]], slot->id, slot->origin, &slot->chunk, error))
         return FALSE;
       clear_slot (slot);
     }
@@ -1078,8 +942,12 @@ static gboolean
 open_sinks (const char                 *temp,
             const GlossaExportOptions  *options,
             Sink                       *sinks,
+            GPtrArray                  *warnings,
             GError                    **error)
 {
+  for (guint s = 0; s < GLOSSA_EXPORT_MAX_SPLITS; s++)
+    sinks[s].warnings = warnings;
+
   if (options->splits == NULL)
     return sink_open (&sinks[0], options->format, temp, error);
 
@@ -1107,7 +975,7 @@ run_job (Job                        *job,
   guint n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
   gboolean ok;
 
-  ok = open_sinks (temp, options, sinks, error);
+  ok = open_sinks (temp, options, sinks, stats->warnings, error);
 
   if (ok)
     {
@@ -1140,8 +1008,10 @@ glossa_export (GlossaRecordSource         *source,
                GCancellable               *cancellable,
                GError                    **error)
 {
-  g_autofree char *temp = NULL;
+  g_autoptr(GlossaOutput) out = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   GlossaExportStats local_stats = { 0 };
+  GlossaOutputKind kind;
   gboolean folder;
   gboolean ok;
   Job job = { 0 };
@@ -1151,8 +1021,15 @@ glossa_export (GlossaRecordSource         *source,
   g_return_val_if_fail (options != NULL, FALSE);
 
   folder = options->format == GLOSSA_EXPORT_BRAT || options->splits != NULL;
-  temp = _glossa_output_begin (output, folder, error);
-  if (temp == NULL)
+  kind = folder ? GLOSSA_OUTPUT_FOLDER : GLOSSA_OUTPUT_FILE;
+  /* A corpus's files can only be an output that exists: a new output
+   * spares a stat() of every one of them.
+   */
+  if (!glossa_output_check (output, kind, source->inputs, error) ||
+      (g_file_query_exists (output, NULL) && !glossa_output_check (output, kind, source->members, error)))
+    return FALSE;
+  out = glossa_output_begin (output, kind, source->inputs, error);
+  if (out == NULL)
     return FALSE;
 
   job.source = source;
@@ -1164,7 +1041,8 @@ glossa_export (GlossaRecordSource         *source,
   g_mutex_init (&job.lock);
   g_cond_init (&job.cond);
 
-  ok = run_job (&job, temp, &local_stats, error);
+  local_stats.warnings = warnings;
+  ok = run_job (&job, glossa_output_get_path (out), &local_stats, error);
 
   for (guint i = 0; i < job.n; i++)
     clear_slot (&job.slots[i]);
@@ -1172,12 +1050,25 @@ glossa_export (GlossaRecordSource         *source,
   g_mutex_clear (&job.lock);
   g_cond_clear (&job.cond);
 
+  /* On failure, freeing @out removes the partial output. */
   if (ok)
-    ok = _glossa_output_commit (temp, output, error);
-  else
-    _glossa_output_abort (temp);
+    ok = glossa_output_commit (out, error);
+  else if (error != NULL)
+    glossa_output_name_error (out, *error);
 
+  local_stats.warnings = NULL;
   if (ok && stats != NULL)
-    *stats = local_stats;
+    {
+      *stats = local_stats;
+      if (warnings->len > 0)
+        stats->warnings = g_steal_pointer (&warnings);
+    }
   return ok;
+}
+
+void
+glossa_export_stats_clear (GlossaExportStats *stats)
+{
+  g_return_if_fail (stats != NULL);
+  g_clear_pointer (&stats->warnings, g_ptr_array_unref);
 }

@@ -173,7 +173,10 @@ typedef struct
   guint n_dropped;     /* overlapping spans CoNLL could not hold */
   guint n_fragmented;  /* brat spans written as fragments */
   guint split_sizes[GLOSSA_EXPORT_MAX_SPLITS];
+  GPtrArray *warnings; /* nullable: of char*, documents written under another name than their id */
 } GlossaExportStats;
+
+void         glossa_export_stats_clear   (GlossaExportStats  *stats);
 
 /* Parses "train=0.8,dev=0.1,test=0.1" into an array of GlossaSplit. */
 GArray      *glossa_export_parse_splits  (const char          *str,
@@ -189,7 +192,9 @@ guint       *glossa_export_assign_splits (const char * const  *ids,
 /* Exports every document of @source to @output: a file, or a folder for
  * brat and for splits. Nothing is left at @output unless the whole export
  * succeeds. Documents are loaded and formatted on several threads and
- * written in the source's order.
+ * written in the source's order. @output is refused (GLOSSA_ERROR_USAGE,
+ * nothing written) when glossa_output_check() refuses it given the files
+ * @source reads. @stats, when given, needs glossa_export_stats_clear().
  */
 gboolean     glossa_export               (GlossaRecordSource        *source,
                                           GFile                     *output,

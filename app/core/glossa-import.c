@@ -12,10 +12,10 @@
 #include <glib/gstdio.h>
 
 #include "glossa-error.h"
-#include "glossa-export-private.h"
 #include "glossa-format.h"
 #include "glossa-import.h"
 #include "glossa-json.h"
+#include "glossa-output.h"
 #include "glossa-storage.h"
 
 /* Import happens in two steps. Each reader turns its format into RawDocs,
@@ -1245,13 +1245,16 @@ glossa_import_read (GFile                      *input,
 /* Writing the corpus */
 
 static gboolean
-write_record (GlossaRecord  *record,
-              const char    *folder,
-              GHashTable    *names,
-              GCancellable  *cancellable,
-              GError       **error)
+write_record (GlossaRecord       *record,
+              const char         *folder,
+              GlossaOutputNames  *names,
+              GPtrArray          *warnings,
+              GCancellable       *cancellable,
+              GError            **error)
 {
-  g_autofree char *name = _glossa_output_file_name (record->id, names);
+  g_autofree char *warning = NULL;
+  g_autofree char *name = glossa_output_names_add (names, record->id,
+                                                   glossa_article_get_name (record->article), &warning);
   g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", folder, name);
   g_autofree char *ann_path = g_strdup_printf ("%s/%s%s", folder, name, GLOSSA_ANNOTATIONS_SUFFIX);
   g_autoptr(GFile) txt = g_file_new_for_path (txt_path);
@@ -1259,6 +1262,9 @@ write_record (GlossaRecord  *record,
   g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GBytes) json = NULL;
+
+  if (warning != NULL && warnings != NULL)
+    g_ptr_array_add (warnings, g_steal_pointer (&warning));
 
   /* The file's own id is its base name, as a document saved by the
    * window has it; the corpus's id is the relative path.
@@ -1276,35 +1282,47 @@ write_record (GlossaRecord  *record,
 
   text = g_bytes_new (glossa_article_get_text (record->article), glossa_article_get_n_bytes (record->article));
   json = glossa_format_write (annotations);
-  return _glossa_output_make_parent (txt_path, error) &&
+  return glossa_output_make_parent (txt_path, error) &&
          glossa_file_replace_atomic (txt, text, cancellable, error) &&
          glossa_file_replace_atomic (ann, json, cancellable, error);
 }
 
 gboolean
-glossa_import_write_corpus (GPtrArray     *records,
-                            GFile         *output,
-                            GCancellable  *cancellable,
-                            GError       **error)
+glossa_import_write_corpus (GPtrArray           *records,
+                            GFile               *output,
+                            GlossaImportReport  *report,
+                            GCancellable        *cancellable,
+                            GError             **error)
 {
-  g_autofree char *temp = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GlossaOutput) out = NULL;
+  g_autoptr(GlossaOutputNames) names = glossa_output_names_new ();
+  GPtrArray *warnings = NULL;
 
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
 
-  temp = _glossa_output_begin (output, TRUE, error);
-  if (temp == NULL)
+  out = glossa_output_begin (output, GLOSSA_OUTPUT_FOLDER, NULL, error);
+  if (out == NULL)
     return FALSE;
 
+  if (report != NULL)
+    {
+      if (report->warnings == NULL)
+        report->warnings = g_ptr_array_new_with_free_func (g_free);
+      warnings = report->warnings;
+    }
+
+  /* On failure, freeing @out removes what was written. */
   for (guint i = 0; i < records->len; i++)
     {
-      if (!write_record (g_ptr_array_index (records, i), temp, names, cancellable, error))
+      if (!write_record (g_ptr_array_index (records, i), glossa_output_get_path (out),
+                         names, warnings, cancellable, error))
         {
-          _glossa_output_abort (temp);
+          if (error != NULL)
+            glossa_output_name_error (out, *error);
           return FALSE;
         }
     }
 
-  return _glossa_output_commit (temp, output, error);
+  return glossa_output_commit (out, error);
 }

@@ -68,11 +68,15 @@ GPtrArray  *glossa_import_read          (GFile                     *input,
                                          GError                   **error);
 
 /* Writes @records as a corpus folder at @output: NAME.txt and
- * NAME.annotations.json for each. @output must not exist or be an empty
- * folder; nothing is left there unless every file is written.
+ * NAME.annotations.json for each, NAME the record's id made safe by
+ * glossa_output_names_add(), with a warning in @report (nullable) for each
+ * id that had to be renamed. @output must not exist or be an empty folder
+ * (see glossa_output_check()); nothing is left there unless every file is
+ * written.
  */
 gboolean    glossa_import_write_corpus  (GPtrArray                 *records,
                                          GFile                     *output,
+                                         GlossaImportReport        *report,
                                          GCancellable              *cancellable,
                                          GError                   **error);
 

@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-json.h"
+#include "glossa-output.h"
 #include "glossa-review.h"
 
 static void
@@ -400,4 +402,101 @@ glossa_review_source_get_spans (GlossaReviewSource  *source,
         return NULL;
       return g_ptr_array_ref (annotations->spans);
     }
+}
+
+/* The adjudicated output */
+
+GFile *
+glossa_review_output_file (GFile      *output,
+                           const char *id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  name = glossa_output_safe_name (id, NULL);
+  file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
+  file = g_file_resolve_relative_path (output, file_name);
+
+  /* Ids of folder corpora have subfolders ("2021/article-7"), which the
+   * document's save would not make. Failing here is not fatal: the save
+   * reports it, naming the file.
+   */
+  path = g_file_get_path (file);
+  if (path != NULL && strchr (name, '/') != NULL && !glossa_output_make_parent (path, &error))
+    g_debug ("%s", error->message);
+  return g_steal_pointer (&file);
+}
+
+/* Why @output may not hold the adjudication of a comparison with @input
+ * (A's or B's file or folder), or NULL if it may.
+ */
+static char *
+output_conflict (GFile *output,
+                 GFile *input)
+{
+  g_autofree char *input_name = g_file_get_parse_name (input);
+  g_autoptr(GFile) input_folder = NULL;
+
+  if (g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      if (glossa_output_is_inside (output, input))
+        return g_strdup_printf (_("it is the compared folder “%s” or inside it"), input_name);
+      if (glossa_output_is_inside (input, output))
+        return g_strdup_printf (_("it holds the compared folder “%s”"), input_name);
+      return NULL;
+    }
+
+  /* A's file itself, or its folder, where NAME.annotations.json would
+   * be the compared annotations.
+   */
+  input_folder = g_file_get_parent (input);
+  if (glossa_output_is_inside (output, input) ||
+      (input_folder != NULL && glossa_output_is_inside (input_folder, output) &&
+       glossa_output_is_inside (output, input_folder)))
+    return g_strdup_printf (_("it is the folder of the compared “%s”"), input_name);
+  return NULL;
+}
+
+gboolean
+glossa_review_check_output (GFile   *output,
+                            GFile   *a,
+                            GFile   *b,
+                            GError **error)
+{
+  g_autofree char *output_name = NULL;
+  GFileType type;
+
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (a == NULL || G_IS_FILE (a), FALSE);
+  g_return_val_if_fail (b == NULL || G_IS_FILE (b), FALSE);
+
+  output_name = g_file_get_parse_name (output);
+  type = g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL);
+  if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("The adjudicated annotations need a folder; “%s” is not one"), output_name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GFile *input = i == 0 ? a : b;
+      g_autofree char *reason = input != NULL ? output_conflict (output, input) : NULL;
+
+      if (reason != NULL)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       _("The adjudicated annotations need a folder of their own, not “%s”: %s"),
+                       output_name, reason);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

@@ -73,4 +73,22 @@ GPtrArray          *glossa_review_source_get_spans (GlossaReviewSource *source,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaReviewSource, glossa_review_source_free)
 
+/* Where the adjudicated annotations of document @id go:
+ * @output/NAME.annotations.json, NAME made by glossa_output_safe_name(), so
+ * that no id (absolute, with "..", empty) leads out of @output. The
+ * folders between @output and the file are made, so that it can be saved.
+ */
+GFile              *glossa_review_output_file      (GFile              *output,
+                                                    const char         *id);
+/* Whether @output may hold the adjudicated annotations of a comparison
+ * of @a with @b (each a file or a folder): it must be a folder (or not
+ * exist yet), and not be A's or B's folder, inside it or holding it, nor
+ * the folder that holds A's or B's file. Otherwise GLOSSA_ERROR_USAGE with
+ * a message naming both paths.
+ */
+gboolean            glossa_review_check_output     (GFile              *output,
+                                                    GFile              *a,
+                                                    GFile              *b,
+                                                    GError            **error);
+
 G_END_DECLS

@@ -481,7 +481,7 @@ test_write_corpus (void)
   /* Two documents with one id still get a file each. */
   g_ptr_array_add (records, g_ptr_array_steal_index (again, 0));
 
-  glossa_import_write_corpus (records, file, NULL, &error);
+  glossa_import_write_corpus (records, file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (dup_ann, G_FILE_TEST_EXISTS));
 
@@ -497,7 +497,7 @@ test_write_corpus (void)
   ct_check_with_python (ann, txt);
 
   /* A second import into the same, now full, folder is refused. */
-  g_assert_false (glossa_import_write_corpus (records, file, NULL, &error));
+  g_assert_false (glossa_import_write_corpus (records, file, NULL, NULL, &error));
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
 
   glossa_import_report_clear (&report);

@@ -1,0 +1,202 @@
+/* test-review-output.c: where the window's review writes the adjudicated annotations
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "glossa-window-private.h"
+#include "gui-test-util.h"
+
+static const char text[] = "date 2024-02-01 Ana Lima opened the bridge.";
+
+typedef struct
+{
+  char *dir;     /* everything the test makes */
+  char *corpus;  /* A: a folder corpus */
+  char *other;   /* B: another annotator's folder */
+} Fixture;
+
+static void
+write_text (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static void
+annotate (const char *dir,
+          gint64      start,
+          gint64      end)
+{
+  g_autofree char *path = g_build_filename (dir, "n1.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+
+  write_text (path, text);
+  document = glossa_document_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_add_span (document, start, end, GLOSSA_LABEL_ACTOR, &error));
+  g_assert_true (glossa_document_save (document, NULL, &error));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("glossa-review-output-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->corpus = g_build_filename (f->dir, "a", NULL);
+  f->other = g_build_filename (f->dir, "b", NULL);
+  g_assert_cmpint (g_mkdir (f->corpus, 0777), ==, 0);
+  g_assert_cmpint (g_mkdir (f->other, 0777), ==, 0);
+  annotate (f->corpus, 16, 24);
+  annotate (f->other, 32, 42);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *inside = g_build_filename (f->dir, "any", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (inside);
+
+  gui_test_remove_tree (file);
+  g_free (f->dir);
+  g_free (f->corpus);
+  g_free (f->other);
+}
+
+static gboolean
+is_showing (gpointer data)
+{
+  GlossaWindow *window = data;
+  GlossaDocument *document = glossa_window_get_document (window);
+
+  return document != NULL && !glossa_window_get_saving (window);
+}
+
+static gboolean
+is_reviewing (gpointer data)
+{
+  GlossaWindow *window = data;
+
+  return window->review_source != NULL && glossa_window_get_document (window) != window->article_document;
+}
+
+static GlossaWindow *
+open_corpus (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossaWindow *window = gui_test_open_window (NULL);
+
+  glossa_window_open_file (window, file);
+  g_assert_true (gui_test_wait_for (is_showing, window, 5000));
+  gui_test_iterate (20);
+  return window;
+}
+
+/* A's own folder, or one inside it, as the output would make the result
+ * file be A's annotation file: the review does not start, A's file stays.
+ */
+static void
+test_own_folder_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *a_file = g_build_filename (f->corpus, "n1.annotations.json", NULL);
+  g_autofree char *a_before = read_text (a_file);
+  g_autofree char *a_after = NULL;
+  g_autofree char *inside_b = g_build_filename (f->other, "adjudicated", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (f->other);
+  g_autoptr(GFile) own = g_file_new_for_path (f->corpus);
+  g_autoptr(GFile) in_b = g_file_new_for_path (inside_b);
+  GlossaWindow *window = open_corpus (f->corpus);
+
+  _glossa_window_compare (window, other, own);
+  gui_test_iterate (300);
+  g_assert_false (is_reviewing (window));
+  _glossa_window_compare (window, other, in_b);
+  gui_test_iterate (300);
+  g_assert_false (is_reviewing (window));
+
+  gui_test_close_window (window);
+  a_after = read_text (a_file);
+  g_assert_cmpstr (a_after, ==, a_before);
+}
+
+/* A JSONL corpus whose ids climb out or are absolute: the adjudicated
+ * files stay inside the chosen folder.
+ */
+static void
+test_hostile_ids (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const ids[] = { "../../../../tmp/glossa-review-escape", "/glossa-review-abs" };
+  g_autofree char *output_path = g_build_filename (f->dir, "adjudicated", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (output_path);
+
+  g_assert_cmpint (g_mkdir (output_path, 0777), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *jsonl = g_strdup_printf ("%s/c%u.jsonl", f->dir, i);
+      g_autofree char *sidecar = g_strdup_printf ("%s/c%u.annotations.jsonl", f->dir, i);
+      g_autofree char *b_path = g_strdup_printf ("%s/b%u.jsonl", f->dir, i);
+      /* A and B agree on one span, which the result then starts with. */
+      g_autofree char *line = g_strdup_printf ("{\"id\": \"%s\", \"text\": \"%s\", \"spans\": "
+                                               "[{\"start\": 16, \"end\": 24, \"label\": \"actor\", \"text\": \"Ana Lima\"}]}\n",
+                                               ids[i], text);
+      g_autofree char *b_line = g_strdup (line);
+      g_autoptr(GFile) b = g_file_new_for_path (b_path);
+      g_autoptr(GError) error = NULL;
+      GlossaWindow *window;
+      GFile *result;
+
+      write_text (jsonl, line);
+      write_text (sidecar, "");
+      write_text (b_path, b_line);
+      window = open_corpus (jsonl);
+      _glossa_window_compare (window, b, output);
+      g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+
+      result = glossa_document_get_file (glossa_window_get_document (window));
+      g_assert_true (g_file_has_prefix (result, output));
+      g_assert_true (glossa_window_flush (window, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_query_exists (result, NULL));
+      gui_test_close_window (window);
+    }
+  g_assert_false (g_file_test ("/tmp/glossa-review-escape.annotations.json", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/glossa-review-abs.annotations.json", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add ("/gui/review-output/own-folder-refused", Fixture, NULL, fixture_set_up,
+              test_own_folder_refused, fixture_tear_down);
+  g_test_add ("/gui/review-output/hostile-ids", Fixture, NULL, fixture_set_up,
+              test_hostile_ids, fixture_tear_down);
+
+  return g_test_run ();
+}
