@@ -540,7 +540,7 @@ assert_output_loads (GPtrArray *records)
   const char *name;
   guint n_loaded = 0;
 
-  glossa_import_write_corpus (records, file, NULL, &error);
+  glossa_import_write_corpus (records, file, NULL, NULL, &error);
   g_assert_no_error (error);
 
   folder = g_dir_open (out, 0, &error);
