@@ -133,15 +133,43 @@ load_document_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   document = glossa_corpus_load_document_finish (GLOSSA_CORPUS (object), result, &error);
-  if (document == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _glossa_window_show_error (self, error);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      GLOSSA_CORPUS (object) != self->corpus)
+    return;
 
-  if (GLOSSA_CORPUS (object) == self->corpus)
+  if (document != NULL)
     show_article_document (self, document);
+  else
+    {
+      /* The article that cannot be read is the one shown, as its error
+       * state: never the previous one, which the keys would then tag.
+       */
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->corpus),
+                                                               self->corpus_position);
+      g_autoptr(GFile) file = NULL;
+
+      if (item != NULL && glossa_corpus_item_get_file (item) != NULL)
+        file = g_object_ref (glossa_corpus_item_get_file (item));
+      else
+        file = g_file_new_for_path (item ? glossa_corpus_item_get_name (item) : "");
+      _glossa_window_show_load_error (self, file, error);
+    }
+}
+
+/**
+ * _glossa_window_replace_document:
+ *
+ * Shows @document in place of the current article's document (made from
+ * it, e.g. by re-anchoring), saved the same way.
+ */
+void
+_glossa_window_replace_document (GlossaWindow   *self,
+                                 GlossaDocument *document)
+{
+  if (self->corpus != NULL)
+    show_article_document (self, document);
+  else
+    glossa_window_set_document (self, document);
 }
 
 /**
@@ -175,6 +203,7 @@ _glossa_window_show_item (GlossaWindow *self,
   self->corpus_position = position;
   glossa_corpus_sidebar_select (self->corpus_sidebar, position);
   remember_position (self);
+  _glossa_window_show_loading (self);
   glossa_corpus_load_document_async (self->corpus, position, self->corpus_cancellable,
                                      load_document_cb, g_object_ref (self));
 }
