@@ -642,10 +642,13 @@ mark_done_action (GtkWidget  *widget,
   glossa_document_set_status (self->document, GLOSSA_STATUS_DONE);
 
   /* The status is written when the next article is shown (a flush), or by
-   * the autosave if this was the last one.
+   * the autosave if this was the last one. Past the end of the list, the
+   * nearest one before that is not done: "every article is done" must be
+   * true, and an article that cannot be read is not done.
    */
   if (self->corpus != NULL && self->review_source == NULL &&
-      glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, 1, TRUE, &position))
+      (glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, 1, TRUE, &position) ||
+       glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, -1, TRUE, &position)))
     _glossa_window_show_item (self, position);
   else if (self->corpus != NULL && self->review_source == NULL)
     adw_toast_overlay_add_toast (self->toast_overlay,
