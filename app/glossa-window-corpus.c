@@ -182,6 +182,7 @@ void
 _glossa_window_show_item (GlossaWindow *self,
                           guint         position)
 {
+  g_autoptr(GlossaCorpusItem) item = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (self->corpus != NULL);
@@ -203,7 +204,8 @@ _glossa_window_show_item (GlossaWindow *self,
   self->corpus_position = position;
   glossa_corpus_sidebar_select (self->corpus_sidebar, position);
   remember_position (self);
-  _glossa_window_show_loading (self);
+  item = g_list_model_get_item (G_LIST_MODEL (self->corpus), position);
+  _glossa_window_show_loading (self, glossa_corpus_item_get_name (item));
   glossa_corpus_load_document_async (self->corpus, position, self->corpus_cancellable,
                                      load_document_cb, g_object_ref (self));
 }

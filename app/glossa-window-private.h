@@ -118,7 +118,8 @@ void     _glossa_window_show_error         (GlossaWindow   *self,
 void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,
                                             gint64          offset);
 void     _glossa_window_save_now           (GlossaWindow   *self);
-void     _glossa_window_show_loading       (GlossaWindow   *self);
+void     _glossa_window_show_loading       (GlossaWindow   *self,
+                                            const char     *name);
 void     _glossa_window_show_load_error    (GlossaWindow   *self,
                                             GFile          *file,
                                             const GError   *error);

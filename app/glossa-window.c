@@ -413,7 +413,10 @@ check_on_disk (GlossaWindow *self)
   if (self->document == NULL || self->saving)
     return;
 
-  if (!glossa_document_changed_on_disk (self->document))
+  /* Reading the annotations against the article shown, which is no longer
+   * the one on disk, would mean nothing: the bar's Reload reads both.
+   */
+  if (self->article_changed || !glossa_document_changed_on_disk (self->document))
     return;
 
   /* A document that failed to load shows nothing of ours to keep: the
@@ -562,14 +565,17 @@ glossa_window_update_main_page (GlossaWindow *self)
 /**
  * _glossa_window_show_loading:
  *
- * Lets go of the document shown while the next one is read: nothing of it
- * stays on screen to be tagged in the meantime.
+ * Lets go of the document shown while the next one, @name, is read:
+ * nothing of it stays on screen to be tagged in the meantime.
  */
 void
-_glossa_window_show_loading (GlossaWindow *self)
+_glossa_window_show_loading (GlossaWindow *self,
+                             const char   *name)
 {
   glossa_window_set_document (self, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  adw_window_title_set_title (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
 }
 
 /**
@@ -623,6 +629,9 @@ reload_article_action (GtkWidget  *widget,
     glossa_window_open_file (self, file);
 }
 
+/* Spans listed in full could be whole paragraphs. */
+#define MAX_UNPLACED_CHARS 60
+
 static const char * const label_names[] = {
   N_("Actor"), N_("Quote"), N_("Claim"), N_("Date"),
 };
@@ -640,10 +649,12 @@ show_unplaced (GlossaWindow   *self,
   for (guint i = 0; i < shown; i++)
     {
       GlossaSpan *span = g_ptr_array_index (reanchor->lost, i);
+      g_autofree char *text = g_utf8_substring (span->text, 0, MAX_UNPLACED_CHARS);
+      const char *more = g_utf8_strlen (span->text, -1) > MAX_UNPLACED_CHARS ? "…" : "";
 
       /* Translators: a span that could not be placed: its label, its text and where it was. */
-      g_string_append_printf (body, _("%s “%s” (was at %lld)\n"), _(label_names[span->label]),
-                              span->text, (long long) span->start);
+      g_string_append_printf (body, _("%s “%s%s” (was at %lld)\n"), _(label_names[span->label]),
+                              text, more, (long long) span->start);
     }
   if (shown < reanchor->lost->len)
     g_string_append_printf (body, ngettext ("and %u more\n", "and %u more\n", reanchor->lost->len - shown),
@@ -702,8 +713,10 @@ reanchor_action (GtkWidget  *widget,
   if (!take_over_document (self, document, &copy))
     return;
 
-  /* Translators: the three counts of re-anchoring. */
-  text = g_strdup_printf (_("%u kept, %u moved, %u could not be placed"),
+  /* Translators: the three counts of re-anchoring; the plural follows the first. */
+  text = g_strdup_printf (ngettext ("%u span kept, %u moved, %u could not be placed",
+                                    "%u spans kept, %u moved, %u could not be placed",
+                                    reanchor->n_unchanged),
                           reanchor->n_unchanged, reanchor->n_moved, reanchor->lost->len);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   if (reanchor->lost->len > 0)
