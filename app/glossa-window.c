@@ -777,7 +777,7 @@ start_over_action (GtkWidget  *widget,
  * until the article is read again.
  */
 static void
-article_changed (GlossaWindow *self)
+stop_editing_changed_article (GlossaWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -817,7 +817,7 @@ check_article_cb (GObject      *object,
    */
   shown = glossa_document_get_article (self->document);
   if (now == NULL || g_strcmp0 (glossa_article_get_sha256 (now), glossa_article_get_sha256 (shown)) != 0)
-    article_changed (self);
+    stop_editing_changed_article (self);
 }
 
 static void
