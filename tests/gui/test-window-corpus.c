@@ -582,6 +582,78 @@ test_reanchor (Fixture       *f,
   gui_test_close_window (window);
 }
 
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Start Over asks first (Cancel is the default), then writes an empty set
+ * over the old one, which is kept beside it byte for byte.
+ */
+static void
+test_start_over (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *old = NULL;
+  g_autofree char *cancelled = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "n1.annotations.json", NULL);
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GDir) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  GlossaWindow *window;
+  const char *name;
+  gsize len;
+
+  annotate (f->dir, "n1", 16, 24, GLOSSA_LABEL_ACTOR, GLOSSA_STATUS_IN_PROGRESS);
+  old = read_or_null (f->dir, "n1.annotations.json");
+  write_text (f->dir, "n1.txt", "Rewritten: nothing of the old text is here.");
+  window = open_corpus (f);
+  g_assert_true (gui_test_wait_for (showing_article_changed, window, 5000));
+
+  activate (window, "win.start-over");
+  gui_test_iterate (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  gui_test_iterate (300);
+  cancelled = read_or_null (f->dir, "n1.annotations.json");
+  g_assert_cmpstr (cancelled, ==, old);
+
+  activate (window, "win.start-over");
+  gui_test_iterate (100);
+  adw_message_dialog_response (find_message_dialog (), "start-over");
+  g_assert_true (gui_test_wait_for (has_no_error, window, 5000));
+  gui_test_wait_saved (window);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  annotations = glossa_format_read (contents, len, path,
+                                    glossa_document_get_article (glossa_window_get_document (window)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->spans->len, ==, 0);
+
+  folder = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)))
+    if (strstr (name, ".other-") != NULL)
+      copy = read_or_null (f->dir, name);
+  g_assert_cmpstr (copy, ==, old);
+  gui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +666,7 @@ main (int   argc,
   g_test_add ("/gui/window-corpus/fixed-file-reloads", Fixture, NULL, fixture_set_up, test_fixed_file_reloads, fixture_tear_down);
   g_test_add ("/gui/window-corpus/article-changed-while-open", Fixture, NULL, fixture_set_up, test_article_changed_while_open, fixture_tear_down);
   g_test_add ("/gui/window-corpus/reanchor", Fixture, NULL, fixture_set_up, test_reanchor, fixture_tear_down);
+  g_test_add ("/gui/window-corpus/start-over", Fixture, NULL, fixture_set_up, test_start_over, fixture_tear_down);
   g_test_add ("/gui/window-corpus/mark-done-and-reopen", Fixture, NULL, fixture_set_up, test_mark_done_and_reopen, fixture_tear_down);
   g_test_add ("/gui/window-corpus/review", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
 
