@@ -120,6 +120,7 @@ void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,
 void     _glossa_window_save_now           (GlossaWindow   *self);
 void     _glossa_window_show_loading       (GlossaWindow   *self,
                                             const char     *name);
+gboolean _glossa_window_shows_article_changed (GlossaWindow *self);
 void     _glossa_window_show_load_error    (GlossaWindow   *self,
                                             GFile          *file,
                                             const GError   *error);

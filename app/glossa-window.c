@@ -179,15 +179,13 @@ glossa_window_flush (GlossaWindow  *self,
   return glossa_document_save (self->document, NULL, error);
 }
 
-static gboolean shows_article_changed (GlossaWindow *self);
-
 static void
 glossa_window_update_banner (GlossaWindow *self)
 {
   const GError *error = self->document ? glossa_document_get_error (self->document) : NULL;
 
   /* The error page says that one. */
-  if (shows_article_changed (self))
+  if (_glossa_window_shows_article_changed (self))
     error = NULL;
   if (error != NULL)
     {
@@ -527,8 +525,8 @@ show_article_changed_page (GlossaWindow *self)
 /* Review mode shows the adjudicated annotations, which are not re-anchored
  * here: their error stays in the banner.
  */
-static gboolean
-shows_article_changed (GlossaWindow *self)
+gboolean
+_glossa_window_shows_article_changed (GlossaWindow *self)
 {
   return self->document != NULL && self->review_source == NULL &&
          glossa_document_get_file (self->document) != NULL &&
@@ -549,7 +547,7 @@ glossa_window_update_main_page (GlossaWindow *self)
       show_unreadable_page (self);
       page = "error";
     }
-  else if (shows_article_changed (self))
+  else if (_glossa_window_shows_article_changed (self))
     {
       show_article_changed_page (self);
       page = "error";
@@ -557,7 +555,7 @@ glossa_window_update_main_page (GlossaWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reanchor", self->reanchor != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-over", shows_article_changed (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-over", _glossa_window_shows_article_changed (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-article",
                                  self->load_error != NULL || self->document != NULL);
 }
@@ -704,7 +702,7 @@ reanchor_action (GtkWidget  *widget,
   g_autoptr(GFile) copy = NULL;
   g_autofree char *text = NULL;
 
-  if (reanchor == NULL || !shows_article_changed (self))
+  if (reanchor == NULL || !_glossa_window_shows_article_changed (self))
     return;
 
   document = glossa_document_new_with_annotations (glossa_document_get_article (self->document),
@@ -731,7 +729,7 @@ on_start_over_response (AdwMessageDialog *dialog,
   g_autoptr(GlossaDocument) document = NULL;
   g_autoptr(GFile) copy = NULL;
 
-  if (g_strcmp0 (response, "start-over") != 0 || !shows_article_changed (self))
+  if (g_strcmp0 (response, "start-over") != 0 || !_glossa_window_shows_article_changed (self))
     return;
 
   document = glossa_document_new (glossa_document_get_article (self->document),
@@ -755,7 +753,7 @@ start_over_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
 
-  if (!shows_article_changed (self))
+  if (!_glossa_window_shows_article_changed (self))
     return;
 
   name = g_file_get_basename (glossa_document_get_file (self->document));
