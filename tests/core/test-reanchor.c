@@ -63,7 +63,16 @@ find_id (GPtrArray  *spans,
   return NULL;
 }
 
-/* Every span placed covers its own text in @article. */
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+/* Every span placed covers its own text in @article; the spans are sorted
+ * and no two have the same (start, end, label).
+ */
 static void
 assert_placed_on (GlossaReanchor *reanchor,
                   GlossaArticle  *article)
@@ -310,6 +319,70 @@ test_deterministic_and_fast (void)
   }
 }
 
+
+/* Random articles from a few characters (ASCII, two-byte, four-byte, CR
+ * LF), random spans, one random edit: whatever happens, every span placed
+ * covers its own text, none is placed twice, and every span is counted once.
+ */
+static void
+test_random_edits (void)
+{
+  static const char *pieces[] = { "a", "b", " ", "é", "😀", "\r\n", "ab", "ba " };
+  GRand *rand = g_rand_new_with_seed (20261129);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) edited = NULL;
+      g_autoptr(GlossaArticle) old = NULL;
+      g_autoptr(GlossaArticle) new = NULL;
+      g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
+      g_autoptr(GlossaReanchor) reanchor = NULL;
+      g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint n_pieces = g_rand_int_range (rand, 1, 80);
+      gint64 length, at, cut;
+
+      for (guint i = 0; i < n_pieces; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      old = article_new (text->str);
+      length = glossa_article_get_length (old);
+      annotations->sha256 = g_strdup (glossa_article_get_sha256 (old));
+      annotations->length = length;
+      for (guint i = 0; i < 6; i++)
+        {
+          gint64 start = g_rand_int_range (rand, 0, length);
+          gint64 end = g_rand_int_range (rand, start + 1, length + 1);
+          GlossaLabel label = g_rand_int_range (rand, 0, GLOSSA_N_LABELS);
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d", start, end, label);
+          g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+          g_autofree char *slice = glossa_article_slice (old, start, end);
+
+          if (g_hash_table_add (keys, g_steal_pointer (&key)))
+            g_ptr_array_add (annotations->spans, glossa_span_new (id, start, end, label, slice));
+        }
+      g_ptr_array_sort (annotations->spans, compare_spans);
+
+      /* One edit: insert, delete or replace a run of characters. */
+      at = glossa_article_offset_to_byte (old, g_rand_int_range (rand, 0, length + 1));
+      cut = glossa_article_offset_to_byte (old, MIN (length, glossa_article_byte_to_offset (old, at)
+                                                              + g_rand_int_range (rand, 0, 4)));
+      edited = g_string_new_len (text->str, at);
+      if (g_rand_boolean (rand))
+        g_string_append (edited, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_string_append (edited, text->str + (g_rand_boolean (rand) ? cut : at));
+      if (edited->len == 0)
+        g_string_append (edited, "a");
+      new = article_new (edited->str);
+
+      reanchor = glossa_reanchor (annotations, new);
+      g_assert_cmpuint (reanchor->n_unchanged + reanchor->n_moved + reanchor->lost->len, ==,
+                        annotations->spans->len);
+      g_assert_cmpuint (reanchor->annotations->spans->len, ==, reanchor->n_unchanged + reanchor->n_moved);
+      assert_placed_on (reanchor, new);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_file (void)
 {
@@ -354,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/core/reanchor/removed-lost", test_removed_lost);
   g_test_add_func ("/core/reanchor/code-points", test_code_points);
   g_test_add_func ("/core/reanchor/deterministic-and-fast", test_deterministic_and_fast);
+  g_test_add_func ("/core/reanchor/random-edits", test_random_edits);
   g_test_add_func ("/core/reanchor/file", test_file);
 
   return g_test_run ();
