@@ -2391,12 +2391,9 @@ glossa_corpus_load_document_finish (GlossaCorpus  *self,
 
   position = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
   document = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (position >= self->items->len)
-    ;
-  else if (document != NULL)
-    item_set_error (g_ptr_array_index (self->items, position), NULL);
-  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    item_set_error (g_ptr_array_index (self->items, position), g_error_copy (local_error));
+  if (position < self->items->len && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    item_set_error (g_ptr_array_index (self->items, position),
+                    local_error != NULL ? g_error_copy (local_error) : NULL);
 
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
