@@ -977,8 +977,13 @@ glossa_window_set_document (GlossaWindow   *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+/* An article opened on its own that cannot be read: in an empty window,
+ * its error state (with Try Again); over an article being annotated, a
+ * toast, and that article stays.
+ */
 static void
 glossa_window_opened (GlossaWindow   *self,
+                      GFile          *file,
                       GlossaDocument *document,
                       const GError   *error)
 {
@@ -986,23 +991,52 @@ glossa_window_opened (GlossaWindow   *self,
   if (self->view == NULL)
     return;
 
-  if (document == NULL)
-    _glossa_window_show_error (self, error);
-  else
+  if (document != NULL)
     glossa_window_set_document (self, document);
+  else if (self->document == NULL && self->corpus == NULL)
+    _glossa_window_show_load_error (self, file, error);
+  else
+    _glossa_window_show_error (self, error);
 }
+
+typedef struct
+{
+  GlossaWindow *self;
+  GFile        *file;
+} Opening;
+
+static Opening *
+opening_new (GlossaWindow *self,
+             GFile        *file)
+{
+  Opening *opening = g_new (Opening, 1);
+
+  opening->self = g_object_ref (self);
+  opening->file = g_object_ref (file);
+  return opening;
+}
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  g_object_unref (opening->file);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
 
 static void
 open_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(Opening) opening = user_data;
   g_autoptr(GlossaDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   document = glossa_document_open_finish (result, &error);
-  glossa_window_opened (self, document, error);
+  glossa_window_opened (opening->self, opening->file, document, error);
 }
 
 static void
@@ -1010,9 +1044,9 @@ preload_cb (GlossaDocument *document,
             const GError   *error,
             gpointer        user_data)
 {
-  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(Opening) opening = user_data;
 
-  glossa_window_opened (self, document, error);
+  glossa_window_opened (opening->self, opening->file, document, error);
 }
 
 void
@@ -1040,8 +1074,14 @@ glossa_window_open_file (GlossaWindow *self,
 
   /* Named on the command line, it is being read since start-up. */
   app = gtk_window_get_application (GTK_WINDOW (self));
-  if (GLOSSA_IS_APPLICATION (app) && glossa_application_take_preload (GLOSSA_APPLICATION (app), file, preload_cb, g_object_ref (self)))
-    return;
+  if (GLOSSA_IS_APPLICATION (app))
+    {
+      Opening *opening = opening_new (self, file);
+
+      if (glossa_application_take_preload (GLOSSA_APPLICATION (app), file, preload_cb, opening))
+        return;
+      opening_free (opening);
+    }
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) <= GLOSSA_WINDOW_SYNC_OPEN_MAX_BYTES)
@@ -1050,11 +1090,11 @@ glossa_window_open_file (GlossaWindow *self,
       g_autoptr(GError) error = NULL;
 
       document = glossa_document_open (file, NULL, &error);
-      glossa_window_opened (self, document, error);
+      glossa_window_opened (self, file, document, error);
       return;
     }
 
-  glossa_document_open_async (file, NULL, open_cb, g_object_ref (self));
+  glossa_document_open_async (file, NULL, open_cb, opening_new (self, file));
 }
 
 static gboolean

@@ -31,7 +31,7 @@ e2e.skip_all_unless_display()
 
 exe = sys.argv[1]
 outdir = sys.argv[2] if len(sys.argv) > 2 else None
-tap = e2e.Tap(14)
+tap = e2e.Tap(16)
 
 
 def title(app):
@@ -113,6 +113,26 @@ tap.ok(title(app) == "b-bad.txt", "Ctrl+Return does not mark it done and move on
 app.key("ctrl+Prior")
 tap.ok(wait_for(lambda: title(app) == "a-good.txt"), "Ctrl+Page Up still moves back",
        f"title is {title(app)!r}")
+app.close()
+
+# The same article opened on its own: its error state, then Try Again.
+
+app = e2e.Glossa(exe, bad, work)
+app.wait_window()
+tap.ok(wait_for(lambda: title(app) == "b-bad.txt"),
+       "an article that cannot be read, opened on its own, is named in the title",
+       f"title is {title(app)!r}")
+app.focus()
+app.key(*first_word_keys("1"))
+with open(bad, "w", encoding="utf-8") as f:
+    f.write("Le café de Rui Costa.\n")
+app.key("alt+t")
+time.sleep(0.5)
+app.focus()
+app.key(*first_word_keys("1"))
+ok, spans, _ = e2e.wait_spans(bad, [(0, 2, "actor")])
+tap.ok(ok, "once converted, Try Again (Alt+T) reads it and it can be tagged",
+       e2e.describe(spans, e2e.read_article(bad)))
 app.close()
 
 # Case 8: an annotation file that does not load, then fixed on disk.
