@@ -55,6 +55,7 @@ update_status (GlossaCorpusRow *self)
 {
   GtkWidget *label = GTK_WIDGET (self->status_label);
   GlossaStatus status = GLOSSA_STATUS_TODO;
+  const GError *error;
   g_autofree char *count = NULL;
   guint n_spans = 0;
   gboolean loaded = FALSE;
@@ -68,8 +69,24 @@ update_status (GlossaCorpusRow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (label, status_classes[i]);
+  gtk_widget_remove_css_class (label, "error");
+
+  /* An article that cannot be read has no status worth showing: "To do"
+   * would promise work that cannot be done.
+   */
+  error = self->item ? glossa_corpus_item_get_error (self->item) : NULL;
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (label, "error");
+      gtk_label_set_text (self->status_label, C_("status", "Cannot be read"));
+      gtk_widget_set_tooltip_text (label, error->message);
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
   gtk_widget_add_css_class (label, status_classes[status]);
   gtk_label_set_text (self->status_label, loaded ? status_text (status) : "");
+  gtk_widget_set_tooltip_text (label, NULL);
 
   count = loaded ? g_strdup_printf (ngettext ("%u span", "%u spans", n_spans), n_spans) : g_strdup ("");
   gtk_label_set_text (self->count_label, count);
@@ -185,6 +202,8 @@ glossa_corpus_row_init (GlossaCorpusRow *self)
   g_signal_group_connect_object (self->item_signals, "notify::n-spans",
                                  G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->item_signals, "notify::loaded",
+                                 G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->item_signals, "notify::error",
                                  G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->item_signals, "notify::date",
                                  G_CALLBACK (update_all), self, G_CONNECT_SWAPPED);

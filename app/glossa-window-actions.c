@@ -28,7 +28,8 @@ static const char *span_actions[] = {
 void
 _glossa_window_update_actions (GlossaWindow *self)
 {
-  gboolean has_document = self->document != NULL;
+  /* Its error page shows no article to move in or search. */
+  gboolean has_document = self->document != NULL && !_glossa_window_shows_article_changed (self);
   gboolean writable = has_document && !glossa_document_get_read_only (self->document);
   gboolean has_span = writable && self->selected_id != NULL;
 

@@ -133,15 +133,43 @@ load_document_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   document = glossa_corpus_load_document_finish (GLOSSA_CORPUS (object), result, &error);
-  if (document == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _glossa_window_show_error (self, error);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      GLOSSA_CORPUS (object) != self->corpus)
+    return;
 
-  if (GLOSSA_CORPUS (object) == self->corpus)
+  if (document != NULL)
     show_article_document (self, document);
+  else
+    {
+      /* The article that cannot be read is the one shown, as its error
+       * state: never the previous one, which the keys would then tag.
+       */
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->corpus),
+                                                               self->corpus_position);
+      g_autoptr(GFile) file = NULL;
+
+      if (item != NULL && glossa_corpus_item_get_file (item) != NULL)
+        file = g_object_ref (glossa_corpus_item_get_file (item));
+      else
+        file = g_file_new_for_path (item ? glossa_corpus_item_get_name (item) : "");
+      _glossa_window_show_load_error (self, file, error);
+    }
+}
+
+/**
+ * _glossa_window_replace_document:
+ *
+ * Shows @document in place of the current article's document (made from
+ * it, e.g. by re-anchoring), saved the same way.
+ */
+void
+_glossa_window_replace_document (GlossaWindow   *self,
+                                 GlossaDocument *document)
+{
+  if (self->corpus != NULL)
+    show_article_document (self, document);
+  else
+    glossa_window_set_document (self, document);
 }
 
 /**
@@ -161,6 +189,8 @@ void
 _glossa_window_show_item (GlossaWindow *self,
                           guint         position)
 {
+  g_autoptr(GlossaCorpusItem) item = NULL;
+
   g_return_if_fail (self->corpus != NULL);
 
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->corpus)))
@@ -177,6 +207,8 @@ _glossa_window_show_item (GlossaWindow *self,
   self->corpus_position = position;
   glossa_corpus_sidebar_select (self->corpus_sidebar, position);
   remember_position (self);
+  item = g_list_model_get_item (G_LIST_MODEL (self->corpus), position);
+  _glossa_window_show_loading (self, glossa_corpus_item_get_name (item));
   glossa_corpus_load_document_async (self->corpus, position, self->corpus_cancellable,
                                      load_document_cb, g_object_ref (self));
 }
@@ -617,10 +649,13 @@ mark_done_action (GtkWidget  *widget,
   glossa_document_set_status (self->document, GLOSSA_STATUS_DONE);
 
   /* The status is written when the next article is shown (a flush), or by
-   * the autosave if this was the last one.
+   * the autosave if this was the last one. Past the end of the list, the
+   * nearest one before that is not done: "every article is done" must be
+   * true, and an article that cannot be read is not done.
    */
   if (self->corpus != NULL && self->review_source == NULL &&
-      glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, 1, TRUE, &position))
+      (glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, 1, TRUE, &position) ||
+       glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, -1, TRUE, &position)))
     _glossa_window_show_item (self, position);
   else if (self->corpus != NULL && self->review_source == NULL)
     adw_toast_overlay_add_toast (self->toast_overlay,

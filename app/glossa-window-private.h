@@ -8,6 +8,7 @@
 
 #include "glossa-article-view.h"
 #include "glossa-corpus-sidebar.h"
+#include "glossa-reanchor.h"
 #include "glossa-review-bar.h"
 #include "glossa-saver.h"
 #include "glossa-span-list.h"
@@ -40,6 +41,11 @@ struct _GlossaWindow
   GtkWidget            *corpus_buttons;
   GtkRevealer          *review_revealer;
   GlossaReviewBar      *review_bar;
+  AdwStatusPage        *error_page;
+  GtkWidget            *reanchor_button;
+  GtkWidget            *start_over_button;
+  GtkWidget            *retry_button;
+  GtkRevealer          *article_bar_revealer;
 
   GSettings            *settings;
   /* Built when first asked for (see show_help_overlay_action()). */
@@ -69,6 +75,20 @@ struct _GlossaWindow
   gint64                last_key_time;
   guint                 conflict : 1;
   guint                 selecting : 1;
+
+  /* The main pane shows the document, or instead its error state: the
+   * article could not be read (load_error, no document), or its annotations
+   * were made on another version of it (the document's error is
+   * ARTICLE_CHANGED; reanchor is what re-anchoring would give).
+   */
+  GError               *load_error;
+  GFile                *load_error_file;
+  GlossaReanchor       *reanchor;
+  GError               *reanchor_error;
+  /* The article file, watched: once it changes, nothing more is edited. */
+  GFileMonitor         *article_monitor;
+  guint                 article_monitor_source;
+  guint                 article_changed : 1;
 
   /* A corpus, when one is open (glossa-window-corpus.c): the document shown
    * is item corpus_position, saved through the corpus unless reviewing.
@@ -102,6 +122,12 @@ typedef void (*GlossaWindowThen) (GlossaWindow *self,
 gboolean _glossa_window_may_leave          (GlossaWindow     *self,
                                             GlossaWindowThen  then,
                                             gpointer          data);
+void     _glossa_window_show_loading       (GlossaWindow   *self,
+                                            const char     *name);
+gboolean _glossa_window_shows_article_changed (GlossaWindow *self);
+void     _glossa_window_show_load_error    (GlossaWindow   *self,
+                                            GFile          *file,
+                                            const GError   *error);
 
 void     _glossa_window_class_corpus_init  (GtkWidgetClass *widget_class);
 void     _glossa_window_corpus_init        (GlossaWindow   *self);
@@ -113,6 +139,8 @@ void     _glossa_window_open_corpus        (GlossaWindow   *self,
 void     _glossa_window_close_corpus       (GlossaWindow   *self);
 void     _glossa_window_show_item          (GlossaWindow   *self,
                                             guint           position);
+void     _glossa_window_replace_document   (GlossaWindow   *self,
+                                            GlossaDocument *document);
 void     _glossa_window_compare            (GlossaWindow   *self,
                                             GFile          *other,
                                             GFile          *output);

@@ -135,6 +135,9 @@ glossa_window_update_banner (GlossaWindow *self)
 {
   const GError *error = self->document ? glossa_document_get_error (self->document) : NULL;
 
+  /* The error page says that one. */
+  if (_glossa_window_shows_article_changed (self))
+    error = NULL;
   if (error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("%s\nThe annotations are shown read-only and will not be saved."), error->message);
@@ -151,6 +154,14 @@ glossa_window_update_title (GlossaWindow *self)
   g_autofree char *name = NULL;
   const char *date;
 
+  if (self->document == NULL && self->load_error_file != NULL)
+    {
+      name = g_file_get_basename (self->load_error_file);
+      adw_window_title_set_title (self->window_title, name);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), name);
+      return;
+    }
   if (self->document == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Glossa"));
@@ -208,6 +219,8 @@ glossa_window_update_annotator (GlossaWindow *self)
   glossa_document_set_user (self->document, name);
 }
 
+static void glossa_window_update_main_page (GlossaWindow *self);
+
 /* Reloads after another program changed the annotation file. */
 static void
 glossa_window_reload (GlossaWindow *self)
@@ -229,7 +242,9 @@ glossa_window_reload (GlossaWindow *self)
   glossa_article_view_reload_spans (self->view);
   glossa_span_list_reload (self->span_list);
   glossa_window_update_banner (self);
+  glossa_window_update_main_page (self);
   _glossa_window_update_actions (self);
+  _glossa_window_corpus_update_actions (self);
 }
 
 /* Keeping ours is the user's choice (and Escape's), but the other version
@@ -358,8 +373,19 @@ check_on_disk (GlossaWindow *self)
   if (self->document == NULL)
     return;
 
-  /* The document says no while its own save is being written. */
-  if (glossa_document_changed_on_disk (self->document))
+  /* Reading the annotations against the article shown, which is no longer
+   * the one on disk, would mean nothing: the bar's Reload reads both. The
+   * document says no while its own save is being written.
+   */
+  if (self->article_changed || !glossa_document_changed_on_disk (self->document))
+    return;
+
+  /* A document that failed to load shows nothing of ours to keep: the
+   * fixed file is simply read.
+   */
+  if (glossa_document_get_error (self->document) != NULL)
+    glossa_window_reload (self);
+  else
     glossa_window_offer_reload (self);
 }
 
@@ -390,6 +416,433 @@ on_monitor_changed (GlossaWindow      *self,
   self->monitor_source = g_timeout_add (100, monitor_timeout_cb, self);
 }
 
+/* The error state */
+
+/* What to do about an article that cannot be read, by what is wrong. */
+static const char *
+unreadable_advice (const GError *error)
+{
+  if (g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING))
+    return _("Glossa reads articles in UTF-8: convert it to UTF-8, e.g. with iconv, then try again.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("It may have been moved, renamed or deleted.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("Make it readable for your account, then try again.");
+  return _("Fix or replace the file, then try again. The other articles can still be annotated.");
+}
+
+static void
+show_unreadable_page (GlossaWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->load_error_file);
+  g_autofree char *title = g_strdup_printf (_("Cannot Read “%s”"), name);
+  g_autofree char *message = g_markup_escape_text (self->load_error->message, -1);
+  g_autofree char *description = g_strdup_printf ("%s\n\n%s", message, unreadable_advice (self->load_error));
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (self->retry_button, TRUE);
+  gtk_widget_set_visible (self->reanchor_button, FALSE);
+  gtk_widget_set_visible (self->start_over_button, FALSE);
+}
+
+/* Re-anchoring is worked out when the page is shown, so that its button
+ * can say how many spans there are; nothing is written until it is chosen.
+ */
+static void
+show_article_changed_page (GlossaWindow *self)
+{
+  GlossaArticle *article = glossa_document_get_article (self->document);
+  g_autofree char *name = g_file_get_basename (glossa_document_get_file (self->document));
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_clear_error (&self->reanchor_error);
+  self->reanchor = glossa_reanchor_file (glossa_document_get_file (self->document), article,
+                                         NULL, &self->reanchor_error);
+
+  if (self->reanchor != NULL)
+    {
+      guint n = self->reanchor->n_unchanged + self->reanchor->n_moved + self->reanchor->lost->len;
+      g_autofree char *label = g_strdup_printf (ngettext ("_Re-anchor %u Span", "_Re-anchor %u Spans", n), n);
+
+      gtk_button_set_label (GTK_BUTTON (self->reanchor_button), label);
+      description = g_strdup_printf (_("The spans in “%s” were made on another version of this article. "
+                                       "Re-anchor them by finding each span’s text near its old place, "
+                                       "or start over. Either way the annotation file as it is now is "
+                                       "first kept beside it."), name);
+    }
+  else
+    description = g_strdup_printf (_("The spans in “%s” were made on another version of this article, "
+                                     "and cannot be re-anchored: %s. Start over, or restore the original article."),
+                                   name, self->reanchor_error->message);
+
+  escaped = g_markup_escape_text (description, -1);
+  adw_status_page_set_title (self->error_page, _("The Article Changed"));
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_widget_set_visible (self->retry_button, FALSE);
+  gtk_widget_set_visible (self->reanchor_button, self->reanchor != NULL);
+  gtk_widget_set_visible (self->start_over_button, TRUE);
+}
+
+/* Review mode shows the adjudicated annotations, which are not re-anchored
+ * here: their error stays in the banner.
+ */
+gboolean
+_glossa_window_shows_article_changed (GlossaWindow *self)
+{
+  return self->document != NULL && self->review_source == NULL &&
+         glossa_document_get_file (self->document) != NULL &&
+         g_error_matches (glossa_document_get_error (self->document), GLOSSA_ERROR, GLOSSA_ERROR_ARTICLE_CHANGED);
+}
+
+/* The main pane shows exactly one of: nothing open, the article, or the
+ * current article's error state; never another article.
+ */
+static void
+glossa_window_update_main_page (GlossaWindow *self)
+{
+  const char *page = self->document != NULL ? "document" : "empty";
+
+  g_clear_pointer (&self->reanchor, glossa_reanchor_free);
+  if (self->load_error != NULL)
+    {
+      show_unreadable_page (self);
+      page = "error";
+    }
+  else if (_glossa_window_shows_article_changed (self))
+    {
+      show_article_changed_page (self);
+      page = "error";
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reanchor", self->reanchor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-over", _glossa_window_shows_article_changed (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-article",
+                                 self->load_error != NULL || self->document != NULL);
+}
+
+/**
+ * _glossa_window_show_loading:
+ *
+ * Lets go of the document shown while the next one, @name, is read:
+ * nothing of it stays on screen to be tagged in the meantime.
+ */
+void
+_glossa_window_show_loading (GlossaWindow *self,
+                             const char   *name)
+{
+  glossa_window_set_document (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  adw_window_title_set_title (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+/**
+ * _glossa_window_show_load_error:
+ * @file: the article that could not be read
+ *
+ * Shows the error state of an article that could not be read, in place of
+ * whatever was shown: nothing can be tagged there.
+ */
+void
+_glossa_window_show_load_error (GlossaWindow *self,
+                                GFile        *file,
+                                const GError *error)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  glossa_window_set_document (self, NULL);
+  self->load_error = g_error_copy (error);
+  g_set_object (&self->load_error_file, file);
+  glossa_window_update_title (self);
+  glossa_window_update_main_page (self);
+  _glossa_window_corpus_update_actions (self);
+}
+
+static GFile *
+dup_article_file (GlossaWindow *self)
+{
+  GFile *file;
+
+  if (self->load_error_file != NULL)
+    return g_object_ref (self->load_error_file);
+  if (self->document == NULL)
+    return NULL;
+  file = glossa_article_get_file (glossa_document_get_article (self->document));
+  return file ? g_object_ref (file) : NULL;
+}
+
+/* Reads the article again: after it changed, or was fixed. */
+static void
+reload_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autoptr(GFile) file = dup_article_file (self);
+
+  if (self->corpus != NULL)
+    _glossa_window_show_item (self, self->corpus_position);
+  else if (file != NULL)
+    glossa_window_open_file (self, file);
+}
+
+/* Spans listed in full could be whole paragraphs. */
+#define MAX_UNPLACED_CHARS 60
+
+static const char * const label_names[] = {
+  N_("Actor"), N_("Quote"), N_("Claim"), N_("Date"),
+};
+
+static void
+show_unplaced (GlossaWindow   *self,
+               GlossaReanchor *reanchor,
+               GFile          *copy)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *copy_name = copy ? g_file_get_basename (copy) : NULL;
+  AdwMessageDialog *dialog;
+  guint shown = MIN (reanchor->lost->len, 20);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (reanchor->lost, i);
+      g_autofree char *text = g_utf8_substring (span->text, 0, MAX_UNPLACED_CHARS);
+      const char *more = g_utf8_strlen (span->text, -1) > MAX_UNPLACED_CHARS ? "…" : "";
+
+      /* Translators: a span that could not be placed: its label, its text and where it was. */
+      g_string_append_printf (body, _("%s “%s%s” (was at %lld)\n"), _(label_names[span->label]),
+                              text, more, (long long) span->start);
+    }
+  if (shown < reanchor->lost->len)
+    g_string_append_printf (body, ngettext ("and %u more\n", "and %u more\n", reanchor->lost->len - shown),
+                            reanchor->lost->len - shown);
+  if (copy_name != NULL)
+    g_string_append_printf (body, _("\nThey are still in “%s”, the annotations as they were."), copy_name);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, ngettext ("%u Span Could Not Be Placed",
+                                                       "%u Spans Could Not Be Placed", reanchor->lost->len),
+                                     reanchor->lost->len);
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows @document, made from the one in error, and has it saved. The file
+ * on disk is first copied aside (the conflict copy), so that what it held
+ * stays whatever happens next; if that fails, nothing changes.
+ */
+static gboolean
+take_over_document (GlossaWindow    *self,
+                    GlossaDocument  *document,
+                    GFile          **copy)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!glossa_document_set_aside_disk_version (document, copy, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return FALSE;
+    }
+
+  _glossa_window_replace_document (self, document);
+  _glossa_window_save_now (self);
+  return TRUE;
+}
+
+static void
+reanchor_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autoptr(GlossaReanchor) reanchor = g_steal_pointer (&self->reanchor);
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *text = NULL;
+
+  if (reanchor == NULL || !_glossa_window_shows_article_changed (self))
+    return;
+
+  document = glossa_document_new_with_annotations (glossa_document_get_article (self->document),
+                                                   glossa_document_get_file (self->document),
+                                                   reanchor->annotations);
+  if (!take_over_document (self, document, &copy))
+    return;
+
+  /* Translators: the three counts of re-anchoring; the plural follows the first. */
+  text = g_strdup_printf (ngettext ("%u span kept, %u moved, %u could not be placed",
+                                    "%u spans kept, %u moved, %u could not be placed",
+                                    reanchor->n_unchanged),
+                          reanchor->n_unchanged, reanchor->n_moved, reanchor->lost->len);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  if (reanchor->lost->len > 0)
+    show_unplaced (self, reanchor, copy);
+}
+
+static void
+on_start_over_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GlossaWindow     *self)
+{
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GFile) copy = NULL;
+
+  if (g_strcmp0 (response, "start-over") != 0 || !_glossa_window_shows_article_changed (self))
+    return;
+
+  document = glossa_document_new (glossa_document_get_article (self->document),
+                                  glossa_document_get_file (self->document));
+  if (take_over_document (self, document, &copy) && copy != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (copy);
+      g_autofree char *text = g_strdup_printf (_("The old annotations are kept as “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
+static void
+start_over_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!_glossa_window_shows_article_changed (self))
+    return;
+
+  name = g_file_get_basename (glossa_document_get_file (self->document));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Start Over?"), NULL));
+  adw_message_dialog_format_body (dialog, _("The article is annotated again from nothing. “%s” is first "
+                                            "kept beside it under another name, not deleted."), name);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "start-over", _("_Start Over"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "start-over", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_over_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The article changed on disk */
+
+/* Edits made so far were made on the article as it was, and the file
+ * records that article's hash: they are written. From here on nothing is,
+ * until the article is read again.
+ */
+static void
+stop_editing_changed_article (GlossaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->article_changed || self->document == NULL)
+    return;
+
+  if (!glossa_window_flush (self, &error))
+    _glossa_window_show_error (self, error);
+
+  self->article_changed = TRUE;
+  glossa_document_set_read_only (self->document, TRUE);
+  gtk_revealer_set_reveal_child (self->article_bar_revealer, TRUE);
+  _glossa_window_update_actions (self);
+  _glossa_window_corpus_update_actions (self);
+}
+
+static void
+check_article_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(GlossaArticle) now = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaArticle *shown;
+
+  now = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->document == NULL)
+    return;
+
+  /* Touched or written again with the same text is no change; gone or
+   * unreadable is.
+   */
+  shown = glossa_document_get_article (self->document);
+  if (now == NULL || g_strcmp0 (glossa_article_get_sha256 (now), glossa_article_get_sha256 (shown)) != 0)
+    stop_editing_changed_article (self);
+}
+
+static void
+check_article_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossaArticle *article = glossa_article_load (task_data, cancellable, &error);
+
+  if (article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+static gboolean
+article_monitor_timeout_cb (gpointer user_data)
+{
+  GlossaWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  GFile *file;
+
+  self->article_monitor_source = 0;
+  if (self->document == NULL || self->article_changed)
+    return G_SOURCE_REMOVE;
+
+  file = glossa_article_get_file (glossa_document_get_article (self->document));
+  task = g_task_new (NULL, self->cancellable, check_article_cb, g_object_ref (self));
+  g_task_set_source_tag (task, article_monitor_timeout_cb);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, check_article_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_article_monitor_changed (GlossaWindow      *self,
+                            GFile             *file,
+                            GFile             *other_file,
+                            GFileMonitorEvent  event)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  g_clear_handle_id (&self->article_monitor_source, g_source_remove);
+  self->article_monitor_source = g_timeout_add (100, article_monitor_timeout_cb, self);
+}
+
+static void
+follow_article (GlossaWindow   *self,
+                GlossaDocument *document)
+{
+  GFile *file = glossa_article_get_file (glossa_document_get_article (document));
+  g_autoptr(GError) error = NULL;
+
+  /* A JSONL corpus's articles are lines of it, not files. */
+  if (file == NULL)
+    return;
+
+  self->article_monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->article_monitor != NULL)
+    g_signal_connect_object (self->article_monitor, "changed",
+                             G_CALLBACK (on_article_monitor_changed), self, G_CONNECT_SWAPPED);
+  else
+    g_warning ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
+}
+
 static void
 glossa_window_stop_following (GlossaWindow *self)
 {
@@ -414,6 +867,12 @@ glossa_window_stop_following (GlossaWindow *self)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+  g_clear_handle_id (&self->article_monitor_source, g_source_remove);
+  if (self->article_monitor != NULL)
+    g_file_monitor_cancel (self->article_monitor);
+  g_clear_object (&self->article_monitor);
+  self->article_changed = FALSE;
+  gtk_revealer_set_reveal_child (self->article_bar_revealer, FALSE);
   g_clear_object (&self->search);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->clicked_id, g_free);
@@ -495,10 +954,12 @@ glossa_window_set_document (GlossaWindow   *self,
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (!document || GLOSSA_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (self->document == document && self->load_error == NULL)
     return;
 
   glossa_window_stop_following (self);
+  g_clear_error (&self->load_error);
+  g_clear_object (&self->load_error_file);
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
 
@@ -526,24 +987,30 @@ glossa_window_set_document (GlossaWindow   *self,
         g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self, G_CONNECT_SWAPPED);
       else if (file != NULL)
         g_warning ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
+      follow_article (self, document);
       glossa_window_update_annotator (self);
       glossa_window_follow_saver (self, document);
     }
   glossa_window_update_save_bar (self);
 
-  gtk_stack_set_visible_child_name (self->main_stack, document ? "document" : "empty");
+  glossa_window_update_main_page (self);
   glossa_window_update_title (self);
   glossa_window_update_banner (self);
   _glossa_window_update_actions (self);
   _glossa_window_corpus_update_actions (self);
-  if (document != NULL)
+  if (document != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
   if (document != NULL)
     glossa_window_offer_recovery (self);
 }
 
+/* An article opened on its own that cannot be read: in an empty window,
+ * its error state (with Try Again); over an article being annotated, a
+ * toast, and that article stays.
+ */
 static void
 glossa_window_opened (GlossaWindow   *self,
+                      GFile          *file,
                       GlossaDocument *document,
                       const GError   *error)
 {
@@ -551,23 +1018,52 @@ glossa_window_opened (GlossaWindow   *self,
   if (self->view == NULL)
     return;
 
-  if (document == NULL)
-    _glossa_window_show_error (self, error);
-  else
+  if (document != NULL)
     glossa_window_set_document (self, document);
+  else if (self->document == NULL && self->corpus == NULL)
+    _glossa_window_show_load_error (self, file, error);
+  else
+    _glossa_window_show_error (self, error);
 }
+
+typedef struct
+{
+  GlossaWindow *self;
+  GFile        *file;
+} Opening;
+
+static Opening *
+opening_new (GlossaWindow *self,
+             GFile        *file)
+{
+  Opening *opening = g_new (Opening, 1);
+
+  opening->self = g_object_ref (self);
+  opening->file = g_object_ref (file);
+  return opening;
+}
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  g_object_unref (opening->file);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
 
 static void
 open_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(Opening) opening = user_data;
   g_autoptr(GlossaDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   document = glossa_document_open_finish (result, &error);
-  glossa_window_opened (self, document, error);
+  glossa_window_opened (opening->self, opening->file, document, error);
 }
 
 static void
@@ -575,9 +1071,9 @@ preload_cb (GlossaDocument *document,
             const GError   *error,
             gpointer        user_data)
 {
-  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(Opening) opening = user_data;
 
-  glossa_window_opened (self, document, error);
+  glossa_window_opened (opening->self, opening->file, document, error);
 }
 
 void
@@ -605,8 +1101,14 @@ glossa_window_open_file (GlossaWindow *self,
 
   /* Named on the command line, it is being read since start-up. */
   app = gtk_window_get_application (GTK_WINDOW (self));
-  if (GLOSSA_IS_APPLICATION (app) && glossa_application_take_preload (GLOSSA_APPLICATION (app), file, preload_cb, g_object_ref (self)))
-    return;
+  if (GLOSSA_IS_APPLICATION (app))
+    {
+      Opening *opening = opening_new (self, file);
+
+      if (glossa_application_take_preload (GLOSSA_APPLICATION (app), file, preload_cb, opening))
+        return;
+      opening_free (opening);
+    }
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) <= GLOSSA_WINDOW_SYNC_OPEN_MAX_BYTES)
@@ -615,11 +1117,11 @@ glossa_window_open_file (GlossaWindow *self,
       g_autoptr(GError) error = NULL;
 
       document = glossa_document_open (file, NULL, &error);
-      glossa_window_opened (self, document, error);
+      glossa_window_opened (self, file, document, error);
       return;
     }
 
-  glossa_document_open_async (file, NULL, open_cb, g_object_ref (self));
+  glossa_document_open_async (file, NULL, open_cb, opening_new (self, file));
 }
 
 static gboolean
@@ -933,6 +1435,7 @@ glossa_window_constructed (GObject *object)
                            G_CALLBACK (glossa_window_update_annotator), self, G_CONNECT_SWAPPED);
 
   glossa_window_update_title (self);
+  glossa_window_update_main_page (self);
   _glossa_window_update_actions (self);
 }
 
@@ -944,6 +1447,10 @@ glossa_window_dispose (GObject *object)
   glossa_window_stop_following (self);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
+  g_clear_error (&self->load_error);
+  g_clear_object (&self->load_error_file);
+  g_clear_pointer (&self->reanchor, glossa_reanchor_free);
+  g_clear_error (&self->reanchor_error);
   _glossa_window_corpus_dispose (self);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
@@ -994,6 +1501,11 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_buttons);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, reanchor_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, start_over_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, article_bar_revealer);
   gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
@@ -1001,6 +1513,10 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.save-elsewhere", NULL, save_elsewhere_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-article", NULL, reload_article_action);
+  gtk_widget_class_install_action (widget_class, "win.reanchor", NULL, reanchor_action);
+  gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_action);
+
   _glossa_window_class_actions_init (widget_class);
   _glossa_window_class_corpus_init (widget_class);
 }

@@ -118,6 +118,7 @@ struct _GlossaCorpusItem
   guint         labels[GLOSSA_N_LABELS];
   char         *date;           /* nullable: overrides the entry's */
   GFile        *file;           /* created when first asked for */
+  GError       *error;          /* nullable: why its article could not be read */
   guint         loaded : 1;
   /* Set by a save: anything the background reader says about this item
    * was read before and is older.
@@ -156,6 +157,7 @@ enum {
   ITEM_PROP_N_SPANS,
   ITEM_PROP_LOADED,
   ITEM_PROP_POSITION,
+  ITEM_PROP_ERROR,
   N_ITEM_PROPS
 };
 
@@ -1036,6 +1038,7 @@ glossa_corpus_item_finalize (GObject *object)
   g_clear_pointer (&self->index, index_unref);
   g_clear_pointer (&self->date, g_free);
   g_clear_object (&self->file);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (glossa_corpus_item_parent_class)->finalize (object);
 }
@@ -1074,6 +1077,9 @@ glossa_corpus_item_get_property (GObject    *object,
     case ITEM_PROP_POSITION:
       g_value_set_uint (value, self->position);
       break;
+    case ITEM_PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1100,6 +1106,7 @@ glossa_corpus_item_class_init (GlossaCorpusItemClass *klass)
   item_properties[ITEM_PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
   item_properties[ITEM_PROP_POSITION] =
     g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  item_properties[ITEM_PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, flags);
   g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
 
@@ -1194,6 +1201,29 @@ glossa_corpus_item_get_position (GlossaCorpusItem *self)
 {
   g_return_val_if_fail (GLOSSA_IS_CORPUS_ITEM (self), 0);
   return self->position;
+}
+
+const GError *
+glossa_corpus_item_get_error (GlossaCorpusItem *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS_ITEM (self), NULL);
+  return self->error;
+}
+
+/* Takes @error (nullable), notifying only a change. */
+static void
+item_set_error (GlossaCorpusItem *self,
+                GError           *error)
+{
+  gboolean same = (self->error == NULL && error == NULL) ||
+                  (self->error != NULL && error != NULL &&
+                   g_error_matches (self->error, error->domain, error->code) &&
+                   g_str_equal (self->error->message, error->message));
+
+  g_clear_error (&self->error);
+  self->error = error;
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_ERROR]);
 }
 
 static char *
@@ -2425,13 +2455,29 @@ glossa_corpus_load_document_async (GlossaCorpus        *self,
   g_task_run_in_thread (task, load_document_thread);
 }
 
+/* The item remembers whether its article could be read, for the list: an
+ * article that cannot be read must not look like one not yet started.
+ */
 GlossaDocument *
 glossa_corpus_load_document_finish (GlossaCorpus  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  GlossaDocument *document;
+  guint position;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  position = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+  document = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (position < self->items->len && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    item_set_error (g_ptr_array_index (self->items, position),
+                    local_error != NULL ? g_error_copy (local_error) : NULL);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return document;
 }
 
 /* Saving */

@@ -46,6 +46,11 @@ guint         glossa_corpus_item_get_label_count (GlossaCorpusItem *self,
                                                   GlossaLabel       label);
 gboolean      glossa_corpus_item_get_loaded      (GlossaCorpusItem *self);
 guint         glossa_corpus_item_get_position    (GlossaCorpusItem *self);
+/* Why the item's article could not be read, the last time the window tried
+ * (glossa_corpus_load_document_async()); NULL once it is read ("error" is
+ * notified on change).
+ */
+const GError *glossa_corpus_item_get_error       (GlossaCorpusItem *self);
 /* For a folder corpus: the article file; NULL in a JSONL corpus. */
 GFile        *glossa_corpus_item_get_file        (GlossaCorpusItem *self);
 

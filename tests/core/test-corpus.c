@@ -852,6 +852,62 @@ test_jsonl_async (void)
   remove_tree (dir);
 }
 
+
+static void
+count_calls (GObject    *object,
+             GParamSpec *pspec,
+             guint      *n)
+{
+  (*n)++;
+}
+
+/* An article that cannot be read marks its item ("Cannot be read" in the
+ * list), notified once; read again once fixed, the mark goes.
+ */
+static void
+test_folder_item_error (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaCorpusItem *item;
+  guint n_notified = 0;
+
+  write_file (dir, "corpus/a.txt", "Le caf\xe9.");
+  corpus = open_corpus (dir, "corpus");
+  item = item_at (corpus, 0);
+  g_assert_null (glossa_corpus_item_get_error (item));
+  g_signal_connect (item, "notify::error", G_CALLBACK (count_calls), &n_notified);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      glossa_corpus_load_document_async (corpus, 0, NULL, result_cb, &loaded);
+      document = glossa_corpus_load_document_finish (corpus, wait_for (&loaded), &error);
+      g_assert_null (document);
+      g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING);
+      g_clear_error (&error);
+      g_clear_object (&loaded);
+    }
+  g_assert_error ((GError *) glossa_corpus_item_get_error (item), GLOSSA_ERROR, GLOSSA_ERROR_ENCODING);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpint (glossa_corpus_item_get_status (item), ==, GLOSSA_STATUS_TODO);
+
+  write_file (dir, "corpus/a.txt", "Le café.");
+  glossa_corpus_load_document_async (corpus, 0, NULL, result_cb, &loaded);
+  document = glossa_corpus_load_document_finish (corpus, wait_for (&loaded), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_null (glossa_corpus_item_get_error (item));
+  g_assert_cmpuint (n_notified, ==, 2);
+
+  g_clear_object (&loaded);
+  assert_finalize_soon (g_steal_pointer (&document));
+  assert_finalize_soon (g_steal_pointer (&corpus));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -863,6 +919,7 @@ main (int    argc,
   g_test_add_func ("/core/corpus/folder-missing", test_folder_missing);
   g_test_add_func ("/core/corpus/folder-statuses", test_folder_statuses);
   g_test_add_func ("/core/corpus/folder-save", test_folder_save);
+  g_test_add_func ("/core/corpus/folder-item-error", test_folder_item_error);
   g_test_add_func ("/core/corpus/jsonl-read", test_jsonl_read);
   g_test_add_func ("/core/corpus/jsonl-values-checked", test_jsonl_values_checked);
   g_test_add_func ("/core/corpus/jsonl-document", test_jsonl_document);
