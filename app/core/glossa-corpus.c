@@ -677,7 +677,12 @@ scan_folder (Scan       *scan,
           child.is_dir = FALSE;
           g_array_append_val (children, child);
         }
-      else if (is_file && has_suffix (name, len, GLOSSA_ANNOTATIONS_SUFFIX, sidecar_len))
+      /* Not only regular files: a FIFO or a link to a device named like an
+       * annotation file is one, which reading then refuses with a message,
+       * rather than its article looking as if nobody had annotated it.
+       */
+      else if (!is_dir && dirent->d_type != DT_DIR &&
+               has_suffix (name, len, GLOSSA_ANNOTATIONS_SUFFIX, sidecar_len))
         g_hash_table_add (sidecars, g_strndup (name, len - sidecar_len));
     }
   closedir (dir);
@@ -841,8 +846,8 @@ read_jsonl (Index         *index,
   gboolean ok = TRUE;
   int fd;
 
-  if ((fd = g_open (index->path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return set_errno_error (error, errno, index->display);
+  if ((fd = glossa_storage_open_regular (index->path, NULL, error)) < 0)
+    return FALSE;
 
   line_reader_init (&reader, fd);
   while (line_reader_next (&reader, &line, &len, &offset, index->display, error))
@@ -1791,14 +1796,14 @@ read_folder_statuses (Index        *index,
       display = path->str;
       if (!g_utf8_validate (path->str, path->len, NULL))
         display = shown = g_filename_display_name (path->str);
-      if (!g_file_get_contents (path->str, &contents, &len, &error) ||
+      /* The storage's messages name the file: a FIFO or a link to a
+       * device is refused at once, not read.
+       */
+      if (!glossa_storage_read_path (path->str, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error) ||
           !(root = glossa_json_parse (contents, len, display, &error)) ||
           !summarize (root, display, &summary, &error))
         {
-          if (error->domain == G_FILE_ERROR)
-            g_ptr_array_add (sink_warnings (sink), g_strdup_printf ("%s: %s", display, error->message));
-          else
-            add_warning (sink_warnings (sink), error);
+          add_warning (sink_warnings (sink), error);
           sink_add (sink, RESULT_LOADED, i);
         }
       else
@@ -1824,14 +1829,13 @@ read_jsonl_statuses (Index        *index,
 
   g_array_set_clear_func (results, result_clear);
 
-  fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC, 0);
+  fd = glossa_storage_open_regular (index->annotations_path, &st, &error);
   if (fd < 0)
     {
-      if (errno != ENOENT)
-        g_ptr_array_add (sink_warnings (sink), g_strdup_printf ("%s: %s", index->annotations_display,
-                                                                g_strerror (errno)));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        add_warning (sink_warnings (sink), error);
     }
-  else if (fstat (fd, &st) == 0 &&
+  else if (
            (lines = scan_annotations (index, fd, results, warnings, cancellable, &error)) != NULL)
     {
       /* Whoever reads the file first leaves the map of its lines for the
@@ -1915,7 +1919,7 @@ read_dates (Index        *index,
         break;
 
       g_string_printf (path, "%s/%s", index->path, entry->path);
-      if ((fd = g_open (path->str, O_RDONLY | O_CLOEXEC, 0)) < 0)
+      if ((fd = glossa_storage_open_regular (path->str, NULL, NULL)) < 0)
         continue;
       n = read (fd, head, sizeof head);
       close (fd);
@@ -2215,13 +2219,14 @@ load_jsonl_document (Index         *index,
   g_autofree char *line = NULL;
   g_autofree char *name = g_strdup_printf ("%s:%u", index->display, entry->line_no);
   g_autofree char *id = NULL;
+  g_autoptr(GError) open_error = NULL;
   GlossaDocument *document;
   gboolean found_none = TRUE;
   const char *text;
   int fd;
 
-  if ((fd = g_open (index->path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return set_errno_error (error, errno, index->display), NULL;
+  if ((fd = glossa_storage_open_regular (index->path, NULL, error)) < 0)
+    return NULL;
   line = read_range (fd, entry->offset, entry->length, index->display, error);
   close (fd);
   if (line == NULL)
@@ -2244,9 +2249,9 @@ load_jsonl_document (Index         *index,
     return NULL;
 
   g_mutex_lock (&index->mutex);
-  fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 && errno != ENOENT)
-    set_errno_error (error, errno, index->annotations_display);
+  fd = glossa_storage_open_regular (index->annotations_path, NULL, &open_error);
+  if (fd < 0 && !g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&open_error));
   else if (ensure_lines (index, fd, cancellable, error))
     {
       AnnotationLine *found = g_hash_table_lookup (index->lines, GUINT_TO_POINTER (position));

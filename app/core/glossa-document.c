@@ -597,7 +597,8 @@ load_annotations (GlossaDocument *self,
     return;
 
   name = g_file_get_parse_name (self->file);
-  if (!g_file_load_contents (self->file, cancellable, &contents, &len, NULL, &error))
+  if (!glossa_storage_read_file (self->file, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, &self->disk,
+                                 cancellable, &error))
     {
       GError *wrapped = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", name, error->message);
       set_error (self, wrapped);

@@ -134,6 +134,46 @@ read_fd (int          fd,
   return TRUE;
 }
 
+int
+glossa_storage_open_regular (const char   *path,
+                             struct stat  *st,
+                             GError      **error)
+{
+  struct stat local;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (st == NULL)
+    st = &local;
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return read_error (error, errno, path), -1;
+
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return read_error (error, saved_errno, path), -1;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, S_ISDIR (st->st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not read “%s”: it is %s, not a regular file"), path, describe_kind (st->st_mode));
+      return -1;
+    }
+
+  /* Reads of a regular file never block anyway; callers expect plain
+   * blocking descriptors.
+   */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
 gboolean
 glossa_storage_read_path (const char       *path,
                           guint64           limit,
@@ -149,25 +189,8 @@ glossa_storage_read_path (const char       *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    return read_error (error, errno, path);
-
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return read_error (error, saved_errno, path);
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, G_IO_ERROR, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Could not read “%s”: it is %s, not a regular file"), path, describe_kind (st.st_mode));
-      return FALSE;
-    }
+  if ((fd = glossa_storage_open_regular (path, &st, error)) < 0)
+    return FALSE;
   if ((guint64) st.st_size > limit)
     {
       close (fd);
@@ -215,6 +238,54 @@ glossa_storage_is_regular (const char *path)
   struct stat st;
 
   return path != NULL && g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+typedef struct
+{
+  dev_t dev;
+  ino_t ino;
+} FolderKey;
+
+static guint
+folder_key_hash (gconstpointer data)
+{
+  const FolderKey *key = data;
+
+  return (guint) key->ino ^ (guint) (key->ino >> 32) ^ (guint) key->dev;
+}
+
+static gboolean
+folder_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const FolderKey *ka = a, *kb = b;
+
+  return ka->dev == kb->dev && ka->ino == kb->ino;
+}
+
+GHashTable *
+glossa_storage_visited_new (void)
+{
+  return g_hash_table_new_full (folder_key_hash, folder_key_equal, g_free, NULL);
+}
+
+gboolean
+glossa_storage_enter_folder (GHashTable *visited,
+                             const char *path)
+{
+  FolderKey *key;
+  struct stat st;
+
+  g_return_val_if_fail (visited != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    return FALSE;
+
+  key = g_new (FolderKey, 1);
+  key->dev = st.st_dev;
+  key->ino = st.st_ino;
+  return g_hash_table_add (visited, key);
 }
 
 static gboolean
