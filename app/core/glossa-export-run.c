@@ -480,6 +480,10 @@ load_files (GFile       *article_file,
   article = glossa_article_new_from_data (text, len, name, error);
   if (article == NULL)
     return NULL;
+  /* The article has its own copy: a long one must not be held twice while
+   * its annotations are read.
+   */
+  g_clear_pointer (&text, g_free);
 
   annotations_file = glossa_annotations_file_for_article (article_file);
   g_free (name);

@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "core-test-util.h"
+#include "glossa-corpus.h"
+#include "glossa-document.h"
 #include "glossa-storage.h"
 
 /* Reads that could block are run under an alarm: a read that hangs kills
@@ -276,6 +278,86 @@ test_enter_folder (Fixture       *fixture,
   g_assert_false (glossa_storage_enter_folder (visited, file));
 }
 
+/* An article whose annotation file is @hostile ("fifo" or a link target):
+ * the path of the annotation file.
+ */
+static char *
+make_hostile_article (const char *dir,
+                      const char *hostile)
+{
+  g_autofree char *article = g_build_filename (dir, "bad.txt", NULL);
+  char *sidecar = g_build_filename (dir, "bad.annotations.json", NULL);
+
+  ct_write_file (article, "Dock workers said so.\n", -1);
+  if (strcmp (hostile, "fifo") == 0)
+    g_assert_cmpint (mkfifo (sidecar, 0600), ==, 0);
+  else
+    g_assert_cmpint (symlink (hostile, sidecar), ==, 0);
+  return sidecar;
+}
+
+/* What the window does when an article is selected: the document opens
+ * with the annotation file's error, read-only, instead of waiting on the
+ * pipe or reading /dev/zero.
+ */
+static void
+test_document_hostile_sidecar (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *hostiles[] = { "fifo", "/dev/zero" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostiles); i++)
+    {
+      g_autofree char *dir = g_build_filename (fixture->dir, i == 0 ? "fifo" : "zero", NULL);
+      g_autofree char *sidecar = NULL;
+      g_autofree char *article = g_build_filename (dir, "bad.txt", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (article);
+      g_autoptr(GlossaDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      const GError *load_error;
+
+      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+      sidecar = make_hostile_article (dir, hostiles[i]);
+
+      alarm (HANG_SECONDS);
+      document = glossa_document_open (file, NULL, &error);
+      alarm (0);
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+      load_error = glossa_document_get_error (document);
+      g_assert_nonnull (load_error);
+      g_assert_nonnull (strstr (load_error->message, sidecar));
+      g_assert_nonnull (strstr (load_error->message, i == 0 ? "FIFO" : "device"));
+      g_assert_true (glossa_document_get_read_only (document));
+    }
+}
+
+/* Reading a folder corpus's statuses reports the annotation file that is a
+ * FIFO by name, rather than blocking or counting its article as todo.
+ */
+static void
+test_corpus_fifo_sidecar (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autofree char *sidecar = make_hostile_article (fixture->dir, "fifo");
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *warnings;
+
+  corpus = glossa_corpus_open (folder, NULL, &error);
+  g_assert_no_error (error);
+  alarm (HANG_SECONDS);
+  glossa_corpus_load_statuses (corpus, NULL);
+  alarm (0);
+
+  warnings = glossa_corpus_get_warnings (corpus);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length ((char **) warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], sidecar));
+  g_assert_nonnull (strstr (warnings[0], "FIFO"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +378,8 @@ main (int   argc,
   ADD ("empty-file", test_empty);
   ADD ("stamp", test_stamp);
   ADD ("enter-folder-once", test_enter_folder);
+  ADD ("document-hostile-sidecar", test_document_hostile_sidecar);
+  ADD ("corpus-fifo-sidecar", test_corpus_fifo_sidecar);
 
 #undef ADD
 
