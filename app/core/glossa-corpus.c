@@ -1835,8 +1835,7 @@ read_jsonl_statuses (Index        *index,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         add_warning (sink_warnings (sink), error);
     }
-  else if (
-           (lines = scan_annotations (index, fd, results, warnings, cancellable, &error)) != NULL)
+  else if ((lines = scan_annotations (index, fd, results, warnings, cancellable, &error)) != NULL)
     {
       /* Whoever reads the file first leaves the map of its lines for the
        * next document load or save.

@@ -63,13 +63,16 @@ describe_kind (mode_t mode)
   return _("not a regular file");
 }
 
+/* Messages are UTF-8 whatever the file name's encoding. */
 static gboolean
 read_error (GError    **error,
             int         saved_errno,
             const char *path)
 {
+  g_autofree char *display = g_filename_display_name (path);
+
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+               _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -79,11 +82,12 @@ too_large (GError    **error,
            guint64     size,
            guint64     limit)
 {
+  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *have = g_format_size (size);
   g_autofree char *max = g_format_size (limit);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-               _("Could not read “%s”: it is too large (%s; the limit is %s)"), path, have, max);
+               _("Could not read “%s”: it is too large (%s; the limit is %s)"), display, have, max);
   return FALSE;
 }
 
@@ -161,9 +165,11 @@ glossa_storage_open_regular (const char   *path,
     }
   if (!S_ISREG (st->st_mode))
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       close (fd);
       g_set_error (error, G_IO_ERROR, S_ISDIR (st->st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Could not read “%s”: it is %s, not a regular file"), path, describe_kind (st->st_mode));
+                   _("Could not read “%s”: it is %s, not a regular file"), display, describe_kind (st->st_mode));
       return -1;
     }
 
