@@ -15,6 +15,7 @@
 #include "core-test-util.h"
 #include "glossa-corpus.h"
 #include "glossa-document.h"
+#include "glossa-review.h"
 #include "glossa-storage.h"
 
 /* Reads that could block are run under an alarm: a read that hangs kills
@@ -358,6 +359,32 @@ test_corpus_fifo_sidecar (Fixture       *fixture,
   g_assert_nonnull (strstr (warnings[0], "FIFO"));
 }
 
+/* A review source (a second annotator's folder) with two links to itself:
+ * the scan ends at once and finds the one annotation file once.
+ */
+static void
+test_review_link_loops (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (fixture->dir, "a.annotations.json", NULL);
+  g_autofree char *loop = g_build_filename (fixture->dir, "loop", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "again", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GlossaReviewSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ct_write_file (sidecar, "{}", -1);
+  g_assert_cmpint (symlink (".", loop), ==, 0);
+  g_assert_cmpint (symlink (".", again), ==, 0);
+
+  alarm (HANG_SECONDS);
+  source = glossa_review_source_open (folder, NULL, &error);
+  alarm (0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (glossa_review_source_get_n_documents (source), ==, 1);
+  g_assert_true (glossa_review_source_has (source, "a"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +407,7 @@ main (int   argc,
   ADD ("enter-folder-once", test_enter_folder);
   ADD ("document-hostile-sidecar", test_document_hostile_sidecar);
   ADD ("corpus-fifo-sidecar", test_corpus_fifo_sidecar);
+  ADD ("review-link-loops", test_review_link_loops);
 
 #undef ADD
 
