@@ -12,6 +12,10 @@
 # the size of the input read. The budget is 4x the input plus a constant
 # (here 64 MB, about what the program takes on an empty corpus).
 # Usage: bench-memory.py GLOSSA [ARTICLE_MEGABYTES]
+#
+# The inputs are generated in a process of their own: a child's peak RSS
+# counts the pages it shared with its parent when forked, so a parent that
+# had held the generated text would inflate every figure.
 
 import hashlib
 import json
@@ -138,10 +142,15 @@ def peak_rss(command):
 
 
 def main():
+    if sys.argv[1] == "--generate":
+        generate(sys.argv[2], int(sys.argv[3]))
+        return 0
+
     glossa = sys.argv[1]
     megabytes = int(sys.argv[2]) if len(sys.argv) > 2 else 100
     with tempfile.TemporaryDirectory(prefix="glossa-bench-memory-") as tmp:
-        generate(tmp, megabytes)
+        subprocess.run([sys.executable, os.path.abspath(__file__), "--generate", tmp, str(megabytes)],
+                       check=True)
         big_a, big_b = os.path.join(tmp, "big-a"), os.path.join(tmp, "big-b")
         jsonl_a, jsonl_b = os.path.join(tmp, "a.jsonl"), os.path.join(tmp, "b.jsonl")
         out = os.path.join(tmp, "out")
