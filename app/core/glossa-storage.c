@@ -138,18 +138,15 @@ read_fd (int          fd,
   return TRUE;
 }
 
-int
-glossa_storage_open_regular (const char   *path,
-                             struct stat  *st,
-                             GError      **error)
+/* Opens @path if it is a regular file; the descriptor keeps O_NONBLOCK,
+ * which changes nothing for a regular file.
+ */
+static int
+open_regular (const char   *path,
+              struct stat  *st,
+              GError      **error)
 {
-  struct stat local;
   int fd;
-
-  g_return_val_if_fail (path != NULL, -1);
-
-  if (st == NULL)
-    st = &local;
 
   /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
@@ -172,11 +169,25 @@ glossa_storage_open_regular (const char   *path,
                    _("Could not read “%s”: it is %s, not a regular file"), display, describe_kind (st->st_mode));
       return -1;
     }
+  return fd;
+}
 
-  /* Reads of a regular file never block anyway; callers expect plain
-   * blocking descriptors.
+int
+glossa_storage_open_regular (const char   *path,
+                             struct stat  *st,
+                             GError      **error)
+{
+  struct stat local;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  fd = open_regular (path, st != NULL ? st : &local, error);
+  /* Callers get a plain blocking descriptor, whatever they do with it;
+   * reading the whole file (below) does not need the two system calls.
    */
-  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  if (fd >= 0)
+    fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
 }
 
@@ -195,7 +206,7 @@ glossa_storage_read_path (const char       *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  if ((fd = glossa_storage_open_regular (path, &st, error)) < 0)
+  if ((fd = open_regular (path, &st, error)) < 0)
     return FALSE;
   if ((guint64) st.st_size > limit)
     {
