@@ -137,8 +137,18 @@ glossa_tokenizer_init (GlossaTokenizer *tokenizer,
   tokenizer->len = len < 0 ? strlen (text) : (gsize) len;
 }
 
-/* The end of the piece that starts at @from: after the last line feed
- * within @size bytes, or else after the first one beyond, or the end.
+/* Whether a piece may end at byte @i, inside the text: after a line feed,
+ * or after a carriage return that is not the first half of a CR LF.
+ */
+static gboolean
+is_cut (const char *text,
+        gsize       i)
+{
+  return text[i - 1] == '\n' || (text[i - 1] == '\r' && text[i] != '\n');
+}
+
+/* The end of the piece that starts at @from: the last line end within
+ * @size bytes, or else the first one beyond, or the end of the text.
  */
 static gsize
 piece_end (const char *text,
@@ -147,17 +157,20 @@ piece_end (const char *text,
            gsize       size)
 {
   gsize window = MIN (size, len - from);
-  const char *nl;
 
   if (window == len - from)
     return len;
   for (gsize i = from + window; i > from; i--)
     {
-      if (text[i - 1] == '\n')
+      if (is_cut (text, i))
         return i;
     }
-  nl = memchr (text + from + window, '\n', len - from - window);
-  return nl != NULL ? (gsize) (nl - text) + 1 : len;
+  for (gsize i = from + window + 1; i < len; i++)
+    {
+      if (is_cut (text, i))
+        return i;
+    }
+  return len;
 }
 
 GlossaTokens *

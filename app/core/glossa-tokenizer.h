@@ -39,10 +39,10 @@ void          glossa_tokens_free  (GlossaTokens *tokens);
 
 /* Tokenizes a long text a piece at a time, so that what it takes is in
  * proportion to a piece rather than to the text. Pieces end after a line
- * feed, where UAX #29 always ends a word and a sentence, so they give the
- * tokens and sentences glossa_tokenize() gives for the whole text, with the
- * same offsets (code points from the start of the text). A paragraph longer
- * than a piece is one piece.
+ * feed or a lone carriage return, where UAX #29 always ends a word and a
+ * sentence, so they give the tokens and sentences glossa_tokenize() gives
+ * for the whole text, with the same offsets (code points from the start
+ * of the text). A paragraph longer than a piece is one piece.
  */
 typedef struct
 {

@@ -208,14 +208,14 @@ assert_pieces_match (const char *text,
       n_pieces++;
     }
   g_assert_cmpstr (got->str, ==, expected->str);
-  /* Pieces of one byte: every line is a piece. */
+  /* Pieces of one byte: every line is a piece (CR LF ends one line). */
   if (size == 1)
     {
       gsize len = strlen (text);
-      guint n_lines = len > 0 && text[len - 1] != '\n';
+      guint n_lines = len > 0;
 
-      for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
-        n_lines++;
+      for (gsize i = 1; i < len; i++)
+        n_lines += text[i - 1] == '\n' || (text[i - 1] == '\r' && text[i] != '\n');
       g_assert_cmpuint (n_pieces, ==, n_lines);
     }
 }
@@ -231,6 +231,7 @@ test_pieces (void)
     "שלום, مرحبا —  done\u00a0now.  ",
     "No full stop\nat the end of a line\r\n\r\nor \"a quote.\"\n\n\nNext. one\n",
     "Mr. Smith said.\nthe U.S. rose 3.5%\n  \n\u200d\u0301x\n",
+    "Old Mac line ends\rno stop\r\rNext \"one.\"\r\nthen\r",
     "",
     "\n\n",
   };
