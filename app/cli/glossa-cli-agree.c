@@ -21,6 +21,34 @@ open_source (const char  *path,
   return glossa_record_source_open (paths, NULL, error);
 }
 
+/* How many annotated documents a side has, with the first id as an
+ * example, for the message.
+ */
+static char *
+describe_side (GPtrArray *ids)
+{
+  if (ids->len == 0)
+    return g_strdup (_("none"));
+  return g_strdup_printf (ngettext ("%u (“%s”)", "%u (the first is “%s”)", ids->len),
+                          ids->len, (const char *) g_ptr_array_index (ids, 0));
+}
+
+/* Figures over no document at all would all be null: most likely the two
+ * sides name their documents differently, which the user should be told.
+ */
+static void
+print_nothing_shared (GlossaAgreement *agreement,
+                      const char      *a,
+                      const char      *b)
+{
+  g_autofree char *side_a = describe_side (agreement->only_in_a);
+  g_autofree char *side_b = describe_side (agreement->only_in_b);
+
+  g_printerr (_("%s: %s and %s have no annotated document in common: documents are matched by id, "
+                "and A has %s, B has %s\n"),
+              g_get_prgname (), a, b, side_a, side_b);
+}
+
 int
 _glossa_cli_agree (int    argc,
                    char **argv)
@@ -67,6 +95,12 @@ _glossa_cli_agree (int    argc,
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? GLOSSA_EXIT_USAGE
                                                                         : GLOSSA_EXIT_INVALID;
+    }
+
+  if (agreement->n_documents == 0)
+    {
+      print_nothing_shared (agreement, argv[1], argv[2]);
+      return GLOSSA_EXIT_INVALID;
     }
 
   text = json ? glossa_agreement_to_json (agreement) : glossa_agreement_to_table (agreement);

@@ -12,6 +12,7 @@
 #include "glossa-cli-private.h"
 #include "glossa-corpus.h"
 #include "glossa-json.h"
+#include "glossa-storage.h"
 
 static gboolean as_json;
 
@@ -64,7 +65,8 @@ report (Stats      *stats,
 }
 
 /* The corpus names files by absolute path; messages name them as the user
- * did, so they can be pasted back.
+ * did, so they can be pasted back. The path leads the message ("FILE:
+ * message") or, in a file that could not be read, is quoted in it.
  */
 static void
 report_as_given (Stats        *stats,
@@ -74,8 +76,9 @@ report_as_given (Stats        *stats,
 {
   g_autofree char *root = g_file_get_path (file);
   gsize root_len = strlen (root);
+  const char *at = strstr (message, root);
 
-  if (strncmp (message, root, root_len) == 0)
+  if (at != NULL && (at == message || (at - message >= 3 && memcmp (at - 3, "“", 3) == 0)))
     {
       g_autofree char *trimmed = g_strdup (given);
       g_autofree char *rewritten = NULL;
@@ -83,7 +86,7 @@ report_as_given (Stats        *stats,
 
       while (len > 1 && trimmed[len - 1] == '/')
         trimmed[--len] = '\0';
-      rewritten = g_strconcat (trimmed, message + root_len, NULL);
+      rewritten = g_strdup_printf ("%.*s%s%s", (int) (at - message), message, trimmed, at + root_len);
       report (stats, rewritten);
     }
   else
@@ -146,15 +149,18 @@ count_document (Stats      *stats,
   if (!stats_first_time (stats, article_path))
     return;
 
-  if (!g_file_get_contents (annotations_path, &contents, &len, &error))
+  /* The storage's message names the file; a FIFO or a link to a device is
+   * refused at once.
+   */
+  if (!glossa_storage_read_path (annotations_path, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error))
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
           !g_file_test (article_path, G_FILE_TEST_IS_REGULAR))
         {
-          g_autofree char *message = g_strdup_printf ("%s: %s", annotations_path, error->message);
+          g_autofree char *message = g_strdup (error->message);
 
           /* Neither file is there: name the one the user gave. */
-          if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
             {
               g_free (message);
               message = g_strdup_printf (_("%s: no such file"), article_path);

@@ -11,6 +11,7 @@
 #include "glossa-article.h"
 #include "glossa-cli-private.h"
 #include "glossa-format.h"
+#include "glossa-storage.h"
 
 static gboolean quiet;
 
@@ -35,9 +36,12 @@ validate_annotations (const char *path)
   gboolean ok = TRUE;
   gsize len;
 
-  if (!g_file_get_contents (path, &contents, &len, &error))
+  /* The message names the file: a FIFO or a link to a device is refused
+   * at once rather than read without end.
+   */
+  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error))
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_printerr ("%s\n", error->message);
       return FALSE;
     }
 
@@ -47,7 +51,7 @@ validate_annotations (const char *path)
       g_autofree char *text = NULL;
       gsize text_len;
 
-      if (!g_file_get_contents (article_path, &text, &text_len, &error) ||
+      if (!glossa_storage_read_path (article_path, GLOSSA_STORAGE_READ_LIMIT, &text, &text_len, NULL, &error) ||
           !(article = glossa_article_new_from_data (text, text_len, article_path, &error)))
         {
           g_printerr ("%s\n", error->message);
@@ -93,7 +97,7 @@ validate_article (const char *path)
   if (g_file_test (annotations_path, G_FILE_TEST_EXISTS))
     return validate_annotations (annotations_path);
 
-  if (!g_file_get_contents (path, &text, &len, &error) ||
+  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &text, &len, NULL, &error) ||
       !(article = glossa_article_new_from_data (text, len, path, &error)))
     {
       g_printerr ("%s\n", error->message);
@@ -112,8 +116,12 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
+/* Links to folders are followed, each folder once (@visited), so that a
+ * link to an enclosing folder cannot make the walk go round.
+ */
 static gboolean
 validate_folder (const char *path,
+                 GHashTable *visited,
                  guint      *n_checked)
 {
   g_autoptr(GDir) dir = NULL;
@@ -122,6 +130,8 @@ validate_folder (const char *path,
   gboolean ok = TRUE;
   const char *name;
 
+  if (!glossa_storage_enter_folder (visited, path))
+    return TRUE;
   if (!(dir = g_dir_open (path, 0, &error)))
     {
       g_printerr ("%s: %s\n", path, error->message);
@@ -138,7 +148,7 @@ validate_folder (const char *path,
       g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        ok &= validate_folder (child, n_checked);
+        ok &= validate_folder (child, visited, n_checked);
       else if (glossa_is_annotations_file (child))
         {
           ok &= validate_annotations (child);
@@ -179,9 +189,10 @@ _glossa_cli_validate (int    argc,
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
+          g_autoptr(GHashTable) visited = glossa_storage_visited_new ();
           guint n_checked = 0;
 
-          ok &= validate_folder (path, &n_checked);
+          ok &= validate_folder (path, visited, &n_checked);
           if (n_checked == 0 && !quiet)
             g_print (_("%s: no annotation files\n"), path);
         }

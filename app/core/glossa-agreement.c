@@ -12,6 +12,12 @@
 #include "glossa-agreement.h"
 #include "glossa-error.h"
 #include "glossa-json.h"
+#include "glossa-tokenizer.h"
+
+/* Kappa's tokens are made and tagged in pieces of about this many bytes of
+ * text (whole paragraphs).
+ */
+#define AGREE_PIECE_BYTES (256 * 1024)
 
 GlossaAgreement *
 glossa_agreement_new (void)
@@ -111,13 +117,12 @@ count_exact (GPtrArray *a,
 
 static void
 add_tags (GlossaAgreementCounts *counts,
-          GlossaRecord          *a,
-          GlossaRecord          *b,
-          GlossaTokens          *tokens,
-          int                    label)
+          GlossaIobTagger       *tagger_a,
+          GlossaIobTagger       *tagger_b,
+          GlossaTokens          *tokens)
 {
-  g_autofree guint8 *tags_a = glossa_iob_tag (a->spans, tokens, label, NULL);
-  g_autofree guint8 *tags_b = glossa_iob_tag (b->spans, tokens, label, NULL);
+  g_autofree guint8 *tags_a = glossa_iob_tagger_tag (tagger_a, tokens, NULL);
+  g_autofree guint8 *tags_b = glossa_iob_tagger_tag (tagger_b, tokens, NULL);
 
   for (guint t = 0; t < tokens->tokens->len; t++)
     {
@@ -129,14 +134,52 @@ add_tags (GlossaAgreementCounts *counts,
   counts->n_tokens += tokens->tokens->len;
 }
 
+/* The article is tokenized a piece at a time, each piece tagged for every
+ * label and overall, so that memory stays in proportion to a piece rather
+ * than to the article (tokens and tags took 26 bytes a token).
+ */
+static void
+add_all_tags (GlossaAgreement *agreement,
+              GlossaRecord    *a,
+              GlossaRecord    *b)
+{
+  GlossaIobTagger *taggers_a[GLOSSA_N_LABELS + 1], *taggers_b[GLOSSA_N_LABELS + 1];
+  GlossaTokenizer tokenizer;
+  GlossaTokens *piece;
+
+  /* Index GLOSSA_N_LABELS is overall: every label, outermost kept. */
+  for (guint l = 0; l <= GLOSSA_N_LABELS; l++)
+    {
+      int label = l < GLOSSA_N_LABELS ? (int) l : -1;
+
+      taggers_a[l] = glossa_iob_tagger_new (a->spans, label);
+      taggers_b[l] = glossa_iob_tagger_new (b->spans, label);
+    }
+
+  glossa_tokenizer_init (&tokenizer, glossa_article_get_text (a->article),
+                         glossa_article_get_n_bytes (a->article));
+  while ((piece = glossa_tokenizer_next (&tokenizer, AGREE_PIECE_BYTES)) != NULL)
+    {
+      g_autoptr(GlossaTokens) tokens = piece;
+
+      for (guint l = 0; l < GLOSSA_N_LABELS; l++)
+        add_tags (&agreement->labels[l], taggers_a[l], taggers_b[l], tokens);
+      add_tags (&agreement->overall, taggers_a[GLOSSA_N_LABELS], taggers_b[GLOSSA_N_LABELS], tokens);
+    }
+
+  for (guint l = 0; l <= GLOSSA_N_LABELS; l++)
+    {
+      glossa_iob_tagger_free (taggers_a[l]);
+      glossa_iob_tagger_free (taggers_b[l]);
+    }
+}
+
 gboolean
 glossa_agreement_add (GlossaAgreement  *agreement,
                       GlossaRecord     *a,
                       GlossaRecord     *b,
                       GError          **error)
 {
-  g_autoptr(GlossaTokens) tokens = NULL;
-
   g_return_val_if_fail (agreement != NULL, FALSE);
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
@@ -171,11 +214,7 @@ glossa_agreement_add (GlossaAgreement  *agreement,
       agreement->overall.overlap_b += overlap_b;
     }
 
-  tokens = glossa_tokenize (glossa_article_get_text (a->article),
-                            glossa_article_get_n_bytes (a->article));
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
-    add_tags (&agreement->labels[label], a, b, tokens, label);
-  add_tags (&agreement->overall, a, b, tokens, -1);
+  add_all_tags (agreement, a, b);
 
   agreement->n_documents++;
   return TRUE;

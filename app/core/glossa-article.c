@@ -11,6 +11,7 @@
 
 #include "glossa-article.h"
 #include "glossa-error.h"
+#include "glossa-storage.h"
 
 /* Offsets in files are code points; the text is UTF-8. To convert quickly in
  * a 5 MB article we keep the byte position of every STRIDE-th code point and
@@ -223,7 +224,8 @@ glossa_article_load (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
+  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL,
+                                 cancellable, &local_error))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
                    "%s: %s", name, local_error->message);

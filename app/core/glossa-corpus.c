@@ -679,7 +679,12 @@ scan_folder (Scan       *scan,
           child.is_dir = FALSE;
           g_array_append_val (children, child);
         }
-      else if (is_file && has_suffix (name, len, GLOSSA_ANNOTATIONS_SUFFIX, sidecar_len))
+      /* Not only regular files: a FIFO or a link to a device named like an
+       * annotation file is one, which reading then refuses with a message,
+       * rather than its article looking as if nobody had annotated it.
+       */
+      else if (!is_dir && dirent->d_type != DT_DIR &&
+               has_suffix (name, len, GLOSSA_ANNOTATIONS_SUFFIX, sidecar_len))
         g_hash_table_add (sidecars, g_strndup (name, len - sidecar_len));
     }
   closedir (dir);
@@ -909,8 +914,8 @@ read_jsonl (Index         *index,
   gboolean ok = TRUE;
   int fd;
 
-  if ((fd = g_open (index->path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return set_errno_error (error, errno, index->display);
+  if ((fd = glossa_storage_open_regular (index->path, NULL, error)) < 0)
+    return FALSE;
 
   line_reader_init (&reader, fd);
   while (line_reader_next (&reader, &line, &len, &offset, index->display, error))
@@ -1887,14 +1892,14 @@ read_folder_statuses (Index        *index,
       display = path->str;
       if (!g_utf8_validate (path->str, path->len, NULL))
         display = shown = g_filename_display_name (path->str);
-      if (!g_file_get_contents (path->str, &contents, &len, &error) ||
+      /* The storage's messages name the file: a FIFO or a link to a
+       * device is refused at once, not read.
+       */
+      if (!glossa_storage_read_path (path->str, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error) ||
           !(root = glossa_json_parse (contents, len, display, &error)) ||
           !summarize (root, display, &summary, &error))
         {
-          if (error->domain == G_FILE_ERROR)
-            g_ptr_array_add (sink_warnings (sink), g_strdup_printf ("%s: %s", display, error->message));
-          else
-            add_warning (sink_warnings (sink), error);
+          add_warning (sink_warnings (sink), error);
           sink_add (sink, RESULT_LOADED, i);
         }
       else
@@ -1920,15 +1925,13 @@ read_jsonl_statuses (Index        *index,
 
   g_array_set_clear_func (results, result_clear);
 
-  fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC, 0);
+  fd = glossa_storage_open_regular (index->annotations_path, &st, &error);
   if (fd < 0)
     {
-      if (errno != ENOENT)
-        g_ptr_array_add (sink_warnings (sink), g_strdup_printf ("%s: %s", index->annotations_display,
-                                                                g_strerror (errno)));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        add_warning (sink_warnings (sink), error);
     }
-  else if (fstat (fd, &st) == 0 &&
-           (lines = scan_annotations (index, fd, results, warnings, cancellable, &error)) != NULL)
+  else if ((lines = scan_annotations (index, fd, results, warnings, cancellable, &error)) != NULL)
     {
       /* Whoever reads the file first leaves the map of its lines for the
        * next document load or save.
@@ -2011,7 +2014,7 @@ read_dates (Index        *index,
         break;
 
       g_string_printf (path, "%s/%s", index->path, entry->path);
-      if ((fd = g_open (path->str, O_RDONLY | O_CLOEXEC, 0)) < 0)
+      if ((fd = glossa_storage_open_regular (path->str, NULL, NULL)) < 0)
         continue;
       n = read (fd, head, sizeof head);
       close (fd);
@@ -2309,13 +2312,14 @@ load_jsonl_document (Index         *index,
   g_autofree char *id = NULL;
   g_autoptr(GBytes) seen = NULL;
   g_autoptr(GlossaStore) store = NULL;
+  g_autoptr(GError) open_error = NULL;
   GlossaDocument *document;
   gboolean found_none = TRUE;
   const char *text;
   int fd;
 
-  if ((fd = g_open (index->path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return set_errno_error (error, errno, index->display), NULL;
+  if ((fd = glossa_storage_open_regular (index->path, NULL, error)) < 0)
+    return NULL;
   line = read_range (fd, entry->offset, entry->length, index->display, error);
   close (fd);
   if (line == NULL)
@@ -2338,9 +2342,9 @@ load_jsonl_document (Index         *index,
     return NULL;
 
   g_mutex_lock (&index->mutex);
-  fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 && errno != ENOENT)
-    set_errno_error (error, errno, index->annotations_display);
+  fd = glossa_storage_open_regular (index->annotations_path, NULL, &open_error);
+  if (fd < 0 && !g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&open_error));
   else if (ensure_lines (index, fd, cancellable, error))
     {
       AnnotationLine *found = g_hash_table_lookup (index->lines, GUINT_TO_POINTER (position));
@@ -2662,18 +2666,13 @@ open_annotations (Index   *index,
                   int     *fd,
                   GError **error)
 {
-  struct stat st;
+  g_autoptr(GError) local_error = NULL;
 
   /* Never blocks: a FIFO in its place is refused, not waited on. */
-  *fd = g_open (index->annotations_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
-  if (*fd < 0 && errno != ENOENT)
-    return set_errno_error (error, errno, index->annotations_display);
-  if (*fd >= 0 && (fstat (*fd, &st) != 0 || !S_ISREG (st.st_mode)))
+  *fd = glossa_storage_open_regular (index->annotations_path, NULL, &local_error);
+  if (*fd < 0 && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      close (*fd);
-      *fd = -1;
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: not a regular file"), index->annotations_display);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;

@@ -19,6 +19,7 @@
 #include "glossa-format.h"
 #include "glossa-import.h"
 #include "glossa-output.h"
+#include "glossa-storage.h"
 
 /* Record sources */
 
@@ -279,7 +280,8 @@ glossa_record_source_is_annotated (GlossaRecordSource *source,
 /* An article and the annotation file beside it, read without a
  * GlossaDocument: nothing here is shared between threads. Local files are
  * read with plain system calls, which costs a third of what GIO's
- * g_file_load_contents() does on small files; others go through GIO.
+ * g_file_load_contents() does on small files. Only regular files are read:
+ * a FIFO or a link to a device is refused at once.
  */
 static gboolean
 load_bytes (GFile   *file,
@@ -287,15 +289,12 @@ load_bytes (GFile   *file,
             gsize   *len,
             GError **error)
 {
-  const char *path = g_file_peek_path (file);
   g_autoptr(GError) local_error = NULL;
 
-  if (path != NULL ? g_file_get_contents (path, data, len, &local_error)
-                   : g_file_load_contents (file, NULL, data, len, NULL, &local_error))
+  if (glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, data, len, NULL, NULL, &local_error))
     return TRUE;
 
-  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s", local_error->message);
@@ -321,12 +320,16 @@ load_files (GFile       *article_file,
     name = g_file_get_uri (article_file);
   if (!load_bytes (article_file, &text, &len, &local_error))
     {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", name, local_error->message);
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
   article = glossa_article_new_from_data (text, len, name, error);
   if (article == NULL)
     return NULL;
+  /* The article has its own copy: a long one must not be held twice while
+   * its annotations are read.
+   */
+  g_clear_pointer (&text, g_free);
 
   annotations_file = glossa_annotations_file_for_article (article_file);
   g_free (name);
@@ -338,7 +341,7 @@ load_files (GFile       *article_file,
       if (local_error->domain != GLOSSA_ERROR)
         return glossa_record_new (id, article);
 
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s: %s", name, local_error->message);
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
 

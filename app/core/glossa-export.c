@@ -12,6 +12,13 @@
 #include "glossa-export.h"
 #include "glossa-format.h"
 #include "glossa-json.h"
+#include "glossa-tokenizer.h"
+
+/* CoNLL is tokenized and checked in pieces of about this many bytes of
+ * text (whole paragraphs): large enough that a piece costs nothing
+ * measurable, small enough that its tokens and checks stay a few MB.
+ */
+#define CONLL_PIECE_BYTES (256 * 1024)
 
 static const char * const format_names[] = { "jsonl", "doccano", "brat", "conll" };
 static const char * const offsets_names[] = { "codepoint", "utf16", "byte" };
@@ -312,54 +319,100 @@ outermost_spans (GPtrArray *spans,
   return kept;
 }
 
-/* Tags the tokens and, if @owners is given, records which kept span owns
- * each token (G_MAXUINT for none), for the self-check.
+/* Invariant: the kept spans before @next end at or before the last token
+ * of the pieces tagged so far, so no later piece can touch them.
  */
-static guint8 *
-tag_tokens (GPtrArray     *spans,
-            GlossaTokens  *tokens,
-            int            label,
-            guint         *n_dropped,
-            GlossaSpan   **owners)
+struct _GlossaIobTagger
 {
-  g_autoptr(GPtrArray) kept = NULL;
+  GPtrArray *kept;       /* the outermost spans: disjoint, sorted by start */
+  guint8    *begun;      /* per kept span: a token of it has been tagged */
+  guint      next;
+  guint      n_overlapping;  /* dropped because they overlap a kept span */
+};
+
+GlossaIobTagger *
+glossa_iob_tagger_new (GPtrArray *spans,
+                       int        label)
+{
+  GlossaIobTagger *tagger = g_new0 (GlossaIobTagger, 1);
+
+  g_return_val_if_fail (spans != NULL, tagger);
+
+  tagger->kept = outermost_spans (spans, label, &tagger->n_overlapping);
+  tagger->begun = g_new0 (guint8, MAX (tagger->kept->len, 1));
+  return tagger;
+}
+
+void
+glossa_iob_tagger_free (GlossaIobTagger *tagger)
+{
+  if (tagger == NULL)
+    return;
+  g_ptr_array_unref (tagger->kept);
+  g_free (tagger->begun);
+  g_free (tagger);
+}
+
+guint8 *
+glossa_iob_tagger_tag (GlossaIobTagger  *tagger,
+                       GlossaTokens     *tokens,
+                       GlossaSpan      **owners)
+{
   const GlossaToken *tok = (const GlossaToken *) (gpointer) tokens->tokens->data;
   guint n_tokens = tokens->tokens->len;
   guint8 *tags = g_new0 (guint8, MAX (n_tokens, 1));
-  guint dropped = 0;
+  gint64 last_end;
   guint first = 0;
 
-  kept = outermost_spans (spans, label, &dropped);
+  g_return_val_if_fail (tagger != NULL, tags);
+
+  if (n_tokens == 0)
+    return tags;
+  last_end = tok[n_tokens - 1].end;
 
   /* Kept spans are disjoint and sorted, so the first token that can touch
    * a span never moves backwards. A token is the span's if they overlap and
    * no earlier span took it.
    */
-  for (guint i = 0; i < kept->len; i++)
+  for (guint i = tagger->next; i < tagger->kept->len; i++)
     {
-      GlossaSpan *span = g_ptr_array_index (kept, i);
-      gboolean begun = FALSE;
+      GlossaSpan *span = g_ptr_array_index (tagger->kept, i);
 
+      if (span->start >= last_end)
+        break;
       while (first < n_tokens && tok[first].end <= span->start)
         first++;
-
       for (guint t = first; t < n_tokens && tok[t].start < span->end; t++)
         {
           if (tags[t] != GLOSSA_IOB_O)
             continue;
-          tags[t] = begun ? GLOSSA_IOB_I (span->label) : GLOSSA_IOB_B (span->label);
+          tags[t] = tagger->begun[i] ? GLOSSA_IOB_I (span->label) : GLOSSA_IOB_B (span->label);
           if (owners != NULL)
             owners[t] = span;
-          begun = TRUE;
+          tagger->begun[i] = TRUE;
         }
-
-      if (!begun)
-        dropped++;
     }
 
-  if (n_dropped != NULL)
-    *n_dropped = dropped;
+  while (tagger->next < tagger->kept->len &&
+         ((GlossaSpan *) g_ptr_array_index (tagger->kept, tagger->next))->end <= last_end)
+    tagger->next++;
   return tags;
+}
+
+/* The spans that overlap a kept one, and the kept ones left without a
+ * token of their own.
+ */
+guint
+glossa_iob_tagger_get_n_dropped (GlossaIobTagger *tagger)
+{
+  guint dropped;
+
+  g_return_val_if_fail (tagger != NULL, 0);
+
+  dropped = tagger->n_overlapping;
+  for (guint i = 0; i < tagger->kept->len; i++)
+    dropped += !tagger->begun[i];
+  return dropped;
 }
 
 guint8 *
@@ -368,9 +421,16 @@ glossa_iob_tag (GPtrArray    *spans,
                 int           label,
                 guint        *n_dropped)
 {
+  g_autoptr(GlossaIobTagger) tagger = NULL;
+  guint8 *tags;
+
   g_return_val_if_fail (spans != NULL && tokens != NULL, NULL);
 
-  return tag_tokens (spans, tokens, label, n_dropped, NULL);
+  tagger = glossa_iob_tagger_new (spans, label);
+  tags = glossa_iob_tagger_tag (tagger, tokens, NULL);
+  if (n_dropped != NULL)
+    *n_dropped = glossa_iob_tagger_get_n_dropped (tagger);
+  return tags;
 }
 
 /* Self-check */
@@ -756,20 +816,29 @@ format_brat (GlossaRecord      *record,
     format_brat_span (g_ptr_array_index (spans, i), i + 1, map, claims, chunk);
 }
 
-/* Decodes the tags again, sentence by sentence, and checks that every
- * entity is the tokens of one span with its label and that every span that
- * was kept has its entity: the tags say what the spans said.
+static gboolean
+conll_mismatch (GlossaRecord  *record,
+                GError       **error)
+{
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+               "%s: the CoNLL tags do not match the spans; "
+               "this is a bug in Glossa, nothing was written", record->id);
+  return FALSE;
+}
+
+/* Decodes the tags of a piece again, sentence by sentence, and checks that
+ * every entity is the tokens of one span with its label; @seen collects the
+ * spans that have an entity, for the check that every kept span has one.
+ * The tags say what the spans said.
  */
 static gboolean
 check_iob (GlossaRecord  *record,
            GlossaTokens  *tokens,
            const guint8  *tags,
            GlossaSpan   **owners,
-           guint          n_kept,
+           GHashTable    *seen,
            GError       **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
   for (guint s = 0; s < tokens->sentences->len; s++)
     {
       const GlossaSentence *sentence = &g_array_index (tokens->sentences, GlossaSentence, s);
@@ -782,52 +851,49 @@ check_iob (GlossaRecord  *record,
           if (tags[t] == GLOSSA_IOB_O)
             {
               if (owners[t] != NULL)
-                goto bad;
+                return conll_mismatch (record, error);
               continue;
             }
           label = (tags[t] - 1) / 2;
           if (tags[t] != GLOSSA_IOB_B (label) || owners[t] == NULL || owners[t]->label != label)
-            goto bad;
+            return conll_mismatch (record, error);
           g_hash_table_add (seen, owners[t]);
           while (t + 1 < end && tags[t + 1] == GLOSSA_IOB_I (label))
             {
               if (owners[t + 1] != owners[t])
-                goto bad;
+                return conll_mismatch (record, error);
               t++;
             }
         }
     }
-
-  if (g_hash_table_size (seen) == n_kept)
-    return TRUE;
-
-bad:
-  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-               "%s: the CoNLL tags do not match the spans; "
-               "this is a bug in Glossa, nothing was written", record->id);
-  return FALSE;
+  return TRUE;
 }
 
-/* -DOCSTART-, then each sentence as "TOKEN TAG" lines and a blank line.
- * Tokens never hold white space, so one space separates the columns.
+/* Where the CoNLL writer is in the text: tokens come in order, so one walk
+ * finds them all.
+ */
+typedef struct
+{
+  const char *p;
+  gint64      position;
+} TextCursor;
+
+/* One piece of the text: its sentences as "TOKEN TAG" lines and a blank
+ * line each, checked as they are written.
  */
 static gboolean
-format_conll (GlossaRecord       *record,
-              GPtrArray          *spans,
-              GArray             *claims,
-              GlossaExportChunk  *chunk,
-              GError            **error)
+format_conll_piece (GlossaRecord       *record,
+                    GlossaIobTagger    *tagger,
+                    GlossaTokens       *tokens,
+                    GHashTable         *seen,
+                    TextCursor         *cursor,
+                    GlossaExportChunk  *chunk,
+                    GError            **error)
 {
-  const char *text = glossa_article_get_text (record->article);
-  g_autoptr(GlossaTokens) tokens = glossa_tokenize (text, glossa_article_get_n_bytes (record->article));
-  g_autofree GlossaSpan **owners = g_new0 (GlossaSpan *, MAX (tokens->tokens->len, 1));
-  g_autofree guint8 *tags = NULL;
   const GlossaToken *tok = (const GlossaToken *) (gpointer) tokens->tokens->data;
-  const char *p = text;
-  gint64 position = 0;
-  guint dropped = 0;
-
-  tags = tag_tokens (spans, tokens, -1, &dropped, owners);
+  g_autofree GlossaSpan **owners = g_new0 (GlossaSpan *, MAX (tokens->tokens->len, 1));
+  g_autofree guint8 *tags = glossa_iob_tagger_tag (tagger, tokens, owners);
+  g_autoptr(GArray) claims = g_array_sized_new (FALSE, FALSE, sizeof (Claim), tokens->tokens->len);
 
   /* Each sentence is a sequence of its own: a span that runs on into the
    * next sentence begins again there.
@@ -840,12 +906,8 @@ format_conll (GlossaRecord       *record,
         tags[t] = GLOSSA_IOB_B ((tags[t] - 1) / 2);
     }
 
-  chunk->n_dropped += dropped;
-  chunk->n_spans += spans->len - dropped;
-  if (!check_iob (record, tokens, tags, owners, spans->len - dropped, error))
+  if (!check_iob (record, tokens, tags, owners, seen, error))
     return FALSE;
-
-  g_string_append (chunk->text, "-DOCSTART- O\n\n");
 
   for (guint s = 0; s < tokens->sentences->len; s++)
     {
@@ -856,11 +918,10 @@ format_conll (GlossaRecord       *record,
           guint t = sentence->first_token + k;
           const char *from, *to;
 
-          /* Tokens are in order, so one walk finds them all. */
-          from = g_utf8_offset_to_pointer (p, tok[t].start - position);
+          from = g_utf8_offset_to_pointer (cursor->p, tok[t].start - cursor->position);
           to = g_utf8_offset_to_pointer (from, tok[t].end - tok[t].start);
-          p = to;
-          position = tok[t].end;
+          cursor->p = to;
+          cursor->position = tok[t].end;
 
           g_string_append_len (chunk->text, from, to - from);
           g_string_append_c (chunk->text, ' ');
@@ -871,6 +932,46 @@ format_conll (GlossaRecord       *record,
       g_string_append_c (chunk->text, '\n');
     }
 
+  /* CoNLL has no offsets: its tokens are checked in code points. */
+  return check_claims (record->id, record->article, GLOSSA_OFFSETS_CODEPOINT, claims, error);
+}
+
+/* -DOCSTART-, then each sentence as "TOKEN TAG" lines and a blank line.
+ * Tokens never hold white space, so one space separates the columns. The
+ * text is tokenized, tagged and checked a piece at a time, so that what
+ * this takes beyond the output is in proportion to a piece, not to the
+ * article (a token and its check took about 90 bytes).
+ */
+static gboolean
+format_conll (GlossaRecord       *record,
+              GPtrArray          *spans,
+              GlossaExportChunk  *chunk,
+              GError            **error)
+{
+  const char *text = glossa_article_get_text (record->article);
+  g_autoptr(GlossaIobTagger) tagger = glossa_iob_tagger_new (spans, -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  TextCursor cursor = { text, 0 };
+  GlossaTokenizer tokenizer;
+  GlossaTokens *piece;
+  guint dropped;
+
+  g_string_append (chunk->text, "-DOCSTART- O\n\n");
+
+  glossa_tokenizer_init (&tokenizer, text, glossa_article_get_n_bytes (record->article));
+  while ((piece = glossa_tokenizer_next (&tokenizer, CONLL_PIECE_BYTES)) != NULL)
+    {
+      g_autoptr(GlossaTokens) tokens = piece;
+
+      if (!format_conll_piece (record, tagger, tokens, seen, &cursor, chunk, error))
+        return FALSE;
+    }
+
+  dropped = glossa_iob_tagger_get_n_dropped (tagger);
+  if (g_hash_table_size (seen) != spans->len - dropped)
+    return conll_mismatch (record, error);
+  chunk->n_dropped += dropped;
+  chunk->n_spans += spans->len - dropped;
   return TRUE;
 }
 
@@ -922,7 +1023,7 @@ glossa_export_record (GlossaRecord        *record,
       format_brat (record, spans, map, claims, chunk);
       break;
     case GLOSSA_EXPORT_CONLL:
-      if (!format_conll (record, spans, claims, chunk, error))
+      if (!format_conll (record, spans, chunk, error))
         return FALSE;
       break;
     default:

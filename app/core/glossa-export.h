@@ -95,6 +95,23 @@ guint8      *glossa_iob_tag              (GPtrArray       *spans,
                                           guint           *n_dropped);
 const char  *glossa_iob_tag_to_string    (guint8           tag);
 
+/* The same for a text tokenized a piece at a time (GlossaTokenizer): give
+ * it each piece's tokens in order; a span that runs on into the next piece
+ * goes on with I- there. @owners, if not NULL, gets the kept span that owns
+ * each token (NULL for none). The number dropped is known at the end.
+ */
+typedef struct _GlossaIobTagger GlossaIobTagger;
+
+GlossaIobTagger *glossa_iob_tagger_new       (GPtrArray       *spans,
+                                              int              label);
+guint8          *glossa_iob_tagger_tag       (GlossaIobTagger *tagger,
+                                              GlossaTokens    *tokens,
+                                              GlossaSpan     **owners);
+guint            glossa_iob_tagger_get_n_dropped (GlossaIobTagger *tagger);
+void             glossa_iob_tagger_free      (GlossaIobTagger *tagger);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaIobTagger, glossa_iob_tagger_free)
+
 /* A document formatted for one dataset. @text is the JSONL line, the CoNLL
  * block or (brat) the .txt contents; @ann is brat's .ann file.
  */

@@ -441,13 +441,12 @@ read_lines (GFile               *input,
 {
   g_autofree char *data = NULL;
   g_autofree char *name = g_file_get_parse_name (input);
-  g_autoptr(GError) local_error = NULL;
   const char *p, *end;
   gsize len;
   guint line_no = 0;
 
-  if (!g_file_load_contents (input, cancellable, &data, &len, NULL, &local_error))
-    return fail (error, name, "%s", local_error->message);
+  if (!glossa_storage_read_file (input, GLOSSA_STORAGE_READ_LIMIT, &data, &len, NULL, cancellable, error))
+    return FALSE;
   if (!g_utf8_validate_len (data, len, NULL))
     return fail (error, name, "not valid UTF-8");
 
@@ -629,13 +628,12 @@ read_label_studio (GFile               *input,
 {
   g_autofree char *data = NULL;
   g_autofree char *name = g_file_get_parse_name (input);
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *tasks;
   gsize len;
 
-  if (!g_file_load_contents (input, cancellable, &data, &len, NULL, &local_error))
-    return fail (error, name, "%s", local_error->message);
+  if (!glossa_storage_read_file (input, GLOSSA_STORAGE_READ_LIMIT, &data, &len, NULL, cancellable, error))
+    return FALSE;
   root = glossa_json_parse (data, len, name, error);
   if (root == NULL)
     return FALSE;
@@ -793,11 +791,10 @@ read_brat_ann (RawDoc              *doc,
   g_autofree char *data = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  if (!g_file_get_contents (path, &data, NULL, &local_error))
-    return fail (error, path, "%s", local_error->message);
+  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &data, NULL, NULL, error))
+    return FALSE;
   if (!g_utf8_validate (data, -1, NULL))
     return fail (error, path, "not valid UTF-8");
 
@@ -841,13 +838,21 @@ read_brat_ann (RawDoc              *doc,
   return TRUE;
 }
 
+/* Links to folders are followed, each folder once (@visited): two
+ * `loop -> .` links would otherwise make the walk exponential.
+ */
 static void
 find_ann_files (const char *folder,
+                GHashTable *visited,
                 GPtrArray  *paths)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  if (!glossa_storage_enter_folder (visited, folder))
+    return;
+
+  dir = g_dir_open (folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
@@ -855,7 +860,7 @@ find_ann_files (const char *folder,
       if (name[0] == '.')
         continue;
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        find_ann_files (path, paths);
+        find_ann_files (path, visited, paths);
       else if (g_str_has_suffix (name, ".ann"))
         g_ptr_array_add (paths, g_steal_pointer (&path));
     }
@@ -876,11 +881,12 @@ read_brat (GFile               *input,
 {
   g_autofree char *folder = g_file_get_path (input);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) visited = glossa_storage_visited_new ();
 
   if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
     return fail (error, g_file_peek_path (input), "brat input must be a folder of .txt and .ann files");
 
-  find_ann_files (folder, paths);
+  find_ann_files (folder, visited, paths);
   g_ptr_array_sort (paths, compare_strings);
 
   for (guint i = 0; i < paths->len; i++)
@@ -893,7 +899,7 @@ read_brat (GFile               *input,
 
       g_ptr_array_add (docs, doc);
       doc->id = g_path_get_basename (stem);
-      if (!g_file_get_contents (txt, &doc->text, &doc->len, &local_error))
+      if (!glossa_storage_read_path (txt, GLOSSA_STORAGE_READ_LIMIT, &doc->text, &doc->len, NULL, &local_error))
         return fail (error, ann, "no article beside it: %s", local_error->message);
       if (!read_brat_ann (doc, ann, report, error))
         return FALSE;

@@ -14,6 +14,7 @@
 #include "glossa-json.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
+#include "glossa-storage.h"
 
 static void
 review_item_free (gpointer data)
@@ -219,13 +220,21 @@ glossa_review_source_free (GlossaReviewSource *source)
   g_free (source);
 }
 
+/* Links to folders are followed, each folder once (@visited): a link to
+ * an enclosing folder must not make the scan go round.
+ */
 static gboolean
 scan_folder (GlossaReviewSource  *source,
              GFile               *folder,
+             GHashTable          *visited,
              GCancellable        *cancellable,
              GError             **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
+  g_autofree char *path = g_file_get_path (folder);
+
+  if (path != NULL && !glossa_storage_enter_folder (visited, path))
+    return TRUE;
 
   children = g_file_enumerate_children (folder,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME ","
@@ -250,7 +259,7 @@ scan_folder (GlossaReviewSource  *source,
         continue;
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!scan_folder (source, child, cancellable, error))
+          if (!scan_folder (source, child, visited, cancellable, error))
             return FALSE;
         }
       else if (glossa_is_annotations_file (name))
@@ -315,15 +324,18 @@ glossa_review_source_open (GFile         *file,
 
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
     {
+      g_autoptr(GHashTable) visited = glossa_storage_visited_new ();
+
       source->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      if (!scan_folder (source, file, cancellable, error))
+      if (!scan_folder (source, file, visited, cancellable, error))
         return NULL;
       return g_steal_pointer (&source);
     }
 
   source->is_jsonl = TRUE;
   source->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!g_file_load_contents (file, cancellable, &source->contents, &source->length, NULL, error) ||
+  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &source->contents, &source->length,
+                                 NULL, cancellable, error) ||
       !index_jsonl (source, error))
     return NULL;
   return g_steal_pointer (&source);
@@ -396,7 +408,7 @@ glossa_review_source_get_spans (GlossaReviewSource  *source,
       g_autoptr(GlossaAnnotations) annotations = NULL;
       gsize len;
 
-      if (!g_file_load_contents (entry, NULL, &contents, &len, NULL, error))
+      if (!glossa_storage_read_file (entry, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, NULL, error))
         return NULL;
       if (!(annotations = glossa_format_read (contents, len, name, article, error)))
         return NULL;

@@ -63,13 +63,16 @@ describe_kind (mode_t mode)
   return _("not a regular file");
 }
 
+/* Messages are UTF-8 whatever the file name's encoding. */
 static gboolean
 read_error (GError    **error,
             int         saved_errno,
             const char *path)
 {
+  g_autofree char *display = g_filename_display_name (path);
+
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+               _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -79,11 +82,12 @@ too_large (GError    **error,
            guint64     size,
            guint64     limit)
 {
+  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *have = g_format_size (size);
   g_autofree char *max = g_format_size (limit);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-               _("Could not read “%s”: it is too large (%s; the limit is %s)"), path, have, max);
+               _("Could not read “%s”: it is too large (%s; the limit is %s)"), display, have, max);
   return FALSE;
 }
 
@@ -134,6 +138,59 @@ read_fd (int          fd,
   return TRUE;
 }
 
+/* Opens @path if it is a regular file; the descriptor keeps O_NONBLOCK,
+ * which changes nothing for a regular file.
+ */
+static int
+open_regular (const char   *path,
+              struct stat  *st,
+              GError      **error)
+{
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return read_error (error, errno, path), -1;
+
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return read_error (error, saved_errno, path), -1;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      close (fd);
+      g_set_error (error, G_IO_ERROR, S_ISDIR (st->st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not read “%s”: it is %s, not a regular file"), display, describe_kind (st->st_mode));
+      return -1;
+    }
+  return fd;
+}
+
+int
+glossa_storage_open_regular (const char   *path,
+                             struct stat  *st,
+                             GError      **error)
+{
+  struct stat local;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  fd = open_regular (path, st != NULL ? st : &local, error);
+  /* Callers get a plain blocking descriptor, whatever they do with it;
+   * reading the whole file (below) does not need the two system calls.
+   */
+  if (fd >= 0)
+    fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
 gboolean
 glossa_storage_read_path (const char       *path,
                           guint64           limit,
@@ -149,25 +206,8 @@ glossa_storage_read_path (const char       *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    return read_error (error, errno, path);
-
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return read_error (error, saved_errno, path);
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, G_IO_ERROR, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Could not read “%s”: it is %s, not a regular file"), path, describe_kind (st.st_mode));
-      return FALSE;
-    }
+  if ((fd = open_regular (path, &st, error)) < 0)
+    return FALSE;
   if ((guint64) st.st_size > limit)
     {
       close (fd);
@@ -215,6 +255,54 @@ glossa_storage_is_regular (const char *path)
   struct stat st;
 
   return path != NULL && g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+typedef struct
+{
+  dev_t dev;
+  ino_t ino;
+} FolderKey;
+
+static guint
+folder_key_hash (gconstpointer data)
+{
+  const FolderKey *key = data;
+
+  return (guint) key->ino ^ (guint) (key->ino >> 32) ^ (guint) key->dev;
+}
+
+static gboolean
+folder_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const FolderKey *ka = a, *kb = b;
+
+  return ka->dev == kb->dev && ka->ino == kb->ino;
+}
+
+GHashTable *
+glossa_storage_visited_new (void)
+{
+  return g_hash_table_new_full (folder_key_hash, folder_key_equal, g_free, NULL);
+}
+
+gboolean
+glossa_storage_enter_folder (GHashTable *visited,
+                             const char *path)
+{
+  FolderKey *key;
+  struct stat st;
+
+  g_return_val_if_fail (visited != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    return FALSE;
+
+  key = g_new (FolderKey, 1);
+  key->dev = st.st_dev;
+  key->ino = st.st_ino;
+  return g_hash_table_add (visited, key);
 }
 
 static gboolean

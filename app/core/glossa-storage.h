@@ -55,8 +55,26 @@ gboolean        glossa_storage_read_path    (const char            *path,
                                              gsize                 *length,
                                              GlossaFileStamp       *stamp,
                                              GError               **error);
+/* Opens @path for reading if it is a regular file (following links), at
+ * once: a FIFO, a device or a folder is refused without blocking, with a
+ * message naming it (G_IO_ERROR_NOT_FOUND when it does not exist). Returns
+ * the descriptor, or -1. @st, if not NULL, is the file's status. For
+ * readers that stream a file rather than read it whole.
+ */
+int             glossa_storage_open_regular (const char            *path,
+                                             struct stat           *st,
+                                             GError               **error);
 /* Whether @path names a regular file (following links), without opening it. */
 gboolean        glossa_storage_is_regular   (const char            *path);
+
+/* Walks of folders that follow symbolic links to folders remember each
+ * folder they enter by device and inode, so that a link to an enclosing
+ * folder (`loop -> .`) is not walked again: entering a folder already in
+ * @visited (or one that cannot be stat()ed) returns FALSE.
+ */
+GHashTable     *glossa_storage_visited_new  (void);
+gboolean        glossa_storage_enter_folder (GHashTable            *visited,
+                                             const char            *path);
 
 /* Replaces @file's contents atomically: a temporary file beside the target,
  * flushed to disk, then renamed over it. Symbolic links are followed (the

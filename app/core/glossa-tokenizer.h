@@ -37,6 +37,30 @@ GlossaTokens *glossa_tokenize     (const char   *text,
                                    gssize        len);
 void          glossa_tokens_free  (GlossaTokens *tokens);
 
+/* Tokenizes a long text a piece at a time, so that what it takes is in
+ * proportion to a piece rather than to the text. Pieces end after a line
+ * feed or a lone carriage return, where UAX #29 always ends a word and a
+ * sentence, so they give the tokens and sentences glossa_tokenize() gives
+ * for the whole text, with the same offsets (code points from the start
+ * of the text). A paragraph longer than a piece is one piece.
+ */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       byte;        /* where the next piece starts */
+  gint64      position;    /* the same in code points */
+} GlossaTokenizer;
+
+void          glossa_tokenizer_init (GlossaTokenizer *tokenizer,
+                                     const char      *text,
+                                     gssize           len);
+/* The tokens and sentences of the next piece of about @size bytes (more to
+ * reach the end of a paragraph), or NULL when the text has been read.
+ */
+GlossaTokens *glossa_tokenizer_next (GlossaTokenizer *tokenizer,
+                                     gsize            size);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaTokens, glossa_tokens_free)
 
 G_END_DECLS

@@ -412,6 +412,30 @@ def agree_against_python():
 
 
 @test
+def agree_with_no_shared_document():
+    # The same spans under other ids: nothing to compare, and saying
+    # "null" for every figure would hide that the ids do not match.
+    with tempfile.TemporaryDirectory() as tmp:
+        a_path = os.path.join(tmp, "a.jsonl")
+        b_path = os.path.join(tmp, "b.jsonl")
+        ok(run("export", CORPUS, "-o", a_path))
+        records = read_jsonl(a_path)
+        with open(b_path, "w", encoding="utf-8") as f:
+            for record in records:
+                record["id"] = "other-" + record["id"]
+                f.write(json.dumps(record) + "\n")
+        for args in [(a_path, b_path), (b_path, CORPUS)]:
+            result = run("agree", *args, "--json")
+            expect(result.returncode == 1, "exit %d: %s" % (result.returncode, result.stderr))
+            expect(result.stdout == "", result.stdout)
+            lines = result.stderr.splitlines()
+            expect(len(lines) == 1, lines)
+            expect(args[0] in lines[0] and args[1] in lines[0], lines[0])
+            expect("no annotated document in common" in lines[0], lines[0])
+            expect("“other-" in lines[0], lines[0])
+
+
+@test
 def usage_errors():
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out")

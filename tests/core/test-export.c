@@ -418,6 +418,88 @@ test_iob_partial (void)
   g_assert_cmpuint (dropped, ==, 1);
 }
 
+/* CoNLL of @record as the whole text's tokens and tags give it, the way
+ * the export did before it went a piece at a time.
+ */
+static char *
+conll_of_whole (GlossaRecord *record,
+                guint        *n_dropped)
+{
+  const char *text = glossa_article_get_text (record->article);
+  g_autoptr(GlossaTokens) tokens = glossa_tokenize (text, -1);
+  g_autofree guint8 *tags = glossa_iob_tag (record->spans, tokens, -1, n_dropped);
+  GString *out = g_string_new ("-DOCSTART- O\n\n");
+  const char *p = text;
+  gint64 position = 0;
+
+  for (guint s = 0; s < tokens->sentences->len; s++)
+    {
+      const GlossaSentence *sentence = &g_array_index (tokens->sentences, GlossaSentence, s);
+
+      for (guint k = 0; k < sentence->n_tokens; k++)
+        {
+          const GlossaToken *token = &g_array_index (tokens->tokens, GlossaToken, sentence->first_token + k);
+          guint8 tag = tags[sentence->first_token + k];
+          const char *from = g_utf8_offset_to_pointer (p, token->start - position);
+          const char *to = g_utf8_offset_to_pointer (from, token->end - token->start);
+
+          p = to;
+          position = token->end;
+
+          if (k == 0 && tag != GLOSSA_IOB_O && tag == GLOSSA_IOB_I ((tag - 1) / 2))
+            tag = GLOSSA_IOB_B ((tag - 1) / 2);
+          g_string_append_printf (out, "%.*s %s\n", (int) (to - from), from, glossa_iob_tag_to_string (tag));
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An article longer than the export's pieces, with spans that overlap and
+ * spans across paragraph breaks (where pieces are cut): the pieces give
+ * what the whole text gives.
+ */
+static void
+test_conll_pieces (void)
+{
+  const char *paragraph = "Marco Rossi said the talks would resume. Cafe\xcc\x81 in 東京都: “we stay”.\n\n";
+  const char *tail = strstr (paragraph, "stay");
+  gint64 length = g_utf8_strlen (paragraph, -1);
+  gint64 tail_start = g_utf8_pointer_to_offset (paragraph, tail);
+  g_autofree char *crossing = g_strconcat (tail, "Marco", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossaRecord) record = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  guint n_paragraphs = 0, expected_dropped = 0, dropped = 0;
+
+  while (text->len < 800 * 1024)
+    {
+      g_string_append (text, paragraph);
+      n_paragraphs++;
+    }
+  record = record_new ("long", text->str);
+
+  for (guint k = 0; k < n_paragraphs; k++)
+    {
+      gint64 base = k * length;
+
+      g_ptr_array_add (record->spans, glossa_span_new (NULL, base, base + 11, GLOSSA_LABEL_ACTOR, "Marco Rossi"));
+      g_ptr_array_add (record->spans, glossa_span_new (NULL, base + 6, base + 16, GLOSSA_LABEL_CLAIM, "Rossi said"));
+      if (k + 1 < n_paragraphs && k % 3 == 0)
+        g_ptr_array_add (record->spans, glossa_span_new (NULL, base + tail_start, base + length + 5,
+                                                         GLOSSA_LABEL_QUOTE, crossing));
+    }
+  g_ptr_array_sort (record->spans, compare_spans);
+
+  expected = conll_of_whole (record, &expected_dropped);
+  got = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, &dropped, NULL);
+  g_assert_cmpuint (strlen (got), ==, strlen (expected));
+  g_assert_true (strcmp (got, expected) == 0);
+  g_assert_cmpuint (dropped, ==, expected_dropped);
+  g_assert_cmpuint (dropped, >, 0);
+}
+
 static void
 test_self_check (void)
 {
@@ -796,6 +878,7 @@ main (int    argc,
   g_test_add_func ("/core/export/conll-nested", test_conll_nested);
   g_test_add_func ("/core/export/conll-sentences", test_conll_sentences);
   g_test_add_func ("/core/export/iob-partial", test_iob_partial);
+  g_test_add_func ("/core/export/conll-pieces", test_conll_pieces);
   g_test_add_func ("/core/export/self-check", test_self_check);
   g_test_add_func ("/core/export/splits-parse", test_splits_parse);
   g_test_add_func ("/core/export/splits-assign", test_splits_assign);

@@ -168,6 +168,93 @@ test_length (void)
   g_assert_cmpint (g_array_index (tokens->tokens, GlossaToken, 1).end, ==, 10);
 }
 
+/* Tokens and sentences as one string: "start-end ... / ...". */
+static void
+describe_tokens (GString            *out,
+                 const GlossaTokens *tokens)
+{
+  for (guint s = 0; s < tokens->sentences->len; s++)
+    {
+      const GlossaSentence *sentence = &g_array_index (tokens->sentences, GlossaSentence, s);
+
+      g_string_append (out, "/");
+      for (guint k = 0; k < sentence->n_tokens; k++)
+        {
+          const GlossaToken *token = &g_array_index (tokens->tokens, GlossaToken, sentence->first_token + k);
+
+          g_string_append_printf (out, " %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, token->start, token->end);
+        }
+      g_string_append (out, "\n");
+    }
+}
+
+static void
+assert_pieces_match (const char *text,
+                     gsize       size)
+{
+  g_autoptr(GlossaTokens) whole = glossa_tokenize (text, -1);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+  GlossaTokenizer tokenizer;
+  GlossaTokens *piece;
+  guint n_pieces = 0;
+
+  describe_tokens (expected, whole);
+  glossa_tokenizer_init (&tokenizer, text, -1);
+  while ((piece = glossa_tokenizer_next (&tokenizer, size)) != NULL)
+    {
+      describe_tokens (got, piece);
+      glossa_tokens_free (piece);
+      n_pieces++;
+    }
+  g_assert_cmpstr (got->str, ==, expected->str);
+  /* Pieces of one byte: every line is a piece (CR LF ends one line). */
+  if (size == 1)
+    {
+      gsize len = strlen (text);
+      guint n_lines = len > 0;
+
+      for (gsize i = 1; i < len; i++)
+        n_lines += text[i - 1] == '\n' || (text[i - 1] == '\r' && text[i] != '\n');
+      g_assert_cmpuint (n_pieces, ==, n_lines);
+    }
+}
+
+/* Tokenizing piece by piece (export and agree on long articles) gives what
+ * the whole text gives: every line feed is a word and sentence boundary.
+ */
+static void
+test_pieces (void)
+{
+  const char *texts[] = {
+    " date 2023-05-04 Emoji 👍🏽 and 🇮🇹 flags.\r\nCafe\xcc\x81 in 東京都 said “hi”!\n"
+    "שלום, مرحبا —  done\u00a0now.  ",
+    "No full stop\nat the end of a line\r\n\r\nor \"a quote.\"\n\n\nNext. one\n",
+    "Mr. Smith said.\nthe U.S. rose 3.5%\n  \n\u200d\u0301x\n",
+    "Old Mac line ends\rno stop\r\rNext \"one.\"\r\nthen\r",
+    "",
+    "\n\n",
+  };
+  g_autofree char *sample_dir = g_build_filename (g_getenv ("GLOSSA_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (sample_dir, 0, NULL);
+  const char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (gsize size = 1; size < 256; size = size * 3 + 1)
+      assert_pieces_match (texts[i], size);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (sample_dir, name, NULL);
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      for (gsize size = 1; size < 4096; size = size * 4 + 1)
+        assert_pieces_match (text, size);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/core/tokenizer/empty", test_empty);
   g_test_add_func ("/core/tokenizer/invariants", test_invariants);
   g_test_add_func ("/core/tokenizer/length", test_length);
+  g_test_add_func ("/core/tokenizer/pieces-match-whole", test_pieces);
 
   return g_test_run ();
 }
