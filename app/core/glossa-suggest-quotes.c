@@ -21,7 +21,7 @@
 #define SENTENCE_REACH 150
 #define CUE_REACH      12
 #define SUBJECT_REACH  8
-#define NAME_WORDS_MAX       3
+#define NAME_WORDS_MAX  4
 
 typedef enum
 {
@@ -36,6 +36,9 @@ typedef enum
   W_ACCORDING = 1 << 8,   /* according (to), secondo */
   W_SCARE     = 1 << 9,   /* so-called, cosiddetto */
   W_REL       = 1 << 10,  /* opens an apposition: who, which, che */
+  W_OF        = 1 << 11,  /* inside noun phrases: the head of the union */
+  W_PASSIVE   = 1 << 12,  /* before a participle that is then no cue: was told */
+  W_LEAD      = 1 << 13,  /* “Per il ministro, …” at a sentence's start */
 } WordFlags;
 
 typedef struct
@@ -54,13 +57,16 @@ static const WordList english[] = {
     "wrote writing asked replied replies declared declares announced announces tweeted "
     "tweets stated acknowledged admitted admits recalled recalls continued observed "
     "remarked confirmed denied responded answered concluded insisted complained predicted "
-    "suggested suggests added promised vowed urged told", W_VERB },
+    "suggested suggests added promised vowed urged told called calling described "
+    "describing", W_VERB },
   { "has have had also later then again once previously earlier recently further simply "
-    "just only has would will", W_AUX },
+    "just only has would will himself herself themselves itself", W_AUX },
+  { "be been being was were is are", W_PASSIVE },
+  { "of", W_OF },
   { "he she they we it i", W_PRONOUN },
-  { "the a an his her its their our this that these those", W_DET },
+  { "the a an his her its their our", W_DET },
   { "in on at during after before when while that and but as from for with to by "
-    "about of whether if because", W_STOP },
+    "about whether if because", W_STOP },
   { "the a an and but or of in on at to for with by from as that this these those it its "
     "he she they we i his her their our when while after before if though although yet so "
     "then also there here what which who whose whom how why where not no yes however "
@@ -79,9 +85,13 @@ static const WordList italian[] = {
     "sottolinea precisa ribadisce osserva commenta annuncia scrive risponde replica chiede "
     "avverte ammette racconta conclude denuncia assicura conferma ricorda insiste incalza "
     "tuona puntualizza attacca dicendo dichiarando affermando spiegando aggiungendo "
-    "sottolineando precisando ribadendo", W_VERB },
+    "sottolineando precisando ribadendo definito definisce definiscono parlato parla "
+    "parlando", W_VERB },
   { "ha hanno aveva avevano avrebbe avrebbero abbia poi anche già inoltre lo gli ci si "
-    "le l' mi ieri oggi invece", W_AUX },
+    "le l' mi ieri oggi invece stesso stessa stessi stesse", W_AUX },
+  { "è stato stata stati state sono era viene vengono essere", W_PASSIVE },
+  { "di del della dello dei degli delle dell'", W_OF },
+  { "per", W_LEAD },
   { "lui lei loro egli ella essa esso", W_PRONOUN },
   { "il lo la i gli le un uno una l' suo sua suoi sue questo questa", W_DET },
   { "in nel nella nei negli nelle a al alla ai agli alle con durante dopo prima mentre "
@@ -663,7 +673,15 @@ static gboolean
 is_name_word (const Scan *scan,
               gint64      t)
 {
-  return is_capitalised (scan, t) && !(token_flags (scan, t) & (W_FUNC | W_VERB));
+  guint flags = token_flags (scan, t);
+
+  if (!is_capitalised (scan, t))
+    return FALSE;
+  /* “Di Maio”, “De Luca”: a capitalised particle before a name. */
+  if ((flags & W_PARTICLE) && is_capitalised (scan, t + 1) &&
+      !(token_flags (scan, t + 1) & (W_FUNC | W_VERB)))
+    return TRUE;
+  return !(flags & (W_FUNC | W_VERB));
 }
 
 /* The name in the capitalised words [from, to]: the titles before it cut
@@ -680,6 +698,10 @@ name_in_run (const Scan *scan,
   for (gint64 t = from; t < to; t++)
     if (token_flags (scan, t) & W_TITLE)
       first = t + 1;
+  /* “Valentina Brinis di Open Arms”: the person, not the organisation. */
+  for (gint64 t = first + 2; t < to && to - first + 1 > NAME_WORDS_MAX; t++)
+    if ((token_flags (scan, t) & W_PARTICLE) && !is_capitalised (scan, t))
+      to = t - 1;
   while (to - first + 1 > NAME_WORDS_MAX)
     first++;
   while (first < to && (token_flags (scan, first) & W_PARTICLE) && !is_capitalised (scan, first))
@@ -731,7 +753,9 @@ speaker_forward (const Scan *scan,
    */
   for (np_end = k; np_end + 1 <= limit && np_end - k < SUBJECT_REACH &&
        is_kind (scan, np_end + 1, TOK_WORD) &&
-       !(token_flags (scan, np_end + 1) & (W_STOP | W_VERB)); np_end++)
+       !(token_flags (scan, np_end + 1) & (W_STOP | W_VERB | W_PRONOUN)) &&
+       (!(token_flags (scan, np_end + 1) & W_FUNC) ||
+        (token_flags (scan, np_end + 1) & (W_PARTICLE | W_DET | W_OF))); np_end++)
     ;
   *last = np_end;
   for (cap_start = np_end; cap_start > k && run_continues (scan, cap_start, -1); cap_start--)
@@ -768,6 +792,25 @@ skip_apposition (const Scan *scan,
   return -1;
 }
 
+/* “The company's chief executive, Clemence Cheng, wrote”: the name
+ * between the commas ending at @t, if that is all there is between them.
+ */
+static Range
+name_apposition (const Scan *scan,
+                 gint64      t,
+                 gint64      limit)
+{
+  gint64 first = t - 1;
+
+  if (!is_name_word (scan, t - 1))
+    return no_range;
+  while (first - 1 >= limit && run_continues (scan, first - 1, -1))
+    first--;
+  if (first - 1 > limit && is_punct (scan, first - 1, ","))
+    return name_in_run (scan, first, t - 1);
+  return no_range;
+}
+
 /* The subject of the verb at @v, read backwards no further than @limit. */
 static Range
 subject_backward (const Scan *scan,
@@ -779,7 +822,13 @@ subject_backward (const Scan *scan,
   while (i >= limit && (token_flags (scan, i) & W_AUX) && !(token_flags (scan, i) & W_PRONOUN))
     i--;
   if (i >= limit && is_punct (scan, i, ","))
-    i = skip_apposition (scan, i, limit);
+    {
+      Range name = name_apposition (scan, i, limit);
+
+      if (name.start >= 0)
+        return name;
+      i = skip_apposition (scan, i, limit);
+    }
   if (i < limit || !is_kind (scan, i, TOK_WORD))
     return no_range;
   if (token_flags (scan, i) & W_PRONOUN)
@@ -805,12 +854,28 @@ subject_backward (const Scan *scan,
         break;
       if (flags & W_DET)
         return token_range (scan, first - 1, i);
-      if ((flags & (W_FUNC | W_STOP)) && !(flags & W_PARTICLE))
+      if ((flags & (W_FUNC | W_STOP)) && !(flags & (W_PARTICLE | W_OF)))
         break;
     }
   if (first - 1 < limit || !is_kind (scan, first - 1, TOK_WORD))
     return token_range (scan, first, i);
   return no_range;
+}
+
+/* A reporting verb, unless passive: in “had been warned” the subject is
+ * not the one who warned.
+ */
+static gboolean
+is_cue (const Scan *scan,
+        gint64      t)
+{
+  gint64 before = t - 1;
+
+  if (!(token_flags (scan, t) & W_VERB))
+    return FALSE;
+  while (before >= 0 && (token_flags (scan, before) & W_AUX) && !(token_flags (scan, before) & W_PASSIVE))
+    before--;
+  return !(before >= 0 && (token_flags (scan, before) & W_PASSIVE));
 }
 
 /* A reporting verb with its auxiliary: “has said”, “ha detto”. */
@@ -832,6 +897,7 @@ typedef struct
   Range           cue;
   GlossaQuoteRule rule;
   gboolean        found_cue;
+  gboolean        cue_in_sentence;   /* the quotation's own sentence has a cue */
 } Attribution;
 
 static gboolean
@@ -858,6 +924,32 @@ according_at (const Scan *scan,
   if (t > 0 && (token_flags (scan, t - 1) & W_DET))
     return FALSE;
   *speaker_from = t + 1;
+  return TRUE;
+}
+
+/* “Per il ministro, il piano è «pronto»”: Italian's “for X” is “according
+ * to X” when it opens the sentence with a name or phrase and a comma.
+ */
+static gboolean
+lead_according (const Scan  *scan,
+                gint64       j,
+                gint64       q,
+                Attribution *a)
+{
+  gint64 end;
+  Range speaker = speaker_forward (scan, j + 1, q - 1, &end);
+
+  if (speaker.start < 0)
+    return FALSE;
+  while (end + 1 < q && !is_punct (scan, end + 1, ",") && is_kind (scan, end + 1, TOK_WORD) &&
+         end - j < SUBJECT_REACH)
+    end++;
+  if (!is_punct (scan, end + 1, ","))
+    return FALSE;
+  a->speaker = speaker;
+  a->cue = token_range (scan, j, j);
+  a->rule = GLOSSA_QUOTE_RULE_ACCORDING_TO;
+  a->found_cue = TRUE;
   return TRUE;
 }
 
@@ -891,7 +983,7 @@ cue_after (const Scan  *scan,
           a->found_cue = TRUE;
           return TRUE;
         }
-      if (token_flags (scan, j) & W_VERB)
+      if (is_cue (scan, j))
         {
           gboolean only_aux = TRUE;
 
@@ -920,6 +1012,18 @@ cue_before (const Scan  *scan,
             gint64       q,
             Attribution *a)
 {
+  /* Headlines: “Ucraina, Mattarella: «Pace e libertà non sono scontate»”. */
+  if (q - 2 >= first && is_punct (scan, q - 1, ":") && is_name_word (scan, q - 2))
+    {
+      gint64 from = q - 2;
+
+      while (from - 1 >= first && run_continues (scan, from - 1, -1))
+        from--;
+      a->speaker = name_in_run (scan, from, q - 2);
+      a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
+      a->found_cue = TRUE;
+      return TRUE;
+    }
   for (gint64 j = q - 1; j >= first; j--)
     {
       gint64 sfrom;
@@ -932,7 +1036,9 @@ cue_before (const Scan  *scan,
           a->found_cue = TRUE;
           return TRUE;
         }
-      if (!(token_flags (scan, j) & W_VERB))
+      if (j == first && (token_flags (scan, j) & W_LEAD) && lead_according (scan, j, q, a))
+        return TRUE;
+      if (!is_cue (scan, j))
         continue;
       if (!a->found_cue)
         a->cue = cue_range (scan, j);
@@ -966,10 +1072,9 @@ attribute_in_sentence (const Scan  *scan,
                        gint64       last,
                        Attribution *a)
 {
-  if (cue_after (scan, q + 1, last, a) && a->speaker.start >= 0)
-    return TRUE;
-  if (cue_before (scan, first, q, a) && a->speaker.start >= 0)
-    return TRUE;
+  if (!(cue_after (scan, q + 1, last, a) && a->speaker.start >= 0))
+    cue_before (scan, first, q, a);
+  a->cue_in_sentence = a->found_cue;
   return a->found_cue;
 }
 
@@ -982,7 +1087,7 @@ attribute_next_sentence (const Scan  *scan,
                          Attribution *a)
 {
   gint64 first = last + 1, end;
-  Attribution next = { no_range, no_range, GLOSSA_QUOTE_RULE_NEXT_SENTENCE, FALSE };
+  Attribution next = { no_range, no_range, GLOSSA_QUOTE_RULE_NEXT_SENTENCE, FALSE, FALSE };
 
   if (first >= scan->tokens->len || !is_kind (scan, first, TOK_WORD))
     return FALSE;
@@ -1014,6 +1119,31 @@ attribute_colon_before (const Scan  *scan,
     return FALSE;
   a->rule = GLOSSA_QUOTE_RULE_PREVIOUS;
   return TRUE;
+}
+
+/* The nearest name before token @t in its paragraph, for a verb without a
+ * subject (Italian drops it: «…», ha aggiunto) and for pronouns. Names of
+ * two words or more come first: a lone capitalised word is often only the
+ * start of a sentence.
+ */
+static Range
+nearest_name_before (const Scan *scan,
+                     gint64      t)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
+      {
+        gint64 first = i;
+
+        if (!is_name_word (scan, i))
+          continue;
+        while (first - 1 >= 0 && run_continues (scan, first - 1, -1))
+          first--;
+        if (pass == 0 ? i > first : !(first == 0 || ends_sentence (scan, first - 1)))
+          return name_in_run (scan, first, i);
+        i = first;
+      }
+  return no_range;
 }
 
 static gboolean
@@ -1050,8 +1180,11 @@ is_scare (const Scan        *scan,
 
   if (t > 0 && (token_flags (scan, t - 1) & W_SCARE))
     return TRUE;
+  /* Short and capitalised is a name or a title: the plan “Elective Recovery”. */
+  if (quote->n_words <= 3 && quote->title_case && !alone)
+    return TRUE;
   if (quote->n_words <= 3)
-    return !alone && !(a->found_cue && a->rule <= GLOSSA_QUOTE_RULE_ACCORDING_TO);
+    return !alone && !a->cue_in_sentence;
   return a->speaker.start < 0 && !a->found_cue && quote->title_case;
 }
 
@@ -1076,7 +1209,7 @@ suggest_one (Scan *scan,
   const Quote *quote = &g_array_index (scan->quotes, Quote, q);
   guint t = scan->quote_token[q];
   gint64 first, last;
-  Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE };
+  Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
   GlossaQuoteSuggestion *s;
   gboolean pronoun = FALSE;
 
@@ -1085,6 +1218,11 @@ suggest_one (Scan *scan,
       !(last == t && attribute_next_sentence (scan, last, &a)) &&
       !attribute_colon_before (scan, first, &a))
     a.rule = GLOSSA_QUOTE_RULE_NO_SOURCE;
+  if (a.speaker.start < 0 && a.found_cue)
+    {
+      a.speaker = nearest_name_before (scan, t);
+      a.rule = GLOSSA_QUOTE_RULE_PREVIOUS;
+    }
   if (a.speaker.start < 0 && near_previous (scan, t))
     inherit_previous (scan, &a);
   if (a.speaker.start < 0)
@@ -1112,11 +1250,14 @@ suggest_one (Scan *scan,
       pronoun = word_lower (scan, &probe, buf, sizeof buf) &&
                 (GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf)) & W_PRONOUN);
     }
-  if ((pronoun || a.rule == GLOSSA_QUOTE_RULE_PREVIOUS) && scan->last_named.start >= 0 &&
-      scan->last_named.start != a.speaker.start)
+  if (pronoun)
     {
-      s->resolved_start = scan->last_named.start;
-      s->resolved_end = scan->last_named.end;
+      Range named = nearest_name_before (scan, t);
+
+      if (named.start < 0)
+        named = scan->last_named;
+      s->resolved_start = named.start;
+      s->resolved_end = named.end;
     }
   else if (!pronoun && a.speaker.start >= 0 && g_unichar_isupper (scan->cp[a.speaker.start]))
     scan->last_named = a.speaker;
