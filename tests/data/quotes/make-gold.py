@@ -70,5 +70,5 @@ def convert(tsv):
                    encoding="utf-8")
 
 
-for tsv in sorted(pathlib.Path(__file__).parent.glob("articles/*.gold.tsv")):
+for tsv in sorted(pathlib.Path(__file__).parent.glob("*/*.gold.tsv")):
     convert(tsv)
