@@ -39,6 +39,7 @@ typedef enum
   W_OF        = 1 << 11,  /* inside noun phrases: the head of the union */
   W_PASSIVE   = 1 << 12,  /* before a participle that is then no cue: was told */
   W_LEAD      = 1 << 13,  /* “Per il ministro, …” at a sentence's start */
+  W_TITLE_LINK = 1 << 14, /* after a title, inside a noun phrase: minister for */
 } WordFlags;
 
 typedef struct
@@ -63,6 +64,7 @@ static const WordList english[] = {
     "just only has would will himself herself themselves itself", W_AUX },
   { "be been being was were is are", W_PASSIVE },
   { "of", W_OF },
+  { "for of", W_PARTICLE },
   { "he she they we it i", W_PRONOUN },
   { "the a an his her its their our", W_DET },
   { "in on at during after before when while that and but as from for with to by "
@@ -86,16 +88,17 @@ static const WordList italian[] = {
     "avverte ammette racconta conclude denuncia assicura conferma ricorda insiste incalza "
     "tuona puntualizza attacca dicendo dichiarando affermando spiegando aggiungendo "
     "sottolineando precisando ribadendo definito definisce definiscono parlato parla "
-    "parlando", W_VERB },
+    "parlando sapere sostiene sostengono sostenuto", W_VERB },
   { "ha hanno aveva avevano avrebbe avrebbero abbia poi anche già inoltre lo gli ci si "
-    "le l' mi ieri oggi invece stesso stessa stessi stesse", W_AUX },
+    "le l' mi ieri oggi invece stesso stessa stessi stesse fa fanno fatto", W_AUX },
   { "è stato stata stati state sono era viene vengono essere", W_PASSIVE },
   { "di del della dello dei degli delle dell'", W_OF },
   { "per", W_LEAD },
   { "lui lei loro egli ella essa esso", W_PRONOUN },
   { "il lo la i gli le un uno una l' suo sua suoi sue questo questa", W_DET },
   { "in nel nella nei negli nelle a al alla ai agli alle con durante dopo prima mentre "
-    "quando che e ma per su sul sulla da dal dalla perché se come", W_STOP },
+    "quando che e ma per su sul sulla sui sugli sulle sullo da dal dalla dai dagli dalle "
+    "dallo nello tra fra coi perché se come", W_STOP },
   { "il lo la i gli le un uno una e ed o ma di a da in con su per tra fra che chi cui "
     "non se come quando mentre dopo prima anche poi del della dei degli delle al alla ai "
     "agli nel nella nei sul sulla dal dalla questo questa quello quella lui lei loro "
@@ -111,13 +114,14 @@ static const WordList common[] = {
     "senator sen. rep. representative gov. governor mayor general gen. chancellor chief "
     "director ambassador mr. mrs. ms. dr. prof. pope king queen prince judge justice ceo "
     "chairman chairwoman commissioner leader house white foreign defence defense interior "
-    "affairs state deputy adviser advisor officer head attorney "
+    "affairs state deputy adviser advisor officer head attorney speaker regione "
     "presidente ministro ministra segretario segretaria portavoce premier sindaco "
     "governatore senatore senatrice deputato deputata onorevole on. sig. dott. avv. "
     "leader capogruppo sottosegretario viceministro vicepremier commissario consiglio "
     "esteri interno difesa economia giustizia salute sanità lavoro papa generale",
     W_TITLE },
   { "di de da del della van von der den du dos bin al el ibn", W_PARTICLE },
+  { "for per", W_TITLE_LINK },
 };
 
 typedef struct
@@ -716,8 +720,28 @@ run_continues (const Scan *scan,
 {
   if (is_name_word (scan, t))
     return TRUE;
-  /* Lower-case particles only between capitalised words: Ursula von der Leyen. */
-  return (token_flags (scan, t) & W_PARTICLE) && is_name_word (scan, t + step);
+  /* Lower-case particles only between capitalised words: Ursula von der
+   * Leyen, Department for Transport.
+   */
+  while (token_flags (scan, t) & W_PARTICLE)
+    t += step;
+  return t != -1 && is_name_word (scan, t) && (token_flags (scan, t - step) & W_PARTICLE);
+}
+
+static gboolean
+np_continues (const Scan *scan,
+              gint64      t)
+{
+  guint flags = token_flags (scan, t);
+
+  if (!is_kind (scan, t, TOK_WORD) || (flags & (W_VERB | W_PRONOUN)))
+    return FALSE;
+  /* “il ministro per gli Affari regionali”, “the minister for Europe” */
+  if ((flags & W_TITLE_LINK) && (token_flags (scan, t - 1) & W_TITLE))
+    return TRUE;
+  if (flags & W_STOP)
+    return FALSE;
+  return !(flags & W_FUNC) || (flags & (W_PARTICLE | W_DET | W_OF));
 }
 
 static Range
@@ -745,19 +769,27 @@ speaker_forward (const Scan *scan,
       *last = end;
       return name_in_run (scan, k, end);
     }
-  if (flags & (W_STOP | W_VERB) && !(flags & W_DET))
+  if (flags & (W_STOP | W_VERB | W_FUNC) && !(flags & W_DET))
     return no_range;
 
   /* A noun phrase, up to a preposition or punctuation; a name at its end
    * (“il ministro degli Esteri Luigi Di Maio”) is the speaker.
    */
   for (np_end = k; np_end + 1 <= limit && np_end - k < SUBJECT_REACH &&
-       is_kind (scan, np_end + 1, TOK_WORD) &&
-       !(token_flags (scan, np_end + 1) & (W_STOP | W_VERB | W_PRONOUN)) &&
-       (!(token_flags (scan, np_end + 1) & W_FUNC) ||
-        (token_flags (scan, np_end + 1) & (W_PARTICLE | W_DET | W_OF))); np_end++)
+       np_continues (scan, np_end + 1); np_end++)
     ;
   *last = np_end;
+  /* “said the county's fire chief, Kevin Ruiz.” */
+  if (np_end + 2 <= limit && is_punct (scan, np_end + 1, ",") && is_name_word (scan, np_end + 2))
+    {
+      for (end = np_end + 2; end + 1 <= limit && run_continues (scan, end + 1, 1); end++)
+        ;
+      if (end + 1 > limit || !is_kind (scan, end + 1, TOK_WORD))
+        {
+          *last = end;
+          return name_in_run (scan, np_end + 2, end);
+        }
+    }
   for (cap_start = np_end; cap_start > k && run_continues (scan, cap_start, -1); cap_start--)
     ;
   if (cap_start < np_end && !is_name_word (scan, cap_start) &&
@@ -784,7 +816,10 @@ skip_apposition (const Scan *scan,
         {
           guint first = token_flags (scan, c + 1);
 
-          if (c + 1 < t && (first & (W_REL | W_DET | W_TITLE)))
+          /* “Psaki, the press secretary,”, “Shah, 34,”, “Ruiz, who …,” */
+          if (c + 1 < t && ((first & (W_REL | W_DET | W_TITLE)) ||
+                            (is_kind (scan, c + 1, TOK_WORD) &&
+                             g_unichar_isdigit (scan->cp[tok (scan, c + 1)->start]))))
             return c - 1;
           return -1;
         }
@@ -829,6 +864,9 @@ subject_backward (const Scan *scan,
         return name;
       i = skip_apposition (scan, i, limit);
     }
+  /* “Vincenzo De Luca, che parla di …”: the antecedent speaks. */
+  else if (i - 2 >= limit && (token_flags (scan, i) & W_REL) && is_punct (scan, i - 1, ","))
+    i -= 2;
   if (i < limit || !is_kind (scan, i, TOK_WORD))
     return no_range;
   if (token_flags (scan, i) & W_PRONOUN)
@@ -1019,10 +1057,14 @@ cue_before (const Scan  *scan,
 
       while (from - 1 >= first && run_continues (scan, from - 1, -1))
         from--;
-      a->speaker = name_in_run (scan, from, q - 2);
-      a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
-      a->found_cue = TRUE;
-      return TRUE;
+      /* Not the one spoken to: “told the BBC:”, “ha spiegato a Repubblica:”. */
+      if (from == first || is_punct (scan, from - 1, ","))
+        {
+          a->speaker = name_in_run (scan, from, q - 2);
+          a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
+          a->found_cue = TRUE;
+          return TRUE;
+        }
     }
   for (gint64 j = q - 1; j >= first; j--)
     {
@@ -1049,11 +1091,13 @@ cue_before (const Scan  *scan,
         {
           gint64 end;
 
-          /* A subject after the verb only right before the quotation:
-           * “said Psaki: “…”” but not “adding that it was a “…””.
+          /* A subject after the verb only right before the quotation,
+           * and not a pronoun, which is the object there: “said Psaki:
+           * “…”” but not “adding that it was a “…”” or “calling it “…””.
            */
           a->speaker = speaker_forward (scan, j + 1, q - 1, &end);
-          if (end + 1 < q && !(end + 2 == q && is_punct (scan, end + 1, ",:")))
+          if ((end + 1 < q && !(end + 2 == q && is_punct (scan, end + 1, ",:"))) ||
+              (token_flags (scan, j + 1) & W_PRONOUN))
             a->speaker = no_range;
         }
       if (a->speaker.start >= 0)
@@ -1121,28 +1165,55 @@ attribute_colon_before (const Scan  *scan,
   return TRUE;
 }
 
-/* The nearest name before token @t in its paragraph, for a verb without a
- * subject (Italian drops it: «…», ha aggiunto) and for pronouns. Names of
- * two words or more come first: a lone capitalised word is often only the
- * start of a sentence.
+/* The first name of two words or more in the sentence from @from to
+ * before @to, or no_range.
+ */
+static Range
+first_full_name (const Scan *scan,
+                 gint64      from,
+                 gint64      to)
+{
+  for (gint64 i = from; i < to; i++)
+    {
+      gint64 end = i;
+
+      if (!is_name_word (scan, i))
+        continue;
+      while (end + 1 < to && run_continues (scan, end + 1, 1))
+        end++;
+      if (end > i)
+        return name_in_run (scan, i, end);
+      i = end;
+    }
+  return no_range;
+}
+
+/* Who a verb without a subject (Italian drops it: «…», ha aggiunto) or a
+ * pronoun stands for: the first full name of the nearest sentence in the
+ * paragraph that has one, which is most often its subject (“La premier
+ * Giorgia Meloni ha lasciato il G7 di Hiroshima.”); failing that, the
+ * nearest single capitalised word that does not start a sentence.
  */
 static Range
 nearest_name_before (const Scan *scan,
                      gint64      t)
 {
-  for (guint pass = 0; pass < 2; pass++)
-    for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
-      {
-        gint64 first = i;
+  gint64 end = t;
 
-        if (!is_name_word (scan, i))
-          continue;
-        while (first - 1 >= 0 && run_continues (scan, first - 1, -1))
-          first--;
-        if (pass == 0 ? i > first : !(first == 0 || ends_sentence (scan, first - 1)))
-          return name_in_run (scan, first, i);
-        i = first;
-      }
+  while (end > 0 && t - end < SENTENCE_REACH && !is_kind (scan, end - 1, TOK_PARA))
+    {
+      gint64 first, last;
+      Range name;
+
+      sentence_of (scan, end - 1, &first, &last);
+      name = first_full_name (scan, first, end);
+      if (name.start >= 0)
+        return name;
+      end = first;
+    }
+  for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
+    if (is_name_word (scan, i) && i > 0 && !ends_sentence (scan, i - 1))
+      return token_range (scan, i, i);
   return no_range;
 }
 
@@ -1176,7 +1247,9 @@ is_scare (const Scan        *scan,
           guint              t,
           const Attribution *a)
 {
-  gboolean alone = first == t && quote_ends_sentence (scan, tok (scan, t));
+  gboolean alone = first == t && (quote_ends_sentence (scan, tok (scan, t)) ||
+                                  is_punct (scan, t + 1, ".!?") || t + 1 >= scan->tokens->len ||
+                                  is_kind (scan, t + 1, TOK_PARA));
 
   if (t > 0 && (token_flags (scan, t - 1) & W_SCARE))
     return TRUE;

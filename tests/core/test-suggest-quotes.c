@@ -413,9 +413,10 @@ ratio (guint a, guint b)
 }
 
 static Score
-evaluate (const char *prefix)
+evaluate (const char *set,
+          const char *prefix)
 {
-  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "quotes", "articles", NULL);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "quotes", set, NULL);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) misses = g_string_new (NULL);
@@ -427,7 +428,7 @@ evaluate (const char *prefix)
     if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_assert_cmpuint (names->len, >=, 8);
+  g_assert_cmpuint (names->len, >=, 4);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -440,16 +441,16 @@ evaluate (const char *prefix)
       score_article (&score, text_path, gold_path, misses);
     }
 
-  g_test_message ("%s: %u articles, %u gold quotations (%u direct), %u suggested",
-                  prefix, names->len, score.gold, score.gold_direct, score.suggested);
-  g_test_message ("%s: precision %.3f exact, %.3f overlap", prefix,
+  g_test_message ("%s/%s: %u articles, %u gold quotations (%u direct), %u suggested",
+                  set, prefix, names->len, score.gold, score.gold_direct, score.suggested);
+  g_test_message ("%s/%s: precision %.3f exact, %.3f overlap", set, prefix,
                   ratio (score.right_exact, score.suggested),
                   ratio (score.right_overlap, score.suggested));
-  g_test_message ("%s: recall (all) %.3f exact, %.3f overlap; recall (direct) %.3f exact, %.3f overlap",
-                  prefix, ratio (score.found_exact, score.gold), ratio (score.found_overlap, score.gold),
+  g_test_message ("%s/%s: recall (all) %.3f exact, %.3f overlap; recall (direct) %.3f exact, %.3f overlap",
+                  set, prefix, ratio (score.found_exact, score.gold), ratio (score.found_overlap, score.gold),
                   ratio (score.direct_exact, score.gold_direct),
                   ratio (score.direct_overlap, score.gold_direct));
-  g_test_message ("%s: right source for %.3f of the quotations found", prefix,
+  g_test_message ("%s/%s: right source for %.3f of the quotations found", set, prefix,
                   ratio (score.source_right, score.found_overlap));
   if (misses->len > 0)
     g_test_message ("%s", misses->str);
@@ -471,20 +472,39 @@ assert_floors (const Score *score,
   g_assert_cmpfloat (ratio (score->source_right, score->found_overlap), >=, source);
 }
 
+/* articles/ is the set the rules were tuned on; heldout/ was written
+ * after the tuning and never tuned on, so its figures are the honest ones.
+ */
 static void
 test_evaluation_english (void)
 {
-  Score score = evaluate ("en");
+  Score score = evaluate ("articles", "en");
 
-  assert_floors (&score, 0.0, 0.0, 0.0);
+  assert_floors (&score, 0.95, 0.95, 0.93);
 }
 
 static void
 test_evaluation_italian (void)
 {
-  Score score = evaluate ("it");
+  Score score = evaluate ("articles", "it");
 
-  assert_floors (&score, 0.0, 0.0, 0.0);
+  assert_floors (&score, 0.95, 0.95, 0.95);
+}
+
+static void
+test_heldout_english (void)
+{
+  Score score = evaluate ("heldout", "en");
+
+  assert_floors (&score, 0.95, 0.95, 0.95);
+}
+
+static void
+test_heldout_italian (void)
+{
+  Score score = evaluate ("heldout", "it");
+
+  assert_floors (&score, 0.95, 0.95, 0.85);
 }
 
 /* The same text gives the same suggestions, whatever ran before. */
@@ -524,6 +544,8 @@ main (int    argc,
   g_test_add_func ("/core/suggest-quotes/deterministic", test_deterministic);
   g_test_add_func ("/core/suggest-quotes/evaluation-english", test_evaluation_english);
   g_test_add_func ("/core/suggest-quotes/evaluation-italian", test_evaluation_italian);
+  g_test_add_func ("/core/suggest-quotes/heldout-english", test_heldout_english);
+  g_test_add_func ("/core/suggest-quotes/heldout-italian", test_heldout_italian);
 
   return g_test_run ();
 }
