@@ -226,6 +226,7 @@ typedef struct
   gboolean        blank_line_paragraphs;
   GArray         *quotes;    /* Quote */
   GArray         *tokens;    /* Token */
+  guint          *flags;     /* token index → WordFlags | FLAGS_KNOWN, filled as asked */
   guint          *quote_token;   /* quote index → token index */
   GPtrArray      *out;
   /* The last suggestion with a speaker, and the last named speaker:
@@ -464,16 +465,26 @@ word_lower (const Scan  *scan,
   return TRUE;
 }
 
+/* A word's flags are looked up once: the rules ask for them many times. */
+#define FLAGS_KNOWN (1u << 31)
+
 static guint
 token_flags (const Scan *scan,
-             guint       t)
+             gint64      t)
 {
-  const Token *token = &g_array_index (scan->tokens, Token, t);
+  const Token *token;
   char buf[64];
+  guint flags = 0;
 
-  if (token->kind != TOK_WORD || !word_lower (scan, token, buf, sizeof buf))
+  if (t < 0 || t >= scan->tokens->len)
     return 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf));
+  if (scan->flags[t] & FLAGS_KNOWN)
+    return scan->flags[t] & ~FLAGS_KNOWN;
+  token = &g_array_index (scan->tokens, Token, t);
+  if (token->kind == TOK_WORD && word_lower (scan, token, buf, sizeof buf))
+    flags = GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf));
+  scan->flags[t] = flags | FLAGS_KNOWN;
+  return flags;
 }
 
 static gboolean
@@ -1451,6 +1462,32 @@ has_blank_line (const gunichar *cp,
   return FALSE;
 }
 
+/* @text as code points, in one pass: it has been validated, and
+ * g_utf8_to_ucs4_fast() counts before it converts.
+ */
+static gunichar *
+decode (const char *text,
+        gsize       len,
+        glong      *n)
+{
+  gunichar *cp = g_new (gunichar, len + 1);
+  const char *p = text, *end = text + len;
+  glong i = 0;
+
+  while (p < end)
+    {
+      if ((guchar) *p < 0x80)
+        cp[i++] = (guchar) *p++;
+      else
+        {
+          cp[i++] = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+    }
+  *n = i;
+  return cp;
+}
+
 gboolean
 glossa_suggest_quotes (const char         *text,
                        gsize               len,
@@ -1470,24 +1507,27 @@ glossa_suggest_quotes (const char         *text,
   if (lang == GLOSSA_SUGGEST_LANG_AUTO)
     lang = glossa_suggest_detect_lang (text, len);
 
-  cp = g_utf8_to_ucs4_fast (text, len, &n);
+  cp = decode (text, len, &n);
   scan.cp = cp;
   scan.n = n;
   scan.lexicon = lexicon_get (lang);
   scan.blank_line_paragraphs = has_blank_line (cp, n);
   scan.quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
-  scan.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  /* News text has a token every five or six code points. */
+  scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), n / 4 + 16);
   scan.out = g_ptr_array_new_with_free_func (g_free);
   scan.last_named = no_range;
 
   find_quotes (&scan);
   tokenize (&scan);
+  scan.flags = g_new0 (guint, scan.tokens->len + 1);
   for (guint q = 0; q < scan.quotes->len; q++)
     suggest_one (&scan, q);
 
   g_array_unref (scan.quotes);
   g_array_unref (scan.tokens);
   g_free (scan.quote_token);
+  g_free (scan.flags);
   *out = scan.out;
   return TRUE;
 }
