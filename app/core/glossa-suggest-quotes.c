@@ -287,8 +287,9 @@ can_open (const Scan *scan,
 {
   gunichar before = char_at (scan, i - 1);
   gunichar after = char_at (scan, i + 1);
-  gboolean at_word_start = i == 0 || is_space (before) || strchr ("([{/-", (int) before) != NULL
-                           || before == 0x2014 || before == 0x2013 || opener_kind (before) >= 0;
+  gboolean at_word_start = i == 0 || is_space (before) ||
+                           (before < 128 && strchr ("([{/-", (int) before) != NULL) ||
+                           before == 0x2014 || before == 0x2013 || opener_kind (before) >= 0;
 
   if (kind == MARK_STRAIGHT)
     return at_word_start && after != 0 && !is_space (after);
@@ -545,6 +546,8 @@ tokenize (Scan *scan)
     {
       gunichar c = scan->cp[i];
 
+      /* No token swallows an opening mark, so none is skipped. */
+      g_assert (q >= scan->quotes->len || g_array_index (scan->quotes, Quote, q).open >= i);
       if (q < scan->quotes->len && g_array_index (scan->quotes, Quote, q).open == i)
         {
           const Quote *quote = &g_array_index (scan->quotes, Quote, q);
@@ -732,11 +735,12 @@ run_continues (const Scan *scan,
   if (is_name_word (scan, t))
     return TRUE;
   /* Lower-case particles only between capitalised words: Ursula von der
-   * Leyen, Department for Transport.
+   * Leyen, Department for Transport. Two at most, so that a text of
+   * nothing but particles is not walked again for every word.
    */
-  while (token_flags (scan, t) & W_PARTICLE)
+  for (guint n = 0; n < 2 && (token_flags (scan, t) & W_PARTICLE); n++)
     t += step;
-  return t != -1 && is_name_word (scan, t) && (token_flags (scan, t - step) & W_PARTICLE);
+  return is_name_word (scan, t) && (token_flags (scan, t - step) & W_PARTICLE);
 }
 
 static gboolean

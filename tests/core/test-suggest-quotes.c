@@ -279,6 +279,23 @@ test_stray_marks (void)
   g_string_free (text, TRUE);
 }
 
+/* Long runs of names, particles and reporting verbs in one sentence, with
+ * quotations among them: every rule reads a bounded stretch around each
+ * quotation, so this stays linear too.
+ */
+static void
+test_long_runs (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) out = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, i % 50 == 0 ? "“said de Psaki,” " : "de Van said Psaki told ");
+  g_assert_true (glossa_suggest_quotes (text->str, text->len, EN, &out));
+  g_assert_cmpuint (out->len, ==, 2000);
+  g_string_free (text, TRUE);
+}
+
 /* ------------------------------------------------------------- evaluation */
 
 typedef struct
@@ -541,6 +558,7 @@ main (int    argc,
   g_test_add_func ("/core/suggest-quotes/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/core/suggest-quotes/detect-lang", test_detect_lang);
   g_test_add_func ("/core/suggest-quotes/stray-marks", test_stray_marks);
+  g_test_add_func ("/core/suggest-quotes/long-runs", test_long_runs);
   g_test_add_func ("/core/suggest-quotes/deterministic", test_deterministic);
   g_test_add_func ("/core/suggest-quotes/evaluation-english", test_evaluation_english);
   g_test_add_func ("/core/suggest-quotes/evaluation-italian", test_evaluation_italian);
