@@ -749,7 +749,7 @@ np_continues (const Scan *scan,
 {
   guint flags = token_flags (scan, t);
 
-  if (!is_kind (scan, t, TOK_WORD) || (flags & (W_VERB | W_PRONOUN)))
+  if (!is_kind (scan, t, TOK_WORD) || (flags & (W_VERB | W_PRONOUN | W_PASSIVE)))
     return FALSE;
   /* “il ministro per gli Affari regionali”, “the minister for Europe” */
   if ((flags & W_TITLE_LINK) && (token_flags (scan, t - 1) & W_TITLE))
@@ -813,6 +813,33 @@ speaker_forward (const Scan *scan,
   if ((flags & W_DET) && np_end == k)
     return no_range;
   return token_range (scan, k, np_end);
+}
+
+static gboolean
+is_dash (const Scan *scan,
+         gint64      t)
+{
+  return is_kind (scan, t, TOK_PUNCT) && (tok (scan, t)->ch == 0x2013 || tok (scan, t)->ch == 0x2014);
+}
+
+/* Skips an aside between dashes or brackets ending at @t (“The minister –
+ * speaking in Rome – said”), returning the token before it, or -1.
+ */
+static gint64
+skip_aside (const Scan *scan,
+            gint64      t,
+            gint64      limit)
+{
+  gboolean bracket = is_punct (scan, t, ")");
+
+  for (gint64 c = t - 1; c > limit && t - c <= 20; c--)
+    {
+      if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, ".;:!?"))
+        return -1;
+      if (bracket ? is_punct (scan, c, "(") : is_dash (scan, c))
+        return c - 1;
+    }
+  return -1;
 }
 
 /* Skips an apposition ending at the comma @t (“Psaki, the press secretary,
@@ -879,6 +906,8 @@ subject_backward (const Scan *scan,
         return name;
       i = skip_apposition (scan, i, limit);
     }
+  else if (i >= limit && (is_dash (scan, i) || is_punct (scan, i, ")")))
+    i = skip_aside (scan, i, limit);
   /* “Vincenzo De Luca, che parla di …”: the antecedent speaks. */
   else if (i - 2 >= limit && (token_flags (scan, i) & W_REL) && is_punct (scan, i - 1, ","))
     i -= 2;
@@ -1118,6 +1147,19 @@ cue_before (const Scan  *scan,
       if (a->speaker.start >= 0)
         {
           a->cue = cue_range (scan, j);
+          return TRUE;
+        }
+    }
+  /* “Dr. Jones disagreed: “…””, “Il sindaco è netto: «…»”: a colon
+   * introduces the quotation, and the sentence's subject says it.
+   */
+  if (!a->found_cue && q - 2 >= first && is_punct (scan, q - 1, ":"))
+    {
+      a->speaker = speaker_forward (scan, first, q - 2, NULL);
+      if (a->speaker.start >= 0)
+        {
+          a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
+          a->found_cue = TRUE;
           return TRUE;
         }
     }

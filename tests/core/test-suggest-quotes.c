@@ -187,6 +187,20 @@ test_speakers_english (void)
                  "good backdrop|Yuri Ushakov|told|cue-before");
   assert_quotes ("The company's chief executive, Clemence Cheng, wrote: “We start today.”", EN,
                  "We start today.|Clemence Cheng|wrote|cue-before");
+  assert_quotes ("“Why now?” asked Psaki.", EN, "Why now?|Psaki|asked|cue-after");
+  assert_quotes ("“We will win” — Psaki said.", EN, "We will win|Psaki|said|cue-after");
+  assert_quotes ("“It is over,” Johnson, 58, told the BBC.", EN, "It is over,|Johnson|told|cue-after");
+  /* The one spoken to is not the speaker. */
+  assert_quotes ("Lisa Moran told the BBC: “We will hire drivers.”", EN,
+                 "We will hire drivers.|Lisa Moran|told|cue-before");
+  /* A colon after any verb: the sentence's subject. */
+  assert_quotes ("Dr. Jones disagreed: “It is only the beginning.”", EN,
+                 "It is only the beginning.|Jones|-|cue-before");
+  /* Asides between dashes, and passive verbs that are no cue. */
+  assert_quotes ("The minister – speaking in Rome – said the reform was “a historic step”.", EN,
+                 "a historic step|The minister|said|cue-before");
+  assert_quotes ("Breton wrote that they had been warned “many times”.", EN,
+                 "many times|Breton|wrote|cue-before");
 }
 
 static void
@@ -216,6 +230,17 @@ test_speakers_italian (void)
                  "La città è pronta|Di Maio|ha precisato|cue-after");
   assert_quotes ("Ucraina, Mattarella: «Pace e libertà non sono scontate»", IT,
                  "Pace e libertà non sono scontate|Mattarella|-|cue-before");
+  assert_quotes ("Il sindaco è netto: «Non chiuderemo la scuola».", IT,
+                 "Non chiuderemo la scuola|Il sindaco|-|cue-before");
+  assert_quotes ("Il ministro Orazio Schillaci ha spiegato a Repubblica: «Vogliamo tempi certi».", IT,
+                 "Vogliamo tempi certi|Orazio Schillaci|ha spiegato|cue-before");
+  assert_quotes ("«Raccoglieremo le firme», fa sapere la Cgil in una nota.", IT,
+                 "Raccoglieremo le firme|la Cgil|fa sapere|cue-after");
+  assert_quotes ("Il presidente Vincenzo De Luca, che parla di «un colpo mortale».", IT,
+                 "un colpo mortale|Vincenzo De Luca|parla|cue-before");
+  assert_quotes ("La premier Giorgia Meloni ha lasciato il G7 di Hiroshima. "
+                 "«Non possiamo lasciarla sola», ha scritto sui social.", IT,
+                 "Non possiamo lasciarla sola|Giorgia Meloni|ha scritto|previous");
   /* “secondo” after an article is an ordinal, not “according to”. */
   assert_quotes ("Il secondo turno, «per tutti noi decisivo», si vota domenica.", IT,
                  "per tutti noi decisivo|-|-|no-source");
