@@ -4,8 +4,10 @@
 # Copyright 2026 The Glossa authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Each articles/NAME.gold.tsv was written by hand, before the suggester was
-# tuned: one line per quotation, in text order, with three tab-separated
+# Each NAME.gold.tsv was written by hand before the suggester saw its
+# article: articles/ before any tuning (the rules were then tuned on it),
+# heldout/ after that tuning, its first figures being the honest ones. One
+# line per quotation, in text order, with three tab-separated
 # fields: "direct" (a whole quotation) or "partial" (a fragment inside a
 # sentence of the reporter's), the text between the quotation marks
 # ("FIRST WORDS [...] LAST WORDS" for one that runs over paragraphs), and
