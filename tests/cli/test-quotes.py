@@ -132,18 +132,21 @@ def usage_errors(tmp):
 
 @test
 def hostile_paths(tmp):
-    # A FIFO must be refused at once, not read forever; so must a device and
-    # a folder. Each is named, and a good file given with them still prints.
+    # A FIFO must be refused at once, not read forever; so must a device, a
+    # folder and a symbolic link loop. Each is named, and a good file given
+    # with them still prints.
     fifo = os.path.join(tmp, "pipe.txt")
     os.mkfifo(fifo)
     good = os.path.join(tmp, "good.txt")
     write(good, ARTICLE)
     missing = os.path.join(tmp, "missing.txt")
-    result = run(fifo, "/dev/zero", tmp, missing, good, timeout=10)
+    loop = os.path.join(tmp, "loop.txt")
+    os.symlink(loop, loop)
+    result = run(fifo, "/dev/zero", tmp, missing, loop, good, timeout=10)
     expect_exit(result, 1)
     errors = result.stderr.splitlines()
-    expect(len(errors) == 4, result.stderr)
-    for name, line in zip((fifo, "/dev/zero", tmp, missing), errors):
+    expect(len(errors) == 5, result.stderr)
+    for name, line in zip((fifo, "/dev/zero", tmp, missing, loop), errors):
         expect(name in line, line)
     expect(len(result.stdout.splitlines()) == 3, result.stdout)
 
