@@ -1332,33 +1332,54 @@ score_of (const Quote       *quote,
   return score;
 }
 
+/* Finds the speaker of the quotation at token @t, trying the rules from
+ * the most reliable to the least. Returns FALSE for a scare quote.
+ */
+static gboolean
+attribute (const Scan  *scan,
+           const Quote *quote,
+           guint        t,
+           Attribution *a)
+{
+  gint64 first, last;
+
+  sentence_of (scan, t, &first, &last);
+  if (!attribute_in_sentence (scan, t, first, last, a) &&
+      !(last == t && attribute_next_sentence (scan, last, a)))
+    attribute_colon_before (scan, first, a);
+  if (a->speaker.start < 0 && a->found_cue)
+    {
+      a->speaker = nearest_name_before (scan, t);
+      a->rule = GLOSSA_QUOTE_RULE_PREVIOUS;
+    }
+  if (a->speaker.start < 0 && near_previous (scan, t))
+    inherit_previous (scan, a);
+  if (a->speaker.start < 0)
+    a->rule = GLOSSA_QUOTE_RULE_NO_SOURCE;
+  return !is_scare (scan, quote, first, t, a);
+}
+
+static gboolean
+is_pronoun (const Scan *scan,
+            Range       r)
+{
+  Token probe = { r.start, r.end, TOK_WORD, 0, 0 };
+  char buf[64];
+
+  return r.start >= 0 && word_lower (scan, &probe, buf, sizeof buf) &&
+         (GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf)) & W_PRONOUN);
+}
+
 static void
 suggest_one (Scan *scan,
              guint q)
 {
   const Quote *quote = &g_array_index (scan->quotes, Quote, q);
   guint t = scan->quote_token[q];
-  gint64 first, last;
   Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
   GlossaQuoteSuggestion *s;
-  gboolean pronoun = FALSE;
 
-  sentence_of (scan, t, &first, &last);
-  if (!attribute_in_sentence (scan, t, first, last, &a) &&
-      !(last == t && attribute_next_sentence (scan, last, &a)) &&
-      !attribute_colon_before (scan, first, &a))
-    a.rule = GLOSSA_QUOTE_RULE_NO_SOURCE;
-  if (a.speaker.start < 0 && a.found_cue)
-    {
-      a.speaker = nearest_name_before (scan, t);
-      a.rule = GLOSSA_QUOTE_RULE_PREVIOUS;
-    }
-  if (a.speaker.start < 0 && near_previous (scan, t))
-    inherit_previous (scan, &a);
-  if (a.speaker.start < 0)
-    a.rule = GLOSSA_QUOTE_RULE_NO_SOURCE;
-
-  if (is_scare (scan, quote, first, t, &a))
+  if (!attribute (scan, quote, t, &a))
     return;
 
   s = g_new0 (GlossaQuoteSuggestion, 1);
@@ -1372,15 +1393,7 @@ suggest_one (Scan *scan,
   s->rule = a.rule;
   s->score = score_of (quote, &a);
 
-  if (a.speaker.start >= 0 && a.speaker.end - a.speaker.start <= 5)
-    {
-      Token probe = { a.speaker.start, a.speaker.end, TOK_WORD, 0, 0 };
-      char buf[64];
-
-      pronoun = word_lower (scan, &probe, buf, sizeof buf) &&
-                (GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf)) & W_PRONOUN);
-    }
-  if (pronoun)
+  if (is_pronoun (scan, a.speaker))
     {
       Range named = nearest_name_before (scan, t);
 
@@ -1389,7 +1402,7 @@ suggest_one (Scan *scan,
       s->resolved_start = named.start;
       s->resolved_end = named.end;
     }
-  else if (!pronoun && a.speaker.start >= 0 && g_unichar_isupper (scan->cp[a.speaker.start]))
+  else if (a.speaker.start >= 0 && g_unichar_isupper (scan->cp[a.speaker.start]))
     scan->last_named = a.speaker;
 
   if (a.speaker.start >= 0)
