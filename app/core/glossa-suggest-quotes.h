@@ -43,6 +43,15 @@ typedef enum
  * (“We will not stop,” she said. “Never.”) is two quotes with the same
  * speaker, since a span is one stretch of text.
  *
+ * Marks: “…”, "…", «…», ‹…›, „…“ and „…”, 「…」 and 『…』, and ‘…’ when it
+ * opens a word and closes before a non-letter; a single mark nested in a
+ * double one is part of the outer quotation. A straight ' never opens one
+ * (l'anno, dell'Italia, '90s), nor does a ‘ before a digit (‘90s). A
+ * quotation of one to three words is a scare quote, and not suggested,
+ * unless its sentence has a reporting cue (then it is a partial quotation,
+ * as PARC 3.0 annotates them: said it was a “colossal mistake”) or it is a
+ * sentence of its own; a short capitalised one is a name or a title.
+ *
  * The speaker is the shortest stretch that names the source: a person's
  * name without the title around it (“said Jen Psaki, White House Press
  * Secretary” gives “Jen Psaki”), a pronoun as written (“he”), or a noun
