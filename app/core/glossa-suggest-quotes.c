@@ -183,6 +183,7 @@ typedef enum
   MARK_SINGLE,     /* ‘…’ at the top level; apostrophes never open */
   MARK_CORNER,     /* 「…」 */
   MARK_WHITE_CORNER, /* 『…』 */
+  MARK_BACKTICKS,  /* ``…'' as in TeX and the Penn Treebank's text */
   N_MARKS
 } MarkKind;
 
@@ -190,7 +191,8 @@ typedef struct
 {
   gint64   open;        /* the opening mark */
   gint64   start;       /* the content: [start, end) */
-  gint64   end;         /* the closing mark */
+  gint64   end;         /* the content's end */
+  gint64   after;       /* just after the closing mark */
   guint    n_words;
   gboolean title_case;  /* every word capitalised, as in a title */
 } Quote;
@@ -277,6 +279,22 @@ char_at (const Scan *scan,
   return i >= 0 && i < scan->n ? scan->cp[i] : 0;
 }
 
+/* The kind of mark that could open a quotation at @i, or -1. */
+static int
+mark_at (const Scan *scan,
+         gint64      i)
+{
+  if (scan->cp[i] == '`')
+    return char_at (scan, i + 1) == '`' ? MARK_BACKTICKS : -1;
+  return opener_kind (scan->cp[i]);
+}
+
+static gint64
+mark_length (MarkKind kind)
+{
+  return kind == MARK_BACKTICKS ? 2 : 1;
+}
+
 /* Straight and single marks are also inch signs and apostrophes: they open
  * only at the start of a word, after a space or an opening bracket.
  */
@@ -286,7 +304,7 @@ can_open (const Scan *scan,
           MarkKind    kind)
 {
   gunichar before = char_at (scan, i - 1);
-  gunichar after = char_at (scan, i + 1);
+  gunichar after = char_at (scan, i + mark_length (kind));
   gboolean at_word_start = i == 0 || is_space (before) ||
                            (before < 128 && strchr ("([{/-", (int) before) != NULL) ||
                            before == 0x2014 || before == 0x2013 || opener_kind (before) >= 0;
@@ -316,6 +334,7 @@ closes (const Scan *scan,
                                    !is_wordish (char_at (scan, i + 1));
     case MARK_CORNER:       return c == 0x300D;
     case MARK_WHITE_CORNER: return c == 0x300F;
+    case MARK_BACKTICKS:    return c == '\'' && char_at (scan, i + 1) == '\'';
     case N_MARKS:
     default:                g_assert_not_reached ();
     }
@@ -354,7 +373,7 @@ find_closer (const Scan *scan,
              MarkKind    kind,
              gint64     *fail)
 {
-  for (gint64 i = open + 1; i < scan->n; i++)
+  for (gint64 i = open + mark_length (kind); i < scan->n; i++)
     {
       gunichar c = scan->cp[i];
 
@@ -364,9 +383,9 @@ find_closer (const Scan *scan,
 
           if (next < 0)
             continue;
-          if (next < scan->n && opener_kind (scan->cp[next]) == (int) kind)
+          if (next < scan->n && mark_at (scan, next) == (int) kind)
             {
-              i = next;
+              i = next + mark_length (kind) - 1;
               continue;
             }
           *fail = next;
@@ -417,7 +436,7 @@ find_quotes (Scan *scan)
 
   for (gint64 i = 0; i < scan->n; i++)
     {
-      int kind = opener_kind (scan->cp[i]);
+      int kind = mark_at (scan, i);
       gint64 close, fail = -1;
       Quote quote;
 
@@ -433,12 +452,18 @@ find_quotes (Scan *scan)
           continue;
         }
       quote.open = i;
-      quote.start = i + 1;
+      quote.start = i + mark_length (kind);
       quote.end = close;
+      quote.after = close + mark_length (kind);
+      /* Spaces inside the marks are not quoted: « French », `` PTB ''. */
+      while (quote.start < quote.end && is_space (scan->cp[quote.start]))
+        quote.start++;
+      while (quote.end > quote.start && is_space (scan->cp[quote.end - 1]))
+        quote.end--;
       count_words (scan, &quote);
       if (quote.n_words > 0)
         g_array_append_val (scan->quotes, quote);
-      i = close;
+      i = quote.after - 1;
     }
 }
 
@@ -554,7 +579,7 @@ tokenize (Scan *scan)
 
           scan->quote_token[q] = scan->tokens->len;
           push_token (scan, quote->start, quote->end, TOK_QUOTE, 0, q);
-          i = quote->end + 1;
+          i = quote->after;
           q++;
         }
       else if (c == '\n' && paragraph_break (scan, i) >= 0)

@@ -82,6 +82,10 @@ test_marks (void)
   assert_quotes ("„Wir sind bereit”, said Scholz.", EN, "Wir sind bereit|Scholz|said|cue-after");
   assert_quotes ("「準備はできている」, said Kishida.", EN, "準備はできている|Kishida|said|cue-after");
   assert_quotes ("‘We are ready,’ Psaki said.", EN, "We are ready,|Psaki|said|cue-after");
+  /* TeX and Penn Treebank text; spaces inside the marks are not quoted. */
+  assert_quotes ("``We are ready to talk ,'' said Jen Psaki .", EN,
+                 "We are ready to talk ,|Jen Psaki|said|cue-after");
+  assert_quotes ("« Siamo pronti », ha detto Conte.", IT, "Siamo pronti|Conte|ha detto|cue-after");
 }
 
 static void
