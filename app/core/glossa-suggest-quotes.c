@@ -296,7 +296,8 @@ mark_length (MarkKind kind)
 }
 
 /* Straight and single marks are also inch signs and apostrophes: they open
- * only at the start of a word, after a space or an opening bracket.
+ * only at the start of a word, after a space, a dash, an opening bracket
+ * or a colon (said:"We…").
  */
 static gboolean
 can_open (const Scan *scan,
@@ -306,7 +307,7 @@ can_open (const Scan *scan,
   gunichar before = char_at (scan, i - 1);
   gunichar after = char_at (scan, i + mark_length (kind));
   gboolean at_word_start = i == 0 || is_space (before) ||
-                           (before < 128 && strchr ("([{/-", (int) before) != NULL) ||
+                           (before < 128 && strchr ("([{/-:", (int) before) != NULL) ||
                            before == 0x2014 || before == 0x2013 || opener_kind (before) >= 0;
 
   if (kind == MARK_STRAIGHT)

@@ -76,6 +76,8 @@ test_marks (void)
 {
   assert_quotes ("“We are ready,” Psaki said.", EN, "We are ready,|Psaki|said|cue-after");
   assert_quotes ("\"We are ready,\" Psaki said.", EN, "We are ready,|Psaki|said|cue-after");
+  assert_quotes ("Psaki said:\"We are ready.\" He is 5'10\" tall.", EN,
+                 "We are ready.|Psaki|said|cue-before");
   assert_quotes ("«Siamo pronti», ha detto Conte.", IT, "Siamo pronti|Conte|ha detto|cue-after");
   assert_quotes ("‹Siamo pronti›, ha detto Conte.", IT, "Siamo pronti|Conte|ha detto|cue-after");
   assert_quotes ("„Wir sind bereit“, said Scholz.", EN, "Wir sind bereit|Scholz|said|cue-after");
