@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "export",   N_("Write a corpus as a dataset (JSONL, doccano, brat, CoNLL)"), _glossa_cli_export },
   { "import",   N_("Read a dataset into a corpus of annotation files"), _glossa_cli_import },
   { "agree",    N_("Measure the agreement of two annotators"), _glossa_cli_agree },
+  { "quotes",   N_("Suggest quotations and their speakers in articles"), _glossa_cli_quotes },
 };
 
 static const Command *

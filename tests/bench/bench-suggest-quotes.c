@@ -1,0 +1,114 @@
+/* bench-suggest-quotes.c: the quote suggester on a 5 MB article
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Usage: bench-suggest-quotes [MEGABYTES]
+ *
+ * Builds one article of MEGABYTES (5) by repeating the bundled quote test
+ * articles (tests/data/quotes/), blank lines between them, and times
+ * glossa_suggest_quotes() on it: the median of three runs after a warm-up,
+ * in wall-clock and in CPU time (the second is steadier on a busy machine).
+ * The article is built of whole copies, so the suggestions must be the
+ * copies' count times those of one copy: a fast wrong answer fails.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <glib.h>
+
+#include "glossa-suggest-quotes.h"
+
+#define RUNS 3
+
+static void
+append_set (GString    *copy,
+            const char *set)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "quotes", set, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_string_append (copy, g_strstrip (text));
+      g_string_append (copy, "\n\n");
+    }
+}
+
+static guint
+count (const GString     *text,
+       GlossaSuggestLang  lang)
+{
+  g_autoptr(GPtrArray) out = NULL;
+
+  g_assert_true (glossa_suggest_quotes (text->str, text->len, lang, &out));
+  return out->len;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  guint megabytes = argc > 1 ? (guint) atoi (argv[1]) : 5;
+  GString *copy = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
+  guint copies = 0, per_copy, total = 0;
+  double seconds[RUNS], cpu_seconds[RUNS];
+
+  g_test_init (&argc, &argv, NULL);
+  append_set (copy, "articles");
+  append_set (copy, "heldout");
+  per_copy = count (copy, GLOSSA_SUGGEST_LANG_EN);
+  while (text->len < (gsize) megabytes << 20)
+    {
+      g_string_append_len (text, copy->str, copy->len);
+      copies++;
+    }
+
+  total = count (text, GLOSSA_SUGGEST_LANG_EN);
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      clock_t cpu = clock ();
+
+      total = count (text, GLOSSA_SUGGEST_LANG_EN);
+      seconds[r] = (g_get_monotonic_time () - start) / 1e6;
+      cpu_seconds[r] = (double) (clock () - cpu) / CLOCKS_PER_SEC;
+    }
+  qsort (seconds, RUNS, sizeof seconds[0], compare_doubles);
+  qsort (cpu_seconds, RUNS, sizeof cpu_seconds[0], compare_doubles);
+
+  g_print ("article: %.1f MB, %u copies of %zu bytes, %u suggestions\n",
+           text->len / 1048576.0, copies, copy->len, total);
+  g_print ("glossa_suggest_quotes: median %.3f s (min %.3f, max %.3f), CPU time median %.3f s\n",
+           seconds[RUNS / 2], seconds[0], seconds[RUNS - 1], cpu_seconds[RUNS / 2]);
+  g_assert_cmpuint (total, ==, per_copy * copies);
+
+  g_string_free (copy, TRUE);
+  g_string_free (text, TRUE);
+  return 0;
+}
