@@ -9,7 +9,10 @@
 # and NAME.gold.tsv (start, end, text, value; code-point offsets, end
 # exclusive). The extent follows TimeML: a preposition before the
 # expression is not part of it (the marks may include one; it is removed
-# here), a determiner is ("the third quarter", "la settimana scorsa").
+# here), a determiner is ("the third quarter", "la settimana scorsa"),
+# except the Italian article of a day's date ("il 28 dicembre" is "on 28
+# December"). Italian articulated prepositions ("nel 2021", "all'inizio")
+# are left out like prepositions.
 
 import pathlib
 import re
@@ -34,6 +37,11 @@ def convert(marked):
                 text.append(expression[:len(p)])
                 expression = expression[len(p):]
                 break
+        # "il 28 dicembre" is "on 28 December": the article of a day's date
+        # is left out like a preposition ("il mese prossimo" keeps it).
+        if lang == 'it' and re.match(r'il \d', expression):
+            text.append(expression[:3])
+            expression = expression[3:]
         start = sum(len(t) for t in text)
         text.append(expression)
         gold.append((start, start + len(expression), expression, value))
