@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "export",   N_("Write a corpus as a dataset (JSONL, doccano, brat, CoNLL)"), _glossa_cli_export },
   { "import",   N_("Read a dataset into a corpus of annotation files"), _glossa_cli_import },
   { "agree",    N_("Measure the agreement of two annotators"), _glossa_cli_agree },
+  { "timex",    N_("Print the dates in articles with their TimeML values"), _glossa_cli_timex },
 };
 
 static const Command *
