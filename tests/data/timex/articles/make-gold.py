@@ -20,7 +20,7 @@ import sys
 
 PREPOSITIONS = {
     'en': ['on ', 'in ', 'by ', 'since ', 'until '],
-    'it': ['fino a ', 'entro ', 'a ', 'al ', "all'", 'allo ', 'nel ', 'nella ', 'negli ', 'dal '],
+    'it': ['fino a ', 'entro ', 'in ', 'a ', 'al ', "all'", 'allo ', 'nel ', 'nella ', 'negli ', 'dal '],
 }
 MARK = re.compile(r'\[([^\]|]+)\|([^\]]+)\]')
 
