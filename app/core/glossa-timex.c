@@ -304,7 +304,7 @@ static int
 en_marker (const Scan *s,
            guint       j)
 {
-  static const char * const future[] = { "will", "shall", "upcoming", "scheduled", "expected", NULL };
+  static const char * const future[] = { "will", "would", "shall", "upcoming", "scheduled", "expected", NULL };
   static const char * const future_to[] = { "going", "plans", "plan", "planning", "set", "due", "aims", NULL };
   static const char * const irregular[] = {
     "said", "was", "were", "had", "did", "told", "made", "went", "came", "took", "gave", "met",
@@ -337,51 +337,105 @@ en_marker (const Scan *s,
   return TENSE_PAST;
 }
 
+static gboolean
+it_participle (const Scan *s,
+               guint       j)
+{
+  static const char * const endings[] = {
+    "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite", NULL
+  };
+  static const char * const irregular[] = {
+    "detto", "fatto", "messo", "preso", "scritto", "visto", "chiesto", "deciso", "perso",
+    "vinto", "reso", "speso", "stato", "aperto", "chiuso", "morto", "nato", "scelto", "letto",
+    "risposto", "proposto", "posto", "giunto", "raggiunto", "espresso", "ammesso", "promesso", NULL
+  };
+  const char *word = w (s, j);
+
+  if (j >= s->n || s->toks[j].kind != TOK_WORD)
+    return FALSE;
+  if (in_list (s, j, irregular) >= 0)
+    return TRUE;
+  for (int k = 0; endings[k] != NULL; k++)
+    if (strlen (word) >= 5 && ends_with (word, endings[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 it_marker (const Scan *s,
            guint       j)
 {
-  static const char * const future[] = { "previsto", "prevista", "previsti", "previste", "prossimamente", NULL };
+  static const char * const future[] = { "prossimamente", NULL };
+  static const char * const expected[] = {
+    "previsto", "prevista", "previsti", "previste", "atteso", "attesa", "attesi", "attese", NULL
+  };
+  static const char * const will_be[] = { "è", "sono", "sarà", "saranno", NULL };
   static const char * const past[] = {
-    "ha", "hanno", "ho", "abbiamo", "avete", "aveva", "avevano", "avevo", "era", "erano",
-    "fu", "furono", "stato", "stata", "stati", "state", NULL
+    "aveva", "avevano", "avevo", "era", "erano", "fu", "furono", "stato", "stata", "stati",
+    "state", NULL
   };
+  static const char * const have[] = { "ha", "hanno", "ho", "abbiamo", "avete", NULL };
   static const char * const not_past[] = { "però", "perciò", "ciò", "può", "farò", NULL };
-  static const char * const participle[] = {
-    "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite", NULL
-  };
   static const char * const being[] = { "è", "sono", "siamo", "si", NULL };
   const char *word = w (s, j);
   gsize n = strlen (word);
 
   if (s->toks[j].kind != TOK_WORD)
     return TENSE_NONE;
-  if (in_list (s, j, future) >= 0 ||
+  if (in_list (s, j, future) >= 0 || (in_list (s, j, expected) >= 0 && j > 0 && in_list (s, j - 1, will_be) >= 0) ||
       (n >= 4 && (ends_with (word, "rà") || ends_with (word, "rò"))) ||
       (n >= 6 && (ends_with (word, "ranno") || ends_with (word, "remo"))))
     return in_list (s, j, not_past) >= 0 ? TENSE_NONE : TENSE_FUTURE;
   if (in_list (s, j, past) >= 0)
     return TENSE_PAST;
+  /* "ha detto", "hanno già votato" are past; "hanno tempo" is not. */
+  if (in_list (s, j, have) >= 0)
+    return it_participle (s, j + 1) || it_participle (s, j + 2) ? TENSE_PAST : TENSE_NONE;
   if (n >= 6 && (ends_with (word, "ava") || ends_with (word, "avano") || ends_with (word, "eva") ||
                  ends_with (word, "evano") || ends_with (word, "ivano")))
     return TENSE_PAST;
   if (n >= 4 && ends_with (word, "ò") && in_list (s, j, not_past) < 0)
     return TENSE_PAST;
-  if (j > 0 && in_list (s, j - 1, being) >= 0)
-    for (int k = 0; participle[k] != NULL; k++)
-      if (n >= 5 && ends_with (word, participle[k]))
-        return TENSE_PAST;
+  if (j > 0 && in_list (s, j - 1, being) >= 0 && it_participle (s, j))
+    return TENSE_PAST;
   return TENSE_NONE;
 }
 
-/* The tense of the verb nearest to token @i in its sentence. */
+/* "said", "ha annunciato": the tense of the reporting, not of what is
+ * reported; it decides only for a date right next to it ("said on
+ * Tuesday", "ha detto ieri").
+ */
+static gboolean
+is_reporting (const Scan *s,
+              guint       j)
+{
+  static const char * const en_verbs[] = {
+    "said", "told", "announced", "added", "reported", "stated", "declared", "explained",
+    "claimed", "insisted", "confirmed", "warned", "wrote", NULL
+  };
+  static const char * const it_verbs[] = {
+    "detto", "annunciato", "dichiarato", "spiegato", "affermato", "aggiunto", "riferito",
+    "comunicato", "confermato", "sottolineato", "scritto", NULL
+  };
+
+  if (en (s))
+    return in_list (s, j, en_verbs) >= 0;
+  return in_list (s, j, it_verbs) >= 0 || in_list (s, j + 1, it_verbs) >= 0 ||
+         (is (s, j + 1, "già") && in_list (s, j + 2, it_verbs) >= 0);
+}
+
+/* The tense of the verb nearest to token @i in its sentence. A reporting
+ * verb counts only next to the date, or, after it ("Friday the lawyers
+ * said…"), when no other verb has a tense: a date after "said that" belongs
+ * to what is reported.
+ */
 static int
 tense_at (const Scan *s,
           guint       i)
 {
   guint first = i, last = i;
-  int best = TENSE_NONE;
-  guint best_distance = G_MAXUINT;
+  int best = TENSE_NONE, reporting = TENSE_NONE;
+  guint best_distance = G_MAXUINT, reporting_distance = G_MAXUINT;
 
   if (s->forced_tense != TENSE_UNSET)
     return s->forced_tense;
@@ -394,13 +448,17 @@ tense_at (const Scan *s,
       int tense = en (s) ? en_marker (s, j) : it_marker (s, j);
       guint distance = j < i ? i - j : j - i;
 
-      if (tense != TENSE_NONE && distance < best_distance)
+      if (tense == TENSE_NONE)
+        continue;
+      if (distance > 2 && is_reporting (s, j))
         {
-          best = tense;
-          best_distance = distance;
+          if (j > i && distance < reporting_distance)
+            reporting = tense, reporting_distance = distance;
         }
+      else if (distance < best_distance)
+        best = tense, best_distance = distance;
     }
-  return best;
+  return best != TENSE_NONE ? best : reporting;
 }
 
 /* ---- values ---- */
@@ -985,7 +1043,15 @@ rec_month_alone (Scan  *s,
   else if (mod == 1) /* next */
     y += mo <= dm;
   else if (mod != 2)
-    y = year_by_tense (mo, dm, y, tense_at (s, i));
+    {
+      int tense = tense_at (s, i);
+
+      /* With no tense to go by, the nearest such month. */
+      if (tense == TENSE_NONE)
+        y += mo - dm > 6 ? -1 : dm - mo > 6 ? 1 : 0;
+      else
+        y = year_by_tense (mo, dm, y, tense);
+    }
   return found (m, next, v_month (y, mo));
 }
 
@@ -1773,6 +1839,9 @@ rec_this_unit (Scan  *s,
 
   if (is (s, j, "the") || is (s, j, "il") || is (s, j, "la") || is (s, j, "l"))
     j += 1 + is_apos (s, j + 1);
+  if (en (s) && (is (s, j, "full") || is (s, j, "whole") || is (s, j, "entire") || is (s, j, "fiscal")) &&
+      is (s, j + 1, "year") && j > i)
+    j++;
   if ((unit = unit_at (s, j)) == U_NONE || unit == U_QUARTER || unit == U_DAY || unit == U_HALF)
     return FALSE;
   if (is (s, j, "years") || is (s, j, "anni") || is (s, j, "mesi") || is (s, j, "months"))
@@ -1781,12 +1850,24 @@ rec_this_unit (Scan  *s,
   return found (m, j + unit_length (s, j), s->has_dct ? unit_value (unit, &s->dct, 0) : NULL);
 }
 
+/* "the full year", "the whole year": the DCT's, anywhere. */
+static gboolean
+rec_full_year (Scan  *s,
+               guint  i,
+               Match *m)
+{
+  static const char * const words[] = { "full", "whole", "entire", "fiscal", NULL };
+
+  return en (s) && is (s, i, "the") && in_list (s, i + 1, words) >= 0 && is (s, i + 2, "year") &&
+         rec_this_unit (s, i, m);
+}
+
 typedef gboolean (*Recogniser) (Scan *s, guint i, Match *m);
 
 static const Recogniser recognisers[] = {
   rec_iso, rec_numeric, rec_day_month, rec_month_day, rec_month_year, rec_month_alone,
   rec_year, rec_decade, rec_century, rec_quarter, rec_season, rec_weekday, rec_deictic,
-  rec_next_day, rec_ago, rec_unit_en, rec_weekend, rec_unit_it, rec_ref, rec_part,
+  rec_next_day, rec_ago, rec_unit_en, rec_weekend, rec_unit_it, rec_ref, rec_part, rec_full_year,
 };
 
 /* The longest match at @i, in @best. @inner: inside a part, where "the
@@ -1927,9 +2008,18 @@ static GPtrArray *
 scan_all (Scan *s)
 {
   GPtrArray *found_all = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_timex_free);
+  guint i = 0;
   Match m;
 
-  for (guint i = 0; i < s->n;)
+  /* The "date YYYY-MM-DD" header is the DCT itself, not a date in the
+   * article's text.
+   */
+  if (is (s, 0, "date") && s->n >= 6 && !s->toks[1].newline && rec_iso (s, 1, &m))
+    {
+      g_free (m.value);
+      i = m.end;
+    }
+  while (i < s->n)
     {
       GlossaTimex *timex;
 
@@ -1945,7 +2035,7 @@ scan_all (Scan *s)
           timex->end = s->toks[m.end - 1].cp_end;
           timex->value = (m.relative && !s->has_dct) ? NULL : g_steal_pointer (&m.value);
           g_ptr_array_add (found_all, timex);
-          if (!m.relative)
+          if (m.full_date || !m.relative)
             remember_anchor (s, &m);
         }
       g_free (m.value);
