@@ -49,11 +49,18 @@ typedef struct
 } Tok;
 
 enum { TENSE_PAST = -1, TENSE_NONE = 0, TENSE_FUTURE = 1, TENSE_UNSET = 2 };
+#define MARKER_UNKNOWN 127
 
 typedef struct
 {
   Tok             *toks;
   guint            n;
+  /* Per token: whether it may take part in a date (a number or a word of
+   * the trigger list), and its tense marker, computed when first needed
+   * (MARKER_UNKNOWN until then).
+   */
+  guint8          *trigger;
+  gint8           *marker;
   GString         *low;
   GlossaTimexLang  lang;
   GDate            dct;
@@ -89,12 +96,17 @@ w (const Scan *s,
   return i < s->n ? s->low->str + s->toks[i].low : "";
 }
 
+/* The first byte is compared before strcmp(): most words differ there,
+ * and the recognisers compare a great many.
+ */
 static gboolean
 is (const Scan *s,
     guint       i,
     const char *word)
 {
-  return i < s->n && strcmp (w (s, i), word) == 0;
+  const char *token = w (s, i);
+
+  return i < s->n && token[0] == word[0] && strcmp (token, word) == 0;
 }
 
 static int
@@ -107,7 +119,7 @@ in_list (const Scan         *s,
   if (i >= s->n)
     return -1;
   for (int k = 0; list[k] != NULL; k++)
-    if (strcmp (word, list[k]) == 0)
+    if (word[0] == list[k][0] && strcmp (word, list[k]) == 0)
       return k;
   return -1;
 }
@@ -170,7 +182,7 @@ tokenize (Scan       *s,
           const char *text,
           gsize       len)
 {
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), len / 5 + 16);
+  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), len / 6 + 16);
   const char *p = text, *end = text + len;
   gboolean space = TRUE, newline = TRUE;
   gint64 cp = 0;
@@ -193,6 +205,32 @@ tokenize (Scan       *s,
           space = TRUE;
           p = g_utf8_next_char (p), cp++;
           continue;
+        }
+      if (c < 128 && g_ascii_isalpha (c))
+        {
+          /* The common case, without Unicode tables. */
+          t.cp_start = cp;
+          t.space = space;
+          t.newline = newline;
+          t.low = s->low->len;
+          t.num = -1;
+          t.kind = TOK_WORD;
+          t.cap = g_ascii_isupper (c);
+          while (p < end && g_ascii_isalpha (*p))
+            {
+              g_string_append_c (s->low, g_ascii_tolower (*p));
+              p++, cp++;
+            }
+          if (p >= end || (guchar) *p < 128)
+            {
+              push_token (s, toks, &t, cp);
+              space = newline = FALSE;
+              continue;
+            }
+          /* A word going on with an accented letter: the slow path. */
+          g_string_truncate (s->low, t.low);
+          p -= cp - t.cp_start;
+          cp = t.cp_start;
         }
       t.cp_start = cp;
       t.space = space;
@@ -236,6 +274,76 @@ tokenize (Scan       *s,
     }
   s->n = toks->len;
   s->toks = (Tok *) (void *) g_array_free (toks, FALSE);
+}
+
+/* Every word a recogniser looks for, in both languages. A match is tried
+ * only where one of them (or a number) is within the next few tokens, so
+ * that a long text costs one hash lookup per word, not twenty recognisers.
+ * A word missing here makes its recogniser silent: the expression table
+ * catches that.
+ */
+static const char * const trigger_words[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+  "sept", "oct", "nov", "dec",
+  "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+  "settembre", "ottobre", "novembre", "dicembre",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+  "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
+  "spring", "summer", "fall", "autumn", "winter", "primavera", "estate", "autunno", "inverno",
+  "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+  "weekend", "quarter", "quarters", "half", "giorno", "giorni", "settimana", "settimane", "mese",
+  "mesi", "anno", "anni", "decennio", "decenni", "trimestre", "trimestri", "semestre", "semestri",
+  "metà",
+  "yesterday", "today", "tomorrow", "tonight", "avantieri", "altroieri", "ieri", "oggi", "domani",
+  "dopodomani", "stamattina", "stamani", "stasera", "stanotte", "stamane", "indomani",
+  "now", "currently", "nowadays", "presently", "recently", "lately", "recent", "current", "past",
+  "future", "present", "adesso", "attualmente", "oggigiorno", "ora", "recentemente",
+  "ultimamente", "recente", "passato", "futuro",
+  "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+  "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta",
+  "duemila", "century", "secolo", "seicento", "settecento", "ottocento", "novecento",
+  "q", "h", "early", "mid", "late", "end", "beginning", "start", "middle", "turn", "inizio",
+  "fine", "inizi", "primi", NULL
+};
+
+static GHashTable *
+trigger_table (void)
+{
+  static GHashTable *table;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint k = 0; trigger_words[k] != NULL; k++)
+        g_hash_table_add (table, (gpointer) trigger_words[k]);
+      g_once_init_leave (&ready, 1);
+    }
+  return table;
+}
+
+static void
+mark_triggers (Scan *s)
+{
+  GHashTable *words = trigger_table ();
+
+  s->trigger = g_new0 (guint8, s->n);
+  for (guint i = 0; i < s->n; i++)
+    s->trigger[i] = s->toks[i].kind == TOK_NUM ||
+                    (s->toks[i].kind == TOK_WORD && g_hash_table_contains (words, w (s, i)));
+}
+
+/* Whether a date may start at @i: a trigger in the next four tokens. */
+static gboolean
+may_start (const Scan *s,
+           guint       i)
+{
+  for (guint j = i; j < s->n && j < i + 4; j++)
+    if (s->trigger[j])
+      return TRUE;
+  return FALSE;
 }
 
 /* ---- the language ---- */
@@ -424,14 +532,36 @@ is_reporting (const Scan *s,
          (is (s, j + 1, "già") && in_list (s, j + 2, it_verbs) >= 0);
 }
 
+/* Token @j's tense marker, and whether it is a reporting verb. */
+static int
+marker_at (Scan     *s,
+           guint     j,
+           gboolean *reporting)
+{
+  int m;
+
+  if (s->marker == NULL)
+    s->marker = memset (g_new (gint8, s->n), MARKER_UNKNOWN, s->n);
+  if (s->marker[j] == MARKER_UNKNOWN)
+    {
+      int tense = en (s) ? en_marker (s, j) : it_marker (s, j);
+
+      /* 0 none, 1 past, 2 future; 3 and 4 the same for reporting verbs. */
+      s->marker[j] = tense == TENSE_NONE ? 0 : (tense < 0 ? 1 : 2) + (is_reporting (s, j) ? 2 : 0);
+    }
+  m = s->marker[j];
+  *reporting = m >= 3;
+  return m == 0 ? TENSE_NONE : m % 2 == 1 ? TENSE_PAST : TENSE_FUTURE;
+}
+
 /* The tense of the verb nearest to token @i in its sentence. A reporting
  * verb counts only next to the date, or, after it ("Friday the lawyers
  * said…"), when no other verb has a tense: a date after "said that" belongs
  * to what is reported.
  */
 static int
-tense_at (const Scan *s,
-          guint       i)
+tense_at (Scan  *s,
+          guint  i)
 {
   guint first = i, last = i;
   int best = TENSE_NONE, reporting = TENSE_NONE;
@@ -445,12 +575,13 @@ tense_at (const Scan *s,
     last++;
   for (guint j = first; j <= last; j++)
     {
-      int tense = en (s) ? en_marker (s, j) : it_marker (s, j);
+      gboolean reporting_verb;
+      int tense = marker_at (s, j, &reporting_verb);
       guint distance = j < i ? i - j : j - i;
 
       if (tense == TENSE_NONE)
         continue;
-      if (distance > 2 && is_reporting (s, j))
+      if (distance > 2 && reporting_verb)
         {
           if (j > i && distance < reporting_distance)
             reporting = tense, reporting_distance = distance;
@@ -889,6 +1020,8 @@ day_month_value (Scan  *s,
   g_date_clear (&date, 1);
   if (!g_date_valid_dmy (d, mo, y))
     y += tense == TENSE_FUTURE ? 4 - y % 4 : -(y % 4);   /* 29 February */
+  if (!g_date_valid_dmy (d, mo, y))
+    return NULL;   /* 29 February 2100 */
   g_date_set_dmy (&date, d, mo, y);
   if (tense == TENSE_PAST && g_date_compare (&date, &s->dct) > 0)
     y--;
@@ -1564,6 +1697,10 @@ rec_ago (Scan  *s,
   static const char * const en_ahead[] = { "later", "after", "hence", NULL };
   static const char * const it_back[] = { "fa", "prima", "addietro", NULL };
   static const char * const it_ahead[] = { "dopo", "più", NULL };
+  static const char * const it_linked[] = {
+    "di", "del", "della", "dello", "dei", "degli", "delle", "dell", "che", "il", "la", "lo", "l",
+    "i", "gli", "le", NULL
+  };
   guint k, u;
   int n = count_at (s, i, &k), dir;
   Unit unit;
@@ -1580,6 +1717,12 @@ rec_ago (Scan  *s,
     dir = 2;
   else
     return FALSE;
+  /* "a day after the vote", "due giorni prima del voto": counted from an
+   * event, not from a date; not a date of its own.
+   */
+  if (is (s, u, "after") || is (s, u, "before") || is (s, u, "dopo") || is (s, u, "prima"))
+    if (u + 1 < s->n && (en (s) ? s->toks[u + 1].kind != TOK_PUNCT : in_list (s, u + 1, it_linked) >= 0))
+      return FALSE;
   if (is (s, u, "più") || dir == 2)
     u++;
   /* "ago" and "earlier" count from the DCT ("up 5% from a year earlier"
@@ -1940,6 +2083,8 @@ static void
 scan_clear (Scan *s)
 {
   g_free (s->toks);
+  g_free (s->trigger);
+  g_free (s->marker);
   if (s->low != NULL)
     g_string_free (s->low, TRUE);
 }
@@ -1961,16 +2106,18 @@ scan_init (Scan             *s,
   if (dct != NULL)
     {
       if (strlen (dct) != 10 || !_glossa_timex_value_parse (dct, &v) || v.kind != GLOSSA_TIMEX_DAY ||
-          v.year < 1 || !g_date_valid_dmy (v.day, v.month, v.year))
+          v.year < 1000 || !g_date_valid_dmy (v.day, v.month, v.year))
         {
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
                        _("The document date “%s” is not a calendar date as YYYY-MM-DD"), dct);
           return FALSE;
         }
+      /* Years from 1000 on: "ten years ago" stays inside GDate's range. */
       g_date_set_dmy (&s->dct, v.day, v.month, v.year);
       s->has_dct = TRUE;
     }
   tokenize (s, text, len);
+  mark_triggers (s);
   s->lang = lang != GLOSSA_TIMEX_LANG_AUTO ? lang : detect_lang (s);
   return TRUE;
 }
@@ -2023,7 +2170,7 @@ scan_all (Scan *s)
     {
       GlossaTimex *timex;
 
-      if (!match_at (s, i, FALSE, &m))
+      if (!may_start (s, i) || !match_at (s, i, FALSE, &m))
         {
           i++;
           continue;
