@@ -72,6 +72,9 @@ typedef struct
   GDate            anchor;
   gboolean         has_anchor;
   int              anchor_year;
+  /* The last value found, for "the previous quarter", "l'anno successivo". */
+  GlossaTimexValue last;
+  gboolean         has_last;
 } Scan;
 
 typedef struct
@@ -1749,15 +1752,48 @@ early_late_prefix (const Scan *s,
   return 0;
 }
 
+/* "the previous year", "il trimestre successivo": @offset units from the
+ * last date of that kind mentioned, as TimeML anchors them; failing that,
+ * from the last full date or year, or the DCT.
+ */
+static char *
+anchored_value (Scan *s,
+                Unit  unit,
+                int   offset)
+{
+  const GlossaTimexValue *v = &s->last;
+
+  if (s->has_last && v->year > 0 && v->kind >= GLOSSA_TIMEX_YEAR)
+    {
+      if (unit == U_YEAR)
+        return v_year (v->year + offset);
+      if (unit == U_QUARTER && v->kind == GLOSSA_TIMEX_QUARTER && v->part > 0)
+        {
+          int q = v->year * 4 + v->part - 1 + offset;
+          return g_strdup_printf ("%04d-Q%d", q / 4, q % 4 + 1);
+        }
+      if (unit == U_HALF && v->kind == GLOSSA_TIMEX_HALF && v->part > 0)
+        {
+          int h = v->year * 2 + v->part - 1 + offset;
+          return g_strdup_printf ("%04d-H%d", h / 2, h % 2 + 1);
+        }
+      if (unit == U_MONTH && v->kind == GLOSSA_TIMEX_MONTH && v->month > 0)
+        return v_month (v->year, v->month + offset);
+    }
+  if (unit == U_YEAR && s->anchor_year)
+    return v_year (s->anchor_year + offset);
+  return unit_value (unit, s->has_anchor ? &s->anchor : &s->dct, offset);
+}
+
 static gboolean
 rec_unit_en (Scan  *s,
              guint  i,
              Match *m)
 {
   static const char * const mods[] = {
-    "this", "last", "next", "past", "coming", "previous", "following", "current", "same", NULL
+    "this", "last", "next", "past", "coming", "previous", "following", "current", "same", "latest", NULL
   };
-  static const int offsets[] = { 0, -1, 1, -1, 1, -1, 1, 0, 0 };
+  static const int offsets[] = { 0, -1, 1, -1, 1, -1, 1, 0, 0, -1 };
   guint j = i + early_late_prefix (s, i), k;
   gboolean the = is (s, j, "the");
   int mod, n;
@@ -1781,10 +1817,8 @@ rec_unit_en (Scan  *s,
   m->relative = TRUE;
   if (!s->has_dct)
     return found (m, j + 2, NULL);
-  if (the && (mod == 5 || mod == 6) && unit == U_YEAR && s->anchor_year)
-    return found (m, j + 2, v_year (s->anchor_year + offsets[mod]));
-  if (the && (mod == 5 || mod == 6) && s->has_anchor)
-    return found (m, j + 2, unit_value (unit, &s->anchor, offsets[mod]));
+  if (the && (mod == 5 || mod == 6))
+    return found (m, j + 2, anchored_value (s, unit, offsets[mod]));
   return found (m, j + 2, unit_value (unit, &s->dct, offsets[mod]));
 }
 
@@ -1873,13 +1907,7 @@ rec_unit_it (Scan  *s,
   if (!s->has_dct)
     return found (m, k, NULL);
   if (offset == 2 || offset == -2)
-    {
-      offset /= 2;
-      if (unit == U_YEAR && s->anchor_year)
-        return found (m, k, v_year (s->anchor_year + offset));
-      if (s->has_anchor)
-        return found (m, k, unit_value (unit, &s->anchor, offset));
-    }
+    return found (m, k, anchored_value (s, unit, offset / 2));
   return found (m, k, unit_value (unit, &s->dct, offset));
 }
 
@@ -2184,6 +2212,8 @@ scan_all (Scan *s)
           g_ptr_array_add (found_all, timex);
           if (m.full_date || !m.relative)
             remember_anchor (s, &m);
+          if (timex->value != NULL)
+            s->has_last = _glossa_timex_value_parse (timex->value, &s->last);
         }
       g_free (m.value);
       i = m.end;
