@@ -305,10 +305,11 @@ test_find_hostile (void)
 static void
 test_lang (void)
 {
-  g_assert_cmpint (glossa_timex_detect_lang ("Il governo ha detto che la legge è pronta.", 45), ==,
-                   GLOSSA_TIMEX_LANG_IT);
-  g_assert_cmpint (glossa_timex_detect_lang ("The government said that the law was ready.", 44), ==,
-                   GLOSSA_TIMEX_LANG_EN);
+  static const char it[] = "Il governo ha detto che la legge è pronta.";
+  static const char en[] = "The government said that the law was ready.";
+
+  g_assert_cmpint (glossa_timex_detect_lang (it, strlen (it)), ==, GLOSSA_TIMEX_LANG_IT);
+  g_assert_cmpint (glossa_timex_detect_lang (en, strlen (en)), ==, GLOSSA_TIMEX_LANG_EN);
   /* "martedì" is found only when the article is read as Italian. */
   assert_found ("Il ministro si è dimesso martedì.", "2021-12-30", GLOSSA_TIMEX_LANG_AUTO,
                 "25-32=2021-12-28");
