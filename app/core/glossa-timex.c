@@ -2033,12 +2033,34 @@ rec_full_year (Scan  *s,
          rec_this_unit (s, i, m);
 }
 
+/* "the quarter", "the year" on their own: in news, the one last
+ * mentioned (the quarter a report is about), or the DCT's.
+ */
+static gboolean
+rec_the_period (Scan  *s,
+                guint  i,
+                Match *m)
+{
+  Unit unit;
+
+  if (!en (s) || !is (s, i, "the") || !(is (s, i + 1, "quarter") || is (s, i + 1, "year")))
+    return FALSE;
+  /* "the year before", "the year's best", "the quarter-point": not this. */
+  if (is (s, i + 2, "before") || is (s, i + 2, "after") || is (s, i + 2, "earlier") ||
+      is (s, i + 2, "later") || is (s, i + 2, "'") || is (s, i + 2, "-") || is (s, i + 2, "of"))
+    return FALSE;
+  unit = is (s, i + 1, "quarter") ? U_QUARTER : U_YEAR;
+  m->relative = TRUE;
+  return found (m, i + 2, s->has_dct ? anchored_value (s, unit, 0) : NULL);
+}
+
 typedef gboolean (*Recogniser) (Scan *s, guint i, Match *m);
 
 static const Recogniser recognisers[] = {
   rec_iso, rec_numeric, rec_day_month, rec_month_day, rec_month_year, rec_month_alone,
   rec_year, rec_decade, rec_century, rec_quarter, rec_season, rec_weekday, rec_deictic,
   rec_next_day, rec_ago, rec_unit_en, rec_weekend, rec_unit_it, rec_ref, rec_part, rec_full_year,
+  rec_the_period,
 };
 
 /* The longest match at @i, in @best. @inner: inside a part, where "the
