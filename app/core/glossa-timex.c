@@ -1012,9 +1012,10 @@ day_month_value (Scan  *s,
                  guint  i,
                  int    d,
                  int    mo,
+                 int    tense,
                  Match *m)
 {
-  int y = dct_year (s), tense = tense_at (s, i);
+  int y = dct_year (s);
   GDate date;
 
   m->relative = TRUE;
@@ -1086,8 +1087,14 @@ rec_day_month (Scan  *s,
     next++;
   if ((y = year_at (s, next)))
     value = full_date_value (m, d, mo, y), next++;
+  else if (!en (s) && (is (s, next, "scorso") || is (s, next, "prossimo")))
+    {
+      /* "il 15 maggio prossimo": the word says which one. */
+      value = day_month_value (s, i, d, mo, is (s, next, "scorso") ? TENSE_PAST : TENSE_FUTURE, m);
+      next++;
+    }
   else
-    value = day_month_value (s, i, d, mo, m);
+    value = day_month_value (s, i, d, mo, tense_at (s, i), m);
   return value != NULL && found (m, next, value);
 }
 
@@ -1111,7 +1118,7 @@ rec_month_day (Scan  *s,
   if ((y = year_at (s, next)))
     value = full_date_value (m, d, mo, y), next++;
   else
-    value = day_month_value (s, i, d, mo, m);
+    value = day_month_value (s, i, d, mo, tense_at (s, i), m);
   return value != NULL && found (m, next, value);
 }
 
@@ -1802,6 +1809,9 @@ rec_unit_en (Scan  *s,
   j += the;
   if ((mod = in_list (s, j, mods)) < 0)
     return FALSE;
+  /* "this past week" is last week. */
+  if (mod == 0 && !the && is (s, j + 1, "past") && unit_at (s, j + 2) != U_NONE)
+    mod = 1, j++;
   /* "the past three years", "the last two weeks": durations. */
   if ((n = count_at (s, j + 1, &k)) != 0 && unit_at (s, k) != U_NONE && !is (s, j + 1, "a"))
     return skipped (m, k + 1);
@@ -1885,6 +1895,10 @@ rec_unit_it (Scan  *s,
     offset = 0, j += 1 + is_apos (s, j + 1);
   else if (in_list (s, j, articles) >= 0)
     j += 1 + is_apos (s, j + 1);
+  /* "nei giorni scorsi", "nelle settimane scorse": recently. */
+  if (offset == 99 && unit_at (s, j) != U_NONE && (is (s, j + 1, "scorsi") || is (s, j + 1, "scorse")) &&
+      (ends_with (w (s, j), "i") || ends_with (w (s, j), "e")))
+    return found (m, j + 2, g_strdup ("PAST_REF"));
   if (offset == 99 && (is (s, j, "ultimo") || is (s, j, "ultima") || is (s, j, "ultimi") || is (s, j, "ultime")))
     {
       /* "l'ultimo anno", "gli ultimi tre mesi": durations. */
