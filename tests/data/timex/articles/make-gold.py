@@ -19,7 +19,7 @@ import re
 import sys
 
 PREPOSITIONS = {
-    'en': ['on ', 'in ', 'by ', 'since ', 'until '],
+    'en': ['on ', 'in ', 'by ', 'since ', 'until ', 'before ', 'during '],
     'it': ['fino a ', 'entro ', 'in ', 'a ', 'al ', "all'", 'allo ', 'nel ', 'nella ', 'negli ', 'dal '],
 }
 MARK = re.compile(r'\[([^\]|]+)\|([^\]]+)\]')
