@@ -435,6 +435,9 @@ en_marker (const Scan *s,
 
   if (s->toks[j].kind != TOK_WORD)
     return TENSE_NONE;
+  /* "would have cut": what did not happen, in the past. */
+  if ((is (s, j, "would") || is (s, j, "could")) && is (s, j + 1, "have"))
+    return TENSE_NONE;
   if (in_list (s, j, future) >= 0 || (is (s, j, "ll") && j > 0 && is_apos (s, j - 1)) ||
       (in_list (s, j, future_to) >= 0 && is (s, j + 1, "to")) ||
       (is (s, j, "won") && is_apos (s, j + 1) && is (s, j + 2, "t")))

@@ -317,6 +317,12 @@ test_lang (void)
 
 /* ---- the articles ---- */
 
+/* Below what the held-out articles give (F1 0.98 and 1.00, values right
+ * 0.96 and 1.00 in English and Italian when they were first run).
+ */
+#define HELDOUT_MIN_F1 0.93
+#define HELDOUT_MIN_RIGHT 0.90
+
 typedef struct
 {
   guint gold, found, overlap, exact, right;
@@ -395,11 +401,15 @@ report_score (const char  *lang,
                   s->overlap ? (double) s->right / s->overlap : 0, *right);
 }
 
+/* Scores the articles of @folder per language, and checks the floors. */
 static void
-test_articles (void)
+score_folder (const char *folder,
+              guint       min_articles,
+              double      min_f1,
+              double      min_right)
 {
   static const char * const langs[] = { "en", "it" };
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "timex", "articles", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "timex", folder, NULL);
 
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
     {
@@ -418,15 +428,30 @@ test_articles (void)
             score_article (path, &score);
             n_articles++;
           }
-      g_assert_cmpuint (n_articles, >=, 6);
+      g_assert_cmpuint (n_articles, >=, min_articles);
+      g_test_message ("%s:", folder);
       report_score (langs[l], &score, &f1, &right);
-      /* A little below what the tagger reaches on its own test set, so
-       * that a regression fails: these articles were written before the
-       * tagger was tuned, but it was tuned while reading them.
-       */
-      g_assert_cmpfloat (f1, >=, 0.95);
-      g_assert_cmpfloat (right, >=, 0.93);
+      g_assert_cmpfloat (f1, >=, min_f1);
+      g_assert_cmpfloat (right, >=, min_right);
     }
+}
+
+static void
+test_articles (void)
+{
+  /* A little below what the tagger reaches, so that a regression fails.
+   * These articles were written, with their gold, before the tagger was
+   * tuned, but it was tuned while reading them: they are not a fair
+   * measure of its quality.
+   */
+  score_folder ("articles", 6, 0.95, 0.93);
+}
+
+static void
+test_heldout (void)
+{
+  /* Written after the tuning and never tuned on: the fairer figures. */
+  score_folder ("heldout", 2, HELDOUT_MIN_F1, HELDOUT_MIN_RIGHT);
 }
 
 /* ---- speed ---- */
@@ -489,6 +514,7 @@ main (int    argc,
   g_test_add_func ("/core/timex/find/hostile", test_find_hostile);
   g_test_add_func ("/core/timex/lang", test_lang);
   g_test_add_func ("/core/timex/articles", test_articles);
+  g_test_add_func ("/core/timex/heldout", test_heldout);
   g_test_add_func ("/core/timex/speed", test_speed);
 
   return g_test_run ();
