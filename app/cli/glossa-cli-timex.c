@@ -28,12 +28,31 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* Where code point @offset is: dates come in text order, so the cursor
+ * only moves forward and a 5 MB article is walked once, not once a date.
+ */
+typedef struct
+{
+  const char *at;
+  gint64      offset;
+} Cursor;
+
+static const char *
+cursor_seek (Cursor *cursor,
+             gint64  offset)
+{
+  g_assert (offset >= cursor->offset);
+  cursor->at = g_utf8_offset_to_pointer (cursor->at, offset - cursor->offset);
+  cursor->offset = offset;
+  return cursor->at;
+}
+
 /* The expression's text on one line: a date may run over a line break. */
 static char *
-slice_one_line (const char  *text,
+slice_one_line (Cursor      *cursor,
                 GlossaTimex *timex)
 {
-  const char *from = g_utf8_offset_to_pointer (text, timex->start);
+  const char *from = cursor_seek (cursor, timex->start);
   const char *to = g_utf8_offset_to_pointer (from, timex->end - timex->start);
   char *slice = g_strndup (from, to - from);
 
@@ -48,10 +67,12 @@ print_tsv (const char *path,
            const char *text,
            GPtrArray  *dates)
 {
+  Cursor cursor = { text, 0 };
+
   for (guint k = 0; k < dates->len; k++)
     {
       GlossaTimex *timex = g_ptr_array_index (dates, k);
-      g_autofree char *slice = slice_one_line (text, timex);
+      g_autofree char *slice = slice_one_line (&cursor, timex);
 
       g_print ("%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\n", path, timex->start,
                timex->end, timex->value != NULL ? timex->value : "", slice);
@@ -66,6 +87,8 @@ add_json (JsonBuilder     *builder,
           GlossaTimexLang  lang,
           GPtrArray       *dates)
 {
+  Cursor cursor = { text, 0 };
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "file");
   json_builder_add_string_value (builder, path);
@@ -81,7 +104,7 @@ add_json (JsonBuilder     *builder,
   for (guint k = 0; k < dates->len; k++)
     {
       GlossaTimex *timex = g_ptr_array_index (dates, k);
-      g_autofree char *slice = slice_one_line (text, timex);
+      g_autofree char *slice = slice_one_line (&cursor, timex);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "start");

@@ -139,6 +139,19 @@ def hostile_files(tmp):
         expect(result.stdout == "%s\t16\t25\t2021-12-29\tyesterday\n" % good, result.stdout)
 
 
+@test
+def long_article(tmp):
+    # Each date's text is sliced out of the article: that must not walk the
+    # article from its start for every date (it took minutes once).
+    line = "Talks ended on Tuesday, 28 December 2021, and resume next week. È così.\n"
+    path = write(os.path.join(tmp, "long.txt"), "date 2021-12-30\n" + line * 40000)
+    result = run(path)
+    expect_exit(result, 0)
+    lines = result.stdout.splitlines()
+    expect(len(lines) == 80000, len(lines))
+    expect(lines[-1].split("\t")[1:] == ["2879997", "2880006", "2022-W01", "next week"], lines[-1])
+
+
 print("1..%d" % len(results))
 for n, (passed, name, message) in enumerate(results, 1):
     print("%s %d %s" % ("ok" if passed else "not ok", n, name))
