@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "import",   N_("Read a dataset into a corpus of annotation files"), _glossa_cli_import },
   { "agree",    N_("Measure the agreement of two annotators"), _glossa_cli_agree },
   { "quotes",   N_("Suggest quotations and their speakers in articles"), _glossa_cli_quotes },
+  { "timex",    N_("Print the dates in articles with their TimeML values"), _glossa_cli_timex },
 };
 
 static const Command *
