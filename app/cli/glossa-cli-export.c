@@ -201,9 +201,16 @@ _glossa_cli_export (int    argc,
   file = g_file_new_for_commandline_arg (output);
   if (!glossa_export (source, file, &options, &stats, NULL, &error))
     {
+      if (stats.n_invalid == 0)
+        return report_error (error);
       print_invalid (&stats, argv + 1);
+      g_printerr (ngettext ("%s: %u document or line could not be read, so nothing was written "
+                            "(--skip-invalid exports the others)\n",
+                            "%s: %u documents or lines could not be read, so nothing was written "
+                            "(--skip-invalid exports the others)\n", stats.n_invalid),
+                  g_get_prgname (), stats.n_invalid);
       glossa_export_stats_clear (&stats);
-      return report_error (error);
+      return GLOSSA_EXIT_INVALID;
     }
 
   print_invalid (&stats, argv + 1);

@@ -969,6 +969,15 @@ write_slots (Job                *job,
         }
     }
 
+  /* One bad document is its own message, as it always was; for more, the
+   * caller has them all in the stats.
+   */
+  if (invalid->len == 1 && !job->options->skip_invalid)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s",
+                   (const char *) g_ptr_array_index (invalid, 0));
+      return FALSE;
+    }
   if (invalid->len > 0 && !job->options->skip_invalid)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
