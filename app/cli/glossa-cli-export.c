@@ -204,11 +204,14 @@ _glossa_cli_export (int    argc,
       if (stats.n_invalid == 0)
         return report_error (error);
       print_invalid (&stats, argv + 1);
-      g_printerr (ngettext ("%s: %u document or line could not be read, so nothing was written "
-                            "(--skip-invalid exports the others)\n",
-                            "%s: %u documents or lines could not be read, so nothing was written "
-                            "(--skip-invalid exports the others)\n", stats.n_invalid),
-                  g_get_prgname (), stats.n_invalid);
+      if (skip_invalid)
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      else
+        g_printerr (ngettext ("%s: %u document or line could not be read, so nothing was written "
+                              "(--skip-invalid exports the others)\n",
+                              "%s: %u documents or lines could not be read, so nothing was written "
+                              "(--skip-invalid exports the others)\n", stats.n_invalid),
+                    g_get_prgname (), stats.n_invalid);
       glossa_export_stats_clear (&stats);
       return GLOSSA_EXIT_INVALID;
     }

@@ -41,6 +41,7 @@ struct _GlossaRecordSource
   GPtrArray    *inputs;   /* of GFile: the paths read, which the output must not be or be in */
   GPtrArray    *members;  /* of GFile: each article and annotation file, nor be one of them */
   GPtrArray    *problems; /* of char*: lines and files the corpus could not read */
+  guint         n_stray;  /* of which lines of FILE.annotations.jsonl, at the end */
 };
 
 static GlossaRecordSource *
@@ -95,7 +96,12 @@ open_corpus (GlossaRecordSource  *source,
    * by reading the statuses: loading a document skips them.
    */
   if (keep_problems && glossa_corpus_get_kind (source->corpus) == GLOSSA_CORPUS_JSONL)
-    glossa_corpus_load_statuses (source->corpus, cancellable);
+    {
+      guint n_open = g_strv_length ((char **) glossa_corpus_get_warnings (source->corpus));
+
+      glossa_corpus_load_statuses (source->corpus, cancellable);
+      source->n_stray = g_strv_length ((char **) glossa_corpus_get_warnings (source->corpus)) - n_open;
+    }
   warnings = glossa_corpus_get_warnings (source->corpus);
   for (guint i = 0; keep_problems && warnings != NULL && warnings[i] != NULL; i++)
     g_ptr_array_add (source->problems, g_strdup (warnings[i]));
@@ -976,6 +982,17 @@ write_slots (Job                *job,
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s",
                    (const char *) g_ptr_array_index (invalid, 0));
+      return FALSE;
+    }
+  /* A line of FILE.annotations.jsonl that cannot be read may hold any
+   * article's spans: exporting that article as its corpus line has it
+   * would put a wrong document in the dataset, so nothing is exported.
+   */
+  if (job->source->n_stray > 0 && job->options->skip_invalid)
+    {
+      g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                           _("a line of the annotations that cannot be read may hold any article's "
+                             "spans, so --skip-invalid cannot leave it out: nothing was written"));
       return FALSE;
     }
   if (invalid->len > 0 && !job->options->skip_invalid)

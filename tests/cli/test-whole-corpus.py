@@ -379,6 +379,24 @@ def export_jsonl_skip_invalid(tmp):
 
 
 @test
+def export_skip_invalid_stray_annotation_line(tmp):
+    # A line of the annotations that does not parse may be any article's:
+    # exporting "e" as its corpus line has it could be wrong, so nothing is.
+    corpus, messages = jsonl_corpus(tmp)
+    with open(os.path.join(tmp, "news.annotations.jsonl"), "a", encoding="utf-8") as f:
+        f.write('{"id": "e", "status": "done",\n')
+    before = listing(tmp)
+    result = run("export", corpus, "--skip-invalid", "-o", "out.jsonl", cwd=tmp)
+    expect_exit(result, 1)
+    expect("news.annotations.jsonl:4:30: unexpected end of input, expected a key"
+           in problem_lines(result), result.stderr)
+    expect(result.stderr.splitlines()[-1].startswith(
+        "glossa export: a line of the annotations that cannot be read may hold any article's spans"),
+        result.stderr)
+    expect(listing(tmp) == before, listing(tmp))
+
+
+@test
 def export_skip_invalid_all_good(tmp):
     folder, _ = folder_corpus(tmp)
     for name in ("latin.txt", "syntax.annotations.json", "sub/label.annotations.json"):
