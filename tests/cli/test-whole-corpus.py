@@ -224,6 +224,23 @@ def validate_jsonl_bad_date(tmp):
         "the article is listed without a date"], result.stderr)
 
 
+@test
+def validate_jsonl_hostile(tmp):
+    # A FIFO or a link to a device named like a JSONL corpus is refused at
+    # once, naming it, never read without end.
+    os.mkfifo(os.path.join(tmp, "fifo.jsonl"))
+    os.symlink("/dev/zero", os.path.join(tmp, "zero.jsonl"))
+    for name, what in (("fifo.jsonl", "named pipe (FIFO)"), ("zero.jsonl", "a device")):
+        try:
+            result = subprocess.run([GLOSSA, "validate", name], capture_output=True, text=True,
+                                    env=dict(os.environ, LC_ALL="C.UTF-8"), cwd=tmp, timeout=10)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("%s: validate hangs" % name)
+        expect_exit(result, 1)
+        expect(name in result.stderr and what in result.stderr, result.stderr)
+        expect(result.stdout.splitlines()[-1] == "1 file, 1 problem", result.stdout)
+
+
 # stats
 
 # stats reads annotation files quickly (status and labels), with messages
@@ -348,6 +365,15 @@ def export_folder_skip_invalid(tmp):
     # The good ones in the corpus's order (natural order of their paths).
     good = [("a", GOOD["a"]), ("b", GOOD["b"]), ("sub/c", GOOD["sub/c"]), ("todo", [])]
     skip = check_good_output(os.path.join(tmp, "out.jsonl"), good)
+
+    # Skipping never makes a refused output acceptable: not an annotation file.
+    target = os.path.join(folder, "a.annotations.json")
+    with open(os.path.join(tmp, target), "rb") as f:
+        kept = f.read()
+    result = run("export", folder, "--skip-invalid", "-o", target, cwd=tmp)
+    expect_exit(result, 2)
+    with open(os.path.join(tmp, target), "rb") as f:
+        expect(f.read() == kept, "the annotation file changed")
 
     # CoNLL and splits leave out the same documents.
     result = run("export", folder, "--skip-invalid", "--format", "conll", "-o", "out.conll", cwd=tmp)
