@@ -12,6 +12,9 @@
 #include "glossa-error.h"
 #include "glossa-export.h"
 
+/* --skip-invalid wrote the output but left documents out. */
+#define EXIT_SKIPPED 3
+
 static int
 usage_error (const char *message)
 {
@@ -26,6 +29,28 @@ report_error (const GError *error)
   g_printerr ("%s: %s\n", g_get_prgname (), error->message);
   return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? GLOSSA_EXIT_USAGE
                                                                     : GLOSSA_EXIT_INVALID;
+}
+
+/* Each document that could not be read, one line each: the message names
+ * its file (and line), so none is hidden behind the first.
+ */
+static void
+print_invalid (const GlossaExportStats *stats,
+               char                   **paths)
+{
+  for (guint i = 0; stats->invalid != NULL && i < stats->invalid->len; i++)
+    {
+      const char *message = g_ptr_array_index (stats->invalid, i);
+      g_autofree char *shown = g_strdup (message);
+
+      /* Named as the user named the corpus or file it is in. */
+      for (guint p = 0; paths[p] != NULL && g_strcmp0 (shown, message) == 0; p++)
+        {
+          g_free (shown);
+          shown = _glossa_cli_as_given (message, paths[p]);
+        }
+      g_printerr ("%s\n", shown);
+    }
 }
 
 static void
@@ -43,6 +68,11 @@ print_summary (const GlossaExportOptions *options,
         g_printerr (_("  %s: %u documents\n"),
                     g_array_index (options->splits, GlossaSplit, i).name, stats->split_sizes[i]);
     }
+  if (stats->n_invalid > 0)
+    g_printerr (ngettext ("%s: exported %u documents, skipped %u that could not be read\n",
+                          "%s: exported %u documents, skipped %u that could not be read\n",
+                          stats->n_invalid),
+                g_get_prgname (), stats->n_documents, stats->n_invalid);
   if (stats->n_skipped > 0)
     g_printerr (ngettext ("%s: %u document left out by --status\n",
                           "%s: %u documents left out by --status\n", stats->n_skipped),
@@ -77,6 +107,7 @@ _glossa_cli_export (int    argc,
   g_autofree char *split = NULL;
   gint64 seed = 0;
   int n_threads = 0;
+  gboolean skip_invalid = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("jsonl (the default), doccano, brat or conll"), N_("FORMAT") },
@@ -94,6 +125,8 @@ _glossa_cli_export (int    argc,
       N_("Seed of the split's shuffle (default 0)"), N_("N") },
     { "threads", 0, 0, G_OPTION_ARG_INT, &n_threads,
       N_("Worker threads (default: one per processor)"), N_("N") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("Export the documents that can be read and report the others"), NULL },
     { NULL }
   };
   GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, -1, -1, NULL, 0, 0 };
@@ -114,8 +147,12 @@ _glossa_cli_export (int    argc,
                                     "  conll    IOB2 tags, one token per line, sentences separated\n"
                                     "           by a blank line, -DOCSTART- before each document\n\n"
                                     "Every span is checked against the exported text before the\n"
-                                    "output appears; on any failure nothing is written.\n\n"
-                                    "Exit status: 0 on success, 1 on bad input, 2 for usage errors."),
+                                    "output appears. Every document is read; if any cannot be\n"
+                                    "(one “FILE: message” line each on standard error), nothing is\n"
+                                    "written, unless --skip-invalid asks to export the others.\n\n"
+                                    "Exit status: 0 on success, 1 on bad input (nothing written),\n"
+                                    "2 for usage errors, 3 when --skip-invalid left documents out\n"
+                                    "(the others written)."),
                                   entries, &exit_code))
     return exit_code;
 
@@ -155,18 +192,38 @@ _glossa_cli_export (int    argc,
   options.splits = splits;
   options.seed = (guint32) seed;
   options.n_threads = n_threads;
+  options.skip_invalid = skip_invalid;
 
-  source = glossa_record_source_open ((const char * const *) argv + 1, NULL, &error);
+  source = glossa_record_source_open_keeping_problems ((const char * const *) argv + 1, NULL, &error);
   if (source == NULL)
     return report_error (error);
 
   file = g_file_new_for_commandline_arg (output);
   if (!glossa_export (source, file, &options, &stats, NULL, &error))
-    return report_error (error);
+    {
+      if (stats.n_invalid == 0)
+        return report_error (error);
+      print_invalid (&stats, argv + 1);
+      if (skip_invalid)
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      else
+        g_printerr (ngettext ("%s: %u document or line could not be read, so nothing was written "
+                              "(--skip-invalid exports the others)\n",
+                              "%s: %u documents or lines could not be read, so nothing was written "
+                              "(--skip-invalid exports the others)\n", stats.n_invalid),
+                    g_get_prgname (), stats.n_invalid);
+      glossa_export_stats_clear (&stats);
+      return GLOSSA_EXIT_INVALID;
+    }
 
+  print_invalid (&stats, argv + 1);
   for (guint i = 0; stats.warnings != NULL && i < stats.warnings->len; i++)
     g_printerr (_("%s: warning: %s\n"), g_get_prgname (), (const char *) g_ptr_array_index (stats.warnings, i));
   print_summary (&options, &stats, output);
+  /* A dataset with documents missing is written as asked, but a script
+   * must be able to tell it from a whole one.
+   */
+  exit_code = stats.n_invalid > 0 ? EXIT_SKIPPED : GLOSSA_EXIT_OK;
   glossa_export_stats_clear (&stats);
-  return GLOSSA_EXIT_OK;
+  return exit_code;
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "glossa-cli.h"
 
@@ -32,5 +32,11 @@ gboolean _glossa_cli_parse_options (int           *argc,
                                     const char    *summary,
                                     const GOptionEntry *entries,
                                     int           *exit_code);
+
+/* @message with the absolute path of @given, where it names that file or
+ * one below it, written as @given was.
+ */
+char    *_glossa_cli_as_given      (const char    *message,
+                                    const char    *given);
 
 G_END_DECLS

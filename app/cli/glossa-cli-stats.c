@@ -11,6 +11,7 @@
 
 #include "glossa-cli-private.h"
 #include "glossa-corpus.h"
+#include "glossa-format.h"
 #include "glossa-json.h"
 #include "glossa-storage.h"
 
@@ -27,6 +28,10 @@ typedef struct
   guint       status[GLOSSA_N_STATUSES];
   guint       labels[GLOSSA_N_LABELS];
   guint       spans;
+  /* Documents whose annotations could not be read: their status is not
+   * known, so they are in no status's count (nor in documents).
+   */
+  guint       unreadable;
   gboolean    failed;
   /* Articles (absolute paths) and JSONL corpora counted already, so that
    * "stats dir dir/a.txt" or "stats *.txt *.annotations.json" count each
@@ -64,33 +69,51 @@ report (Stats      *stats,
   stats->failed = TRUE;
 }
 
-/* The corpus names files by absolute path; messages name them as the user
- * did, so they can be pasted back. The path leads the message ("FILE:
- * message") or, in a file that could not be read, is quoted in it.
- */
 static void
-report_as_given (Stats        *stats,
-                 const char   *message,
-                 GFile        *file,
-                 const char   *given)
+report_as_given (Stats      *stats,
+                 const char *message,
+                 const char *given)
 {
-  g_autofree char *root = g_file_get_path (file);
-  gsize root_len = strlen (root);
-  const char *at = strstr (message, root);
+  g_autofree char *rewritten = _glossa_cli_as_given (message, given);
 
-  if (at != NULL && (at == message || (at - message >= 3 && memcmp (at - 3, "“", 3) == 0)))
+  report (stats, rewritten);
+}
+
+/* The corpus keeps an item whose annotation file does not parse as todo,
+ * with a warning that does not say which item: read the todo items'
+ * annotation files again, as count_document() does, to tell them apart.
+ * Only done when there was such a warning, so a clean corpus costs nothing
+ * more. Returns FALSE (after reporting) when @item's file cannot be read.
+ */
+static gboolean
+item_is_readable (Stats            *stats,
+                  GlossaCorpusItem *item,
+                  const char       *given)
+{
+  g_autoptr(GFile) annotations_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *annotations_path = NULL;
+  GlossaAnnotationCounts counts;
+  gsize len;
+
+  if (glossa_corpus_item_get_status (item) != GLOSSA_STATUS_TODO ||
+      glossa_corpus_item_get_n_spans (item) != 0)
+    return TRUE;
+
+  annotations_file = glossa_annotations_file_for_article (glossa_corpus_item_get_file (item));
+  annotations_path = g_file_get_path (annotations_file);
+  if (!glossa_storage_read_path (annotations_path, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error))
     {
-      g_autofree char *trimmed = g_strdup (given);
-      g_autofree char *rewritten = NULL;
-      gsize len = strlen (trimmed);
-
-      while (len > 1 && trimmed[len - 1] == '/')
-        trimmed[--len] = '\0';
-      rewritten = g_strdup_printf ("%.*s%s%s", (int) (at - message), message, trimmed, at + root_len);
-      report (stats, rewritten);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
     }
-  else
-    report (stats, message);
+  else if (glossa_annotations_count (contents, len, annotations_path, &counts, &error))
+    return TRUE;
+
+  stats->unreadable++;
+  report_as_given (stats, error->message, given);
+  return FALSE;
 }
 
 static void
@@ -102,20 +125,40 @@ count_corpus (Stats      *stats,
   g_autoptr(GError) error = NULL;
   g_autofree char *root = g_file_get_path (file);
   gboolean folder;
+  gboolean some_unreadable;
   guint n_items;
+  guint n_open_warnings;
 
   if (!(corpus = glossa_corpus_open (file, NULL, &error)))
     {
-      report_as_given (stats, error->message, file, path);
+      report_as_given (stats, error->message, path);
       return;
     }
   folder = glossa_corpus_get_kind (corpus) == GLOSSA_CORPUS_FOLDER;
   if (!folder && !g_hash_table_add (stats->seen, g_strdup (root)))
     return;
 
+  /* Warnings from opening (a bad corpus line, a folder that cannot be
+   * listed) are not documents; those that reading the statuses adds are
+   * annotations that could not be read.
+   */
+  n_open_warnings = g_strv_length ((char **) glossa_corpus_get_warnings (corpus));
   glossa_corpus_load_statuses (corpus, NULL);
+  some_unreadable = g_strv_length ((char **) glossa_corpus_get_warnings (corpus)) > n_open_warnings;
   for (const char * const *w = glossa_corpus_get_warnings (corpus); *w != NULL; w++)
-    report_as_given (stats, *w, file, path);
+    {
+      gboolean from_statuses = w - glossa_corpus_get_warnings (corpus) >= n_open_warnings;
+
+      /* In a folder, item_is_readable() names each such file itself. */
+      if (folder && from_statuses)
+        continue;
+      /* A line of FILE.annotations.jsonl that cannot be read does not
+       * say which article it is for: it is counted on its own.
+       */
+      if (from_statuses)
+        stats->unreadable++;
+      report_as_given (stats, *w, path);
+    }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (corpus));
   for (guint i = 0; i < n_items; i++)
@@ -125,6 +168,8 @@ count_corpus (Stats      *stats,
 
       if (folder && stats->dedup &&
           !g_hash_table_add (stats->seen, g_build_filename (root, glossa_corpus_item_get_name (item), NULL)))
+        continue;
+      if (folder && some_unreadable && !item_is_readable (stats, item, path))
         continue;
 
       counts.status = glossa_corpus_item_get_status (item);
@@ -165,12 +210,15 @@ count_document (Stats      *stats,
               g_free (message);
               message = g_strdup_printf (_("%s: no such file"), article_path);
             }
+          else
+            stats->unreadable++;
           report (stats, message);
           return;
         }
     }
   else if (!glossa_annotations_count (contents, len, annotations_path, &counts, &error))
     {
+      stats->unreadable++;
       report (stats, error->message);
       return;
     }
@@ -238,6 +286,7 @@ print_text (const Stats *stats)
   g_print ("%-16s %9u\n", _("Documents"), stats->documents);
   for (guint i = 0; i < GLOSSA_N_STATUSES; i++)
     g_print ("  %-14s %9u\n", glossa_status_to_string (i), stats->status[i]);
+  g_print ("%-16s %9u\n", _("Unreadable"), stats->unreadable);
   g_print ("%-16s %9u\n", _("Spans"), stats->spans);
   for (guint i = 0; i < GLOSSA_N_LABELS; i++)
     g_print ("  %-14s %9u\n", glossa_label_to_string (i), stats->labels[i]);
@@ -261,6 +310,8 @@ print_json (const Stats *stats)
       json_builder_add_int_value (builder, stats->status[i]);
     }
   json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "unreadable");
+  json_builder_add_int_value (builder, stats->unreadable);
   json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
   for (guint i = 0; i < GLOSSA_N_LABELS; i++)
@@ -291,9 +342,11 @@ _glossa_cli_stats (int    argc,
                                     "(NAME.txt), an annotation file (NAME.annotations.json), a folder\n"
                                     "(every NAME.txt below it, hidden folders skipped) or a JSONL\n"
                                     "corpus (FILE.jsonl, with FILE.annotations.jsonl beside it).\n"
-                                    "An article without annotations counts as todo. Only annotation\n"
-                                    "files are read, and not checked against their articles: use\n"
-                                    "“glossa validate” for that.\n\n"
+                                    "An article without annotations counts as todo; one whose\n"
+                                    "annotations cannot be read counts as unreadable, in no status,\n"
+                                    "as does a line of FILE.annotations.jsonl that cannot be read.\n"
+                                    "Only annotation files are read, and not checked against their\n"
+                                    "articles: use “glossa validate” for that.\n\n"
                                     "Exit status: 0 when every file was read, 1 when any could not be\n"
                                     "(one “FILE: message” line each on standard error; the rest are\n"
                                     "still counted), 2 for usage errors."),

@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
+#include "glossa-corpus.h"
 
 typedef struct
 {
@@ -95,4 +97,56 @@ _glossa_cli_parse_options (int                 *argc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The core names files by absolute path; messages name them as the user
+ * did, so they can be pasted back. The path leads the message ("FILE:
+ * message") or, in a file that could not be read, is quoted in it.
+ */
+static char *
+replace_path (const char *message,
+              const char *given)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (given);
+  g_autofree char *root = g_file_get_path (file);
+  g_autofree char *trimmed = NULL;
+  const char *at;
+  gsize root_len;
+  gsize len;
+
+  if (root == NULL || !(at = strstr (message, root)))
+    return NULL;
+  root_len = strlen (root);
+  /* Only the whole path, or a file below it. */
+  if (at[root_len] != ':' && at[root_len] != '/' && strncmp (at + root_len, "”", 3) != 0)
+    return NULL;
+  if (at != message && !(at - message >= 3 && memcmp (at - 3, "“", 3) == 0))
+    return NULL;
+
+  trimmed = g_strdup (given);
+  len = strlen (trimmed);
+  while (len > 1 && trimmed[len - 1] == '/')
+    trimmed[--len] = '\0';
+  return g_strdup_printf ("%.*s%s%s", (int) (at - message), message, trimmed, at + root_len);
+}
+
+char *
+_glossa_cli_as_given (const char *message,
+                      const char *given)
+{
+  g_autofree char *annotations = NULL;
+  char *rewritten;
+
+  if ((rewritten = replace_path (message, given)))
+    return rewritten;
+
+  /* A JSONL corpus's messages may name FILE.annotations.jsonl beside it. */
+  if (g_str_has_suffix (given, ".jsonl") && !g_str_has_suffix (given, GLOSSA_ANNOTATIONS_JSONL_SUFFIX))
+    {
+      annotations = g_strdup_printf ("%.*s%s", (int) (strlen (given) - strlen (".jsonl")), given,
+                                     GLOSSA_ANNOTATIONS_JSONL_SUFFIX);
+      if ((rewritten = replace_path (message, annotations)))
+        return rewritten;
+    }
+  return g_strdup (message);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 
 #include "glossa-corpus.h"
 #include "glossa-error.h"
@@ -39,6 +40,8 @@ struct _GlossaRecordSource
   GPtrArray    *records;  /* SOURCE_RECORDS: of GlossaRecord */
   GPtrArray    *inputs;   /* of GFile: the paths read, which the output must not be or be in */
   GPtrArray    *members;  /* of GFile: each article and annotation file, nor be one of them */
+  GPtrArray    *problems; /* of char*: lines and files the corpus could not read */
+  guint         n_stray;  /* of which lines of FILE.annotations.jsonl, at the end */
 };
 
 static GlossaRecordSource *
@@ -51,6 +54,7 @@ source_new (SourceKind kind)
   source->ids = g_ptr_array_new_with_free_func (g_free);
   source->inputs = g_ptr_array_new_with_free_func (g_object_unref);
   source->members = g_ptr_array_new_with_free_func (g_object_unref);
+  source->problems = g_ptr_array_new_with_free_func (g_free);
   return source;
 }
 
@@ -66,12 +70,14 @@ glossa_record_source_free (GlossaRecordSource *source)
   g_clear_pointer (&source->records, g_ptr_array_unref);
   g_clear_pointer (&source->inputs, g_ptr_array_unref);
   g_clear_pointer (&source->members, g_ptr_array_unref);
+  g_clear_pointer (&source->problems, g_ptr_array_unref);
   g_free (source);
 }
 
 static gboolean
 open_corpus (GlossaRecordSource  *source,
              GFile               *file,
+             gboolean             keep_problems,
              GCancellable        *cancellable,
              GError             **error)
 {
@@ -86,8 +92,20 @@ open_corpus (GlossaRecordSource  *source,
   /* The window opens a corpus with a bad line and shows the rest; a
    * dataset must not silently lack a document.
    */
+  /* The lines of FILE.annotations.jsonl that cannot be read are only found
+   * by reading the statuses: loading a document skips them.
+   */
+  if (keep_problems && glossa_corpus_get_kind (source->corpus) == GLOSSA_CORPUS_JSONL)
+    {
+      guint n_open = g_strv_length ((char **) glossa_corpus_get_warnings (source->corpus));
+
+      glossa_corpus_load_statuses (source->corpus, cancellable);
+      source->n_stray = g_strv_length ((char **) glossa_corpus_get_warnings (source->corpus)) - n_open;
+    }
   warnings = glossa_corpus_get_warnings (source->corpus);
-  if (warnings != NULL && warnings[0] != NULL)
+  for (guint i = 0; keep_problems && warnings != NULL && warnings[i] != NULL; i++)
+    g_ptr_array_add (source->problems, g_strdup (warnings[i]));
+  if (!keep_problems && warnings != NULL && warnings[0] != NULL)
     {
       guint n_warnings = g_strv_length ((char **) warnings);
 
@@ -192,10 +210,11 @@ add_inputs (GlossaRecordSource  *source,
  * is a JSONL corpus; without, it is read as a JSONL export (ours, or any
  * lines with "id" and "text" and optional "spans").
  */
-GlossaRecordSource *
-glossa_record_source_open (const char * const  *paths,
-                           GCancellable        *cancellable,
-                           GError             **error)
+static GlossaRecordSource *
+source_open (const char * const  *paths,
+             gboolean             keep_problems,
+             GCancellable        *cancellable,
+             GError             **error)
 {
   g_autoptr(GlossaRecordSource) source = NULL;
   guint n_paths;
@@ -209,7 +228,7 @@ glossa_record_source_open (const char * const  *paths,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[0]);
 
       source = source_new (SOURCE_FILES);
-      if (!open_corpus (source, file, cancellable, error))
+      if (!open_corpus (source, file, keep_problems, cancellable, error))
         return NULL;
     }
   else if (n_paths == 1 && g_str_has_suffix (paths[0], ".jsonl"))
@@ -221,7 +240,7 @@ glossa_record_source_open (const char * const  *paths,
       if (g_file_test (sidecar_path, G_FILE_TEST_EXISTS))
         {
           source = source_new (SOURCE_CORPUS);
-          if (!open_corpus (source, file, cancellable, error))
+          if (!open_corpus (source, file, keep_problems, cancellable, error))
             return NULL;
         }
       else
@@ -243,6 +262,25 @@ glossa_record_source_open (const char * const  *paths,
 
   add_inputs (source, paths);
   return g_steal_pointer (&source);
+}
+
+GlossaRecordSource *
+glossa_record_source_open (const char * const  *paths,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  return source_open (paths, FALSE, cancellable, error);
+}
+
+/* For `export --skip-invalid` and for naming every bad line at once: the
+ * lines a corpus skips are kept for glossa_export() to report.
+ */
+GlossaRecordSource *
+glossa_record_source_open_keeping_problems (const char * const  *paths,
+                                            GCancellable        *cancellable,
+                                            GError             **error)
+{
+  return source_open (paths, TRUE, cancellable, error);
 }
 
 guint
@@ -876,10 +914,31 @@ count_slot (GlossaExportStats *stats,
  * once all are in, since the split of a document depends on which others
  * the status filter keeps.
  */
+/* A document that cannot be read or formatted is set aside (@invalid) and
+ * the run goes on, so that one run names every bad file, not only the
+ * first. Cancelling still stops at once.
+ */
+static gboolean
+set_aside (Job        *job,
+           Slot       *slot,
+           GPtrArray  *invalid,
+           GError    **error)
+{
+  if (g_error_matches (slot->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&slot->error));
+      return FALSE;
+    }
+  g_ptr_array_add (invalid, g_strdup (slot->error->message));
+  clear_slot (slot);
+  return TRUE;
+}
+
 static gboolean
 write_slots (Job                *job,
              Sink               *sinks,
              GlossaExportStats  *stats,
+             GPtrArray          *invalid,
              GError            **error)
 {
   GArray *splits = job->options->splits;
@@ -894,8 +953,9 @@ write_slots (Job                *job,
 
       if (slot->error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&slot->error));
-          return FALSE;
+          if (!set_aside (job, slot, invalid, error))
+            return FALSE;
+          continue;
         }
       if (!slot->included)
         {
@@ -903,7 +963,10 @@ write_slots (Job                *job,
           clear_slot (slot);
           continue;
         }
-      if (splits == NULL)
+      /* Without --skip-invalid nothing will be kept: only read on. */
+      if (invalid->len > 0 && !job->options->skip_invalid)
+        clear_slot (slot);
+      else if (splits == NULL)
         {
           count_slot (stats, slot);
           if (!sink_write (&sinks[0], slot->id, slot->origin, &slot->chunk, error))
@@ -912,6 +975,36 @@ write_slots (Job                *job,
         }
     }
 
+  /* One bad document is its own message, as it always was; for more, the
+   * caller has them all in the stats.
+   */
+  if (invalid->len == 1 && !job->options->skip_invalid)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s",
+                   (const char *) g_ptr_array_index (invalid, 0));
+      return FALSE;
+    }
+  /* A line of FILE.annotations.jsonl that cannot be read may hold any
+   * article's spans: exporting that article as its corpus line has it
+   * would put a wrong document in the dataset, so nothing is exported.
+   */
+  if (job->source->n_stray > 0 && job->options->skip_invalid)
+    {
+      g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                           _("a line of the annotations that cannot be read may hold any article's "
+                             "spans, so --skip-invalid cannot leave it out: nothing was written"));
+      return FALSE;
+    }
+  if (invalid->len > 0 && !job->options->skip_invalid)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   ngettext ("%u document or line could not be read, so nothing was written "
+                             "(--skip-invalid exports the others)",
+                             "%u documents or lines could not be read, so nothing was written "
+                             "(--skip-invalid exports the others)", invalid->len),
+                   invalid->len);
+      return FALSE;
+    }
   if (splits == NULL)
     return TRUE;
 
@@ -969,6 +1062,7 @@ static gboolean
 run_job (Job                        *job,
          const char                 *temp,
          GlossaExportStats          *stats,
+         GPtrArray                  *invalid,
          GError                    **error)
 {
   const GlossaExportOptions *options = job->options;
@@ -985,7 +1079,7 @@ run_job (Job                        *job,
       for (guint i = 0; i < MIN (n_threads, MAX (job->n, 1)); i++)
         g_ptr_array_add (threads, g_thread_new ("glossa-export", worker, job));
 
-      ok = write_slots (job, sinks, stats, error);
+      ok = write_slots (job, sinks, stats, invalid, error);
       if (!ok)
         g_atomic_int_set (&job->stop, 1);
 
@@ -1013,6 +1107,7 @@ glossa_export (GlossaRecordSource         *source,
 {
   g_autoptr(GlossaOutput) out = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) invalid = g_ptr_array_new_with_free_func (g_free);
   GlossaExportStats local_stats = { 0 };
   GlossaOutputKind kind;
   gboolean folder;
@@ -1044,8 +1139,11 @@ glossa_export (GlossaRecordSource         *source,
   g_mutex_init (&job.lock);
   g_cond_init (&job.cond);
 
+  for (guint i = 0; i < source->problems->len; i++)
+    g_ptr_array_add (invalid, g_strdup (g_ptr_array_index (source->problems, i)));
+
   local_stats.warnings = warnings;
-  ok = run_job (&job, glossa_output_get_path (out), &local_stats, error);
+  ok = run_job (&job, glossa_output_get_path (out), &local_stats, invalid, error);
 
   for (guint i = 0; i < job.n; i++)
     clear_slot (&job.slots[i]);
@@ -1066,6 +1164,12 @@ glossa_export (GlossaRecordSource         *source,
       if (warnings->len > 0)
         stats->warnings = g_steal_pointer (&warnings);
     }
+  /* The bad documents are what a failed run has to say. */
+  if (stats != NULL && invalid->len > 0)
+    {
+      stats->n_invalid = invalid->len;
+      stats->invalid = g_steal_pointer (&invalid);
+    }
   return ok;
 }
 
@@ -1074,4 +1178,5 @@ glossa_export_stats_clear (GlossaExportStats *stats)
 {
   g_return_if_fail (stats != NULL);
   g_clear_pointer (&stats->warnings, g_ptr_array_unref);
+  g_clear_pointer (&stats->invalid, g_ptr_array_unref);
 }

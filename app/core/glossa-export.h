@@ -145,6 +145,12 @@ typedef struct _GlossaRecordSource GlossaRecordSource;
 GlossaRecordSource *glossa_record_source_open  (const char * const *paths,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
+/* The same, but a line a JSONL corpus cannot read does not stop it: it is
+ * kept, and glossa_export() reports it with the documents it cannot read.
+ */
+GlossaRecordSource *glossa_record_source_open_keeping_problems (const char * const *paths,
+                                                                GCancellable       *cancellable,
+                                                                GError            **error);
 void                glossa_record_source_free  (GlossaRecordSource *source);
 guint               glossa_record_source_get_n_records (GlossaRecordSource *source);
 /* The id of record @index without loading it. */
@@ -180,6 +186,7 @@ typedef struct
   GArray             *splits;    /* nullable: of GlossaSplit */
   guint32             seed;
   guint               n_threads; /* 0: one per processor */
+  gboolean            skip_invalid; /* export what can be read, report the rest */
 } GlossaExportOptions;
 
 typedef struct
@@ -191,6 +198,8 @@ typedef struct
   guint n_fragmented;  /* brat spans written as fragments */
   guint split_sizes[GLOSSA_EXPORT_MAX_SPLITS];
   GPtrArray *warnings; /* nullable: of char*, documents written under another name than their id */
+  guint n_invalid;     /* documents (or corpus lines) that could not be read */
+  GPtrArray *invalid;  /* nullable: of char*, each one's message; set when the export fails too */
 } GlossaExportStats;
 
 void         glossa_export_stats_clear   (GlossaExportStats  *stats);
@@ -208,7 +217,9 @@ guint       *glossa_export_assign_splits (const char * const  *ids,
 
 /* Exports every document of @source to @output: a file, or a folder for
  * brat and for splits. Nothing is left at @output unless the whole export
- * succeeds. Documents are loaded and formatted on several threads and
+ * succeeds. Every document is read even after one fails, so that
+ * @stats->invalid names each that cannot be; with @options->skip_invalid
+ * the others are exported, without it nothing is. Documents are loaded and formatted on several threads and
  * written in the source's order. @output is refused (GLOSSA_ERROR_USAGE,
  * nothing written) when glossa_output_check() refuses it given the files
  * @source reads. @stats, when given, needs glossa_export_stats_clear().

@@ -80,9 +80,10 @@ def article(folder, name, text, status=None, spans=()):
           json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
-def counts(documents, todo, in_progress, done, actor=0, quote=0, claim=0, date=0):
+def counts(documents, todo, in_progress, done, actor=0, quote=0, claim=0, date=0, unreadable=0):
     return {"documents": documents,
             "status": {"todo": todo, "in-progress": in_progress, "done": done},
+            "unreadable": unreadable,
             "labels": {"actor": actor, "quote": quote, "claim": claim, "date": date},
             "spans": actor + quote + claim + date}
 
@@ -118,7 +119,7 @@ def folder_text(tmp):
     for line in result.stdout.splitlines():
         key, value = line.rsplit(None, 1)
         rows[key.strip()] = int(value)
-    expect(rows == {"Documents": 5, "todo": 2, "in-progress": 1, "done": 2,
+    expect(rows == {"Documents": 5, "todo": 2, "in-progress": 1, "done": 2, "Unreadable": 0,
                     "Spans": 5, "actor": 3, "quote": 0, "claim": 1, "date": 1}, rows)
 
 
@@ -151,9 +152,9 @@ def bad_files(tmp):
     # Named as given on the command line, with line and column.
     expect(lines[0].startswith("corpus/label.annotations.json: spans[0].label"), lines[0])
     expect(lines[1].startswith("corpus/sub/broken.annotations.json:1:19: "), lines[1])
-    # The rest is still counted; the broken ones as todo.
+    # The rest is still counted; the broken ones as unreadable, not todo.
     got = json.loads(result.stdout)
-    expect(got == counts(7, 4, 1, 2, actor=3, claim=1, date=1), got)
+    expect(got == counts(5, 2, 1, 2, actor=3, claim=1, date=1, unreadable=2), got)
 
 
 @test
