@@ -17,6 +17,7 @@
 
 #include "glossa-corpus.h"
 #include "glossa-error.h"
+#include "glossa-format-private.h"
 #include "glossa-json.h"
 #include "glossa-natural-sort.h"
 #include "glossa-storage.h"
@@ -84,15 +85,6 @@ typedef struct
   GlossaFileStamp   lines_stamp;
 } Index;
 
-/* The parts of an annotation file the list shows. */
-typedef struct
-{
-  GlossaStatus status;
-  guint        n_spans;
-  guint        labels[GLOSSA_N_LABELS];
-  char        *date;
-} Summary;
-
 typedef enum
 {
   RESULT_SUMMARY,
@@ -102,9 +94,9 @@ typedef enum
 
 typedef struct
 {
-  ResultKind kind;
-  guint      position;
-  Summary    summary;
+  ResultKind           kind;
+  guint                position;
+  GlossaFormatSummary  summary;
 } Result;
 
 struct _GlossaCorpusItem
@@ -243,15 +235,9 @@ index_intern (Index      *index,
 }
 
 static void
-summary_clear (Summary *summary)
-{
-  g_clear_pointer (&summary->date, g_free);
-}
-
-static void
 result_clear (gpointer data)
 {
-  summary_clear (&((Result *) data)->summary);
+  _glossa_format_summary_clear (&((Result *) data)->summary);
 }
 
 /* Files */
@@ -376,61 +362,6 @@ is_blank (const char *line,
   return TRUE;
 }
 
-static const char *
-node_kind (JsonNode *node)
-{
-  if (node == NULL)
-    return "nothing";
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        return "a string";
-      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        return "a boolean";
-      return "a number";
-    default:
-      return "something else";
-    }
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-/* Article ids in JSONL dumps are strings or integers; both are kept as
- * their text, so line {"id": 7} and annotations {"id": "7"} match.
- */
-static char *
-dup_id (JsonObject  *object,
-        const char  *name,
-        GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "id");
-
-  if (node_is_string (node) && *json_node_get_string (node) != '\0')
-    return g_strdup (json_node_get_string (node));
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-  if (node_is_string (node))
-    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s: id: must not be empty", name);
-  else
-    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                 node ? "%s: id: expected a string, found %s" : "%s: id: missing%s",
-                 name, node ? node_kind (node) : " (a string is required)");
-  return NULL;
-}
-
 /* A string member that may be absent or null. */
 static gboolean
 get_optional_string (JsonObject   *object,
@@ -444,120 +375,14 @@ get_optional_string (JsonObject   *object,
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (!node_is_string (node))
+  if (!_glossa_format_node_is_string (node))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "%s: %s: expected a string, found %s", name, member, node_kind (node));
+                   "%s: %s: expected a string, found %s", name, member,
+                   _glossa_format_node_kind (node));
       return FALSE;
     }
   *out = json_node_get_string (node);
-  return TRUE;
-}
-
-/* Reads what the list needs from an annotation file or line, checking only
- * what it reads: this runs over every annotation file of the corpus, and
- * the full check against the article happens when the document is opened.
- */
-static gboolean
-summarize (JsonNode     *root,
-           const char   *name,
-           Summary      *out,
-           GError      **error)
-{
-  JsonObject *object;
-  JsonNode *node;
-  JsonArray *spans;
-  const char *status = NULL;
-
-  memset (out, 0, sizeof *out);
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "%s: expected a JSON object, found %s", name, node_kind (root));
-      return FALSE;
-    }
-  object = json_node_get_object (root);
-
-  node = json_object_get_member (object, "status");
-  if (node_is_string (node))
-    status = json_node_get_string (node);
-  if (node == NULL || !glossa_status_from_string (status, &out->status))
-    {
-      if (node == NULL)
-        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                     "%s: status: missing (todo, in-progress or done is required)", name);
-      else if (status == NULL)
-        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                     "%s: status: expected a string, found %s", name, node_kind (node));
-      else
-        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                     "%s: status: unknown status “%s” (expected todo, in-progress or done)",
-                     name, status);
-      return FALSE;
-    }
-
-  node = json_object_get_member (object, "spans");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   node ? "%s: spans: expected an array, found %s" : "%s: spans: missing%s",
-                   name, node ? node_kind (node) : " (an array is required)");
-      return FALSE;
-    }
-  spans = json_node_get_array (node);
-  out->n_spans = json_array_get_length (spans);
-
-  for (guint i = 0; i < out->n_spans; i++)
-    {
-      JsonNode *span = json_array_get_element (spans, i);
-      JsonNode *label = NULL;
-      GlossaLabel value;
-
-      if (JSON_NODE_HOLDS_OBJECT (span))
-        label = json_object_get_member (json_node_get_object (span), "label");
-      if (!node_is_string (label) || !glossa_label_from_string (json_node_get_string (label), &value))
-        {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                       "%s: spans[%u].label: expected actor, quote, claim or date", name, i);
-          return FALSE;
-        }
-      out->labels[value]++;
-    }
-
-  node = json_object_get_member (object, "document");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonNode *date = json_object_get_member (json_node_get_object (node), "date");
-
-      if (node_is_string (date))
-        out->date = g_strdup (json_node_get_string (date));
-    }
-
-  return TRUE;
-}
-
-gboolean
-glossa_annotations_count (const char              *data,
-                          gsize                    len,
-                          const char              *name,
-                          GlossaAnnotationCounts  *counts,
-                          GError                 **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-  Summary summary;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-  g_return_val_if_fail (counts != NULL, FALSE);
-
-  if (!(root = glossa_json_parse (data, len, name, error)) ||
-      !summarize (root, name, &summary, error))
-    return FALSE;
-
-  counts->status = summary.status;
-  counts->n_spans = summary.n_spans;
-  memcpy (counts->labels, summary.labels, sizeof counts->labels);
-  summary_clear (&summary);
   return TRUE;
 }
 
@@ -781,9 +606,10 @@ check_line_status (JsonNode    *status,
 
   if (status == NULL || JSON_NODE_HOLDS_NULL (status))
     return;
-  if (!node_is_string (status))
+  if (!_glossa_format_node_is_string (status))
     g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                 _("%s: status: expected a string, found %s"), name, node_kind (status));
+                 _("%s: status: expected a string, found %s"), name,
+                 _glossa_format_node_kind (status));
   else if (glossa_format_check_status (json_node_get_string (status), &value, name, "status", &error))
     {
       entry->status = value;
@@ -844,20 +670,21 @@ read_jsonl_line (Index       *index,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "%s: expected an object {\"id\": …, \"text\": …}, found %s", name, node_kind (root));
+                   "%s: expected an object {\"id\": …, \"text\": …}, found %s", name,
+                   _glossa_format_node_kind (root));
       return FALSE;
     }
   object = json_node_get_object (root);
 
-  if (!(id = dup_id (object, name, error)))
+  if (!(id = _glossa_format_dup_id (object, name, error)))
     return FALSE;
 
   text = json_object_get_member (object, "text");
-  if (!node_is_string (text))
+  if (!_glossa_format_node_is_string (text))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
                    text ? "%s: text: expected a string, found %s" : "%s: text: missing%s",
-                   name, text ? node_kind (text) : " (a string is required)");
+                   name, text ? _glossa_format_node_kind (text) : " (a string is required)");
       return FALSE;
     }
 
@@ -979,10 +806,10 @@ scan_annotations (Index         *index,
 
       name = g_strdup_printf ("%s:%u", display, reader.line_no);
       if (!(root = glossa_json_parse_line (line, len, display, reader.line_no, &line_error)) ||
-          !summarize (root, name, &result.summary, &line_error) ||
-          !(id = dup_id (json_node_get_object (root), name, &line_error)))
+          !_glossa_format_summarize (root, name, &result.summary, &line_error) ||
+          !(id = _glossa_format_dup_id (json_node_get_object (root), name, &line_error)))
         {
-          summary_clear (&result.summary);
+          _glossa_format_summary_clear (&result.summary);
           if (warnings)
             add_warning (warnings, line_error);
           continue;
@@ -991,7 +818,7 @@ scan_annotations (Index         *index,
       position = GPOINTER_TO_UINT (g_hash_table_lookup (index->ids, id));
       if (position == 0)
         {
-          summary_clear (&result.summary);
+          _glossa_format_summary_clear (&result.summary);
           if (warnings)
             g_ptr_array_add (warnings, g_strdup_printf ("%s: id: no article “%s” in %s",
                                                         name, id, index->display));
@@ -1001,7 +828,7 @@ scan_annotations (Index         *index,
 
       if ((found = g_hash_table_lookup (lines, GUINT_TO_POINTER (position))) != NULL)
         {
-          summary_clear (&result.summary);
+          _glossa_format_summary_clear (&result.summary);
           if (warnings)
             g_ptr_array_add (warnings,
                              g_strdup_printf ("%s: id: “%s” already has its annotations on line %u; "
@@ -1024,7 +851,7 @@ scan_annotations (Index         *index,
           g_array_append_val (results, result);
         }
       else
-        summary_clear (&result.summary);
+        _glossa_format_summary_clear (&result.summary);
     }
   line_reader_clear (&reader);
 
@@ -1705,9 +1532,9 @@ item_set_loaded (GlossaCorpusItem *item)
 }
 
 static void
-corpus_set_summary (GlossaCorpus *self,
-                    guint         position,
-                    Summary      *summary)
+corpus_set_summary (GlossaCorpus        *self,
+                    guint                position,
+                    GlossaFormatSummary *summary)
 {
   GlossaCorpusItem *item = g_ptr_array_index (self->items, position);
   GlossaStatus old_status = item->status;
@@ -1879,7 +1706,7 @@ read_folder_statuses (Index        *index,
       g_autofree char *contents = NULL;
       g_autofree char *shown = NULL;
       const char *display;
-      Summary summary;
+      GlossaFormatSummary summary;
       gsize len;
 
       if (!entry->has_sidecar)
@@ -1897,7 +1724,7 @@ read_folder_statuses (Index        *index,
        */
       if (!glossa_storage_read_path (path->str, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error) ||
           !(root = glossa_json_parse (contents, len, display, &error)) ||
-          !summarize (root, display, &summary, &error))
+          !_glossa_format_summarize (root, display, &summary, &error))
         {
           add_warning (sink_warnings (sink), error);
           sink_add (sink, RESULT_LOADED, i);
@@ -2193,75 +2020,6 @@ ensure_lines (Index         *index,
   return TRUE;
 }
 
-static gboolean
-read_annotation_spans (JsonObject     *object,
-                       GlossaArticle  *article,
-                       const char     *name,
-                       GPtrArray      *spans,
-                       GError        **error)
-{
-  return glossa_format_spans_from_json (json_object_get_member (object, "spans"), article, 0,
-                                        name, spans, error);
-}
-
-static const char * const annotation_members[] = { "id", "status", "annotator", "spans", NULL };
-
-/* Reads an article's line of FILE.annotations.jsonl, checked against the
- * article as strictly as an annotation file.
- */
-static GlossaAnnotations *
-read_annotation_line (Index          *index,
-                      const char     *line,
-                      gsize           len,
-                      guint           line_no,
-                      GlossaArticle  *article,
-                      GError        **error)
-{
-  g_autofree char *name = g_strdup_printf ("%s:%u", index->annotations_display, line_no);
-  g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GList) members = NULL;
-  Summary summary;
-  JsonObject *object;
-  JsonNode *annotator;
-
-  if (!(root = glossa_json_parse_line (line, len, index->annotations_display, line_no, error)) ||
-      !summarize (root, name, &summary, error))
-    return NULL;
-  object = json_node_get_object (root);
-  annotations->status = summary.status;
-  summary_clear (&summary);
-
-  annotator = json_object_get_member (object, "annotator");
-  if (annotator != NULL && !JSON_NODE_HOLDS_NULL (annotator))
-    {
-      if (!node_is_string (annotator))
-        {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                       "%s: annotator: expected a string, found %s", name, node_kind (annotator));
-          return NULL;
-        }
-      g_free (annotations->annotator);
-      annotations->annotator = g_strdup (json_node_get_string (annotator));
-    }
-
-  if (!read_annotation_spans (object, article, name, annotations->spans, error))
-    return NULL;
-
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      if (g_strv_contains (annotation_members, l->data))
-        continue;
-      if (annotations->extra == NULL)
-        annotations->extra = json_object_new ();
-      json_object_set_member (annotations->extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
-    }
-
-  return g_steal_pointer (&annotations);
-}
-
 /* The annotations of a JSONL article that has no line in
  * FILE.annotations.jsonl: the spans its corpus line came with.
  */
@@ -2277,7 +2035,8 @@ read_corpus_spans (Index          *index,
   g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
   g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
 
-  if (!read_annotation_spans (object, article, name, spans, error))
+  if (!glossa_format_spans_from_json (json_object_get_member (object, "spans"), article, 0,
+                                      name, spans, error))
     return NULL;
   annotations->status = status;
 
@@ -2328,9 +2087,9 @@ load_jsonl_document (Index         *index,
   if (!(root = glossa_json_parse_line (line, entry->length, index->display, entry->line_no, error)))
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !(id = dup_id (json_node_get_object (root), name, NULL)) ||
+      !(id = _glossa_format_dup_id (json_node_get_object (root), name, NULL)) ||
       strcmp (id, entry->id) != 0 ||
-      !node_is_string (json_object_get_member (json_node_get_object (root), "text")))
+      !_glossa_format_node_is_string (json_object_get_member (json_node_get_object (root), "text")))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
                    _("%s was changed by another program; open it again"), index->display);
@@ -2357,8 +2116,9 @@ load_jsonl_document (Index         *index,
       else if ((annotation = read_range (fd, found->offset, found->length,
                                          index->annotations_display, error)) != NULL)
         {
-          annotations = read_annotation_line (index, annotation, found->length, found->line_no,
-                                              article, error);
+          annotations = _glossa_format_read_annotation_line (annotation, found->length,
+                                                             index->annotations_display,
+                                                             found->line_no, article, error);
           seen = g_bytes_new (annotation, found->length);
         }
     }
@@ -2487,7 +2247,7 @@ glossa_corpus_load_document_finish (GlossaCorpus  *self,
 /* Saving */
 
 static void
-summary_from_annotations (Summary                 *summary,
+summary_from_annotations (GlossaFormatSummary     *summary,
                           const GlossaAnnotations *annotations)
 {
   memset (summary, 0, sizeof *summary);
@@ -2507,53 +2267,14 @@ corpus_saved (GlossaCorpus            *self,
               const GlossaAnnotations *annotations)
 {
   GlossaCorpusItem *item = g_ptr_array_index (self->items, position);
-  Summary summary;
+  GlossaFormatSummary summary;
 
   summary_from_annotations (&summary, annotations);
   if (self->index->kind == GLOSSA_CORPUS_JSONL)
     g_clear_pointer (&summary.date, g_free);
   corpus_set_summary (self, position, &summary);
-  summary_clear (&summary);
+  _glossa_format_summary_clear (&summary);
   item->pinned = TRUE;
-}
-
-/* One line of FILE.annotations.jsonl: id, status, annotator, spans, then
- * unknown members as they were read.
- */
-static GBytes *
-write_annotation_line (const char              *id,
-                       const GlossaAnnotations *annotations)
-{
-  GString *out = g_string_new ("{\"id\": ");
-
-  glossa_json_write_string (out, id);
-  g_string_append (out, ", \"status\": ");
-  glossa_json_write_string (out, glossa_status_to_string (annotations->status));
-  g_string_append (out, ", \"annotator\": ");
-  glossa_json_write_string (out, annotations->annotator ? annotations->annotator : "");
-  g_string_append (out, ", \"spans\": [");
-  for (guint i = 0; i < annotations->spans->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      glossa_format_write_span (out, g_ptr_array_index (annotations->spans, i), -1);
-    }
-  g_string_append_c (out, ']');
-
-  if (annotations->extra != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (annotations->extra);
-
-      for (const GList *l = members; l != NULL; l = l->next)
-        {
-          g_string_append (out, ", ");
-          glossa_json_write_string (out, l->data);
-          g_string_append (out, ": ");
-          glossa_json_write (out, json_object_get_member (annotations->extra, l->data), -1);
-        }
-    }
-  g_string_append (out, "}\n");
-  return g_string_free_to_bytes (out);
 }
 
 /* Where a new line goes: before the line of the next article of the
@@ -2862,8 +2583,9 @@ glossa_jsonl_store_load (GlossaStore    *store,
 
   if (!ok || line == NULL)
     return NULL;
-  return read_annotation_line (self->index, g_bytes_get_data (line, NULL), g_bytes_get_size (line),
-                               line_no, article, error);
+  return _glossa_format_read_annotation_line (g_bytes_get_data (line, NULL), g_bytes_get_size (line),
+                                              self->index->annotations_display, line_no, article,
+                                              error);
 }
 
 static gboolean
@@ -2873,8 +2595,8 @@ glossa_jsonl_store_save (GlossaStore              *store,
                          GError                  **error)
 {
   GlossaJsonlStore *self = GLOSSA_JSONL_STORE (store);
-  g_autoptr(GBytes) line = write_annotation_line (index_entry (self->index, self->position)->id,
-                                                  annotations);
+  const char *id = index_entry (self->index, self->position)->id;
+  g_autoptr(GBytes) line = _glossa_format_write_annotation_line (id, annotations);
 
   return save_jsonl_line (self->index, self->position, line, &self->seen, cancellable, error);
 }
