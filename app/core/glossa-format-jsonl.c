@@ -137,7 +137,8 @@ _glossa_format_summarize (JsonNode             *root,
 
       if (JSON_NODE_HOLDS_OBJECT (span))
         label = json_object_get_member (json_node_get_object (span), "label");
-      if (!_glossa_format_node_is_string (label) || !glossa_label_from_string (json_node_get_string (label), &value))
+      if (!_glossa_format_node_is_string (label) ||
+          !glossa_label_from_string (json_node_get_string (label), &value))
         {
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
                        "%s: spans[%u].label: expected actor, quote, claim or date", name, i);
@@ -227,7 +228,8 @@ _glossa_format_read_annotation_line (const char     *line,
       if (!_glossa_format_node_is_string (annotator))
         {
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                       "%s: annotator: expected a string, found %s", name, _glossa_format_node_kind (annotator));
+                       "%s: annotator: expected a string, found %s", name,
+                       _glossa_format_node_kind (annotator));
           return NULL;
         }
       g_free (annotations->annotator);
