@@ -19,6 +19,10 @@
 #include "glossa-storage.h"
 
 #define READ_CHUNK      (1 << 20)
+/* A longer line is refused rather than buffered: a file without a line
+ * break would otherwise be read whole into memory.
+ */
+#define LINE_LIMIT      GLOSSA_STORAGE_READ_LIMIT
 
 typedef struct
 {
@@ -48,9 +52,17 @@ static void
 line_reader_init (LineReader *reader,
                   int         fd)
 {
+  struct stat st;
+
   memset (reader, 0, sizeof *reader);
   reader->fd = fd;
+  /* A small file gets a buffer of its size, not a chunk: a corpus opens a
+   * reader per file, and a fuzzer one per input. The byte more lets the
+   * read that finds the end need no bigger buffer.
+   */
   reader->size = READ_CHUNK;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size < READ_CHUNK)
+    reader->size = st.st_size + 1;
   reader->buf = g_malloc (reader->size);
 }
 
@@ -74,9 +86,12 @@ line_reader_fill (LineReader  *reader,
       reader->end -= reader->start;
       reader->start = 0;
     }
+  /* Never beyond a line of LINE_LIMIT and its line end: the reader
+   * refuses a longer line before asking for more.
+   */
   if (reader->end == reader->size)
     {
-      reader->size *= 2;
+      reader->size = MIN (reader->size * 2, (gsize) LINE_LIMIT + 1);
       reader->buf = g_realloc (reader->buf, reader->size);
     }
 
@@ -92,8 +107,20 @@ line_reader_fill (LineReader  *reader,
   return TRUE;
 }
 
-/* Returns FALSE at the end of the file or on a read error (then @error is
- * set). The line excludes its "\n" or "\r\n".
+static gboolean
+line_too_long (LineReader  *reader,
+               const char  *display,
+               GError     **error)
+{
+  g_autofree char *limit = g_format_size (LINE_LIMIT);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("%s:%u: the line is too long (the limit is %s)"), display, reader->line_no + 1, limit);
+  return FALSE;
+}
+
+/* Returns FALSE at the end of the file, or on a read error or a line longer
+ * than LINE_LIMIT (then @error is set). The line excludes its "\n" or "\r\n".
  */
 static gboolean
 line_reader_next (LineReader   *reader,
@@ -124,6 +151,8 @@ line_reader_next (LineReader   *reader,
         }
       if (reader->eof)
         return FALSE;
+      if (avail > LINE_LIMIT)
+        return line_too_long (reader, display, error);
       if (!line_reader_fill (reader, display, error))
         return FALSE;
     }
