@@ -147,24 +147,6 @@ gboolean          glossa_corpus_save_document_finish (GlossaCorpus        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
-/* What `glossa stats` and the list need from one annotation file. */
-typedef struct
-{
-  GlossaStatus status;
-  guint        n_spans;
-  guint        labels[GLOSSA_N_LABELS];
-} GlossaAnnotationCounts;
-
-/* Parses annotation file @data (format v1) strictly as JSON but checks only
- * what it counts (status, each span's label), without the article: the
- * quick reading the corpus uses for its list. Messages start with @name.
- */
-gboolean          glossa_annotations_count         (const char             *data,
-                                                    gsize                   len,
-                                                    const char             *name,
-                                                    GlossaAnnotationCounts *counts,
-                                                    GError                **error);
-
 /* FILE.jsonl -> FILE.annotations.jsonl beside it. */
 GFile            *glossa_corpus_annotations_file_for_jsonl (GFile *jsonl_file);
 

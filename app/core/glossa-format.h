@@ -129,6 +129,24 @@ gboolean           glossa_format_check_span     (const GlossaSpan *span,
                                                  const char      *field,
                                                  GError         **error);
 
+/* What `glossa stats` and the list need from one annotation file. */
+typedef struct
+{
+  GlossaStatus status;
+  guint        n_spans;
+  guint        labels[GLOSSA_N_LABELS];
+} GlossaAnnotationCounts;
+
+/* Parses annotation file @data (format v1) strictly as JSON but checks only
+ * what it counts (status, each span's label), without the article: the
+ * quick reading the corpus uses for its list. Messages start with @name.
+ */
+gboolean          glossa_annotations_count         (const char             *data,
+                                                    gsize                   len,
+                                                    const char             *name,
+                                                    GlossaAnnotationCounts *counts,
+                                                    GError                **error);
+
 /* NAME.txt <-> NAME.annotations.json, in the same folder. */
 GFile             *glossa_annotations_file_for_article (GFile *article_file);
 GFile             *glossa_article_file_for_annotations (GFile *annotations_file);

@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-natural-sort.h"
+#include "glossa-storage.h"
 
 /* Helpers */
 
@@ -908,6 +910,53 @@ test_folder_item_error (void)
   remove_tree (dir);
 }
 
+/* A line without a line break is not buffered without bound: the reader of
+ * the corpus and of FILE.annotations.jsonl refuses a line longer than the
+ * storage's read limit, naming the file and the line. The files are sparse,
+ * so the test writes nothing; it reads a little over the limit.
+ */
+static void
+test_jsonl_line_limit (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "corpus.jsonl", NULL);
+  g_autofree char *annotations = g_build_filename (dir, "corpus.annotations.jsonl", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *first = "{\"id\": \"a\", \"text\": \"Anna said so.\"}\n";
+  const char * const *warnings;
+
+  /* Line 2 is LIMIT + 1 bytes and has no end. */
+  write_file (dir, "corpus.jsonl", first);
+  g_assert_cmpint (truncate (path, strlen (first) + GLOSSA_STORAGE_READ_LIMIT + 1), ==, 0);
+  corpus = glossa_corpus_open (file, NULL, &error);
+  g_assert_null (corpus);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  expected = g_strdup_printf ("%s:2: the line is too long", path);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+
+  /* A line of FILE.annotations.jsonl as long is a warning naming it; the
+   * corpus still opens.
+   */
+  write_file (dir, "corpus.jsonl", first);
+  write_file (dir, "corpus.annotations.jsonl", "");
+  g_assert_cmpint (truncate (annotations, GLOSSA_STORAGE_READ_LIMIT + 1), ==, 0);
+  corpus = glossa_corpus_open (file, NULL, &error);
+  g_assert_no_error (error);
+  glossa_corpus_load_statuses (corpus, NULL);
+  warnings = glossa_corpus_get_warnings (corpus);
+  g_assert_cmpuint (count_warnings (corpus), ==, 1);
+  expected = g_strdup_printf ("%s:1: the line is too long", annotations);
+  g_assert_true (g_str_has_prefix (warnings[0], expected));
+
+  g_assert_finalize_object (g_steal_pointer (&corpus));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -927,6 +976,7 @@ main (int    argc,
   g_test_add_func ("/core/corpus/jsonl-export-read-only", test_jsonl_export_read_only);
   g_test_add_func ("/core/corpus/jsonl-bad-annotations", test_jsonl_bad_annotations);
   g_test_add_func ("/core/corpus/jsonl-async", test_jsonl_async);
+  g_test_add_func ("/core/corpus/jsonl-line-limit", test_jsonl_line_limit);
   g_test_add_func ("/core/corpus/async-open", test_async_open);
 
   return g_test_run ();
