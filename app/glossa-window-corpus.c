@@ -255,6 +255,22 @@ ensure_corpus_sidebar (GlossaWindow *self)
                            G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
 }
 
+/* What was refused while the user was asked about unsaved edits, kept on
+ * the window until they let go of them (see glossa_window_open_file()).
+ */
+#define LEAVE_FOR_KEY "glossa-leave-for"
+#define LEAVE_OUTPUT_KEY "glossa-leave-output"
+
+static void
+open_corpus_then (GlossaWindow *self,
+                  gpointer      data)
+{
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+
+  if (file != NULL)
+    _glossa_window_open_corpus (self, file);
+}
+
 static void
 open_corpus_cb (GObject      *object,
                 GAsyncResult *result,
@@ -272,9 +288,13 @@ open_corpus_cb (GObject      *object,
       return;
     }
 
-  if (!glossa_window_flush (self, &error))
+  /* Asked before it was opened, but edits made meanwhile may not be
+   * written either.
+   */
+  if (!_glossa_window_may_leave (self, open_corpus_then, NULL))
     {
-      _glossa_window_show_error (self, error);
+      g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY,
+                              g_object_ref (glossa_corpus_get_file (corpus)), g_object_unref);
       return;
     }
 
@@ -325,6 +345,12 @@ _glossa_window_open_corpus (GlossaWindow *self,
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_glossa_window_may_leave (self, open_corpus_then, NULL))
+    {
+      g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (file), g_object_unref);
+      return;
+    }
+
   if (g_file_peek_path (file) != NULL)
     g_settings_set_string (self->settings, "last-folder", g_file_peek_path (file));
   glossa_corpus_open_async (file, NULL, open_corpus_cb, g_object_ref (self));
@@ -340,6 +366,30 @@ _glossa_window_is_corpus_file (GFile *file)
 }
 
 /* Review */
+
+static void start_review (GlossaWindow *self,
+                          GFile        *other,
+                          GFile        *output);
+
+static void
+set_leave_review (GlossaWindow *self,
+                  GFile        *other,
+                  GFile        *output)
+{
+  g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), LEAVE_OUTPUT_KEY, g_object_ref (output), g_object_unref);
+}
+
+static void
+start_review_then (GlossaWindow *self,
+                   gpointer      data)
+{
+  g_autoptr(GFile) other = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+  g_autoptr(GFile) output = g_object_steal_data (G_OBJECT (self), LEAVE_OUTPUT_KEY);
+
+  if (other != NULL && output != NULL)
+    start_review (self, other, output);
+}
 
 static void
 show_review (GlossaWindow *self)
@@ -421,9 +471,10 @@ open_source_cb (GObject      *object,
       return;
     }
 
-  if (!glossa_window_flush (self, &error))
+  /* Edits made while B was read: the review would leave them. */
+  if (!_glossa_window_may_leave (self, start_review_then, NULL))
     {
-      _glossa_window_show_error (self, error);
+      set_leave_review (self, g_task_get_task_data (G_TASK (result)), output);
       glossa_review_source_free (source);
       g_object_unref (output);
       return;
@@ -453,6 +504,15 @@ start_review (GlossaWindow *self,
   if (!glossa_review_check_output (output, a, other, &error))
     {
       _glossa_window_show_error (self, error);
+      return;
+    }
+
+  /* The review shows the adjudicated set instead: A's edits that are not
+   * on disk would be left behind.
+   */
+  if (!_glossa_window_may_leave (self, start_review_then, NULL))
+    {
+      set_leave_review (self, other, output);
       return;
     }
 
@@ -556,6 +616,13 @@ _glossa_window_compare (GlossaWindow *self,
 }
 
 static void
+stop_review_then (GlossaWindow *self,
+                  gpointer      data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.stop-review", NULL);
+}
+
+static void
 stop_review_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -567,11 +634,9 @@ stop_review_action (GtkWidget  *widget,
   if (self->review_source == NULL)
     return;
 
-  if (!glossa_window_flush (self, &error))
-    {
-      _glossa_window_show_error (self, error);
-      return;
-    }
+  /* Decisions that could not be written are asked about, not dropped. */
+  if (!_glossa_window_may_leave (self, stop_review_then, NULL))
+    return;
 
   glossa_review_bar_clear (self->review_bar);
   gtk_revealer_set_reveal_child (self->review_revealer, FALSE);

@@ -1076,6 +1076,22 @@ preload_cb (GlossaDocument *document,
   glossa_window_opened (opening->self, opening->file, document, error);
 }
 
+/* What was refused while the user was asked about unsaved edits is kept
+ * on the window (the dialog's data is a bare pointer), and asked for again
+ * once they let go of the edits.
+ */
+#define LEAVE_FOR_KEY "glossa-leave-for"
+
+static void
+open_file_then (GlossaWindow *self,
+                gpointer      data)
+{
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+
+  if (file != NULL)
+    glossa_window_open_file (self, file);
+}
+
 void
 glossa_window_open_file (GlossaWindow *self,
                          GFile        *file)
@@ -1086,6 +1102,15 @@ glossa_window_open_file (GlossaWindow *self,
 
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* Ctrl+O, a drop and the command line of a running instance all come
+   * here: edits that are not on disk are never left without asking.
+   */
+  if (!_glossa_window_may_leave (self, open_file_then, NULL))
+    {
+      g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (file), g_object_unref);
+      return;
+    }
 
   if (_glossa_window_is_corpus_file (file))
     {
