@@ -77,6 +77,7 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.show-side-panel", { "F9", NULL } },
+  { "win.show-corpus-list", { "<Shift>F9", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.open-folder", { "<Control><Shift>o", NULL } },
   { "win.next-article", { "<Control>Page_Down", NULL } },

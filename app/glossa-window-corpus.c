@@ -217,6 +217,9 @@ static void
 on_item_activated (GlossaWindow *self,
                    guint         position)
 {
+  /* Over the article (folded), the list has done its job once chosen. */
+  if (adw_flap_get_folded (self->corpus_flap))
+    adw_flap_set_reveal_flap (self->corpus_flap, FALSE);
   if (position != self->corpus_position || self->document == NULL)
     _glossa_window_show_item (self, position);
 }
@@ -250,7 +253,9 @@ ensure_corpus_sidebar (GlossaWindow *self)
   self->corpus_sidebar = GLOSSA_CORPUS_SIDEBAR (glossa_corpus_sidebar_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->corpus_sidebar), 260, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), FALSE);
-  gtk_box_prepend (self->content_box, GTK_WIDGET (self->corpus_sidebar));
+  /* Folded, it is drawn over the article: it needs a background. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->corpus_sidebar), "background");
+  adw_flap_set_flap (self->corpus_flap, GTK_WIDGET (self->corpus_sidebar));
   g_signal_connect_object (self->corpus_sidebar, "item-activated",
                            G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
 }

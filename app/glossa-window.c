@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-application.h"
@@ -1431,12 +1432,75 @@ glossa_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (glossa_window_parent_class)->close_request (window);
 }
 
+/* The label buttons of a narrow window: the colour swatch alone, with the
+ * same action, tooltip and accessible name as the full button, made from
+ * the full ones so that the two never disagree.
+ */
+static void
+glossa_window_build_compact_labels (GlossaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  for (GtkWidget *full = gtk_widget_get_first_child (self->label_buttons);
+       full != NULL; full = gtk_widget_get_next_sibling (full))
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      g_autofree char *label = NULL;
+      g_auto(GStrv) classes = gtk_widget_get_css_classes (full);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), gtk_actionable_get_action_name (GTK_ACTIONABLE (full)));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              gtk_actionable_get_action_target_value (GTK_ACTIONABLE (full)));
+      gtk_widget_set_tooltip_text (button, gtk_widget_get_tooltip_text (full));
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_css_classes (button, (const char **) classes);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (swatch, "swatch");
+      for (guint i = 0; classes[i] != NULL; i++)
+        if (g_str_has_prefix (classes[i], "label-") && !g_str_equal (classes[i], "label-button"))
+          gtk_widget_add_css_class (swatch, classes[i]);
+      gtk_button_set_child (GTK_BUTTON (button), swatch);
+      /* The tooltip starts with the name: "Tag as Actor (1 or A; …)". */
+      label = g_strdup (gtk_widget_get_tooltip_text (full));
+      if (label != NULL && strchr (label, '(') != NULL)
+        *strchr (label, '(') = '\0';
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label ? g_strstrip (label) : "", -1);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  adw_squeezer_add (self->label_squeezer, box);
+}
+
+/* The span list is locked (AdwFlap never shows or hides it on its own):
+ * folded, it is hidden and comes back over the article with F9; unfolded,
+ * it is as the user last left it beside the article.
+ */
+static void
+on_span_flap_folded (GlossaWindow *self)
+{
+  if (adw_flap_get_folded (self->span_flap))
+    adw_flap_set_reveal_flap (self->span_flap, FALSE);
+  else
+    adw_flap_set_reveal_flap (self->span_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
+}
+
+static void
+on_span_flap_revealed (GlossaWindow *self)
+{
+  /* Shown over the article for a moment is not a preference. */
+  if (!adw_flap_get_folded (self->span_flap))
+    g_settings_set_boolean (self->settings, "show-side-panel", adw_flap_get_reveal_flap (self->span_flap));
+}
+
 static void
 glossa_window_constructed (GObject *object)
 {
   GlossaWindow *self = GLOSSA_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GAction) side_panel = NULL;
+  g_autoptr(GAction) corpus_list = NULL;
 
   G_OBJECT_CLASS (glossa_window_parent_class)->constructed (object);
 
@@ -1451,11 +1515,21 @@ glossa_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  side_panel = g_settings_create_action (self->settings, "show-side-panel");
+  glossa_window_build_compact_labels (self);
+  g_object_bind_property (self->corpus_buttons, "visible", self->corpus_list_button, "visible", G_BINDING_SYNC_CREATE);
+
+  /* F9 and Shift+F9 show the panels beside the article, or over it when
+   * the window is too narrow for them (folded).
+   */
+  side_panel = G_ACTION (g_property_action_new ("show-side-panel", self->span_flap, "reveal-flap"));
   g_action_map_add_action (G_ACTION_MAP (self), side_panel);
-  g_settings_bind (self->settings, "show-side-panel",
-                   gtk_paned_get_end_child (self->paned), "visible",
-                   G_SETTINGS_BIND_GET);
+  corpus_list = G_ACTION (g_property_action_new ("show-corpus-list", self->corpus_flap, "reveal-flap"));
+  g_action_map_add_action (G_ACTION_MAP (self), corpus_list);
+  adw_flap_set_reveal_flap (self->span_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
+  g_signal_connect_object (self->span_flap, "notify::folded",
+                           G_CALLBACK (on_span_flap_folded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->span_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_span_flap_revealed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::annotator",
                            G_CALLBACK (glossa_window_update_annotator), self, G_CONNECT_SWAPPED);
 
@@ -1515,15 +1589,18 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, label_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, label_buttons);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_list_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, error_page);
