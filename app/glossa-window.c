@@ -1543,6 +1543,11 @@ glossa_window_dispose (GObject *object)
 {
   GlossaWindow *self = GLOSSA_WINDOW (object);
 
+  /* Each holds its flap, which would outlive the window and keep the
+   * widgets inside it (and their documents) alive.
+   */
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-side-panel");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-corpus-list");
   glossa_window_stop_following (self);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
