@@ -732,6 +732,22 @@ mark_done_action (GtkWidget  *widget,
                                  adw_toast_new (_("Every article is done")));
 }
 
+/* Done can be taken back: the article is worked on again. The status is
+ * saved like any other change (autosave).
+ */
+static void
+mark_in_progress_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+
+  if (self->document == NULL || glossa_document_get_read_only (self->document))
+    return;
+
+  glossa_document_set_status (self->document, GLOSSA_STATUS_IN_PROGRESS);
+}
+
 static void
 on_folder_response (GtkNativeDialog *chooser,
                     int              response,
@@ -782,6 +798,9 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-article", corpus && self->corpus_position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unfinished", corpus);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable && !reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-in-progress",
+                                 writable && !reviewing &&
+                                 glossa_document_get_status (self->document) == GLOSSA_STATUS_DONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-folder", self->document != NULL && !reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-jsonl", self->document != NULL && !reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-review", reviewing);
@@ -824,6 +843,7 @@ _glossa_window_class_corpus_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-article", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-in-progress", NULL, mark_in_progress_action);
   gtk_widget_class_install_action (widget_class, "win.compare-folder", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-jsonl", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.stop-review", NULL, stop_review_action);

@@ -148,11 +148,45 @@ glossa_window_update_banner (GlossaWindow *self)
   gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
 }
 
+static const char *
+status_text (GlossaStatus status)
+{
+  switch (status)
+    {
+    case GLOSSA_STATUS_IN_PROGRESS:
+      return C_("status", "In progress");
+    case GLOSSA_STATUS_DONE:
+      return C_("status", "Done");
+    case GLOSSA_STATUS_TODO:
+    default:
+      return C_("status", "To do");
+    }
+}
+
+/* "2021-12-31 · Done · Ana": what the header knows of the document, so that
+ * a done article is seen to be done, and whose annotations these are.
+ */
+static char *
+dup_subtitle (GlossaDocument *document,
+              const char     *date)
+{
+  const char *annotator = glossa_document_get_annotator (document);
+  GString *subtitle = g_string_new (date);
+
+  if (subtitle->len > 0)
+    g_string_append (subtitle, " · ");
+  g_string_append (subtitle, status_text (glossa_document_get_status (document)));
+  if (annotator != NULL && *annotator != '\0')
+    g_string_append_printf (subtitle, " · %s", annotator);
+  return g_string_free (subtitle, FALSE);
+}
+
 static void
 glossa_window_update_title (GlossaWindow *self)
 {
   GlossaArticle *article;
   g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
   const char *date;
 
   if (self->document == NULL && self->load_error_file != NULL)
@@ -177,9 +211,17 @@ glossa_window_update_title (GlossaWindow *self)
   else
     name = g_strdup (glossa_article_get_name (article));
   date = glossa_document_get_date (self->document);
+  subtitle = dup_subtitle (self->document, date);
   adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, date);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+on_status_changed (GlossaWindow *self)
+{
+  glossa_window_update_title (self);
+  _glossa_window_corpus_update_actions (self);
 }
 
 static void
@@ -1473,6 +1515,62 @@ glossa_window_build_compact_labels (GlossaWindow *self)
   adw_squeezer_add (self->label_squeezer, box);
 }
 
+/* Text size, as a percentage of the default, in steps of ZOOM_STEP; the
+ * settings key's range bounds it. The article view alone is scaled.
+ */
+#define ZOOM_STEP 10
+
+static void
+glossa_window_apply_zoom (GlossaWindow *self)
+{
+  int zoom = g_settings_get_int (self->settings, "text-zoom");
+  g_autofree char *css = g_strdup_printf ("textview { font-size: %d%%; }", zoom);
+  GtkCssProvider *provider = g_object_get_data (G_OBJECT (self->view), "glossa-zoom");
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      /* The widget's own context: deprecated in GTK 4.10, the only way on
+       * 4.8 to style one widget without a class of its own in the display.
+       */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),
+                                      GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      g_object_set_data_full (G_OBJECT (self->view), "glossa-zoom", provider, g_object_unref);
+    }
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) bounds = NULL;
+  int zoom = g_settings_get_int (self->settings, "text-zoom");
+  int low, high;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom += ZOOM_STEP;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom -= ZOOM_STEP;
+  else
+    zoom = 100;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "text-zoom");
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get_child (range, 1, "v", &bounds);
+  g_variant_get (bounds, "(ii)", &low, &high);
+  g_settings_set_int (self->settings, "text-zoom", CLAMP (zoom, low, high));
+}
+
 /* The span list is locked (AdwFlap never shows or hides it on its own):
  * folded, it is hidden and comes back over the article with F9; unfolded,
  * it is as the user last left it beside the article.
@@ -1516,6 +1614,9 @@ glossa_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   glossa_window_build_compact_labels (self);
+  glossa_window_apply_zoom (self);
+  g_signal_connect_object (self->settings, "changed::text-zoom",
+                           G_CALLBACK (glossa_window_apply_zoom), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->corpus_buttons, "visible", self->corpus_list_button, "visible", G_BINDING_SYNC_CREATE);
 
   /* F9 and Shift+F9 show the panels beside the article, or over it when
@@ -1620,6 +1721,9 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.save-elsewhere", NULL, save_elsewhere_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.reload-article", NULL, reload_article_action);
   gtk_widget_class_install_action (widget_class, "win.reanchor", NULL, reanchor_action);
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_action);
@@ -1653,6 +1757,8 @@ glossa_window_init (GlossaWindow *self)
   self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed",
                                   G_CALLBACK (on_document_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::status",
+                                  G_CALLBACK (on_status_changed), self);
 
   /* The view gets a new buffer with each document. */
   self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
