@@ -48,6 +48,8 @@ struct _GlossaWindow
   GtkWidget            *reanchor_button;
   GtkWidget            *start_over_button;
   GtkWidget            *retry_button;
+  GtkWidget            *latin1_button;
+  GtkWidget            *cp1252_button;
   GtkRevealer          *article_bar_revealer;
 
   GSettings            *settings;

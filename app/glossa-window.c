@@ -12,6 +12,7 @@
 #include "glossa-application.h"
 #include "glossa-error.h"
 #include "glossa-resources.h"
+#include "glossa-storage.h"
 #include "glossa-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GlossaWindow, glossa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -466,7 +467,7 @@ static const char *
 unreadable_advice (const GError *error)
 {
   if (g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING))
-    return _("Glossa reads articles in UTF-8: convert it to UTF-8, e.g. with iconv, then try again.");
+    return _("Glossa reads articles in UTF-8. Opening it as Latin-1 or Windows-1252 writes a UTF-8 copy beside it (NAME.utf-8.txt) and opens the copy; the original is not changed.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     return _("It may have been moved, renamed or deleted.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
@@ -481,12 +482,98 @@ show_unreadable_page (GlossaWindow *self)
   g_autofree char *title = g_strdup_printf (_("Cannot Read “%s”"), name);
   g_autofree char *message = g_markup_escape_text (self->load_error->message, -1);
   g_autofree char *description = g_strdup_printf ("%s\n\n%s", message, unreadable_advice (self->load_error));
+  gboolean encoding = g_error_matches (self->load_error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING);
 
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, description);
   gtk_widget_set_visible (self->retry_button, TRUE);
   gtk_widget_set_visible (self->reanchor_button, FALSE);
   gtk_widget_set_visible (self->start_over_button, FALSE);
+  gtk_widget_set_visible (self->latin1_button, encoding);
+  gtk_widget_set_visible (self->cp1252_button, encoding);
+}
+
+/* NAME.txt → NAME.utf-8.txt, beside it. */
+static GFile *
+utf8_copy_file (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    name = g_strdup_printf ("%.*s.utf-8%s", (int) (dot - base), base, dot);
+  else
+    name = g_strconcat (base, ".utf-8", NULL);
+  return g_file_get_child (dir, name);
+}
+
+/* Annotating a converted view of the original would record offsets and a
+ * hash of text that is not on disk: the converted text is written as a
+ * UTF-8 copy beside the original (never over anything, and the original
+ * is never changed), and the copy is what is opened and annotated.
+ */
+static gboolean
+write_utf8_copy (GFile       *file,
+                 const char  *charset,
+                 GFile       *copy,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree char *existing = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len, converted_len, existing_len;
+
+  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, NULL, error))
+    return FALSE;
+  converted = g_convert (contents, len, "UTF-8", charset, NULL, &converted_len, &local_error);
+  if (converted == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING,
+                   _("%s cannot be read as %s: %s"), g_file_peek_path (file), charset, local_error->message);
+      return FALSE;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&converted), converted_len);
+  if (glossa_file_create_new (copy, bytes, NULL, &local_error))
+    return TRUE;
+
+  /* Made before, from the same bytes: that copy is the one to open. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
+      glossa_storage_read_file (copy, GLOSSA_STORAGE_READ_LIMIT, &existing, &existing_len, NULL, NULL, NULL) &&
+      existing_len == g_bytes_get_size (bytes) &&
+      memcmp (existing, g_bytes_get_data (bytes, NULL), existing_len) == 0)
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+open_converted_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  const char *charset = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->load_error_file == NULL ||
+      !g_error_matches (self->load_error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING))
+    return;
+
+  file = g_object_ref (self->load_error_file);
+  copy = utf8_copy_file (file);
+  if (!write_utf8_copy (file, charset, copy, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+  glossa_window_open_file (self, copy);
 }
 
 /* Re-anchoring is worked out when the page is shown, so that its button
@@ -1713,6 +1800,8 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, reanchor_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, start_over_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, latin1_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, cp1252_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, article_bar_revealer);
   gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
@@ -1721,6 +1810,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.save-elsewhere", NULL, save_elsewhere_action);
+  gtk_widget_class_install_action (widget_class, "win.open-converted", "s", open_converted_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
