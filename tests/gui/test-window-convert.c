@@ -82,6 +82,7 @@ open_unreadable (Fixture *f)
   g_autoptr(GFile) file = g_file_new_for_path (f->article);
   GlossaWindow *window = g_object_new (GLOSSA_TYPE_WINDOW, NULL);
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
   glossa_window_open_file (window, file);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gui_test_wait_for (is_mapped, window, 5000));
@@ -91,6 +92,27 @@ open_unreadable (Fixture *f)
   g_assert_true (gtk_widget_get_visible (window->latin1_button));
   g_assert_true (gtk_widget_get_visible (window->cp1252_button));
   return window;
+}
+
+/* The error page, as a PNG in the build folder to look at. */
+static void
+save_screenshot (GlossaWindow *window,
+                 const char   *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
 }
 
 static void
@@ -120,6 +142,7 @@ test_windows_1252 (Fixture       *f,
   GlossaDocument *document;
   GFile *shown;
 
+  save_screenshot (window, "error-not-utf8.png");
   open_as (window, "WINDOWS-1252");
   copy = read_or_null (f->copy);
   g_assert_cmpstr (copy, ==, as_cp1252);
