@@ -1606,13 +1606,22 @@ glossa_window_build_compact_labels (GlossaWindow *self)
  * settings key's range bounds it. The article view alone is scaled.
  */
 #define ZOOM_STEP 10
+/* The article's text size in ui/style.css, at 100 %. */
+#define ARTICLE_FONT_PT 13
 
 static void
 glossa_window_apply_zoom (GlossaWindow *self)
 {
   int zoom = g_settings_get_int (self->settings, "text-zoom");
-  g_autofree char *css = g_strdup_printf ("textview { font-size: %d%%; }", zoom);
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
   GtkCssProvider *provider = g_object_get_data (G_OBJECT (self->view), "glossa-zoom");
+
+  /* A percentage would be of the parent's size, not of the article's own
+   * (ARTICLE_FONT_PT, ui/style.css): the size is given in full.
+   */
+  g_ascii_formatd (size, sizeof size, "%.2f", ARTICLE_FONT_PT * zoom / 100.0);
+  css = g_strdup_printf ("textview.article { font-size: %spt; }", size);
 
   if (provider == NULL)
     {

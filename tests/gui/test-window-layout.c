@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "glossa-review.h"
 #include "glossa-window-private.h"
@@ -208,6 +209,10 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* LANGUAGE=it (with a locale other than plain C) for the Italian shots. */
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_data_func ("/gui/window-layout/single/light", GINT_TO_POINTER (FALSE), test_single);
   g_test_add_data_func ("/gui/window-layout/single/dark", GINT_TO_POINTER (TRUE), test_single);

@@ -109,6 +109,18 @@ test_zoom (void)
   g_settings_reset (settings, "text-zoom");
   window = gui_test_open_window (article);
   normal = font_size (window);
+  /* At 100 %, the size of ui/style.css, as any article view would have. */
+  {
+    GtkWidget *reference = g_object_ref_sink (gtk_text_view_new ());
+    GtkWidget *holder = gtk_window_new ();
+
+    gtk_widget_add_css_class (reference, "article");
+    gtk_window_set_child (GTK_WINDOW (holder), reference);
+    g_assert_cmpint (normal, ==,
+                     pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (reference))));
+    gtk_window_destroy (GTK_WINDOW (holder));
+    g_object_unref (reference);
+  }
 
   activate (window, "win.zoom-in");
   activate (window, "win.zoom-in");
