@@ -66,7 +66,7 @@ G_DEFINE_FINAL_TYPE (GlossaApplication, glossa_application, ADW_TYPE_APPLICATION
  */
 static const struct {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
@@ -77,6 +77,10 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.show-side-panel", { "F9", NULL } },
+  { "win.show-corpus-list", { "<Shift>F9", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.open-folder", { "<Control><Shift>o", NULL } },
   { "win.next-article", { "<Control>Page_Down", NULL } },

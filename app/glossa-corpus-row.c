@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "glossa-corpus-row.h"
@@ -18,6 +20,7 @@ struct _GlossaCorpusRow
   GSignalGroup     *item_signals;
 
   GtkLabel         *name_label;
+  GtkLabel         *id_label;
   GtkLabel         *date_label;
   GtkLabel         *status_label;
   GtkLabel         *count_label;
@@ -92,21 +95,67 @@ update_status (GlossaCorpusRow *self)
   gtk_label_set_text (self->count_label, count);
 }
 
+/* A title on one line: every run of white space (line breaks included)
+ * becomes one space, so that rows keep one height.
+ */
+static char *
+one_line (const char *text)
+{
+  GString *line = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x2028 || c == 0x2029)
+        space = line->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (line, ' ');
+          space = FALSE;
+          g_string_append_unichar (line, c);
+        }
+    }
+  return g_string_free (line, FALSE);
+}
+
 static void
 update_all (GlossaCorpusRow *self)
 {
-  const char *title = NULL, *date = NULL;
+  const char *title = NULL, *name = NULL, *date = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *tooltip = NULL;
 
   if (self->item != NULL)
     {
       title = glossa_corpus_item_get_title (self->item);
-      if (title == NULL || *title == '\0')
-        title = glossa_corpus_item_get_name (self->item);
+      name = glossa_corpus_item_get_name (self->item);
       date = glossa_corpus_item_get_date (self->item);
     }
+  if (title != NULL)
+    line = one_line (title);
 
-  gtk_label_set_text (self->name_label, title ? title : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), title);
+  /* A title (JSONL) is cut at its end, its id under it; a name alone (a
+   * path) is cut in the middle, where its folders meet the file name.
+   */
+  if (line != NULL && *line != '\0')
+    {
+      gtk_label_set_text (self->name_label, line);
+      gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_text (self->id_label, name ? name : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->id_label), name != NULL);
+      tooltip = g_strdup_printf ("%s\n%s", title, name ? name : "");
+    }
+  else
+    {
+      gtk_label_set_text (self->name_label, name ? name : "");
+      gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_visible (GTK_WIDGET (self->id_label), FALSE);
+      tooltip = g_strdup (name);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), tooltip);
   gtk_label_set_text (self->date_label, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
   update_status (self);
@@ -183,6 +232,7 @@ glossa_corpus_row_class_init (GlossaCorpusRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-corpus-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossaCorpusRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaCorpusRow, id_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaCorpusRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaCorpusRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaCorpusRow, count_label);

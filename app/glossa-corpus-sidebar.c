@@ -64,6 +64,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Every run of ASCII white space in @text becomes one space, in place. */
+static void
+fold_spaces (char *text)
+{
+  char *out = text;
+  gboolean space = FALSE;
+
+  for (const char *in = text; *in != '\0'; in++)
+    {
+      if (g_ascii_isspace (*in))
+        space = TRUE;
+      else
+        {
+          if (space && out != text)
+            *out++ = ' ';
+          space = FALSE;
+          *out++ = *in;
+        }
+    }
+  *out = '\0';
+}
+
 static gboolean
 item_matches (gpointer object,
               gpointer user_data)
@@ -86,6 +108,9 @@ item_matches (gpointer object,
           if (fields[i] == NULL)
             continue;
           folded = g_utf8_casefold (fields[i], -1);
+          /* A title's line breaks show as spaces in its row. */
+          if (i == 1)
+            fold_spaces (folded);
           if (strstr (folded, self->filter_text) != NULL)
             return TRUE;
         }

@@ -256,8 +256,12 @@ update_label (GlossaReviewBar *self)
       description = describe_item (self, g_ptr_array_index (self->items, self->current));
     }
 
+  /* Both ellipsize, so that a long description never asks the window for
+   * more width (it used to widen itself); the whole text is the tooltip.
+   */
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->description_label, description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label), description);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-a", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-b", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-both", self->current >= 0);

@@ -217,6 +217,9 @@ static void
 on_item_activated (GlossaWindow *self,
                    guint         position)
 {
+  /* Over the article (folded), the list has done its job once chosen. */
+  if (adw_flap_get_folded (self->corpus_flap))
+    adw_flap_set_reveal_flap (self->corpus_flap, FALSE);
   if (position != self->corpus_position || self->document == NULL)
     _glossa_window_show_item (self, position);
 }
@@ -250,9 +253,27 @@ ensure_corpus_sidebar (GlossaWindow *self)
   self->corpus_sidebar = GLOSSA_CORPUS_SIDEBAR (glossa_corpus_sidebar_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->corpus_sidebar), 260, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), FALSE);
-  gtk_box_prepend (self->content_box, GTK_WIDGET (self->corpus_sidebar));
+  /* Folded, it is drawn over the article: it needs a background. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->corpus_sidebar), "background");
+  adw_flap_set_flap (self->corpus_flap, GTK_WIDGET (self->corpus_sidebar));
   g_signal_connect_object (self->corpus_sidebar, "item-activated",
                            G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+}
+
+/* What was refused while the user was asked about unsaved edits, kept on
+ * the window until they let go of them (see glossa_window_open_file()).
+ */
+#define LEAVE_FOR_KEY "glossa-leave-for"
+#define LEAVE_OUTPUT_KEY "glossa-leave-output"
+
+static void
+open_corpus_then (GlossaWindow *self,
+                  gpointer      data)
+{
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+
+  if (file != NULL)
+    _glossa_window_open_corpus (self, file);
 }
 
 static void
@@ -272,9 +293,13 @@ open_corpus_cb (GObject      *object,
       return;
     }
 
-  if (!glossa_window_flush (self, &error))
+  /* Asked before it was opened, but edits made meanwhile may not be
+   * written either.
+   */
+  if (!_glossa_window_may_leave (self, open_corpus_then, NULL))
     {
-      _glossa_window_show_error (self, error);
+      g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY,
+                              g_object_ref (glossa_corpus_get_file (corpus)), g_object_unref);
       return;
     }
 
@@ -325,6 +350,12 @@ _glossa_window_open_corpus (GlossaWindow *self,
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_glossa_window_may_leave (self, open_corpus_then, NULL))
+    {
+      g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (file), g_object_unref);
+      return;
+    }
+
   if (g_file_peek_path (file) != NULL)
     g_settings_set_string (self->settings, "last-folder", g_file_peek_path (file));
   glossa_corpus_open_async (file, NULL, open_corpus_cb, g_object_ref (self));
@@ -340,6 +371,30 @@ _glossa_window_is_corpus_file (GFile *file)
 }
 
 /* Review */
+
+static void start_review (GlossaWindow *self,
+                          GFile        *other,
+                          GFile        *output);
+
+static void
+set_leave_review (GlossaWindow *self,
+                  GFile        *other,
+                  GFile        *output)
+{
+  g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), LEAVE_OUTPUT_KEY, g_object_ref (output), g_object_unref);
+}
+
+static void
+start_review_then (GlossaWindow *self,
+                   gpointer      data)
+{
+  g_autoptr(GFile) other = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+  g_autoptr(GFile) output = g_object_steal_data (G_OBJECT (self), LEAVE_OUTPUT_KEY);
+
+  if (other != NULL && output != NULL)
+    start_review (self, other, output);
+}
 
 static void
 show_review (GlossaWindow *self)
@@ -421,9 +476,10 @@ open_source_cb (GObject      *object,
       return;
     }
 
-  if (!glossa_window_flush (self, &error))
+  /* Edits made while B was read: the review would leave them. */
+  if (!_glossa_window_may_leave (self, start_review_then, NULL))
     {
-      _glossa_window_show_error (self, error);
+      set_leave_review (self, g_task_get_task_data (G_TASK (result)), output);
       glossa_review_source_free (source);
       g_object_unref (output);
       return;
@@ -453,6 +509,15 @@ start_review (GlossaWindow *self,
   if (!glossa_review_check_output (output, a, other, &error))
     {
       _glossa_window_show_error (self, error);
+      return;
+    }
+
+  /* The review shows the adjudicated set instead: A's edits that are not
+   * on disk would be left behind.
+   */
+  if (!_glossa_window_may_leave (self, start_review_then, NULL))
+    {
+      set_leave_review (self, other, output);
       return;
     }
 
@@ -556,6 +621,13 @@ _glossa_window_compare (GlossaWindow *self,
 }
 
 static void
+stop_review_then (GlossaWindow *self,
+                  gpointer      data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.stop-review", NULL);
+}
+
+static void
 stop_review_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -567,11 +639,9 @@ stop_review_action (GtkWidget  *widget,
   if (self->review_source == NULL)
     return;
 
-  if (!glossa_window_flush (self, &error))
-    {
-      _glossa_window_show_error (self, error);
-      return;
-    }
+  /* Decisions that could not be written are asked about, not dropped. */
+  if (!_glossa_window_may_leave (self, stop_review_then, NULL))
+    return;
 
   glossa_review_bar_clear (self->review_bar);
   gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
@@ -662,6 +732,22 @@ mark_done_action (GtkWidget  *widget,
                                  adw_toast_new (_("Every article is done")));
 }
 
+/* Done can be taken back: the article is worked on again. The status is
+ * saved like any other change (autosave).
+ */
+static void
+mark_in_progress_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+
+  if (self->document == NULL || glossa_document_get_read_only (self->document))
+    return;
+
+  glossa_document_set_status (self->document, GLOSSA_STATUS_IN_PROGRESS);
+}
+
 static void
 on_folder_response (GtkNativeDialog *chooser,
                     int              response,
@@ -712,6 +798,9 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-article", corpus && self->corpus_position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unfinished", corpus);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable && !reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-in-progress",
+                                 writable && !reviewing &&
+                                 glossa_document_get_status (self->document) == GLOSSA_STATUS_DONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-folder", self->document != NULL && !reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-jsonl", self->document != NULL && !reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-review", reviewing);
@@ -754,6 +843,7 @@ _glossa_window_class_corpus_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-article", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.next-unfinished", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-in-progress", NULL, mark_in_progress_action);
   gtk_widget_class_install_action (widget_class, "win.compare-folder", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-jsonl", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.stop-review", NULL, stop_review_action);

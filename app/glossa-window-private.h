@@ -22,29 +22,34 @@ struct _GlossaWindow
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
+  AdwSqueezer          *label_squeezer;
+  GtkWidget            *label_buttons;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   GtkRevealer          *save_revealer;
   GtkLabel             *save_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  GtkPaned             *paned;
+  AdwFlap              *span_flap;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GlossaArticleView    *view;
   GlossaSpanList       *span_list;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
-  GtkBox               *content_box;
+  AdwFlap              *corpus_flap;
   /* Made when a corpus first opens (see _glossa_window_open_corpus()). */
   GlossaCorpusSidebar  *corpus_sidebar;
   GtkWidget            *corpus_buttons;
+  GtkWidget            *corpus_list_button;
   GtkRevealer          *review_revealer;
   GlossaReviewBar      *review_bar;
   AdwStatusPage        *error_page;
   GtkWidget            *reanchor_button;
   GtkWidget            *start_over_button;
   GtkWidget            *retry_button;
+  GtkWidget            *latin1_button;
+  GtkWidget            *cp1252_button;
   GtkRevealer          *article_bar_revealer;
 
   GSettings            *settings;

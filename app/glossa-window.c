@@ -6,11 +6,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-application.h"
 #include "glossa-error.h"
 #include "glossa-resources.h"
+#include "glossa-storage.h"
 #include "glossa-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GlossaWindow, glossa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -147,11 +149,45 @@ glossa_window_update_banner (GlossaWindow *self)
   gtk_revealer_set_reveal_child (self->banner_revealer, error != NULL);
 }
 
+static const char *
+status_text (GlossaStatus status)
+{
+  switch (status)
+    {
+    case GLOSSA_STATUS_IN_PROGRESS:
+      return C_("status", "In progress");
+    case GLOSSA_STATUS_DONE:
+      return C_("status", "Done");
+    case GLOSSA_STATUS_TODO:
+    default:
+      return C_("status", "To do");
+    }
+}
+
+/* "2021-12-31 · Done · Ana": what the header knows of the document, so that
+ * a done article is seen to be done, and whose annotations these are.
+ */
+static char *
+dup_subtitle (GlossaDocument *document,
+              const char     *date)
+{
+  const char *annotator = glossa_document_get_annotator (document);
+  GString *subtitle = g_string_new (date);
+
+  if (subtitle->len > 0)
+    g_string_append (subtitle, " · ");
+  g_string_append (subtitle, status_text (glossa_document_get_status (document)));
+  if (annotator != NULL && *annotator != '\0')
+    g_string_append_printf (subtitle, " · %s", annotator);
+  return g_string_free (subtitle, FALSE);
+}
+
 static void
 glossa_window_update_title (GlossaWindow *self)
 {
   GlossaArticle *article;
   g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
   const char *date;
 
   if (self->document == NULL && self->load_error_file != NULL)
@@ -176,9 +212,17 @@ glossa_window_update_title (GlossaWindow *self)
   else
     name = g_strdup (glossa_article_get_name (article));
   date = glossa_document_get_date (self->document);
+  subtitle = dup_subtitle (self->document, date);
   adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, date);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+on_status_changed (GlossaWindow *self)
+{
+  glossa_window_update_title (self);
+  _glossa_window_corpus_update_actions (self);
 }
 
 static void
@@ -423,7 +467,7 @@ static const char *
 unreadable_advice (const GError *error)
 {
   if (g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING))
-    return _("Glossa reads articles in UTF-8: convert it to UTF-8, e.g. with iconv, then try again.");
+    return _("Glossa reads articles in UTF-8. Opening it as Latin-1 or Windows-1252 writes a UTF-8 copy beside it (NAME.utf-8.txt) and opens the copy; the original is not changed.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     return _("It may have been moved, renamed or deleted.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
@@ -438,12 +482,98 @@ show_unreadable_page (GlossaWindow *self)
   g_autofree char *title = g_strdup_printf (_("Cannot Read “%s”"), name);
   g_autofree char *message = g_markup_escape_text (self->load_error->message, -1);
   g_autofree char *description = g_strdup_printf ("%s\n\n%s", message, unreadable_advice (self->load_error));
+  gboolean encoding = g_error_matches (self->load_error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING);
 
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, description);
   gtk_widget_set_visible (self->retry_button, TRUE);
   gtk_widget_set_visible (self->reanchor_button, FALSE);
   gtk_widget_set_visible (self->start_over_button, FALSE);
+  gtk_widget_set_visible (self->latin1_button, encoding);
+  gtk_widget_set_visible (self->cp1252_button, encoding);
+}
+
+/* NAME.txt → NAME.utf-8.txt, beside it. */
+static GFile *
+utf8_copy_file (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    name = g_strdup_printf ("%.*s.utf-8%s", (int) (dot - base), base, dot);
+  else
+    name = g_strconcat (base, ".utf-8", NULL);
+  return g_file_get_child (dir, name);
+}
+
+/* Annotating a converted view of the original would record offsets and a
+ * hash of text that is not on disk: the converted text is written as a
+ * UTF-8 copy beside the original (never over anything, and the original
+ * is never changed), and the copy is what is opened and annotated.
+ */
+static gboolean
+write_utf8_copy (GFile       *file,
+                 const char  *charset,
+                 GFile       *copy,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree char *existing = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len, converted_len, existing_len;
+
+  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, NULL, error))
+    return FALSE;
+  converted = g_convert (contents, len, "UTF-8", charset, NULL, &converted_len, &local_error);
+  if (converted == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING,
+                   _("%s cannot be read as %s: %s"), g_file_peek_path (file), charset, local_error->message);
+      return FALSE;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&converted), converted_len);
+  if (glossa_file_create_new (copy, bytes, NULL, &local_error))
+    return TRUE;
+
+  /* Made before, from the same bytes: that copy is the one to open. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
+      glossa_storage_read_file (copy, GLOSSA_STORAGE_READ_LIMIT, &existing, &existing_len, NULL, NULL, NULL) &&
+      existing_len == g_bytes_get_size (bytes) &&
+      memcmp (existing, g_bytes_get_data (bytes, NULL), existing_len) == 0)
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+open_converted_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  const char *charset = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->load_error_file == NULL ||
+      !g_error_matches (self->load_error, GLOSSA_ERROR, GLOSSA_ERROR_ENCODING))
+    return;
+
+  file = g_object_ref (self->load_error_file);
+  copy = utf8_copy_file (file);
+  if (!write_utf8_copy (file, charset, copy, &error))
+    {
+      _glossa_window_show_error (self, error);
+      return;
+    }
+  glossa_window_open_file (self, copy);
 }
 
 /* Re-anchoring is worked out when the page is shown, so that its button
@@ -1076,6 +1206,22 @@ preload_cb (GlossaDocument *document,
   glossa_window_opened (opening->self, opening->file, document, error);
 }
 
+/* What was refused while the user was asked about unsaved edits is kept
+ * on the window (the dialog's data is a bare pointer), and asked for again
+ * once they let go of the edits.
+ */
+#define LEAVE_FOR_KEY "glossa-leave-for"
+
+static void
+open_file_then (GlossaWindow *self,
+                gpointer      data)
+{
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+
+  if (file != NULL)
+    glossa_window_open_file (self, file);
+}
+
 void
 glossa_window_open_file (GlossaWindow *self,
                          GFile        *file)
@@ -1086,6 +1232,15 @@ glossa_window_open_file (GlossaWindow *self,
 
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* Ctrl+O, a drop and the command line of a running instance all come
+   * here: edits that are not on disk are never left without asking.
+   */
+  if (!_glossa_window_may_leave (self, open_file_then, NULL))
+    {
+      g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (file), g_object_unref);
+      return;
+    }
 
   if (_glossa_window_is_corpus_file (file))
     {
@@ -1406,12 +1561,140 @@ glossa_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (glossa_window_parent_class)->close_request (window);
 }
 
+/* The label buttons of a narrow window: the colour swatch alone, with the
+ * same action, tooltip and accessible name as the full button, made from
+ * the full ones so that the two never disagree.
+ */
+static void
+glossa_window_build_compact_labels (GlossaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  for (GtkWidget *full = gtk_widget_get_first_child (self->label_buttons);
+       full != NULL; full = gtk_widget_get_next_sibling (full))
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      g_autofree char *label = NULL;
+      g_auto(GStrv) classes = gtk_widget_get_css_classes (full);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), gtk_actionable_get_action_name (GTK_ACTIONABLE (full)));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              gtk_actionable_get_action_target_value (GTK_ACTIONABLE (full)));
+      gtk_widget_set_tooltip_text (button, gtk_widget_get_tooltip_text (full));
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_css_classes (button, (const char **) classes);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (swatch, "swatch");
+      for (guint i = 0; classes[i] != NULL; i++)
+        if (g_str_has_prefix (classes[i], "label-") && !g_str_equal (classes[i], "label-button"))
+          gtk_widget_add_css_class (swatch, classes[i]);
+      gtk_button_set_child (GTK_BUTTON (button), swatch);
+      /* The tooltip starts with the name: "Tag as Actor (1 or A; …)". */
+      label = g_strdup (gtk_widget_get_tooltip_text (full));
+      if (label != NULL && strchr (label, '(') != NULL)
+        *strchr (label, '(') = '\0';
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label ? g_strstrip (label) : "", -1);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  adw_squeezer_add (self->label_squeezer, box);
+}
+
+/* Text size, as a percentage of the default, in steps of ZOOM_STEP; the
+ * settings key's range bounds it. The article view alone is scaled.
+ */
+#define ZOOM_STEP 10
+/* The article's text size in ui/style.css, at 100 %. */
+#define ARTICLE_FONT_PT 13
+
+static void
+glossa_window_apply_zoom (GlossaWindow *self)
+{
+  int zoom = g_settings_get_int (self->settings, "text-zoom");
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+  GtkCssProvider *provider = g_object_get_data (G_OBJECT (self->view), "glossa-zoom");
+
+  /* A percentage would be of the parent's size, not of the article's own
+   * (ARTICLE_FONT_PT, ui/style.css): the size is given in full.
+   */
+  g_ascii_formatd (size, sizeof size, "%.2f", ARTICLE_FONT_PT * zoom / 100.0);
+  css = g_strdup_printf ("textview.article { font-size: %spt; }", size);
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      /* The widget's own context: deprecated in GTK 4.10, the only way on
+       * 4.8 to style one widget without a class of its own in the display.
+       */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),
+                                      GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      g_object_set_data_full (G_OBJECT (self->view), "glossa-zoom", provider, g_object_unref);
+    }
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) bounds = NULL;
+  int zoom = g_settings_get_int (self->settings, "text-zoom");
+  int low, high;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom += ZOOM_STEP;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom -= ZOOM_STEP;
+  else
+    zoom = 100;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "text-zoom");
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get_child (range, 1, "v", &bounds);
+  g_variant_get (bounds, "(ii)", &low, &high);
+  g_settings_set_int (self->settings, "text-zoom", CLAMP (zoom, low, high));
+}
+
+/* The span list is locked (AdwFlap never shows or hides it on its own):
+ * folded, it is hidden and comes back over the article with F9; unfolded,
+ * it is as the user last left it beside the article.
+ */
+static void
+on_span_flap_folded (GlossaWindow *self)
+{
+  if (adw_flap_get_folded (self->span_flap))
+    adw_flap_set_reveal_flap (self->span_flap, FALSE);
+  else
+    adw_flap_set_reveal_flap (self->span_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
+}
+
+static void
+on_span_flap_revealed (GlossaWindow *self)
+{
+  /* Shown over the article for a moment is not a preference. */
+  if (!adw_flap_get_folded (self->span_flap))
+    g_settings_set_boolean (self->settings, "show-side-panel", adw_flap_get_reveal_flap (self->span_flap));
+}
+
 static void
 glossa_window_constructed (GObject *object)
 {
   GlossaWindow *self = GLOSSA_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GAction) side_panel = NULL;
+  g_autoptr(GAction) corpus_list = NULL;
 
   G_OBJECT_CLASS (glossa_window_parent_class)->constructed (object);
 
@@ -1426,11 +1709,24 @@ glossa_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  side_panel = g_settings_create_action (self->settings, "show-side-panel");
+  glossa_window_build_compact_labels (self);
+  glossa_window_apply_zoom (self);
+  g_signal_connect_object (self->settings, "changed::text-zoom",
+                           G_CALLBACK (glossa_window_apply_zoom), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->corpus_buttons, "visible", self->corpus_list_button, "visible", G_BINDING_SYNC_CREATE);
+
+  /* F9 and Shift+F9 show the panels beside the article, or over it when
+   * the window is too narrow for them (folded).
+   */
+  side_panel = G_ACTION (g_property_action_new ("show-side-panel", self->span_flap, "reveal-flap"));
   g_action_map_add_action (G_ACTION_MAP (self), side_panel);
-  g_settings_bind (self->settings, "show-side-panel",
-                   gtk_paned_get_end_child (self->paned), "visible",
-                   G_SETTINGS_BIND_GET);
+  corpus_list = G_ACTION (g_property_action_new ("show-corpus-list", self->corpus_flap, "reveal-flap"));
+  g_action_map_add_action (G_ACTION_MAP (self), corpus_list);
+  adw_flap_set_reveal_flap (self->span_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
+  g_signal_connect_object (self->span_flap, "notify::folded",
+                           G_CALLBACK (on_span_flap_folded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->span_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_span_flap_revealed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::annotator",
                            G_CALLBACK (glossa_window_update_annotator), self, G_CONNECT_SWAPPED);
 
@@ -1444,6 +1740,11 @@ glossa_window_dispose (GObject *object)
 {
   GlossaWindow *self = GLOSSA_WINDOW (object);
 
+  /* Each holds its flap, which would outlive the window and keep the
+   * widgets inside it (and their documents) alive.
+   */
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-side-panel");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-corpus-list");
   glossa_window_stop_following (self);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
@@ -1490,21 +1791,26 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, span_list);
-  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, label_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, label_buttons);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, corpus_list_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, review_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, reanchor_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, start_over_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, latin1_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, cp1252_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, article_bar_revealer);
   gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
@@ -1513,6 +1819,10 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.save-elsewhere", NULL, save_elsewhere_action);
+  gtk_widget_class_install_action (widget_class, "win.open-converted", "s", open_converted_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.reload-article", NULL, reload_article_action);
   gtk_widget_class_install_action (widget_class, "win.reanchor", NULL, reanchor_action);
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_action);
@@ -1546,6 +1856,8 @@ glossa_window_init (GlossaWindow *self)
   self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed",
                                   G_CALLBACK (on_document_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::status",
+                                  G_CALLBACK (on_status_changed), self);
 
   /* The view gets a new buffer with each document. */
   self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);

@@ -523,3 +523,85 @@ glossa_file_replace_atomic (GFile         *file,
 
   return TRUE;
 }
+
+gboolean
+glossa_file_create_new (GFile         *file,
+                        GBytes        *bytes,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  const guint8 *data;
+  gsize len;
+  mode_t mask, mode;
+  int fd, dir_fd, saved_errno;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not save “%s”: only local files can be saved"), uri);
+      return FALSE;
+    }
+
+  mask = umask (0);
+  umask (mask);
+  mode = 0666 & ~mask;
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, mode);
+  if (fd < 0)
+    return set_io_error (error, errno, path, _("cannot create a temporary file"));
+  if (fchmod (fd, mode) != 0)
+    g_debug ("Could not set the permissions of %s: %s", tmp, g_strerror (errno));
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!write_all (fd, data, len) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      return set_io_error (error, saved_errno, path, _("cannot write"));
+    }
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      return set_io_error (error, saved_errno, path, _("cannot write"));
+    }
+
+  /* The one step that names the file, and it never replaces one. */
+  if (link (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      if (saved_errno == EEXIST)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Could not save “%s”: a file of that name exists, and is not written over"), path);
+          return FALSE;
+        }
+      return set_io_error (error, saved_errno, path, _("cannot create the file"));
+    }
+  g_unlink (tmp);
+
+  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}

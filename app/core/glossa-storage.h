@@ -86,4 +86,15 @@ gboolean        glossa_file_replace_atomic  (GFile                 *file,
                                              GCancellable          *cancellable,
                                              GError               **error);
 
+/* Writes @bytes to @file, a name that must not be taken: a temporary file
+ * beside it, flushed to disk, then linked to the name. link() refuses a name
+ * that is taken, even by a file that appeared meanwhile or by a symbolic
+ * link (dangling or not), so nothing is ever written over
+ * (G_IO_ERROR_EXISTS).
+ */
+gboolean        glossa_file_create_new      (GFile                 *file,
+                                             GBytes                *bytes,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
 G_END_DECLS

@@ -252,6 +252,34 @@ test_saved (Fixture       *f,
   g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (saved->spans, 1))->text, ==, "Ana Lima");
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* Issue 14: "In review the window widens itself when the review bar's text
+ * changes." The bar asks for the same width whatever it says; what is cut
+ * is in the tooltip.
+ */
+static void
+test_width (Fixture       *f,
+            gconstpointer  data)
+{
+  int first = min_width (GTK_WIDGET (f->bar));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      glossa_review_bar_move (f->bar, 1);
+      gui_test_iterate (20);
+      g_assert_cmpint (min_width (GTK_WIDGET (f->bar)), ==, first);
+    }
+  g_assert_cmpint (first, <, 700);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +290,7 @@ main (int   argc,
   g_test_add ("/gui/review-bar/seed-agreements", Fixture, NULL, fixture_set_up, test_seed_agreements, fixture_tear_down);
   g_test_add ("/gui/review-bar/decide", Fixture, NULL, fixture_set_up, test_decide, fixture_tear_down);
   g_test_add ("/gui/review-bar/change-mind", Fixture, NULL, fixture_set_up, test_change_mind, fixture_tear_down);
+  g_test_add ("/gui/review-bar/width", Fixture, NULL, fixture_set_up, test_width, fixture_tear_down);
   g_test_add ("/gui/review-bar/saved", Fixture, NULL, fixture_set_up, test_saved, fixture_tear_down);
 
   return g_test_run ();

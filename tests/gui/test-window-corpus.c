@@ -380,7 +380,8 @@ test_unreadable_article (Fixture       *f,
   g_assert_true (strstr (adw_status_page_get_title (window->error_page), "bad.txt") != NULL);
   description = adw_status_page_get_description (window->error_page);
   g_assert_true (strstr (description, "bad.txt") != NULL);
-  g_assert_true (strstr (description, "iconv") != NULL);
+  g_assert_true (strstr (description, "Windows-1252") != NULL);
+  g_assert_true (gtk_widget_get_visible (window->cp1252_button));
   g_assert_false (action_button_sensitive (GTK_WIDGET (window), "win.tag"));
   g_assert_false (action_button_sensitive (GTK_WIDGET (window), "win.mark-done"));
   item = g_list_model_get_item (G_LIST_MODEL (window->corpus), 0);
