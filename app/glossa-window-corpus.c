@@ -701,8 +701,7 @@ move_action (GtkWidget  *widget,
                                           direction, skip_done, &position))
     _glossa_window_show_item (self, position);
   else if (skip_done)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Every other article is done")));
+    _glossa_window_show_message (self, _("Every other article is done"));
 }
 
 static void
@@ -728,8 +727,7 @@ mark_done_action (GtkWidget  *widget,
        glossa_corpus_sidebar_get_neighbor (self->corpus_sidebar, self->corpus_position, -1, TRUE, &position)))
     _glossa_window_show_item (self, position);
   else if (self->corpus != NULL && self->review_source == NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Every article is done")));
+    _glossa_window_show_message (self, _("Every article is done"));
 }
 
 /* Done can be taken back: the article is worked on again. The status is

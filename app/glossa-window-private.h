@@ -117,6 +117,8 @@ void     _glossa_window_update_actions     (GlossaWindow   *self);
 void     _glossa_window_select_span        (GlossaWindow   *self,
                                             GlossaSpan     *span);
 void     _glossa_window_clear_selection    (GlossaWindow   *self);
+void     _glossa_window_show_message       (GlossaWindow   *self,
+                                            const char     *text);
 void     _glossa_window_show_error         (GlossaWindow   *self,
                                             const GError   *error);
 void     _glossa_window_on_offset_clicked  (GlossaWindow   *self,

@@ -66,16 +66,23 @@ glossa_window_get_saving (GlossaWindow *self)
           && glossa_saver_get_error (self->saver) == NULL);
 }
 
+/* Shows plain @text as a toast. Toast titles are Pango markup in
+ * libadwaita 1.2, and messages hold file names and the file's own text.
+ */
+void
+_glossa_window_show_message (GlossaWindow *self,
+                             const char   *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
 void
 _glossa_window_show_error (GlossaWindow *self,
                            const GError *error)
 {
-  /* Toast titles are Pango markup in libadwaita 1.2, and messages hold
-   * file names and the file's own text.
-   */
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  _glossa_window_show_message (self, error->message);
 }
 
 /* Starts a write of the document's current state (Ctrl+S, Retry). */
@@ -809,7 +816,7 @@ reanchor_action (GtkWidget  *widget,
                                     "%u spans kept, %u moved, %u could not be placed",
                                     reanchor->n_unchanged),
                           reanchor->n_unchanged, reanchor->n_moved, reanchor->lost->len);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  _glossa_window_show_message (self, text);
   if (reanchor->lost->len > 0)
     show_unplaced (self, reanchor, copy);
 }
@@ -831,9 +838,8 @@ on_start_over_response (AdwMessageDialog *dialog,
     {
       g_autofree char *name = g_file_get_basename (copy);
       g_autofree char *text = g_strdup_printf (_("The old annotations are kept as “%s”"), name);
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      _glossa_window_show_message (self, text);
     }
 }
 
@@ -1407,9 +1413,8 @@ save_elsewhere_cb (GtkNativeDialog *chooser,
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *text = g_strdup_printf (_("A copy of the annotations is saved as “%s”"), name);
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      _glossa_window_show_message (self, text);
     }
 }
 
