@@ -563,8 +563,9 @@ test_deterministic (void)
   g_autofree char *first = describe (text, EN);
   g_autofree char *auto_lang = NULL;
   g_autofree char *again = NULL;
+  g_autofree char *other = NULL;
 
-  describe ("«Siamo pronti», ha detto il ministro.", IT);
+  other = describe ("«Siamo pronti», ha detto il ministro.", IT);
   again = describe (text, EN);
   auto_lang = describe (text, GLOSSA_SUGGEST_LANG_AUTO);
   g_assert_cmpstr (first, ==, again);
