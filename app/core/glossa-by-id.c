@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "glossa-by-id.h"
 #include "glossa-corpus-private.h"
@@ -53,8 +52,6 @@ glossa_by_id_free (GlossaById *self)
   g_free (self);
 }
 
-/* Folders */
-
 static char *
 describe_file (gpointer entry)
 {
@@ -89,6 +86,8 @@ add_document (GlossaById *self,
     }
   g_hash_table_replace (self->documents, id, entry);
 }
+
+/* Folders */
 
 /* Links to folders are followed, each folder once (@visited): a link to
  * an enclosing folder must not make the scan go round.

@@ -12,10 +12,8 @@
 #include "glossa-by-id.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
-#include "glossa-json.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
-#include "glossa-storage.h"
 
 static void
 review_item_free (gpointer data)
