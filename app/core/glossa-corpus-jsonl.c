@@ -31,26 +31,11 @@ typedef struct
   guint  line_no;
 } AnnotationLine;
 
-/* Reading the corpus */
+/* Reading the corpus: the line reader is shared (glossa-corpus-private.h) */
 
-/* Reads a file in chunks and hands out its lines with their offsets, so a
- * JSONL file of any size is read with a buffer as big as its longest line.
- */
-typedef struct
-{
-  int     fd;
-  char   *buf;
-  gsize   size;
-  gsize   start;       /* unread data is buf[start, end) */
-  gsize   end;
-  gint64  buf_offset;  /* file offset of buf[0] */
-  guint   line_no;
-  gboolean eof;
-} LineReader;
-
-static void
-line_reader_init (LineReader *reader,
-                  int         fd)
+void
+_glossa_line_reader_init (GlossaLineReader *reader,
+                          int               fd)
 {
   struct stat st;
 
@@ -66,16 +51,16 @@ line_reader_init (LineReader *reader,
   reader->buf = g_malloc (reader->size);
 }
 
-static void
-line_reader_clear (LineReader *reader)
+void
+_glossa_line_reader_clear (GlossaLineReader *reader)
 {
   g_clear_pointer (&reader->buf, g_free);
 }
 
 static gboolean
-line_reader_fill (LineReader  *reader,
-                  const char  *display,
-                  GError     **error)
+line_reader_fill (GlossaLineReader  *reader,
+                  const char        *display,
+                  GError           **error)
 {
   gssize n;
 
@@ -108,9 +93,9 @@ line_reader_fill (LineReader  *reader,
 }
 
 static gboolean
-line_too_long (LineReader  *reader,
-               const char  *display,
-               GError     **error)
+line_too_long (GlossaLineReader  *reader,
+               const char        *display,
+               GError           **error)
 {
   g_autofree char *limit = g_format_size (LINE_LIMIT);
 
@@ -122,13 +107,13 @@ line_too_long (LineReader  *reader,
 /* Returns FALSE at the end of the file, or on a read error or a line longer
  * than LINE_LIMIT (then @error is set). The line excludes its "\n" or "\r\n".
  */
-static gboolean
-line_reader_next (LineReader   *reader,
-                  const char  **line,
-                  gsize        *len,
-                  gint64       *offset,
-                  const char   *display,
-                  GError      **error)
+gboolean
+_glossa_line_reader_next (GlossaLineReader  *reader,
+                          const char       **line,
+                          gsize             *len,
+                          gint64            *offset,
+                          const char        *display,
+                          GError           **error)
 {
   for (;;)
     {
@@ -353,7 +338,7 @@ _glossa_corpus_read_jsonl (GlossaCorpusIndex  *index,
                            GCancellable       *cancellable,
                            GError            **error)
 {
-  LineReader reader;
+  GlossaLineReader reader;
   const char *line;
   gsize len;
   gint64 offset;
@@ -363,8 +348,8 @@ _glossa_corpus_read_jsonl (GlossaCorpusIndex  *index,
   if ((fd = glossa_storage_open_regular (index->path, NULL, error)) < 0)
     return FALSE;
 
-  line_reader_init (&reader, fd);
-  while (line_reader_next (&reader, &line, &len, &offset, index->display, error))
+  _glossa_line_reader_init (&reader, fd);
+  while (_glossa_line_reader_next (&reader, &line, &len, &offset, index->display, error))
     {
       g_autoptr(GError) line_error = NULL;
 
@@ -383,7 +368,7 @@ _glossa_corpus_read_jsonl (GlossaCorpusIndex  *index,
     }
   if (error != NULL && *error != NULL)
     ok = FALSE;
-  line_reader_clear (&reader);
+  _glossa_line_reader_clear (&reader);
   close (fd);
   return ok;
 }
@@ -402,13 +387,13 @@ scan_annotations (GlossaCorpusIndex  *index,
 {
   g_autoptr(GHashTable) lines = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   const char *display = index->annotations_display;
-  LineReader reader;
+  GlossaLineReader reader;
   const char *line;
   gsize len;
   gint64 offset;
 
-  line_reader_init (&reader, fd);
-  while (line_reader_next (&reader, &line, &len, &offset, display, error))
+  _glossa_line_reader_init (&reader, fd);
+  while (_glossa_line_reader_next (&reader, &line, &len, &offset, display, error))
     {
       g_autoptr(GError) line_error = NULL;
       g_autoptr(JsonNode) root = NULL;
@@ -472,7 +457,7 @@ scan_annotations (GlossaCorpusIndex  *index,
       else
         _glossa_format_summary_clear (&result.summary);
     }
-  line_reader_clear (&reader);
+  _glossa_line_reader_clear (&reader);
 
   if (error != NULL && *error != NULL)
     return NULL;

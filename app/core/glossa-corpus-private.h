@@ -132,4 +132,33 @@ GlossaDocument     *_glossa_corpus_load_jsonl_document    (GlossaCorpusIndex    
                                                            GCancellable            *cancellable,
                                                            GError                 **error);
 
+/* Reads a file in chunks and hands out its lines with their offsets, so a
+ * JSONL file of any size is read with a buffer as big as its longest line.
+ */
+typedef struct
+{
+  int     fd;
+  char   *buf;
+  gsize   size;
+  gsize   start;       /* unread data is buf[start, end) */
+  gsize   end;
+  gint64  buf_offset;  /* file offset of buf[0] */
+  guint   line_no;
+  gboolean eof;
+} GlossaLineReader;
+
+void                _glossa_line_reader_init              (GlossaLineReader        *reader,
+                                                           int                      fd);
+void                _glossa_line_reader_clear             (GlossaLineReader        *reader);
+/* Returns FALSE at the end of the file, or on a read error or a line longer
+ * than GLOSSA_STORAGE_READ_LIMIT (then @error is set). The line excludes its
+ * "\n" or "\r\n"; @reader->line_no is its number.
+ */
+gboolean            _glossa_line_reader_next              (GlossaLineReader        *reader,
+                                                           const char             **line,
+                                                           gsize                   *len,
+                                                           gint64                  *offset,
+                                                           const char              *display,
+                                                           GError                 **error);
+
 G_END_DECLS

@@ -50,7 +50,8 @@ G_BEGIN_DECLS
 /* The other side of a comparison: a folder holding NAME.annotations.json
  * files (anywhere below it, articles beside them or not), or a JSON Lines
  * export with one {"id", …, "spans"} object per line. Documents are found
- * by id, the NAME of the article.
+ * by id, the NAME of the article, through glossa-by-id.h; when an id comes
+ * twice the later one is used.
  */
 typedef struct _GlossaReviewSource GlossaReviewSource;
 
