@@ -337,6 +337,40 @@ write_all (int           fd,
   return TRUE;
 }
 
+/* The local path @file is saved to, or NULL with an error: only local
+ * files can be written atomically.
+ */
+static char *
+path_to_save (GFile   *file,
+              GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not save “%s”: only local files can be saved"), uri);
+    }
+  return path;
+}
+
+/* Flushes folder @dir, so that a name just made or replaced in it survives
+ * a crash.
+ */
+static void
+sync_folder (const char *dir)
+{
+  int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+}
+
 /* Follows @path through symbolic links, also to a target that does not
  * exist yet, so that saving through a link writes the file it points to.
  * Gives up after a few links (a loop) and returns @path itself.
@@ -421,7 +455,7 @@ glossa_file_replace_atomic (GFile         *file,
   mode_t mode = 0644;
   gboolean named;
   struct stat st;
-  int fd, dir_fd;
+  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -429,15 +463,8 @@ glossa_file_replace_atomic (GFile         *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Could not save “%s”: only local files can be saved"), uri);
-      return FALSE;
-    }
+  if (!(path = path_to_save (file, error)))
+    return FALSE;
 
   /* Write through a symbolic link, so that the link stays a link. */
   target = resolve_links (path);
@@ -514,12 +541,7 @@ glossa_file_replace_atomic (GFile         *file,
       return set_io_error (error, saved_errno, path, _("cannot replace the file"));
     }
 
-  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0)
-    {
-      fsync (dir_fd);
-      close (dir_fd);
-    }
+  sync_folder (dir);
 
   return TRUE;
 }
@@ -537,7 +559,7 @@ glossa_file_create_new (GFile         *file,
   const guint8 *data;
   gsize len;
   mode_t mask, mode;
-  int fd, dir_fd, saved_errno;
+  int fd, saved_errno;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -545,15 +567,8 @@ glossa_file_create_new (GFile         *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Could not save “%s”: only local files can be saved"), uri);
-      return FALSE;
-    }
+  if (!(path = path_to_save (file, error)))
+    return FALSE;
 
   mask = umask (0);
   umask (mask);
@@ -597,11 +612,6 @@ glossa_file_create_new (GFile         *file,
     }
   g_unlink (tmp);
 
-  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0)
-    {
-      fsync (dir_fd);
-      close (dir_fd);
-    }
+  sync_folder (dir);
   return TRUE;
 }
