@@ -35,7 +35,7 @@ struct _GlossaArticleView
   GlossaDocument  *document;
   GSignalGroup    *document_signals;
   GtkTextTagTable *tag_table;
-  GtkTextTag      *tags[GLOSSA_N_LABELS][GLOSSA_ARTICLE_VIEW_N_DEPTHS];
+  GHashTable      *tags;  /* GlossaLabel → GtkTextTag *[N_DEPTHS] */
   /* The selected span, drawn above all others in its label's full colour:
    * tag backgrounds hide the text selection's own.
    */
@@ -78,11 +78,6 @@ static guint signals[N_SIGNALS];
 #define CHUNK_SPANS       1000
 #define CHUNK_PAUSE_MS    5
 
-/* Light and dark colours of the labels, in GlossaLabel order. */
-static const char *label_colors[2][GLOSSA_N_LABELS] = {
-  { "#1c71d8", "#26a269", "#e66100", "#9141ac" },
-  { "#62a0ea", "#57e389", "#ffa348", "#dc8add" },
-};
 static const double depth_alpha[2][GLOSSA_ARTICLE_VIEW_N_DEPTHS] = {
   { 0.24, 0.42, 0.60 },
   { 0.30, 0.46, 0.62 },
@@ -109,14 +104,41 @@ set_scheme (GtkSourceBuffer *buffer)
                                       gtk_source_style_scheme_manager_get_scheme (schemes, is_dark () ? "Adwaita-dark" : "Adwaita"));
 }
 
+/* The colour of @label in the document's schema, in the light or the
+ * dark style. A label the schema lacks (it cannot load, but a view may
+ * briefly show a document of another corpus) is grey.
+ */
+static void
+label_color (GlossaArticleView *self,
+             GlossaLabel        label,
+             gboolean           dark,
+             GdkRGBA           *color)
+{
+  const GlossaSchemaLabel *entry = NULL;
+
+  if (self->document != NULL)
+    entry = glossa_schema_find_label (glossa_document_get_schema (self->document), label);
+  if (entry == NULL || !gdk_rgba_parse (color, dark && entry->color_dark ? entry->color_dark : entry->color))
+    gdk_rgba_parse (color, "#77767b");
+  else if (dark && entry->color_dark == NULL)
+    {
+      /* No dark colour given: lighten the light one towards white, as
+       * GNOME's palette does from its shade 3 to its shade 1.
+       */
+      color->red += (1 - color->red) * 0.35;
+      color->green += (1 - color->green) * 0.35;
+      color->blue += (1 - color->blue) * 0.35;
+    }
+}
+
 static void
 update_selected_color (GlossaArticleView *self)
 {
-  guint dark = is_dark () ? 1 : 0;
+  gboolean dark = is_dark ();
   GdkRGBA background;
   GdkRGBA foreground;
 
-  gdk_rgba_parse (&background, label_colors[dark][self->selected_label]);
+  label_color (self, self->selected_label, dark, &background);
   gdk_rgba_parse (&foreground, dark ? "#1e1e1e" : "#ffffff");
   g_object_set (self->selected_tag,
                 "background-rgba", &background,
@@ -125,59 +147,104 @@ update_selected_color (GlossaArticleView *self)
 }
 
 static void
-glossa_article_view_update_colors (GlossaArticleView *self)
+update_label_colors (GlossaArticleView *self,
+                     GlossaLabel        label,
+                     GtkTextTag       **tags)
 {
   guint dark = is_dark () ? 1 : 0;
+  GdkRGBA color;
+
+  label_color (self, label, dark, &color);
+  for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+    {
+      GdkRGBA background = color;
+
+      background.alpha = depth_alpha[dark][depth];
+      g_object_set (tags[depth], "background-rgba", &background, NULL);
+      if (depth == 0)
+        g_object_set (tags[depth],
+                      "underline", PANGO_UNDERLINE_SINGLE,
+                      "underline-rgba", &color,
+                      NULL);
+      else if (depth == 1)
+        /* Not "overline-rgba": GTK 4.8 corrupts memory copying it. */
+        g_object_set (tags[depth], "overline", PANGO_OVERLINE_SINGLE, NULL);
+    }
+}
+
+static void
+glossa_article_view_update_colors (GlossaArticleView *self)
+{
+  GHashTableIter iter;
+  gpointer label, tags;
 
   update_selected_color (self);
 
   set_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self))));
 
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
-    for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
-      {
-        GdkRGBA color;
-        GdkRGBA background;
-
-        gdk_rgba_parse (&color, label_colors[dark][label]);
-        background = color;
-        background.alpha = depth_alpha[dark][depth];
-        g_object_set (self->tags[label][depth], "background-rgba", &background, NULL);
-        if (depth == 0)
-          g_object_set (self->tags[label][depth],
-                        "underline", PANGO_UNDERLINE_SINGLE,
-                        "underline-rgba", &color,
-                        NULL);
-        else if (depth == 1)
-          /* Not "overline-rgba": GTK 4.8 corrupts memory copying it. */
-          g_object_set (self->tags[label][depth], "overline", PANGO_OVERLINE_SINGLE, NULL);
-      }
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, &label, &tags))
+    update_label_colors (self, GPOINTER_TO_UINT (label), tags);
 }
 
 /* The tags live in one table that every buffer of the view shares: each
  * document gets a fresh buffer (see glossa_article_view_set_document()).
+ * A label's tags are made when a document first uses it.
  */
 static void
 glossa_article_view_create_tags (GlossaArticleView *self)
 {
   self->tag_table = gtk_text_tag_table_new ();
-
-  /* Added depth by depth: a tag added later has a higher priority, so the
-   * innermost span's colour is the one drawn.
-   */
-  for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
-    for (guint label = 0; label < GLOSSA_N_LABELS; label++)
-      {
-        g_autofree char *name = g_strdup_printf ("glossa-%s-%u", glossa_label_to_string (label), depth);
-        g_autoptr(GtkTextTag) tag = gtk_text_tag_new (name);
-
-        gtk_text_tag_table_add (self->tag_table, tag);
-        self->tags[label][depth] = tag;
-      }
+  self->tags = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   self->selected_tag = gtk_text_tag_new ("glossa-selected");
   gtk_text_tag_table_add (self->tag_table, self->selected_tag);
   g_object_unref (self->selected_tag);
+}
+
+/* Priorities: every label's depth-0 tag below every depth-1 tag and so on,
+ * so that the innermost span's colour is the one drawn, and the selected
+ * span above them all.
+ */
+static void
+order_tags (GlossaArticleView *self)
+{
+  int priority = 0;
+
+  for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+    {
+      GHashTableIter iter;
+      gpointer tags;
+
+      g_hash_table_iter_init (&iter, self->tags);
+      while (g_hash_table_iter_next (&iter, NULL, &tags))
+        gtk_text_tag_set_priority (((GtkTextTag **) tags)[depth], priority++);
+    }
+  gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (self->tag_table) - 1);
+}
+
+static GtkTextTag **
+label_tags (GlossaArticleView *self,
+            GlossaLabel        label)
+{
+  GtkTextTag **tags = g_hash_table_lookup (self->tags, GUINT_TO_POINTER (label));
+
+  if (tags != NULL)
+    return tags;
+
+  tags = g_new0 (GtkTextTag *, GLOSSA_ARTICLE_VIEW_N_DEPTHS);
+  for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+    {
+      g_autofree char *name = g_strdup_printf ("glossa-%s-%u", glossa_label_to_string (label), depth);
+      g_autoptr(GtkTextTag) tag = gtk_text_tag_new (name);
+
+      gtk_text_tag_table_add (self->tag_table, tag);
+      tags[depth] = tag;
+    }
+  g_hash_table_insert (self->tags, GUINT_TO_POINTER (label), tags);
+  update_label_colors (self, label, tags);
+  order_tags (self);
+  return tags;
 }
 
 static GtkTextBuffer *
@@ -197,9 +264,9 @@ glossa_article_view_get_tag (GlossaArticleView *self,
                              guint              depth)
 {
   g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), NULL);
-  g_return_val_if_fail (label < GLOSSA_N_LABELS, NULL);
+  g_return_val_if_fail (label != 0, NULL);
 
-  return self->tags[label][MIN (depth, GLOSSA_ARTICLE_VIEW_N_DEPTHS - 1)];
+  return label_tags (self, label)[MIN (depth, GLOSSA_ARTICLE_VIEW_N_DEPTHS - 1)];
 }
 
 /* Whether @outer is drawn outside @inner: the order of the nesting sweep. */
@@ -294,9 +361,15 @@ glossa_article_view_retag (GlossaArticleView *self,
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
-    for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
-      gtk_text_buffer_remove_tag (buffer, self->tags[label][depth], &start_iter, &end_iter);
+  {
+    GHashTableIter iter;
+    gpointer tags;
+
+    g_hash_table_iter_init (&iter, self->tags);
+    while (g_hash_table_iter_next (&iter, NULL, &tags))
+      for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
+        gtk_text_buffer_remove_tag (buffer, ((GtkTextTag **) tags)[depth], &start_iter, &end_iter);
+  }
 
   /* Spans that start before the range but reach into it keep their depth;
    * they only need their tag back inside the range.
@@ -475,6 +548,8 @@ glossa_article_view_set_document (GlossaArticleView *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
+  /* Another corpus may colour the same label otherwise. */
+  glossa_article_view_update_colors (self);
 
   buffer = glossa_article_view_new_buffer (self);
   if (document != NULL)
@@ -807,6 +882,7 @@ glossa_article_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->tag_table);
+  g_clear_pointer (&self->tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (glossa_article_view_parent_class)->dispose (object);
 }

@@ -22,7 +22,7 @@ struct _GlossaSpanList
 
   GtkDropDown        *filter_drop_down;
   GtkListView        *list_view;
-  GtkLabel           *count_labels[GLOSSA_N_LABELS];
+  GtkLabel           *count_labels[GLOSSA_N_BUILTIN_LABELS];
   GtkStack           *stack;
 
   GlossaDocument     *document;
@@ -31,7 +31,7 @@ struct _GlossaSpanList
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
-  int                 filter_label;
+  GlossaLabel         filter_label;  /* 0: every label */
 
   /* The store is filled shortly after a document is set, so that 50,000
    * rows never delay the article's first frame; until then it ignores the
@@ -133,12 +133,13 @@ on_span_removed (GlossaSpanList *self,
 static void
 glossa_span_list_update_counts (GlossaSpanList *self)
 {
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+  for (guint i = 0; i < GLOSSA_N_BUILTIN_LABELS; i++)
     {
+      GlossaLabel label = glossa_label_builtin (i);
       guint count = self->document ? glossa_document_count_label (self->document, label) : 0;
       g_autofree char *text = g_strdup_printf ("%u", count);
 
-      gtk_label_set_text (self->count_labels[label], text);
+      gtk_label_set_text (self->count_labels[i], text);
     }
 
   gtk_stack_set_visible_child_name (self->stack,
@@ -216,19 +217,27 @@ filter_func (gpointer item,
 {
   GlossaSpanList *self = user_data;
 
-  return self->filter_label < 0
-      || glossa_span_item_get_span (item)->label == (GlossaLabel) self->filter_label;
+  return self->filter_label == 0
+      || glossa_span_item_get_span (item)->label == self->filter_label;
 }
 
-/* @label is a GlossaLabel, or -1 for every label. */
+/* The filter's choices: every label, then the labels in order. */
+static GlossaLabel
+filter_choice_label (guint choice)
+{
+  return choice == 0 || choice > GLOSSA_N_BUILTIN_LABELS ? 0 : glossa_label_builtin (choice - 1);
+}
+
+/* @label: a label, or 0 for every label */
 void
 glossa_span_list_set_filter (GlossaSpanList *self,
-                             int             label)
+                             GlossaLabel     label)
 {
   g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
-  g_return_if_fail (label >= -1 && label < GLOSSA_N_LABELS);
 
-  gtk_drop_down_set_selected (self->filter_drop_down, label + 1);
+  for (guint choice = 0; choice <= GLOSSA_N_BUILTIN_LABELS; choice++)
+    if (filter_choice_label (choice) == label)
+      gtk_drop_down_set_selected (self->filter_drop_down, choice);
 }
 
 /* With every label shown the model has no filter at all: a filter that
@@ -240,7 +249,7 @@ glossa_span_list_apply_filter (GlossaSpanList *self)
 {
   GtkFilter *current = gtk_filter_list_model_get_filter (self->filtered);
 
-  if (self->filter_label < 0)
+  if (self->filter_label == 0)
     gtk_filter_list_model_set_filter (self->filtered, NULL);
   else if (current == NULL)
     gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
@@ -251,7 +260,7 @@ glossa_span_list_apply_filter (GlossaSpanList *self)
 static void
 on_filter_selected (GlossaSpanList *self)
 {
-  int label = (int) gtk_drop_down_get_selected (self->filter_drop_down) - 1;
+  GlossaLabel label = filter_choice_label (gtk_drop_down_get_selected (self->filter_drop_down));
 
   if (label == self->filter_label)
     return;
@@ -369,13 +378,13 @@ glossa_span_list_class_init (GlossaSpanListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, stack);
   gtk_widget_class_bind_template_child_full (widget_class, "actor_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_ACTOR]));
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "quote_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_QUOTE]));
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[1]));
   gtk_widget_class_bind_template_child_full (widget_class, "claim_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_CLAIM]));
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[2]));
   gtk_widget_class_bind_template_child_full (widget_class, "date_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[GLOSSA_LABEL_DATE]));
+                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[3]));
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -387,7 +396,7 @@ glossa_span_list_init (GlossaSpanList *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->filter_label = -1;
+  self->filter_label = 0;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (GLOSSA_TYPE_SPAN_ITEM);

@@ -23,7 +23,7 @@ void            glossa_span_list_set_document  (GlossaSpanList *self,
 void            glossa_span_list_reload        (GlossaSpanList *self);
 GListModel     *glossa_span_list_get_model     (GlossaSpanList *self);
 void            glossa_span_list_set_filter    (GlossaSpanList *self,
-                                                int             label);
+                                                GlossaLabel     label);
 void            glossa_span_list_select_span   (GlossaSpanList *self,
                                                 const char     *id);
 void            glossa_span_list_activate      (GlossaSpanList *self,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "glossa-schema.h"
 #include "glossa-span-row.h"
 
 struct _GlossaSpanRow
@@ -31,10 +32,18 @@ struct _GlossaSpanRow
 
 G_DEFINE_FINAL_TYPE (GlossaSpanRow, glossa_span_row, GTK_TYPE_WIDGET)
 
-/* Labels as the user reads them; the file keeps the English keys. */
-static const char *label_names[GLOSSA_N_LABELS] = {
-  N_("Actor"), N_("Quote"), N_("Claim"), N_("Date"),
-};
+/* A label as the user reads it: the built-in schema's translated title,
+ * or else its name; the file keeps the name.
+ */
+static const char *
+label_title (GlossaLabel label)
+{
+  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+  const GlossaSchemaLabel *entry = glossa_schema_find_label (schema, label);
+
+  /* The built-in schema lives as long as the process: its strings too. */
+  return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
+}
 
 GtkWidget *
 glossa_span_row_new (void)
@@ -75,7 +84,7 @@ glossa_span_row_set_span (GlossaSpanRow *self,
   /* Line breaks inside a span would make rows of different heights. */
   text = g_strdelimit (g_strdup (span->text), "\r\n\t", ' ');
   position = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, span->start, span->end);
-  gtk_label_set_text (self->label_label, _(label_names[span->label]));
+  gtk_label_set_text (self->label_label, label_title (span->label));
   gtk_label_set_text (self->text_label, text);
   gtk_label_set_text (self->position_label, position);
   gtk_widget_set_visible (self->note_image, span->note != NULL);
@@ -83,9 +92,9 @@ glossa_span_row_set_span (GlossaSpanRow *self,
 
   if (span->note != NULL)
     description = g_strdup_printf (_("%s: “%s”, characters %s, note: %s"),
-                                   _(label_names[span->label]), text, position, span->note);
+                                   label_title (span->label), text, position, span->note);
   else
-    description = g_strdup_printf (_("%s: “%s”, characters %s"), _(label_names[span->label]), text, position);
+    description = g_strdup_printf (_("%s: “%s”, characters %s"), label_title (span->label), text, position);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 

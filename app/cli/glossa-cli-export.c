@@ -129,7 +129,7 @@ _glossa_cli_export (int    argc,
       N_("Export the documents that can be read and report the others"), NULL },
     { NULL }
   };
-  GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, -1, -1, NULL, 0, 0 };
+  GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, -1, 0, NULL, 0, 0 };
   GlossaExportStats stats = { 0 };
   g_autoptr(GlossaRecordSource) source = NULL;
   g_autoptr(GArray) splits = NULL;
@@ -176,9 +176,10 @@ _glossa_cli_export (int    argc,
     }
   if (label != NULL)
     {
+      g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
       GlossaLabel value;
 
-      if (!glossa_label_from_string (label, &value))
+      if (!glossa_label_from_string (label, &value) || glossa_schema_label_index (schema, value) < 0)
         return usage_error (_("--label must be actor, quote, claim or date"));
       options.label = value;
     }

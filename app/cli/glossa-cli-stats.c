@@ -13,6 +13,7 @@
 #include "glossa-corpus.h"
 #include "glossa-format.h"
 #include "glossa-json.h"
+#include "glossa-schema.h"
 #include "glossa-storage.h"
 
 static gboolean as_json;
@@ -26,7 +27,8 @@ typedef struct
 {
   guint       documents;
   guint       status[GLOSSA_N_STATUSES];
-  guint       labels[GLOSSA_N_LABELS];
+  GlossaLabelCounts labels;
+  GlossaSchema *schema;  /* the labels files may use */
   guint       spans;
   /* Documents whose annotations could not be read: their status is not
    * known, so they are in no status's count (nor in documents).
@@ -47,8 +49,7 @@ stats_add (Stats                        *stats,
 {
   stats->documents++;
   stats->status[counts->status]++;
-  for (guint i = 0; i < GLOSSA_N_LABELS; i++)
-    stats->labels[i] += counts->labels[i];
+  glossa_label_counts_merge (&stats->labels, &counts->labels);
   stats->spans += counts->n_spans;
 }
 
@@ -94,7 +95,7 @@ item_is_readable (Stats            *stats,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *annotations_path = NULL;
-  GlossaAnnotationCounts counts;
+  GlossaAnnotationCounts counts = { 0 };
   gsize len;
 
   if (glossa_corpus_item_get_status (item) != GLOSSA_STATUS_TODO ||
@@ -108,8 +109,11 @@ item_is_readable (Stats            *stats,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
     }
-  else if (glossa_annotations_count (contents, len, annotations_path, &counts, &error))
-    return TRUE;
+  else if (glossa_annotations_count (contents, len, annotations_path, stats->schema, &counts, &error))
+    {
+      glossa_label_counts_clear (&counts.labels);
+      return TRUE;
+    }
 
   stats->unreadable++;
   report_as_given (stats, error->message, given);
@@ -164,7 +168,7 @@ count_corpus (Stats      *stats,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (corpus), i);
-      GlossaAnnotationCounts counts;
+      GlossaAnnotationCounts counts = { 0 };
 
       if (folder && stats->dedup &&
           !g_hash_table_add (stats->seen, g_build_filename (root, glossa_corpus_item_get_name (item), NULL)))
@@ -174,9 +178,8 @@ count_corpus (Stats      *stats,
 
       counts.status = glossa_corpus_item_get_status (item);
       counts.n_spans = glossa_corpus_item_get_n_spans (item);
-      for (guint l = 0; l < GLOSSA_N_LABELS; l++)
-        counts.labels[l] = glossa_corpus_item_get_label_count (item, l);
       stats_add (stats, &counts);
+      glossa_label_counts_merge (&stats->labels, glossa_corpus_item_get_label_counts (item));
     }
 }
 
@@ -216,7 +219,7 @@ count_document (Stats      *stats,
           return;
         }
     }
-  else if (!glossa_annotations_count (contents, len, annotations_path, &counts, &error))
+  else if (!glossa_annotations_count (contents, len, annotations_path, stats->schema, &counts, &error))
     {
       stats->unreadable++;
       report (stats, error->message);
@@ -224,6 +227,7 @@ count_document (Stats      *stats,
     }
 
   stats_add (stats, &counts);
+  glossa_label_counts_clear (&counts.labels);
 }
 
 static void
@@ -288,8 +292,9 @@ print_text (const Stats *stats)
     g_print ("  %-14s %9u\n", glossa_status_to_string (i), stats->status[i]);
   g_print ("%-16s %9u\n", _("Unreadable"), stats->unreadable);
   g_print ("%-16s %9u\n", _("Spans"), stats->spans);
-  for (guint i = 0; i < GLOSSA_N_LABELS; i++)
-    g_print ("  %-14s %9u\n", glossa_label_to_string (i), stats->labels[i]);
+  for (guint i = 0; i < stats->labels.n_items; i++)
+    g_print ("  %-14s %9u\n", glossa_label_to_string (stats->labels.items[i].label),
+             stats->labels.items[i].count);
 }
 
 static void
@@ -314,10 +319,10 @@ print_json (const Stats *stats)
   json_builder_add_int_value (builder, stats->unreadable);
   json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < GLOSSA_N_LABELS; i++)
+  for (guint i = 0; i < stats->labels.n_items; i++)
     {
-      json_builder_set_member_name (builder, glossa_label_to_string (i));
-      json_builder_add_int_value (builder, stats->labels[i]);
+      json_builder_set_member_name (builder, glossa_label_to_string (stats->labels.items[i].label));
+      json_builder_add_int_value (builder, stats->labels.items[i].count);
     }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "spans");
@@ -335,6 +340,12 @@ _glossa_cli_stats (int    argc,
 {
   Stats stats = { 0 };
   int exit_code = GLOSSA_EXIT_OK;
+  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+
+  stats.schema = schema;
+  /* Every label of the schema is listed, in its order, even at 0. */
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    glossa_label_counts_add (&stats.labels, glossa_schema_get_label (schema, i)->name, 0);
 
   if (!_glossa_cli_parse_options (&argc, &argv, _("PATH…"),
                                   _("Counts documents by status (todo, in-progress, done) and spans\n"
@@ -370,6 +381,7 @@ _glossa_cli_stats (int    argc,
     print_json (&stats);
   else
     print_text (&stats);
+  glossa_label_counts_clear (&stats.labels);
 
   return stats.failed ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
 }

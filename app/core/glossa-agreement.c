@@ -26,6 +26,7 @@ glossa_agreement_new (void)
 
   agreement->only_in_a = g_ptr_array_new_with_free_func (g_free);
   agreement->only_in_b = g_ptr_array_new_with_free_func (g_free);
+  agreement->labels = g_array_new (FALSE, TRUE, sizeof (GlossaAgreementLabel));
   return agreement;
 }
 
@@ -37,13 +38,15 @@ glossa_agreement_free (GlossaAgreement *agreement)
 
   g_ptr_array_unref (agreement->only_in_a);
   g_ptr_array_unref (agreement->only_in_b);
+  g_array_unref (agreement->labels);
+  g_clear_pointer (&agreement->schema, glossa_schema_unref);
   g_free (agreement);
 }
 
 /* The spans of @label, in the record's order (by start, then end). */
 static GPtrArray *
-spans_of (GPtrArray *spans,
-          guint      label)
+spans_of (GPtrArray   *spans,
+          GlossaLabel  label)
 {
   GPtrArray *result = g_ptr_array_new ();
 
@@ -143,17 +146,21 @@ add_all_tags (GlossaAgreement *agreement,
               GlossaRecord    *a,
               GlossaRecord    *b)
 {
-  GlossaIobTagger *taggers_a[GLOSSA_N_LABELS + 1], *taggers_b[GLOSSA_N_LABELS + 1];
+  guint n_labels = agreement->labels->len;
+  g_autofree GlossaIobTagger **taggers_a = g_new0 (GlossaIobTagger *, n_labels + 1);
+  g_autofree GlossaIobTagger **taggers_b = g_new0 (GlossaIobTagger *, n_labels + 1);
   GlossaTokenizer tokenizer;
   GlossaTokens *piece;
 
-  /* Index GLOSSA_N_LABELS is overall: every label, outermost kept. */
-  for (guint l = 0; l <= GLOSSA_N_LABELS; l++)
+  /* Index n_labels is overall: every label, outermost kept. Both sides tag
+   * with A's schema, so equal labels get equal tags.
+   */
+  for (guint l = 0; l <= n_labels; l++)
     {
-      int label = l < GLOSSA_N_LABELS ? (int) l : -1;
+      GlossaLabel label = l < n_labels ? g_array_index (agreement->labels, GlossaAgreementLabel, l).label : 0;
 
-      taggers_a[l] = glossa_iob_tagger_new (a->spans, label);
-      taggers_b[l] = glossa_iob_tagger_new (b->spans, label);
+      taggers_a[l] = glossa_iob_tagger_new (a->spans, agreement->schema, label);
+      taggers_b[l] = glossa_iob_tagger_new (b->spans, agreement->schema, label);
     }
 
   glossa_tokenizer_init (&tokenizer, glossa_article_get_text (a->article),
@@ -162,15 +169,51 @@ add_all_tags (GlossaAgreement *agreement,
     {
       g_autoptr(GlossaTokens) tokens = piece;
 
-      for (guint l = 0; l < GLOSSA_N_LABELS; l++)
-        add_tags (&agreement->labels[l], taggers_a[l], taggers_b[l], tokens);
-      add_tags (&agreement->overall, taggers_a[GLOSSA_N_LABELS], taggers_b[GLOSSA_N_LABELS], tokens);
+      for (guint l = 0; l < n_labels; l++)
+        add_tags (&g_array_index (agreement->labels, GlossaAgreementLabel, l).counts,
+                  taggers_a[l], taggers_b[l], tokens);
+      add_tags (&agreement->overall, taggers_a[n_labels], taggers_b[n_labels], tokens);
     }
 
-  for (guint l = 0; l <= GLOSSA_N_LABELS; l++)
+  for (guint l = 0; l <= n_labels; l++)
     {
       glossa_iob_tagger_free (taggers_a[l]);
       glossa_iob_tagger_free (taggers_b[l]);
+    }
+}
+
+/* Figures are kept for every label of A's schema, in its order, even one
+ * nobody used; a label used by B alone is added after them, so nothing
+ * either annotator tagged goes uncounted.
+ */
+static void
+add_labels (GlossaAgreement *agreement,
+            GlossaRecord    *record)
+{
+  if (agreement->schema == NULL)
+    {
+      agreement->schema = glossa_schema_ref (record->schema);
+      for (guint i = 0; i < glossa_schema_get_n_labels (record->schema); i++)
+        {
+          GlossaAgreementLabel entry = { glossa_schema_get_label (record->schema, i)->name, { 0 } };
+
+          g_array_append_val (agreement->labels, entry);
+        }
+    }
+
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      GlossaLabel label = ((GlossaSpan *) g_ptr_array_index (record->spans, i))->label;
+      gboolean found = FALSE;
+
+      for (guint l = 0; l < agreement->labels->len && !found; l++)
+        found = g_array_index (agreement->labels, GlossaAgreementLabel, l).label == label;
+      if (!found)
+        {
+          GlossaAgreementLabel entry = { label, { 0 } };
+
+          g_array_append_val (agreement->labels, entry);
+        }
     }
 }
 
@@ -191,9 +234,13 @@ glossa_agreement_add (GlossaAgreement  *agreement,
       return FALSE;
     }
 
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+  add_labels (agreement, a);
+  add_labels (agreement, b);
+
+  for (guint l = 0; l < agreement->labels->len; l++)
     {
-      GlossaAgreementCounts *counts = &agreement->labels[label];
+      GlossaLabel label = g_array_index (agreement->labels, GlossaAgreementLabel, l).label;
+      GlossaAgreementCounts *counts = &g_array_index (agreement->labels, GlossaAgreementLabel, l).counts;
       g_autoptr(GPtrArray) spans_a = spans_of (a->spans, label);
       g_autoptr(GPtrArray) spans_b = spans_of (b->spans, label);
       guint exact = count_exact (spans_a, spans_b);
@@ -278,6 +325,19 @@ glossa_agreement_compare (GlossaRecordSource  *a,
     }
 
   return g_steal_pointer (&agreement);
+}
+
+/* Returns: (nullable): the figures of @label, if either side had it */
+const GlossaAgreementCounts *
+glossa_agreement_get_label (GlossaAgreement *agreement,
+                            GlossaLabel      label)
+{
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  for (guint l = 0; l < agreement->labels->len; l++)
+    if (g_array_index (agreement->labels, GlossaAgreementLabel, l).label == label)
+      return &g_array_index (agreement->labels, GlossaAgreementLabel, l).counts;
+  return NULL;
 }
 
 static double
@@ -417,11 +477,15 @@ glossa_agreement_to_json (GlossaAgreement *agreement)
   g_string_append (out, ",\n  \"only_in_b\": ");
   write_ids (out, agreement->only_in_b);
   g_string_append (out, ",\n  \"labels\": {\n");
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
+  for (guint l = 0; l < agreement->labels->len; l++)
     {
-      g_string_append_printf (out, "    \"%s\": ", glossa_label_to_string (label));
-      write_scores (out, &agreement->labels[label], "    ");
-      g_string_append (out, label + 1 < GLOSSA_N_LABELS ? ",\n" : "\n");
+      const GlossaAgreementLabel *entry = &g_array_index (agreement->labels, GlossaAgreementLabel, l);
+
+      g_string_append (out, "    ");
+      glossa_json_write_string (out, glossa_label_to_string (entry->label));
+      g_string_append (out, ": ");
+      write_scores (out, &entry->counts, "    ");
+      g_string_append (out, l + 1 < agreement->labels->len ? ",\n" : "\n");
     }
   g_string_append (out, "  },\n  \"overall\": ");
   write_scores (out, &agreement->overall, "  ");
@@ -490,8 +554,12 @@ glossa_agreement_to_table (GlossaAgreement *agreement)
   g_string_append_printf (out, "\n%-23s %-21s  %-21s\n", "", "------- exact -------", "------ overlap ------");
   g_string_append_printf (out, "%-8s %6s %6s  %6s %6s %6s  %6s %6s %6s  %6s\n",
                           "label", "A", "B", "P", "R", "F1", "P", "R", "F1", "kappa");
-  for (guint label = 0; label < GLOSSA_N_LABELS; label++)
-    append_row (out, glossa_label_to_string (label), &agreement->labels[label]);
+  for (guint l = 0; l < agreement->labels->len; l++)
+    {
+      const GlossaAgreementLabel *entry = &g_array_index (agreement->labels, GlossaAgreementLabel, l);
+
+      append_row (out, glossa_label_to_string (entry->label), &entry->counts);
+    }
   append_row (out, "overall", &agreement->overall);
   g_string_append (out, "\nA, B: spans of each; P: precision over A's spans; R: recall over B's "
                         "(B is the reference);\n– : a zero denominator.\n");

@@ -43,10 +43,17 @@ typedef struct
 
 typedef struct
 {
+  GlossaLabel           label;
+  GlossaAgreementCounts counts;
+} GlossaAgreementLabel;
+
+typedef struct
+{
   guint                 n_documents;  /* compared: in both A and B */
   GPtrArray            *only_in_a;    /* of char*, ids */
   GPtrArray            *only_in_b;
-  GlossaAgreementCounts labels[GLOSSA_N_LABELS];
+  GlossaSchema         *schema;       /* A's labels; NULL before the first document */
+  GArray               *labels;       /* of GlossaAgreementLabel, the schema's order */
   GlossaAgreementCounts overall;
 } GlossaAgreement;
 
@@ -63,6 +70,8 @@ GlossaAgreement *glossa_agreement_compare  (GlossaRecordSource       *a,
                                             GlossaRecordSource       *b,
                                             GCancellable             *cancellable,
                                             GError                  **error);
+const GlossaAgreementCounts *glossa_agreement_get_label (GlossaAgreement *agreement,
+                                                        GlossaLabel      label);
 void             glossa_agreement_scores   (const GlossaAgreementCounts *counts,
                                             GlossaAgreementScores    *scores);
 /* {"documents", "only_in_a", "only_in_b", "labels": {LABEL: {"exact":

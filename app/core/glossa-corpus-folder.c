@@ -234,7 +234,7 @@ _glossa_corpus_read_folder_statuses (GlossaCorpusIndex *index,
        */
       if (!glossa_storage_read_path (path->str, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error) ||
           !(root = glossa_json_parse (contents, len, display, &error)) ||
-          !_glossa_format_summarize (root, display, &summary, &error))
+          !_glossa_format_summarize (root, display, index->schema, &summary, &error))
         {
           _glossa_corpus_add_warning (_glossa_corpus_sink_warnings (sink), error);
           _glossa_corpus_sink_add (sink, GLOSSA_CORPUS_RESULT_LOADED, i);

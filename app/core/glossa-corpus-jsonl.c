@@ -245,7 +245,7 @@ count_line_spans (JsonNode           *spans,
       !glossa_format_spans_from_json (spans, article, 0, name, parsed, error))
     return FALSE;
   for (guint i = 0; i < parsed->len; i++)
-    entry->labels[((GlossaSpan *) g_ptr_array_index (parsed, i))->label]++;
+    glossa_label_counts_add (&entry->labels, ((GlossaSpan *) g_ptr_array_index (parsed, i))->label, 1);
   entry->n_spans = parsed->len;
   return TRUE;
 }
@@ -313,6 +313,7 @@ read_jsonl_line (GlossaCorpusIndex  *index,
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
                    "%s: id: “%s” is already the id of line %u", name, id,
                    _glossa_corpus_index_entry (index, GPOINTER_TO_UINT (previous) - 1)->line_no);
+      glossa_label_counts_clear (&entry.labels);
       return FALSE;
     }
 
@@ -410,7 +411,7 @@ scan_annotations (GlossaCorpusIndex  *index,
 
       name = g_strdup_printf ("%s:%u", display, reader.line_no);
       if (!(root = glossa_json_parse_line (line, len, display, reader.line_no, &line_error)) ||
-          !_glossa_format_summarize (root, name, &result.summary, &line_error) ||
+          !_glossa_format_summarize (root, name, index->schema, &result.summary, &line_error) ||
           !(id = _glossa_format_dup_id (json_node_get_object (root), name, &line_error)))
         {
           _glossa_format_summary_clear (&result.summary);
@@ -615,8 +616,11 @@ read_corpus_spans (GlossaCorpusIndex  *index,
   g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
 
   if (!glossa_format_spans_from_json (json_object_get_member (object, "spans"), article, 0,
-                                      name, spans, error))
+                                      name, spans, error) ||
+      !glossa_format_check_labels (spans, index->schema, name, "spans", error))
     return NULL;
+  glossa_schema_unref (annotations->schema);
+  annotations->schema = glossa_schema_ref (index->schema);
   annotations->status = status;
 
   for (guint i = 0; i < spans->len; i++)
@@ -695,7 +699,7 @@ _glossa_corpus_load_jsonl_document (GlossaCorpusIndex  *index,
       else if ((annotation = read_range (fd, found->offset, found->length,
                                          index->annotations_display, error)) != NULL)
         {
-          annotations = _glossa_format_read_annotation_line (annotation, found->length,
+          annotations = _glossa_format_read_annotation_line (index->schema, annotation, found->length,
                                                              index->annotations_display,
                                                              found->line_no, article, error);
           seen = g_bytes_new (annotation, found->length);
@@ -1024,7 +1028,8 @@ glossa_jsonl_store_load (GlossaStore    *store,
 
   if (!ok || line == NULL)
     return NULL;
-  return _glossa_format_read_annotation_line (g_bytes_get_data (line, NULL), g_bytes_get_size (line),
+  return _glossa_format_read_annotation_line (self->index->schema,
+                                              g_bytes_get_data (line, NULL), g_bytes_get_size (line),
                                               self->index->annotations_display, line_no, article,
                                               error);
 }

@@ -31,7 +31,7 @@ typedef struct
   guint       length;     /* JSONL: the line's bytes, without the line end */
   guint       line_no;    /* JSONL */
   guint       n_spans;    /* JSONL: the line's own (pre-annotated) spans */
-  guint       labels[GLOSSA_N_LABELS];
+  GlossaLabelCounts labels; /* JSONL: of the line's own spans */
   guint       has_sidecar : 1;  /* folder: NAME.annotations.json exists */
   guint       status : 2;       /* JSONL: the line's own, in an export */
 } GlossaCorpusEntry;
@@ -45,6 +45,7 @@ typedef struct
   char             *annotations_path;  /* JSONL: FILE.annotations.jsonl */
   char             *annotations_display;
   GStringChunk     *strings;
+  GlossaSchema     *schema;     /* the labels of the corpus (JSONL: of every line) */
   GArray           *entries;           /* of GlossaCorpusEntry, in list order */
   GHashTable       *ids;               /* id -> position + 1 */
   /* JSONL: lines carry a "status", as `glossa export` writes them: a

@@ -25,7 +25,7 @@ struct _GlossaCorpusItem
   guint              position;
   GlossaStatus       status;
   guint              n_spans;
-  guint              labels[GLOSSA_N_LABELS];
+  GlossaLabelCounts  labels;
   char              *date;      /* nullable: overrides the entry's */
   GFile             *file;      /* created when first asked for */
   GError            *error;     /* nullable: why its article could not be read */
@@ -87,6 +87,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* The index */
 
+static void
+entry_clear (gpointer data)
+{
+  glossa_label_counts_clear (&((GlossaCorpusEntry *) data)->labels);
+}
+
 static GlossaCorpusIndex *
 index_new (GlossaCorpusKind  kind,
            GFile            *file)
@@ -105,7 +111,9 @@ index_new (GlossaCorpusKind  kind,
       index->annotations_display = g_file_get_parse_name (annotations);
     }
   index->strings = g_string_chunk_new (64 * 1024);
+  index->schema = glossa_schema_get_default ();
   index->entries = g_array_new (FALSE, TRUE, sizeof (GlossaCorpusEntry));
+  g_array_set_clear_func (index->entries, entry_clear);
   index->ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_mutex_init (&index->mutex);
   return index;
@@ -131,6 +139,7 @@ _glossa_corpus_index_unref (GlossaCorpusIndex *index)
   g_hash_table_unref (index->ids);
   g_array_unref (index->entries);
   g_string_chunk_free (index->strings);
+  glossa_schema_unref (index->schema);
   g_clear_pointer (&index->lines, g_hash_table_unref);
   g_mutex_clear (&index->mutex);
   g_free (index);
@@ -177,6 +186,7 @@ glossa_corpus_item_finalize (GObject *object)
 
   g_clear_pointer (&self->index, _glossa_corpus_index_unref);
   g_clear_pointer (&self->date, g_free);
+  glossa_label_counts_clear (&self->labels);
   g_clear_object (&self->file);
   g_clear_error (&self->error);
 
@@ -266,7 +276,7 @@ item_new (GlossaCorpusIndex *index,
   self->position = position;
   self->status = entry->status;
   self->n_spans = entry->n_spans;
-  memcpy (self->labels, entry->labels, sizeof self->labels);
+  glossa_label_counts_copy (&self->labels, &entry->labels);
   /* Without an annotation file there is nothing more to read. */
   self->loaded = index->kind == GLOSSA_CORPUS_FOLDER && !entry->has_sidecar;
   return self;
@@ -320,13 +330,20 @@ glossa_corpus_item_get_n_spans (GlossaCorpusItem *self)
   return self->n_spans;
 }
 
+/* Returns: (transfer none): the item's spans per label */
+const GlossaLabelCounts *
+glossa_corpus_item_get_label_counts (GlossaCorpusItem *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS_ITEM (self), NULL);
+  return &self->labels;
+}
+
 guint
 glossa_corpus_item_get_label_count (GlossaCorpusItem *self,
                                     GlossaLabel       label)
 {
   g_return_val_if_fail (GLOSSA_IS_CORPUS_ITEM (self), 0);
-  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, 0);
-  return self->labels[label];
+  return glossa_label_counts_get (&self->labels, label);
 }
 
 gboolean
@@ -849,7 +866,7 @@ corpus_set_summary (GlossaCorpus        *self,
 
   g_object_freeze_notify (G_OBJECT (item));
 
-  memcpy (item->labels, summary->labels, sizeof item->labels);
+  glossa_label_counts_copy (&item->labels, &summary->labels);
   if (item->status != summary->status)
     {
       self->status_counts[item->status]--;
@@ -1224,7 +1241,7 @@ summary_from_annotations (GlossaFormatSummary     *summary,
   summary->status = annotations->status;
   summary->n_spans = annotations->spans->len;
   for (guint i = 0; i < annotations->spans->len; i++)
-    summary->labels[((GlossaSpan *) g_ptr_array_index (annotations->spans, i))->label]++;
+    glossa_label_counts_add (&summary->labels, ((GlossaSpan *) g_ptr_array_index (annotations->spans, i))->label, 1);
   summary->date = g_strdup (annotations->date);
 }
 

@@ -42,6 +42,7 @@ const char   *glossa_corpus_item_get_title       (GlossaCorpusItem *self);
 const char   *glossa_corpus_item_get_date        (GlossaCorpusItem *self);
 GlossaStatus  glossa_corpus_item_get_status      (GlossaCorpusItem *self);
 guint         glossa_corpus_item_get_n_spans     (GlossaCorpusItem *self);
+const GlossaLabelCounts *glossa_corpus_item_get_label_counts (GlossaCorpusItem *self);
 guint         glossa_corpus_item_get_label_count (GlossaCorpusItem *self,
                                                   GlossaLabel       label);
 gboolean      glossa_corpus_item_get_loaded      (GlossaCorpusItem *self);

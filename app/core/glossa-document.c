@@ -32,7 +32,7 @@ struct _GlossaDocument
    */
   GlossaAnnotations *annotations;
   GHashTable        *by_id;
-  guint              label_counts[GLOSSA_N_LABELS];
+  GlossaLabelCounts  label_counts;
   guint64            next_id;
 
   GlossaUndoStack   *undo;
@@ -166,7 +166,7 @@ insert_span (GlossaDocument *self,
 
   g_ptr_array_insert (self->annotations->spans, position, glossa_span_ref (span));
   g_hash_table_insert (self->by_id, span->id, span);
-  self->label_counts[span->label]++;
+  glossa_label_counts_add (&self->label_counts, span->label, 1);
   self->next_id = MAX (self->next_id, id_number (span->id) + 1);
 
   g_signal_emit (self, signals[SPAN_ADDED], 0, span);
@@ -185,7 +185,7 @@ delete_span (GlossaDocument *self,
 
   g_hash_table_remove (self->by_id, span->id);
   g_ptr_array_remove_index (self->annotations->spans, position);
-  self->label_counts[span->label]--;
+  glossa_label_counts_add (&self->label_counts, span->label, -1);
 
   g_signal_emit (self, signals[SPAN_REMOVED], 0, held);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
@@ -218,7 +218,7 @@ fill_spans (GlossaDocument *self,
 
       g_ptr_array_add (live, glossa_span_ref (span));
       g_hash_table_insert (self->by_id, span->id, span);
-      self->label_counts[span->label]++;
+      glossa_label_counts_add (&self->label_counts, span->label, 1);
       self->next_id = MAX (self->next_id, id_number (span->id) + 1);
     }
   g_ptr_array_sort (live, compare_span_pointers);
@@ -262,6 +262,7 @@ glossa_document_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->annotations, glossa_annotations_free);
+  glossa_label_counts_clear (&self->label_counts);
   g_clear_pointer (&self->pending_saves, g_ptr_array_unref);
   g_clear_pointer (&self->user, g_free);
 
@@ -351,6 +352,11 @@ glossa_document_set_property (GObject      *object,
 
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        {
+          glossa_schema_unref (self->annotations->schema);
+          self->annotations->schema = glossa_schema_ref (glossa_store_get_schema (self->store));
+        }
       break;
 
     case PROP_STATUS:
@@ -595,6 +601,8 @@ glossa_document_new_with_store (GlossaArticle     *article,
     g_ptr_array_add (copy->spans, glossa_span_ref (g_ptr_array_index (annotations->spans, i)));
   copy->document_extra = annotations->document_extra ? json_object_ref (annotations->document_extra) : NULL;
   copy->extra = annotations->extra ? json_object_ref (annotations->extra) : NULL;
+  glossa_schema_unref (copy->schema);
+  copy->schema = glossa_schema_ref (annotations->schema);
   adopt_annotations (self, copy);
   return self;
 }
@@ -1048,13 +1056,24 @@ glossa_document_spans_at (GlossaDocument *self,
   return result;
 }
 
+/**
+ * glossa_document_get_schema:
+ *
+ * Returns: (transfer none): the labels the document may use
+ */
+GlossaSchema *
+glossa_document_get_schema (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  return self->annotations->schema;
+}
+
 guint
 glossa_document_count_label (GlossaDocument *self,
                              GlossaLabel     label)
 {
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, 0);
-  return self->label_counts[label];
+  return glossa_label_counts_get (&self->label_counts, label);
 }
 
 /* Editing */
@@ -1089,6 +1108,68 @@ check_range (GlossaDocument  *self,
                _("A span must cover characters of the article: %lld–%lld"
                " is not within 0–%lld"), (long long) start, (long long) end, (long long) length);
   return FALSE;
+}
+
+static gboolean
+check_label (GlossaDocument  *self,
+             GlossaLabel      label,
+             GError         **error)
+{
+  GlossaSchema *schema = self->annotations->schema;
+
+  if (glossa_schema_label_index (schema, label) >= 0)
+    return TRUE;
+  if (glossa_schema_get_path (schema) != NULL)
+    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                 _("There is no label “%s” in %s"), glossa_label_to_string (label),
+                 glossa_schema_get_path (schema));
+  else
+    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                 _("There is no label “%s”: the labels are actor, quote, claim and date"),
+                 glossa_label_to_string (label));
+  return FALSE;
+}
+
+/* Whether a span of @label over [@start, @end) may join the document's
+ * spans (but @replaced, which it replaces) under the schema's overlap
+ * rules. With every rule "any" (the built-in schema) there is nothing to
+ * look at.
+ */
+static gboolean
+check_overlap (GlossaDocument  *self,
+               GlossaSpan      *replaced,
+               gint64           start,
+               gint64           end,
+               GlossaLabel      label,
+               GError         **error)
+{
+  GlossaSchema *schema = self->annotations->schema;
+  GPtrArray *spans = self->annotations->spans;
+  GlossaSpan probe = { .start = start, .end = end, .label = label };
+  gboolean strict = glossa_schema_get_overlap (schema, label) != GLOSSA_OVERLAP_ANY;
+
+  for (guint i = 0; !strict && i < glossa_schema_get_n_labels (schema); i++)
+    strict = glossa_schema_get_label (schema, i)->overlap != GLOSSA_OVERLAP_ANY;
+  if (!strict)
+    return TRUE;
+
+  /* Spans are sorted by start: those from @end on cannot overlap. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->start >= end)
+        break;
+      if (span == replaced || glossa_schema_allows (schema, &probe, span))
+        continue;
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   glossa_span_contains (&probe, span) || glossa_span_contains (span, &probe)
+                   ? _("A “%s” span cannot be nested with the “%s” span over “%s”")
+                   : _("A “%s” span cannot cross the “%s” span over “%s”"),
+                   glossa_label_to_string (label), glossa_label_to_string (span->label), span->text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -1155,13 +1236,16 @@ glossa_document_add_span (GlossaDocument  *self,
   GlossaSpan *existing;
 
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, NULL);
+  g_return_val_if_fail (label != 0, NULL);
 
-  if (!check_writable (self, error) || !check_range (self, start, end, error))
+  if (!check_writable (self, error) || !check_range (self, start, end, error) ||
+      !check_label (self, label, error))
     return NULL;
 
   if ((existing = find_same_key (self, start, end, label)))
     return existing;
+  if (!check_overlap (self, NULL, start, end, label, error))
+    return NULL;
 
   id = next_span_id (self);
   text = glossa_article_slice (self->article, start, end);
@@ -1225,9 +1309,10 @@ glossa_document_update_span (GlossaDocument  *self,
 
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail ((guint) label < GLOSSA_N_LABELS, NULL);
+  g_return_val_if_fail (label != 0, NULL);
 
-  if (!check_writable (self, error) || !check_range (self, start, end, error))
+  if (!check_writable (self, error) || !check_range (self, start, end, error) ||
+      !check_label (self, label, error))
     return NULL;
 
   if (!(old = glossa_document_lookup_span (self, id)))
@@ -1251,6 +1336,8 @@ glossa_document_update_span (GlossaDocument  *self,
                    glossa_label_to_string (label), existing->text);
       return NULL;
     }
+  if (!check_overlap (self, old, start, end, label, error))
+    return NULL;
 
   span = glossa_span_copy (old);
   span->start = start;
@@ -1367,6 +1454,8 @@ glossa_document_snapshot (GlossaDocument *self)
   copy->annotator = g_strdup (a->annotator);
   g_ptr_array_unref (copy->spans);
   copy->spans = glossa_document_dup_spans (self);
+  glossa_schema_unref (copy->schema);
+  copy->schema = glossa_schema_ref (a->schema);
   copy->document_extra = a->document_extra ? json_object_ref (a->document_extra) : NULL;
   copy->extra = a->extra ? json_object_ref (a->extra) : NULL;
   return copy;
@@ -1753,7 +1842,7 @@ read_recovery (GlossaDocument  *self,
   file = glossa_store_get_recovery_file (self->store);
   name = g_file_get_parse_name (file);
   data = g_bytes_get_data (bytes, &len);
-  return glossa_format_read (data, len, name, self->article, error);
+  return glossa_format_read_with_schema (data, len, name, self->article, self->annotations->schema, error);
 }
 
 /**

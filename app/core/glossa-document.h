@@ -87,6 +87,7 @@ gboolean        glossa_document_find_span        (GlossaDocument  *self,
 GPtrArray      *glossa_document_dup_spans        (GlossaDocument  *self);
 GPtrArray      *glossa_document_spans_at         (GlossaDocument  *self,
                                                   gint64           offset);
+GlossaSchema   *glossa_document_get_schema       (GlossaDocument  *self);
 guint           glossa_document_count_label      (GlossaDocument  *self,
                                                   GlossaLabel      label);
 

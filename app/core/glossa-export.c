@@ -79,6 +79,7 @@ glossa_record_new (const char    *id,
   record->status = GLOSSA_STATUS_TODO;
   record->annotator = g_strdup ("");
   record->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  record->schema = glossa_schema_get_default ();
   return record;
 }
 
@@ -95,6 +96,11 @@ glossa_record_new_from_annotations (const char              *id,
       record->date = g_strdup (annotations->date);
     }
   record->status = annotations->status;
+  if (annotations->schema != NULL)
+    {
+      glossa_schema_unref (record->schema);
+      record->schema = glossa_schema_ref (annotations->schema);
+    }
   if (annotations->annotator != NULL)
     {
       g_free (record->annotator);
@@ -116,6 +122,7 @@ glossa_record_free (GlossaRecord *record)
   g_free (record->date);
   g_free (record->annotator);
   g_clear_pointer (&record->spans, g_ptr_array_unref);
+  g_clear_pointer (&record->schema, glossa_schema_unref);
   g_free (record);
 }
 
@@ -254,19 +261,21 @@ glossa_offset_map_from_unit (GlossaOffsetMap *map,
 
 /* IOB2 */
 
-static const char * const iob_names[GLOSSA_IOB_N_TAGS] = {
-  "O",
-  "B-actor", "I-actor",
-  "B-quote", "I-quote",
-  "B-claim", "I-claim",
-  "B-date", "I-date",
-};
-
-const char *
-glossa_iob_tag_to_string (guint8 tag)
+void
+glossa_iob_append_tag (GString      *out,
+                       GlossaSchema *schema,
+                       guint8        tag)
 {
-  g_return_val_if_fail (tag < GLOSSA_IOB_N_TAGS, NULL);
-  return iob_names[tag];
+  guint index = (tag - 1) / 2;
+
+  if (tag == GLOSSA_IOB_O || index >= glossa_schema_get_n_labels (schema))
+    {
+      g_return_if_fail (tag == GLOSSA_IOB_O);
+      g_string_append_c (out, 'O');
+      return;
+    }
+  g_string_append (out, tag == GLOSSA_IOB_B (index) ? "B-" : "I-");
+  g_string_append (out, glossa_label_to_string (glossa_schema_get_label (schema, index)->name));
 }
 
 /* Outermost first: by start, then the longest, then by label. */
@@ -281,14 +290,15 @@ compare_outermost (gconstpointer pa,
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
     return a->end > b->end ? -1 : 1;
-  return (int) a->label - (int) b->label;
+  return glossa_label_compare (a->label, b->label);
 }
 
 /* The spans IOB2 can hold: no two overlap, sorted by start. */
 static GPtrArray *
-outermost_spans (GPtrArray *spans,
-                 int        label,
-                 guint     *n_dropped)
+outermost_spans (GPtrArray    *spans,
+                 GlossaSchema *schema,
+                 GlossaLabel   label,
+                 guint        *n_dropped)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GPtrArray *kept = g_ptr_array_new ();
@@ -298,7 +308,13 @@ outermost_spans (GPtrArray *spans,
     {
       GlossaSpan *span = g_ptr_array_index (spans, i);
 
-      if (label < 0 || (int) span->label == label)
+      int index = glossa_schema_label_index (schema, span->label);
+
+      if (label != 0 && span->label != label)
+        continue;
+      if (index < 0 || index >= GLOSSA_IOB_MAX_LABELS)
+        (*n_dropped)++;
+      else
         g_ptr_array_add (sorted, span);
     }
   g_ptr_array_sort (sorted, compare_outermost);
@@ -324,21 +340,24 @@ outermost_spans (GPtrArray *spans,
  */
 struct _GlossaIobTagger
 {
-  GPtrArray *kept;       /* the outermost spans: disjoint, sorted by start */
+  GPtrArray    *kept;    /* the outermost spans: disjoint, sorted by start */
+  GlossaSchema *schema;  /* where tags find their label's index */
   guint8    *begun;      /* per kept span: a token of it has been tagged */
   guint      next;
   guint      n_overlapping;  /* dropped because they overlap a kept span */
 };
 
 GlossaIobTagger *
-glossa_iob_tagger_new (GPtrArray *spans,
-                       int        label)
+glossa_iob_tagger_new (GPtrArray    *spans,
+                       GlossaSchema *schema,
+                       GlossaLabel   label)
 {
   GlossaIobTagger *tagger = g_new0 (GlossaIobTagger, 1);
 
-  g_return_val_if_fail (spans != NULL, tagger);
+  g_return_val_if_fail (spans != NULL && schema != NULL, tagger);
 
-  tagger->kept = outermost_spans (spans, label, &tagger->n_overlapping);
+  tagger->schema = glossa_schema_ref (schema);
+  tagger->kept = outermost_spans (spans, schema, label, &tagger->n_overlapping);
   tagger->begun = g_new0 (guint8, MAX (tagger->kept->len, 1));
   return tagger;
 }
@@ -349,6 +368,7 @@ glossa_iob_tagger_free (GlossaIobTagger *tagger)
   if (tagger == NULL)
     return;
   g_ptr_array_unref (tagger->kept);
+  glossa_schema_unref (tagger->schema);
   g_free (tagger->begun);
   g_free (tagger);
 }
@@ -377,6 +397,7 @@ glossa_iob_tagger_tag (GlossaIobTagger  *tagger,
   for (guint i = tagger->next; i < tagger->kept->len; i++)
     {
       GlossaSpan *span = g_ptr_array_index (tagger->kept, i);
+      int index = glossa_schema_label_index (tagger->schema, span->label);
 
       if (span->start >= last_end)
         break;
@@ -386,7 +407,7 @@ glossa_iob_tagger_tag (GlossaIobTagger  *tagger,
         {
           if (tags[t] != GLOSSA_IOB_O)
             continue;
-          tags[t] = tagger->begun[i] ? GLOSSA_IOB_I (span->label) : GLOSSA_IOB_B (span->label);
+          tags[t] = tagger->begun[i] ? GLOSSA_IOB_I (index) : GLOSSA_IOB_B (index);
           if (owners != NULL)
             owners[t] = span;
           tagger->begun[i] = TRUE;
@@ -417,8 +438,9 @@ glossa_iob_tagger_get_n_dropped (GlossaIobTagger *tagger)
 
 guint8 *
 glossa_iob_tag (GPtrArray    *spans,
+                GlossaSchema *schema,
                 GlossaTokens *tokens,
-                int           label,
+                GlossaLabel   label,
                 guint        *n_dropped)
 {
   g_autoptr(GlossaIobTagger) tagger = NULL;
@@ -426,7 +448,7 @@ glossa_iob_tag (GPtrArray    *spans,
 
   g_return_val_if_fail (spans != NULL && tokens != NULL, NULL);
 
-  tagger = glossa_iob_tagger_new (spans, label);
+  tagger = glossa_iob_tagger_new (spans, schema, label);
   tags = glossa_iob_tagger_tag (tagger, tokens, NULL);
   if (n_dropped != NULL)
     *n_dropped = glossa_iob_tagger_get_n_dropped (tagger);
@@ -607,7 +629,7 @@ add_claim (GArray     *claims,
 
 static GPtrArray *
 selected_spans (GlossaRecord *record,
-                int           label)
+                GlossaLabel   label)
 {
   GPtrArray *spans = g_ptr_array_new ();
 
@@ -615,7 +637,7 @@ selected_spans (GlossaRecord *record,
     {
       GlossaSpan *span = g_ptr_array_index (record->spans, i);
 
-      if (label < 0 || (int) span->label == label)
+      if (label == 0 || span->label == label)
         g_ptr_array_add (spans, span);
     }
   return spans;
@@ -846,7 +868,7 @@ check_iob (GlossaRecord  *record,
 
       for (guint t = sentence->first_token; t < end; t++)
         {
-          guint label;
+          guint index;
 
           if (tags[t] == GLOSSA_IOB_O)
             {
@@ -854,11 +876,12 @@ check_iob (GlossaRecord  *record,
                 return conll_mismatch (record, error);
               continue;
             }
-          label = (tags[t] - 1) / 2;
-          if (tags[t] != GLOSSA_IOB_B (label) || owners[t] == NULL || owners[t]->label != label)
+          index = (tags[t] - 1) / 2;
+          if (tags[t] != GLOSSA_IOB_B (index) || owners[t] == NULL ||
+              glossa_schema_label_index (record->schema, owners[t]->label) != (int) index)
             return conll_mismatch (record, error);
           g_hash_table_add (seen, owners[t]);
-          while (t + 1 < end && tags[t + 1] == GLOSSA_IOB_I (label))
+          while (t + 1 < end && tags[t + 1] == GLOSSA_IOB_I (index))
             {
               if (owners[t + 1] != owners[t])
                 return conll_mismatch (record, error);
@@ -925,7 +948,7 @@ format_conll_piece (GlossaRecord       *record,
 
           g_string_append_len (chunk->text, from, to - from);
           g_string_append_c (chunk->text, ' ');
-          g_string_append (chunk->text, glossa_iob_tag_to_string (tags[t]));
+          glossa_iob_append_tag (chunk->text, record->schema, tags[t]);
           g_string_append_c (chunk->text, '\n');
           add_claim (claims, tok[t].start, tok[t].end, from, to - from, "tokens", t);
         }
@@ -949,7 +972,7 @@ format_conll (GlossaRecord       *record,
               GError            **error)
 {
   const char *text = glossa_article_get_text (record->article);
-  g_autoptr(GlossaIobTagger) tagger = glossa_iob_tagger_new (spans, -1);
+  g_autoptr(GlossaIobTagger) tagger = glossa_iob_tagger_new (spans, record->schema, 0);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   TextCursor cursor = { text, 0 };
   GlossaTokenizer tokenizer;
@@ -989,7 +1012,7 @@ gboolean
 glossa_export_record (GlossaRecord        *record,
                       GlossaExportFormat   format,
                       GlossaOffsets        offsets,
-                      int                  label,
+                      GlossaLabel          label,
                       GlossaExportChunk   *chunk,
                       GError             **error)
 {

@@ -10,6 +10,7 @@
 
 #include "glossa-article.h"
 #include "glossa-document.h"
+#include "glossa-schema.h"
 #include "glossa-span.h"
 #include "glossa-tokenizer.h"
 
@@ -52,6 +53,7 @@ typedef struct
   GlossaStatus   status;
   char          *annotator;  /* never NULL */
   GPtrArray     *spans;      /* of GlossaSpan */
+  GlossaSchema  *schema;     /* its corpus's labels */
 } GlossaRecord;
 
 GlossaRecord *glossa_record_new            (const char        *id,
@@ -78,22 +80,30 @@ gboolean         glossa_offset_map_from_unit (GlossaOffsetMap *map,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaOffsetMap, glossa_offset_map_free)
 
-/* IOB2 tags, one per token: GLOSSA_IOB_O, or B-/I- of a label. */
+/* IOB2 tags, one per token: GLOSSA_IOB_O, or B-/I- of the label at
+ * @index in the schema. A byte holds the tags of GLOSSA_IOB_MAX_LABELS
+ * labels, which is why a schema has at most that many.
+ */
 #define GLOSSA_IOB_O               0
-#define GLOSSA_IOB_B(label)        (1 + 2 * (guint) (label))
-#define GLOSSA_IOB_I(label)        (2 + 2 * (guint) (label))
-#define GLOSSA_IOB_N_TAGS          (1 + 2 * GLOSSA_N_LABELS)
+#define GLOSSA_IOB_B(index)        (1 + 2 * (guint) (index))
+#define GLOSSA_IOB_I(index)        (2 + 2 * (guint) (index))
+#define GLOSSA_IOB_MAX_LABELS      127
+#define GLOSSA_IOB_N_TAGS          (1 + 2 * GLOSSA_IOB_MAX_LABELS)
 
-/* Tags @tokens with @spans (only those of @label if @label >= 0). A token
+/* Tags @tokens with @spans (only those of @label if it is not 0). A token
  * belongs to a span it overlaps. IOB2 cannot hold overlaps, so of spans that
  * overlap the outermost (then the earliest) is kept; a span left without a
- * token of its own is dropped as well. Returns one tag per token.
+ * token of its own, or with a label @schema lacks, is dropped as well.
+ * Returns one tag per token.
  */
 guint8      *glossa_iob_tag              (GPtrArray       *spans,
+                                          GlossaSchema    *schema,
                                           GlossaTokens    *tokens,
-                                          int              label,
+                                          GlossaLabel      label,
                                           guint           *n_dropped);
-const char  *glossa_iob_tag_to_string    (guint8           tag);
+void         glossa_iob_append_tag       (GString         *out,
+                                          GlossaSchema    *schema,
+                                          guint8           tag);
 
 /* The same for a text tokenized a piece at a time (GlossaTokenizer): give
  * it each piece's tokens in order; a span that runs on into the next piece
@@ -103,7 +113,8 @@ const char  *glossa_iob_tag_to_string    (guint8           tag);
 typedef struct _GlossaIobTagger GlossaIobTagger;
 
 GlossaIobTagger *glossa_iob_tagger_new       (GPtrArray       *spans,
-                                              int              label);
+                                              GlossaSchema    *schema,
+                                              GlossaLabel      label);
 guint8          *glossa_iob_tagger_tag       (GlossaIobTagger *tagger,
                                               GlossaTokens    *tokens,
                                               GlossaSpan     **owners);
@@ -133,7 +144,7 @@ void         glossa_export_chunk_clear   (GlossaExportChunk *chunk);
 gboolean     glossa_export_record        (GlossaRecord       *record,
                                           GlossaExportFormat  format,
                                           GlossaOffsets       offsets,
-                                          int                 label,
+                                          GlossaLabel         label,
                                           GlossaExportChunk  *chunk,
                                           GError            **error);
 
@@ -182,7 +193,7 @@ typedef struct
   GlossaExportFormat  format;
   GlossaOffsets       offsets;
   int                 status;    /* a GlossaStatus, or -1 for every document */
-  int                 label;     /* a GlossaLabel, or -1 for every label */
+  GlossaLabel         label;     /* 0 for every label */
   GArray             *splits;    /* nullable: of GlossaSplit */
   guint32             seed;
   guint               n_threads; /* 0: one per processor */

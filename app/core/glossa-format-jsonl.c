@@ -8,16 +8,20 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-format-private.h"
 #include "glossa-json.h"
+#include "glossa-schema.h"
 #include "glossa-span.h"
 
 void
 _glossa_format_summary_clear (GlossaFormatSummary *summary)
 {
   g_clear_pointer (&summary->date, g_free);
+  glossa_label_counts_clear (&summary->labels);
 }
 
 const char *
@@ -82,6 +86,7 @@ _glossa_format_dup_id (JsonObject  *object,
 gboolean
 _glossa_format_summarize (JsonNode             *root,
                           const char           *name,
+                          GlossaSchema         *schema,
                           GlossaFormatSummary  *out,
                           GError              **error)
 {
@@ -141,10 +146,18 @@ _glossa_format_summarize (JsonNode             *root,
           !glossa_label_from_string (json_node_get_string (label), &value))
         {
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                       "%s: spans[%u].label: expected actor, quote, claim or date", name, i);
+                       _("%s: spans[%u].label: expected a label name"), name, i);
+          glossa_label_counts_clear (&out->labels);
           return FALSE;
         }
-      out->labels[value]++;
+      if (glossa_schema_label_index (schema, value) < 0)
+        {
+          g_autofree char *field = g_strdup_printf ("spans[%u].label", i);
+
+          glossa_label_counts_clear (&out->labels);
+          return glossa_schema_check_label (schema, value, name, field, error);
+        }
+      glossa_label_counts_add (&out->labels, value, 1);
     }
 
   node = json_object_get_member (object, "document");
@@ -163,6 +176,7 @@ gboolean
 glossa_annotations_count (const char              *data,
                           gsize                    len,
                           const char              *name,
+                          GlossaSchema            *schema,
                           GlossaAnnotationCounts  *counts,
                           GError                 **error)
 {
@@ -173,12 +187,12 @@ glossa_annotations_count (const char              *data,
   g_return_val_if_fail (counts != NULL, FALSE);
 
   if (!(root = glossa_json_parse (data, len, name, error)) ||
-      !_glossa_format_summarize (root, name, &summary, error))
+      !_glossa_format_summarize (root, name, schema, &summary, error))
     return FALSE;
 
   counts->status = summary.status;
   counts->n_spans = summary.n_spans;
-  memcpy (counts->labels, summary.labels, sizeof counts->labels);
+  glossa_label_counts_copy (&counts->labels, &summary.labels);
   _glossa_format_summary_clear (&summary);
   return TRUE;
 }
@@ -200,7 +214,8 @@ static const char * const annotation_members[] = { "id", "status", "annotator", 
  * article as strictly as an annotation file.
  */
 GlossaAnnotations *
-_glossa_format_read_annotation_line (const char     *line,
+_glossa_format_read_annotation_line (GlossaSchema   *schema,
+                                     const char     *line,
                                      gsize           len,
                                      const char     *display,
                                      guint           line_no,
@@ -216,7 +231,7 @@ _glossa_format_read_annotation_line (const char     *line,
   JsonNode *annotator;
 
   if (!(root = glossa_json_parse_line (line, len, display, line_no, error)) ||
-      !_glossa_format_summarize (root, name, &summary, error))
+      !_glossa_format_summarize (root, name, schema, &summary, error))
     return NULL;
   object = json_node_get_object (root);
   annotations->status = summary.status;
@@ -236,8 +251,11 @@ _glossa_format_read_annotation_line (const char     *line,
       annotations->annotator = g_strdup (json_node_get_string (annotator));
     }
 
-  if (!read_annotation_spans (object, article, name, annotations->spans, error))
+  if (!read_annotation_spans (object, article, name, annotations->spans, error) ||
+      !glossa_format_check_labels (annotations->spans, schema, name, "spans", error))
     return NULL;
+  glossa_schema_unref (annotations->schema);
+  annotations->schema = glossa_schema_ref (schema);
 
   members = json_object_get_members (object);
   for (const GList *l = members; l != NULL; l = l->next)

@@ -17,7 +17,7 @@ typedef struct
 {
   GlossaStatus status;
   guint        n_spans;
-  guint        labels[GLOSSA_N_LABELS];
+  GlossaLabelCounts labels;
   char        *date;
 } GlossaFormatSummary;
 
@@ -27,6 +27,7 @@ void               _glossa_format_summary_clear        (GlossaFormatSummary  *su
  */
 gboolean           _glossa_format_summarize            (JsonNode             *root,
                                                         const char           *name,
+                                                        GlossaSchema         *schema,
                                                         GlossaFormatSummary  *out,
                                                         GError              **error);
 
@@ -41,7 +42,8 @@ char              *_glossa_format_dup_id               (JsonObject           *ob
 /* A line of FILE.annotations.jsonl: line @line_no of the file shown as
  * @display, without its line end.
  */
-GlossaAnnotations *_glossa_format_read_annotation_line (const char           *line,
+GlossaAnnotations *_glossa_format_read_annotation_line (GlossaSchema         *schema,
+                                                        const char           *line,
                                                         gsize                 len,
                                                         const char           *display,
                                                         guint                 line_no,

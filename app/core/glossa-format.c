@@ -20,6 +20,7 @@
 #include "glossa-format.h"
 #include "glossa-json.h"
 #include "glossa-json-private.h"
+#include "glossa-schema.h"
 #include "glossa-span.h"
 
 GlossaAnnotations *
@@ -30,6 +31,7 @@ glossa_annotations_new (void)
   annotations->status = GLOSSA_STATUS_TODO;
   annotations->annotator = g_strdup ("");
   annotations->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  annotations->schema = glossa_schema_get_default ();
   return annotations;
 }
 
@@ -47,6 +49,7 @@ glossa_annotations_free (GlossaAnnotations *annotations)
   g_clear_pointer (&annotations->spans, g_ptr_array_unref);
   g_clear_pointer (&annotations->document_extra, json_object_unref);
   g_clear_pointer (&annotations->extra, json_object_unref);
+  g_clear_pointer (&annotations->schema, glossa_schema_unref);
   g_free (annotations);
 }
 
@@ -482,8 +485,10 @@ span_from_fields (const SpanFields  *fields,
   if (!glossa_label_from_string (label, &label_value))
     {
       g_autofree char *sub = g_strdup_printf ("%s.label", field);
-      fail (error, GLOSSA_ERROR_INVALID, name, sub,
-            _("unknown label “%s” (expected actor, quote, claim or date)"), label);
+      g_autoptr(GError) why = NULL;
+
+      glossa_label_name_is_valid (label, &why);
+      fail (error, GLOSSA_ERROR_INVALID, name, sub, "%s", why->message);
       return NULL;
     }
 
@@ -1046,6 +1051,7 @@ check_header (const FileFields  *file,
 static gboolean
 check_labels (const FileFields  *file,
               const char        *name,
+              GlossaSchema      *schema,
               GError           **error)
 {
   GlossaJsonKind kind = file->members[TOP_LABELS].kind;
@@ -1060,13 +1066,16 @@ check_labels (const FileFields  *file,
     {
       const GlossaJsonValue *element = &g_array_index (file->labels, GlossaJsonValue, i);
       g_autofree char *field = g_strdup_printf ("labels[%u]", i);
+      g_autoptr(GError) why = NULL;
 
       if (element->kind != GLOSSA_JSON_STRING)
         return fail (error, GLOSSA_ERROR_INVALID, name, field, _("expected a string, found %s"),
                      kind_text (element->kind));
-      if (!glossa_label_from_string (element->str, NULL))
-        return fail (error, GLOSSA_ERROR_INVALID, name, field,
-                     _("unknown label “%s” (expected actor, quote, claim or date)"), element->str);
+      if (!glossa_label_name_is_valid (element->str, &why))
+        return fail (error, GLOSSA_ERROR_INVALID, name, field, "%s", why->message);
+      /* The file's own list of its labels: each must be the corpus's. */
+      if (!glossa_schema_check_label (schema, g_quark_from_string (element->str), name, field, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1076,6 +1085,7 @@ check_spans (FileFields         *file,
              GlossaAnnotations  *out,
              const char         *name,
              GlossaArticle      *article,
+             GlossaSchema       *schema,
              GError            **error)
 {
   GlossaJsonKind kind = file->members[TOP_SPANS].kind;
@@ -1101,9 +1111,43 @@ check_spans (FileFields         *file,
         return FALSE;
       span->extra = g_steal_pointer (&fields->extra);
       g_ptr_array_add (out->spans, span);
+      g_strlcat (field, ".label", sizeof field);
+      if (!glossa_schema_check_label (schema, span->label, name, field, error))
+        return FALSE;
     }
 
   return glossa_format_check_spans (out->spans, name, "spans", error);
+}
+
+/**
+ * glossa_format_read:
+ *
+ * Reads an annotation file of a corpus without a schema file: its spans
+ * may use the built-in labels only. See glossa_format_read_with_schema().
+ */
+/**
+ * glossa_format_check_labels:
+ *
+ * Whether every one of @spans has a label of @schema.
+ */
+gboolean
+glossa_format_check_labels (GPtrArray     *spans,
+                            GlossaSchema  *schema,
+                            const char    *name,
+                            const char    *field,
+                            GError       **error)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      g_autofree char *sub = NULL;
+
+      if (glossa_schema_label_index (schema, span->label) >= 0)
+        continue;
+      sub = g_strdup_printf ("%s[%u].label", field, i);
+      return glossa_schema_check_label (schema, span->label, name, sub, error);
+    }
+  return TRUE;
 }
 
 GlossaAnnotations *
@@ -1113,6 +1157,26 @@ glossa_format_read (const char     *data,
                     GlossaArticle  *article,
                     GError        **error)
 {
+  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+
+  return glossa_format_read_with_schema (data, len, name, article, schema, error);
+}
+
+/**
+ * glossa_format_read_with_schema:
+ * @schema: the labels its corpus has
+ *
+ * Reads and checks an annotation file. A span whose label @schema lacks
+ * fails the whole file, with a message naming the label and the schema.
+ */
+GlossaAnnotations *
+glossa_format_read_with_schema (const char     *data,
+                                gsize           len,
+                                const char     *name,
+                                GlossaArticle  *article,
+                                GlossaSchema   *schema,
+                                GError        **error)
+{
   g_autoptr(GlossaAnnotations) out = NULL;
   g_autoptr(GlossaJsonReader) reader = NULL;
   g_auto(FileFields) file = { 0 };
@@ -1120,6 +1184,7 @@ glossa_format_read (const char     *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (article == NULL || GLOSSA_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (schema != NULL, NULL);
 
   if (name == NULL)
     name = "annotations";
@@ -1143,10 +1208,12 @@ glossa_format_read (const char     *data,
     }
 
   out = glossa_annotations_new ();
+  glossa_schema_unref (out->schema);
+  out->schema = glossa_schema_ref (schema);
 
   if (!check_header (&file, name, error) ||
       !check_document (&file, out, name, article, error) ||
-      !check_labels (&file, name, error))
+      !check_labels (&file, name, schema, error))
     return NULL;
 
   if (!(str = get_string (&file.members[TOP_STATUS], "status", name, NULL, error)))
@@ -1159,7 +1226,7 @@ glossa_format_read (const char     *data,
   g_free (out->annotator);
   out->annotator = g_strdup (str);
 
-  if (!check_spans (&file, out, name, article, error))
+  if (!check_spans (&file, out, name, article, schema, error))
     return NULL;
 
   out->extra = g_steal_pointer (&file.extra);
@@ -1327,12 +1394,12 @@ glossa_format_write (const GlossaAnnotations *annotations)
 
   write_key (out, &first, 2, "labels");
   g_string_append_c (out, '[');
-  for (guint i = 0; i < GLOSSA_N_LABELS; i++)
+  for (guint i = 0; i < glossa_schema_get_n_labels (annotations->schema); i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
       write_indent (out, 4);
-      glossa_json_write_string (out, glossa_label_to_string (i));
+      glossa_json_write_string (out, glossa_label_to_string (glossa_schema_get_label (annotations->schema, i)->name));
     }
   write_indent (out, 2);
   g_string_append_c (out, ']');

@@ -31,6 +31,7 @@ typedef struct
   GPtrArray    *spans;           /* of GlossaSpan */
   JsonObject   *document_extra;  /* nullable: unknown members of "document" */
   JsonObject   *extra;           /* nullable: unknown top-level members */
+  GlossaSchema *schema;          /* the labels it may use, in "labels" order */
 } GlossaAnnotations;
 
 GlossaAnnotations *glossa_annotations_new    (void);
@@ -53,6 +54,12 @@ GlossaAnnotations *glossa_format_read        (const char        *data,
  * json.dumps(…, indent=2, ensure_ascii=False) plus a final newline, spans in
  * sorted order, unknown members after the known ones in their original order.
  */
+GlossaAnnotations *glossa_format_read_with_schema (const char   *data,
+                                                   gsize         len,
+                                                   const char   *name,
+                                                   GlossaArticle *article,
+                                                   GlossaSchema *schema,
+                                                   GError      **error);
 GBytes            *glossa_format_write       (const GlossaAnnotations *annotations);
 
 /* The pieces, for the other formats (JSONL corpora, import, export).
@@ -109,6 +116,11 @@ gboolean           glossa_format_check_spans    (GPtrArray       *spans,
  * @length when @article is NULL), the text against @article's slice, and
  * the times "created" and "modified"; @field names the span ("spans[3]").
  */
+gboolean           glossa_format_check_labels   (GPtrArray       *spans,
+                                                 GlossaSchema    *schema,
+                                                 const char      *name,
+                                                 const char      *field,
+                                                 GError         **error);
 gboolean           glossa_format_check_id       (const char      *id,
                                                  const char      *name,
                                                  const char      *field,
@@ -134,7 +146,7 @@ typedef struct
 {
   GlossaStatus status;
   guint        n_spans;
-  guint        labels[GLOSSA_N_LABELS];
+  GlossaLabelCounts labels;
 } GlossaAnnotationCounts;
 
 /* Parses annotation file @data (format v1) strictly as JSON but checks only
@@ -144,6 +156,7 @@ typedef struct
 gboolean          glossa_annotations_count         (const char             *data,
                                                     gsize                   len,
                                                     const char             *name,
+                                                    GlossaSchema           *schema,
                                                     GlossaAnnotationCounts *counts,
                                                     GError                **error);
 

@@ -75,6 +75,18 @@ glossa_import_default_offsets (GlossaImportFormat format)
   return format == GLOSSA_IMPORT_DOCCANO ? GLOSSA_OFFSETS_UTF16 : GLOSSA_OFFSETS_CODEPOINT;
 }
 
+/* Whether @name is one of the built-in schema's labels, which is what an
+ * import writes.
+ */
+static gboolean
+is_builtin_label (const char *name)
+{
+  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+  GlossaLabel label;
+
+  return glossa_label_from_string (name, &label) && glossa_schema_label_index (schema, label) >= 0;
+}
+
 gboolean
 glossa_import_add_mapping (GHashTable  *map,
                            const char  *mapping,
@@ -82,7 +94,7 @@ glossa_import_add_mapping (GHashTable  *map,
 {
   const char *eq = strrchr (mapping, '=');
 
-  if (eq == NULL || eq == mapping || !glossa_label_from_string (eq + 1, NULL))
+  if (eq == NULL || eq == mapping || !is_builtin_label (eq + 1))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
                    "--map: “%s” is not FOREIGN=LABEL with LABEL one of actor, quote, claim, date",
@@ -922,7 +934,7 @@ map_label (const GlossaImportOptions *options,
         g_hash_table_add (used, (gpointer) label);
       return mapped;
     }
-  if (glossa_label_from_string (label, NULL))
+  if (is_builtin_label (label))
     return label;
   return NULL;
 }

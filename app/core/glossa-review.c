@@ -102,7 +102,7 @@ pair_range (GPtrArray *items,
           add_item (items, GLOSSA_REVIEW_AGREE, a, b);
           i++, j++;
         }
-      else if (a->label < b->label)
+      else if (glossa_label_compare (a->label, b->label) < 0)
         g_ptr_array_add (rest_a, g_ptr_array_index (run_a, i++));
       else
         g_ptr_array_add (rest_b, g_ptr_array_index (run_b, j++));

@@ -83,7 +83,7 @@ glossa_span_compare (const GlossaSpan *a,
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
   if (a->label != b->label)
-    return a->label < b->label ? -1 : 1;
+    return glossa_label_compare (a->label, b->label);
   return 0;
 }
 

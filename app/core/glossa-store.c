@@ -18,7 +18,12 @@
 /* A recovery copy is an annotation file: it is never larger than one. */
 #define RECOVERY_READ_LIMIT GLOSSA_STORAGE_READ_LIMIT
 
-G_DEFINE_ABSTRACT_TYPE (GlossaStore, glossa_store, G_TYPE_OBJECT)
+typedef struct
+{
+  GlossaSchema *schema;
+} GlossaStorePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GlossaStore, glossa_store, G_TYPE_OBJECT)
 
 static GFile *
 glossa_store_real_get_file (GlossaStore *self)
@@ -27,14 +32,58 @@ glossa_store_real_get_file (GlossaStore *self)
 }
 
 static void
+glossa_store_finalize (GObject *object)
+{
+  GlossaStorePrivate *priv = glossa_store_get_instance_private (GLOSSA_STORE (object));
+
+  g_clear_pointer (&priv->schema, glossa_schema_unref);
+
+  G_OBJECT_CLASS (glossa_store_parent_class)->finalize (object);
+}
+
+static void
 glossa_store_class_init (GlossaStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = glossa_store_finalize;
   klass->get_file = glossa_store_real_get_file;
 }
 
 static void
 glossa_store_init (GlossaStore *self)
 {
+  GlossaStorePrivate *priv = glossa_store_get_instance_private (self);
+
+  priv->schema = glossa_schema_get_default ();
+}
+
+/**
+ * glossa_store_get_schema:
+ *
+ * Returns: (transfer none): the labels what is stored here may use: its
+ *   corpus's schema, the built-in one unless set
+ */
+GlossaSchema *
+glossa_store_get_schema (GlossaStore *self)
+{
+  GlossaStorePrivate *priv = glossa_store_get_instance_private (self);
+
+  g_return_val_if_fail (GLOSSA_IS_STORE (self), NULL);
+  return priv->schema;
+}
+
+/* Set by whoever makes the store, before anything is loaded. */
+void
+glossa_store_set_schema (GlossaStore  *self,
+                         GlossaSchema *schema)
+{
+  GlossaStorePrivate *priv = glossa_store_get_instance_private (self);
+
+  g_return_if_fail (GLOSSA_IS_STORE (self));
+  g_return_if_fail (schema != NULL);
+
+  glossa_schema_ref (schema);
+  glossa_schema_unref (priv->schema);
+  priv->schema = schema;
 }
 
 GlossaAnnotations *
@@ -266,7 +315,8 @@ glossa_file_store_load (GlossaStore    *store,
                                  cancellable, error))
     return NULL;
   set_seen (self, &stamp);
-  return glossa_format_read (contents, len, name, article, error);
+  return glossa_format_read_with_schema (contents, len, name, article,
+                                         glossa_store_get_schema (store), error);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 
 #include "glossa-article.h"
 #include "glossa-format.h"
+#include "glossa-schema.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,9 @@ struct _GlossaStoreClass
   gpointer padding[8];
 };
 
+GlossaSchema      *glossa_store_get_schema              (GlossaStore             *self);
+void               glossa_store_set_schema              (GlossaStore             *self,
+                                                         GlossaSchema            *schema);
 GlossaAnnotations *glossa_store_load                    (GlossaStore             *self,
                                                          GlossaArticle           *article,
                                                          GCancellable            *cancellable,

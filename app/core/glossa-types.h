@@ -14,19 +14,26 @@ typedef struct _GlossaArticle   GlossaArticle;
 typedef struct _GlossaDocument  GlossaDocument;
 typedef struct _GlossaSpan      GlossaSpan;
 typedef struct _GlossaUndoStack GlossaUndoStack;
+typedef struct _GlossaSchema    GlossaSchema;
 
-/* The four labels of format v1, in the order they appear in files, menus
- * and keyboard shortcuts (1–4).
+/* A label is data: its name, interned as a GQuark, so spans compare labels
+ * with == and any number of schemas share one name. 0 is no label. Which
+ * labels a document may use, and their order, colours and keys, is its
+ * schema's business (glossa-schema.h).
  */
-typedef enum
-{
-  GLOSSA_LABEL_ACTOR,
-  GLOSSA_LABEL_QUOTE,
-  GLOSSA_LABEL_CLAIM,
-  GLOSSA_LABEL_DATE,
-} GlossaLabel;
+typedef GQuark GlossaLabel;
 
-#define GLOSSA_N_LABELS 4
+/* The four labels of the built-in schema, in the order they appear in
+ * files, menus and keyboard shortcuts (1–4).
+ */
+#define GLOSSA_LABEL_ACTOR (glossa_label_builtin (0))
+#define GLOSSA_LABEL_QUOTE (glossa_label_builtin (1))
+#define GLOSSA_LABEL_CLAIM (glossa_label_builtin (2))
+#define GLOSSA_LABEL_DATE  (glossa_label_builtin (3))
+#define GLOSSA_N_BUILTIN_LABELS 4
+
+/* The longest label name, in bytes. */
+#define GLOSSA_LABEL_MAX_LENGTH 64
 
 typedef enum
 {
@@ -36,6 +43,30 @@ typedef enum
 } GlossaStatus;
 
 #define GLOSSA_N_STATUSES 3
+
+/* How many spans of each label: a short list, since labels are data. */
+typedef struct
+{
+  GlossaLabel label;
+  guint       count;
+} GlossaLabelCount;
+
+typedef struct
+{
+  GlossaLabelCount *items;
+  guint             n_items;
+} GlossaLabelCounts;
+
+void        glossa_label_counts_add   (GlossaLabelCounts       *counts,
+                                       GlossaLabel              label,
+                                       int                      delta);
+guint       glossa_label_counts_get   (const GlossaLabelCounts *counts,
+                                       GlossaLabel              label);
+void        glossa_label_counts_merge (GlossaLabelCounts       *dest,
+                                       const GlossaLabelCounts *src);
+void        glossa_label_counts_copy  (GlossaLabelCounts       *dest,
+                                       const GlossaLabelCounts *src);
+void        glossa_label_counts_clear (GlossaLabelCounts       *counts);
 
 /* Where a span came from; NONE means the file did not say. */
 typedef enum
@@ -54,9 +85,14 @@ gboolean    glossa_lookup_name       (const char * const *names,
                                       const char         *str,
                                       int                *value);
 
+GlossaLabel glossa_label_builtin      (guint         index);
 const char *glossa_label_to_string   (GlossaLabel   label);
 gboolean    glossa_label_from_string (const char   *str,
                                       GlossaLabel  *label);
+gboolean    glossa_label_name_is_valid (const char *str,
+                                        GError    **error);
+int         glossa_label_compare     (GlossaLabel   a,
+                                      GlossaLabel   b);
 const char *glossa_status_to_string  (GlossaStatus  status);
 gboolean    glossa_status_from_string (const char  *str,
                                        GlossaStatus *status);

@@ -125,14 +125,14 @@ make_annotations (GlossaArticle *article,
       g_autofree char *id = g_strdup_printf ("s%u", i + 1);
       g_autofree char *text = NULL;
       gint64 start, end;
-      GlossaLabel label = i % GLOSSA_N_LABELS;
+      guint label_index = i % GLOSSA_N_BUILTIN_LABELS;
 
       if (i % 5 == 4)
         {
           /* The first word of the previous span (which has two or more). */
           start = outer_start;
           end = g_array_index (index->ends, gint64, outer_word);
-          label = (label + 1) % GLOSSA_N_LABELS;
+          label_index = (label_index + 1) % GLOSSA_N_BUILTIN_LABELS;
         }
       else
         {
@@ -143,7 +143,7 @@ make_annotations (GlossaArticle *article,
       g_assert (end <= outer_end);
 
       text = glossa_article_slice (article, start, end);
-      g_ptr_array_add (annotations->spans, glossa_span_new (id, start, end, label, text));
+      g_ptr_array_add (annotations->spans, glossa_span_new (id, start, end, glossa_label_builtin (label_index), text));
     }
 
   g_ptr_array_sort (annotations->spans, compare_spans);

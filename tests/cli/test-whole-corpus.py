@@ -102,8 +102,8 @@ def folder_corpus(tmp):
     write(os.path.join(folder, "sub", "label.annotations.json"), json.dumps(bad_label))
     messages = [
         "corpus/latin.txt: the article is not valid UTF-8 at byte 3 (0xE9)",
-        "corpus/sub/label.annotations.json: spans[0].label: unknown label “person” "
-        "(expected actor, quote, claim or date)",
+        "corpus/sub/label.annotations.json: spans[0].label: the label “person” is not one of "
+        "actor, quote, claim, date (there is no glossa-schema.json for this corpus)",
         "corpus/syntax.annotations.json:1:33: expected a key in double quotes, found “,”",
     ]
     return "corpus", messages
@@ -243,9 +243,10 @@ def validate_jsonl_hostile(tmp):
 
 # stats
 
-# stats reads annotation files quickly (status and labels), with messages
-# of its own for a label.
-STATS_LABEL = "corpus/sub/label.annotations.json: spans[0].label: expected actor, quote, claim or date"
+# stats reads annotation files quickly (status and labels), and says the
+# same of a label its corpus does not have.
+STATS_LABEL = ("corpus/sub/label.annotations.json: spans[0].label: the label “person” is not one of "
+               "actor, quote, claim, date (there is no glossa-schema.json for this corpus)")
 
 
 @test

@@ -280,8 +280,8 @@ test_folder_missing (void)
 static void
 test_folder_statuses (void)
 {
-  static const gint64 spans[] = { 0, 5, GLOSSA_LABEL_ACTOR, 6, 11, GLOSSA_LABEL_DATE,
-                                  12, 17, GLOSSA_LABEL_ACTOR };
+  const gint64 spans[] = { 0, 5, GLOSSA_LABEL_ACTOR, 6, 11, GLOSSA_LABEL_DATE,
+                           12, 17, GLOSSA_LABEL_ACTOR };
   g_autofree char *dir = make_tmpdir ();
   g_autoptr(GlossaCorpus) corpus = NULL;
   Notified notified = { 0 };
@@ -746,7 +746,7 @@ opened_cb (GObject      *object,
 static void
 test_async_open (void)
 {
-  static const gint64 spans[] = { 0, 3, GLOSSA_LABEL_QUOTE };
+  const gint64 spans[] = { 0, 3, GLOSSA_LABEL_QUOTE };
   g_autofree char *dir = make_tmpdir ();
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   GlossaCorpus *corpus = NULL;

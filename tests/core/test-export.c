@@ -58,6 +58,20 @@ compare_spans (gconstpointer a,
   return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
 }
 
+/* A tag as CoNLL writes it, valid until the next call. */
+static const char *
+iob_name (GlossaSchema *schema,
+          guint8        tag)
+{
+  static GString *name;
+
+  if (name == NULL)
+    name = g_string_new (NULL);
+  g_string_truncate (name, 0);
+  glossa_iob_append_tag (name, schema, tag);
+  return name->str;
+}
+
 static void
 record_add (GlossaRecord *record,
             GlossaSpan   *span)
@@ -74,7 +88,7 @@ static char *
 export_one (GlossaRecord       *record,
             GlossaExportFormat  format,
             GlossaOffsets       offsets,
-            int                 label,
+            GlossaLabel         label,
             guint              *n_dropped,
             char              **ann)
 {
@@ -186,7 +200,7 @@ test_jsonl_line (void)
   g_free (record->annotator);
   record->annotator = g_strdup ("ana");
 
-  line = export_one (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, -1, NULL, NULL);
+  line = export_one (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, 0, NULL, NULL);
   g_assert_true (g_str_has_suffix (line, "}\n"));
   g_assert_true (strchr (line, '\n') == line + strlen (line) - 1);
   g_assert_true (g_str_has_prefix (line, "{\"id\": \"doc-1\", \"text\": "));
@@ -221,7 +235,7 @@ test_doccano_line (void)
 
   record_add (record, span_over ("Marco Rossi met Lena.", "Marco Rossi", 0, GLOSSA_LABEL_ACTOR));
   record_add (record, span_over ("Marco Rossi met Lena.", "Lena", 0, GLOSSA_LABEL_ACTOR));
-  line = export_one (record, GLOSSA_EXPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, -1, NULL, NULL);
+  line = export_one (record, GLOSSA_EXPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, NULL);
   g_assert_cmpstr (line, ==, "{\"id\": \"7\", \"text\": \"Marco Rossi met Lena.\", "
                              "\"label\": [[0, 11, \"actor\"], [16, 20, \"actor\"]]}\n");
 }
@@ -258,7 +272,7 @@ export_to (GlossaRecordSource  *source,
            GlossaOffsets        offsets,
            GlossaExportStats   *stats)
 {
-  GlossaExportOptions options = { format, offsets, -1, -1, NULL, 0, 2 };
+  GlossaExportOptions options = { format, offsets, -1, 0, NULL, 0, 2 };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -318,7 +332,7 @@ test_brat_fragments (void)
   record_add (record, quote);
   record_add (record, actor);
 
-  txt = export_one (record, GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, -1, NULL, &ann);
+  txt = export_one (record, GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, &ann);
   g_assert_cmpstr (txt, ==, text);
   g_assert_cmpstr (ann, ==,
                    "T1\tquote 2 7;9 18;19 22\tquote that runs on.\n"
@@ -342,7 +356,7 @@ test_conll_overlaps (void)
   record_add (record, span_over (text, "Scholz told reporters on 12 May", 0, GLOSSA_LABEL_CLAIM));
   record_add (record, span_over (text, "12 May", 0, GLOSSA_LABEL_DATE));
 
-  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, &dropped, NULL);
+  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, 0, &dropped, NULL);
   g_assert_cmpuint (dropped, ==, 1);
   g_assert_cmpstr (conll, ==,
                    "-DOCSTART- O\n\n"
@@ -371,7 +385,7 @@ test_conll_nested (void)
 
   record_add (record, span_over (text, "Anna", 0, GLOSSA_LABEL_ACTOR));
   record_add (record, span_over (text, "Anna Keller today", 0, GLOSSA_LABEL_QUOTE));
-  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, &dropped, NULL);
+  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, 0, &dropped, NULL);
   g_assert_cmpuint (dropped, ==, 1);
   g_assert_cmpstr (conll, ==, "-DOCSTART- O\n\nSaid O\nAnna B-quote\nKeller I-quote\ntoday I-quote\n\n");
 }
@@ -387,7 +401,7 @@ test_conll_sentences (void)
   g_autofree char *conll = NULL;
 
   record_add (record, span_over (text, "Go now. Stay", 0, GLOSSA_LABEL_QUOTE));
-  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, NULL, NULL);
+  conll = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, NULL);
   g_assert_cmpstr (conll, ==,
                    "-DOCSTART- O\n\n"
                    "He O\nsaid O\n: O\nGo B-quote\nnow I-quote\n. I-quote\n\n"
@@ -412,9 +426,9 @@ test_iob_partial (void)
   record_add (record, glossa_span_new (NULL, 10, 13, GLOSSA_LABEL_ACTOR, "eml"));
 
   g_assert_cmpuint (tokens->tokens->len, ==, 2);
-  tags = glossa_iob_tag (record->spans, tokens, -1, &dropped);
-  g_assert_cmpstr (glossa_iob_tag_to_string (tags[0]), ==, "B-actor");
-  g_assert_cmpstr (glossa_iob_tag_to_string (tags[1]), ==, "B-actor");
+  tags = glossa_iob_tag (record->spans, record->schema, tokens, 0, &dropped);
+  g_assert_cmpstr (iob_name (record->schema, tags[0]), ==, "B-actor");
+  g_assert_cmpstr (iob_name (record->schema, tags[1]), ==, "B-actor");
   g_assert_cmpuint (dropped, ==, 1);
 }
 
@@ -427,7 +441,7 @@ conll_of_whole (GlossaRecord *record,
 {
   const char *text = glossa_article_get_text (record->article);
   g_autoptr(GlossaTokens) tokens = glossa_tokenize (text, -1);
-  g_autofree guint8 *tags = glossa_iob_tag (record->spans, tokens, -1, n_dropped);
+  g_autofree guint8 *tags = glossa_iob_tag (record->spans, record->schema, tokens, 0, n_dropped);
   GString *out = g_string_new ("-DOCSTART- O\n\n");
   const char *p = text;
   gint64 position = 0;
@@ -448,7 +462,7 @@ conll_of_whole (GlossaRecord *record,
 
           if (k == 0 && tag != GLOSSA_IOB_O && tag == GLOSSA_IOB_I ((tag - 1) / 2))
             tag = GLOSSA_IOB_B ((tag - 1) / 2);
-          g_string_append_printf (out, "%.*s %s\n", (int) (to - from), from, glossa_iob_tag_to_string (tag));
+          g_string_append_printf (out, "%.*s %s\n", (int) (to - from), from, iob_name (record->schema, tag));
         }
       g_string_append_c (out, '\n');
     }
@@ -493,7 +507,7 @@ test_conll_pieces (void)
   g_ptr_array_sort (record->spans, compare_spans);
 
   expected = conll_of_whole (record, &expected_dropped);
-  got = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, -1, &dropped, NULL);
+  got = export_one (record, GLOSSA_EXPORT_CONLL, GLOSSA_OFFSETS_CODEPOINT, 0, &dropped, NULL);
   g_assert_cmpuint (strlen (got), ==, strlen (expected));
   g_assert_true (strcmp (got, expected) == 0);
   g_assert_cmpuint (dropped, ==, expected_dropped);
@@ -511,7 +525,7 @@ test_self_check (void)
    * since the loader refuses such files, and the export must catch it.
    */
   record_add (record, glossa_span_new (NULL, 0, 5, GLOSSA_LABEL_ACTOR, "Mario"));
-  g_assert_false (glossa_export_record (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, -1, &chunk, &error));
+  g_assert_false (glossa_export_record (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_UTF16, 0, &chunk, &error));
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED);
   ct_assert_contains (error->message, "bug in Glossa");
   glossa_export_chunk_clear (&chunk);
@@ -600,7 +614,7 @@ test_splits_export (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) a = NULL;
   g_autoptr(GBytes) b = NULL;
-  GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, -1, -1, splits, 3, 2 };
+  GlossaExportOptions options = { GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, -1, 0, splits, 3, 2 };
   GlossaExportStats stats;
 
   glossa_export (source, file, &options, &stats, NULL, &error);
@@ -690,7 +704,7 @@ test_all_or_nothing (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      GlossaExportOptions options = { formats[i], GLOSSA_OFFSETS_CODEPOINT, -1, -1, NULL, 0, 2 };
+      GlossaExportOptions options = { formats[i], GLOSSA_OFFSETS_CODEPOINT, -1, 0, NULL, 0, 2 };
       g_autoptr(GFile) file = g_file_new_for_path (formats[i] == GLOSSA_EXPORT_BRAT ? brat : out);
 
       g_assert_false (glossa_export (source, file, &options, NULL, NULL, &error));
@@ -712,7 +726,7 @@ test_refuse_folder (void)
   g_autofree char *keep = g_build_filename (dir, "keep.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
-  GlossaExportOptions options = { GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, -1, -1, NULL, 0, 0 };
+  GlossaExportOptions options = { GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, -1, 0, NULL, 0, 0 };
 
   ct_write_file (keep, "mine", -1);
   g_assert_false (glossa_export (source, file, &options, NULL, NULL, &error));

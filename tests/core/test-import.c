@@ -92,7 +92,7 @@ export_records (GPtrArray          *records,
     {
       GlossaExportChunk chunk = { 0 };
 
-      glossa_export_record (g_ptr_array_index (records, i), format, offsets, -1, &chunk, &error);
+      glossa_export_record (g_ptr_array_index (records, i), format, offsets, 0, &chunk, &error);
       g_assert_no_error (error);
       if (format == GLOSSA_EXPORT_BRAT)
         {

@@ -352,7 +352,7 @@ test_random_edits (void)
         {
           gint64 start = g_rand_int_range (rand, 0, length);
           gint64 end = g_rand_int_range (rand, start + 1, length + 1);
-          GlossaLabel label = g_rand_int_range (rand, 0, GLOSSA_N_LABELS);
+          GlossaLabel label = glossa_label_builtin (g_rand_int_range (rand, 0, GLOSSA_N_BUILTIN_LABELS));
           g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d", start, end, label);
           g_autofree char *id = g_strdup_printf ("s%u", i + 1);
           g_autofree char *slice = glossa_article_slice (old, start, end);

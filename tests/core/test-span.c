@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "glossa-schema.h"
 #include "glossa-span.h"
 #include "glossa-types.h"
 
@@ -162,17 +165,36 @@ test_label_names (void)
   const char *names[] = { "actor", "quote", "claim", "date" };
   GlossaLabel label;
 
-  g_assert_cmpint (GLOSSA_N_LABELS, ==, 4);
-  for (guint i = 0; i < GLOSSA_N_LABELS; i++)
+  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (GLOSSA_LABEL_MAX_LENGTH + 1, 'x');
+
+  /* The built-in schema: the four labels in their order. */
+  g_assert_cmpuint (glossa_schema_get_n_labels (schema), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_assert_cmpstr (glossa_label_to_string (i), ==, names[i]);
+      g_assert_cmpstr (glossa_label_to_string (glossa_label_builtin (i)), ==, names[i]);
       g_assert_true (glossa_label_from_string (names[i], &label));
-      g_assert_cmpint (label, ==, i);
+      g_assert_cmpuint (label, ==, glossa_label_builtin (i));
+      g_assert_cmpuint (glossa_schema_get_label (schema, i)->name, ==, label);
     }
-  g_assert_false (glossa_label_from_string ("Actor", &label));
-  g_assert_false (glossa_label_from_string ("person", &label));
+
+  /* Labels are data: any word is a label, and equal names are equal. */
+  g_assert_true (glossa_label_from_string ("PER", &label));
+  g_assert_cmpstr (glossa_label_to_string (label), ==, "PER");
+  g_assert_cmpint (glossa_schema_label_index (schema, label), ==, -1);
+  g_assert_false (glossa_schema_check_label (schema, label, "a.json", "spans[0].label", &error));
+  g_assert_nonnull (strstr (error->message, "a.json: spans[0].label: the label “PER”"));
+  g_assert_cmpint (glossa_label_compare (GLOSSA_LABEL_DATE, label), <, 0);
+  g_assert_cmpint (glossa_label_compare (GLOSSA_LABEL_ACTOR, GLOSSA_LABEL_QUOTE), <, 0);
+
+  /* But not one a dataset format could not hold. */
   g_assert_false (glossa_label_from_string ("", &label));
   g_assert_false (glossa_label_from_string ("actor ", &label));
+  g_assert_false (glossa_label_from_string ("B I", &label));
+  g_assert_false (glossa_label_from_string ("-x", &label));
+  g_assert_false (glossa_label_from_string ("a\tb", &label));
+  g_assert_false (glossa_label_from_string (long_name, &label));
 }
 
 static void

@@ -1,0 +1,136 @@
+/* glossa-schema.h: the labels, link types, attributes and overlap rules of a corpus
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "glossa-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSSA_TYPE_SCHEMA (glossa_schema_get_type ())
+
+#define GLOSSA_SCHEMA_FILE_NAME "glossa-schema.json"
+#define GLOSSA_SCHEMA_FORMAT    "glossa-schema"
+#define GLOSSA_SCHEMA_VERSION   1
+
+/* The most labels a schema may have: enough for any tagset people annotate
+ * by hand, few enough that per-label tables stay small.
+ */
+#define GLOSSA_SCHEMA_MAX_LABELS 128
+
+/* How a label's spans may meet other spans (INCEpTION's overlap modes):
+ * ANY allows everything, crossing included (Glossa's rule before schemas,
+ * so the default); NESTED one inside another but no crossing; NONE no
+ * other span inside, around or across it.
+ */
+typedef enum
+{
+  GLOSSA_OVERLAP_ANY,
+  GLOSSA_OVERLAP_NESTED,
+  GLOSSA_OVERLAP_NONE,
+} GlossaOverlap;
+
+typedef enum
+{
+  GLOSSA_ATTRIBUTE_TEXT,
+  GLOSSA_ATTRIBUTE_CHOICE,
+  GLOSSA_ATTRIBUTE_BOOLEAN,
+  GLOSSA_ATTRIBUTE_TIMEX,
+} GlossaAttributeType;
+
+typedef struct
+{
+  char                *name;
+  GlossaAttributeType  type;
+  GStrv                choices;      /* CHOICE only, else NULL */
+  char                *description;  /* nullable */
+} GlossaSchemaAttribute;
+
+typedef struct
+{
+  GlossaLabel    name;
+  char          *title;        /* nullable: shown instead of the name */
+  char          *key;          /* nullable: one character, the tagging key */
+  char          *color;        /* "#rrggbb", on a light background */
+  char          *color_dark;   /* nullable: on a dark one; else derived */
+  char          *description;  /* nullable */
+  GlossaOverlap  overlap;
+  GPtrArray     *attributes;   /* of GlossaSchemaAttribute */
+} GlossaSchemaLabel;
+
+typedef struct
+{
+  char      *name;
+  char      *key;              /* nullable */
+  char      *description;      /* nullable */
+  GArray    *from;             /* of GlossaLabel; empty: any */
+  GArray    *to;               /* of GlossaLabel; empty: any */
+} GlossaSchemaRelation;
+
+GType                       glossa_schema_get_type        (void) G_GNUC_CONST;
+
+GlossaSchema               *glossa_schema_get_default     (void);
+GlossaSchema               *glossa_schema_new             (const char   *path);
+GlossaSchema               *glossa_schema_ref             (GlossaSchema *self);
+void                        glossa_schema_unref           (GlossaSchema *self);
+
+gboolean                    glossa_schema_is_default      (GlossaSchema *self);
+const char                 *glossa_schema_get_path        (GlossaSchema *self);
+
+/* Building a schema (before it is shared: schemas are immutable once in
+ * use). The schema takes @label, @relation.
+ */
+GlossaSchemaLabel          *glossa_schema_label_new       (GlossaLabel   name,
+                                                           const char   *color);
+void                        glossa_schema_label_free      (GlossaSchemaLabel *label);
+GlossaSchemaAttribute      *glossa_schema_attribute_new   (const char          *name,
+                                                           GlossaAttributeType  type);
+void                        glossa_schema_attribute_free  (GlossaSchemaAttribute *attribute);
+GlossaSchemaRelation       *glossa_schema_relation_new    (const char   *name);
+void                        glossa_schema_relation_free   (GlossaSchemaRelation *relation);
+void                        glossa_schema_add_label       (GlossaSchema      *self,
+                                                           GlossaSchemaLabel *label);
+void                        glossa_schema_add_relation    (GlossaSchema         *self,
+                                                           GlossaSchemaRelation *relation);
+
+guint                       glossa_schema_get_n_labels    (GlossaSchema *self);
+const GlossaSchemaLabel    *glossa_schema_get_label       (GlossaSchema *self,
+                                                           guint         index);
+const GlossaSchemaLabel    *glossa_schema_find_label      (GlossaSchema *self,
+                                                           GlossaLabel   label);
+int                         glossa_schema_label_index     (GlossaSchema *self,
+                                                           GlossaLabel   label);
+guint                       glossa_schema_get_n_relations (GlossaSchema *self);
+const GlossaSchemaRelation *glossa_schema_get_relation    (GlossaSchema *self,
+                                                           guint         index);
+const GlossaSchemaRelation *glossa_schema_find_relation   (GlossaSchema *self,
+                                                           const char   *name);
+GlossaOverlap               glossa_schema_get_overlap     (GlossaSchema *self,
+                                                           GlossaLabel   label);
+
+const char                 *glossa_schema_label_title     (const GlossaSchemaLabel *label);
+
+gboolean                    glossa_schema_check_label     (GlossaSchema  *self,
+                                                           GlossaLabel    label,
+                                                           const char    *name,
+                                                           const char    *field,
+                                                           GError       **error);
+gboolean                    glossa_schema_allows          (GlossaSchema     *self,
+                                                           const GlossaSpan *a,
+                                                           const GlossaSpan *b);
+
+const char                 *glossa_overlap_to_string      (GlossaOverlap  overlap);
+gboolean                    glossa_overlap_from_string    (const char    *str,
+                                                           GlossaOverlap *overlap);
+const char                 *glossa_attribute_type_to_string   (GlossaAttributeType  type);
+gboolean                    glossa_attribute_type_from_string (const char          *str,
+                                                               GlossaAttributeType *type);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaSchema, glossa_schema_unref)
+
+G_END_DECLS
