@@ -226,29 +226,6 @@ overlapping (GTree                  *kept,
   return before->end > s->start ? before : NULL;
 }
 
-static char *
-existing_key (gint64      start,
-              gint64      end,
-              const char *label)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s", start, end, label);
-}
-
-static GHashTable *
-existing_set (const GlossaSuggestOptions *options)
-{
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (gsize i = 0; i < options->n_existing; i++)
-    {
-      const GlossaSuggestExisting *e = &options->existing[i];
-
-      if (e->label != NULL)
-        g_hash_table_add (set, existing_key (e->start, e->end, e->label));
-    }
-  return set;
-}
-
 static gboolean
 label_wanted (const GlossaSuggestOptions *options,
               const char                 *label)
@@ -256,17 +233,71 @@ label_wanted (const GlossaSuggestOptions *options,
   return options->labels == NULL || g_strv_contains (options->labels, label);
 }
 
-/* The winner of each candidate: itself when kept, the kept suggestion of
- * its label that beat it, or NULL when it was dropped for another reason.
+static GTree *
+tree_for (GHashTable *trees,
+          const char *label)
+{
+  GTree *tree = g_hash_table_lookup (trees, label);
+
+  if (tree == NULL)
+    {
+      tree = g_tree_new_full (compare_start, NULL, NULL, NULL);
+      g_hash_table_insert (trees, g_strdup (label), tree);
+    }
+  return tree;
+}
+
+static int
+compare_longest (gconstpointer a,
+                 gconstpointer b)
+{
+  const GlossaSuggestion *x = *(GlossaSuggestion **) a, *y = *(GlossaSuggestion **) b;
+
+  if (x->end - x->start != y->end - y->start)
+    return x->end - x->start > y->end - y->start ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The article's spans, as stand-ins that beat every suggestion of their
+ * label that overlaps them. Spans of one label may overlap each other,
+ * while a tree holds none that do: the longest are put in, and one inside
+ * them adds nothing, since whatever overlaps it overlaps them too.
+ */
+static GPtrArray *
+existing_stand_ins (const GlossaSuggestOptions *options,
+                    GHashTable                 *trees)
+{
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_suggestion_free);
+
+  for (gsize i = 0; i < options->n_existing; i++)
+    {
+      const GlossaSuggestExisting *e = &options->existing[i];
+
+      if (e->label != NULL && e->start < e->end)
+        g_ptr_array_add (spans, glossa_suggestion_new (e->start, e->end, e->label, 1, 0));
+    }
+  g_ptr_array_sort (spans, compare_longest);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSuggestion *span = g_ptr_array_index (spans, i);
+      GTree *tree = tree_for (trees, span->label);
+
+      if (overlapping (tree, span) == NULL)
+        g_tree_insert (tree, span, span);
+    }
+  return spans;
+}
+
+/* The winner of each candidate: itself when kept, the kept suggestion or
+ * existing span of its label that beat it, or NULL when it was left out
+ * (a label not asked for).
  */
 static GlossaSuggestion **
 choose (GPtrArray                  *all,
         const GlossaSuggestOptions *options,
-        GHashTable                 *existing)
+        GHashTable                 *trees)
 {
   g_autofree guint *order = g_new (guint, all->len + 1);
-  g_autoptr(GHashTable) trees = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       (GDestroyNotify) g_tree_destroy);
   GlossaSuggestion **winner = g_new0 (GlossaSuggestion *, all->len + 1);
 
   for (guint i = 0; i < all->len; i++)
@@ -280,14 +311,7 @@ choose (GPtrArray                  *all,
 
       if (!label_wanted (options, s->label) || s->start >= s->end)
         continue;
-      if (g_hash_table_contains (existing, s))
-        continue;
-      kept = g_hash_table_lookup (trees, s->label);
-      if (kept == NULL)
-        {
-          kept = g_tree_new_full (compare_start, NULL, NULL, NULL);
-          g_hash_table_insert (trees, s->label, kept);
-        }
+      kept = tree_for (trees, s->label);
       winner[order[k]] = overlapping (kept, s);
       if (winner[order[k]] == NULL)
         {
@@ -312,20 +336,17 @@ compare_text_order (gconstpointer a,
 }
 
 /* Points each kept suggestion's link at its target's winner: the target
- * itself, the suggestion of its label that replaced it, or, when the
- * article already has the target, that span (index -1). A link whose
- * target is gone for any other reason goes too.
+ * itself, the suggestion of its label that replaced it, or the article's
+ * own span that did (index -1). A link whose target was left out goes.
  */
 static void
-relink (GPtrArray                  *all,
-        GlossaSuggestion          **winner,
-        GHashTable                 *existing,
-        GPtrArray                  *result)
+relink (GlossaSuggestion **winner,
+        GPtrArray         *result)
 {
   g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < result->len; i++)
-    g_hash_table_insert (index, g_ptr_array_index (result, i), GUINT_TO_POINTER (i));
+    g_hash_table_insert (index, g_ptr_array_index (result, i), GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < result->len; i++)
     {
       GlossaSuggestion *s = g_ptr_array_index (result, i);
@@ -334,20 +355,17 @@ relink (GPtrArray                  *all,
       if (s->link < 0)
         continue;
       target = winner[s->link];
-      if (target != NULL)
+      if (target == NULL)
         {
-          s->link = GPOINTER_TO_UINT (g_hash_table_lookup (index, target));
-          s->link_start = target->start;
-          s->link_end = target->end;
-        }
-      else if (g_hash_table_contains (existing, g_ptr_array_index (all, s->link)))
-        s->link = -1;
-      else
-        {
-          s->link = -1;
           s->link_type = NULL;
           s->link_start = s->link_end = -1;
         }
+      else
+        {
+          s->link_start = target->start;
+          s->link_end = target->end;
+        }
+      s->link = target == NULL ? -1 : (int) GPOINTER_TO_UINT (g_hash_table_lookup (index, target)) - 1;
     }
 }
 
@@ -355,28 +373,17 @@ static GPtrArray *
 merge (GPtrArray                  *all,
        const GlossaSuggestOptions *options)
 {
-  g_autoptr(GHashTable) existing = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) spans = existing_set (options);
-  g_autofree GlossaSuggestion **winner = NULL;
+  g_autoptr(GHashTable) trees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_tree_destroy);
+  g_autoptr(GPtrArray) existing = existing_stand_ins (options, trees);
+  g_autofree GlossaSuggestion **winner = choose (all, options, trees);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_suggestion_free);
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      GlossaSuggestion *s = g_ptr_array_index (all, i);
-      g_autofree char *key = NULL;
-
-      if (g_hash_table_size (spans) == 0)
-        break;
-      key = existing_key (s->start, s->end, s->label);
-      if (g_hash_table_contains (spans, key))
-        g_hash_table_add (existing, s);
-    }
-  winner = choose (all, options, existing);
   for (guint i = 0; i < all->len; i++)
     if (winner[i] == g_ptr_array_index (all, i))
       g_ptr_array_add (result, g_ptr_array_index (all, i));
   g_ptr_array_sort (result, compare_text_order);
-  relink (all, winner, existing, result);
+  relink (winner, result);
 
   /* The kept ones now belong to @result; free the others. */
   for (guint i = 0; i < all->len; i++)

@@ -146,10 +146,12 @@ typedef struct
  * @known_names may be NULL. Two suggestions of one label that overlap
  * cannot both be kept: the one with the higher score wins, then the
  * longer, then the suggester listed first in GlossaSuggesters, then the
- * earlier. A suggestion identical to an existing span (same extent and
- * label) is dropped, and a link to it points at the existing span. Returns
- * NULL, with @error set, when @text is not valid UTF-8 or @dct is not a
- * date. The result depends only on the arguments.
+ * earlier. Suggestions of different labels may overlap (a date inside a
+ * quote). A span the article already has beats every suggestion of its
+ * label that overlaps it, so none is ever identical to one; a link to a
+ * suggestion that lost goes to what beat it. Returns NULL, with @error
+ * set, when @text is not valid UTF-8 or @dct is not a date. The result
+ * depends only on the arguments.
  */
 GPtrArray        *glossa_suggest_article       (const char                 *text,
                                                 gsize                       len,

@@ -359,6 +359,15 @@ test_merge_existing (void)
   assert_suggest (text, "2026-11-30", NULL, &options,
                   "quote:We are ready,:quotes->existing source:Jen Psaki\n"
                   "date:Tuesday:dates=2026-12-01");
+  /* An actor already tagged inside the speaker beats it, and takes the link. */
+  {
+    GlossaSuggestExisting surname[] = { { 25, 30, "actor" } };
+    GlossaSuggestOptions inside = { .existing = surname, .n_existing = 1 };
+
+    assert_suggest (text, "2026-11-30", NULL, &inside,
+                    "quote:We are ready,:quotes->existing source:Psaki\n"
+                    "date:Tuesday:dates=2026-12-01");
+  }
   /* Only quotes: the speaker is not suggested, so there is no link. */
   assert_suggest (text, "2026-11-30", NULL, &only, "quote:We are ready,:quotes");
 }
