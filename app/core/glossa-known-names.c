@@ -52,7 +52,10 @@ struct _GlossaKnownNames
 static gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
+  /* Most text is ASCII: no table look-up for it. */
+  if (c < 128)
+    return g_ascii_isalnum (c) || c == '_';
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
 static guint
