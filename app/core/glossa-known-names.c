@@ -4,11 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The index is a hash of first words: each known text is stored as code
- * points under its first word, and the entries of one first word are kept
- * longest first. Finding is one pass over the words of the text; at each
- * word only the texts starting with that word are compared, so the cost
- * grows with the text and the number of texts sharing a first word, not
- * with the size of the dictionary.
+ * points under its first two words (its first word if it has one), and the
+ * entries of one key are kept longest first. Finding is one pass over the
+ * words of the text; at each word only the texts starting with that word
+ * and the next are compared, then those of one word, so the cost grows
+ * with the text and the number of texts sharing two first words (“the
+ * ministry of …”), not with the size of the dictionary. A text of two
+ * words or more that matches is longer than any one-word text that does,
+ * so the order of the two look-ups keeps the longest first.
  */
 
 #include "config.h"
@@ -149,6 +152,23 @@ first_word_length (const gunichar *chars,
   return i;
 }
 
+/* The length of the first two words of @chars with what is between them,
+ * or 0 when there is no second word within GLOSSA_KNOWN_NAME_MAX.
+ */
+static gsize
+two_words_length (const gunichar *chars,
+                  gsize           n,
+                  gsize           first)
+{
+  gsize j = first;
+
+  while (j < n && j < GLOSSA_KNOWN_NAME_MAX && !is_word_char (chars[j]))
+    j++;
+  if (j >= n || !is_word_char (chars[j]))
+    return 0;
+  return j + first_word_length (chars + j, n - j);
+}
+
 static int
 entry_compare_longest (gconstpointer a,
                        gconstpointer b)
@@ -176,6 +196,7 @@ entry_insert (GlossaKnownNames *self,
   word = g_new (Word, 1);
   word->chars = e->chars;
   word->n = first_word_length (e->chars, e->n);
+  word->n = MAX (word->n, two_words_length (e->chars, e->n, word->n));
   list = g_hash_table_lookup (self->by_word, word);
   if (list == NULL)
     {
@@ -390,13 +411,13 @@ matches_at (const Entry    *e,
 }
 
 static const Entry *
-longest_at (GlossaKnownNames *self,
-            const gunichar   *chars,
-            gsize             n,
-            gsize             at,
-            gsize             word_n)
+longest_with_key (GlossaKnownNames *self,
+                  const gunichar   *chars,
+                  gsize             n,
+                  gsize             at,
+                  gsize             key_n)
 {
-  Word word = { chars + at, word_n };
+  Word word = { chars + at, key_n };
   GPtrArray *list = g_hash_table_lookup (self->by_word, &word);
 
   if (list == NULL)
@@ -409,6 +430,19 @@ longest_at (GlossaKnownNames *self,
         return e;
     }
   return NULL;
+}
+
+static const Entry *
+longest_at (GlossaKnownNames *self,
+            const gunichar   *chars,
+            gsize             n,
+            gsize             at,
+            gsize             word_n)
+{
+  gsize two = two_words_length (chars + at, n - at, word_n);
+  const Entry *e = two > 0 ? longest_with_key (self, chars, n, at, two) : NULL;
+
+  return e != NULL ? e : longest_with_key (self, chars, n, at, word_n);
 }
 
 /* The score grows with the share of times the text got its label and,
