@@ -21,6 +21,20 @@
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
+/* A critical or a warning aborts, so that libFuzzer saves the input (a
+ * fatal log stops the process with SIGTRAP, which it does not catch).
+ */
+static void
+abort_on_log (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  g_log_default_handler (domain, level, message, user_data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+}
+
 static void
 check_quotes (const char *text,
               gsize       len,
@@ -75,6 +89,13 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  static gboolean handler_set;
+
+  if (!handler_set)
+    {
+      g_log_set_default_handler (abort_on_log, NULL);
+      handler_set = TRUE;
+    }
   const char *text = (const char *) data;
   const char *nl;
   g_autoptr(GlossaKnownNames) names = glossa_known_names_new (TRUE);
