@@ -153,6 +153,41 @@ def again_adds_nothing_twice(tmp):
 
 
 @test
+def same_bytes_twice(tmp):
+    corpus = jsonl_corpus(tmp)
+    one, two = os.path.join(tmp, "one"), os.path.join(tmp, "two")
+    expect_exit(run(corpus, "-o", one), 0)
+    expect_exit(run(corpus, "-o", two), 0)
+    for name in sorted(os.listdir(one)):
+        with open(os.path.join(one, name), "rb") as a, open(os.path.join(two, name), "rb") as b:
+            expect(a.read() == b.read(), name)
+
+
+@test
+def keeps_the_annotators_work(tmp):
+    # A folder corpus whose annotation file an annotator has worked on:
+    # status, annotator, and their spans with notes and ids are kept.
+    first, second = os.path.join(tmp, "one"), os.path.join(tmp, "two")
+    expect_exit(run(jsonl_corpus(tmp), "-o", first), 0)
+    path = os.path.join(first, "b.annotations.json")
+    doc = annotations(first, "b")
+    doc["status"] = "done"
+    doc["annotator"] = "ann1"
+    mine = {"id": "s99", "start": 90, "end": 98, "label": "claim", "text": QUOTED[90:98],
+            "note": "checked", "origin": "manual", "annotator": "ann1"}
+    doc["spans"].append(mine)
+    write(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    expect_exit(run(path, command="validate"), 0)
+
+    result = run(first, "-o", second)
+    expect_exit(result, 0)
+    again = annotations(second, "b")
+    expect(again["status"] == "done" and again["annotator"] == "ann1", again)
+    expect(mine in again["spans"], again["spans"])
+    expect(keys(again) == sorted(set(keys(doc))), (keys(again), keys(doc)))
+
+
+@test
 def only_labels(tmp):
     corpus = jsonl_corpus(tmp)
     out = os.path.join(tmp, "out")

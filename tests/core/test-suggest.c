@@ -669,7 +669,7 @@ test_figures_dates (void)
 static void
 test_figures_quotes (void)
 {
-  const char *sets[] = { "articles", "heldout", "heldout2" };
+  const char *sets[] = { "articles", "heldout", "heldout2", "heldout3" };
   GlossaSuggestOptions options = { .suggesters = GLOSSA_SUGGESTER_QUOTES };
 
   for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
