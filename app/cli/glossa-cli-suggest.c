@@ -73,6 +73,34 @@ parse_only (const char  *only,
   return TRUE;
 }
 
+/* --suggesters quotes,dates: which suggesters run at all. */
+static gboolean
+parse_suggesters (const char        *list,
+                  GlossaSuggesters  *suggesters,
+                  GError           **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+  *suggesters = 0;
+  for (char **n = names; *n != NULL; n++)
+    {
+      guint bit;
+
+      g_strstrip (*n);
+      for (bit = GLOSSA_SUGGESTER_QUOTES; bit <= GLOSSA_SUGGESTER_NAMES; bit <<= 1)
+        if (g_strcmp0 (glossa_suggester_to_string (bit), *n) == 0)
+          break;
+      if (bit > GLOSSA_SUGGESTER_NAMES)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       _("--suggesters: “%s” is not quotes, dates or names"), *n);
+          return FALSE;
+        }
+      *suggesters |= bit;
+    }
+  return TRUE;
+}
+
 static void
 count (GHashTable *table,
        const char *key)
@@ -300,6 +328,7 @@ _glossa_cli_suggest (int    argc,
   g_autofree char *only = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *gazetteer = NULL;
+  g_autofree char *suggesters = NULL;
   gboolean ignore_case = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -311,6 +340,8 @@ _glossa_cli_suggest (int    argc,
     { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME, &gazetteer,
       N_("A file of known names, TEXT<TAB>LABEL a line (default: glossa-gazetteer.tsv beside the articles, if any)"),
       N_("FILE") },
+    { "suggesters", 0, 0, G_OPTION_ARG_STRING, &suggesters,
+      N_("Run only these suggesters, comma-separated (quotes,dates,names)"), N_("LIST") },
     { "ignore-case", 0, 0, G_OPTION_ARG_NONE, &ignore_case,
       N_("Find known names whatever their letter case"), NULL },
     { NULL }
@@ -343,6 +374,17 @@ _glossa_cli_suggest (int    argc,
   run.suggesters = GLOSSA_SUGGESTERS_ALL;
   if (only != NULL && !parse_only (only, &run, &error))
     return usage_error (error->message);
+  if (suggesters != NULL)
+    {
+      GlossaSuggesters chosen;
+
+      if (!parse_suggesters (suggesters, &chosen, &error))
+        return usage_error (error->message);
+      run.suggesters &= chosen;
+      /* 0 would mean all of them to glossa_suggest_article(). */
+      if (run.suggesters == 0)
+        return usage_error (_("--only and --suggesters leave no suggester to run"));
+    }
   if (lang != NULL && !glossa_suggest_lang_from_string (lang, &run.lang))
     return usage_error (_("--lang must be en, it or auto"));
 

@@ -209,6 +209,25 @@ def only_labels(tmp):
 
 
 @test
+def suggesters_off(tmp):
+    corpus = jsonl_corpus(tmp)
+    out = os.path.join(tmp, "out")
+    result = run(corpus, "-o", out, "--suggesters", "dates,names")
+    expect_exit(result, 0)
+    got = suggested(annotations(out, "b"), QUOTED)
+    expect(got == [("actor", "Giorgia Meloni"), ("actor", "Giorgia Meloni"),
+                   ("date", "4 March 2026"), ("date", "Tuesday")], got)
+    expect("suggester quotes" not in result.stderr, result.stderr)
+
+    for args, message in [(["--suggesters", "quotes,people"], "“people” is not quotes, dates or names"),
+                          (["--suggesters", "dates", "--only", "quote"], "leave no suggester to run")]:
+        bad = run(corpus, "-o", os.path.join(tmp, "out2"), *args)
+        expect_exit(bad, 2)
+        expect(message in bad.stderr, bad.stderr)
+    expect(not os.path.exists(os.path.join(tmp, "out2")))
+
+
+@test
 def gazetteer_beside(tmp):
     folder = os.path.join(tmp, "corpus")
     os.mkdir(folder)
