@@ -127,7 +127,17 @@ load_records (GlossaRecordSource  *source,
   return g_steal_pointer (&records);
 }
 
-/* Every span text of the corpus, counted per label. */
+/* A suggestion nobody accepted yet: a silver span, not the corpus's own. */
+static gboolean
+is_unreviewed (const GlossaSpan *span)
+{
+  return span->origin == GLOSSA_ORIGIN_SUGGESTED && (span->annotator == NULL || *span->annotator == '\0');
+}
+
+/* Every span text of the corpus, counted per label, but for suggestions
+ * nobody accepted: learning from those would make a second run repeat the
+ * first one's mistakes everywhere.
+ */
 static void
 learn_names (GlossaKnownNames *names,
              GPtrArray        *records)
@@ -140,7 +150,8 @@ learn_names (GlossaKnownNames *names,
         {
           GlossaSpan *span = g_ptr_array_index (record->spans, k);
 
-          glossa_known_names_add (names, span->text, glossa_label_to_string (span->label), 1);
+          if (!is_unreviewed (span))
+            glossa_known_names_add (names, span->text, glossa_label_to_string (span->label), 1);
         }
     }
 }

@@ -153,6 +153,31 @@ def again_adds_nothing_twice(tmp):
 
 
 @test
+def learns_from_reviewed_spans_only(tmp):
+    # Run on its own output, suggest learns nothing from the suggestions of
+    # the first run; once an annotator has accepted one, it does.
+    first, second, third = (os.path.join(tmp, n) for n in ("one", "two", "three"))
+    corpus = os.path.join(tmp, "news.jsonl")
+    write(corpus, json.dumps({"id": "c", "text": QUOTED}) + "\n" +
+          json.dumps({"id": "d", "text": "Later, Giorgia Meloni spoke again on Tuesday."}) + "\n")
+    expect_exit(run(corpus, "-o", first), 0)
+    result = run(first, "-o", second)
+    expect_exit(result, 0)
+    expect("suggester names" not in result.stderr, result.stderr)
+
+    path = os.path.join(first, "c.annotations.json")
+    doc = annotations(first, "c")
+    for s in doc["spans"]:
+        if s["label"] == "actor":
+            s["annotator"] = "ann1"
+    write(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    result = run(first, "-o", third)
+    expect_exit(result, 0)
+    got = suggested(annotations(third, "d"), "Later, Giorgia Meloni spoke again on Tuesday.")
+    expect(("actor", "Giorgia Meloni") in got, got)
+
+
+@test
 def same_bytes_twice(tmp):
     corpus = jsonl_corpus(tmp)
     one, two = os.path.join(tmp, "one"), os.path.join(tmp, "two")
