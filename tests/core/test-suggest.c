@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "glossa-article.h"
 #include "glossa-error.h"
@@ -663,45 +664,129 @@ test_figures_dates (void)
 }
 
 /* Quotes and their sources through the merge, on the quote suggester's
- * articles: a quote suggestion is right when it overlaps a gold quotation,
- * and its source when the linked actor overlaps one of the gold mentions.
+ * test sets, scored as test-suggest-quotes scores the suggester itself: a
+ * quote is right when it overlaps a gold quotation, a direct quotation is
+ * found when a quote has its exact extent, and the source is right when
+ * the quote's link lands on one of the gold speaker's mentions.
  */
+typedef struct
+{
+  guint suggested, right, direct, direct_found, found, source_right;
+} QuoteScore;
+
+static gboolean
+overlap (gint64 a, gint64 b, gint64 c, gint64 d)
+{
+  return a < d && c < b;
+}
+
+static gboolean
+link_right (const GlossaSuggestion *quote,
+            JsonObject             *gold)
+{
+  JsonArray *speakers = json_object_get_array_member (gold, "speakers");
+
+  for (guint i = 0; quote->link_type != NULL && i < json_array_get_length (speakers); i++)
+    {
+      JsonObject *m = json_array_get_object_element (speakers, i);
+
+      if (overlap (quote->link_start, quote->link_end, json_object_get_int_member (m, "start"),
+                   json_object_get_int_member (m, "end")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+score_quotes (QuoteScore *score,
+              GPtrArray  *out,
+              JsonArray  *gold)
+{
+  for (guint j = 0; j < out->len; j++)
+    {
+      const GlossaSuggestion *s = g_ptr_array_index (out, j);
+      gboolean hit = FALSE;
+
+      if (strcmp (s->label, "quote") != 0)
+        continue;
+      score->suggested++;
+      for (guint g = 0; g < json_array_get_length (gold); g++)
+        {
+          JsonObject *q = json_array_get_object_element (gold, g);
+
+          hit |= overlap (s->start, s->end, json_object_get_int_member (q, "start"),
+                          json_object_get_int_member (q, "end"));
+        }
+      score->right += hit;
+    }
+  for (guint g = 0; g < json_array_get_length (gold); g++)
+    {
+      JsonObject *q = json_array_get_object_element (gold, g);
+      gint64 start = json_object_get_int_member (q, "start"), end = json_object_get_int_member (q, "end");
+      gboolean direct = strcmp (json_object_get_string_member (q, "kind"), "direct") == 0;
+      const GlossaSuggestion *first = NULL;
+      gboolean exact = FALSE;
+
+      for (guint j = 0; j < out->len; j++)
+        {
+          const GlossaSuggestion *s = g_ptr_array_index (out, j);
+
+          if (strcmp (s->label, "quote") != 0 || !overlap (s->start, s->end, start, end))
+            continue;
+          first = first != NULL ? first : s;
+          exact |= s->start == start && s->end == end;
+        }
+      score->direct += direct;
+      score->direct_found += direct && exact;
+      score->found += first != NULL;
+      score->source_right += first != NULL && link_right (first, q);
+    }
+}
+
 static void
 test_figures_quotes (void)
 {
   const char *sets[] = { "articles", "heldout", "heldout2", "heldout3" };
+  const char *langs[] = { "en", "it" };
   GlossaSuggestOptions options = { .suggesters = GLOSSA_SUGGESTER_QUOTES };
 
   for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    {
-      g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "quotes", sets[k], NULL);
-      g_autoptr(GPtrArray) files = list_files (folder, ".txt");
-      guint suggested = 0, linked = 0;
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "quotes", sets[k], NULL);
+        g_autoptr(GPtrArray) files = list_files (folder, ".txt");
+        QuoteScore score = { 0 };
 
-      for (guint i = 0; i < files->len; i++)
-        {
-          g_autofree char *text = NULL;
-          g_autoptr(GPtrArray) out = NULL;
-          gsize len;
+        for (guint i = 0; i < files->len; i++)
+          {
+            const char *path = g_ptr_array_index (files, i);
+            g_autofree char *base = g_path_get_basename (path);
+            g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+            g_autofree char *gold_path = g_strconcat (stem, ".gold.json", NULL);
+            g_autoptr(JsonParser) parser = json_parser_new ();
+            g_autofree char *text = NULL;
+            g_autoptr(GPtrArray) out = NULL;
+            gsize len;
 
-          g_assert_true (g_file_get_contents (g_ptr_array_index (files, i), &text, &len, NULL));
-          out = glossa_suggest_article (text, len, NULL, GLOSSA_SUGGEST_LANG_AUTO, NULL, &options, NULL);
-          for (guint j = 0; j < out->len; j++)
-            {
-              GlossaSuggestion *s = g_ptr_array_index (out, j);
-
-              if (strcmp (s->label, "quote") != 0)
-                continue;
-              suggested++;
-              linked += s->link >= 0 &&
-                        strcmp (((GlossaSuggestion *) out->pdata[s->link])->label, "actor") == 0;
-            }
-        }
-      g_test_message ("quotes/%s: %u quote suggestions, %.3f linked to an actor suggestion",
-                      sets[k], suggested, ratio (linked, suggested));
-      g_assert_cmpuint (suggested, >, 0);
-      g_assert_cmpfloat (ratio (linked, suggested), >=, 0.9);
-    }
+            if (!g_str_has_prefix (base, langs[l]))
+              continue;
+            g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+            g_assert_true (json_parser_load_from_file (parser, gold_path, NULL));
+            out = glossa_suggest_article (text, len, NULL, GLOSSA_SUGGEST_LANG_AUTO, NULL, &options, NULL);
+            g_assert_nonnull (out);
+            score_quotes (&score, out,
+                          json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                        "quotes"));
+          }
+        g_test_message ("quotes/%s/%s: %u suggested: precision %.3f, direct recall %.3f, "
+                        "right source (by the link) for %.3f of the quotations found",
+                        sets[k], langs[l], score.suggested, ratio (score.right, score.suggested),
+                        ratio (score.direct_found, score.direct), ratio (score.source_right, score.found));
+        g_assert_cmpuint (score.suggested, >, 0);
+        g_assert_cmpfloat (ratio (score.right, score.suggested), >=, 0.95);
+        g_assert_cmpfloat (ratio (score.direct_found, score.direct), >=, 0.95);
+        g_assert_cmpfloat (ratio (score.source_right, score.found), >=, 0.8);
+      }
 }
 
 int
