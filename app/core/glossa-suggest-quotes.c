@@ -40,6 +40,7 @@ typedef enum
   W_PASSIVE   = 1 << 12,  /* before a participle that is then no cue: was told */
   W_LEAD      = 1 << 13,  /* “Per il ministro, …” at a sentence's start */
   W_TITLE_LINK = 1 << 14, /* after a title, inside a noun phrase: minister for */
+  W_NAMING    = 1 << 15,  /* its object is named, not the speaker: called X “…” */
 } WordFlags;
 
 typedef struct
@@ -76,6 +77,7 @@ static const WordList english[] = {
   { "who which whose whom", W_REL },
   { "according", W_ACCORDING },
   { "so-called", W_SCARE },
+  { "called calling described describing dubbed", W_NAMING },
 };
 
 static const WordList italian[] = {
@@ -106,6 +108,8 @@ static const WordList italian[] = {
   { "che chi cui quale", W_REL },
   { "secondo", W_ACCORDING },
   { "cosiddetto cosiddetta cosiddetti cosiddette", W_SCARE },
+  { "definito definita definiti definite definisce definiscono definendo", W_NAMING },
+  { "all' dall' nell' sull' coll'", W_STOP },
 };
 
 /* Shared by both languages: titles before names, name particles. */
@@ -118,7 +122,10 @@ static const WordList common[] = {
     "presidente ministro ministra segretario segretaria portavoce premier sindaco "
     "governatore senatore senatrice deputato deputata onorevole on. sig. dott. avv. "
     "leader capogruppo sottosegretario viceministro vicepremier commissario consiglio "
-    "esteri interno difesa economia giustizia salute sanità lavoro papa generale",
+    "esteri interno difesa economia giustizia salute sanità lavoro papa generale "
+    "economist analyst professor researcher scientist lawyer expert activist campaigner "
+    "economista analista professore professoressa ricercatore ricercatrice esperto esperta "
+    "avvocato avvocata",
     W_TITLE },
   { "di de da del della van von der den du dos bin al el ibn", W_PARTICLE },
   { "for per", W_TITLE_LINK },
@@ -509,7 +516,19 @@ token_flags (const Scan *scan,
     return scan->flags[t] & ~FLAGS_KNOWN;
   token = &g_array_index (scan->tokens, Token, t);
   if (token->kind == TOK_WORD && word_lower (scan, token, buf, sizeof buf))
-    flags = GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf));
+    {
+      char *apostrophe = strchr (buf, '\'');
+
+      flags = GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf));
+      /* “all'uscita”, “dell'Interno” are one token: their elided
+       * preposition still ends or links a noun phrase.
+       */
+      if (flags == 0 && apostrophe != NULL && apostrophe[1] != '\0')
+        {
+          apostrophe[1] = '\0';
+          flags = GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf)) & (W_STOP | W_OF);
+        }
+    }
   scan->flags[t] = flags | FLAGS_KNOWN;
   return flags;
 }
@@ -746,6 +765,19 @@ name_in_run (const Scan *scan,
   for (gint64 t = first + 2; t < to && to - first + 1 > NAME_WORDS_MAX; t++)
     if ((token_flags (scan, t) & W_PARTICLE) && !is_capitalised (scan, t))
       to = t - 1;
+  /* “il sindaco di Lampedusa Filippo Mannino”, “del Movimento 5 Stelle
+   * Giuseppe Conte”: after “of” or a number, three capitalised words or
+   * more are a place or body and then a person, who has the last two
+   * (three with a particle: Michele De Palma).
+   */
+  if (to - first >= 2 && first > 0 &&
+      ((token_flags (scan, first - 1) & W_OF) ||
+       (is_kind (scan, first - 1, TOK_WORD) && g_unichar_isdigit (scan->cp[tok (scan, first - 1)->start]))))
+    {
+      first = to - 1;
+      if ((token_flags (scan, first) & W_PARTICLE) && first - 1 >= from)
+        first--;
+    }
   while (to - first + 1 > NAME_WORDS_MAX)
     first++;
   while (first < to && (token_flags (scan, first) & W_PARTICLE) && !is_capitalised (scan, first))
@@ -785,13 +817,31 @@ np_continues (const Scan *scan,
   return !(flags & W_FUNC) || (flags & (W_PARTICLE | W_DET | W_OF));
 }
 
+static gboolean
+is_possessive (const Scan *scan,
+               gint64      t)
+{
+  const Token *token;
+
+  if (!is_kind (scan, t, TOK_WORD))
+    return FALSE;
+  token = tok (scan, t);
+  return token->end - token->start > 2 && scan->cp[token->end - 1] == 's' &&
+         (scan->cp[token->end - 2] == '\'' || scan->cp[token->end - 2] == 0x2019);
+}
+
+static Range speaker_phrase (const Scan *scan,
+                             gint64      k,
+                             gint64      limit,
+                             gint64     *last);
+
 static Range
 speaker_forward (const Scan *scan,
                  gint64      k,
                  gint64      limit,
                  gint64     *last)
 {
-  gint64 end, np_end, cap_start;
+  gint64 end;
   guint flags;
   gint64 dummy;
 
@@ -807,15 +857,40 @@ speaker_forward (const Scan *scan,
     {
       for (end = k; end + 1 <= limit && run_continues (scan, end + 1, 1); end++)
         ;
+      /* “said Ofwat’s chief executive, David Black”: the body's person. */
+      if (is_possessive (scan, end) && end + 1 <= limit &&
+          !(token_flags (scan, end + 1) & (W_STOP | W_VERB | W_FUNC)))
+        {
+          Range person = speaker_phrase (scan, end + 1, limit, last);
+
+          if (person.start >= 0 && g_unichar_isupper (scan->cp[person.start]))
+            return person;
+        }
+      /* “said Kiel economist Stefan Kooths”: a title between two names. */
+      while (end + 2 <= limit && (token_flags (scan, end + 1) & W_TITLE) &&
+             !is_capitalised (scan, end + 1) && is_name_word (scan, end + 2))
+        for (k = end = end + 2; end + 1 <= limit && run_continues (scan, end + 1, 1); end++)
+          ;
       *last = end;
       return name_in_run (scan, k, end);
     }
   if (flags & (W_STOP | W_VERB | W_FUNC) && !(flags & W_DET))
     return no_range;
+  return speaker_phrase (scan, k, limit, last);
+}
 
-  /* A noun phrase, up to a preposition or punctuation; a name at its end
-   * (“il ministro degli Esteri Luigi Di Maio”) is the speaker.
-   */
+/* A noun phrase, up to a preposition or punctuation; a name at its end
+ * (“il ministro degli Esteri Luigi Di Maio”) is the speaker.
+ */
+static Range
+speaker_phrase (const Scan *scan,
+                gint64      k,
+                gint64      limit,
+                gint64     *last)
+{
+  gint64 end, np_end, cap_start;
+  guint flags = token_flags (scan, k);
+
   for (np_end = k; np_end + 1 <= limit && np_end - k < SUBJECT_REACH &&
        np_continues (scan, np_end + 1); np_end++)
     ;
@@ -884,10 +959,13 @@ skip_apposition (const Scan *scan,
         {
           guint first = token_flags (scan, c + 1);
 
-          /* “Psaki, the press secretary,”, “Shah, 34,”, “Ruiz, who …,” */
+          /* “Psaki, the press secretary,”, “Shah, 34,”, “Ruiz, who …,”,
+           * and after a name anything: “Marco Lodoli, autore di tre libri,”.
+           */
           if (c + 1 < t && ((first & (W_REL | W_DET | W_TITLE)) ||
                             (is_kind (scan, c + 1, TOK_WORD) &&
-                             g_unichar_isdigit (scan->cp[tok (scan, c + 1)->start]))))
+                             g_unichar_isdigit (scan->cp[tok (scan, c + 1)->start])) ||
+                            (is_name_word (scan, c - 1) && !is_capitalised (scan, c + 1))))
             return c - 1;
           return -1;
         }
@@ -1036,7 +1114,8 @@ according_at (const Scan *scan,
 }
 
 /* “Per il ministro, il piano è «pronto»”: Italian's “for X” is “according
- * to X” when it opens the sentence with a name or phrase and a comma.
+ * to X” when it opens the sentence with a name or phrase and a comma, or
+ * runs straight into the quotation.
  */
 static gboolean
 lead_according (const Scan  *scan,
@@ -1052,7 +1131,10 @@ lead_according (const Scan  *scan,
   while (end + 1 < q && !is_punct (scan, end + 1, ",") && is_kind (scan, end + 1, TOK_WORD) &&
          end - j < SUBJECT_REACH)
     end++;
-  if (!is_punct (scan, end + 1, ","))
+  /* “Per Valditara serve «…»”, “Per la segretaria Elly Schlein «…»”:
+   * without a comma, when nothing but words lead to the quotation.
+   */
+  if (!is_punct (scan, end + 1, ",") && end + 1 != q)
     return FALSE;
   a->speaker = speaker;
   a->cue = token_range (scan, j, j);
@@ -1108,6 +1190,10 @@ cue_after (const Scan  *scan,
     }
   return FALSE;
 }
+
+static Range first_full_name (const Scan *scan,
+                              gint64      from,
+                              gint64      to);
 
 /* Psaki said: “…” / Il ministro ha detto che è «inaccettabile»: the
  * nearest reporting verb before the quotation in its sentence. A verb
@@ -1166,8 +1252,11 @@ cue_before (const Scan  *scan,
            * “…”” but not “adding that it was a “…”” or “calling it “…””.
            */
           a->speaker = speaker_forward (scan, j + 1, q - 1, &end);
+          /* Nor after a verb that names its object: “ha definito la
+           * scelta di Pasolini «coraggiosa»”.
+           */
           if ((end + 1 < q && !(end + 2 == q && is_punct (scan, end + 1, ",:"))) ||
-              (token_flags (scan, j + 1) & W_PRONOUN))
+              (token_flags (scan, j + 1) & W_PRONOUN) || (token_flags (scan, j) & W_NAMING))
             a->speaker = no_range;
         }
       if (a->speaker.start >= 0)
@@ -1182,6 +1271,16 @@ cue_before (const Scan  *scan,
   if (!a->found_cue && q - 2 >= first && is_punct (scan, q - 1, ":"))
     {
       a->speaker = speaker_forward (scan, first, q - 2, NULL);
+      /* “Più duro Angelo Bonelli, di Avs: «…»”: a capitalised first word
+       * alone is the sentence's capital, not a name, when a full name follows.
+       */
+      if (a->speaker.start == tok (scan, first)->start && a->speaker.end == tok (scan, first)->end)
+        {
+          Range full = first_full_name (scan, first + 1, q - 1);
+
+          if (full.start >= 0)
+            a->speaker = full;
+        }
       if (a->speaker.start >= 0)
         {
           a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
@@ -1314,13 +1413,27 @@ near_previous (const Scan *scan,
   return paragraphs <= 1;
 }
 
+/* The speaker of the previous quotation, unless a sentence after that
+ * quotation's names someone else (“Il ministro Adolfo Urso ha replicato.
+ * «…», si legge nella nota”): the report has moved on to them.
+ */
 static void
 inherit_previous (const Scan  *scan,
-                  Attribution *a)
+                  Attribution *a,
+                  guint        t)
 {
+  Range named = nearest_name_before (scan, t);
+  gint64 first, last;
+
+  sentence_of (scan, scan->previous_token, &first, &last);
+  a->rule = GLOSSA_QUOTE_RULE_PREVIOUS;
+  if (named.start >= tok (scan, last)->end)
+    {
+      a->speaker = named;
+      return;
+    }
   a->speaker.start = scan->previous->speaker_start;
   a->speaker.end = scan->previous->speaker_end;
-  a->rule = GLOSSA_QUOTE_RULE_PREVIOUS;
 }
 
 static gboolean
@@ -1379,7 +1492,7 @@ attribute (const Scan  *scan,
       a->rule = GLOSSA_QUOTE_RULE_PREVIOUS;
     }
   if (a->speaker.start < 0 && near_previous (scan, t))
-    inherit_previous (scan, a);
+    inherit_previous (scan, a, t);
   if (a->speaker.start < 0)
     a->rule = GLOSSA_QUOTE_RULE_NO_SOURCE;
   return !is_scare (scan, quote, first, t, a);

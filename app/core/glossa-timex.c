@@ -1018,12 +1018,14 @@ day_month_value (Scan  *s,
                  int    tense,
                  Match *m)
 {
-  int y = dct_year (s);
+  int y;
   GDate date;
 
   m->relative = TRUE;
-  if (!g_date_valid_dmy (d, mo, 2000))
+  /* Without a DCT there is no year to choose: found, with no value. */
+  if (!g_date_valid_dmy (d, mo, 2000) || !s->has_dct)
     return NULL;
+  y = dct_year (s);
   g_date_clear (&date, 1);
   if (!g_date_valid_dmy (d, mo, y))
     y += tense == TENSE_FUTURE ? 4 - y % 4 : -(y % 4);   /* 29 February */
@@ -1098,7 +1100,7 @@ rec_day_month (Scan  *s,
     }
   else
     value = day_month_value (s, i, d, mo, tense_at (s, i), m);
-  return value != NULL && found (m, next, value);
+  return (value != NULL || (!s->has_dct && g_date_valid_dmy (d, mo, 2000))) && found (m, next, value);
 }
 
 static gboolean
@@ -1122,7 +1124,7 @@ rec_month_day (Scan  *s,
     value = full_date_value (m, d, mo, y), next++;
   else
     value = day_month_value (s, i, d, mo, tense_at (s, i), m);
-  return value != NULL && found (m, next, value);
+  return (value != NULL || (!s->has_dct && g_date_valid_dmy (d, mo, 2000))) && found (m, next, value);
 }
 
 static gboolean

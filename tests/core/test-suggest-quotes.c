@@ -209,6 +209,41 @@ test_speakers_english (void)
                  "many times|Breton|wrote|cue-before");
 }
 
+/* The rules added after the second held-out set, each on a sentence of
+ * its own (none taken from the articles).
+ */
+static void
+test_speakers_rules (void)
+{
+  /* “Per X” running into the quotation, without a comma. */
+  assert_quotes ("Per il segretario della Lega Mario Rossi «il piano non regge».", IT,
+                 "il piano non regge|Mario Rossi|Per|according-to");
+  assert_quotes ("Per Rossi serve «un piano per il Sud».", IT,
+                 "un piano per il Sud|Rossi|Per|according-to");
+  /* Someone named after the previous quotation takes over. */
+  assert_quotes ("«Non firmeremo nulla», ha detto Anna Neri. Il ministro Paolo Verdi ha replicato in serata. "
+                 "«Il testo è pronto», si legge nella nota.", IT,
+                 "Non firmeremo nulla|Anna Neri|ha detto|cue-after\n"
+                 "Il testo è pronto|Paolo Verdi|-|previous");
+  /* A place or body, then the person. */
+  assert_quotes ("Il sindaco di Bari Vito Leccese ha detto: «Siamo pronti a tutto».", IT,
+                 "Siamo pronti a tutto|Vito Leccese|ha detto|cue-before");
+  assert_quotes ("«Siamo pronti a tutto», ha detto il segretario della Fiom Michele De Palma all'uscita.", IT,
+                 "Siamo pronti a tutto|Michele De Palma|ha detto|cue-after");
+  /* An apposition after the name, and a verb whose object is named. */
+  assert_quotes ("Lo scrittore Marco Bianchi, autore di tre romanzi, ha definito il libro di Calvino "
+                 "«una lezione di stile».", IT,
+                 "una lezione di stile|Marco Bianchi|ha definito|cue-before");
+  /* A capitalised first word is not the name when a full name follows. */
+  assert_quotes ("Più cauto Luca Verdi, di Azione: «Aspettiamo i numeri».", IT,
+                 "Aspettiamo i numeri|Luca Verdi|-|cue-before");
+  /* A body's person, and a title between two names. */
+  assert_quotes ("“We will appeal the ruling,” said Acme’s chief executive, Jane Doe.", EN,
+                 "We will appeal the ruling,|Jane Doe|said|cue-after");
+  assert_quotes ("“Prices will rise again,” said Oxford economist Ann Lee.", EN,
+                 "Prices will rise again,|Ann Lee|said|cue-after");
+}
+
 static void
 test_speakers_italian (void)
 {
@@ -476,7 +511,7 @@ evaluate (const char *set,
     if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_assert_cmpuint (names->len, >=, 4);
+  g_assert_cmpuint (names->len, >=, 2);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -555,6 +590,46 @@ test_heldout_italian (void)
   assert_floors (&score, 0.95, 0.95, 0.85);
 }
 
+/* heldout2/ was written, gold included, before the suggester ran on it;
+ * its first figures are in tests/data/quotes/README.md. The rules were
+ * then changed while looking at its misses, so these floors guard the
+ * second round, not an unseen set.
+ */
+static void
+test_heldout2_english (void)
+{
+  Score score = evaluate ("heldout2", "en");
+
+  assert_floors (&score, 0.95, 0.95, 0.95);
+}
+
+static void
+test_heldout2_italian (void)
+{
+  Score score = evaluate ("heldout2", "it");
+
+  assert_floors (&score, 0.95, 0.95, 0.92);
+}
+
+/* heldout3/ was written, gold included, after that third round, and its
+ * figures are the first run's: it has not been tuned on.
+ */
+static void
+test_heldout3_english (void)
+{
+  Score score = evaluate ("heldout3", "en");
+
+  assert_floors (&score, 0.95, 0.95, 0.95);
+}
+
+static void
+test_heldout3_italian (void)
+{
+  Score score = evaluate ("heldout3", "it");
+
+  assert_floors (&score, 0.95, 0.95, 0.8);
+}
+
 /* The same text gives the same suggestions, whatever ran before. */
 static void
 test_deterministic (void)
@@ -586,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/core/suggest-quotes/scare", test_scare);
   g_test_add_func ("/core/suggest-quotes/speakers-english", test_speakers_english);
   g_test_add_func ("/core/suggest-quotes/speakers-italian", test_speakers_italian);
+  g_test_add_func ("/core/suggest-quotes/speakers-rules", test_speakers_rules);
   g_test_add_func ("/core/suggest-quotes/code-points", test_code_points);
   g_test_add_func ("/core/suggest-quotes/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/core/suggest-quotes/detect-lang", test_detect_lang);
@@ -596,6 +672,10 @@ main (int    argc,
   g_test_add_func ("/core/suggest-quotes/evaluation-italian", test_evaluation_italian);
   g_test_add_func ("/core/suggest-quotes/heldout-english", test_heldout_english);
   g_test_add_func ("/core/suggest-quotes/heldout-italian", test_heldout_italian);
+  g_test_add_func ("/core/suggest-quotes/heldout2-english", test_heldout2_english);
+  g_test_add_func ("/core/suggest-quotes/heldout2-italian", test_heldout2_italian);
+  g_test_add_func ("/core/suggest-quotes/heldout3-english", test_heldout3_english);
+  g_test_add_func ("/core/suggest-quotes/heldout3-italian", test_heldout3_italian);
 
   return g_test_run ();
 }

@@ -257,6 +257,12 @@ test_find_without_dct (void)
   /* Without a document date, relative dates are found but have no value. */
   assert_found ("On 28 December 2021, a day after yesterday's vote.", NULL, GLOSSA_TIMEX_LANG_EN,
                 "3-19=2021-12-28 33-42=?");
+  /* A day and month: which year is unknown (found by fuzzing: the year
+   * was read from an unset date).
+   */
+  assert_found ("The talks resume on March 2, not on 31 February.", NULL, GLOSSA_TIMEX_LANG_EN,
+                "20-27=? 39-47=?");
+  assert_found ("Si riprende il 2 marzo.", NULL, GLOSSA_TIMEX_LANG_IT, "15-22=?");
 }
 
 static void
