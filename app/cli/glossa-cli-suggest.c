@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
+#include "glossa-schema.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
 #include "glossa-import.h"
@@ -51,10 +52,11 @@ parse_only (const char  *only,
 
   for (char **n = names; *n != NULL; n++)
     {
+      g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
       GlossaLabel label;
 
       g_strstrip (*n);
-      if (!glossa_label_from_string (*n, &label))
+      if (!glossa_label_from_string (*n, &label) || glossa_schema_label_index (schema, label) < 0)
         {
           g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
                        _("--only: “%s” is not a label"), *n);
@@ -233,7 +235,9 @@ add_suggestions (Run          *run,
       GlossaSpan *span;
       char *id;
 
-      if (!glossa_label_from_string (s->label, &label))
+      /* A gazetteer may name labels its corpus does not have. */
+      if (!glossa_label_from_string (s->label, &label) ||
+          glossa_schema_label_index (record->schema, label) < 0)
         {
           run->n_unknown++;
           continue;
