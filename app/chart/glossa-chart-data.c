@@ -150,8 +150,9 @@ parse_day (const char *day)
   return date;
 }
 
-/* The days to draw: every day from the first to the last, or (over a
- * longer time) only those in @days.
+/* The days to draw: every day from the one before the first (where the
+ * lines start at 0) to the last, or (over a longer time) only those in
+ * @days.
  */
 static GPtrArray *
 progress_days (GPtrArray *days)
@@ -166,8 +167,10 @@ progress_days (GPtrArray *days)
   first = parse_day (((GlossaOverviewDay *) g_ptr_array_index (days, 0))->day);
   last = parse_day (((GlossaOverviewDay *) g_ptr_array_index (days, days->len - 1))->day);
   span = g_date_valid (first) && g_date_valid (last) ? g_date_days_between (first, last) : -1;
-  if (span >= 0 && span < MAX_FILLED_DAYS)
+  if (span >= 0 && span < MAX_FILLED_DAYS && g_date_get_julian (first) > 1)
     {
+      g_date_subtract_days (first, 1);
+      span++;
       for (int i = 0; i <= span; i++, g_date_add_days (first, 1))
         {
           char buffer[16];

@@ -118,6 +118,24 @@ layout_size (PangoLayout *layout,
  * 1 right), its left, centre or right at @x.
  */
 static void
+show_layout_in (Plot                   *plot,
+                PangoLayout            *layout,
+                double                  x,
+                double                  y,
+                double                  align,
+                const GlossaChartColor *color,
+                double                  alpha)
+{
+  double width;
+
+  layout_size (layout, &width, NULL);
+  set_color (plot->cr, color, alpha);
+  cairo_move_to (plot->cr, x - align * width, y);
+  pango_cairo_show_layout (plot->cr, layout);
+  cairo_new_path (plot->cr);
+}
+
+static void
 show_layout (Plot        *plot,
              PangoLayout *layout,
              double       x,
@@ -125,12 +143,7 @@ show_layout (Plot        *plot,
              double       align,
              double       alpha)
 {
-  double width;
-
-  layout_size (layout, &width, NULL);
-  set_color (plot->cr, &plot->style->foreground, alpha);
-  cairo_move_to (plot->cr, x - align * width, y);
-  pango_cairo_show_layout (plot->cr, layout);
+  show_layout_in (plot, layout, x, y, align, &plot->style->foreground, alpha);
 }
 
 static double
@@ -418,6 +431,7 @@ draw_category_label (Plot   *plot,
   set_color (plot->cr, &plot->style->foreground, 0.8);
   cairo_move_to (plot->cr, x + 2, plot->y + plot->height + 6);
   pango_cairo_show_layout (plot->cr, layout);
+  cairo_new_path (plot->cr);
 }
 
 static guint
@@ -464,6 +478,7 @@ draw_line (Plot  *plot,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (series > 0)
     cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+  cairo_new_path (cr);
   for (guint i = 0; i < n; i++)
     cairo_line_to (cr, point_x (plot, i), value_y (plot, glossa_chart_data_get (plot->data, i, series)));
   cairo_stroke (cr);
@@ -496,7 +511,8 @@ draw_line_ends (Plot *plot)
 
       if (fabs (y - previous) < line)
         y = previous + (y >= previous ? line : -line);
-      show_layout (plot, layout, point_x (plot, last) + GAP, y, 0, 0.9);
+      show_layout_in (plot, layout, point_x (plot, last) + GAP, y, 0,
+                      &plot->style->series[s % GLOSSA_CHART_N_SERIES], 1);
       previous = y;
     }
 }
