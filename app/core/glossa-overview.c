@@ -356,7 +356,8 @@ glossa_overview_compute (const char    *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(source = open_source (path, cancellable, error)))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(source = open_source (path, cancellable, error)))
     return NULL;
   tally_init (&tally);
   if (!tally_source (&tally, source, cancellable, error))
