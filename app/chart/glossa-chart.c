@@ -265,6 +265,13 @@ draw_swatch (Plot   *plot,
     }
 }
 
+static gboolean
+is_empty (const GlossaChartData *data)
+{
+  return data->categories->len == 0 || (!data->fraction && data_max (data) == 0 &&
+                                         data->kind == GLOSSA_CHART_PROGRESS);
+}
+
 /* One line of series names with their colours, wrapping when the plot is
  * narrow. Only for charts with more than one series.
  */
@@ -274,7 +281,7 @@ draw_legend (Plot *plot)
   double x = plot->x, y = plot->y, line = text_height (plot, 1.0);
   double swatch = line * 0.7;
 
-  if (plot->data->series->len < 2)
+  if (plot->data->series->len < 2 || is_empty (plot->data))
     return 0;
   for (guint s = 0; s < plot->data->series->len; s++)
     {
@@ -423,7 +430,7 @@ draw_category_label (Plot   *plot,
                      double  x,
                      double  width)
 {
-  g_autoptr(PangoLayout) layout = make_layout (plot, g_ptr_array_index (plot->data->categories, category), 0.95, FALSE);
+  g_autoptr(PangoLayout) layout = make_layout (plot, g_ptr_array_index (plot->data->categories, category), 0.9, FALSE);
 
   pango_layout_set_width (layout, (int) (MAX (width - 4, 8) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -569,13 +576,6 @@ line_end_width (Plot *plot)
   return widest + GAP;
 }
 
-static gboolean
-is_empty (const GlossaChartData *data)
-{
-  return data->categories->len == 0 || (!data->fraction && data_max (data) == 0 &&
-                                         data->kind == GLOSSA_CHART_PROGRESS);
-}
-
 guint
 glossa_chart_draw (cairo_t                *cr,
                    const GlossaChartData  *data,
@@ -615,7 +615,7 @@ glossa_chart_draw (cairo_t                *cr,
   axis = axis_label_width (&plot) + GAP;
   plot.x += axis;
   plot.width -= axis;
-  plot.height -= text_height (&plot, 0.95) + 8;
+  plot.height -= text_height (&plot, 0.9) + 8;
   plot.y += text_height (&plot, 0.9) + 4;
   plot.height -= text_height (&plot, 0.9) + 4;
   if (data->kind == GLOSSA_CHART_PROGRESS)
@@ -658,7 +658,11 @@ glossa_chart_render (const GlossaChartData  *data,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   if (format == GLOSSA_CHART_SVG)
-    surface = cairo_svg_surface_create_for_stream (append_to_array, out, width, height);
+    {
+      surface = cairo_svg_surface_create_for_stream (append_to_array, out, width, height);
+      /* Pixels, as the PNG, rather than cairo's default points. */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
