@@ -28,6 +28,9 @@ typedef struct
   double                  x, y, width, height;
   double                  max;    /* the top of the value axis */
   double                  step;   /* between grid lines */
+  double                  bar;    /* a bar's width */
+  gboolean                upright;      /* values written upwards: wider than their bars */
+  int                     label_lines;  /* lines of the category names, 1 or 2 */
 } Plot;
 
 /* Style */
@@ -420,7 +423,16 @@ draw_bar (Plot   *plot,
       cairo_fill (plot->cr);
     }
   layout_size (layout, NULL, &height);
-  show_layout (plot, layout, x + width / 2, top - height - 2, 0.5, 0.9);
+  if (plot->upright)
+    {
+      cairo_save (plot->cr);
+      cairo_translate (plot->cr, x + width / 2 - height / 2, top - 4);
+      cairo_rotate (plot->cr, -G_PI / 2);
+      show_layout (plot, layout, 0, 0, 0, 0.9);
+      cairo_restore (plot->cr);
+    }
+  else
+    show_layout (plot, layout, x + width / 2, top - height - 2, 0.5, 0.9);
   return !isnan (value);
 }
 
@@ -433,6 +445,8 @@ draw_category_label (Plot   *plot,
   g_autoptr(PangoLayout) layout = make_layout (plot, g_ptr_array_index (plot->data->categories, category), 0.9, FALSE);
 
   pango_layout_set_width (layout, (int) (MAX (width - 4, 8) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -plot->label_lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   set_color (plot->cr, &plot->style->foreground, 0.8);
@@ -441,12 +455,59 @@ draw_category_label (Plot   *plot,
   cairo_new_path (plot->cr);
 }
 
+static double
+group_width (Plot *plot)
+{
+  return plot->width / plot->data->categories->len;
+}
+
+static double
+bar_width (Plot *plot)
+{
+  return MIN (group_width (plot) * 0.8 / plot->data->series->len, MAX_BAR);
+}
+
+static double
+widest_value (Plot *plot)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < plot->data->values->len; i++)
+    {
+      g_autofree char *text = format_value (plot->data, g_array_index (plot->data->values, double, i));
+      g_autoptr(PangoLayout) layout = make_layout (plot, text, 0.9, TRUE);
+      double width;
+
+      layout_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+/* Category names wrap onto a second line rather than being cut, when a
+ * word does not fit; only beyond two lines are they ellipsized.
+ */
+static int
+category_lines (Plot *plot)
+{
+  for (guint c = 0; c < plot->data->categories->len; c++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (plot, g_ptr_array_index (plot->data->categories, c), 0.9, FALSE);
+
+      pango_layout_set_width (layout, (int) (MAX (group_width (plot) - 4, 8) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      if (pango_layout_get_line_count (layout) > 1)
+        return 2;
+    }
+  return 1;
+}
+
 static guint
 draw_bars (Plot *plot)
 {
   guint n = plot->data->categories->len, m = plot->data->series->len;
   double group = plot->width / n;
-  double bar = MIN (group * 0.72 / m, MAX_BAR);
+  double bar = plot->bar;
   guint drawn = 0;
 
   for (guint c = 0; c < n; c++)
@@ -583,7 +644,7 @@ glossa_chart_draw (cairo_t                *cr,
                    double                  width,
                    double                  height)
 {
-  Plot plot = { cr, data, style, PAD, PAD, width - 2 * PAD, height - 2 * PAD, 1, 1 };
+  Plot plot = { cr, data, style, PAD, PAD, width - 2 * PAD, height - 2 * PAD, 1, 1, 0, FALSE, 1 };
   double top, axis, bottom;
 
   g_return_val_if_fail (cr != NULL && data != NULL && style != NULL, 0);
@@ -615,11 +676,33 @@ glossa_chart_draw (cairo_t                *cr,
   axis = axis_label_width (&plot) + GAP;
   plot.x += axis;
   plot.width -= axis;
-  plot.height -= text_height (&plot, 0.9) + 8;
-  plot.y += text_height (&plot, 0.9) + 4;
-  plot.height -= text_height (&plot, 0.9) + 4;
   if (data->kind == GLOSSA_CHART_PROGRESS)
-    plot.width -= line_end_width (&plot);
+    {
+      plot.width -= line_end_width (&plot);
+      top = text_height (&plot, 0.9) + 4;
+      bottom = text_height (&plot, 0.9) + 8;
+    }
+  else
+    {
+      /* A value wider than its bar (or, alone, than its group) would run
+       * into the next one: such values are written upwards.
+       */
+      double widest = widest_value (&plot);
+
+      plot.bar = bar_width (&plot);
+      plot.upright = data->series->len > 1 ? widest > plot.bar - 6 : widest > group_width (&plot) - 4;
+      plot.label_lines = category_lines (&plot);
+      top = plot.upright ? widest + 8 : text_height (&plot, 0.9) + 4;
+      bottom = plot.label_lines * text_height (&plot, 0.9) + 8;
+    }
+  plot.y += top;
+  plot.height -= top + bottom;
+  if (plot.height < 20)
+    {
+      draw_empty (&plot);
+      cairo_restore (cr);
+      return 0;
+    }
   draw_grid (&plot);
 
   {
