@@ -379,8 +379,8 @@ chart_check_usage (int                argc,
     }
   if (*kind == GLOSSA_CHART_AGREEMENT && chart_against == NULL)
     return chart_usage (_("--chart agreement: give the second annotator’s corpus with --against B"));
-  if (chart_width < 200 || chart_width > 8000 || chart_height < 150 || chart_height > 8000)
-    return chart_usage (_("--width and --height: from 200×150 to 8000×8000 pixels"));
+  if (chart_width < 200 || chart_width > 4000 || chart_height < 150 || chart_height > 4000)
+    return chart_usage (_("--width and --height: from 200×150 to 4000×4000 pixels"));
   return GLOSSA_EXIT_OK;
 }
 

@@ -277,6 +277,64 @@ test_export (void)
   gui_test_remove_tree (out_dir);
 }
 
+static GlossaOverviewPage *
+find_page (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  GlossaOverviewPage *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GLOSSA_IS_OVERVIEW_PAGE (window))
+        {
+          g_assert_null (found);  /* never two */
+          found = GLOSSA_OVERVIEW_PAGE (window);
+        }
+    }
+  return found;
+}
+
+/* Ctrl+I once the corpus is open (it opens in the background). */
+static gboolean
+overview_opens (gpointer data)
+{
+  gtk_widget_activate_action (data, "win.overview", NULL);
+  return find_page () != NULL;
+}
+
+/* win.overview (Ctrl+I, the primary menu): nothing without a corpus; once,
+ * then the same window again; gone with the annotation window.
+ */
+static void
+test_from_window (void)
+{
+  g_autofree char *dir = make_corpus ();
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  GlossaWindow *window = gui_test_open_window (NULL);
+  GlossaOverviewPage *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.overview", NULL);
+  gui_test_iterate (50);
+  g_assert_null (find_page ());
+
+  glossa_window_open_file (window, root);
+  g_assert_true (gui_test_wait_for (overview_opens, window, 10000));
+  page = find_page ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (page)) == GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_for (not_loading, page, 20000));
+  g_assert_nonnull (strstr (glossa_overview_page_get_summary (page), "6"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.overview", NULL);
+  gui_test_iterate (50);
+  g_assert_true (find_page () == page);
+
+  gui_test_close_window (window);
+  gui_test_iterate (50);
+  g_assert_null (find_page ());
+  gui_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +347,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/overview/figures/700/dark", GINT_TO_POINTER (3), test_figures);
   g_test_add_func ("/gui/overview/against", test_against);
   g_test_add_func ("/gui/overview/export", test_export);
+  g_test_add_func ("/gui/overview/from-window", test_from_window);
 
   return g_test_run ();
 }
