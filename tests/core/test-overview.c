@@ -261,6 +261,56 @@ test_jsonl (void)
   ct_remove_tree (dir);
 }
 
+/* Enough documents to be read by several threads (on a machine with more
+ * than one core): each thread's figures are added up, days and labels
+ * included.
+ */
+static void
+test_many (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "corpus.jsonl", NULL);
+  g_autofree char *annotations = g_build_filename (dir, "corpus.annotations.jsonl", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) annotated = g_string_new (NULL);
+  g_autoptr(GlossaOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_string_append_printf (lines, "{\"id\": \"d%u\", \"text\": \"" TEXT "\"}\n", i);
+      if (i % 3 != 0)
+        continue;
+      /* d0, d3, d6…: done, one span each; the last 30 of them a claim. */
+      g_string_append_printf (annotated,
+                              "{\"id\": \"d%u\", \"status\": \"done\", \"spans\": [{\"id\": \"s1\", "
+                              "\"start\": 0, \"end\": 11, \"label\": \"%s\", \"text\": \"Anna Keller\", "
+                              "\"created\": \"2026-03-0%uT12:00:00Z\"}]}\n",
+                              i, i >= 1110 ? "claim" : "actor", 1 + (i / 3) % 5);
+    }
+  ct_write_file (path, lines->str, lines->len);
+  ct_write_file (annotations, annotated->str, annotated->len);
+
+  overview = glossa_overview_compute (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overview->documents, ==, 1200);
+  g_assert_cmpuint (overview->done, ==, 400);
+  g_assert_cmpuint (overview->todo, ==, 800);
+  g_assert_cmpuint (overview->spans, ==, 400);
+  g_assert_cmpuint (glossa_overview_lookup_label (overview, "actor")->spans, ==, 370);
+  g_assert_cmpuint (glossa_overview_lookup_label (overview, "claim")->spans, ==, 30);
+  g_assert_cmpuint (overview->labels->len, ==, 4);
+  g_assert_cmpuint (overview->days->len, ==, 5);
+  for (guint d = 0; d < 5; d++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-03-0%u", d + 1);
+
+      assert_day (overview, d, day, 80, 80);
+    }
+
+  ct_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/core/overview/agreement", test_agreement);
   g_test_add_func ("/core/overview/errors", test_errors);
   g_test_add_func ("/core/overview/jsonl", test_jsonl);
+  g_test_add_func ("/core/overview/many", test_many);
 
   return g_test_run ();
 }
