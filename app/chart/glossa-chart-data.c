@@ -112,10 +112,10 @@ build_status (GlossaChartData *data,
               GlossaOverview  *overview)
 {
   const struct { const char *name; guint count; } rows[] = {
-    { _("To do"), overview->todo },
-    { _("In progress"), overview->in_progress },
-    { _("Done"), overview->done },
-    { _("Cannot be read"), overview->unreadable },
+    { C_("status", "To do"), overview->todo },
+    { C_("status", "In progress"), overview->in_progress },
+    { C_("status", "Done"), overview->done },
+    { C_("status", "Cannot be read"), overview->unreadable },
   };
 
   g_ptr_array_add (data->series, g_strdup (_("Documents")));

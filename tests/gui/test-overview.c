@@ -5,11 +5,13 @@
  *
  * The charts are checked through the figures they are drawn from (what
  * glossa_overview_page_get_chart_data() gives the drawing areas), and looked
- * at in screenshots written to the build folder: overview-WIDTH-STYLE.png.
+ * at in screenshots written to the build folder:
+ * overview-WHAT-WIDTH-STYLE-LANGUAGE.png (LANGUAGE=it for Italian).
  */
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -134,7 +136,9 @@ save_screenshot (GtkWidget  *window,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
-  g_autofree char *name = g_strdup_printf ("overview-%s-%d-%s.png", what, width, dark ? "dark" : "light");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("overview-%s-%d-%s-%s.png", what, width, dark ? "dark" : "light",
+                                           language != NULL && language[0] != '\0' ? language : "en");
   g_autofree char *path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -151,7 +155,8 @@ test_figures (gconstpointer user_data)
 {
   gboolean dark = GPOINTER_TO_INT (user_data) & 1;
   int width = GPOINTER_TO_INT (user_data) & 2 ? 700 : 1400;
-  const char * const statuses[] = { _("To do"), _("In progress"), _("Done"), _("Cannot be read") };
+  const char * const statuses[] = { C_("status", "To do"), C_("status", "In progress"), C_("status", "Done"),
+                                    C_("status", "Cannot be read") };
   const double status_values[] = { 2, 1, 2, 1 };
   const char * const labels[] = { "actor", "quote", "claim", "date" };
   const double label_values[] = { 3, 0, 0, 2 };
@@ -340,6 +345,11 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* gtk_test_init() leaves the C locale, in which LANGUAGE is ignored. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_data_func ("/gui/overview/figures/1400/light", GINT_TO_POINTER (0), test_figures);
   g_test_add_data_func ("/gui/overview/figures/1400/dark", GINT_TO_POINTER (1), test_figures);
