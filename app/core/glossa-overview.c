@@ -434,17 +434,44 @@ open_source (const char    *path,
   return glossa_record_source_open_keeping_problems (paths, cancellable, error);
 }
 
+static GlossaOverview *compute (const char    *path,
+                                const char    *against,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
 GlossaOverview *
 glossa_overview_compute (const char    *path,
                          const char    *against,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GlossaRecordSource) source = NULL;
-  Tally tally = { NULL };
+  g_autoptr(GMainContext) context = NULL;
+  GlossaOverview *overview;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A corpus belongs to the main context of the thread that opens it
+   * (glossa-corpus.h), and a worker without a context of its own would
+   * give it the window's: whatever the corpus opened here sends there
+   * would run on the window's thread. A private context, never run, keeps
+   * it here; nothing read here waits on it.
+   */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  overview = compute (path, against, cancellable, error);
+  g_main_context_pop_thread_default (context);
+  return overview;
+}
+
+static GlossaOverview *
+compute (const char    *path,
+         const char    *against,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GlossaRecordSource) source = NULL;
+  Tally tally = { NULL };
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !(source = open_source (path, cancellable, error)))

@@ -10,7 +10,7 @@
 # `glossa stats` (the counts the corpus list already has), `glossa stats
 # --chart progress` (the overview's reading, every document's spans), and the
 # overview window: time to the charts and the longest stall of its main loop.
-# Exits 1 if the window stalls for more than 250 ms (it must not freeze).
+# Exits 1 if the window stalls for more than 500 ms (it must not freeze).
 
 import json
 import os
@@ -27,7 +27,10 @@ N = int(sys.argv[3]) if len(sys.argv) > 3 else 100000
 WORDS = ("the council said minister court river bridge harbour talks union "
          "strike market rain week city port plan vote budget").split()
 NAMES = ["Ana Lima", "Rui Costa", "Eva Dias", "Tom Berg"]
-MAX_STALL_MS = 250
+# A frame of the window (its spinner turning) drawn in software on a busy
+# machine can take a few hundred milliseconds; a window blocked by the
+# reading would stall for the whole reading (seconds).
+MAX_STALL_MS = 500
 
 
 def generate(root):
@@ -67,15 +70,17 @@ def main():
         stats, _, _, _ = timed([GLOSSA, "stats", corpus])
         chart, rss, _, _ = timed([GLOSSA, "stats", corpus, "--chart", "progress",
                                   "-o", os.path.join(root, "progress.svg")])
-        window = subprocess.run([BENCH, corpus], capture_output=True, text=True)
-        if window.returncode != 0:
+        # As the other window benchmarks: Xvfb has only software GL.
+        env = dict(os.environ, GSK_RENDERER="cairo")
+        window = subprocess.run([BENCH, corpus], capture_output=True, text=True, env=env)
+        if window.returncode != 0 or "CRITICAL" in window.stderr or "WARNING" in window.stderr:
             sys.exit("bench-overview failed: %s" % window.stderr)
         figures = json.loads(window.stdout)
         print("articles: %d" % N)
         print("glossa stats:                   %.2f s" % stats)
         print("glossa stats --chart progress:  %.2f s (max RSS of the runs so far %d MB)" % (chart, rss // 1024))
-        print("overview window, to the first charts (start-up included): %.2f s"
-              % figures["first_seconds"])
+        print("overview window on screen (spinner): %.2f s; to the first charts: %.2f s"
+              % (figures["shown_seconds"], figures["first_seconds"]))
         print("overview window, read again: %.2f s; longest main-loop stall meanwhile %.0f ms"
               % (figures["seconds"], figures["max_stall_ms"]))
         if figures["documents"] != N:
