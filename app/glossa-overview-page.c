@@ -158,8 +158,14 @@ show_overview (GlossaOverviewPage *self,
 {
   for (guint k = 0; k < GLOSSA_CHART_N_KINDS; k++)
     {
+      g_autofree char *description = NULL;
+
       g_clear_pointer (&self->data[k], glossa_chart_data_free);
       self->data[k] = glossa_chart_data_new (overview, k);
+      /* A chart is a picture: screen readers get its figures in words. */
+      description = glossa_chart_data_describe (self->data[k]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->areas[k]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
     }
   g_free (self->summary);
   self->summary = make_summary (overview);

@@ -346,3 +346,49 @@ glossa_chart_data_to_json (const GlossaChartData *data)
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
+
+static void
+describe_category (GString               *out,
+                   const GlossaChartData *data,
+                   guint                  category)
+{
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      double value = glossa_chart_data_get (data, category, s);
+      g_autofree char *text = isnan (value) ? g_strdup ("–")
+                              : data->fraction ? g_strdup_printf ("%.2f", value)
+                              : g_strdup_printf ("%.0f", value);
+
+      if (s > 0)
+        g_string_append (out, ", ");
+      if (data->series->len > 1)
+        g_string_append_printf (out, "%s %s", (const char *) g_ptr_array_index (data->series, s), text);
+      else
+        g_string_append (out, text);
+    }
+}
+
+char *
+glossa_chart_data_describe (const GlossaChartData *data)
+{
+  GString *out = g_string_new (data->title);
+  guint first = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  g_string_append (out, ": ");
+  if (data->categories->len == 0)
+    g_string_append (out, _("nothing to show yet"));
+  if (data->kind == GLOSSA_CHART_PROGRESS && data->categories->len > 0)
+    first = data->categories->len - 1;
+  for (guint c = first; c < data->categories->len; c++)
+    {
+      if (c > first)
+        g_string_append (out, "; ");
+      g_string_append_printf (out, "%s: ", (const char *) g_ptr_array_index (data->categories, c));
+      describe_category (out, data, c);
+    }
+  if (data->note != NULL)
+    g_string_append_printf (out, ". %s", data->note);
+  return g_string_free (out, FALSE);
+}

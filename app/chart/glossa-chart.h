@@ -83,6 +83,10 @@ double           glossa_chart_data_get     (const GlossaChartData *data,
                                             guint             category,
                                             guint             series);
 char            *glossa_chart_data_to_json (const GlossaChartData *data);
+/* The figures in a sentence, for screen readers: every category's values,
+ * or for progress the totals on the last day.
+ */
+char            *glossa_chart_data_describe (const GlossaChartData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaChartData, glossa_chart_data_free)
 

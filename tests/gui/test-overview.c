@@ -150,6 +150,23 @@ save_screenshot (GtkWidget  *window,
   g_test_message ("wrote %s", path);
 }
 
+/* The status chart: the first drawing area in the page. */
+static GtkWidget *
+first_drawing_area (GtkWidget *widget)
+{
+  if (GTK_IS_DRAWING_AREA (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_drawing_area (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_figures (gconstpointer user_data)
 {
@@ -181,6 +198,18 @@ test_figures (gconstpointer user_data)
   g_assert_nonnull (strstr (glossa_overview_page_get_summary (page), "6"));
   g_assert_nonnull (strstr (glossa_overview_page_get_summary (page), "5"));
 
+  /* Screen readers get the figures of each chart in words. */
+  {
+    GtkWidget *area = first_drawing_area (GTK_WIDGET (page));
+    g_autofree char *expected = g_strdup_printf ("%s: %s: 2; %s: 1; %s: 2; %s: 1", _("Documents by Status"),
+                                                 statuses[0], statuses[1], statuses[2], statuses[3]);
+    g_autofree char *mismatch = NULL;
+
+    g_assert_nonnull (area);
+    mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                   expected);
+    g_assert_null (mismatch);
+  }
   save_screenshot (GTK_WIDGET (page), "corpus");
   gtk_window_destroy (GTK_WINDOW (page));
   gui_test_iterate (50);
