@@ -341,7 +341,8 @@ tally_source (Tally              *tally,
               GError            **error)
 {
   guint n = glossa_record_source_get_n_records (source);
-  guint n_threads = CLAMP (MIN (g_get_num_processors (), n / MIN_PER_THREAD), 1, MAX_THREADS);
+  /* One core is left to the window that waits for the figures. */
+  guint n_threads = CLAMP (MIN (g_get_num_processors () - 1, n / MIN_PER_THREAD), 1, MAX_THREADS);
   Range ranges[MAX_THREADS] = { { NULL } };
   GThread *threads[MAX_THREADS] = { NULL };
   gboolean ok = TRUE;
