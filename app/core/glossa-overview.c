@@ -12,7 +12,7 @@
 
 #include "glossa-agreement.h"
 #include "glossa-export.h"
-#include "glossa-overview.h"
+#include "glossa-overview-private.h"
 
 /* What the reading gathers before it becomes a GlossaOverview. */
 typedef struct
@@ -337,15 +337,19 @@ tally_merge (Tally *into,
 static gboolean
 tally_source (Tally              *tally,
               GlossaRecordSource *source,
+              guint               n_threads,
               GCancellable       *cancellable,
               GError            **error)
 {
   guint n = glossa_record_source_get_n_records (source);
-  /* One core is left to the window that waits for the figures. */
-  guint n_threads = CLAMP (MIN (g_get_num_processors () - 1, n / MIN_PER_THREAD), 1, MAX_THREADS);
   Range ranges[MAX_THREADS] = { { NULL } };
   GThread *threads[MAX_THREADS] = { NULL };
   gboolean ok = TRUE;
+
+  /* One core is left to the window that waits for the figures. */
+  if (n_threads == 0)
+    n_threads = MIN (g_get_num_processors () - 1, n / MIN_PER_THREAD);
+  n_threads = CLAMP (MIN (n_threads, n), 1, MAX_THREADS);
 
   for (guint t = 0; t < n_threads; t++)
     {
@@ -437,6 +441,7 @@ open_source (const char    *path,
 
 static GlossaOverview *compute (const char    *path,
                                 const char    *against,
+                                guint          n_threads,
                                 GCancellable  *cancellable,
                                 GError       **error);
 
@@ -445,6 +450,16 @@ glossa_overview_compute (const char    *path,
                          const char    *against,
                          GCancellable  *cancellable,
                          GError       **error)
+{
+  return _glossa_overview_compute_threads (path, against, 0, cancellable, error);
+}
+
+GlossaOverview *
+_glossa_overview_compute_threads (const char    *path,
+                                  const char    *against,
+                                  guint          n_threads,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
 {
   g_autoptr(GMainContext) context = NULL;
   GlossaOverview *overview;
@@ -460,7 +475,7 @@ glossa_overview_compute (const char    *path,
    */
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
-  overview = compute (path, against, cancellable, error);
+  overview = compute (path, against, n_threads, cancellable, error);
   g_main_context_pop_thread_default (context);
   return overview;
 }
@@ -468,6 +483,7 @@ glossa_overview_compute (const char    *path,
 static GlossaOverview *
 compute (const char    *path,
          const char    *against,
+         guint          n_threads,
          GCancellable  *cancellable,
          GError       **error)
 {
@@ -478,7 +494,7 @@ compute (const char    *path,
       !(source = open_source (path, cancellable, error)))
     return NULL;
   tally_init (&tally);
-  if (!tally_source (&tally, source, cancellable, error))
+  if (!tally_source (&tally, source, n_threads, cancellable, error))
     {
       tally_clear (&tally);
       return NULL;

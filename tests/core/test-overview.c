@@ -13,7 +13,7 @@
 #include "core-test-util.h"
 #include "glossa-article.h"
 #include "glossa-format.h"
-#include "glossa-overview.h"
+#include "glossa-overview-private.h"
 #include "glossa-span.h"
 
 #define TEXT "Anna Keller met Marco Rossi in Rome on Tuesday."
@@ -261,9 +261,10 @@ test_jsonl (void)
   ct_remove_tree (dir);
 }
 
-/* Enough documents to be read by several threads (on a machine with more
- * than one core): each thread's figures are added up, days and labels
- * included.
+static void assert_many (GlossaOverview *overview);
+
+/* Enough documents to be read by up to four threads: whatever their
+ * number, their figures add up to the same, days and labels included.
  */
 static void
 test_many (void)
@@ -291,8 +292,20 @@ test_many (void)
   ct_write_file (path, lines->str, lines->len);
   ct_write_file (annotations, annotated->str, annotated->len);
 
-  overview = glossa_overview_compute (path, NULL, NULL, &error);
-  g_assert_no_error (error);
+  for (guint n_threads = 1; n_threads <= 4; n_threads++)
+    {
+      g_clear_pointer (&overview, glossa_overview_free);
+      overview = _glossa_overview_compute_threads (path, NULL, n_threads, NULL, &error);
+      g_assert_no_error (error);
+      assert_many (overview);
+    }
+
+  ct_remove_tree (dir);
+}
+
+static void
+assert_many (GlossaOverview *overview)
+{
   g_assert_cmpuint (overview->documents, ==, 1200);
   g_assert_cmpuint (overview->done, ==, 400);
   g_assert_cmpuint (overview->todo, ==, 800);
@@ -307,8 +320,6 @@ test_many (void)
 
       assert_day (overview, d, day, 80, 80);
     }
-
-  ct_remove_tree (dir);
 }
 
 int
