@@ -228,6 +228,14 @@ def refused_outputs(tmp):
     expect_exit(result, 2)
     expect("fifo.svg" in result.stderr, result.stderr)
     expect(stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO was replaced")
+    # B given as a FIFO: refused at once too, naming it.
+    fifo_b = os.path.join(tmp, "b.jsonl")
+    os.mkfifo(fifo_b)
+    result = run(folder, "--chart", "agreement", "--against", fifo_b,
+                 "-o", os.path.join(tmp, "a.svg"), timeout=20)
+    expect(result.returncode in (1, 2), "exit %d" % result.returncode)
+    expect("b.jsonl" in result.stderr, result.stderr)
+    expect(not os.path.exists(os.path.join(tmp, "a.svg")), "a chart was written")
 
 
 @test

@@ -161,6 +161,22 @@ test_figures (void)
   assert_day (overview, 1, "2026-11-21", 1, 0);
   assert_day (overview, 2, "2026-11-22", 2, 1);
 
+  /* The window's way, from the open corpus: the same figures. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (dir);
+    g_autoptr(GlossaCorpus) corpus = glossa_corpus_open (file, NULL, &error);
+    g_autoptr(GlossaOverview) again = NULL;
+
+    g_assert_no_error (error);
+    again = glossa_overview_compute_for_corpus (corpus, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->documents, ==, 5);
+    g_assert_cmpuint (again->done, ==, 2);
+    g_assert_cmpuint (again->unreadable, ==, 1);
+    g_assert_cmpuint (again->spans, ==, 5);
+    g_assert_cmpuint (again->days->len, ==, 3);
+  }
+
   ct_remove_tree (dir);
 }
 
