@@ -87,6 +87,7 @@ static const struct {
   { "win.previous-article", { "<Control>Page_Up", NULL } },
   { "win.next-unfinished", { "<Control><Shift>Page_Down", NULL } },
   { "win.mark-done", { "<Control>Return", "<Control>KP_Enter", NULL } },
+  { "win.overview", { "<Control>i", NULL } },
   { "win.review-next", { "F8", NULL } },
   { "win.review-previous", { "<Shift>F8", NULL } },
   { "win.keep-a", { "<Control>1", NULL } },

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-error.h"
+#include "glossa-overview-page.h"
 #include "glossa-window-private.h"
 
 /* A corpus puts a sidebar listing its articles beside the article. The
@@ -747,6 +748,48 @@ mark_in_progress_action (GtkWidget  *widget,
 }
 
 static void
+clear_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Ctrl+I: the corpus overview, in a window of its own beside this one
+ * (shown again, not made twice, while it shows this window's corpus).
+ */
+static void
+overview_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+  GWeakRef *ref = g_object_get_data (G_OBJECT (self), "glossa-overview-page");
+  g_autoptr(GlossaOverviewPage) page = ref != NULL ? g_weak_ref_get (ref) : NULL;
+  GlossaCorpus *shown = NULL;
+
+  if (self->corpus == NULL)
+    {
+      _glossa_window_show_message (self, _("Open a folder or a JSONL corpus to see its overview"));
+      return;
+    }
+  if (page != NULL)
+    g_object_get (page, "corpus", &shown, NULL);
+  if (page == NULL || shown != self->corpus)
+    {
+      /* GTK's list of windows owns a new window; this reference is ours. */
+      g_clear_object (&page);
+      page = g_object_ref (glossa_overview_page_new (self->corpus));
+      gtk_window_set_transient_for (GTK_WINDOW (page), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (page), TRUE);
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, page);
+      g_object_set_data_full (G_OBJECT (self), "glossa-overview-page", ref, clear_weak_ref);
+    }
+  g_clear_object (&shown);
+  gtk_window_present (GTK_WINDOW (page));
+}
+
+static void
 on_folder_response (GtkNativeDialog *chooser,
                     int              response,
                     GlossaWindow    *self)
@@ -845,6 +888,7 @@ _glossa_window_class_corpus_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.compare-folder", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-jsonl", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.stop-review", NULL, stop_review_action);
+  gtk_widget_class_install_action (widget_class, "win.overview", NULL, overview_action);
   for (guint i = 0; i < G_N_ELEMENTS (review_actions); i++)
     gtk_widget_class_install_action (widget_class, review_actions[i], NULL, review_action);
 }

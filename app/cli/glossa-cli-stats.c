@@ -9,17 +9,33 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "glossa-chart.h"
 #include "glossa-cli-private.h"
 #include "glossa-corpus.h"
+#include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-json.h"
+#include "glossa-output.h"
+#include "glossa-overview.h"
 #include "glossa-schema.h"
 #include "glossa-storage.h"
 
 static gboolean as_json;
+static char *chart_kind;
+static char *chart_output;
+static char *chart_against;
+static int chart_width = 800;
+static int chart_height = 500;
+static gboolean chart_dark;
 
 static const GOptionEntry entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the counts as JSON"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the counts as JSON (with --chart, the figures drawn)"), NULL },
+  { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_kind, N_("Draw a chart: status, labels, progress or agreement"), N_("KIND") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &chart_output, N_("Write the chart to FILE (.png or .svg)"), N_("FILE") },
+  { "against", 0, 0, G_OPTION_ARG_FILENAME, &chart_against, N_("Second annotator’s corpus, for the agreement chart"), N_("B") },
+  { "width", 0, 0, G_OPTION_ARG_INT, &chart_width, N_("Chart width in pixels (default 800)"), N_("PIXELS") },
+  { "height", 0, 0, G_OPTION_ARG_INT, &chart_height, N_("Chart height in pixels (default 500)"), N_("PIXELS") },
+  { "dark", 0, 0, G_OPTION_ARG_NONE, &chart_dark, N_("Draw the chart for a dark background"), NULL },
   { NULL }
 };
 
@@ -334,6 +350,95 @@ print_json (const Stats *stats)
   g_print ("%s\n", out->str);
 }
 
+/* --chart */
+
+static int
+chart_usage (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  g_printerr (_("Run “%s --help” for usage.\n"), g_get_prgname ());
+  return GLOSSA_EXIT_USAGE;
+}
+
+/* The options of --chart, checked before anything is read. */
+static int
+chart_check_usage (int                argc,
+                   GlossaChartKind   *kind,
+                   GlossaChartFormat *format)
+{
+  if (!glossa_chart_kind_from_string (chart_kind, kind))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--chart: “%s” is not one of status, labels, progress, agreement"), chart_kind);
+      return chart_usage (message);
+    }
+  if (argc != 2)
+    return chart_usage (_("--chart: give one corpus, a folder or a JSONL file"));
+  if (chart_output == NULL)
+    return chart_usage (_("--chart: give the image to write with -o FILE.svg or -o FILE.png"));
+  if (!glossa_chart_format_for_path (chart_output, format))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s: the chart is written as PNG or SVG: name it FILE.png or FILE.svg"), chart_output);
+      return chart_usage (message);
+    }
+  if (*kind == GLOSSA_CHART_AGREEMENT && chart_against == NULL)
+    return chart_usage (_("--chart agreement: give the second annotator’s corpus with --against B"));
+  if (chart_width < 200 || chart_width > 4000 || chart_height < 150 || chart_height > 4000)
+    return chart_usage (_("--width and --height: from 200×150 to 4000×4000 pixels"));
+  return GLOSSA_EXIT_OK;
+}
+
+static int
+chart_error (const GError *error)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? GLOSSA_EXIT_USAGE
+                                                                    : GLOSSA_EXIT_INVALID;
+}
+
+/* `stats CORPUS --chart KIND -o FILE`: the overview's chart, written
+ * atomically; the output may be neither the corpus nor B, nor inside them.
+ */
+static int
+run_chart (const char        *path,
+           GlossaChartKind    kind,
+           GlossaChartFormat  format)
+{
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (chart_output);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossaOverview) overview = NULL;
+  g_autoptr(GlossaChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaChartStyle style;
+  gboolean saved;
+
+  g_ptr_array_add (inputs, g_file_new_for_commandline_arg (path));
+  if (chart_against != NULL)
+    g_ptr_array_add (inputs, g_file_new_for_commandline_arg (chart_against));
+  if (!glossa_output_check (output, GLOSSA_OUTPUT_FILE, inputs, &error))
+    return chart_error (error);
+  if (!(overview = glossa_overview_compute (path, kind == GLOSSA_CHART_AGREEMENT ? chart_against : NULL,
+                                            NULL, &error)))
+    return chart_error (error);
+  for (guint i = 0; i < overview->problems->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (overview->problems, i));
+
+  data = glossa_chart_data_new (overview, kind);
+  glossa_chart_style_init (&style, chart_dark);
+  saved = glossa_chart_save (data, &style, format, chart_width, chart_height, output, &error);
+  glossa_chart_style_clear (&style);
+  if (!saved)
+    return chart_error (error);
+  if (as_json)
+    {
+      g_autofree char *json = glossa_chart_data_to_json (data);
+
+      g_print ("%s", json);
+    }
+  return overview->problems->len > 0 ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
+}
+
 int
 _glossa_cli_stats (int    argc,
                    char **argv)
@@ -358,12 +463,32 @@ _glossa_cli_stats (int    argc,
                                     "as does a line of FILE.annotations.jsonl that cannot be read.\n"
                                     "Only annotation files are read, and not checked against their\n"
                                     "articles: use “glossa validate” for that.\n\n"
+                                    "With --chart KIND -o FILE.svg|FILE.png, draws one chart of the\n"
+                                    "corpus overview instead: status (documents by status), labels\n"
+                                    "(spans per label), progress (spans created and documents done,\n"
+                                    "cumulative, per day of the spans’ times) or agreement (per label,\n"
+                                    "against the corpus given with --against). --json then prints the\n"
+                                    "figures drawn.\n\n"
                                     "Exit status: 0 when every file was read, 1 when any could not be\n"
                                     "(one “FILE: message” line each on standard error; the rest are\n"
                                     "still counted), 2 for usage errors."),
                                   entries, &exit_code))
     return exit_code;
 
+  if (chart_kind != NULL)
+    {
+      GlossaChartKind kind;
+      GlossaChartFormat format;
+
+      if ((exit_code = chart_check_usage (argc, &kind, &format)) != GLOSSA_EXIT_OK)
+        return exit_code;
+      return run_chart (argv[1], kind, format);
+    }
+  if (chart_output != NULL || chart_against != NULL)
+    {
+      g_printerr (_("%s: -o and --against go with --chart\n"), g_get_prgname ());
+      return GLOSSA_EXIT_USAGE;
+    }
   if (argc < 2)
     {
       g_printerr (_("%s: no path given\n"), g_get_prgname ());
