@@ -428,12 +428,20 @@ show_review (GlossaWindow *self)
   result = glossa_document_new (article, result_file);
   if (!fresh)
     glossa_document_reload (result, NULL, NULL);
+  /* The output is a corpus: the article goes beside its annotations. */
+  g_clear_error (&error);
+  if (!glossa_review_copy_article (self->review_output, id, article, NULL, &error))
+    _glossa_window_show_error (self, error);
 
   self->save_to_corpus = FALSE;
   glossa_window_set_document (self, result);
 
-  a_name = self->corpus ? g_file_get_basename (glossa_corpus_get_file (self->corpus)) : g_strdup (_("Open annotations"));
-  b_name = g_file_get_basename (glossa_review_source_get_file (self->review_source));
+  a_name = glossa_review_side_name (glossa_document_get_annotator (self->article_document), a_spans,
+                                    self->corpus ? glossa_corpus_get_file (self->corpus)
+                                                 : glossa_document_get_file (self->article_document),
+                                    NULL);
+  b_name = glossa_review_side_name (NULL, b_spans, glossa_review_source_get_file (self->review_source),
+                                    a_name);
   glossa_review_bar_set_names (self->review_bar, a_name, b_name);
   glossa_review_bar_set_view (self->review_bar, GTK_TEXT_VIEW (self->view));
   glossa_review_bar_set_documents (self->review_bar, result, a_spans, b_spans);
@@ -795,9 +803,10 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-article", corpus && self->corpus_position + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-article", corpus && self->corpus_position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unfinished", corpus);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable && !reviewing);
+  /* In review, the adjudicated article is the one marked. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-in-progress",
-                                 writable && !reviewing &&
+                                 writable &&
                                  glossa_document_get_status (self->document) == GLOSSA_STATUS_DONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-folder", self->document != NULL && !reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-jsonl", self->document != NULL && !reviewing);

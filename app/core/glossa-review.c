@@ -14,6 +14,7 @@
 #include "glossa-format.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
+#include "glossa-storage.h"
 
 static void
 review_item_free (gpointer data)
@@ -271,6 +272,85 @@ glossa_review_output_file (GFile      *output,
   if (path != NULL && strchr (name, '/') != NULL && !glossa_output_make_parent (path, &error))
     g_debug ("%s", error->message);
   return g_steal_pointer (&file);
+}
+
+static const char *
+most_named_annotator (GPtrArray *spans)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      guint count;
+
+      if (span->annotator == NULL || span->annotator[0] == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, span->annotator)) + 1;
+      g_hash_table_insert (counts, span->annotator, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        best = span->annotator, best_count = count;
+    }
+  return best;
+}
+
+char *
+glossa_review_side_name (const char *annotator,
+                         GPtrArray  *spans,
+                         GFile      *file,
+                         const char *other)
+{
+  g_autofree char *base = file != NULL ? g_file_get_basename (file) : g_strdup ("?");
+  const char *name = annotator != NULL && annotator[0] != '\0' ? annotator : most_named_annotator (spans);
+
+  if (name == NULL)
+    return g_steal_pointer (&base);
+  if (g_strcmp0 (name, other) == 0)
+    return g_strdup_printf ("%s (%s)", name, base);
+  return g_strdup (name);
+}
+
+gboolean
+glossa_review_copy_article (GFile          *output,
+                            const char     *id,
+                            GlossaArticle  *article,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(GFile) annotations = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GlossaArticle) there = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), FALSE);
+
+  /* NAME.txt beside NAME.annotations.json, whatever NAME the id made. */
+  annotations = glossa_review_output_file (output, id);
+  file = glossa_article_file_for_annotations (annotations);
+  bytes = g_bytes_new (glossa_article_get_text (article), glossa_article_get_n_bytes (article));
+  if (glossa_file_create_new (file, bytes, cancellable, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_error (&local_error);
+  there = glossa_article_load (file, cancellable, &local_error);
+  if (there != NULL &&
+      g_strcmp0 (glossa_article_get_sha256 (there), glossa_article_get_sha256 (article)) == 0)
+    return TRUE;
+  name = g_file_get_parse_name (file);
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+               _("%s: another article is already there; the adjudicated article is not copied"), name);
+  return FALSE;
 }
 
 /* Why @output may not hold the adjudication of a comparison with @input

@@ -81,6 +81,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaReviewSource, glossa_review_source_free)
  */
 GFile              *glossa_review_output_file      (GFile              *output,
                                                     const char         *id);
+/* The name a side of a review goes by: @annotator (the annotation file's),
+ * else the annotator most of @spans name, else @file's name; when that is
+ * @other (the other side's), @file's name is added.
+ */
+char               *glossa_review_side_name        (const char         *annotator,
+                                                    GPtrArray          *spans,
+                                                    GFile              *file,
+                                                    const char         *other);
+/* Writes the article of document @id beside its adjudicated annotations,
+ * @output/NAME.txt, so that the output is a corpus that validate, stats,
+ * export and the window take as it is. The article is copied, not
+ * linked: a hard link would share A's file, so an edit of A's article
+ * would change the gold set's under its recorded sha256; and it would
+ * fail across file systems. Nothing is ever written over: if the file is
+ * there already (a review resumed) it must be the same article, or the
+ * error names it.
+ */
+gboolean            glossa_review_copy_article     (GFile              *output,
+                                                    const char         *id,
+                                                    GlossaArticle      *article,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
 /* Whether @output may hold the adjudicated annotations of a comparison
  * of @a with @b (each a file or a folder): it must be a folder (or not
  * exist yet), and not be A's or B's folder, inside it or holding it, nor
