@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-by-id.h"
@@ -264,12 +263,13 @@ glossa_review_output_file (GFile      *output,
   file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
   file = g_file_resolve_relative_path (output, file_name);
 
-  /* Ids of folder corpora have subfolders ("2021/article-7"), which the
+  /* The output folder may not exist yet (glossa review -o NEW), and ids of
+   * folder corpora have subfolders ("2021/article-7"), which the
    * document's save would not make. Failing here is not fatal: the save
    * reports it, naming the file.
    */
   path = g_file_get_path (file);
-  if (path != NULL && strchr (name, '/') != NULL && !glossa_output_make_parent (path, &error))
+  if (path != NULL && !glossa_output_make_parent (path, &error))
     g_debug ("%s", error->message);
   return g_steal_pointer (&file);
 }
