@@ -628,6 +628,41 @@ _glossa_window_compare (GlossaWindow *self,
   start_review (self, other, output);
 }
 
+#define PENDING_OTHER_KEY  "glossa-review-pending-other"
+#define PENDING_OUTPUT_KEY "glossa-review-pending-output"
+
+/**
+ * _glossa_window_review_when_shown:
+ * @other: the other annotator's folder or JSONL export
+ * @output: the folder for the adjudicated annotations
+ *
+ * Starts the review as Compare… would, as soon as the window shows a
+ * document: `glossa review A B -o OUT` opens A, which takes a while.
+ */
+void
+_glossa_window_review_when_shown (GlossaWindow *self,
+                                  GFile        *other,
+                                  GFile        *output)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+
+  g_object_set_data_full (G_OBJECT (self), PENDING_OTHER_KEY, g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), PENDING_OUTPUT_KEY, g_object_ref (output), g_object_unref);
+  _glossa_window_corpus_update_actions (self);
+}
+
+static gboolean
+start_pending_review (gpointer data)
+{
+  GlossaWindow *self = data;
+  g_autoptr(GFile) other = g_object_steal_data (G_OBJECT (self), PENDING_OTHER_KEY);
+  g_autoptr(GFile) output = g_object_steal_data (G_OBJECT (self), PENDING_OUTPUT_KEY);
+
+  if (other != NULL && output != NULL && self->document != NULL && self->review_source == NULL)
+    start_review (self, other, output);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stop_review_then (GlossaWindow *self,
                   gpointer      data)
@@ -818,6 +853,11 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-both", reviewing && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-neither", reviewing && writable);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_buttons), corpus);
+
+  /* Not from inside glossa_window_set_document(), which calls this. */
+  if (self->document != NULL && !reviewing &&
+      g_object_get_data (G_OBJECT (self), PENDING_OTHER_KEY) != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, start_pending_review, g_object_ref (self), g_object_unref);
 }
 
 void
