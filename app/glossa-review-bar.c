@@ -721,45 +721,6 @@ decision_record (GlossaReviewBar        *self,
   return node;
 }
 
-static gboolean
-has_option (JsonArray        *options,
-            const GlossaSpan *span)
-{
-  for (guint i = 0; span != NULL && i < json_array_get_length (options); i++)
-    {
-      JsonObject *option = json_array_get_object_element (options, i);
-
-      if (g_strcmp0 (json_object_get_string_member_with_default (option, "label", NULL),
-                     glossa_label_to_string (span->label)) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether @record (as read: the file was checked on loading) is the
- * decision of @item: the same characters, the same labels.
- */
-static gboolean
-record_matches (JsonNode               *record,
-                const GlossaReviewItem *item)
-{
-  JsonObject *object;
-  JsonArray *options;
-  guint n = (item->a != NULL) + (item->b != NULL);
-
-  if (!JSON_NODE_HOLDS_OBJECT (record))
-    return FALSE;
-  object = json_node_get_object (record);
-  if (json_object_get_int_member_with_default (object, "start", -1) != item->start ||
-      json_object_get_int_member_with_default (object, "end", -1) != item->end ||
-      !json_object_has_member (object, "options"))
-    return FALSE;
-  options = json_object_get_array_member (object, "options");
-  return options != NULL && json_array_get_length (options) == n &&
-         (item->a == NULL || has_option (options, item->a)) &&
-         (item->b == NULL || has_option (options, item->b));
-}
-
 static JsonArray *
 get_decisions (GlossaReviewBar *self)
 {
@@ -780,7 +741,7 @@ record_decision (GlossaReviewBar        *self,
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
-    if (!record_matches (json_array_get_element (old, i), item))
+    if (!glossa_review_decision_matches (json_array_get_element (old, i), item))
       json_array_add_element (decisions, json_node_copy (json_array_get_element (old, i)));
   json_array_add_element (decisions, decision_record (self, item, choice, reviewed));
   json_node_take_array (node, decisions);
@@ -802,7 +763,7 @@ load_decisions (GlossaReviewBar *self)
           g_strcmp0 (json_object_get_string_member_with_default (object, "decision", NULL), "neither") != 0)
         continue;
       for (guint j = 0; j < self->items->len; j++)
-        if (record_matches (record, g_ptr_array_index (self->items, j)))
+        if (glossa_review_decision_matches (record, g_ptr_array_index (self->items, j)))
           g_hash_table_add (self->rejected, g_ptr_array_index (self->items, j));
     }
 }

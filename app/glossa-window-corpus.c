@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-error.h"
+#include "glossa-export.h"
 #include "glossa-window-private.h"
 
 /* A corpus puts a sidebar listing its articles beside the article. The
@@ -396,6 +397,149 @@ start_review_then (GlossaWindow *self,
     start_review (self, other, output);
 }
 
+/* What is left to decide, per article of the list */
+
+#define COUNT_CANCELLABLE_KEY "glossa-review-count-cancellable"
+
+typedef struct
+{
+  GFile *corpus;
+  GFile *other;
+  GFile *output;
+} CountData;
+
+static void
+count_data_free (gpointer data)
+{
+  CountData *count = data;
+
+  g_clear_object (&count->corpus);
+  g_clear_object (&count->other);
+  g_clear_object (&count->output);
+  g_free (count);
+}
+
+/* Reads A, B and the result of every article in the background; an
+ * article that cannot be read is left out (it shows no count).
+ */
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  g_autofree char *path = g_file_get_path (data->corpus);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GlossaRecordSource) records = NULL;
+  g_autoptr(GlossaReviewSource) other = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GError *error = NULL;
+
+  if (!(records = glossa_record_source_open (paths, cancellable, &error)) ||
+      !(other = glossa_review_source_open (data->other, cancellable, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < glossa_record_source_get_n_records (records); i++)
+    {
+      g_autoptr(GlossaRecord) record = NULL;
+      g_autoptr(GPtrArray) b_spans = NULL;
+      g_autoptr(GlossaAnnotations) result = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!(record = glossa_record_source_load (records, i, NULL)))
+        continue;
+      b_spans = glossa_review_source_get_spans (other, record->id, record->article, NULL);
+      result = glossa_review_read_result (data->output, record->id, record->article, &local_error);
+      if (local_error != NULL)
+        continue;
+      g_hash_table_insert (counts, g_strdup (record->id),
+                           GUINT_TO_POINTER (glossa_review_count_pending (record->spans, b_spans, result)));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+set_review_left (GlossaWindow *self,
+                 GHashTable   *counts)
+{
+  guint n = self->corpus ? g_list_model_get_n_items (G_LIST_MODEL (self->corpus)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->corpus), i);
+      gpointer count;
+
+      if (counts != NULL && i != self->corpus_position &&
+          g_hash_table_lookup_extended (counts, glossa_corpus_item_get_id (item), NULL, &count))
+        glossa_corpus_item_set_review_left (item, GPOINTER_TO_INT (count));
+      else if (counts == NULL)
+        glossa_corpus_item_set_review_left (item, -1);
+    }
+}
+
+static void
+count_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (object);
+  g_autoptr(GHashTable) counts = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The shown article counts itself, live (update_current_left). */
+  if (counts != NULL && self->review_source != NULL)
+    set_review_left (self, counts);
+}
+
+static void
+start_counting (GlossaWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable = g_cancellable_new ();
+  CountData *data;
+
+  if (self->corpus == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), COUNT_CANCELLABLE_KEY, cancellable, g_object_unref);
+  data = g_new0 (CountData, 1);
+  data->corpus = g_object_ref (glossa_corpus_get_file (self->corpus));
+  data->other = g_object_ref (glossa_review_source_get_file (self->review_source));
+  data->output = g_object_ref (self->review_output);
+  task = g_task_new (self, cancellable, count_cb, NULL);
+  g_task_set_source_tag (task, start_counting);
+  g_task_set_task_data (task, data, count_data_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+static void
+stop_counting (GlossaWindow *self)
+{
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (self), COUNT_CANCELLABLE_KEY);
+
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  g_object_set_data (G_OBJECT (self), COUNT_CANCELLABLE_KEY, NULL);
+  set_review_left (self, NULL);
+}
+
+static void
+update_current_left (GlossaWindow *self)
+{
+  g_autoptr(GlossaCorpusItem) item = NULL;
+
+  if (self->corpus == NULL || self->review_source == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->corpus), self->corpus_position);
+  if (item != NULL)
+    glossa_corpus_item_set_review_left (item, (int) glossa_review_bar_get_n_pending (self->review_bar));
+}
+
 static void
 show_review (GlossaWindow *self)
 {
@@ -447,6 +591,8 @@ show_review (GlossaWindow *self)
   glossa_review_bar_set_documents (self->review_bar, result, a_spans, b_spans);
   if (fresh && !glossa_document_get_read_only (result))
     glossa_review_bar_seed_agreements (self->review_bar);
+  g_signal_connect_object (result, "changed", G_CALLBACK (update_current_left), self, G_CONNECT_SWAPPED);
+  update_current_left (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
   _glossa_window_corpus_update_actions (self);
 }
@@ -500,6 +646,7 @@ open_source_cb (GObject      *object,
   if (self->article_document == NULL)
     g_set_object (&self->article_document, self->document);
   show_review (self);
+  start_counting (self);
 }
 
 static void
@@ -688,6 +835,7 @@ stop_review_action (GtkWidget  *widget,
 
   glossa_review_bar_clear (self->review_bar);
   gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
+  stop_counting (self);
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   g_clear_object (&self->review_output);
 
@@ -869,6 +1017,10 @@ _glossa_window_corpus_init (GlossaWindow *self)
 void
 _glossa_window_corpus_dispose (GlossaWindow *self)
 {
+  GCancellable *counting = g_object_get_data (G_OBJECT (self), COUNT_CANCELLABLE_KEY);
+
+  if (counting != NULL)
+    g_cancellable_cancel (counting);
   g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);
   g_clear_pointer (&self->review_source, glossa_review_source_free);

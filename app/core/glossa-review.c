@@ -166,6 +166,97 @@ glossa_review_item_is_disagreement (const GlossaReviewItem *item)
   return item->kind != GLOSSA_REVIEW_AGREE;
 }
 
+static gboolean
+has_option (JsonArray        *options,
+            const GlossaSpan *span)
+{
+  for (guint i = 0; span != NULL && i < json_array_get_length (options); i++)
+    {
+      JsonNode *node = json_array_get_element (options, i);
+      JsonObject *option = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (option != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (option, "label", NULL),
+                     glossa_label_to_string (span->label)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+glossa_review_decision_matches (JsonNode               *record,
+                                const GlossaReviewItem *item)
+{
+  JsonObject *object;
+  JsonNode *options;
+  guint n;
+
+  g_return_val_if_fail (record != NULL && item != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (record))
+    return FALSE;
+  object = json_node_get_object (record);
+  options = json_object_get_member (object, "options");
+  n = (item->a != NULL) + (item->b != NULL);
+  return json_object_get_int_member_with_default (object, "start", -1) == item->start &&
+         json_object_get_int_member_with_default (object, "end", -1) == item->end &&
+         options != NULL && JSON_NODE_HOLDS_ARRAY (options) &&
+         json_array_get_length (json_node_get_array (options)) == n &&
+         (item->a == NULL || has_option (json_node_get_array (options), item->a)) &&
+         (item->b == NULL || has_option (json_node_get_array (options), item->b));
+}
+
+static gboolean
+decided_neither (const GlossaAnnotations *result,
+                 const GlossaReviewItem  *item)
+{
+  JsonNode *node = result->extra ? json_object_get_member (result->extra, "decisions") : NULL;
+  JsonArray *decisions = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; decisions != NULL && i < json_array_get_length (decisions); i++)
+    {
+      JsonNode *record = json_array_get_element (decisions, i);
+
+      if (glossa_review_decision_matches (record, item) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (record),
+                                                                 "decision", NULL), "neither") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_span (GPtrArray        *sorted,
+          const GlossaSpan *span)
+{
+  guint index;
+
+  return span != NULL &&
+         g_ptr_array_find_with_equal_func (sorted, span, (GEqualFunc) glossa_span_same_key, &index);
+}
+
+guint
+glossa_review_count_pending (GPtrArray               *a_spans,
+                             GPtrArray               *b_spans,
+                             const GlossaAnnotations *result)
+{
+  g_autoptr(GPtrArray) items = glossa_review_compare (a_spans, b_spans);
+  guint pending = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GlossaReviewItem *item = g_ptr_array_index (items, i);
+
+      if (!glossa_review_item_is_disagreement (item))
+        continue;
+      if (result == NULL ||
+          !(has_span (result->spans, item->a) || has_span (result->spans, item->b) ||
+            decided_neither (result, item)))
+        pending++;
+    }
+  return pending;
+}
+
 const char *
 glossa_review_kind_to_string (GlossaReviewKind kind)
 {
@@ -246,12 +337,46 @@ glossa_review_source_get_spans (GlossaReviewSource  *source,
 
 /* The adjudicated output */
 
+static GFile *
+result_file (GFile      *output,
+             const char *id)
+{
+  g_autofree char *name = glossa_output_safe_name (id, NULL);
+  g_autofree char *file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
+
+  return g_file_resolve_relative_path (output, file_name);
+}
+
+GlossaAnnotations *
+glossa_review_read_result (GFile          *output,
+                           const char     *id,
+                           GlossaArticle  *article,
+                           GError        **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  file = result_file (output, id);
+  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  name = g_file_get_parse_name (file);
+  return glossa_format_read (contents, len, name, article, error);
+}
+
 GFile *
 glossa_review_output_file (GFile      *output,
                            const char *id)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -259,9 +384,7 @@ glossa_review_output_file (GFile      *output,
   g_return_val_if_fail (G_IS_FILE (output), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  name = glossa_output_safe_name (id, NULL);
-  file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
-  file = g_file_resolve_relative_path (output, file_name);
+  file = result_file (output, id);
 
   /* The output folder may not exist yet (glossa review -o NEW), and ids of
    * folder corpora have subfolders ("2021/article-7"), which the

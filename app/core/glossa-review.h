@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-article.h"
+#include "glossa-format.h"
 #include "glossa-span.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,20 @@ typedef struct
 GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
                                       GPtrArray              *b_spans);
 gboolean   glossa_review_item_is_disagreement (const GlossaReviewItem *item);
+/* Whether @record, one of an adjudicated file's "decisions"
+ * (glossa-merge.h), is the decision of @item: the same characters and the
+ * same labels.
+ */
+gboolean   glossa_review_decision_matches (JsonNode              *record,
+                                           const GlossaReviewItem *item);
+/* How many disagreements between @a_spans and @b_spans are left to decide
+ * in @result, the adjudicated annotations (nullable: none yet). One is
+ * decided when @result has either side's span, or records it decided
+ * ("neither" leaves no span).
+ */
+guint      glossa_review_count_pending (GPtrArray              *a_spans,
+                                        GPtrArray              *b_spans,
+                                        const GlossaAnnotations *result);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
 
 G_END_DECLS
@@ -89,6 +104,14 @@ char               *glossa_review_side_name        (const char         *annotato
                                                     GPtrArray          *spans,
                                                     GFile              *file,
                                                     const char         *other);
+/* The adjudicated annotations of document @id as saved in @output, read
+ * and checked against @article; %NULL without an error when there are
+ * none yet. Unlike glossa_review_output_file(), makes no folder.
+ */
+GlossaAnnotations  *glossa_review_read_result      (GFile              *output,
+                                                    const char         *id,
+                                                    GlossaArticle      *article,
+                                                    GError            **error);
 /* Writes the article of document @id beside its adjudicated annotations,
  * @output/NAME.txt, so that the output is a corpus that validate, stats,
  * export and the window take as it is. The article is copied, not

@@ -272,6 +272,35 @@ test_review_side_name (void)
   g_assert_cmpstr (clash, ==, "ada (annB)");
 }
 
+/* Left to decide: neither side's span in the result, and no "neither"
+ * recorded for it.
+ */
+static void
+test_review_count_pending (void)
+{
+  g_autoptr(GPtrArray) a = spans_new ("0 4 actor; 5 9 claim; 20 30 date");
+  g_autoptr(GPtrArray) b = spans_new ("0 4 actor; 5 9 quote; 12 15 actor");
+  g_autoptr(GlossaAnnotations) result = glossa_annotations_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (glossa_review_count_pending (a, b, NULL), ==, 3);
+  g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 3);
+  /* B's quote kept: the conflict is decided. */
+  g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index (b, 1)));
+  g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 2);
+  /* "neither" for A's date; a record for other labels decides nothing. */
+  json_parser_load_from_data (parser,
+                              "{\"decisions\": ["
+                              "{\"start\": 20, \"end\": 30, \"options\": [{\"label\": \"date\", \"sources\": [\"a\"]}],"
+                              " \"decision\": \"neither\", \"kept\": []},"
+                              "{\"start\": 12, \"end\": 15, \"options\": [{\"label\": \"quote\", \"sources\": [\"b\"]}],"
+                              " \"decision\": \"neither\", \"kept\": []}]}", -1, &error);
+  g_assert_no_error (error);
+  result->extra = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/core/review/source-jsonl", test_review_source_jsonl);
   g_test_add_func ("/core/review/copy-article", test_review_copy_article);
   g_test_add_func ("/core/review/side-name", test_review_side_name);
+  g_test_add_func ("/core/review/count-pending", test_review_count_pending);
 
   return g_test_run ();
 }

@@ -373,6 +373,24 @@ test_decided_marks (Fixture       *f,
   g_assert_true (has_tag_at (f, "glossa-review-conflict", 30));
 }
 
+/* The label below @widget whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The whole disagreement: both names, labels, texts and the note. */
 static void
 test_description (Fixture       *f,
@@ -383,10 +401,7 @@ test_description (Fixture       *f,
 
   glossa_review_bar_move (f->bar, 1);
   glossa_review_bar_move (f->bar, 1);
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->bar)); w != NULL && label == NULL;
-       w = gtk_widget_get_last_child (w))
-    if (GTK_IS_LABEL (w))
-      label = GTK_LABEL (w);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
   g_assert_nonnull (label);
   text = gtk_label_get_text (label);
   g_assert_cmpstr (text, ==,

@@ -43,11 +43,12 @@ read_text (const char *path)
 }
 
 static void
-annotate (const char *dir,
-          gint64      start,
-          gint64      end)
+annotate_named (const char *dir,
+                const char *name,
+                gint64      start,
+                gint64      end)
 {
-  g_autofree char *path = g_build_filename (dir, "n1.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossaDocument) document = NULL;
@@ -57,6 +58,14 @@ annotate (const char *dir,
   g_assert_no_error (error);
   g_assert_nonnull (glossa_document_add_span (document, start, end, GLOSSA_LABEL_ACTOR, &error));
   g_assert_true (glossa_document_save (document, NULL, &error));
+}
+
+static void
+annotate (const char *dir,
+          gint64      start,
+          gint64      end)
+{
+  annotate_named (dir, "n1.txt", start, end);
 }
 
 static void
@@ -190,6 +199,21 @@ test_hostile_ids (Fixture       *f,
   g_assert_false (g_file_test ("/glossa-review-abs.annotations.json", G_FILE_TEST_EXISTS));
 }
 
+static int
+review_left (GlossaWindow *window,
+             guint         position)
+{
+  g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (window->corpus), position);
+
+  return glossa_corpus_item_get_review_left (item);
+}
+
+static gboolean
+second_counted (gpointer data)
+{
+  return review_left (data, 1) == 1;
+}
+
 static guint
 n_pending (GlossaWindow *window)
 {
@@ -217,18 +241,27 @@ test_output_is_corpus (Fixture       *f,
   g_autoptr(GlossaRecordSource) source = NULL;
   g_autoptr(GError) error = NULL;
   const char *paths[] = { output_path, NULL };
-  GlossaWindow *window = open_corpus (f->corpus);
+  GlossaWindow *window;
   JsonArray *decisions;
   gsize len;
 
+  annotate_named (f->corpus, "n2.txt", 16, 24);
+  annotate_named (f->other, "n2.txt", 16, 24);
+  annotate_named (f->other, "n2.txt", 0, 4);
+  window = open_corpus (f->corpus);
   _glossa_window_compare (window, other, output);
   g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
   g_assert_cmpuint (n_pending (window), ==, 2);
+  /* The list counts what is left: the shown article live, the other one
+   * (A and B disagree once on n2) once read in the background.
+   */
+  g_assert_cmpint (review_left (window, 0), ==, 2);
+  g_assert_true (gui_test_wait_for (second_counted, window, 5000));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review-next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-a", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-neither", NULL);
   g_assert_cmpuint (n_pending (window), ==, 0);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_assert_cmpint (review_left (window, 0), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-done", NULL);
   g_assert_cmpint (glossa_document_get_status (glossa_window_get_document (window)), ==, GLOSSA_STATUS_DONE);
   g_assert_true (glossa_window_flush (window, &error));
@@ -237,6 +270,8 @@ test_output_is_corpus (Fixture       *f,
   /* Stop, start again over the same folders: nothing left to decide. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-review", NULL);
   g_assert_false (is_reviewing (window));
+  g_assert_cmpint (review_left (window, 0), ==, -1);
+  g_assert_cmpint (review_left (window, 1), ==, -1);
   g_assert_true (gui_test_wait_for (is_showing, window, 5000));
   _glossa_window_compare (window, other, output);
   g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
