@@ -257,6 +257,52 @@ def validate_checks_decisions(tmp):
         expect("1.annotations.json: " + where + ":" in result.stderr, (where, result.stderr))
 
 
+@test
+def jsonl_export_as_input(tmp):
+    a, b = two_annotators(tmp)
+    export = os.path.join(tmp, "a.jsonl")
+    expect_exit(glossa("export", a, "--format", "jsonl", "-o", export), 0)
+    out = os.path.join(tmp, "out")
+    result = glossa("merge", export, b, "-o", out)
+    expect_exit(result, 0)
+    s = load(out, "1")["spans"]
+    expect([(x["start"], x["end"], x["label"], x["review"]["sources"]) for x in s] ==
+           [(0, 5, "actor", ["annA", "annB"])], s)
+    expect_exit(glossa("validate", out), 0)
+
+
+@test
+def hostile_inputs_and_outputs(tmp):
+    a, b = two_annotators(tmp)
+    fifo = os.path.join(tmp, "pipe.jsonl")
+    os.mkfifo(fifo)
+    out = os.path.join(tmp, "out")
+    # A FIFO named like a corpus is refused at once, not read forever.
+    result = subprocess.run([GLOSSA, "merge", a, fifo, "-o", out], capture_output=True,
+                            text=True, timeout=20)
+    expect(result.returncode in (1, 2), result)
+    expect("pipe.jsonl" in result.stderr, result.stderr)
+    expect(not os.path.exists(out))
+    # -o on a symbolic link to an input, or a file: refused.
+    link = os.path.join(tmp, "link")
+    os.symlink(a, link)
+    expect_exit(glossa("merge", a, b, "-o", link), 2)
+    expect_exit(glossa("merge", a, b, "-o", os.path.join(a, "1.txt")), 2)
+    # A read-only place: exit 1, the path named, nothing left behind.
+    ro = os.path.join(tmp, "ro")
+    os.mkdir(ro)
+    os.chmod(ro, 0o555)
+    try:
+        if os.access(ro, os.W_OK):
+            return  # root writes anywhere
+        result = glossa("merge", a, b, "-o", os.path.join(ro, "out"))
+        expect_exit(result, 1)
+        expect(os.path.join(ro, "out") in result.stderr, result.stderr)
+        expect(os.listdir(ro) == [], os.listdir(ro))
+    finally:
+        os.chmod(ro, 0o755)
+
+
 print("TAP version 13")
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
