@@ -303,6 +303,35 @@ def hostile_inputs_and_outputs(tmp):
         os.chmod(ro, 0o755)
 
 
+@test
+def outputs_follow_the_schema(tmp):
+    try:
+        import jsonschema
+    except ImportError:
+        return
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+                               "glossa-annotations.schema.json")
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    a, b = two_annotators(tmp)
+    out = os.path.join(tmp, "out")
+    expect_exit(glossa("merge", a, b, "--min-agree", "1", "-o", out), 0)
+    docs = [load(out, "1"), load(out, "2")]
+    # An adjudicated file as the review writes it: provenance and decisions.
+    adjudicated = dict(docs[0], decisions=[{
+        "start": 11, "end": 14, "text": "Bob",
+        "options": [{"label": "actor", "sources": ["annA"]}, {"label": "quote", "sources": ["annB"]}],
+        "decision": "neither", "kept": [], "reviewer": "rev", "reviewed": "2026-03-01T09:00:00Z"}])
+    for doc in docs + [adjudicated]:
+        jsonschema.validate(doc, schema)
+    try:
+        jsonschema.validate(dict(adjudicated, decisions=[{"start": 1}]), schema)
+    except jsonschema.ValidationError:
+        pass
+    else:
+        raise AssertionError("a decision without its fields passed the schema")
+
+
 print("TAP version 13")
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
