@@ -489,6 +489,7 @@ glossa_review_bar_set_documents (GlossaReviewBar *self,
   glossa_review_bar_clear (self);
 
   self->result = g_object_ref (result);
+  glossa_document_set_mark_added (result, TRUE);
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed), self, G_CONNECT_SWAPPED);
 
   all = glossa_review_compare (a_spans, b_spans);

@@ -47,6 +47,7 @@ struct _GlossaDocument
   guint              saving : 1;
 
   guint              read_only : 1;
+  guint              mark_added : 1;  /* an adjudicated set: see set_mark_added() */
 };
 
 G_DEFINE_FINAL_TYPE (GlossaDocument, glossa_document, G_TYPE_OBJECT)
@@ -1171,6 +1172,13 @@ glossa_document_add_span (GlossaDocument  *self,
   span->annotator = g_strdup (self->user);
   span->created = now_iso8601 ();
   span->modified = g_strdup (span->created);
+  if (self->mark_added)
+    {
+      GlossaSpan *added = glossa_merge_span_with_review (span, "added", NULL, self->user, span->created);
+
+      glossa_span_unref (span);
+      span = added;
+    }
 
   glossa_undo_stack_record (self->undo, NULL, span);
   insert_span (self, span);
@@ -1941,4 +1949,19 @@ glossa_document_set_extra_member (GlossaDocument *self,
     self->annotations->extra = json_object_new ();
   json_object_set_member (self->annotations->extra, member, value);
   mark_changed (self);
+}
+
+/**
+ * glossa_document_set_mark_added:
+ * @mark_added: whether spans added from now on are the reviewer's own
+ *
+ * In an adjudicated set, a span the reviewer tags by hand says so: it gets
+ * the "review" member {"decision": "added"} (glossa-merge.h).
+ */
+void
+glossa_document_set_mark_added (GlossaDocument *self,
+                                gboolean        mark_added)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  self->mark_added = !!mark_added;
 }

@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  *   {"decision": D, "sources": ["annA", "annB"], "reviewer": "…", "reviewed": "ISO 8601"}
  *
  * D is "agreed" (every compared annotator had it), "merged" (at least
- * --min-agree of them, by `glossa merge`), "majority" (pre-accepted in
- * review because most had it), "a", "b" or "both" (the reviewer kept A's,
+ * --min-agree of them, by `glossa merge`), "majority" (reserved for a
+ * review that pre-accepts what most annotators have; not written yet),
+ * "a", "b" or "both" (the reviewer kept A's,
  * B's or both spans), "added" or "changed" (the reviewer's own). "sources"
  * names the annotators who had exactly this span (start, end and label);
  * "reviewer" and "reviewed" say who decided and when (absent when nobody

@@ -311,6 +311,16 @@ test_provenance (Fixture       *f,
         g_assert_cmpstr (span->note, ==, "a forecast, not a quote");
     }
 
+  /* A span the reviewer tags by hand is theirs, and says so. */
+  {
+    GlossaSpan *own = glossa_document_add_span (f->result, 53, 57, GLOSSA_LABEL_CLAIM, NULL);
+
+    g_assert_nonnull (own);
+    g_assert_cmpstr (glossa_merge_span_get_decision (own), ==, "added");
+    g_assert_cmpstr (json_object_get_string_member (review_of (own), "reviewer"), ==, "Rita");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (review_of (own), "sources")), ==, 0);
+  }
+
   /* Retagging a kept span by hand: it says so. */
   g_assert_nonnull (glossa_document_update_span (f->result, actor->id, 16, 24, GLOSSA_LABEL_QUOTE, NULL, NULL));
   actor = glossa_document_get_span (f->result, 1);
