@@ -207,6 +207,24 @@ test_review_source_jsonl (void)
   g_assert_nonnull (strstr (error->message, "b.jsonl:3: spans[0].text"));
 }
 
+static void
+remove_all (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_all (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /* The output is a corpus: the article lands beside where its annotations
  * go, byte for byte; again is fine; another article there is refused.
  */
@@ -247,6 +265,8 @@ test_review_copy_article (void)
   g_assert_no_error (error);
   outside = g_build_filename (dir, "..", "escape.txt", NULL);
   g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+
+  remove_all (dir);
 }
 
 static void
