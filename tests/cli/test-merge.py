@@ -332,6 +332,32 @@ def outputs_follow_the_schema(tmp):
         raise AssertionError("a decision without its fields passed the schema")
 
 
+@test
+def review_refuses_before_opening_a_window(tmp):
+    """glossa review checks what Compare… would refuse before any window
+    (no display needed): exit 2 for usage, 1 for a missing corpus."""
+    a, b = two_annotators(tmp)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["LC_ALL"] = "C.UTF-8"
+
+    def review(*args):
+        return subprocess.run([GLOSSA, "review"] + list(args), capture_output=True, text=True,
+                              env=env, timeout=30)
+
+    result = review(a, b, "-o", a)
+    expect_exit(result, 2)
+    expect("need a folder of their own" in result.stderr, result.stderr)
+    result = review(a, b, os.path.join(tmp, "c"), "-o", os.path.join(tmp, "out"))
+    expect_exit(result, 2)
+    expect("glossa merge" in result.stderr, result.stderr)
+    expect_exit(review(a, "-o", os.path.join(tmp, "out")), 2)
+    expect_exit(review(a, b), 2)
+    result = review(a, os.path.join(tmp, "nothere"), "-o", os.path.join(tmp, "out"))
+    expect_exit(result, 1)
+    expect("nothere: No such file or folder" in result.stderr, result.stderr)
+    expect(not os.path.exists(os.path.join(tmp, "out")))
+
+
 print("TAP version 13")
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
