@@ -14,6 +14,7 @@
 #include "glossa-format.h"
 #include "glossa-preferences-window.h"
 #include "glossa-window.h"
+#include "glossa-window-private.h"
 
 /* An article named on the command line, read in a worker thread from the
  * moment the program starts, while GTK connects to the display and the
@@ -93,7 +94,7 @@ static const struct {
   { "win.keep-a", { "<Control>1", NULL } },
   { "win.keep-b", { "<Control>2", NULL } },
   { "win.keep-both", { "<Control>3", NULL } },
-  { "win.keep-neither", { "<Control>0", NULL } },
+  { "win.keep-neither", { "<Control>4", NULL } },
 };
 
 GlossaApplication *
@@ -289,6 +290,75 @@ glossa_application_take_preload (GlossaApplication *self,
   return FALSE;
 }
 
+static int
+review_usage_error (const char *message)
+{
+  g_printerr ("%s review: %s\n", g_get_prgname (), message);
+  return 2;
+}
+
+/* `glossa review A B -o OUT`: the window opens A and goes straight into
+ * review against B, as Compare… does, so that scripts and tests can drive
+ * it. What would make Compare… refuse is refused here, with exit status 2.
+ */
+static int
+review_command_line (GlossaApplication  *self,
+                     char              **argv)
+{
+  g_autofree char *output = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_auto(GStrv) args = g_strdupv (argv + 1);
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The folder for the adjudicated annotations"), N_("FOLDER") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("A B"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+  g_autoptr(GFile) out = NULL;
+  GList *windows;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Opens the window on A and reviews it against B (a folder or a\n"
+                                           "JSONL export); the adjudicated annotations and their articles\n"
+                                           "go to the folder given with -o."));
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return review_usage_error (error->message);
+  if (rest != NULL && g_strv_length (rest) > 2)
+    return review_usage_error (_("the window compares two annotators; “glossa merge A B C…” writes "
+                                 "what three or more agree on"));
+  if (rest == NULL || g_strv_length (rest) != 2)
+    return review_usage_error (_("give two corpora, A and B"));
+  if (output == NULL)
+    return review_usage_error (_("no output given (-o FOLDER)"));
+
+  a = g_file_new_for_commandline_arg (rest[0]);
+  b = g_file_new_for_commandline_arg (rest[1]);
+  out = g_file_new_for_commandline_arg (output);
+  for (guint i = 0; i < 2; i++)
+    if (!g_file_query_exists (i == 0 ? a : b, NULL))
+      {
+        g_printerr (_("%s review: %s: No such file or folder\n"), g_get_prgname (), rest[i]);
+        return 1;
+      }
+  if (!glossa_review_check_output (out, a, b, &error))
+    return review_usage_error (error->message);
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 1;
+    }
+  g_application_open (G_APPLICATION (self), &a, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  if (windows != NULL)
+    _glossa_window_review_when_shown (GLOSSA_WINDOW (windows->data), b, out);
+  return 0;
+}
+
 static gboolean
 glossa_application_local_command_line (GApplication   *app,
                                        char         ***arguments,
@@ -297,6 +367,12 @@ glossa_application_local_command_line (GApplication   *app,
   GlossaApplication *self = GLOSSA_APPLICATION (app);
   char **argv = *arguments;
   gboolean plain = TRUE;
+
+  if (argv[1] != NULL && g_str_equal (argv[1], "review"))
+    {
+      *exit_status = review_command_line (self, argv);
+      return TRUE;
+    }
 
   for (guint i = 1; argv[i] != NULL; i++)
     plain = plain && argv[i][0] != '-';

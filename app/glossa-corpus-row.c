@@ -92,6 +92,19 @@ update_status (GlossaCorpusRow *self)
   gtk_widget_set_tooltip_text (label, NULL);
 
   count = loaded ? g_strdup_printf (ngettext ("%u span", "%u spans", n_spans), n_spans) : g_strdup ("");
+  /* In review, what is left to decide matters more than A's spans. */
+  if (self->item != NULL && glossa_corpus_item_get_review_left (self->item) > 0)
+    {
+      int left = glossa_corpus_item_get_review_left (self->item);
+
+      g_free (count);
+      count = g_strdup_printf (ngettext ("%d left to decide", "%d left to decide", left), left);
+    }
+  else if (self->item != NULL && glossa_corpus_item_get_review_left (self->item) == 0)
+    {
+      g_free (count);
+      count = g_strdup (_("all decided"));
+    }
   gtk_label_set_text (self->count_label, count);
 }
 
@@ -257,6 +270,8 @@ glossa_corpus_row_init (GlossaCorpusRow *self)
                                  G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->item_signals, "notify::date",
                                  G_CALLBACK (update_all), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->item_signals, "notify::review-left",
+                                 G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

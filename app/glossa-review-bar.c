@@ -9,20 +9,25 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "glossa-merge.h"
 #include "glossa-review-bar.h"
 
 /* The bar marks every disagreement between A and B in the article view with
- * its own tags (only in A, only in B, label conflict, and the one being
- * decided), above the span tags. The spans shown and edited are those of
- * the result document, the adjudicated set: accepting a side adds that
- * side's span to it (and takes the other side's away), as one undoable step,
- * so the result gets the window's autosave and undo like any document.
+ * its own tags (undecided: only in A, only in B, label conflict; decided:
+ * one quiet underline; and the one being decided), above the span tags.
+ * The spans shown and edited are those of the result document, the
+ * adjudicated set: accepting a side adds a copy of that side's span to it,
+ * provenance kept (glossa-merge.h), and takes the other side's away, as one
+ * undoable step, so the result gets the window's autosave and undo like
+ * any document. Each decision is also recorded in the result's
+ * "decisions" list, which is how a "neither" is remembered.
  */
 typedef enum
 {
   MARK_ONLY_A,
   MARK_ONLY_B,
   MARK_CONFLICT,
+  MARK_DECIDED,
   MARK_CURRENT,
   N_MARKS
 } Mark;
@@ -43,12 +48,15 @@ struct _GlossaReviewBar
 
   GtkLabel        *position_label;
   GtkLabel        *description_label;
+  GtkWidget       *keep_a_button;
+  GtkWidget       *keep_b_button;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaReviewBar, glossa_review_bar, GTK_TYPE_WIDGET)
 
 static const char *mark_names[N_MARKS] = {
-  "glossa-review-only-a", "glossa-review-only-b", "glossa-review-conflict", "glossa-review-current"
+  "glossa-review-only-a", "glossa-review-only-b", "glossa-review-conflict",
+  "glossa-review-decided", "glossa-review-current"
 };
 
 static GtkTextTag *
@@ -79,6 +87,11 @@ create_tag (GtkTextBuffer *buffer,
       g_object_set (tag, "underline", PANGO_UNDERLINE_ERROR, "underline-rgba", &color,
                     "weight", PANGO_WEIGHT_BOLD, NULL);
       break;
+    case MARK_DECIDED:
+      /* Readable in light and dark: a thin grey line, no colour. */
+      gdk_rgba_parse (&color, "rgba(128, 128, 128, 0.8)");
+      g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &color, NULL);
+      break;
     case MARK_CURRENT:
       gdk_rgba_parse (&color, "rgba(246, 211, 45, 0.55)");
       g_object_set (tag, "background-rgba", &color, NULL);
@@ -90,9 +103,17 @@ create_tag (GtkTextBuffer *buffer,
   return tag;
 }
 
+static gboolean is_decided     (GlossaReviewBar        *self,
+                                const GlossaReviewItem *item);
+static void     load_decisions (GlossaReviewBar        *self);
+
 static Mark
-mark_for (const GlossaReviewItem *item)
+mark_for (GlossaReviewBar        *self,
+          const GlossaReviewItem *item)
 {
+  if (is_decided (self, item))
+    return MARK_DECIDED;
+
   switch (item->kind)
     {
     case GLOSSA_REVIEW_ONLY_A:
@@ -160,7 +181,7 @@ apply_marks (GlossaReviewBar *self)
       GtkTextIter start, end;
 
       get_iters (self, item->start, item->end, &start, &end);
-      gtk_text_buffer_apply_tag (buffer, self->tags[mark_for (item)], &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[mark_for (self, item)], &start, &end);
       if ((int) i == self->current)
         gtk_text_buffer_apply_tag (buffer, self->tags[MARK_CURRENT], &start, &end);
     }
@@ -181,52 +202,79 @@ is_decided (GlossaReviewBar        *self,
          g_hash_table_contains (self->rejected, item);
 }
 
-static char *
-describe_span (const GlossaSpan *span)
+/* One side's line: "Ada (A): actor “Ana Lima” — note: …", or that it has
+ * no span there.
+ */
+static void
+describe_side (GString          *out,
+               const char       *name,
+               const char       *letter,
+               const GlossaSpan *span)
 {
-  /* Translators: a label and the text it tags, e.g. actor “Joe Biden” */
-  return g_strdup_printf (_("%s “%s”"), glossa_label_to_string (span->label), span->text);
+  if (span == NULL)
+    {
+      /* Translators: an annotator's name, A or B, e.g. Ada (A): no span here */
+      g_string_append_printf (out, _("%s (%s): no span here"), name, letter);
+      return;
+    }
+  /* Translators: an annotator's name, A or B, a label and the text it tags,
+   * e.g. Ada (A): actor “Ana Lima”
+   */
+  g_string_append_printf (out, _("%s (%s): %s “%s”"), name, letter,
+                          glossa_label_to_string (span->label), span->text);
+  if (span->note != NULL)
+    /* Translators: the note an annotator wrote on a span */
+    g_string_append_printf (out, _(" — note: %s"), span->note);
 }
 
+static char *
+describe_decision (GlossaReviewBar        *self,
+                   const GlossaReviewItem *item)
+{
+  gboolean has_a = result_has (self, item->a), has_b = result_has (self, item->b);
+
+  if (has_a && has_b)
+    return g_strdup (_("Decided: kept both"));
+  if (has_a)
+    return g_strdup_printf (_("Decided: kept %s’s"), self->a_name);
+  if (has_b)
+    return g_strdup_printf (_("Decided: kept %s’s"), self->b_name);
+  if (g_hash_table_contains (self->rejected, item))
+    return g_strdup (_("Decided: kept neither"));
+  return g_strdup (_("Not decided yet"));
+}
+
+/* The whole disagreement, one line per side, then the decision: the bar
+ * wraps it rather than cutting it.
+ */
 static char *
 describe_item (GlossaReviewBar        *self,
                const GlossaReviewItem *item)
 {
-  g_autofree char *what = NULL;
-  g_autofree char *decision = NULL;
-  gboolean has_a = result_has (self, item->a), has_b = result_has (self, item->b);
+  GString *out = g_string_new (NULL);
+  g_autofree char *decision = describe_decision (self, item);
 
-  switch (item->kind)
-    {
-    case GLOSSA_REVIEW_ONLY_A:
-      what = describe_span (item->a);
-      what = g_strdup_printf (_("Only %s tagged %s"), self->a_name, g_steal_pointer (&what));
-      break;
-    case GLOSSA_REVIEW_ONLY_B:
-      what = describe_span (item->b);
-      what = g_strdup_printf (_("Only %s tagged %s"), self->b_name, g_steal_pointer (&what));
-      break;
-    case GLOSSA_REVIEW_LABEL_CONFLICT:
-    case GLOSSA_REVIEW_AGREE:
-    default:
-      what = g_strdup_printf (_("“%s”: %s says %s, %s says %s"), item->a->text,
-                              self->a_name, glossa_label_to_string (item->a->label),
-                              self->b_name, glossa_label_to_string (item->b->label));
-      break;
-    }
+  describe_side (out, self->a_name, "A", item->a);
+  g_string_append_c (out, '\n');
+  describe_side (out, self->b_name, "B", item->b);
+  g_string_append_printf (out, "\n%s", decision);
+  return g_string_free (out, FALSE);
+}
 
-  if (has_a && has_b)
-    decision = g_strdup (_("kept both"));
-  else if (has_a)
-    decision = g_strdup_printf (_("kept %s’s"), self->a_name);
-  else if (has_b)
-    decision = g_strdup_printf (_("kept %s’s"), self->b_name);
-  else if (g_hash_table_contains (self->rejected, item))
-    decision = g_strdup (_("kept neither"));
+static void
+update_buttons (GlossaReviewBar *self)
+{
+  g_autofree char *keep_a = NULL;
+  g_autofree char *keep_b = NULL;
 
-  if (decision == NULL)
-    return g_steal_pointer (&what);
-  return g_strdup_printf ("%s — %s", what, decision);
+  if (self->keep_a_button == NULL)
+    return;
+  /* Translators: the tooltip of Keep A, with the first annotator's name */
+  keep_a = g_strdup_printf (_("Keep %s’s span (Ctrl+1)"), self->a_name);
+  /* Translators: the tooltip of Keep B, with the second annotator's name */
+  keep_b = g_strdup_printf (_("Keep %s’s span (Ctrl+2)"), self->b_name);
+  gtk_widget_set_tooltip_text (self->keep_a_button, keep_a);
+  gtk_widget_set_tooltip_text (self->keep_b_button, keep_b);
 }
 
 static void
@@ -252,16 +300,18 @@ update_label (GlossaReviewBar *self)
     }
   else
     {
-      position = g_strdup_printf (_("Disagreement %d of %u"), self->current + 1, n);
+      position = g_strdup_printf (ngettext ("Disagreement %d of %u, %u left to decide",
+                                           "Disagreement %d of %u, %u left to decide", pending),
+                                  self->current + 1, n, pending);
       description = describe_item (self, g_ptr_array_index (self->items, self->current));
     }
 
-  /* Both ellipsize, so that a long description never asks the window for
-   * more width (it used to widen itself); the whole text is the tooltip.
+  /* The description wraps (ui/glossa-review-bar.ui), so that a long one
+   * is shown whole and still never asks the window for more width.
    */
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->description_label, description);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label), description);
+  update_buttons (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-a", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-b", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-both", self->current >= 0);
@@ -291,9 +341,11 @@ select_current (GlossaReviewBar *self)
   gtk_text_view_scroll_to_iter (self->view, &start, 0.2, FALSE, 0, 0);
 }
 
+/* An undo may have taken a decision back: the marks follow. */
 static void
 on_result_changed (GlossaReviewBar *self)
 {
+  apply_marks (self);
   update_label (self);
 }
 
@@ -358,6 +410,8 @@ glossa_review_bar_class_init (GlossaReviewBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-review-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, description_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, keep_a_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, keep_b_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "glossareviewbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
@@ -435,6 +489,7 @@ glossa_review_bar_set_documents (GlossaReviewBar *self,
   glossa_review_bar_clear (self);
 
   self->result = g_object_ref (result);
+  glossa_document_set_mark_added (result, TRUE);
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed), self, G_CONNECT_SWAPPED);
 
   all = glossa_review_compare (a_spans, b_spans);
@@ -454,6 +509,7 @@ glossa_review_bar_set_documents (GlossaReviewBar *self,
       item->a = NULL;
       item->b = NULL;
     }
+  load_decisions (self);
   apply_marks (self);
   update_label (self);
 }
@@ -531,25 +587,48 @@ glossa_review_bar_move (GlossaReviewBar *self,
   return go_to (self, direction, FALSE);
 }
 
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Makes @span's presence in the result what the decision says. A kept
+ * span is a copy of the annotator's, with its provenance: @decision,
+ * @source (who had it), the reviewer and the time. A span already there
+ * with another decision ("a" before a "both") is replaced.
+ */
 static void
 ensure (GlossaReviewBar  *self,
         const GlossaSpan *span,
-        gboolean          present)
+        gboolean          present,
+        const char       *decision,
+        const char       *source,
+        const char       *reviewed)
 {
-  GlossaSpan *existing;
+  const char *sources[] = { source, NULL };
+  g_autoptr(GlossaSpan) kept = NULL;
+  GlossaSpan *existing = NULL;
   guint index;
 
   if (span == NULL)
     return;
 
   if (glossa_document_find_span (self->result, (GlossaSpan *) span, &index))
-    {
-      existing = glossa_document_get_span (self->result, index);
-      if (!present)
-        glossa_document_remove_span (self->result, existing->id, NULL);
-    }
-  else if (present)
-    glossa_document_add_span (self->result, span->start, span->end, span->label, NULL);
+    existing = glossa_document_get_span (self->result, index);
+  if (existing != NULL &&
+      (!present || g_strcmp0 (glossa_merge_span_get_decision (existing), decision) != 0))
+    glossa_document_remove_span (self->result, existing->id, NULL);
+  else if (existing != NULL)
+    return;
+  if (!present)
+    return;
+
+  kept = glossa_merge_span_with_review (span, decision, sources,
+                                        glossa_document_get_user (self->result), reviewed);
+  glossa_document_add_span_copy (self->result, kept, NULL);
 }
 
 /* Adds the spans both annotators agree on to an empty result, so that the
@@ -558,14 +637,136 @@ ensure (GlossaReviewBar  *self,
 void
 glossa_review_bar_seed_agreements (GlossaReviewBar *self)
 {
+  const char *sources[3] = { NULL, NULL, NULL };
+
   g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
   g_return_if_fail (self->result != NULL);
 
+  sources[0] = self->a_name;
+  sources[1] = self->b_name;
   glossa_document_begin_group (self->result, _("Take the agreed spans"));
   for (guint i = 0; i < self->agreed->len; i++)
-    ensure (self, g_ptr_array_index (self->agreed, i), TRUE);
+    {
+      g_autoptr(GlossaSpan) agreed = glossa_merge_span_with_review (g_ptr_array_index (self->agreed, i),
+                                                                    "agreed", sources, NULL, NULL);
+
+      glossa_document_add_span_copy (self->result, agreed, NULL);
+    }
   glossa_document_end_group (self->result);
   update_label (self);
+}
+
+static const char *
+choice_to_string (GlossaReviewChoice choice)
+{
+  switch (choice)
+    {
+    case GLOSSA_REVIEW_ACCEPT_A:
+      return "a";
+    case GLOSSA_REVIEW_ACCEPT_B:
+      return "b";
+    case GLOSSA_REVIEW_ACCEPT_BOTH:
+      return "both";
+    case GLOSSA_REVIEW_ACCEPT_NEITHER:
+    default:
+      return "neither";
+    }
+}
+
+static void
+add_option (JsonArray        *options,
+            const GlossaSpan *span,
+            const char       *source)
+{
+  JsonObject *option = json_object_new ();
+  JsonArray *sources = json_array_new ();
+
+  json_object_set_string_member (option, "label", glossa_label_to_string (span->label));
+  json_array_add_string_element (sources, source);
+  json_object_set_array_member (option, "sources", sources);
+  json_array_add_object_element (options, option);
+}
+
+/* The record of a decision (glossa-merge.h documents it). */
+static JsonNode *
+decision_record (GlossaReviewBar        *self,
+                 const GlossaReviewItem *item,
+                 GlossaReviewChoice      choice,
+                 const char             *reviewed)
+{
+  JsonObject *record = json_object_new ();
+  JsonArray *options = json_array_new ();
+  JsonArray *kept = json_array_new ();
+  const char *user = glossa_document_get_user (self->result);
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (record, "start", item->start);
+  json_object_set_int_member (record, "end", item->end);
+  json_object_set_string_member (record, "text", (item->a ? item->a : item->b)->text);
+  if (item->a != NULL)
+    add_option (options, item->a, self->a_name);
+  if (item->b != NULL)
+    add_option (options, item->b, self->b_name);
+  json_object_set_array_member (record, "options", options);
+  json_object_set_string_member (record, "decision", choice_to_string (choice));
+  if (item->a != NULL && (choice == GLOSSA_REVIEW_ACCEPT_A || choice == GLOSSA_REVIEW_ACCEPT_BOTH))
+    json_array_add_string_element (kept, glossa_label_to_string (item->a->label));
+  if (item->b != NULL && (choice == GLOSSA_REVIEW_ACCEPT_B || choice == GLOSSA_REVIEW_ACCEPT_BOTH) &&
+      (item->a == NULL || item->a->label != item->b->label))
+    json_array_add_string_element (kept, glossa_label_to_string (item->b->label));
+  json_object_set_array_member (record, "kept", kept);
+  if (user != NULL)
+    json_object_set_string_member (record, "reviewer", user);
+  json_object_set_string_member (record, "reviewed", reviewed);
+  json_node_take_object (node, record);
+  return node;
+}
+
+static JsonArray *
+get_decisions (GlossaReviewBar *self)
+{
+  JsonNode *node = glossa_document_get_extra_member (self->result, GLOSSA_DECISIONS_MEMBER);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* Replaces the item's earlier decision, if any, by this one. */
+static void
+record_decision (GlossaReviewBar        *self,
+                 const GlossaReviewItem *item,
+                 GlossaReviewChoice      choice,
+                 const char             *reviewed)
+{
+  JsonArray *old = get_decisions (self);
+  JsonArray *decisions = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
+    if (!glossa_review_decision_matches (json_array_get_element (old, i), item))
+      json_array_add_element (decisions, json_node_copy (json_array_get_element (old, i)));
+  json_array_add_element (decisions, decision_record (self, item, choice, reviewed));
+  json_node_take_array (node, decisions);
+  glossa_document_set_extra_member (self->result, GLOSSA_DECISIONS_MEMBER, node);
+}
+
+/* "Neither" leaves no span behind: only the record says it was decided. */
+static void
+load_decisions (GlossaReviewBar *self)
+{
+  JsonArray *decisions = get_decisions (self);
+
+  for (guint i = 0; decisions != NULL && i < json_array_get_length (decisions); i++)
+    {
+      JsonNode *record = json_array_get_element (decisions, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (record) ? json_node_get_object (record) : NULL;
+
+      if (object == NULL ||
+          g_strcmp0 (json_object_get_string_member_with_default (object, "decision", NULL), "neither") != 0)
+        continue;
+      for (guint j = 0; j < self->items->len; j++)
+        if (glossa_review_decision_matches (record, g_ptr_array_index (self->items, j)))
+          g_hash_table_add (self->rejected, g_ptr_array_index (self->items, j));
+    }
 }
 
 gboolean
@@ -574,6 +775,8 @@ glossa_review_bar_accept (GlossaReviewBar    *self,
 {
   GlossaReviewItem *item;
   gboolean keep_a, keep_b;
+  const char *decision = choice_to_string (choice);
+  g_autofree char *reviewed = now_iso8601 ();
 
   g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), FALSE);
 
@@ -584,15 +787,16 @@ glossa_review_bar_accept (GlossaReviewBar    *self,
   keep_a = choice == GLOSSA_REVIEW_ACCEPT_A || choice == GLOSSA_REVIEW_ACCEPT_BOTH;
   keep_b = choice == GLOSSA_REVIEW_ACCEPT_B || choice == GLOSSA_REVIEW_ACCEPT_BOTH;
 
-  glossa_document_begin_group (self->result, _("Adjudicate"));
-  ensure (self, item->a, keep_a);
-  ensure (self, item->b, keep_b);
-  glossa_document_end_group (self->result);
-
   if (choice == GLOSSA_REVIEW_ACCEPT_NEITHER)
     g_hash_table_add (self->rejected, item);
   else
     g_hash_table_remove (self->rejected, item);
+
+  glossa_document_begin_group (self->result, _("Adjudicate"));
+  ensure (self, item->a, keep_a, decision, self->a_name, reviewed);
+  ensure (self, item->b, keep_b, decision, self->b_name, reviewed);
+  glossa_document_end_group (self->result);
+  record_decision (self, item, choice, reviewed);
 
   /* Deciding moves on to what is left, so a run of decisions is one key
    * each; with nothing left the bar stays on the last decision.

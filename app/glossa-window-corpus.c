@@ -11,6 +11,7 @@
 
 #include "glossa-error.h"
 #include "glossa-overview-page.h"
+#include "glossa-export.h"
 #include "glossa-window-private.h"
 
 /* A corpus puts a sidebar listing its articles beside the article. The
@@ -397,6 +398,149 @@ start_review_then (GlossaWindow *self,
     start_review (self, other, output);
 }
 
+/* What is left to decide, per article of the list */
+
+#define COUNT_CANCELLABLE_KEY "glossa-review-count-cancellable"
+
+typedef struct
+{
+  GFile *corpus;
+  GFile *other;
+  GFile *output;
+} CountData;
+
+static void
+count_data_free (gpointer data)
+{
+  CountData *count = data;
+
+  g_clear_object (&count->corpus);
+  g_clear_object (&count->other);
+  g_clear_object (&count->output);
+  g_free (count);
+}
+
+/* Reads A, B and the result of every article in the background; an
+ * article that cannot be read is left out (it shows no count).
+ */
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  g_autofree char *path = g_file_get_path (data->corpus);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GlossaRecordSource) records = NULL;
+  g_autoptr(GlossaReviewSource) other = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GError *error = NULL;
+
+  if (!(records = glossa_record_source_open (paths, cancellable, &error)) ||
+      !(other = glossa_review_source_open (data->other, cancellable, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < glossa_record_source_get_n_records (records); i++)
+    {
+      g_autoptr(GlossaRecord) record = NULL;
+      g_autoptr(GPtrArray) b_spans = NULL;
+      g_autoptr(GlossaAnnotations) result = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!(record = glossa_record_source_load (records, i, NULL)))
+        continue;
+      b_spans = glossa_review_source_get_spans (other, record->id, record->article, NULL);
+      result = glossa_review_read_result (data->output, record->id, record->article, &local_error);
+      if (local_error != NULL)
+        continue;
+      g_hash_table_insert (counts, g_strdup (record->id),
+                           GUINT_TO_POINTER (glossa_review_count_pending (record->spans, b_spans, result)));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+set_review_left (GlossaWindow *self,
+                 GHashTable   *counts)
+{
+  guint n = self->corpus ? g_list_model_get_n_items (G_LIST_MODEL (self->corpus)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->corpus), i);
+      gpointer count;
+
+      if (counts != NULL && i != self->corpus_position &&
+          g_hash_table_lookup_extended (counts, glossa_corpus_item_get_id (item), NULL, &count))
+        glossa_corpus_item_set_review_left (item, GPOINTER_TO_INT (count));
+      else if (counts == NULL)
+        glossa_corpus_item_set_review_left (item, -1);
+    }
+}
+
+static void
+count_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (object);
+  g_autoptr(GHashTable) counts = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The shown article counts itself, live (update_current_left). */
+  if (counts != NULL && self->review_source != NULL)
+    set_review_left (self, counts);
+}
+
+static void
+start_counting (GlossaWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable = g_cancellable_new ();
+  CountData *data;
+
+  if (self->corpus == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), COUNT_CANCELLABLE_KEY, cancellable, g_object_unref);
+  data = g_new0 (CountData, 1);
+  data->corpus = g_object_ref (glossa_corpus_get_file (self->corpus));
+  data->other = g_object_ref (glossa_review_source_get_file (self->review_source));
+  data->output = g_object_ref (self->review_output);
+  task = g_task_new (self, cancellable, count_cb, NULL);
+  g_task_set_source_tag (task, start_counting);
+  g_task_set_task_data (task, data, count_data_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+static void
+stop_counting (GlossaWindow *self)
+{
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (self), COUNT_CANCELLABLE_KEY);
+
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  g_object_set_data (G_OBJECT (self), COUNT_CANCELLABLE_KEY, NULL);
+  set_review_left (self, NULL);
+}
+
+static void
+update_current_left (GlossaWindow *self)
+{
+  g_autoptr(GlossaCorpusItem) item = NULL;
+
+  if (self->corpus == NULL || self->review_source == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->corpus), self->corpus_position);
+  if (item != NULL)
+    glossa_corpus_item_set_review_left (item, (int) glossa_review_bar_get_n_pending (self->review_bar));
+}
+
 static void
 show_review (GlossaWindow *self)
 {
@@ -429,17 +573,27 @@ show_review (GlossaWindow *self)
   result = glossa_document_new (article, result_file);
   if (!fresh)
     glossa_document_reload (result, NULL, NULL);
+  /* The output is a corpus: the article goes beside its annotations. */
+  g_clear_error (&error);
+  if (!glossa_review_copy_article (self->review_output, id, article, NULL, &error))
+    _glossa_window_show_error (self, error);
 
   self->save_to_corpus = FALSE;
   glossa_window_set_document (self, result);
 
-  a_name = self->corpus ? g_file_get_basename (glossa_corpus_get_file (self->corpus)) : g_strdup (_("Open annotations"));
-  b_name = g_file_get_basename (glossa_review_source_get_file (self->review_source));
+  a_name = glossa_review_side_name (glossa_document_get_annotator (self->article_document), a_spans,
+                                    self->corpus ? glossa_corpus_get_file (self->corpus)
+                                                 : glossa_document_get_file (self->article_document),
+                                    NULL);
+  b_name = glossa_review_side_name (NULL, b_spans, glossa_review_source_get_file (self->review_source),
+                                    a_name);
   glossa_review_bar_set_names (self->review_bar, a_name, b_name);
   glossa_review_bar_set_view (self->review_bar, GTK_TEXT_VIEW (self->view));
   glossa_review_bar_set_documents (self->review_bar, result, a_spans, b_spans);
   if (fresh && !glossa_document_get_read_only (result))
     glossa_review_bar_seed_agreements (self->review_bar);
+  g_signal_connect_object (result, "changed", G_CALLBACK (update_current_left), self, G_CONNECT_SWAPPED);
+  update_current_left (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
   _glossa_window_corpus_update_actions (self);
 }
@@ -493,6 +647,7 @@ open_source_cb (GObject      *object,
   if (self->article_document == NULL)
     g_set_object (&self->article_document, self->document);
   show_review (self);
+  start_counting (self);
 }
 
 static void
@@ -621,6 +776,41 @@ _glossa_window_compare (GlossaWindow *self,
   start_review (self, other, output);
 }
 
+#define PENDING_OTHER_KEY  "glossa-review-pending-other"
+#define PENDING_OUTPUT_KEY "glossa-review-pending-output"
+
+/**
+ * _glossa_window_review_when_shown:
+ * @other: the other annotator's folder or JSONL export
+ * @output: the folder for the adjudicated annotations
+ *
+ * Starts the review as Compare… would, as soon as the window shows a
+ * document: `glossa review A B -o OUT` opens A, which takes a while.
+ */
+void
+_glossa_window_review_when_shown (GlossaWindow *self,
+                                  GFile        *other,
+                                  GFile        *output)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+
+  g_object_set_data_full (G_OBJECT (self), PENDING_OTHER_KEY, g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), PENDING_OUTPUT_KEY, g_object_ref (output), g_object_unref);
+  _glossa_window_corpus_update_actions (self);
+}
+
+static gboolean
+start_pending_review (gpointer data)
+{
+  GlossaWindow *self = data;
+  g_autoptr(GFile) other = g_object_steal_data (G_OBJECT (self), PENDING_OTHER_KEY);
+  g_autoptr(GFile) output = g_object_steal_data (G_OBJECT (self), PENDING_OUTPUT_KEY);
+
+  if (other != NULL && output != NULL && self->document != NULL && self->review_source == NULL)
+    start_review (self, other, output);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stop_review_then (GlossaWindow *self,
                   gpointer      data)
@@ -646,6 +836,7 @@ stop_review_action (GtkWidget  *widget,
 
   glossa_review_bar_clear (self->review_bar);
   gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
+  stop_counting (self);
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   g_clear_object (&self->review_output);
 
@@ -838,9 +1029,10 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-article", corpus && self->corpus_position + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-article", corpus && self->corpus_position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unfinished", corpus);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable && !reviewing);
+  /* In review, the adjudicated article is the one marked. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-done", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-in-progress",
-                                 writable && !reviewing &&
+                                 writable &&
                                  glossa_document_get_status (self->document) == GLOSSA_STATUS_DONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-folder", self->document != NULL && !reviewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-jsonl", self->document != NULL && !reviewing);
@@ -852,6 +1044,11 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-both", reviewing && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-neither", reviewing && writable);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_buttons), corpus);
+
+  /* Not from inside glossa_window_set_document(), which calls this. */
+  if (self->document != NULL && !reviewing &&
+      g_object_get_data (G_OBJECT (self), PENDING_OTHER_KEY) != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, start_pending_review, g_object_ref (self), g_object_unref);
 }
 
 void
@@ -863,6 +1060,10 @@ _glossa_window_corpus_init (GlossaWindow *self)
 void
 _glossa_window_corpus_dispose (GlossaWindow *self)
 {
+  GCancellable *counting = g_object_get_data (G_OBJECT (self), COUNT_CANCELLABLE_KEY);
+
+  if (counting != NULL)
+    g_cancellable_cancel (counting);
   g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);
   g_clear_pointer (&self->review_source, glossa_review_source_free);

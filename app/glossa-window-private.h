@@ -151,5 +151,8 @@ void     _glossa_window_replace_document   (GlossaWindow   *self,
 void     _glossa_window_compare            (GlossaWindow   *self,
                                             GFile          *other,
                                             GFile          *output);
+void     _glossa_window_review_when_shown  (GlossaWindow   *self,
+                                            GFile          *other,
+                                            GFile          *output);
 
 G_END_DECLS

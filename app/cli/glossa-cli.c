@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "quotes",   N_("Suggest quotations and their speakers in articles"), _glossa_cli_quotes },
   { "timex",    N_("Print the dates in articles with their TimeML values"), _glossa_cli_timex },
   { "suggest",  N_("Write a corpus pre-annotated with suggested quotes, dates and known names"), _glossa_cli_suggest },
+  { "merge",    N_("Write the spans several annotators agree on as a corpus"), _glossa_cli_merge },
 };
 
 static const Command *

@@ -34,6 +34,7 @@ struct _GlossaCorpusItem
    * was read before and is older.
    */
   guint              pinned : 1;
+  int                review_left;  /* -1: not in review */
 };
 
 struct _GlossaCorpus
@@ -68,6 +69,7 @@ enum {
   ITEM_PROP_LOADED,
   ITEM_PROP_POSITION,
   ITEM_PROP_ERROR,
+  ITEM_PROP_REVIEW_LEFT,
   N_ITEM_PROPS
 };
 
@@ -230,6 +232,9 @@ glossa_corpus_item_get_property (GObject    *object,
     case ITEM_PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case ITEM_PROP_REVIEW_LEFT:
+      g_value_set_int (value, self->review_left);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -257,12 +262,15 @@ glossa_corpus_item_class_init (GlossaCorpusItemClass *klass)
   item_properties[ITEM_PROP_POSITION] =
     g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
   item_properties[ITEM_PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, flags);
+  item_properties[ITEM_PROP_REVIEW_LEFT] =
+    g_param_spec_int ("review-left", NULL, NULL, -1, G_MAXINT, -1, flags);
   g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
 
 static void
 glossa_corpus_item_init (GlossaCorpusItem *self)
 {
+  self->review_left = -1;
 }
 
 static GlossaCorpusItem *
@@ -1389,4 +1397,29 @@ glossa_corpus_save_document_finish (GlossaCorpus  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * glossa_corpus_item_set_review_left:
+ * @left: how many disagreements of the article are left to decide in the
+ *   review running, or -1 when none is
+ */
+void
+glossa_corpus_item_set_review_left (GlossaCorpusItem *self,
+                                    int               left)
+{
+  g_return_if_fail (GLOSSA_IS_CORPUS_ITEM (self));
+  g_return_if_fail (left >= -1);
+
+  if (self->review_left == left)
+    return;
+  self->review_left = left;
+  g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_REVIEW_LEFT]);
+}
+
+int
+glossa_corpus_item_get_review_left (GlossaCorpusItem *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS_ITEM (self), -1);
+  return self->review_left;
 }

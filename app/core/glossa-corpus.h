@@ -54,6 +54,10 @@ guint         glossa_corpus_item_get_position    (GlossaCorpusItem *self);
 const GError *glossa_corpus_item_get_error       (GlossaCorpusItem *self);
 /* For a folder corpus: the article file; NULL in a JSONL corpus. */
 GFile        *glossa_corpus_item_get_file        (GlossaCorpusItem *self);
+/* Set by the window's review ("review-left" is notified on change). */
+int           glossa_corpus_item_get_review_left (GlossaCorpusItem *self);
+void          glossa_corpus_item_set_review_left (GlossaCorpusItem *self,
+                                                  int               left);
 
 /* A corpus is a GListModel of GlossaCorpusItem: a folder's articles (every
  * *.txt below it, hidden folders skipped) in natural order of their

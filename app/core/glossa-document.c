@@ -13,6 +13,7 @@
 
 #include "glossa-document.h"
 #include "glossa-error.h"
+#include "glossa-merge.h"
 #include "glossa-storage.h"
 #include "glossa-store.h"
 #include "glossa-undo-stack.h"
@@ -46,6 +47,7 @@ struct _GlossaDocument
   guint              saving : 1;
 
   guint              read_only : 1;
+  guint              mark_added : 1;  /* an adjudicated set: see set_mark_added() */
 };
 
 G_DEFINE_FINAL_TYPE (GlossaDocument, glossa_document, G_TYPE_OBJECT)
@@ -1254,6 +1256,13 @@ glossa_document_add_span (GlossaDocument  *self,
   span->annotator = g_strdup (self->user);
   span->created = now_iso8601 ();
   span->modified = g_strdup (span->created);
+  if (self->mark_added)
+    {
+      GlossaSpan *added = glossa_merge_span_with_review (span, "added", NULL, self->user, span->created);
+
+      glossa_span_unref (span);
+      span = added;
+    }
 
   glossa_undo_stack_record (self->undo, NULL, span);
   insert_span (self, span);
@@ -1354,6 +1363,14 @@ glossa_document_update_span (GlossaDocument  *self,
     replace_str (&span->annotator, self->user);
   g_free (span->modified);
   span->modified = now_iso8601 ();
+  /* An adjudicated span the reviewer changes says so (glossa-merge.h). */
+  if (glossa_merge_span_get_decision (span) != NULL)
+    {
+      GlossaSpan *changed = glossa_merge_span_changed (span, self->user, span->modified);
+
+      glossa_span_unref (span);
+      span = changed;
+    }
 
   glossa_undo_stack_record (self->undo, old, span);
   delete_span (self, old);
@@ -1919,4 +1936,121 @@ glossa_document_discard_recovery (GlossaDocument *self)
 
   if (self->store != NULL)
     glossa_store_discard_recovery (self->store);
+}
+
+/**
+ * glossa_document_add_span_copy:
+ * @span: a span from another annotation set of the same article
+ *
+ * Adds @span as it is: its annotator, origin, times, note and unknown
+ * members stay (review keeps where a span came from). Its id is kept
+ * unless this document has it already; its text is the article's own
+ * slice. Adding a span that is already there (same start, end and label)
+ * changes nothing and returns it.
+ *
+ * Returns: (transfer none) (nullable): the span, or %NULL on error
+ */
+GlossaSpan *
+glossa_document_add_span_copy (GlossaDocument    *self,
+                               const GlossaSpan  *span,
+                               GError           **error)
+{
+  g_autoptr(GlossaSpan) copy = NULL;
+  GlossaSpan *existing;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (span != NULL, NULL);
+
+  if (!check_writable (self, error) || !check_range (self, span->start, span->end, error))
+    return NULL;
+  if ((existing = find_same_key (self, span->start, span->end, span->label)))
+    return existing;
+
+  copy = glossa_span_copy (span);
+  g_free (copy->text);
+  copy->text = glossa_article_slice (self->article, span->start, span->end);
+  if (g_hash_table_contains (self->by_id, copy->id))
+    {
+      g_free (copy->id);
+      copy->id = next_span_id (self);
+    }
+
+  glossa_undo_stack_record (self->undo, NULL, copy);
+  insert_span (self, copy);
+  after_edit (self);
+  return copy;
+}
+
+/**
+ * glossa_document_get_extra_member:
+ * @member: a top-level member of the annotation file that Glossa does not
+ *   read itself, e.g. the adjudicated file's "decisions"
+ *
+ * Returns: (transfer none) (nullable): its value as last read or set
+ */
+JsonNode *
+glossa_document_get_extra_member (GlossaDocument *self,
+                                  const char     *member)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  if (self->annotations->extra == NULL)
+    return NULL;
+  return json_object_get_member (self->annotations->extra, member);
+}
+
+/**
+ * glossa_document_set_extra_member:
+ * @value: (transfer full): the new value
+ *
+ * Sets a top-level member kept as it is, and saves it like any change.
+ * It is not an undoable step: it is a record kept beside the spans.
+ */
+void
+glossa_document_set_extra_member (GlossaDocument *self,
+                                  const char     *member,
+                                  JsonNode       *value)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  g_return_if_fail (member != NULL && value != NULL);
+
+  if (self->read_only)
+    {
+      json_node_unref (value);
+      return;
+    }
+  /* Snapshots share the object: a new one, so that a save running
+   * in another thread never sees it change.
+   */
+  if (self->annotations->extra != NULL)
+    {
+      JsonObject *copy = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (self->annotations->extra);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data,
+                                json_node_copy (json_object_get_member (self->annotations->extra, l->data)));
+      json_object_unref (self->annotations->extra);
+      self->annotations->extra = copy;
+    }
+  else
+    self->annotations->extra = json_object_new ();
+  json_object_set_member (self->annotations->extra, member, value);
+  mark_changed (self);
+}
+
+/**
+ * glossa_document_set_mark_added:
+ * @mark_added: whether spans added from now on are the reviewer's own
+ *
+ * In an adjudicated set, a span the reviewer tags by hand says so: it gets
+ * the "review" member {"decision": "added"} (glossa-merge.h).
+ */
+void
+glossa_document_set_mark_added (GlossaDocument *self,
+                                gboolean        mark_added)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  self->mark_added = !!mark_added;
 }

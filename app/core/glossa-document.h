@@ -145,4 +145,15 @@ gboolean        glossa_document_restore_recovery (GlossaDocument  *self,
                                                   GError         **error);
 void            glossa_document_discard_recovery (GlossaDocument  *self);
 
+GlossaSpan     *glossa_document_add_span_copy    (GlossaDocument    *self,
+                                                  const GlossaSpan  *span,
+                                                  GError           **error);
+void            glossa_document_set_mark_added   (GlossaDocument  *self,
+                                                  gboolean         mark_added);
+JsonNode       *glossa_document_get_extra_member (GlossaDocument  *self,
+                                                  const char      *member);
+void            glossa_document_set_extra_member (GlossaDocument  *self,
+                                                  const char      *member,
+                                                  JsonNode        *value);
+
 G_END_DECLS

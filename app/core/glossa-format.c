@@ -20,6 +20,7 @@
 #include "glossa-format.h"
 #include "glossa-json.h"
 #include "glossa-json-private.h"
+#include "glossa-merge.h"
 #include "glossa-schema.h"
 #include "glossa-span.h"
 
@@ -551,6 +552,12 @@ glossa_format_span_from_json (JsonNode       *node,
         keep_extra (&span->extra, l->data, json_node_copy (json_object_get_member (object, l->data)));
     }
 
+  /* An adjudicated span's provenance (glossa-merge.h). */
+  if (!glossa_merge_check_review (span->extra, name, field, error))
+    {
+      glossa_span_unref (span);
+      return NULL;
+    }
   return span;
 }
 
@@ -1111,6 +1118,8 @@ check_spans (FileFields         *file,
         return FALSE;
       span->extra = g_steal_pointer (&fields->extra);
       g_ptr_array_add (out->spans, span);
+      if (!glossa_merge_check_review (span->extra, name, field, error))
+        return FALSE;
       g_strlcat (field, ".label", sizeof field);
       if (!glossa_schema_check_label (schema, span->label, name, field, error))
         return FALSE;
@@ -1226,7 +1235,8 @@ glossa_format_read_with_schema (const char     *data,
   g_free (out->annotator);
   out->annotator = g_strdup (str);
 
-  if (!check_spans (&file, out, name, article, schema, error))
+  if (!check_spans (&file, out, name, article, schema, error) ||
+      !glossa_merge_check_decisions (file.extra, schema, out->length, name, error))
     return NULL;
 
   out->extra = g_steal_pointer (&file.extra);

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-by-id.h"
@@ -14,6 +13,7 @@
 #include "glossa-format.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
+#include "glossa-storage.h"
 
 static void
 review_item_free (gpointer data)
@@ -166,6 +166,97 @@ glossa_review_item_is_disagreement (const GlossaReviewItem *item)
   return item->kind != GLOSSA_REVIEW_AGREE;
 }
 
+static gboolean
+has_option (JsonArray        *options,
+            const GlossaSpan *span)
+{
+  for (guint i = 0; span != NULL && i < json_array_get_length (options); i++)
+    {
+      JsonNode *node = json_array_get_element (options, i);
+      JsonObject *option = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (option != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (option, "label", NULL),
+                     glossa_label_to_string (span->label)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+glossa_review_decision_matches (JsonNode               *record,
+                                const GlossaReviewItem *item)
+{
+  JsonObject *object;
+  JsonNode *options;
+  guint n;
+
+  g_return_val_if_fail (record != NULL && item != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (record))
+    return FALSE;
+  object = json_node_get_object (record);
+  options = json_object_get_member (object, "options");
+  n = (item->a != NULL) + (item->b != NULL);
+  return json_object_get_int_member_with_default (object, "start", -1) == item->start &&
+         json_object_get_int_member_with_default (object, "end", -1) == item->end &&
+         options != NULL && JSON_NODE_HOLDS_ARRAY (options) &&
+         json_array_get_length (json_node_get_array (options)) == n &&
+         (item->a == NULL || has_option (json_node_get_array (options), item->a)) &&
+         (item->b == NULL || has_option (json_node_get_array (options), item->b));
+}
+
+static gboolean
+decided_neither (const GlossaAnnotations *result,
+                 const GlossaReviewItem  *item)
+{
+  JsonNode *node = result->extra ? json_object_get_member (result->extra, "decisions") : NULL;
+  JsonArray *decisions = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; decisions != NULL && i < json_array_get_length (decisions); i++)
+    {
+      JsonNode *record = json_array_get_element (decisions, i);
+
+      if (glossa_review_decision_matches (record, item) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (record),
+                                                                 "decision", NULL), "neither") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_span (GPtrArray        *sorted,
+          const GlossaSpan *span)
+{
+  guint index;
+
+  return span != NULL &&
+         g_ptr_array_find_with_equal_func (sorted, span, (GEqualFunc) glossa_span_same_key, &index);
+}
+
+guint
+glossa_review_count_pending (GPtrArray               *a_spans,
+                             GPtrArray               *b_spans,
+                             const GlossaAnnotations *result)
+{
+  g_autoptr(GPtrArray) items = glossa_review_compare (a_spans, b_spans);
+  guint pending = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GlossaReviewItem *item = g_ptr_array_index (items, i);
+
+      if (!glossa_review_item_is_disagreement (item))
+        continue;
+      if (result == NULL ||
+          !(has_span (result->spans, item->a) || has_span (result->spans, item->b) ||
+            decided_neither (result, item)))
+        pending++;
+    }
+  return pending;
+}
+
 const char *
 glossa_review_kind_to_string (GlossaReviewKind kind)
 {
@@ -246,12 +337,46 @@ glossa_review_source_get_spans (GlossaReviewSource  *source,
 
 /* The adjudicated output */
 
+static GFile *
+result_file (GFile      *output,
+             const char *id)
+{
+  g_autofree char *name = glossa_output_safe_name (id, NULL);
+  g_autofree char *file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
+
+  return g_file_resolve_relative_path (output, file_name);
+}
+
+GlossaAnnotations *
+glossa_review_read_result (GFile          *output,
+                           const char     *id,
+                           GlossaArticle  *article,
+                           GError        **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (output), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  file = result_file (output, id);
+  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  name = g_file_get_parse_name (file);
+  return glossa_format_read (contents, len, name, article, error);
+}
+
 GFile *
 glossa_review_output_file (GFile      *output,
                            const char *id)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -259,18 +384,96 @@ glossa_review_output_file (GFile      *output,
   g_return_val_if_fail (G_IS_FILE (output), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  name = glossa_output_safe_name (id, NULL);
-  file_name = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
-  file = g_file_resolve_relative_path (output, file_name);
+  file = result_file (output, id);
 
-  /* Ids of folder corpora have subfolders ("2021/article-7"), which the
+  /* The output folder may not exist yet (glossa review -o NEW), and ids of
+   * folder corpora have subfolders ("2021/article-7"), which the
    * document's save would not make. Failing here is not fatal: the save
    * reports it, naming the file.
    */
   path = g_file_get_path (file);
-  if (path != NULL && strchr (name, '/') != NULL && !glossa_output_make_parent (path, &error))
+  if (path != NULL && !glossa_output_make_parent (path, &error))
     g_debug ("%s", error->message);
   return g_steal_pointer (&file);
+}
+
+static const char *
+most_named_annotator (GPtrArray *spans)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      guint count;
+
+      if (span->annotator == NULL || span->annotator[0] == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, span->annotator)) + 1;
+      g_hash_table_insert (counts, span->annotator, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        best = span->annotator, best_count = count;
+    }
+  return best;
+}
+
+char *
+glossa_review_side_name (const char *annotator,
+                         GPtrArray  *spans,
+                         GFile      *file,
+                         const char *other)
+{
+  g_autofree char *base = file != NULL ? g_file_get_basename (file) : g_strdup ("?");
+  const char *name = annotator != NULL && annotator[0] != '\0' ? annotator : most_named_annotator (spans);
+
+  if (name == NULL)
+    return g_steal_pointer (&base);
+  if (g_strcmp0 (name, other) == 0)
+    return g_strdup_printf ("%s (%s)", name, base);
+  return g_strdup (name);
+}
+
+gboolean
+glossa_review_copy_article (GFile          *output,
+                            const char     *id,
+                            GlossaArticle  *article,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(GFile) annotations = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GlossaArticle) there = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), FALSE);
+
+  /* NAME.txt beside NAME.annotations.json, whatever NAME the id made. */
+  annotations = glossa_review_output_file (output, id);
+  file = glossa_article_file_for_annotations (annotations);
+  bytes = g_bytes_new (glossa_article_get_text (article), glossa_article_get_n_bytes (article));
+  if (glossa_file_create_new (file, bytes, cancellable, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_error (&local_error);
+  there = glossa_article_load (file, cancellable, &local_error);
+  if (there != NULL &&
+      g_strcmp0 (glossa_article_get_sha256 (there), glossa_article_get_sha256 (article)) == 0)
+    return TRUE;
+  name = g_file_get_parse_name (file);
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+               _("%s: another article is already there; the adjudicated article is not copied"), name);
+  return FALSE;
 }
 
 /* Why @output may not hold the adjudication of a comparison with @input

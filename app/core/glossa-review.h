@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-article.h"
+#include "glossa-format.h"
 #include "glossa-span.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,20 @@ typedef struct
 GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
                                       GPtrArray              *b_spans);
 gboolean   glossa_review_item_is_disagreement (const GlossaReviewItem *item);
+/* Whether @record, one of an adjudicated file's "decisions"
+ * (glossa-merge.h), is the decision of @item: the same characters and the
+ * same labels.
+ */
+gboolean   glossa_review_decision_matches (JsonNode              *record,
+                                           const GlossaReviewItem *item);
+/* How many disagreements between @a_spans and @b_spans are left to decide
+ * in @result, the adjudicated annotations (nullable: none yet). One is
+ * decided when @result has either side's span, or records it decided
+ * ("neither" leaves no span).
+ */
+guint      glossa_review_count_pending (GPtrArray              *a_spans,
+                                        GPtrArray              *b_spans,
+                                        const GlossaAnnotations *result);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
 
 G_END_DECLS
@@ -81,6 +96,36 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaReviewSource, glossa_review_source_free)
  */
 GFile              *glossa_review_output_file      (GFile              *output,
                                                     const char         *id);
+/* The name a side of a review goes by: @annotator (the annotation file's),
+ * else the annotator most of @spans name, else @file's name; when that is
+ * @other (the other side's), @file's name is added.
+ */
+char               *glossa_review_side_name        (const char         *annotator,
+                                                    GPtrArray          *spans,
+                                                    GFile              *file,
+                                                    const char         *other);
+/* The adjudicated annotations of document @id as saved in @output, read
+ * and checked against @article; %NULL without an error when there are
+ * none yet. Unlike glossa_review_output_file(), makes no folder.
+ */
+GlossaAnnotations  *glossa_review_read_result      (GFile              *output,
+                                                    const char         *id,
+                                                    GlossaArticle      *article,
+                                                    GError            **error);
+/* Writes the article of document @id beside its adjudicated annotations,
+ * @output/NAME.txt, so that the output is a corpus that validate, stats,
+ * export and the window take as it is. The article is copied, not
+ * linked: a hard link would share A's file, so an edit of A's article
+ * would change the gold set's under its recorded sha256; and it would
+ * fail across file systems. Nothing is ever written over: if the file is
+ * there already (a review resumed) it must be the same article, or the
+ * error names it.
+ */
+gboolean            glossa_review_copy_article     (GFile              *output,
+                                                    const char         *id,
+                                                    GlossaArticle      *article,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
 /* Whether @output may hold the adjudicated annotations of a comparison
  * of @a with @b (each a file or a folder): it must be a folder (or not
  * exist yet), and not be A's or B's folder, inside it or holding it, nor

@@ -207,6 +207,120 @@ test_review_source_jsonl (void)
   g_assert_nonnull (strstr (error->message, "b.jsonl:3: spans[0].text"));
 }
 
+static void
+remove_all (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_all (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The output is a corpus: the article lands beside where its annotations
+ * go, byte for byte; again is fine; another article there is refused.
+ */
+static void
+test_review_copy_article (void)
+{
+  g_autoptr(GlossaArticle) article = make_article ();
+  g_autoptr(GlossaArticle) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-review-XXXXXX", &error);
+  g_autofree char *txt = g_build_filename (dir, "2021", "news.txt", NULL);
+  g_autofree char *outside = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) output = g_file_new_for_path (dir);
+  g_autoptr(GFile) annotations = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (glossa_review_copy_article (output, "2021/news", article, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (txt, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, glossa_article_get_text (article), glossa_article_get_n_bytes (article));
+  annotations = glossa_review_output_file (output, "2021/news");
+  g_assert_true (g_str_has_suffix (g_file_peek_path (annotations), "/2021/news.annotations.json"));
+
+  g_assert_true (glossa_review_copy_article (output, "2021/news", article, NULL, &error));
+  g_assert_no_error (error);
+
+  other = glossa_article_new_from_data ("Something else.", 15, "other.txt", &error);
+  g_assert_no_error (error);
+  g_assert_false (glossa_review_copy_article (output, "2021/news", other, NULL, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2021/news.txt: another article is already there"));
+  g_clear_error (&error);
+
+  /* An id that climbs is kept inside the output. */
+  g_assert_true (glossa_review_copy_article (output, "../escape", article, NULL, &error));
+  g_assert_no_error (error);
+  outside = g_build_filename (dir, "..", "escape.txt", NULL);
+  g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+
+  remove_all (dir);
+}
+
+static void
+test_review_side_name (void)
+{
+  g_autoptr(GPtrArray) spans = spans_new ("0 4 actor; 5 9 claim; 10 12 date");
+  g_autoptr(GFile) file = g_file_new_for_path ("/data/annB");
+  g_autofree char *from_file = NULL;
+  g_autofree char *from_spans = NULL;
+  g_autofree char *from_folder = NULL;
+  g_autofree char *clash = NULL;
+
+  ((GlossaSpan *) g_ptr_array_index (spans, 0))->annotator = g_strdup ("bea");
+  ((GlossaSpan *) g_ptr_array_index (spans, 1))->annotator = g_strdup ("carl");
+  ((GlossaSpan *) g_ptr_array_index (spans, 2))->annotator = g_strdup ("carl");
+  from_file = glossa_review_side_name ("ada", spans, file, NULL);
+  from_spans = glossa_review_side_name ("", spans, file, NULL);
+  from_folder = glossa_review_side_name (NULL, NULL, file, NULL);
+  clash = glossa_review_side_name ("ada", NULL, file, "ada");
+  g_assert_cmpstr (from_file, ==, "ada");
+  g_assert_cmpstr (from_spans, ==, "carl");
+  g_assert_cmpstr (from_folder, ==, "annB");
+  g_assert_cmpstr (clash, ==, "ada (annB)");
+}
+
+/* Left to decide: neither side's span in the result, and no "neither"
+ * recorded for it.
+ */
+static void
+test_review_count_pending (void)
+{
+  g_autoptr(GPtrArray) a = spans_new ("0 4 actor; 5 9 claim; 20 30 date");
+  g_autoptr(GPtrArray) b = spans_new ("0 4 actor; 5 9 quote; 12 15 actor");
+  g_autoptr(GlossaAnnotations) result = glossa_annotations_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (glossa_review_count_pending (a, b, NULL), ==, 3);
+  g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 3);
+  /* B's quote kept: the conflict is decided. */
+  g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index (b, 1)));
+  g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 2);
+  /* "neither" for A's date; a record for other labels decides nothing. */
+  json_parser_load_from_data (parser,
+                              "{\"decisions\": ["
+                              "{\"start\": 20, \"end\": 30, \"options\": [{\"label\": \"date\", \"sources\": [\"a\"]}],"
+                              " \"decision\": \"neither\", \"kept\": []},"
+                              "{\"start\": 12, \"end\": 15, \"options\": [{\"label\": \"quote\", \"sources\": [\"b\"]}],"
+                              " \"decision\": \"neither\", \"kept\": []}]}", -1, &error);
+  g_assert_no_error (error);
+  result->extra = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +334,9 @@ main (int   argc,
 
   g_test_add_func ("/core/review/source-folder", test_review_source_folder);
   g_test_add_func ("/core/review/source-jsonl", test_review_source_jsonl);
+  g_test_add_func ("/core/review/copy-article", test_review_copy_article);
+  g_test_add_func ("/core/review/side-name", test_review_side_name);
+  g_test_add_func ("/core/review/count-pending", test_review_count_pending);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "glossa-merge.h"
 #include "glossa-review-bar.h"
 #include "gui-test-util.h"
 
@@ -68,6 +69,14 @@ fixture_set_up (Fixture       *f,
   add (f->b, 0, 15, GLOSSA_LABEL_DATE);
   add (f->b, 25, 52, GLOSSA_LABEL_QUOTE);
   add (f->b, 53, 57, GLOSSA_LABEL_DATE);
+  for (guint i = 0; i < 3; i++)
+    {
+      ((GlossaSpan *) g_ptr_array_index (f->a, i))->annotator = g_strdup ("Ada");
+      ((GlossaSpan *) g_ptr_array_index (f->b, i))->annotator = g_strdup ("Ben");
+    }
+  ((GlossaSpan *) g_ptr_array_index (f->a, 2))->note = g_strdup ("a forecast, not a quote");
+  ((GlossaSpan *) g_ptr_array_index (f->a, 1))->created = g_strdup ("2026-01-05T09:00:00Z");
+  glossa_document_set_user (f->result, "Rita");
 
   f->window = GTK_WINDOW (gtk_window_new ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -252,6 +261,171 @@ test_saved (Fixture       *f,
   g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (saved->spans, 1))->text, ==, "Ana Lima");
 }
 
+static JsonObject *
+review_of (GlossaSpan *span)
+{
+  g_assert_nonnull (span->extra);
+  return json_object_get_object_member (span->extra, GLOSSA_REVIEW_MEMBER);
+}
+
+static const char *
+first_source (GlossaSpan *span)
+{
+  return json_array_get_string_element (json_object_get_array_member (review_of (span), "sources"), 0);
+}
+
+/* A kept span is the annotator's own, with the decision beside it. */
+static void
+test_provenance (Fixture       *f,
+                 gconstpointer  data)
+{
+  GlossaSpan *date, *actor;
+
+  glossa_review_bar_seed_agreements (f->bar);
+  glossa_review_bar_move (f->bar, 1);
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_A);
+
+  date = glossa_document_get_span (f->result, 0);
+  g_assert_cmpstr (glossa_merge_span_get_decision (date), ==, "agreed");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (review_of (date), "sources")), ==, 2);
+  g_assert_false (json_object_has_member (review_of (date), "reviewer"));
+
+  actor = glossa_document_get_span (f->result, 1);
+  g_assert_cmpstr (actor->annotator, ==, "Ada");
+  g_assert_cmpstr (actor->created, ==, "2026-01-05T09:00:00Z");
+  g_assert_cmpstr (glossa_merge_span_get_decision (actor), ==, "a");
+  g_assert_cmpstr (first_source (actor), ==, "Ada");
+  g_assert_cmpstr (json_object_get_string_member (review_of (actor), "reviewer"), ==, "Rita");
+
+  /* Both: each side's own span, each saying "both"; the note stays. */
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_BOTH);
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 4);
+  for (guint i = 2; i < 4; i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (f->result, i);
+
+      g_assert_cmpstr (glossa_merge_span_get_decision (span), ==, "both");
+      g_assert_cmpstr (first_source (span), ==, span->label == GLOSSA_LABEL_CLAIM ? "Ada" : "Ben");
+      g_assert_cmpstr (span->annotator, ==, span->label == GLOSSA_LABEL_CLAIM ? "Ada" : "Ben");
+      if (span->label == GLOSSA_LABEL_CLAIM)
+        g_assert_cmpstr (span->note, ==, "a forecast, not a quote");
+    }
+
+  /* A span the reviewer tags by hand is theirs, and says so. */
+  {
+    GlossaSpan *own = glossa_document_add_span (f->result, 53, 57, GLOSSA_LABEL_CLAIM, NULL);
+
+    g_assert_nonnull (own);
+    g_assert_cmpstr (glossa_merge_span_get_decision (own), ==, "added");
+    g_assert_cmpstr (json_object_get_string_member (review_of (own), "reviewer"), ==, "Rita");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (review_of (own), "sources")), ==, 0);
+  }
+
+  /* Retagging a kept span by hand: it says so. */
+  g_assert_nonnull (glossa_document_update_span (f->result, actor->id, 16, 24, GLOSSA_LABEL_QUOTE, NULL, NULL));
+  actor = glossa_document_get_span (f->result, 1);
+  g_assert_cmpstr (glossa_merge_span_get_decision (actor), ==, "changed");
+  g_assert_cmpstr (first_source (actor), ==, "Ada");
+}
+
+/* "Neither" leaves no span, yet a review started again over the saved
+ * file knows it was decided.
+ */
+static void
+test_neither_remembered (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) again = NULL;
+  GlossaReviewBar *bar2;
+  JsonNode *decisions;
+
+  glossa_review_bar_seed_agreements (f->bar);
+  glossa_review_bar_move (f->bar, 1);
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_NEITHER);
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 2);
+  decisions = glossa_document_get_extra_member (f->result, GLOSSA_DECISIONS_MEMBER);
+  g_assert_nonnull (decisions);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (decisions)), ==, 1);
+  g_assert_true (glossa_document_save (f->result, NULL, &error));
+  g_assert_no_error (error);
+
+  again = glossa_document_new (f->article, f->result_file);
+  g_assert_true (glossa_document_reload (again, NULL, &error));
+  g_assert_no_error (error);
+  bar2 = GLOSSA_REVIEW_BAR (g_object_ref_sink (glossa_review_bar_new ()));
+  glossa_review_bar_set_documents (bar2, again, f->a, f->b);
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (bar2), ==, 2);
+  /* Deciding it again replaces the record, it does not add one. */
+  glossa_review_bar_move (bar2, 1);
+  glossa_review_bar_accept (bar2, GLOSSA_REVIEW_ACCEPT_A);
+  decisions = glossa_document_get_extra_member (again, GLOSSA_DECISIONS_MEMBER);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (decisions)), ==, 1);
+  glossa_review_bar_clear (bar2);
+  g_object_unref (bar2);
+}
+
+/* Decided disagreements are marked apart from the undecided ones. */
+static void
+test_decided_marks (Fixture       *f,
+                    gconstpointer  data)
+{
+  glossa_review_bar_move (f->bar, 1);
+  g_assert_false (has_tag_at (f, "glossa-review-decided", 18));
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_NEITHER);
+  g_assert_true (has_tag_at (f, "glossa-review-decided", 18));
+  g_assert_false (has_tag_at (f, "glossa-review-only-a", 18));
+  g_assert_true (has_tag_at (f, "glossa-review-conflict", 30));
+  /* Undo takes a kept span back, and the mark with it. */
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_B);
+  g_assert_true (has_tag_at (f, "glossa-review-decided", 30));
+  glossa_document_undo (f->result);
+  g_assert_true (has_tag_at (f, "glossa-review-conflict", 30));
+}
+
+/* The label below @widget whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The whole disagreement: both names, labels, texts and the note. */
+static void
+test_description (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkLabel *label = NULL;
+  const char *text;
+
+  glossa_review_bar_move (f->bar, 1);
+  glossa_review_bar_move (f->bar, 1);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
+  g_assert_nonnull (label);
+  text = gtk_label_get_text (label);
+  g_assert_cmpstr (text, ==,
+                   "Ada (A): claim “said the bridge will reopen” — note: a forecast, not a quote\n"
+                   "Ben (B): quote “said the bridge will reopen”\n"
+                   "Not decided yet");
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+
+  glossa_review_bar_accept (f->bar, GLOSSA_REVIEW_ACCEPT_B);
+  glossa_review_bar_move (f->bar, -1);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "\nDecided: kept Ben’s"));
+}
+
 static int
 min_width (GtkWidget *widget)
 {
@@ -262,8 +436,8 @@ min_width (GtkWidget *widget)
 }
 
 /* Issue 14: "In review the window widens itself when the review bar's text
- * changes." The bar asks for the same width whatever it says; what is cut
- * is in the tooltip.
+ * changes." The bar asks for the same width whatever it says: the
+ * description wraps instead.
  */
 static void
 test_width (Fixture       *f,
@@ -292,6 +466,10 @@ main (int   argc,
   g_test_add ("/gui/review-bar/change-mind", Fixture, NULL, fixture_set_up, test_change_mind, fixture_tear_down);
   g_test_add ("/gui/review-bar/width", Fixture, NULL, fixture_set_up, test_width, fixture_tear_down);
   g_test_add ("/gui/review-bar/saved", Fixture, NULL, fixture_set_up, test_saved, fixture_tear_down);
+  g_test_add ("/gui/review-bar/provenance", Fixture, NULL, fixture_set_up, test_provenance, fixture_tear_down);
+  g_test_add ("/gui/review-bar/neither-remembered", Fixture, NULL, fixture_set_up, test_neither_remembered, fixture_tear_down);
+  g_test_add ("/gui/review-bar/decided-marks", Fixture, NULL, fixture_set_up, test_decided_marks, fixture_tear_down);
+  g_test_add ("/gui/review-bar/description", Fixture, NULL, fixture_set_up, test_description, fixture_tear_down);
 
   return g_test_run ();
 }

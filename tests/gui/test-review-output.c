@@ -8,6 +8,9 @@
 
 #include <glib/gstdio.h>
 
+#include "glossa-export.h"
+#include "glossa-format.h"
+#include "glossa-merge.h"
 #include "glossa-window-private.h"
 #include "gui-test-util.h"
 
@@ -40,11 +43,12 @@ read_text (const char *path)
 }
 
 static void
-annotate (const char *dir,
-          gint64      start,
-          gint64      end)
+annotate_named (const char *dir,
+                const char *name,
+                gint64      start,
+                gint64      end)
 {
-  g_autofree char *path = g_build_filename (dir, "n1.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossaDocument) document = NULL;
@@ -54,6 +58,14 @@ annotate (const char *dir,
   g_assert_no_error (error);
   g_assert_nonnull (glossa_document_add_span (document, start, end, GLOSSA_LABEL_ACTOR, &error));
   g_assert_true (glossa_document_save (document, NULL, &error));
+}
+
+static void
+annotate (const char *dir,
+          gint64      start,
+          gint64      end)
+{
+  annotate_named (dir, "n1.txt", start, end);
 }
 
 static void
@@ -72,14 +84,30 @@ fixture_set_up (Fixture       *f,
   annotate (f->other, 32, 42);
 }
 
+/* Everything below @path, folders included (the outputs have some). */
+static void
+remove_all (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_all (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *inside = g_build_filename (f->dir, "any", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (inside);
-
-  gui_test_remove_tree (file);
+  remove_all (f->dir);
   g_free (f->dir);
   g_free (f->corpus);
   g_free (f->other);
@@ -187,6 +215,107 @@ test_hostile_ids (Fixture       *f,
   g_assert_false (g_file_test ("/glossa-review-abs.annotations.json", G_FILE_TEST_EXISTS));
 }
 
+static int
+review_left (GlossaWindow *window,
+             guint         position)
+{
+  g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (window->corpus), position);
+
+  return glossa_corpus_item_get_review_left (item);
+}
+
+static gboolean
+second_counted (gpointer data)
+{
+  return review_left (data, 1) == 1;
+}
+
+static guint
+n_pending (GlossaWindow *window)
+{
+  return glossa_review_bar_get_n_pending (window->review_bar);
+}
+
+/* The output is a corpus (the article beside its annotations), every
+ * decision is kept, "neither" survives stopping and starting again, and
+ * the adjudicated article can be marked done.
+ */
+static void
+test_output_is_corpus (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *output_path = g_build_filename (f->dir, "adjudicated", NULL);
+  g_autofree char *txt = g_build_filename (output_path, "n1.txt", NULL);
+  g_autofree char *json = g_build_filename (output_path, "n1.annotations.json", NULL);
+  g_autofree char *copied = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) output = g_file_new_for_path (output_path);
+  g_autoptr(GFile) other = g_file_new_for_path (f->other);
+  g_autoptr(GFile) txt_file = g_file_new_for_path (txt);
+  g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GlossaAnnotations) saved = NULL;
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { output_path, NULL };
+  GlossaWindow *window;
+  JsonArray *decisions;
+  gsize len;
+
+  annotate_named (f->corpus, "n2.txt", 16, 24);
+  annotate_named (f->other, "n2.txt", 16, 24);
+  annotate_named (f->other, "n2.txt", 0, 4);
+  window = open_corpus (f->corpus);
+  _glossa_window_compare (window, other, output);
+  g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+  g_assert_cmpuint (n_pending (window), ==, 2);
+  /* The list counts what is left: the shown article live, the other one
+   * (A and B disagree once on n2) once read in the background.
+   */
+  g_assert_cmpint (review_left (window, 0), ==, 2);
+  g_assert_true (gui_test_wait_for (second_counted, window, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-a", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-neither", NULL);
+  g_assert_cmpuint (n_pending (window), ==, 0);
+  g_assert_cmpint (review_left (window, 0), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-done", NULL);
+  g_assert_cmpint (glossa_document_get_status (glossa_window_get_document (window)), ==, GLOSSA_STATUS_DONE);
+  g_assert_true (glossa_window_flush (window, &error));
+  g_assert_no_error (error);
+
+  /* Stop, start again over the same folders: nothing left to decide. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-review", NULL);
+  g_assert_false (is_reviewing (window));
+  g_assert_cmpint (review_left (window, 0), ==, -1);
+  g_assert_cmpint (review_left (window, 1), ==, -1);
+  g_assert_true (gui_test_wait_for (is_showing, window, 5000));
+  _glossa_window_compare (window, other, output);
+  g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+  g_assert_cmpuint (n_pending (window), ==, 0);
+  gui_test_close_window (window);
+
+  copied = read_text (txt);
+  g_assert_cmpstr (copied, ==, text);
+  article = glossa_article_load (txt_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json, &contents, &len, NULL));
+  saved = glossa_format_read (contents, len, json, article, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->status, ==, GLOSSA_STATUS_DONE);
+  g_assert_cmpuint (saved->spans->len, ==, 1);
+  g_assert_cmpstr (glossa_merge_span_get_decision (g_ptr_array_index (saved->spans, 0)), ==, "a");
+  decisions = json_object_get_array_member (saved->extra, GLOSSA_DECISIONS_MEMBER);
+  g_assert_cmpuint (json_array_get_length (decisions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (decisions, 1), "decision"),
+                   ==, "neither");
+
+  /* What the commands read: one annotated document. */
+  source = glossa_record_source_open (paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (glossa_record_source_get_n_records (source), ==, 1);
+  g_assert_true (glossa_record_source_is_annotated (source, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +326,8 @@ main (int   argc,
               test_own_folder_refused, fixture_tear_down);
   g_test_add ("/gui/review-output/hostile-ids", Fixture, NULL, fixture_set_up,
               test_hostile_ids, fixture_tear_down);
+  g_test_add ("/gui/review-output/output-is-corpus", Fixture, NULL, fixture_set_up,
+              test_output_is_corpus, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,703 @@
+/* glossa-merge.c: merging N annotators' spans, and the provenance an adjudicated span keeps
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "glossa-article.h"
+#include "glossa-error.h"
+#include "glossa-export.h"
+#include "glossa-import.h"
+#include "glossa-merge.h"
+#include "glossa-output.h"
+
+/* Provenance */
+
+static gboolean is_string (JsonNode *node);
+
+static JsonArray *
+string_array (const char * const *strings)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_array_add_string_element (array, strings[i]);
+  return array;
+}
+
+GlossaSpan *
+glossa_merge_span_with_review (const GlossaSpan   *span,
+                               const char         *decision,
+                               const char * const *sources,
+                               const char         *reviewer,
+                               const char         *reviewed)
+{
+  GlossaSpan *copy;
+  JsonObject *review = json_object_new ();
+  JsonObject *extra = json_object_new ();
+
+  g_return_val_if_fail (span != NULL, NULL);
+  g_return_val_if_fail (decision != NULL, NULL);
+
+  /* The span's own unknown members stay, in their order; a "review" it
+   * had (it came from an earlier adjudication) is replaced by this one.
+   */
+  if (span->extra != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (span->extra);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, GLOSSA_REVIEW_MEMBER))
+          json_object_set_member (extra, l->data,
+                                  json_node_copy (json_object_get_member (span->extra, l->data)));
+    }
+
+  json_object_set_string_member (review, "decision", decision);
+  json_object_set_array_member (review, "sources", string_array (sources));
+  if (reviewer != NULL)
+    json_object_set_string_member (review, "reviewer", reviewer);
+  if (reviewed != NULL)
+    json_object_set_string_member (review, "reviewed", reviewed);
+  json_object_set_object_member (extra, GLOSSA_REVIEW_MEMBER, review);
+
+  copy = glossa_span_copy (span);
+  g_clear_pointer (&copy->extra, json_object_unref);
+  copy->extra = extra;
+  return copy;
+}
+
+GlossaSpan *
+glossa_merge_span_changed (const GlossaSpan *span,
+                           const char       *reviewer,
+                           const char       *reviewed)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  JsonObject *review;
+  JsonNode *node;
+
+  g_return_val_if_fail (glossa_merge_span_get_decision (span) != NULL, NULL);
+
+  review = json_object_get_object_member (span->extra, GLOSSA_REVIEW_MEMBER);
+  node = json_object_get_member (review, "sources");
+  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+                    i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+
+      if (is_string (element))
+        g_ptr_array_add (sources, (gpointer) json_node_get_string (element));
+    }
+  g_ptr_array_add (sources, NULL);
+  return glossa_merge_span_with_review (span, "changed", (const char * const *) sources->pdata,
+                                        reviewer, reviewed);
+}
+
+const char *
+glossa_merge_span_get_decision (const GlossaSpan *span)
+{
+  JsonNode *node;
+  JsonObject *review;
+
+  g_return_val_if_fail (span != NULL, NULL);
+
+  if (span->extra == NULL ||
+      !(node = json_object_get_member (span->extra, GLOSSA_REVIEW_MEMBER)) ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  review = json_node_get_object (node);
+  node = json_object_get_member (review, "decision");
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* Checks */
+
+G_GNUC_PRINTF (5, 6)
+static gboolean
+fail (GError     **error,
+      const char  *name,
+      const char  *field,
+      const char  *member,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s: %s%s%s: %s",
+               name, field, member ? "." : "", member ? member : "", message);
+  return FALSE;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+is_time (const char *str)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (str, NULL);
+
+  return time != NULL;
+}
+
+/* An optional string member; @time: it must be an ISO 8601 time. */
+static gboolean
+check_optional_string (JsonObject  *object,
+                       const char  *member,
+                       gboolean     time,
+                       const char  *name,
+                       const char  *field,
+                       GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!is_string (node))
+    return fail (error, name, field, member, _("expected a string"));
+  if (time && !is_time (json_node_get_string (node)))
+    return fail (error, name, field, member, _("“%s” is not an ISO 8601 time"),
+                 json_node_get_string (node));
+  return TRUE;
+}
+
+/* A list of annotators' names, non-empty strings. */
+static gboolean
+check_sources (JsonObject  *object,
+               const char  *name,
+               const char  *field,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "sources");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, name, field, "sources", _("expected a list of annotators’ names"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!is_string (element) || json_node_get_string (element)[0] == '\0')
+        {
+          g_autofree char *sub = g_strdup_printf ("sources[%u]", i);
+          return fail (error, name, field, sub, _("expected an annotator’s name"));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_one_of (JsonObject          *object,
+              const char          *member,
+              const char * const  *allowed,
+              const char          *name,
+              const char          *field,
+              GError             **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *list = NULL;
+
+  if (is_string (node) && g_strv_contains (allowed, json_node_get_string (node)))
+    return TRUE;
+  list = g_strjoinv (", ", (char **) allowed);
+  if (!is_string (node))
+    return fail (error, name, field, member, _("expected one of %s"), list);
+  return fail (error, name, field, member, _("unknown value “%s” (expected one of %s)"),
+               json_node_get_string (node), list);
+}
+
+gboolean
+glossa_merge_check_review (JsonObject  *extra,
+                           const char  *name,
+                           const char  *field,
+                           GError     **error)
+{
+  static const char * const decisions[] = {
+    "agreed", "merged", "majority", "a", "b", "both", "added", "changed", NULL
+  };
+  g_autofree char *sub = NULL;
+  JsonNode *node;
+  JsonObject *review;
+
+  if (extra == NULL || !(node = json_object_get_member (extra, GLOSSA_REVIEW_MEMBER)))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, name, field, GLOSSA_REVIEW_MEMBER, _("expected an object"));
+
+  review = json_node_get_object (node);
+  sub = g_strdup_printf ("%s.%s", field, GLOSSA_REVIEW_MEMBER);
+  return check_one_of (review, "decision", decisions, name, sub, error) &&
+         check_sources (review, name, sub, error) &&
+         check_optional_string (review, "reviewer", FALSE, name, sub, error) &&
+         check_optional_string (review, "reviewed", TRUE, name, sub, error);
+}
+
+/* One of a decision's options: {"label", "sources"}. */
+static gboolean
+check_option (JsonNode     *node,
+              GlossaSchema *schema,
+              const char   *name,
+              const char   *field,
+              GError      **error)
+{
+  JsonObject *option;
+  JsonNode *label;
+  GlossaLabel value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, name, field, NULL, _("expected an object"));
+  option = json_node_get_object (node);
+  label = json_object_get_member (option, "label");
+  if (!is_string (label) || !glossa_label_from_string (json_node_get_string (label), &value) ||
+      glossa_schema_label_index (schema, value) < 0)
+    return fail (error, name, field, "label", _("expected a label"));
+  return check_sources (option, name, field, error);
+}
+
+/* "kept" lists labels among the options'. */
+static gboolean
+check_kept (JsonObject  *decision,
+            JsonArray   *options,
+            const char  *name,
+            const char  *field,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (decision, "kept");
+  JsonArray *kept;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, name, field, "kept", _("expected a list of labels"));
+  kept = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (kept); i++)
+    {
+      JsonNode *element = json_array_get_element (kept, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; is_string (element) && j < json_array_get_length (options); j++)
+        {
+          JsonObject *option = json_array_get_object_element (options, j);
+
+          found |= g_strcmp0 (json_object_get_string_member (option, "label"),
+                              json_node_get_string (element)) == 0;
+        }
+      if (!found)
+        {
+          g_autofree char *sub = g_strdup_printf ("kept[%u]", i);
+          return fail (error, name, field, sub, _("expected the label of one of the options"));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_decision (JsonNode     *node,
+                GlossaSchema *schema,
+                gint64        length,
+                const char  *name,
+                const char  *field,
+                GError     **error)
+{
+  static const char * const decisions[] = { "a", "b", "both", "neither", "kept", NULL };
+  JsonObject *decision;
+  JsonNode *start, *end, *options;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, name, field, NULL, _("expected an object"));
+  decision = json_node_get_object (node);
+  start = json_object_get_member (decision, "start");
+  end = json_object_get_member (decision, "end");
+  if (!is_integer (start) || json_node_get_int (start) < 0)
+    return fail (error, name, field, "start", _("expected an offset"));
+  if (!is_integer (end) || json_node_get_int (end) <= json_node_get_int (start) ||
+      (length >= 0 && json_node_get_int (end) > length))
+    return fail (error, name, field, "end",
+                 _("expected an offset after start and within the article’s %" G_GINT64_FORMAT " characters"),
+                 length);
+
+  options = json_object_get_member (decision, "options");
+  if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options) ||
+      json_array_get_length (json_node_get_array (options)) == 0)
+    return fail (error, name, field, "options", _("expected a list of the spans decided between"));
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (options)); i++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s.options[%u]", field, i);
+
+      if (!check_option (json_array_get_element (json_node_get_array (options), i), schema, name, sub, error))
+        return FALSE;
+    }
+
+  return check_optional_string (decision, "text", FALSE, name, field, error) &&
+         check_one_of (decision, "decision", decisions, name, field, error) &&
+         check_kept (decision, json_node_get_array (options), name, field, error) &&
+         check_optional_string (decision, "reviewer", FALSE, name, field, error) &&
+         check_optional_string (decision, "reviewed", TRUE, name, field, error);
+}
+
+gboolean
+glossa_merge_check_decisions (JsonObject   *extra,
+                              GlossaSchema *schema,
+                              gint64        length,
+                              const char  *name,
+                              GError     **error)
+{
+  JsonNode *node;
+  JsonArray *decisions;
+
+  if (extra == NULL || !(node = json_object_get_member (extra, GLOSSA_DECISIONS_MEMBER)))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, name, GLOSSA_DECISIONS_MEMBER, NULL, _("expected a list"));
+
+  decisions = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (decisions); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("%s[%u]", GLOSSA_DECISIONS_MEMBER, i);
+
+      if (!check_decision (json_array_get_element (decisions, i), schema, length, name, field, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Merging */
+
+/* One (start, end, label) and the annotators who have it. */
+typedef struct
+{
+  GlossaSpan *span;     /* the first side's */
+  GPtrArray  *sources;  /* of const char*, NULL-terminated */
+} Agreement;
+
+static void
+agreement_free (gpointer data)
+{
+  Agreement *agreement = data;
+
+  glossa_span_unref (agreement->span);
+  g_ptr_array_unref (agreement->sources);
+  g_free (agreement);
+}
+
+static char *
+span_key (const GlossaSpan *span)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                          span->start, span->end, glossa_label_to_string (span->label));
+}
+
+static void
+add_source (Agreement  *agreement,
+            const char *name)
+{
+  /* Kept NULL-terminated, so that it is a strv for the review member. */
+  g_ptr_array_index (agreement->sources, agreement->sources->len - 1) = (gpointer) name;
+  g_ptr_array_add (agreement->sources, NULL);
+}
+
+static GPtrArray *
+collect_agreements (GPtrArray          *sides,
+                    const char * const *names)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *agreements = g_ptr_array_new_with_free_func (agreement_free);
+
+  for (guint i = 0; i < sides->len; i++)
+    {
+      GPtrArray *spans = g_ptr_array_index (sides, i);
+
+      for (guint j = 0; spans != NULL && j < spans->len; j++)
+        {
+          GlossaSpan *span = g_ptr_array_index (spans, j);
+          char *key = span_key (span);
+          Agreement *agreement = g_hash_table_lookup (by_key, key);
+
+          if (agreement == NULL)
+            {
+              agreement = g_new0 (Agreement, 1);
+              agreement->span = glossa_span_ref (span);
+              agreement->sources = g_ptr_array_new ();
+              g_ptr_array_add (agreement->sources, NULL);
+              g_ptr_array_add (agreements, agreement);
+              g_hash_table_insert (by_key, key, agreement);
+            }
+          else
+            g_free (key);
+          add_source (agreement, names[i]);
+        }
+    }
+  return agreements;
+}
+
+static int
+compare_span_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+/* Spans from different annotators may share an id ("s1"): a repeated id
+ * becomes "mN", the first N not taken.
+ */
+static void
+make_ids_unique (GPtrArray *spans)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) repeated = g_ptr_array_new ();
+  guint n = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (!g_hash_table_add (taken, span->id))
+        g_ptr_array_add (repeated, span);
+    }
+  for (guint i = 0; i < repeated->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (repeated, i);
+      char *id = NULL;
+
+      do
+        {
+          g_free (id);
+          id = g_strdup_printf ("m%u", ++n);
+        }
+      while (g_hash_table_contains (taken, id));
+      g_free (span->id);
+      span->id = id;
+      g_hash_table_add (taken, span->id);
+    }
+}
+
+GPtrArray *
+glossa_merge_spans (GPtrArray          *sides,
+                    const char * const *names,
+                    guint               min_agree)
+{
+  g_autoptr(GPtrArray) agreements = NULL;
+  GPtrArray *merged;
+
+  g_return_val_if_fail (sides != NULL, NULL);
+  g_return_val_if_fail (names != NULL, NULL);
+
+  agreements = collect_agreements (sides, names);
+  merged = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      Agreement *agreement = g_ptr_array_index (agreements, i);
+      guint n = agreement->sources->len - 1;
+
+      if (n >= MAX (min_agree, 1))
+        g_ptr_array_add (merged,
+                         glossa_merge_span_with_review (agreement->span,
+                                                        n == sides->len ? "agreed" : "merged",
+                                                        (const char * const *) agreement->sources->pdata,
+                                                        NULL, NULL));
+    }
+  g_ptr_array_sort (merged, compare_span_pointers);
+  make_ids_unique (merged);
+  return merged;
+}
+
+/* Merging corpora */
+
+typedef struct
+{
+  const char * const  *inputs;
+  GlossaRecordSource **sources;
+  GHashTable         **indexes;  /* per input: id -> record index + 1 */
+  guint                n;
+} Inputs;
+
+static void
+inputs_clear (Inputs *in)
+{
+  for (guint i = 0; in->sources != NULL && i < in->n; i++)
+    {
+      g_clear_pointer (&in->sources[i], glossa_record_source_free);
+      g_clear_pointer (&in->indexes[i], g_hash_table_unref);
+    }
+  g_free (in->sources);
+  g_free (in->indexes);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
+
+/* Opens every input and lists its annotated documents by id; @ids gets
+ * every id once, in the order the inputs give them.
+ */
+static gboolean
+open_inputs (Inputs        *in,
+             GPtrArray     *ids,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  in->sources = g_new0 (GlossaRecordSource *, in->n);
+  in->indexes = g_new0 (GHashTable *, in->n);
+  for (guint i = 0; i < in->n; i++)
+    {
+      const char *paths[] = { in->inputs[i], NULL };
+
+      if (!(in->sources[i] = glossa_record_source_open (paths, cancellable, error)))
+        return FALSE;
+      in->indexes[i] = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint r = 0; r < glossa_record_source_get_n_records (in->sources[i]); r++)
+        {
+          const char *id = glossa_record_source_get_id (in->sources[i], r);
+
+          if (!glossa_record_source_is_annotated (in->sources[i], r))
+            continue;
+          g_hash_table_insert (in->indexes[i], (gpointer) id, GUINT_TO_POINTER (r + 1));
+          if (g_hash_table_add (seen, (gpointer) id))
+            g_ptr_array_add (ids, (gpointer) id);
+        }
+    }
+  return TRUE;
+}
+
+/* The name a side goes by in "sources": its annotator, or the input's
+ * file name when the annotator is not given or another side has it too.
+ */
+static char *
+side_name (GPtrArray  *names,
+           const char *annotator,
+           const char *input)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  const char *own = annotator != NULL && annotator[0] != '\0' ? annotator : base;
+  char *name = g_strdup (own);
+
+  for (guint n = 1; g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL); n++)
+    {
+      g_free (name);
+      name = n == 1 ? g_strdup_printf ("%s (%s)", own, base)
+                    : g_strdup_printf ("%s (%s %u)", own, base, n);
+    }
+  return name;
+}
+
+/* The merged record of document @id, or NULL with *@skipped set when fewer
+ * than @min_agree inputs annotated it.
+ */
+static GlossaRecord *
+merge_document (Inputs      *in,
+                const char  *id,
+                guint        min_agree,
+                gboolean    *skipped,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) spans = NULL;
+  GlossaRecord *first = NULL, *merged;
+
+  for (guint i = 0; i < in->n; i++)
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (in->indexes[i], id));
+      GlossaRecord *record;
+
+      if (index == 0)
+        continue;
+      if (!(record = glossa_record_source_load (in->sources[i], index - 1, error)))
+        return NULL;
+      g_ptr_array_add (records, record);
+      if (first == NULL)
+        first = record;
+      else if (g_strcmp0 (glossa_article_get_sha256 (record->article),
+                          glossa_article_get_sha256 (first->article)) != 0)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                       _("%s: document “%s”: its article is not the one in %s"),
+                       in->inputs[i], id, in->inputs[0]);
+          return NULL;
+        }
+      g_ptr_array_add (sides, record->spans);
+      g_ptr_array_add (names, side_name (names, record->annotator, in->inputs[i]));
+    }
+
+  *skipped = records->len < min_agree;
+  if (*skipped)
+    return NULL;
+
+  g_ptr_array_add (names, NULL);
+  spans = glossa_merge_spans (sides, (const char * const *) names->pdata, min_agree);
+  merged = glossa_record_new (id, first->article);
+  merged->status = GLOSSA_STATUS_IN_PROGRESS;
+  g_free (merged->annotator);
+  merged->annotator = g_strjoinv (" + ", (char **) names->pdata);
+  g_ptr_array_extend_and_steal (merged->spans, g_steal_pointer (&spans));
+  return merged;
+}
+
+gboolean
+glossa_merge_corpus (const char * const *inputs,
+                     guint               min_agree,
+                     GFile              *output,
+                     GlossaMergeReport  *report,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_auto(Inputs) in = { inputs, NULL, NULL, 0 };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);
+  GlossaMergeReport counts = { 0 };
+
+  g_return_val_if_fail (inputs != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  in.n = g_strv_length ((char **) inputs);
+  for (guint i = 0; i < in.n; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (inputs[i]));
+  /* Checked before anything is read, so that a wrong output costs nothing. */
+  if (!glossa_output_check (output, GLOSSA_OUTPUT_FOLDER, files, error) ||
+      !open_inputs (&in, ids, cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gboolean skipped = FALSE;
+      GlossaRecord *record = merge_document (&in, g_ptr_array_index (ids, i), min_agree, &skipped, error);
+
+      if (record == NULL && !skipped)
+        return FALSE;
+      if (record == NULL)
+        {
+          counts.n_skipped++;
+          continue;
+        }
+      counts.n_spans += record->spans->len;
+      g_ptr_array_add (records, record);
+    }
+  counts.n_documents = records->len;
+
+  if (!glossa_import_write_corpus (records, output, NULL, cancellable, error))
+    return FALSE;
+  if (report != NULL)
+    *report = counts;
+  return TRUE;
+}
