@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "agree",    N_("Measure the agreement of two annotators"), _glossa_cli_agree },
   { "quotes",   N_("Suggest quotations and their speakers in articles"), _glossa_cli_quotes },
   { "timex",    N_("Print the dates in articles with their TimeML values"), _glossa_cli_timex },
+  { "search",   N_("Find a text or pattern in a corpus, in context; tag every match"), _glossa_cli_search },
 };
 
 static const Command *

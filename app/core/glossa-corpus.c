@@ -1373,3 +1373,10 @@ glossa_corpus_save_document_finish (GlossaCorpus  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+GlossaCorpusIndex *
+_glossa_corpus_get_index (GlossaCorpus *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
+  return self->index;
+}
