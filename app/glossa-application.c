@@ -93,6 +93,7 @@ static const struct {
   { "win.keep-b", { "<Control>2", NULL } },
   { "win.keep-both", { "<Control>3", NULL } },
   { "win.keep-neither", { "<Control>0", NULL } },
+  { "win.search-corpus", { "<Control><Shift>f", NULL } },
 };
 
 GlossaApplication *

@@ -809,6 +809,7 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-both", reviewing && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-neither", reviewing && writable);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_buttons), corpus);
+  _glossa_window_search_update_actions (self);
 }
 
 void

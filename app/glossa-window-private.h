@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _GlossaWindowSearch GlossaWindowSearch;
+
 struct _GlossaWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -110,6 +112,9 @@ struct _GlossaWindow
   GlossaDocument       *article_document;
   GlossaReviewSource   *review_source;
   GFile                *review_output;
+
+  /* Search the Corpus (glossa-window-search.c), made when first used. */
+  GlossaWindowSearch   *search_state;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -151,5 +156,11 @@ void     _glossa_window_replace_document   (GlossaWindow   *self,
 void     _glossa_window_compare            (GlossaWindow   *self,
                                             GFile          *other,
                                             GFile          *output);
+
+void     _glossa_window_class_search_init  (GtkWidgetClass *widget_class);
+void     _glossa_window_search_init        (GlossaWindow   *self);
+void     _glossa_window_search_dispose     (GlossaWindow   *self);
+void     _glossa_window_search_update_actions (GlossaWindow *self);
+GtkWidget *_glossa_window_get_search_window (GlossaWindow  *self);
 
 G_END_DECLS
