@@ -94,6 +94,8 @@ static const struct {
   { "win.keep-both", { "<Control>3", NULL } },
   { "win.keep-neither", { "<Control>0", NULL } },
   { "win.search-corpus", { "<Control><Shift>f", NULL } },
+  { "win.find-next", { "<Control>g", NULL } },
+  { "win.find-previous", { "<Control><Shift>g", NULL } },
 };
 
 GlossaApplication *

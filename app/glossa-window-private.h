@@ -11,6 +11,7 @@
 #include "glossa-reanchor.h"
 #include "glossa-review-bar.h"
 #include "glossa-saver.h"
+#include "glossa-search-bar.h"
 #include "glossa-span-list.h"
 #include "glossa-window.h"
 
@@ -113,8 +114,11 @@ struct _GlossaWindow
   GlossaReviewSource   *review_source;
   GFile                *review_output;
 
-  /* Search the Corpus (glossa-window-search.c), made when first used. */
+  /* Search the Corpus (glossa-window-search.c), made when first used,
+   * and the count and buttons beside Find in the article.
+   */
   GlossaWindowSearch   *search_state;
+  GlossaSearchBar      *find_bar;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -64,18 +64,22 @@ select_pending_idle (gpointer user_data)
   GlossaWindow *self = user_data;
 
   self->search_state->idle = 0;
+  glossa_search_bar_set_context (self->find_bar, self->search, self->document, GTK_TEXT_VIEW (self->view));
   select_pending (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The document's signals are bound before the view takes the document:
- * the selection waits for the main loop.
+/* The document's signals are bound before the view takes the document and
+ * the window makes the article's search context: the find bar follows, and
+ * a match waiting for its article is selected, from the main loop.
  */
 static void
 on_document_bound (GlossaWindow *self)
 {
-  if (self->search_state != NULL && self->search_state->pending && self->search_state->idle == 0)
-    self->search_state->idle = g_idle_add (select_pending_idle, self);
+  GlossaWindowSearch *state = ensure_state (self);
+
+  if (state->idle == 0)
+    state->idle = g_idle_add (select_pending_idle, self);
 }
 
 static void
@@ -312,16 +316,61 @@ search_corpus_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (state->dialog));
 }
 
+/* Ctrl+G, Ctrl+Shift+G, and Shift+Enter in the entry */
+static void
+find_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (widget);
+
+  glossa_search_bar_move (self->find_bar, g_str_equal (action_name, "win.find-next"));
+}
+
+static gboolean
+find_previous (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GlossaWindow *self = GLOSSA_WINDOW (gtk_widget_get_root (widget));
+
+  glossa_search_bar_move (self->find_bar, FALSE);
+  return TRUE;
+}
+
+static void
+on_find_message (GlossaWindow *self,
+                 const char   *message)
+{
+  _glossa_window_show_message (self, message);
+}
+
 void
 _glossa_window_class_search_init (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (GLOSSA_TYPE_SEARCH_BAR);
+  gtk_widget_class_bind_template_child_full (widget_class, "find_bar", FALSE,
+                                             G_STRUCT_OFFSET (GlossaWindow, find_bar));
   gtk_widget_class_install_action (widget_class, "win.search-corpus", NULL, search_corpus_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_move_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_move_action);
 }
 
 void
 _glossa_window_search_init (GlossaWindow *self)
 {
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (find_previous, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  /* The entry is not the search bar's own child, so it is introduced. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->find_bar, "message", G_CALLBACK (on_find_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_signals, "bind", G_CALLBACK (on_document_bound), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_signals, "unbind", G_CALLBACK (on_document_bound), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -339,6 +388,7 @@ _glossa_window_search_dispose (GlossaWindow *self)
   if (state == NULL)
     return;
   g_clear_handle_id (&state->idle, g_source_remove);
+  glossa_search_bar_set_context (self->find_bar, NULL, NULL, NULL);
   if (state->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (state->dialog));
   g_clear_pointer (&self->search_state, g_free);
