@@ -216,9 +216,13 @@ static void
 glossa_search_bar_dispose (GObject *object)
 {
   GlossaSearchBar *self = GLOSSA_SEARCH_BAR (object);
+  GtkWidget *child;
 
   disconnect (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SEARCH_BAR);
+  /* The box holding them is not bound, so it is let go of here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (glossa_search_bar_parent_class)->dispose (object);
 }
 

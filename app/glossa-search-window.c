@@ -318,9 +318,17 @@ start_search (GlossaSearchWindow *self)
   update_count (self);
 }
 
+/* search-changed comes late after glossa_search_window_set_query() has
+ * started the same search: that one goes on.
+ */
 static void
 on_query_changed (GlossaSearchWindow *self)
 {
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (self->run != NULL && g_strcmp0 (glossa_search_get_query (self->run->search), query) == 0 &&
+      glossa_search_get_flags (self->run->search) == current_flags (self))
+    return;
   start_search (self);
 }
 
@@ -481,6 +489,20 @@ glossa_search_window_get_searching (GlossaSearchWindow *self)
 {
   g_return_val_if_fail (GLOSSA_IS_SEARCH_WINDOW (self), FALSE);
   return self->searching;
+}
+
+const char *
+glossa_search_window_get_status (GlossaSearchWindow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SEARCH_WINDOW (self), NULL);
+  return gtk_label_get_label (self->count_label);
+}
+
+GListModel *
+glossa_search_window_get_hits (GlossaSearchWindow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SEARCH_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->store);
 }
 
 void

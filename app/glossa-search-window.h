@@ -32,6 +32,10 @@ GlossaSearch *glossa_search_window_get_search    (GlossaSearchWindow *self);
 GArray       *glossa_search_window_dup_positions (GlossaSearchWindow *self);
 guint         glossa_search_window_get_n_untagged (GlossaSearchWindow *self);
 gboolean      glossa_search_window_get_searching (GlossaSearchWindow *self);
+/* What the count line says, e.g. "128 matches in 40 articles". */
+const char   *glossa_search_window_get_status    (GlossaSearchWindow *self);
+/* The hits shown, of GlossaSearchItem. */
+GListModel   *glossa_search_window_get_hits      (GlossaSearchWindow *self);
 /* Searches again, e.g. after tagging. */
 void          glossa_search_window_refresh       (GlossaSearchWindow *self);
 void          glossa_search_window_set_query     (GlossaSearchWindow *self,

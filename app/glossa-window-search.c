@@ -64,6 +64,8 @@ select_pending_idle (gpointer user_data)
   GlossaWindow *self = user_data;
 
   self->search_state->idle = 0;
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->find_bar == NULL)
+    return G_SOURCE_REMOVE;
   glossa_search_bar_set_context (self->find_bar, self->search, self->document, GTK_TEXT_VIEW (self->view));
   select_pending (self);
   return G_SOURCE_REMOVE;
@@ -76,10 +78,13 @@ select_pending_idle (gpointer user_data)
 static void
 on_document_bound (GlossaWindow *self)
 {
-  GlossaWindowSearch *state = ensure_state (self);
+  GlossaWindowSearch *state;
 
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  state = ensure_state (self);
   if (state->idle == 0)
-    state->idle = g_idle_add (select_pending_idle, self);
+    state->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_pending_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -370,8 +375,6 @@ _glossa_window_search_init (GlossaWindow *self)
   g_signal_connect_object (self->find_bar, "message", G_CALLBACK (on_find_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document_signals, "bind", G_CALLBACK (on_document_bound), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document_signals, "unbind", G_CALLBACK (on_document_bound), self,
-                           G_CONNECT_SWAPPED);
 }
 
 void
@@ -388,7 +391,8 @@ _glossa_window_search_dispose (GlossaWindow *self)
   if (state == NULL)
     return;
   g_clear_handle_id (&state->idle, g_source_remove);
-  glossa_search_bar_set_context (self->find_bar, NULL, NULL, NULL);
+  if (self->find_bar != NULL)
+    glossa_search_bar_set_context (self->find_bar, NULL, NULL, NULL);
   if (state->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (state->dialog));
   g_clear_pointer (&self->search_state, g_free);
