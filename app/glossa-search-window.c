@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "glossa-resources.h"
 #include "glossa-search-item.h"
 #include "glossa-search-window.h"
 
@@ -49,6 +50,11 @@ struct _GlossaSearchWindow
   GtkColumnView   *list;
   GtkSingleSelection *selection;
   GtkMenuButton   *tag_button;
+  GtkColumnViewColumn *before_column;
+  GtkColumnViewColumn *match_column;
+  GtkColumnViewColumn *after_column;
+  GtkColumnViewColumn *article_column;
+  GtkColumnViewColumn *label_column;
 
   GlossaCorpus    *corpus;
   GListStore      *store;
@@ -143,6 +149,82 @@ search_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* The cells: one label each. A factory of labels set up here costs a
+ * fraction of a GtkBuilder template per cell, which made the first rows of
+ * a search wait hundreds of milliseconds on a busy machine.
+ */
+typedef struct
+{
+  const char         *property;
+  float               xalign;
+  PangoEllipsizeMode  ellipsize;
+  int                 width_chars;
+  int                 max_width_chars;
+  gboolean            bold;
+  const char         *css_class;
+} Cell;
+
+static const Cell cells[] = {
+  { "left", 1.0f, PANGO_ELLIPSIZE_START, 8, -1, FALSE, NULL },
+  { "match", 0.5f, PANGO_ELLIPSIZE_MIDDLE, -1, 30, TRUE, NULL },
+  { "right", 0.0f, PANGO_ELLIPSIZE_END, 8, -1, FALSE, NULL },
+  { "article", 0.0f, PANGO_ELLIPSIZE_MIDDLE, 6, 18, FALSE, "dim-label" },
+  { "label", 0.0f, PANGO_ELLIPSIZE_NONE, 9, -1, FALSE, "caption" },
+};
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            const Cell               *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), cell->xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), cell->ellipsize);
+  gtk_label_set_width_chars (GTK_LABEL (label), cell->width_chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), cell->max_width_chars);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (cell->bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+    }
+  if (cell->css_class != NULL)
+    gtk_widget_add_css_class (label, cell->css_class);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           const Cell               *cell)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (gtk_list_item_get_item (list_item), cell->property, &text, NULL);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+set_up_columns (GlossaSearchWindow *self)
+{
+  GtkColumnViewColumn *columns[] = {
+    self->before_column, self->match_column, self->after_column, self->article_column, self->label_column,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (cells));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &cells[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &cells[i]);
+      gtk_column_view_column_set_factory (columns[i], factory);
+    }
+}
+
 /* Showing what was found */
 
 static void
@@ -195,7 +277,11 @@ update_count (GlossaSearchWindow *self)
       text = g_steal_pointer (&more);
     }
   gtk_label_set_label (self->count_label, text);
-  update_tag_menu (self);
+  /* A new menu is a new popover: made once the count is final. */
+  if (!self->searching)
+    update_tag_menu (self);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), FALSE);
 }
 
 static void
@@ -351,14 +437,16 @@ on_row_activated (GlossaSearchWindow *self,
   activate_position (self, position);
 }
 
-/* Enter in the entry opens the selected match (the first, until another is chosen). */
+/* Enter in the entry opens the selected match, or the first. (The list
+ * selects nothing by itself: selecting as rows arrive made the first ones
+ * slower to show.)
+ */
 static void
 on_entry_activate (GlossaSearchWindow *self)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
 
-  if (selected != GTK_INVALID_LIST_POSITION)
-    activate_position (self, selected);
+  activate_position (self, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
 }
 
 static void
@@ -413,6 +501,10 @@ glossa_search_window_class_init (GlossaSearchWindowClass *klass)
   signals[TAG_ALL] = g_signal_new ("tag-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* The resources register themselves from their object file, which a
+   * static library only links in when something refers to it.
+   */
+  g_assert (glossa_get_resource () != NULL);
   g_type_ensure (GLOSSA_TYPE_SEARCH_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/glossa/Glossa/glossa-search-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, entry);
@@ -423,6 +515,11 @@ glossa_search_window_class_init (GlossaSearchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, list);
   gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, before_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, match_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, after_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, article_column);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSearchWindow, label_column);
   gtk_widget_class_bind_template_callback (widget_class, on_query_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
@@ -434,6 +531,7 @@ static void
 glossa_search_window_init (GlossaSearchWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_columns (self);
   self->store = g_list_store_new (GLOSSA_TYPE_SEARCH_ITEM);
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->store));

@@ -254,53 +254,81 @@ search_plain (GlossaSearch *self,
  */
 typedef struct
 {
-  GString *folded;
-  GArray  *source;  /* of guint32: GLOSSA_STORAGE_READ_LIMIT < 4 GiB */
+  char    *folded;
+  gsize    len;
+  guint32 *source;    /* GLOSSA_STORAGE_READ_LIMIT < 4 GiB */
+  gsize    capacity;  /* of both */
 } Folded;
 
+static void
+folded_reserve (Folded *out,
+                gsize   more)
+{
+  if (out->len + more + 1 <= out->capacity)
+    return;
+  out->capacity = MAX (out->capacity * 2, out->len + more + 1);
+  out->folded = g_realloc (out->folded, out->capacity);
+  out->source = g_realloc_n (out->source, out->capacity, sizeof (guint32));
+}
+
+static inline guchar
+ascii_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* ASCII, nearly all of most news, is folded a byte at a time without a
+ * call; other characters through g_utf8_casefold().
+ */
 static void
 fold_text (const char *text,
            gsize       len,
            Folded     *out)
 {
-  out->folded = g_string_sized_new (len + 1);
-  out->source = g_array_sized_new (FALSE, FALSE, sizeof (guint32), len + 1);
+  const char *p = text;
 
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+  memset (out, 0, sizeof *out);
+  folded_reserve (out, len);
+  while (p < text + len)
     {
       guint32 byte = p - text;
-      gsize before = out->folded->len;
 
       if ((guchar) *p < 0x80)
-        g_string_append_c (out->folded, g_ascii_tolower (*p));
+        {
+          out->folded[out->len] = ascii_lower (*p);
+          out->source[out->len++] = byte;
+          p++;
+        }
       else
         {
-          g_autofree char *fold = g_utf8_casefold (p, g_utf8_next_char (p) - p);
-          g_string_append (out->folded, fold);
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *fold = g_utf8_casefold (p, next - p);
+          gsize n = strlen (fold);
+
+          folded_reserve (out, n + (text + len - next));
+          memcpy (out->folded + out->len, fold, n);
+          for (gsize i = 0; i < n; i++)
+            out->source[out->len + i] = byte;
+          out->len += n;
+          p = next;
         }
-      for (gsize i = before; i < out->folded->len; i++)
-        g_array_append_val (out->source, byte);
     }
-  {
-    guint32 end = len;
-    g_array_append_val (out->source, end);
-  }
+  out->folded[out->len] = '\0';
+  out->source[out->len] = len;
 }
 
 static void
 folded_clear (Folded *folded)
 {
-  g_string_free (folded->folded, TRUE);
-  g_array_unref (folded->source);
+  g_free (folded->folded);
+  g_free (folded->source);
 }
 
 static gboolean
 on_fold_boundary (const Folded *folded,
                   gsize         at)
 {
-  const guint32 *source = (const guint32 *) folded->source->data;
-
-  return at == 0 || at == folded->folded->len || source[at - 1] != source[at];
+  return at == 0 || at == folded->len || folded->source[at - 1] != folded->source[at];
 }
 
 static guint
@@ -317,9 +345,9 @@ search_folded (GlossaSearch *self,
   guint n = 0;
 
   fold_text (text, len, &folded);
-  haystack = folded.folded->str;
-  flen = folded.folded->len;
-  source = (const guint32 *) folded.source->data;
+  haystack = folded.folded;
+  flen = folded.len;
+  source = folded.source;
 
   while (at < flen && (hit = memmem (haystack + at, flen - at, self->needle, self->needle_len)))
     {
@@ -410,7 +438,7 @@ ascii_fold_find (const char *data,
     {
       if (p[i] >= 0x80)
         return TRUE;
-      if (g_ascii_tolower (p[i]) == first && len - i >= lower_len &&
+      if (ascii_lower (p[i]) == first && len - i >= lower_len &&
           g_ascii_strncasecmp ((const char *) p + i, lower, lower_len) == 0)
         return TRUE;
     }
