@@ -468,25 +468,41 @@ raw_may_match (GlossaSearch *self,
 /* Hits: contexts and covering spans */
 
 /* A copy of text[start, end) on one line: controls and line or paragraph
- * separators become single spaces.
+ * separators (U+0085, U+2028, U+2029) become single spaces. Byte by byte,
+ * since a search may have hundreds of thousands of hits to show.
  */
 static char *
 one_line (const char *text,
           gsize       start,
           gsize       end)
 {
-  GString *out = g_string_sized_new (end - start);
+  const guchar *p = (const guchar *) text + start;
+  const guchar *stop = (const guchar *) text + end;
+  char *out = g_malloc (end - start + 1);
+  char *q = out;
 
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+  while (p < stop)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029)
-        g_string_append_c (out, ' ');
+      if (*p < 0x20 || *p == 0x7F)
+        {
+          *q++ = ' ';
+          p++;
+        }
+      else if (p + 1 < stop && p[0] == 0xC2 && p[1] == 0x85)
+        {
+          *q++ = ' ';
+          p += 2;
+        }
+      else if (p + 2 < stop && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+        {
+          *q++ = ' ';
+          p += 3;
+        }
       else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        *q++ = *p++;
     }
-  return g_string_free (out, FALSE);
+  *q = '\0';
+  return out;
 }
 
 static void
