@@ -95,6 +95,9 @@ static const struct {
   { "win.keep-b", { "<Control>2", NULL } },
   { "win.keep-both", { "<Control>3", NULL } },
   { "win.keep-neither", { "<Control>4", NULL } },
+  { "win.search-corpus", { "<Control><Shift>f", NULL } },
+  { "win.find-next", { "<Control>g", NULL } },
+  { "win.find-previous", { "<Control><Shift>g", NULL } },
 };
 
 GlossaApplication *

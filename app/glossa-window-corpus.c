@@ -1049,6 +1049,7 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   if (self->document != NULL && !reviewing &&
       g_object_get_data (G_OBJECT (self), PENDING_OTHER_KEY) != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT, start_pending_review, g_object_ref (self), g_object_unref);
+  _glossa_window_search_update_actions (self);
 }
 
 void

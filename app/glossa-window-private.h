@@ -11,10 +11,13 @@
 #include "glossa-reanchor.h"
 #include "glossa-review-bar.h"
 #include "glossa-saver.h"
+#include "glossa-search-bar.h"
 #include "glossa-span-list.h"
 #include "glossa-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _GlossaWindowSearch GlossaWindowSearch;
 
 struct _GlossaWindow
 {
@@ -110,6 +113,12 @@ struct _GlossaWindow
   GlossaDocument       *article_document;
   GlossaReviewSource   *review_source;
   GFile                *review_output;
+
+  /* Search the Corpus (glossa-window-search.c), made when first used,
+   * and the count and buttons beside Find in the article.
+   */
+  GlossaWindowSearch   *search_state;
+  GlossaSearchBar      *find_bar;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -154,5 +163,11 @@ void     _glossa_window_compare            (GlossaWindow   *self,
 void     _glossa_window_review_when_shown  (GlossaWindow   *self,
                                             GFile          *other,
                                             GFile          *output);
+
+void     _glossa_window_class_search_init  (GtkWidgetClass *widget_class);
+void     _glossa_window_search_init        (GlossaWindow   *self);
+void     _glossa_window_search_dispose     (GlossaWindow   *self);
+void     _glossa_window_search_update_actions (GlossaWindow *self);
+GtkWidget *_glossa_window_get_search_window (GlossaWindow  *self);
 
 G_END_DECLS

@@ -1758,6 +1758,7 @@ glossa_window_dispose (GObject *object)
   g_clear_pointer (&self->reanchor, glossa_reanchor_free);
   g_clear_error (&self->reanchor_error);
   _glossa_window_corpus_dispose (self);
+  _glossa_window_search_dispose (self);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
@@ -1834,6 +1835,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
 
   _glossa_window_class_actions_init (widget_class);
   _glossa_window_class_corpus_init (widget_class);
+  _glossa_window_class_search_init (widget_class);
 }
 
 /* The primary menu's popover is made when the menu first opens (a click or
@@ -1879,6 +1881,7 @@ glossa_window_init (GlossaWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _glossa_window_corpus_init (self);
+  _glossa_window_search_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "timex",    N_("Print the dates in articles with their TimeML values"), _glossa_cli_timex },
   { "suggest",  N_("Write a corpus pre-annotated with suggested quotes, dates and known names"), _glossa_cli_suggest },
   { "merge",    N_("Write the spans several annotators agree on as a corpus"), _glossa_cli_merge },
+  { "search",   N_("Find a text or pattern in a corpus, in context; tag every match"), _glossa_cli_search },
 };
 
 static const Command *

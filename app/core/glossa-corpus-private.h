@@ -162,4 +162,9 @@ gboolean            _glossa_line_reader_next              (GlossaLineReader     
                                                            const char              *display,
                                                            GError                 **error);
 
+/* The corpus's index, for workers that must not touch the GObject (the
+ * search): immutable once the corpus is open.
+ */
+GlossaCorpusIndex  *_glossa_corpus_get_index              (GlossaCorpus            *corpus);
+
 G_END_DECLS

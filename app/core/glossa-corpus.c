@@ -1423,3 +1423,10 @@ glossa_corpus_item_get_review_left (GlossaCorpusItem *self)
   g_return_val_if_fail (GLOSSA_IS_CORPUS_ITEM (self), -1);
   return self->review_left;
 }
+
+GlossaCorpusIndex *
+_glossa_corpus_get_index (GlossaCorpus *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
+  return self->index;
+}

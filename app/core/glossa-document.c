@@ -1392,6 +1392,10 @@ glossa_document_end_group (GlossaDocument *self)
 {
   g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
   glossa_undo_stack_end_group (self->undo);
+  /* Only now can the group be undone: views that enable Undo on "changed"
+   * saw every edit inside it while it could not.
+   */
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean

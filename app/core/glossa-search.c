@@ -1,0 +1,926 @@
+/* glossa-search.c: finding a text, a word or a pattern in an article or a whole corpus
+ *
+ * Copyright 2026 The Glossa authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* memmem() */
+#define _GNU_SOURCE 1
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "glossa-corpus-private.h"
+#include "glossa-error.h"
+#include "glossa-json.h"
+#include "glossa-search.h"
+#include "glossa-storage.h"
+
+struct _GlossaSearch
+{
+  char              *query;
+  GlossaSearchFlags  flags;
+  /* Plain queries: the query, case-folded unless MATCH_CASE. */
+  char              *needle;
+  gsize              needle_len;
+  GRegex            *regex;
+  /* Whether an article's raw bytes can rule it out before it is decoded:
+   * see raw_may_match().
+   */
+  gboolean           prefilter;
+  /* The needle has no character a JSON writer escapes (quote, backslash,
+   * solidus, controls), so a JSON line holds it verbatim unless some of
+   * its characters were written as \u escapes.
+   */
+  gboolean           json_safe;
+};
+
+/* Code point offsets for byte offsets that only grow. */
+typedef struct
+{
+  gsize  byte;
+  gint64 offset;
+} Cursor;
+
+static gint64
+cursor_advance (Cursor     *cursor,
+                const char *text,
+                gsize       byte)
+{
+  g_assert (byte >= cursor->byte);
+  for (gsize i = cursor->byte; i < byte; i++)
+    if (((guchar) text[i] & 0xC0) != 0x80)
+      cursor->offset++;
+  cursor->byte = byte;
+  return cursor->offset;
+}
+
+/* Compiling a query */
+
+static gboolean
+needle_is_json_safe (const char *needle)
+{
+  for (const guchar *p = (const guchar *) needle; *p; p++)
+    if (*p < 0x20 || *p == 0x7F || *p == '"' || *p == '\\' || *p == '/')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_ascii (const char *str)
+{
+  for (const guchar *p = (const guchar *) str; *p; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+compile_regex (GlossaSearch  *self,
+               GError       **error)
+{
+  g_autoptr(GError) regex_error = NULL;
+  GRegexCompileFlags compile = G_REGEX_OPTIMIZE | G_REGEX_MULTILINE;
+
+  if (!(self->flags & GLOSSA_SEARCH_MATCH_CASE))
+    compile |= G_REGEX_CASELESS;
+  self->regex = g_regex_new (self->query, compile, 0, &regex_error);
+  if (self->regex == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("The regular expression is not valid: %s"), regex_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GlossaSearch *
+glossa_search_new (const char         *query,
+                   GlossaSearchFlags   flags,
+                   GError            **error)
+{
+  g_autoptr(GlossaSearch) self = NULL;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE, _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+  if (*query == '\0')
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE, _("The search text is empty"));
+      return NULL;
+    }
+
+  self = g_new0 (GlossaSearch, 1);
+  self->query = g_strdup (query);
+  self->flags = flags;
+  if (flags & GLOSSA_SEARCH_REGEX)
+    return compile_regex (self, error) ? g_steal_pointer (&self) : NULL;
+
+  self->needle = flags & GLOSSA_SEARCH_MATCH_CASE ? g_strdup (query) : g_utf8_casefold (query, -1);
+  self->needle_len = strlen (self->needle);
+  self->json_safe = needle_is_json_safe (self->needle);
+  /* A folded needle can only rule out raw bytes when it is ASCII: then
+   * ASCII bytes compare without case, and any other character that folds
+   * to ASCII (the Kelvin sign, ſ, ﬁ…) is a non-ASCII byte in the raw text.
+   */
+  self->prefilter = (flags & GLOSSA_SEARCH_MATCH_CASE) || is_ascii (self->needle);
+  return g_steal_pointer (&self);
+}
+
+void
+glossa_search_free (GlossaSearch *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->query);
+  g_free (self->needle);
+  g_clear_pointer (&self->regex, g_regex_unref);
+  g_free (self);
+}
+
+const char *
+glossa_search_get_query (GlossaSearch *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->query;
+}
+
+GlossaSearchFlags
+glossa_search_get_flags (GlossaSearch *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->flags;
+}
+
+/* Whole words */
+
+/* Letters, digits and combining marks continue a word, so "caf" is not a
+ * whole word of "café", written precomposed or with a combining accent.
+ * An apostrophe or a hyphen ends one: "Psaki" is found in "Psaki's".
+ */
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
+}
+
+static gboolean
+is_whole_word (const char *text,
+               gsize       len,
+               gsize       start,
+               gsize       end)
+{
+  if (start > 0 &&
+      is_word_char (g_utf8_get_char (text + start)) &&
+      is_word_char (g_utf8_get_char (g_utf8_prev_char (text + start))))
+    return FALSE;
+  if (end < len &&
+      is_word_char (g_utf8_get_char (text + end)) &&
+      is_word_char (g_utf8_get_char (g_utf8_prev_char (text + end))))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+accept (GlossaSearch *self,
+        const char   *text,
+        gsize         len,
+        gsize         start,
+        gsize         end)
+{
+  return !(self->flags & GLOSSA_SEARCH_WHOLE_WORD) || is_whole_word (text, len, start, end);
+}
+
+static void
+add_match (GArray     *matches,
+           Cursor     *cursor,
+           const char *text,
+           gsize       start,
+           gsize       end)
+{
+  GlossaSearchMatch match;
+
+  match.start = cursor_advance (cursor, text, start);
+  match.end = cursor_advance (cursor, text, end);
+  match.byte_start = start;
+  match.byte_end = end;
+  g_array_append_val (matches, match);
+}
+
+/* Matching */
+
+static guint
+search_plain (GlossaSearch *self,
+              const char   *text,
+              gsize         len,
+              GArray       *matches)
+{
+  Cursor cursor = { 0, 0 };
+  gsize at = 0;
+  guint n = 0;
+  const char *hit;
+
+  /* UTF-8 is self-synchronising: a valid needle found in valid text
+   * starts and ends on character boundaries.
+   */
+  while (at < len && (hit = memmem (text + at, len - at, self->needle, self->needle_len)))
+    {
+      gsize start = hit - text;
+      gsize end = start + self->needle_len;
+
+      if (accept (self, text, len, start, end))
+        {
+          add_match (matches, &cursor, text, start, end);
+          n++;
+          at = end;
+        }
+      else
+        at = g_utf8_next_char (hit) - text;
+    }
+  return n;
+}
+
+/* The case-folded text, and for each of its bytes the byte of the original
+ * character it comes from, with one more entry for the end. A character
+ * may fold to several ("ß" to "ss", "ﬁ" to "fi"): a match must then take
+ * all of them or none, so that it maps back to whole characters.
+ */
+typedef struct
+{
+  char    *folded;
+  gsize    len;
+  guint32 *source;    /* GLOSSA_STORAGE_READ_LIMIT < 4 GiB */
+  gsize    capacity;  /* of both */
+} Folded;
+
+static void
+folded_reserve (Folded *out,
+                gsize   more)
+{
+  if (out->len + more + 1 <= out->capacity)
+    return;
+  out->capacity = MAX (out->capacity * 2, out->len + more + 1);
+  out->folded = g_realloc (out->folded, out->capacity);
+  out->source = g_realloc_n (out->source, out->capacity, sizeof (guint32));
+}
+
+static inline guchar
+ascii_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* ASCII, nearly all of most news, is folded a byte at a time without a
+ * call; other characters through g_utf8_casefold().
+ */
+static void
+fold_text (const char *text,
+           gsize       len,
+           Folded     *out)
+{
+  const char *p = text;
+
+  memset (out, 0, sizeof *out);
+  folded_reserve (out, len);
+  while (p < text + len)
+    {
+      guint32 byte = p - text;
+
+      if ((guchar) *p < 0x80)
+        {
+          out->folded[out->len] = ascii_lower (*p);
+          out->source[out->len++] = byte;
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *fold = g_utf8_casefold (p, next - p);
+          gsize n = strlen (fold);
+
+          folded_reserve (out, n + (text + len - next));
+          memcpy (out->folded + out->len, fold, n);
+          for (gsize i = 0; i < n; i++)
+            out->source[out->len + i] = byte;
+          out->len += n;
+          p = next;
+        }
+    }
+  out->folded[out->len] = '\0';
+  out->source[out->len] = len;
+}
+
+static void
+folded_clear (Folded *folded)
+{
+  g_free (folded->folded);
+  g_free (folded->source);
+}
+
+static gboolean
+on_fold_boundary (const Folded *folded,
+                  gsize         at)
+{
+  return at == 0 || at == folded->len || folded->source[at - 1] != folded->source[at];
+}
+
+static guint
+search_folded (GlossaSearch *self,
+               const char   *text,
+               gsize         len,
+               GArray       *matches)
+{
+  Cursor cursor = { 0, 0 };
+  Folded folded;
+  const guint32 *source;
+  const char *haystack, *hit;
+  gsize at = 0, flen;
+  guint n = 0;
+
+  fold_text (text, len, &folded);
+  haystack = folded.folded;
+  flen = folded.len;
+  source = folded.source;
+
+  while (at < flen && (hit = memmem (haystack + at, flen - at, self->needle, self->needle_len)))
+    {
+      gsize fstart = hit - haystack;
+      gsize fend = fstart + self->needle_len;
+
+      if (on_fold_boundary (&folded, fstart) && on_fold_boundary (&folded, fend) &&
+          accept (self, text, len, source[fstart], source[fend]))
+        {
+          add_match (matches, &cursor, text, source[fstart], source[fend]);
+          n++;
+          at = fend;
+        }
+      else
+        at = g_utf8_next_char (hit) - haystack;
+    }
+  folded_clear (&folded);
+  return n;
+}
+
+static guint
+search_regex (GlossaSearch *self,
+              const char   *text,
+              gsize         len,
+              GArray       *matches)
+{
+  Cursor cursor = { 0, 0 };
+  gsize at = 0;
+  guint n = 0;
+
+  /* GRegex takes int offsets; the read limit keeps articles below 2 GiB. */
+  g_assert (len < G_MAXINT);
+  while (at < len)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      int start, end;
+
+      /* NOTEMPTY: an empty match cannot be tagged nor shown. A match that
+       * fails (too much backtracking) ends the search of this text.
+       */
+      if (!g_regex_match_full (self->regex, text, len, at, G_REGEX_MATCH_NOTEMPTY, &info, NULL) ||
+          !g_match_info_fetch_pos (info, 0, &start, &end))
+        break;
+      if (accept (self, text, len, start, end))
+        {
+          add_match (matches, &cursor, text, start, end);
+          n++;
+          at = end;
+        }
+      else
+        at = g_utf8_next_char (text + start) - text;
+    }
+  return n;
+}
+
+guint
+glossa_search_text (GlossaSearch *self,
+                    const char   *text,
+                    gsize         len,
+                    GArray       *matches)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+  g_return_val_if_fail (matches != NULL, 0);
+
+  if (self->regex != NULL)
+    return search_regex (self, text, len, matches);
+  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
+    return search_plain (self, text, len, matches);
+  return search_folded (self, text, len, matches);
+}
+
+/* Whether raw bytes without the needle may still match */
+
+/* @lower is the needle, ASCII and lower case. Also TRUE as soon as a
+ * non-ASCII byte is seen, since that character may fold to ASCII.
+ */
+static gboolean
+ascii_fold_find (const char *data,
+                 gsize       len,
+                 const char *lower,
+                 gsize       lower_len)
+{
+  const guchar *p = (const guchar *) data;
+  guchar first = lower[0];
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (p[i] >= 0x80)
+        return TRUE;
+      if (ascii_lower (p[i]) == first && len - i >= lower_len &&
+          g_ascii_strncasecmp ((const char *) p + i, lower, lower_len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* FALSE only when @data, an article's raw bytes (@json: a JSON line that
+ * holds it), cannot have a match, so that it need not be decoded.
+ */
+static gboolean
+raw_may_match (GlossaSearch *self,
+               const char   *data,
+               gsize         len,
+               gboolean      json)
+{
+  gboolean found;
+
+  if (!self->prefilter || (json && !self->json_safe))
+    return TRUE;
+  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
+    found = memmem (data, len, self->needle, self->needle_len) != NULL;
+  else
+    found = ascii_fold_find (data, len, self->needle, self->needle_len);
+  return found || (json && memmem (data, len, "\\u", 2) != NULL);
+}
+
+/* Hits: contexts and covering spans */
+
+/* A copy of text[start, end) on one line: controls and line or paragraph
+ * separators (U+0085, U+2028, U+2029) become single spaces. Byte by byte,
+ * since a search may have hundreds of thousands of hits to show.
+ */
+static char *
+one_line (const char *text,
+          gsize       start,
+          gsize       end)
+{
+  const guchar *p = (const guchar *) text + start;
+  const guchar *stop = (const guchar *) text + end;
+  char *out = g_malloc (end - start + 1);
+  char *q = out;
+
+  while (p < stop)
+    {
+      if (*p < 0x20 || *p == 0x7F)
+        {
+          *q++ = ' ';
+          p++;
+        }
+      else if (p + 1 < stop && p[0] == 0xC2 && p[1] == 0x85)
+        {
+          *q++ = ' ';
+          p += 2;
+        }
+      else if (p + 2 < stop && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+        {
+          *q++ = ' ';
+          p += 3;
+        }
+      else
+        *q++ = *p++;
+    }
+  *q = '\0';
+  return out;
+}
+
+static void
+cover_hit (GlossaSearchHit *hit,
+           GPtrArray       *spans)
+{
+  gint64 inner = G_MAXINT64;
+
+  hit->cover = GLOSSA_SEARCH_COVER_NONE;
+  /* Spans are sorted by start: those that can contain the hit come first. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->start > hit->start)
+        break;
+      if (span->end < hit->end)
+        continue;
+      if (span->start == hit->start && span->end == hit->end)
+        {
+          hit->cover = GLOSSA_SEARCH_COVER_EXACT;
+          hit->label = span->label;
+          return;
+        }
+      if (span->end - span->start < inner)
+        {
+          inner = span->end - span->start;
+          hit->cover = GLOSSA_SEARCH_COVER_INSIDE;
+          hit->label = span->label;
+        }
+    }
+}
+
+/* The hits of @matches in @text, whose spans (nullable) are @spans. */
+static GPtrArray *
+make_hits (const char *text,
+           gsize       len,
+           GArray     *matches,
+           GPtrArray  *spans)
+{
+  GPtrArray *hits = g_ptr_array_new_full (matches->len, (GDestroyNotify) glossa_search_hit_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const GlossaSearchMatch *match = &g_array_index (matches, GlossaSearchMatch, i);
+      GlossaSearchHit *hit = g_new0 (GlossaSearchHit, 1);
+      const char *start = text + match->byte_start;
+      const char *end = text + match->byte_end;
+      const char *left = start;
+      const char *right = end;
+
+      for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
+        left = g_utf8_prev_char (left);
+      for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
+        right = g_utf8_next_char (right);
+
+      hit->start = match->start;
+      hit->end = match->end;
+      hit->left = one_line (text, left - text, start - text);
+      hit->match = one_line (text, start - text, end - text);
+      hit->right = one_line (text, end - text, right - text);
+      if (spans != NULL)
+        cover_hit (hit, spans);
+      g_ptr_array_add (hits, hit);
+    }
+  return hits;
+}
+
+void
+glossa_search_hit_free (GlossaSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->left);
+  g_free (hit->match);
+  g_free (hit->right);
+  g_free (hit);
+}
+
+GPtrArray *
+glossa_search_document (GlossaSearch   *self,
+                        GlossaDocument *document)
+{
+  GlossaArticle *article;
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  g_autoptr(GPtrArray) spans = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (document), NULL);
+
+  article = glossa_document_get_article (document);
+  glossa_search_text (self, glossa_article_get_text (article), glossa_article_get_n_bytes (article), matches);
+  spans = glossa_document_dup_spans (document);
+  return make_hits (glossa_article_get_text (article), glossa_article_get_n_bytes (article), matches, spans);
+}
+
+/* Searching a corpus */
+
+typedef struct
+{
+  GlossaSearch     *search;
+  GlossaCorpus     *corpus;
+  GlossaCorpusIndex *index;
+  GlossaSearchFunc  func;
+  gpointer          user_data;
+  GCancellable     *cancellable;
+  gboolean          stopped;
+} CorpusSearch;
+
+static void
+report (CorpusSearch *cs,
+        guint         position,
+        GPtrArray    *hits,
+        const GError *error)
+{
+  g_autoptr(GPtrArray) owned = hits;
+  GlossaSearchResult result;
+
+  result.id = _glossa_corpus_index_entry (cs->index, position)->id;
+  result.position = position;
+  result.hits = owned ? owned : g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_search_hit_free);
+  result.error = error;
+  if (!cs->func (&result, cs->user_data))
+    cs->stopped = TRUE;
+  if (owned == NULL)
+    g_ptr_array_unref (result.hits);
+}
+
+/* @text has matches: the hits, with the labels of the article's spans
+ * when @with_spans (which needs the document, read again).
+ */
+static void
+report_hits (CorpusSearch *cs,
+             guint         position,
+             const char   *text,
+             gsize         len,
+             GArray       *matches,
+             gboolean      with_spans)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+
+  if (!with_spans)
+    {
+      report (cs, position, make_hits (text, len, matches, NULL), NULL);
+      return;
+    }
+  document = glossa_corpus_load_document (cs->corpus, position, cs->cancellable, &error);
+  if (document == NULL)
+    report (cs, position, NULL, error);
+  else
+    report (cs, position, glossa_search_document (cs->search, document), NULL);
+}
+
+/* An article's own text, as GlossaArticle reads it: without a byte-order mark. */
+static void
+skip_bom (const char **text,
+          gsize       *len)
+{
+  if (*len >= 3 && memcmp (*text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *text += 3;
+      *len -= 3;
+    }
+}
+
+static void
+search_folder_article (CorpusSearch *cs,
+                       guint         position,
+                       GArray       *matches)
+{
+  const GlossaCorpusEntry *entry = _glossa_corpus_index_entry (cs->index, position);
+  g_autofree char *path = g_build_filename (cs->index->path, entry->path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *text;
+  gsize len;
+
+  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error))
+    {
+      report (cs, position, NULL, error);
+      return;
+    }
+  if (!raw_may_match (cs->search, contents, len, FALSE))
+    return;
+  text = contents;
+  skip_bom (&text, &len);
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      g_autoptr(GlossaArticle) article = glossa_article_new_from_data (contents, len, path, &error);
+      report (cs, position, NULL, error);
+      return;
+    }
+  g_array_set_size (matches, 0);
+  /* A folder article's spans are in its sidecar, which may have been
+   * written since the corpus was opened: the document is read for hits.
+   */
+  if (glossa_search_text (cs->search, text, len, matches) > 0)
+    report_hits (cs, position, text, len, matches, TRUE);
+}
+
+static gboolean
+search_folder (CorpusSearch  *cs,
+               GError       **error)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+
+  for (guint i = 0; i < cs->index->entries->len && !cs->stopped; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cs->cancellable, error))
+        return FALSE;
+      search_folder_article (cs, i, matches);
+    }
+  return TRUE;
+}
+
+/* One listed line of a JSONL corpus: its "text" decoded if the raw line may
+ * match, then searched.
+ */
+static void
+search_jsonl_line (CorpusSearch *cs,
+                   guint         position,
+                   const char   *line,
+                   gsize         len,
+                   gboolean      annotated,
+                   GArray       *matches)
+{
+  const GlossaCorpusEntry *entry = _glossa_corpus_index_entry (cs->index, position);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *member;
+  const char *text;
+  gsize text_len;
+
+  if (!raw_may_match (cs->search, line, len, TRUE))
+    return;
+  if (!(root = glossa_json_parse_line (line, len, cs->index->display, entry->line_no, &error)))
+    {
+      report (cs, position, NULL, error);
+      return;
+    }
+  member = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "text") : NULL;
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+    {
+      g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
+                   _("%s was changed by another program; open it again"), cs->index->display);
+      report (cs, position, NULL, error);
+      return;
+    }
+  text = json_node_get_string (member);
+  text_len = strlen (text);
+  skip_bom (&text, &text_len);
+  g_array_set_size (matches, 0);
+  if (glossa_search_text (cs->search, text, text_len, matches) > 0)
+    report_hits (cs, position, text, text_len, matches, annotated || entry->n_spans > 0);
+}
+
+/* Reads the JSONL file line by line beside the index, whose entries are
+ * its listed lines in file order: a line that is not listed (blank, or
+ * refused when the corpus opened) has no entry at its offset.
+ */
+static gboolean
+search_jsonl (CorpusSearch  *cs,
+              GError       **error)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  GArray *entries = cs->index->entries;
+  gboolean annotated = glossa_storage_is_regular (cs->index->annotations_path);
+  GlossaLineReader reader;
+  const char *line;
+  gsize len;
+  gint64 offset;
+  guint next = 0;
+  int fd;
+
+  if ((fd = glossa_storage_open_regular (cs->index->path, NULL, error)) < 0)
+    return FALSE;
+  _glossa_line_reader_init (&reader, fd);
+  while (next < entries->len && !cs->stopped &&
+         _glossa_line_reader_next (&reader, &line, &len, &offset, cs->index->display, error))
+    {
+      if (reader.line_no % 256 == 0 && g_cancellable_set_error_if_cancelled (cs->cancellable, error))
+        break;
+      while (next < entries->len && _glossa_corpus_index_entry (cs->index, next)->offset < offset)
+        next++;
+      if (next < entries->len && _glossa_corpus_index_entry (cs->index, next)->offset == offset)
+        search_jsonl_line (cs, next++, line, len, annotated, matches);
+    }
+  _glossa_line_reader_clear (&reader);
+  close (fd);
+  return error == NULL || *error == NULL;
+}
+
+gboolean
+glossa_search_corpus (GlossaSearch      *self,
+                      GlossaCorpus      *corpus,
+                      GlossaSearchFunc   func,
+                      gpointer           user_data,
+                      GCancellable      *cancellable,
+                      GError           **error)
+{
+  CorpusSearch cs = { self, corpus, NULL, func, user_data, cancellable, FALSE };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GLOSSA_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  cs.index = _glossa_corpus_get_index (corpus);
+  if (cs.index->kind == GLOSSA_CORPUS_FOLDER)
+    ok = search_folder (&cs, &local_error);
+  else
+    ok = search_jsonl (&cs, &local_error);
+  if (!ok && local_error == NULL)
+    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the search failed"), cs.index->display);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+/* Tagging every match */
+
+static gboolean
+crosses (const GlossaSpan       *span,
+         const GlossaSearchMatch *match)
+{
+  gboolean overlap = span->start < match->end && match->start < span->end;
+  gboolean nested = (span->start <= match->start && match->end <= span->end) ||
+                    (match->start <= span->start && span->end <= match->end);
+
+  return overlap && !nested;
+}
+
+typedef enum
+{
+  MATCH_UNTAGGED,
+  MATCH_ALREADY,
+  MATCH_CROSSING,
+} MatchState;
+
+static MatchState
+classify (const GlossaSearchMatch *match,
+          GPtrArray               *spans)
+{
+  MatchState state = MATCH_UNTAGGED;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->start >= match->end)
+        break;
+      if (span->start == match->start && span->end == match->end)
+        return MATCH_ALREADY;
+      if (crosses (span, match))
+        state = MATCH_CROSSING;
+    }
+  return state;
+}
+
+gboolean
+glossa_search_tag_document (GlossaSearch          *self,
+                            GlossaDocument        *document,
+                            GlossaLabel            label,
+                            gboolean               apply,
+                            GlossaSearchTagCounts *counts,
+                            GArray                *tagged,
+                            GError               **error)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *description = NULL;
+  GlossaArticle *article;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  if (glossa_document_get_read_only (document))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_READ_ONLY, _("%s cannot be changed: it is read-only"),
+                   glossa_article_get_name (glossa_document_get_article (document)));
+      return FALSE;
+    }
+
+  article = glossa_document_get_article (document);
+  glossa_search_text (self, glossa_article_get_text (article), glossa_article_get_n_bytes (article), matches);
+  spans = glossa_document_dup_spans (document);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const GlossaSearchMatch *match = &g_array_index (matches, GlossaSearchMatch, i);
+
+      switch (classify (match, spans))
+        {
+        case MATCH_ALREADY: counts->already++; break;
+        case MATCH_CROSSING: counts->crossing++; break;
+        case MATCH_UNTAGGED: g_array_append_val (todo, *match); break;
+        default: g_assert_not_reached ();
+        }
+    }
+  counts->tagged = todo->len;
+  if (tagged != NULL && todo->len > 0)
+    g_array_append_vals (tagged, todo->data, todo->len);
+  if (!apply || todo->len == 0)
+    return TRUE;
+
+  /* Translators: the undo step of tagging every match of a search. */
+  description = g_strdup_printf (_("Tag All as %s"), glossa_label_to_string (label));
+  glossa_document_begin_group (document, description);
+  for (guint i = 0; i < todo->len && ok; i++)
+    {
+      const GlossaSearchMatch *match = &g_array_index (todo, GlossaSearchMatch, i);
+      ok = glossa_document_add_span (document, match->start, match->end, label, error) != NULL;
+    }
+  glossa_document_end_group (document);
+  return ok;
+}

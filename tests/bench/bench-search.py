@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+# bench-search.py: glossa search over 100,000 JSONL articles against grep -c -F
+#
+# Copyright 2026 The Glossa authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Usage: bench-search.py GLOSSA [BENCH_SEARCH_WINDOW] [N_ARTICLES]
+
+Issue 13's budgets: `glossa search` over the 100,000-article JSONL corpus
+within 3x `grep -c -F` of the same query on the same file, and (with
+BENCH_SEARCH_WINDOW) the first results in the search window within 200 ms.
+The corpus is the one bench-corpus-window.py generates. Each figure is the
+median of RUNS runs, the file in the page cache; wall time and CPU time
+(user + system) are both printed, since the machine may be shared.
+"""
+
+import importlib.util
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RUNS = 5
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("bench_corpus_window",
+                                                  os.path.join(HERE, "bench-corpus-window.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate(path, n):
+    import random
+    module = generator()
+    rng = random.Random(4)
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"article-{i}", "text": module.article(rng, i)},
+                               ensure_ascii=False) + "\n")
+
+
+def timed(cmd):
+    """Wall and CPU seconds of one run. The output goes to a pipe, not to
+    /dev/null: GNU grep notices /dev/null and stops at the first match."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"{cmd}: exit {result.returncode}: {result.stderr.decode()}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def median_of(cmd):
+    runs = [timed(cmd) for _ in range(RUNS)]
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def compare(name, glossa_cmd, grep_cmd):
+    g_wall, g_cpu = median_of(glossa_cmd)
+    r_wall, r_cpu = median_of(grep_cmd)
+    print(f"{name}: glossa search {g_wall:.3f} s wall, {g_cpu:.3f} s CPU; "
+          f"grep {r_wall:.3f} s wall, {r_cpu:.3f} s CPU; "
+          f"ratio {g_wall / r_wall:.2f} wall, {g_cpu / r_cpu:.2f} CPU (budget 3)")
+    return g_wall / r_wall
+
+
+def first_results(bench_window, corpus, query):
+    env = dict(os.environ)
+    for name in ("MALLOC_CHECK_", "G_DEBUG"):
+        env.pop(name, None)
+    env.update({"GSETTINGS_BACKEND": "memory", "NO_AT_BRIDGE": "1", "GSK_RENDERER": "cairo"})
+    times = []
+    for _ in range(RUNS):
+        out = subprocess.run([bench_window, corpus, query], env=env, capture_output=True, text=True, timeout=600)
+        if out.returncode != 0:
+            raise RuntimeError(out.stderr)
+        fields = dict(line.split(None, 1) for line in out.stdout.splitlines() if " " in line)
+        times.append((float(fields["cold-first-results-ms"]), float(fields["first-results-ms"]),
+                      float(fields["first-frame-ms"]), float(fields["all-results-ms"])))
+    cold, first, frame, done = (statistics.median(t[i] for t in times) for i in range(4))
+    print(f"search window, {query!r}: first results after {first:.1f} ms, painted after {frame:.1f} ms, "
+          f"all after {done:.0f} ms (the process's first search: {cold:.1f} ms; medians of {RUNS}; "
+          f"budget 200 ms)")
+
+
+def main():
+    glossa = os.path.abspath(sys.argv[1])
+    bench_window = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].isdigit() else None
+    n = int(sys.argv[-1]) if sys.argv[-1].isdigit() else 100_000
+    tmp = tempfile.mkdtemp(prefix="glossa-bench-search-")
+    try:
+        corpus = os.path.join(tmp, "corpus.jsonl")
+        generate(corpus, n)
+        print(f"{n} articles, {os.path.getsize(corpus) / 1e6:.0f} MB")
+        # Warm the page cache, and check both find the same articles.
+        subprocess.run(["cat", corpus], stdout=subprocess.DEVNULL, check=True)
+        # A phrase in about a quarter of the articles, and a word in most.
+        ratios = [
+            compare("plain, “harbour talks”", [glossa, "search", corpus, "harbour talks", "--case"],
+                    ["grep", "-c", "-F", "harbour talks", corpus]),
+            compare("whole word, “spokesman”", [glossa, "search", corpus, "spokesman", "--case", "--word"],
+                    ["grep", "-c", "-w", "-F", "spokesman", corpus]),
+            compare("ignoring case, “harbour talks”", [glossa, "search", corpus, "harbour talks"],
+                    ["grep", "-c", "-i", "-F", "harbour talks", corpus]),
+        ]
+        if bench_window:
+            first_results(bench_window, corpus, "harbour talks")
+        print(f"worst ratio {max(ratios):.2f}")
+    finally:
+        shutil.rmtree(tmp)
+
+
+main()
