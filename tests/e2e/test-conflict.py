@@ -66,7 +66,10 @@ tap.ok(ok, "a tag is saved", e2e.describe(spans, text))
 e2e.write_annotations(article, [thursday])
 theirs = read_bytes(e2e.annotations_path(article))
 app.focus()
-app.key(*word_keys(5, "1"))
+# The keys go in one burst: the window asks only after a quiet moment
+# on the keyboard, and a key of a sequence stalled longer than that on
+# a busy machine would land in the dialog.
+app.key(*word_keys(5, "1"), delay=0)
 # The window asks once it has found the other program's file where it was
 # to save: by then it would have written over it, if it ever did.
 dialog = app.wait_other_window()
