@@ -150,11 +150,13 @@ def environment():
 def first_frame(cmd, env, timeout=180):
     """Wall times in ms from spawn to the "text-frame" line (the first
     frame with the text; bare-view has none, its first frame has the text)
-    and to the "first-frame" line (the document shown, spans and all), and
-    the CPU time (user and system, all threads) of the whole run in ms: both
-    programs exit at once after that line."""
+    and to the "first-frame" line (the document shown, spans and all), the
+    CPU time (user and system, all threads) of the whole run in ms (both
+    programs exit at once after that line), and the main thread's time on
+    a CPU up to the first frame (None if not printed)."""
     t0 = time.monotonic()
     text = None
+    main = None
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
@@ -162,12 +164,15 @@ def first_frame(cmd, env, timeout=180):
             elapsed = (time.monotonic() - t0) * 1000.0
             if line.startswith("text-frame"):
                 text = elapsed
+            elif line.startswith("main-thread run"):
+                main = float(line.split()[2])
             elif line.startswith("first-frame"):
                 proc.stdout.read()
                 _, status, usage = os.wait4(proc.pid, 0)
                 proc.returncode = os.waitstatus_to_exitcode(status)
                 cpu = (usage.ru_utime + usage.ru_stime) * 1000.0
-                return (text if text is not None else elapsed), elapsed, cpu
+                return ((text if text is not None else elapsed), elapsed, cpu,
+                        main)
         raise RuntimeError(f"{cmd[0]} exited without a first frame:\n"
                            + proc.stderr.read())
     finally:
@@ -182,15 +187,18 @@ def startup(name, floor_cmd, glossa_cmd, env, runs, bare_cmd=None):
     value a round: "floor", "text" and "full" (Glossa's text-frame and
     first-frame), "bare" (empty without BARE_CMD)."""
     times = {"floor": [], "text": [], "full": [], "bare": [],
-             "floor_cpu": [], "glossa_cpu": []}
+             "floor_cpu": [], "glossa_cpu": [],
+             "floor_main": [], "glossa_main": []}
     for _ in range(runs):
-        _, f, cpu = first_frame(floor_cmd, env)
+        _, f, cpu, main = first_frame(floor_cmd, env)
         times["floor"].append(f)
         times["floor_cpu"].append(cpu)
-        t, f, cpu = first_frame(glossa_cmd, env)
+        times["floor_main"].append(main)
+        t, f, cpu, main = first_frame(glossa_cmd, env)
         times["text"].append(t)
         times["full"].append(f)
         times["glossa_cpu"].append(cpu)
+        times["glossa_main"].append(main)
         if bare_cmd:
             times["bare"].append(first_frame(bare_cmd, env)[1])
     print(f"# {name}: libadwaita floor runs {ms_list(times['floor'])} ms")
@@ -202,6 +210,12 @@ def startup(name, floor_cmd, glossa_cmd, env, runs, bare_cmd=None):
           f"{ms_list(times['floor_cpu'])} ms; glossa "
           f"{ms_list(times['glossa_cpu'])} ms; ratio "
           f"{spread(ratios(times['glossa_cpu'], times['floor_cpu']))}")
+    # The main thread's own time to the first frame: what start-up waits
+    # for on an idle machine, and what load changes least.
+    print(f"# {name}: main thread on a CPU to the first frame, libadwaita "
+          f"floor {ms_list(times['floor_main'])} ms; glossa "
+          f"{ms_list(times['glossa_main'])} ms; ratio "
+          f"{spread(ratios(times['glossa_main'], times['floor_main']))}")
     return times
 
 
