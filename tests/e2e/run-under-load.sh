@@ -8,8 +8,9 @@
 #
 # Starts one CPU burner per core (stress-ng's when it is installed, else
 # `yes > /dev/null`), runs the e2e suite headless beside them, as
-# build-aux/glossa-dev's `headless` does, and stops the burners by their
-# process ids. The tests wait on what the window shows, never on a fixed
+# build-aux/glossa-dev's `headless` does (with the session bus and the
+# temporary files in a folder of its own under BUILDDIR), and stops the
+# burners by their process ids. The tests wait on what the window shows, never on a fixed
 # sleep: they must pass on a machine this busy. The exit status is meson's.
 
 set -eu
@@ -20,6 +21,28 @@ builddir=${1:-build}
 cores=$(nproc)
 burners=""
 
+# The session bus, the X server's files and the tests' work folders live
+# in a folder of this run's own, not in /tmp, which other programs on a
+# shared machine may clean up while the suite runs.
+private=$(mktemp -d "${builddir}/run-under-load.XXXXXX")
+private=$(cd "$private" && pwd)
+mkdir "$private/bus" "$private/tmp"
+cat > "$private/session.conf" <<END
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=$private/bus</listen>
+  <auth>EXTERNAL</auth>
+  <standard_session_servicedirs/>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+END
+
 stop_burners ()
 {
   for pid in $burners; do
@@ -28,6 +51,7 @@ stop_burners ()
   for pid in $burners; do
     wait "$pid" 2>/dev/null || true
   done
+  rm -rf "$private"
 }
 trap stop_burners EXIT INT TERM
 
@@ -46,7 +70,8 @@ echo "run-under-load: $cores CPU burners ($burners) beside the e2e suite"
 uptime
 
 status=0
-dbus-run-session -- xvfb-run -a -s "-screen 0 1400x1000x24 -noreset" \
+TMPDIR="$private/tmp" dbus-run-session --config-file="$private/session.conf" -- \
+  xvfb-run -a -s "-screen 0 1400x1000x24 -noreset" \
   meson test -C "$builddir" --suite e2e --print-errorlogs "$@" || status=$?
 uptime
 exit $status
