@@ -490,6 +490,37 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* GtkShortcutLabel shows a key without a symbol of its own by its keysym
+ * name, through GTK's translations, which English lacks: "Page_Down" where
+ * menus and tooltips say "Page Down". Its key caps are given the name
+ * gtk_accelerator_get_label() gives the key, which is the translated one
+ * where there is a translation.
+ */
+static void
+glossa_window_format_key_caps (GtkWidget *widget,
+                               gboolean   in_shortcut_label)
+{
+  in_shortcut_label = in_shortcut_label || GTK_IS_SHORTCUT_LABEL (widget);
+
+  if (in_shortcut_label && GTK_IS_LABEL (widget))
+    {
+      const char *name = gtk_label_get_label (GTK_LABEL (widget));
+      guint keyval = strchr (name, '_') != NULL ? gdk_keyval_from_name (name) : GDK_KEY_VoidSymbol;
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          g_autofree char *label = gtk_accelerator_get_label (keyval, 0);
+
+          gtk_label_set_label (GTK_LABEL (widget), label);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    glossa_window_format_key_caps (child, in_shortcut_label);
+}
+
 /* The Keyboard Shortcuts window is built the first time it is asked for.
  * GtkApplication would build one for every new window (about a tenth of
  * the window's start-up) if it were at gtk/help-overlay.ui under the
@@ -512,6 +543,7 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_destroy_with_parent (self->help_overlay, TRUE);
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      glossa_window_format_key_caps (GTK_WIDGET (self->help_overlay), FALSE);
     }
 
   gtk_window_present (self->help_overlay);

@@ -1851,6 +1851,27 @@ create_primary_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* A GtkRevealer measures its child even while it shows nothing of it, and
+ * the bars' wrapping labels make that costly (a search over widths, at
+ * every size request: some 6 % of the start-up's instructions). A bar is
+ * hidden while it is folded away, and shown as soon as it is to slide in.
+ */
+static void
+on_bar_revealer_changed (GtkRevealer *revealer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (revealer),
+                          gtk_revealer_get_reveal_child (revealer)
+                          || gtk_revealer_get_child_revealed (revealer));
+}
+
+static void
+glossa_window_hide_folded_bar (GtkRevealer *revealer)
+{
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (on_bar_revealer_changed), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_bar_revealer_changed), NULL);
+  on_bar_revealer_changed (revealer);
+}
+
 static void
 glossa_window_init (GlossaWindow *self)
 {
@@ -1859,6 +1880,12 @@ glossa_window_init (GlossaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
+  glossa_window_hide_folded_bar (self->banner_revealer);
+  glossa_window_hide_folded_bar (self->save_revealer);
+  glossa_window_hide_folded_bar (self->article_bar_revealer);
+  /* Not the review bar: its width is part of what folds the span list
+   * away in a narrow window.
+   */
 
   self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed",

@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-# bench-window.py: the window's speed against a bare GtkSourceView window
+# bench-window.py: the window's speed against the least libadwaita window
 #
 # Copyright 2026 The Glossa authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Usage: bench-window.py BARE_VIEW BENCH_WINDOW SAMPLE [RUNS]
 
-Issue 3, "Speed". Measured in one run, so that the ratios hold on a busy
-machine:
+Issues 3 and 14, "Speed". Measured in one run, so that the ratios hold on
+a busy machine:
 
-  1. start to first painted frame with SAMPLE: Glossa / bare <= 1.25;
-  2. a generated 5 MB article with 50,000 spans: Glossa / the bare window
-     showing the same article (no spans) <= 2;
+  1. start to first painted frame with SAMPLE: Glossa / the least
+     libadwaita window showing the same text (bare-view --adw: an
+     AdwApplicationWindow, an empty AdwHeaderBar, the same GtkSourceView)
+     <= 1.15 (issue 14; the bare GTK window's figure is printed for
+     information, as issue 3's budget was against it);
+  2. a generated 5 MB article with 50,000 spans: Glossa / the libadwaita
+     floor showing the same article (no spans) <= 2;
   3. tagging and deleting a span in that document: median <= 5 ms and
      99th percentile <= 16 ms; peak resident memory <= 300 MB.
 
@@ -25,18 +29,17 @@ on screen in the same window, between the changes (what the bare window
 does for a change). The raw latencies, and the bare window's, are printed
 too.
 
-For 1, the least a libadwaita window with a header bar costs (bare-view
---adw) is printed too, as the issue asks for such a window: the ratio
-between it and the bare window is the part of the budget libadwaita takes
-whatever the window holds.
-
 Start-up is the wall time from spawning the program to the first frame
 with the article's text ("text-frame"; for 2, since the issue allows
 showing the window before the spans) and to the first frame with the
-spans drawn as well ("first-frame"; for 1, and printed for 2); best of
-RUNS, runs interleaved. Both windows draw with GTK's cairo renderer (see
+spans drawn as well ("first-frame"; for 1, and printed for 2). The
+programs run in turn, RUNS rounds; a round's ratio is Glossa's time over
+the floor's in that round (the two ran seconds apart, under the same
+load), and the budget applies to the median of the rounds' ratios, printed
+with their spread. Both windows draw with GTK's cairo renderer (see
 environment()). Every figure is printed; the exit status is 1 when a budget
-is exceeded, 77 (skip) without a display.
+is exceeded, 77 (skip) without a display. With GLOSSA_BENCH_STARTUP_ONLY
+set in the environment, only the start-up figures are measured.
 """
 
 import hashlib
@@ -49,7 +52,7 @@ import sys
 import tempfile
 import time
 
-BUDGET_SAMPLE_RATIO = 1.25
+BUDGET_SAMPLE_RATIO = 1.15
 BUDGET_BIG_RATIO = 2.0
 BUDGET_MEDIAN_MS = 5.0
 BUDGET_P99_MS = 16.0
@@ -147,9 +150,13 @@ def environment():
 def first_frame(cmd, env, timeout=180):
     """Wall times in ms from spawn to the "text-frame" line (the first
     frame with the text; bare-view has none, its first frame has the text)
-    and to the "first-frame" line (the document shown, spans and all)."""
+    and to the "first-frame" line (the document shown, spans and all), the
+    CPU time (user and system, all threads) of the whole run in ms (both
+    programs exit at once after that line), and the main thread's time on
+    a CPU up to the first frame (None if not printed)."""
     t0 = time.monotonic()
     text = None
+    main = None
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
@@ -157,36 +164,73 @@ def first_frame(cmd, env, timeout=180):
             elapsed = (time.monotonic() - t0) * 1000.0
             if line.startswith("text-frame"):
                 text = elapsed
+            elif line.startswith("main-thread run"):
+                main = float(line.split()[2])
             elif line.startswith("first-frame"):
-                proc.wait(timeout=timeout)
-                return (text if text is not None else elapsed), elapsed
+                proc.stdout.read()
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                cpu = (usage.ru_utime + usage.ru_stime) * 1000.0
+                return ((text if text is not None else elapsed), elapsed, cpu,
+                        main)
         raise RuntimeError(f"{cmd[0]} exited without a first frame:\n"
                            + proc.stderr.read())
     finally:
-        if proc.poll() is None:
+        if proc.returncode is None and proc.poll() is None:
             proc.kill()
             proc.wait()
 
 
-def startup(name, bare_cmd, glossa_cmd, env, runs, adw_cmd=None):
-    """Best of RUNS for each: bare, Glossa's text, Glossa's document, and
-    with ADW_CMD the bare libadwaita window (else None)."""
-    bare, text, full, adw = [], [], [], []
+def startup(name, floor_cmd, glossa_cmd, env, runs, bare_cmd=None):
+    """RUNS rounds, each running the libadwaita floor, Glossa and (with
+    BARE_CMD) the bare GTK window in turn. Returns a dict of lists, one
+    value a round: "floor", "text" and "full" (Glossa's text-frame and
+    first-frame), "bare" (empty without BARE_CMD)."""
+    times = {"floor": [], "text": [], "full": [], "bare": [],
+             "floor_cpu": [], "glossa_cpu": [],
+             "floor_main": [], "glossa_main": []}
     for _ in range(runs):
-        bare.append(first_frame(bare_cmd, env)[1])
-        if adw_cmd:
-            adw.append(first_frame(adw_cmd, env)[1])
-        t, f = first_frame(glossa_cmd, env)
-        text.append(t)
-        full.append(f)
-    print(f"# {name}: bare runs {', '.join(f'{x:.0f}' for x in bare)} ms")
-    if adw:
-        print(f"# {name}: bare libadwaita window runs "
-              f"{', '.join(f'{x:.0f}' for x in adw)} ms")
-    print(f"# {name}: glossa runs, text shown "
-          f"{', '.join(f'{x:.0f}' for x in text)} ms; spans drawn too "
-          f"{', '.join(f'{x:.0f}' for x in full)} ms")
-    return min(bare), min(text), min(full), (min(adw) if adw else None)
+        _, f, cpu, main = first_frame(floor_cmd, env)
+        times["floor"].append(f)
+        times["floor_cpu"].append(cpu)
+        times["floor_main"].append(main)
+        t, f, cpu, main = first_frame(glossa_cmd, env)
+        times["text"].append(t)
+        times["full"].append(f)
+        times["glossa_cpu"].append(cpu)
+        times["glossa_main"].append(main)
+        if bare_cmd:
+            times["bare"].append(first_frame(bare_cmd, env)[1])
+    print(f"# {name}: libadwaita floor runs {ms_list(times['floor'])} ms")
+    print(f"# {name}: glossa runs, text shown {ms_list(times['text'])} ms; "
+          f"spans drawn too {ms_list(times['full'])} ms")
+    if bare_cmd:
+        print(f"# {name}: bare GTK window runs {ms_list(times['bare'])} ms")
+    print(f"# {name}: CPU time (user + system), libadwaita floor "
+          f"{ms_list(times['floor_cpu'])} ms; glossa "
+          f"{ms_list(times['glossa_cpu'])} ms; ratio "
+          f"{spread(ratios(times['glossa_cpu'], times['floor_cpu']))}")
+    # The main thread's own time to the first frame: what start-up waits
+    # for on an idle machine, and what load changes least.
+    print(f"# {name}: main thread on a CPU to the first frame, libadwaita "
+          f"floor {ms_list(times['floor_main'])} ms; glossa "
+          f"{ms_list(times['glossa_main'])} ms; ratio "
+          f"{spread(ratios(times['glossa_main'], times['floor_main']))}")
+    return times
+
+
+def ms_list(values):
+    return ", ".join(f"{x:.0f}" for x in values)
+
+
+def ratios(over, under):
+    """Each round's ratio, sorted."""
+    return sorted(a / b for a, b in zip(over, under))
+
+
+def spread(values):
+    """The median of VALUES with their range, as "1.12 (1.08-1.19)"."""
+    return f"{median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
 def edit(cmd, env):
@@ -233,7 +277,7 @@ def main():
         print("SKIP: no X display (run under xvfb-run)")
         return 77
     bare_view, bench_window, sample = sys.argv[1:4]
-    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 5
+    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 9
     env = environment()
     failed = []
 
@@ -251,28 +295,41 @@ def main():
         print(f"# generated {nbytes} bytes, {nspans} spans in "
               f"{time.monotonic() - t0:.1f} s")
 
-        b, t, f, a = startup("sample", [bare_view, sample_copy],
-                             [bench_window, "startup", sample_copy], env,
-                             runs, [bare_view, "--adw", sample_copy])
-        print(f"start-up, sample article: bare {b:.0f} ms, glossa {f:.0f} ms "
-              f"(text {t:.0f} ms), ratio {f / b:.2f} (budget "
+        adw = [bare_view, "--adw"]
+        times = startup("sample", adw + [sample_copy],
+                        [bench_window, "startup", sample_copy], env, runs,
+                        [bare_view, sample_copy])
+        r = ratios(times["full"], times["floor"])
+        print(f"start-up, sample article: libadwaita floor "
+              f"{median(times['floor']):.0f} ms, glossa "
+              f"{median(times['full']):.0f} ms (text "
+              f"{median(times['text']):.0f} ms), ratio median (range) "
+              f"{spread(r)} over {runs} rounds (budget "
               f"{BUDGET_SAMPLE_RATIO}) "
-              + verdict(f / b <= BUDGET_SAMPLE_RATIO, "sample start-up"))
-        # For reference: the least a libadwaita window with a header bar
-        # costs over the same floor, and Glossa against it.
-        print(f"# the bare libadwaita window (AdwWindow, AdwHeaderBar, the "
-              f"same view): {a:.0f} ms, ratio {a / b:.2f} to the bare "
-              f"window; glossa {f / a:.2f} times it")
+              + verdict(median(r) <= BUDGET_SAMPLE_RATIO, "sample start-up"))
+        # For information: issue 3's floor, a bare GTK window, which no
+        # libadwaita window can come near.
+        print(f"# the bare GTK window (GtkWindow, the same view): "
+              f"{median(times['bare']):.0f} ms; glossa "
+              f"{spread(ratios(times['full'], times['bare']))} times it, the "
+              f"libadwaita floor "
+              f"{spread(ratios(times['floor'], times['bare']))} times it")
 
         # The issue allows showing the window before the spans ("show the
         # window first"): the budget is on the first frame with the text;
         # the frame with the spans drawn is printed beside it.
-        b, t, f, _ = startup("5 MB", [bare_view, big],
-                          [bench_window, "startup", big], env, runs)
-        print(f"start-up, 5 MB with {nspans} spans: bare {b:.0f} ms, glossa "
-              f"{t:.0f} ms, ratio {t / b:.2f} (budget {BUDGET_BIG_RATIO}) "
-              + verdict(t / b <= BUDGET_BIG_RATIO, "5 MB start-up")
-              + f"; with the spans drawn {f:.0f} ms, ratio {f / b:.2f}")
+        times = startup("5 MB", adw + [big],
+                        [bench_window, "startup", big], env, runs)
+        r = ratios(times["text"], times["floor"])
+        print(f"start-up, 5 MB with {nspans} spans: libadwaita floor "
+              f"{median(times['floor']):.0f} ms, glossa "
+              f"{median(times['text']):.0f} ms, ratio {spread(r)} (budget "
+              f"{BUDGET_BIG_RATIO}) "
+              + verdict(median(r) <= BUDGET_BIG_RATIO, "5 MB start-up")
+              + f"; with the spans drawn {median(times['full']):.0f} ms, "
+              f"ratio {spread(ratios(times['full'], times['floor']))}")
+        if os.environ.get("GLOSSA_BENCH_STARTUP_ONLY"):
+            return finish(failed)
 
         bare, _ = edit([bare_view, big, str(N_CHANGES)], env)
         ours, f = edit([bench_window, "edit", big, str(N_CHANGES)], env)
@@ -305,6 +362,10 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    return finish(failed)
+
+
+def finish(failed):
     if failed:
         print(f"over budget: {', '.join(failed)}")
         return 1

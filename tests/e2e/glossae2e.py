@@ -8,8 +8,16 @@
 Each test script starts the real `glossa` binary on a copy of an article in
 a temporary folder, drives it with real X input (xdotool: XTest key and
 pointer events, the same path as a person's keyboard and mouse), and reads
-the annotation file back. Waits poll a condition with a timeout; fixed sleeps
-are used only where X input needs pacing (between the steps of a drag).
+the annotation file back. Every wait polls a condition on what the window
+shows (its title, its windows, the screen settling or changing) or on what
+is on disk, with a timeout generous enough for a machine under load and a
+message naming what did not happen; fixed sleeps are used only where X input
+needs pacing (between the steps of a drag, between separate clicks).
+
+The window runs with GTK settings that take timing out of its input and
+drawing (see gtk_settings()): the caret does not blink, so that the screen
+settles, and a double click may take up to a second, so that a double click
+sent by xdotool under load still is one.
 
 Screen positions come from the article itself: lines that tests point at
 are framed by "███" markers, solid blocks that are easy to find in a
@@ -31,8 +39,38 @@ LABELS = ("actor", "quote", "claim", "date")
 MARKER = "\u2588\u2588\u2588"
 
 
+# The default timeout of the waits, in seconds: long, since a wait that
+# succeeds returns as soon as its condition holds.
+TIMEOUT = 30.0
+# GTK's double-click time in the window (see gtk_settings()), in seconds;
+# separate clicks at one place are sent further apart than this.
+DOUBLE_CLICK_TIME = 1.0
+
+
 class Skip(Exception):
     pass
+
+
+def wait_until(condition, timeout=TIMEOUT, interval=0.1):
+    """Poll CONDITION until it returns a true value and return that value;
+    after TIMEOUT seconds, return its last (false) value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+def gtk_settings(config_home):
+    """Write GTK's settings for the window under CONFIG_HOME (its
+    XDG_CONFIG_HOME): no caret blinking, and a long double-click time."""
+    folder = os.path.join(config_home, "gtk-4.0")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "settings.ini"), "w") as f:
+        f.write("[Settings]\n"
+                "gtk-cursor-blink = false\n"
+                f"gtk-double-click-time = {int(DOUBLE_CLICK_TIME * 1000)}\n")
 
 
 class Tap:
@@ -281,8 +319,10 @@ class Glossa:
         # GTK_A11Y=test is for the in-process GTK tests.
         env.pop("GTK_A11Y", None)
         env.pop("WAYLAND_DISPLAY", None)
+        env["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")
         if extra_env:
             env.update(extra_env)
+        gtk_settings(env["XDG_CONFIG_HOME"])
         self.log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([os.path.abspath(exe), article], env=env,
                                      cwd=workdir,
@@ -298,7 +338,7 @@ class Glossa:
         with open(self.log_path, errors="replace") as f:
             return f.read()
 
-    def wait_window(self, timeout=60):
+    def wait_window(self, timeout=TIMEOUT):
         """Wait for the mapped toplevel of our process; focus it."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -330,21 +370,67 @@ class Glossa:
         subprocess.run(["xdotool", "windowfocus", window or self.window],
                        stderr=subprocess.DEVNULL)
 
-    def wait_other_window(self, timeout=10):
-        """Wait for a second mapped window of ours (a dialog); return it."""
+    def other_windows(self):
+        """Our mapped windows other than the main one (dialogs)."""
+        out = subprocess.run(["xdotool", "search", "--onlyvisible",
+                              "--pid", str(self.proc.pid)],
+                             stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True).stdout
+        return [w for w in out.split() if w != self.window]
+
+    def wait_other_window(self, timeout=TIMEOUT):
+        """Wait for a second mapped window of ours (a dialog) and for the
+        screen to settle, so that it is drawn and takes keys; return it, or
+        None after TIMEOUT seconds (a short TIMEOUT checks that none
+        comes)."""
+        others = wait_until(self.other_windows, timeout)
+        if not others:
+            return None
+        self.settle()
+        return others[-1]
+
+    def wait_dialog_gone(self, dialog, timeout=TIMEOUT):
+        """Wait until DIALOG is no longer mapped; False after TIMEOUT."""
+        return wait_until(lambda: dialog not in self.other_windows(), timeout)
+
+    def title(self):
+        """The main window's title, as the window manager would show it."""
+        out = subprocess.run(["xdotool", "getwindowname", self.window],
+                             stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True).stdout
+        return out.strip()
+
+    def wait_title(self, expected, timeout=TIMEOUT):
+        """Wait until the title is EXPECTED; False after TIMEOUT."""
+        return wait_until(lambda: self.title() == expected, timeout)
+
+    def settle(self, timeout=TIMEOUT):
+        """Wait until the window has drawn what it had to: two screenshots
+        in a row are the same. Return the last screenshot; raise
+        RuntimeError if the screen still changes after TIMEOUT seconds."""
+        previous = screenshot()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            out = subprocess.run(["xdotool", "search", "--onlyvisible",
-                                  "--pid", str(self.proc.pid)],
-                                 stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, text=True).stdout
-            others = [w for w in out.split() if w != self.window]
-            if others:
-                return others[-1]
-            time.sleep(0.1)
-        return None
+            time.sleep(0.2)
+            img = screenshot()
+            if img.pixels == previous.pixels:
+                return img
+            previous = img
+        raise RuntimeError(f"the screen still changed after {timeout} s")
 
-    def wait_marked_lines(self, count, timeout=60):
+    def wait_change(self, before, timeout=TIMEOUT):
+        """Wait until the screen differs from the screenshot BEFORE (the
+        window showed the effect of the input since), then until it
+        settles; return the screenshot, or raise RuntimeError naming
+        WHAT did not happen after TIMEOUT seconds."""
+        changed = wait_until(lambda: screenshot().pixels != before.pixels,
+                             timeout, interval=0.2)
+        if not changed:
+            raise RuntimeError(f"the window showed no change within "
+                               f"{timeout} s")
+        return self.settle(timeout)
+
+    def wait_marked_lines(self, count, timeout=TIMEOUT):
         """Wait until COUNT marker-framed lines are on screen; return them
         with the screenshot they were found in."""
         deadline = time.monotonic() + timeout
@@ -370,11 +456,11 @@ class Glossa:
                         text], check=True)
 
     def click(self, x, y, repeat=1):
-        # Separate clicks at one place must not make a double click (GTK's
-        # default gtk-double-click-time is 400 ms).
+        # Separate clicks at one place must not make a double click: they
+        # are sent further apart than the window's double-click time.
         last = getattr(self, "_last_click", None)
         if last and abs(last[0] - x) <= 5 and abs(last[1] - y) <= 5:
-            wait = last[2] + 0.6 - time.monotonic()
+            wait = last[2] + DOUBLE_CLICK_TIME + 0.2 - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
         subprocess.run(["xdotool", "mousemove", str(x), str(y)],
@@ -472,7 +558,7 @@ def describe(spans, text):
     return ", ".join(f"{l}[{s},{e})={text[s:e]!r}" for s, e, l in spans) or "no spans"
 
 
-def wait_spans(article_path, expected, timeout=8.0):
+def wait_spans(article_path, expected, timeout=TIMEOUT):
     """Poll the annotation file until its spans equal EXPECTED (a list of
     (start, end, label)); return (ok, spans, seconds waited)."""
     expected = sorted(expected)

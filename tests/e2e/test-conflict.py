@@ -13,9 +13,7 @@ does not load ... never writes the file."
 """
 
 import os
-import subprocess
 import sys
-import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -39,16 +37,8 @@ def word_keys(index, key):
     return ["ctrl+Home"] + ["ctrl+Right"] * (index + 1) + ["Left", key]
 
 
-def wait_title(app, expected, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        name = subprocess.run(["xdotool", "getwindowname", app.window],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True).stdout.strip()
-        if name == expected:
-            return True
-        time.sleep(0.1)
-    return False
+def wait_title(app, expected):
+    return app.wait_title(expected)
 
 
 def read_bytes(path):
@@ -76,17 +66,18 @@ tap.ok(ok, "a tag is saved", e2e.describe(spans, text))
 e2e.write_annotations(article, [thursday])
 theirs = read_bytes(e2e.annotations_path(article))
 app.focus()
-app.key(*word_keys(5, "1"))
-deadline = time.monotonic() + 3
-kept = True
-while time.monotonic() < deadline and kept:
-    kept = read_bytes(e2e.annotations_path(article)) == theirs
-    time.sleep(0.05)
+# The keys go in one burst: the window asks only after a quiet moment
+# on the keyboard, and a key of a sequence stalled longer than that on
+# a busy machine would land in the dialog.
+app.key(*word_keys(5, "1"), delay=0)
+# The window asks once it has found the other program's file where it was
+# to save: by then it would have written over it, if it ever did.
+dialog = app.wait_other_window()
+kept = read_bytes(e2e.annotations_path(article)) == theirs
 tap.ok(kept, "a change made after another program wrote the file does not "
        "write over it",
        "file now has: " + e2e.describe(e2e.load_spans(article), text))
 
-dialog = app.wait_other_window()
 tap.ok(dialog is not None, "the window offers to reload")
 if outdir:
     e2e.screenshot(os.path.join(outdir, "e2e-conflict.png"))
@@ -94,7 +85,7 @@ if outdir:
 if dialog:
     app.focus(dialog)
     app.key("Return")
-    time.sleep(0.5)
+    app.wait_dialog_gone(dialog)
 app.focus()
 app.key(*word_keys(2, "2"))
 ok, spans, _ = e2e.wait_spans(article, [thursday, spoke])
@@ -126,7 +117,9 @@ try:
     app.focus()
     app.key(*word_keys(7, "4"))
     app.key("ctrl+Home", "Tab", "Delete", "ctrl+s")
-    time.sleep(1.5)
+    # Whatever the keys did is on screen; closing then saves what there is
+    # to save, so the file is checked after the window closed.
+    app.settle()
     if outdir:
         e2e.screenshot(os.path.join(outdir, "e2e-broken.png"))
     status = app.close()

@@ -16,7 +16,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -52,13 +51,8 @@ def title(app):
     return out.strip()
 
 
-def wait_title(app, expected, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if title(app) == expected:
-            return True
-        time.sleep(0.1)
-    return False
+def wait_title(app, expected):
+    return app.wait_title(expected)
 
 
 def status_of(name):
@@ -70,13 +64,8 @@ def status_of(name):
         return "todo"
 
 
-def wait_status(name, expected, timeout=8.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if status_of(name) == expected:
-            return True
-        time.sleep(0.1)
-    return False
+def wait_status(name, expected):
+    return bool(e2e.wait_until(lambda: status_of(name) == expected))
 
 
 def start():

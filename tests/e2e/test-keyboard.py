@@ -16,7 +16,6 @@ window and reopens the article to check that the spans load and are kept.
 import json
 import os
 import sys
-import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -139,14 +138,11 @@ if dialog:
     app.focus(dialog)
     app.type("checked by hand")
     app.key("Return")
-note = None
-deadline = time.monotonic() + 8
-while time.monotonic() < deadline and note != "checked by hand":
-    note = note_of(biden_claim)
-    time.sleep(0.05)
+note = e2e.wait_until(lambda: note_of(biden_claim) == "checked by hand"
+                      and note_of(biden_claim))
 tap.ok(note == "checked by hand",
        "N opens the note dialog of the selected span; the note is saved",
-       f"dialog window: {dialog}; note in the file: {note!r}")
+       f"dialog window: {dialog}; note in the file: {note_of(biden_claim)!r}")
 
 step("Shift+Tab from the end selects the last span; Delete deletes it",
      ["ctrl+End", "shift+Tab", "Delete"], remove(*thursday))

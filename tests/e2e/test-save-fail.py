@@ -89,7 +89,7 @@ def recovery_spans(data_home):
     return sorted((s["start"], s["end"], s["label"]) for s in doc["spans"])
 
 
-def wait_recovery(data_home, expected, timeout=8.0):
+def wait_recovery(data_home, expected, timeout=e2e.TIMEOUT):
     deadline = time.monotonic() + timeout
     spans = None
     while time.monotonic() < deadline:
@@ -100,7 +100,7 @@ def wait_recovery(data_home, expected, timeout=8.0):
     return False, spans
 
 
-def wait_no_recovery(data_home, timeout=5.0):
+def wait_no_recovery(data_home, timeout=e2e.TIMEOUT):
     """The recovery copy goes once the save that follows the file's write
     has been reported: poll for it."""
     deadline = time.monotonic() + timeout
@@ -127,7 +127,7 @@ def error_bar_rows(img):
     return rows
 
 
-def wait_error_bar(shown, timeout=5.0):
+def wait_error_bar(shown, timeout=e2e.TIMEOUT):
     deadline = time.monotonic() + timeout
     rows = 0
     while time.monotonic() < deadline:
@@ -181,7 +181,9 @@ def read_only_folder():
         if outdir:
             e2e.screenshot(os.path.join(outdir, "e2e-save-fail.png"))
 
-        # 0.3 s, 1 s, 2 s…: a few tries in four seconds, one warning.
+        # 0.3 s, 1 s, 2 s…: a few tries in four seconds, one warning. The
+        # four seconds are the span of time the check is about, not a wait
+        # for the window.
         time.sleep(4)
         warnings = sum(1 for line in app.log_text().splitlines()
                        if "WARNING" in line and "Could not save:" in line)
@@ -190,15 +192,14 @@ def read_only_folder():
                f"{warnings} warnings\n{app.log_text()}")
 
         app.key("ctrl+w")
-        dialog = app.wait_other_window(timeout=5)
-        time.sleep(0.5)
+        dialog = app.wait_other_window()
         tap.ok(dialog is not None and app.alive(),
                "Ctrl+W asks what to do with the edits instead of closing",
                f"dialog {dialog}, alive {app.alive()}")
         if dialog:
             app.focus(dialog)
             app.key("Escape")
-        time.sleep(1)
+            app.wait_dialog_gone(dialog)
         ok, spans = wait_recovery(data_home, [putin], timeout=1)
         tap.ok(app.alive() and visible(app) and ok,
                "Cancel (Escape) keeps the window and the recovery copy",
@@ -233,12 +234,11 @@ def read_only_folder():
         mounted = False
         app = e2e.Glossa(exe, article, work, extra_env=env)
         app.wait_window()
-        dialog = app.wait_other_window(timeout=10)
+        dialog = app.wait_other_window()
         tap.ok(ok and dialog is not None,
                "the next open offers the recovered annotations",
                f"copy {e2e.describe(spans, text)}; dialog {dialog}")
         if dialog:
-            time.sleep(0.5)
             app.focus(dialog)
             app.key("Return")
         ok, spans, _ = e2e.wait_spans(article, [putin, biden])
@@ -258,13 +258,8 @@ def title(app):
     return out.strip()
 
 
-def wait_title(app, expected, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if title(app) == expected:
-            return True
-        time.sleep(0.1)
-    return False
+def wait_title(app, expected):
+    return app.wait_title(expected)
 
 
 def read_only_corpus():
@@ -289,8 +284,7 @@ def read_only_corpus():
         app.key(*word_keys(1, "1"))
         ok, spans = wait_recovery(data_home, [putin])
         app.key("ctrl+Next")
-        dialog = app.wait_other_window(timeout=5)
-        time.sleep(0.5)
+        dialog = app.wait_other_window()
         tap.ok(ok and dialog is not None and title(app) == "a1.txt",
                "Ctrl+Page Down asks instead of leaving edits that could not "
                "be written",
@@ -298,16 +292,15 @@ def read_only_corpus():
         if dialog:
             app.focus(dialog)
             app.key("Escape")
-        time.sleep(1)
+            app.wait_dialog_gone(dialog)
         tap.ok(title(app) == "a1.txt" and app.alive(),
                "Cancel stays on the article", f"title {title(app)!r}")
 
         # Discard: Tab from Cancel (the default) to Discard.
         app.focus()
         app.key("ctrl+Next")
-        dialog = app.wait_other_window(timeout=5)
+        dialog = app.wait_other_window()
         if dialog:
-            time.sleep(0.5)
             app.focus(dialog)
             app.key("Tab", "space")
         moved = wait_title(app, "a2.txt")
@@ -339,7 +332,7 @@ def jsonl_conflict():
         except (OSError, ValueError, KeyError):
             return None
 
-    def wait_line(expected, timeout=8.0):
+    def wait_line(expected, timeout=e2e.TIMEOUT):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if line_spans() == sorted(expected):
@@ -366,13 +359,14 @@ def jsonl_conflict():
     theirs = read_bytes(lines)
 
     app.focus()
-    app.key(*word_keys(5, "1"))
-    deadline = time.monotonic() + 3
-    kept = True
-    while time.monotonic() < deadline and kept:
-        kept = read_bytes(lines) == theirs
-        time.sleep(0.05)
-    dialog = app.wait_other_window(timeout=5)
+    # The keys go in one burst: the window asks only after a quiet moment
+    # on the keyboard, and a key of a sequence stalled longer than that on
+    # a busy machine would land in the dialog.
+    app.key(*word_keys(5, "1"), delay=0)
+    # The window asks once it has found the other program's line where it
+    # was to save: by then it would have written over it, if it ever did.
+    dialog = app.wait_other_window()
+    kept = read_bytes(lines) == theirs
     tap.ok(kept and dialog is not None,
            "a JSONL line another program wrote is not written over, and the "
            "window asks",
