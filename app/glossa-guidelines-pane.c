@@ -45,6 +45,10 @@ struct _GlossaGuidelinesPane
    */
   GPtrArray              *monitors;
   guint                   reload_source;
+  /* The search context notifies its count before it says it has finished
+   * counting: until it does, the label is updated again shortly.
+   */
+  guint                   count_source;
   guint                   dirty : 1;
 };
 
@@ -478,6 +482,15 @@ glossa_guidelines_pane_get_n_matches (GlossaGuidelinesPane *self)
   return gtk_source_search_context_get_occurrences_count (self->search);
 }
 
+static void update_match_label (GlossaGuidelinesPane *self);
+
+static void
+recount (GlossaGuidelinesPane *self)
+{
+  self->count_source = 0;
+  update_match_label (self);
+}
+
 /* "2 of 5" when a match is selected, "5 matches" before, nothing while
  * counting or with nothing to find.
  */
@@ -494,6 +507,8 @@ update_match_label (GlossaGuidelinesPane *self)
   if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     position = gtk_source_search_context_get_occurrence_position (self->search, &start, &end);
 
+  if (needle[0] != '\0' && count < 0 && self->count_source == 0)
+    self->count_source = g_timeout_add_once (50, (GSourceOnceFunc) recount, self);
   if (needle[0] == '\0' || count < 0)
     text = g_strdup ("");
   else if (count == 0)
@@ -593,6 +608,7 @@ glossa_guidelines_pane_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_GUIDELINES_PANE);
   /* The template's root box is not a bound child: unparent it here. */

@@ -190,6 +190,30 @@ counted (gpointer data)
   return glossa_guidelines_pane_get_n_matches (data) >= 0;
 }
 
+typedef struct
+{
+  GlossaGuidelinesPane *pane;
+  const char           *text;
+} Says;
+
+static gboolean
+match_says (gpointer data)
+{
+  Says *says = data;
+
+  return g_strcmp0 (glossa_guidelines_pane_get_match_text (says->pane), says->text) == 0;
+}
+
+static void
+wait_match_says (GlossaGuidelinesPane *pane,
+                 const char           *text)
+{
+  Says says = { pane, text };
+
+  if (!gui_test_wait_for (match_says, &says, 5000))
+    g_error ("the search says “%s”, not “%s”", glossa_guidelines_pane_get_match_text (pane), text);
+}
+
 static void
 check_match (GlossaGuidelinesPane *pane,
              int                   position)
@@ -265,12 +289,11 @@ test_shown (gconstpointer data)
   entry = glossa_guidelines_pane_get_search_entry (pane);
   gtk_editable_set_text (entry, "claim");
   g_assert_true (gui_test_wait_for (counted, pane, 5000));
-  gui_test_iterate (300);
   g_assert_cmpint (glossa_guidelines_pane_get_n_matches (pane), ==, 5);
   {
     g_autofree char *five = g_strdup_printf (ngettext ("%d match", "%d matches", 5), 5);
 
-    g_assert_cmpstr (glossa_guidelines_pane_get_match_text (pane), ==, five);
+    wait_match_says (pane, five);
   }
   g_signal_emit_by_name (entry, "activate");
   check_match (pane, 1);
@@ -284,9 +307,7 @@ test_shown (gconstpointer data)
   save_screenshot (window);
 
   gtk_editable_set_text (entry, "no such words");
-  g_assert_true (gui_test_wait_for (counted, pane, 5000));
-  gui_test_iterate (300);
-  g_assert_cmpstr (glossa_guidelines_pane_get_match_text (pane), ==, _("No matches"));
+  wait_match_says (pane, _("No matches"));
 
   /* F1 again hides it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guidelines", NULL));
