@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "core-test-util.h"
+#include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-guidelines.h"
 
@@ -423,6 +424,34 @@ test_load_async (void)
   ct_remove_tree (dir);
 }
 
+/* A folder corpus's GUIDELINES.txt is its guidelines, not an article. */
+static void
+test_not_an_article (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *txt = g_build_filename (dir, "GUIDELINES.txt", NULL);
+  g_autofree char *sub_txt = g_build_filename (sub, "GUIDELINES.txt", NULL);
+  g_autofree char *other = g_build_filename (sub, "guidelines.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaCorpus) corpus = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  ct_write_file (article, "An article.", -1);
+  ct_write_file (txt, "Tag every actor.", -1);
+  ct_write_file (sub_txt, "Tag every date.", -1);
+  /* Another name, in another letter case, is an article like any. */
+  ct_write_file (other, "An article too.", -1);
+
+  corpus = glossa_corpus_open (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 2);
+
+  ct_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/core/guidelines/find", test_find);
   g_test_add_func ("/core/guidelines/hostile", test_hostile);
   g_test_add_func ("/core/guidelines/load-async", test_load_async);
+  g_test_add_func ("/core/guidelines/not-an-article", test_not_an_article);
 
   return g_test_run ();
 }
