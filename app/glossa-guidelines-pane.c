@@ -12,6 +12,7 @@
 
 #include "glossa-guidelines.h"
 #include "glossa-guidelines-pane.h"
+#include "glossa-resources.h"
 
 /* Changes on disk come in bursts (an editor's save is several events). */
 #define RELOAD_DELAY_MS 150
@@ -124,20 +125,24 @@ static void
 insert (GlossaGuidelinesPane *self,
         GtkTextIter          *end,
         const char           *text,
-        GtkTextTag           *block_tag,
         const char           *tag1,
         const char           *tag2,
         const char           *tag3)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  int offset = gtk_text_iter_get_offset (end);
-  GtkTextIter start;
   const char *names[] = { tag1, tag2, tag3 };
+  GtkTextIter start;
+  int offset;
 
+  /* Most text is plain: inserted without looking for where it starts. */
+  if (tag1 == NULL && tag2 == NULL && tag3 == NULL)
+    {
+      gtk_text_buffer_insert (buffer, end, text, -1);
+      return;
+    }
+  offset = gtk_text_iter_get_offset (end);
   gtk_text_buffer_insert (buffer, end, text, -1);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-  if (block_tag != NULL)
-    gtk_text_buffer_apply_tag (buffer, block_tag, &start, end);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (names[i] != NULL)
       gtk_text_buffer_apply_tag_by_name (buffer, names[i], &start, end);
@@ -176,8 +181,7 @@ block_tag (GlossaGuidelinesPane  *self,
 static void
 insert_runs (GlossaGuidelinesPane  *self,
              GtkTextIter           *end,
-             GlossaGuidelinesBlock *block,
-             GtkTextTag            *tag)
+             GlossaGuidelinesBlock *block)
 {
   g_autoptr(GString) link_text = g_string_new (NULL);
 
@@ -187,7 +191,7 @@ insert_runs (GlossaGuidelinesPane  *self,
       GlossaGuidelinesRun *next = i + 1 < block->runs->len ? g_ptr_array_index (block->runs, i + 1) : NULL;
       GlossaGuidelinesStyle style = run->style;
 
-      insert (self, end, run->text, tag,
+      insert (self, end, run->text,
               style & GLOSSA_GUIDELINES_STYLE_BOLD ? "bold" : NULL,
               style & GLOSSA_GUIDELINES_STYLE_EMPHASIS ? "emphasis" : NULL,
               style & GLOSSA_GUIDELINES_STYLE_CODE ? "code" : style & GLOSSA_GUIDELINES_STYLE_LINK ? "link" : NULL);
@@ -200,7 +204,7 @@ insert_runs (GlossaGuidelinesPane  *self,
         {
           g_autofree char *target = g_strdup_printf (" (%s)", run->url);
 
-          insert (self, end, target, tag, "target", NULL, NULL);
+          insert (self, end, target, "target", NULL, NULL);
         }
       g_string_truncate (link_text, 0);
     }
@@ -211,40 +215,79 @@ insert_block (GlossaGuidelinesPane  *self,
               GtkTextIter           *end,
               GlossaGuidelinesBlock *block)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextTag *tag = block_tag (self, block);
+  GtkTextIter start;
+  int offset;
 
   if (!gtk_text_iter_is_start (end))
-    gtk_text_buffer_insert (GTK_TEXT_BUFFER (self->buffer), end, "\n", 1);
+    gtk_text_buffer_insert (buffer, end, "\n", 1);
+  offset = gtk_text_iter_get_offset (end);
 
   if (block->kind == GLOSSA_GUIDELINES_BULLET)
-    insert (self, end, "•  ", tag, "marker", NULL, NULL);
+    insert (self, end, "•  ", "marker", NULL, NULL);
   else if (block->kind == GLOSSA_GUIDELINES_NUMBERED)
     {
       g_autofree char *number = g_strdup_printf ("%u.  ", block->number);
 
-      insert (self, end, number, tag, "marker", NULL, NULL);
+      insert (self, end, number, "marker", NULL, NULL);
     }
   else if (block->kind == GLOSSA_GUIDELINES_RULE)
-    insert (self, end, "⁂", tag, NULL, NULL, NULL);
+    insert (self, end, "⁂", NULL, NULL, NULL);
 
-  insert_runs (self, end, block, tag);
+  insert_runs (self, end, block);
+  if (tag != NULL)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, end);
+    }
+}
+
+static void follow_style       (GlossaGuidelinesPane *self);
+static void update_match_label (GlossaGuidelinesPane *self);
+
+/* A new buffer for each version shown, filled while no view shows it
+ * (several times faster than filling the view's, whose layout each
+ * insertion would invalidate), with a search of its own.
+ */
+static void
+new_buffer (GlossaGuidelinesPane *self)
+{
+  GtkSourceSearchSettings *settings;
+
+  g_clear_object (&self->search);
+  g_clear_object (&self->buffer);
+  self->buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  create_tags (self);
+  follow_style (self);
+
+  self->search = gtk_source_search_context_new (self->buffer, NULL);
+  settings = gtk_source_search_context_get_settings (self->search);
+  gtk_source_search_settings_set_wrap_around (settings, TRUE);
+  g_object_bind_property (self->search_entry, "text", settings, "search-text", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->search, "notify::occurrences-count",
+                           G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
 }
 
 static void
 show_guidelines (GlossaGuidelinesPane *self,
                  GlossaGuidelines     *guidelines)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   double scrolled_to = gtk_adjustment_get_value (adjustment);
+  GtkTextBuffer *buffer;
   GtkTextIter end;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
+  new_buffer (self);
+  buffer = GTK_TEXT_BUFFER (self->buffer);
   gtk_text_buffer_get_end_iter (buffer, &end);
   for (guint i = 0; i < guidelines->blocks->len; i++)
     insert_block (self, &end, g_ptr_array_index (guidelines->blocks, i));
   gtk_text_buffer_get_start_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_view_set_buffer (self->view, buffer);
+  update_match_label (self);
   /* A reload after an edit on disk keeps the place being read. */
   gtk_adjustment_set_value (adjustment, scrolled_to);
   gtk_stack_set_visible_child_name (self->stack, "text");
@@ -482,8 +525,6 @@ glossa_guidelines_pane_get_n_matches (GlossaGuidelinesPane *self)
   return gtk_source_search_context_get_occurrences_count (self->search);
 }
 
-static void update_match_label (GlossaGuidelinesPane *self);
-
 static void
 recount (GlossaGuidelinesPane *self)
 {
@@ -632,6 +673,10 @@ glossa_guidelines_pane_class_init (GlossaGuidelinesPaneClass *klass)
   object_class->dispose = glossa_guidelines_pane_dispose;
   widget_class->map = glossa_guidelines_pane_map;
 
+  /* The resources register themselves from their object file, which a
+   * static library links in only when something refers to it.
+   */
+  g_assert (glossa_get_resource () != NULL);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-guidelines-pane.ui");
@@ -654,26 +699,14 @@ glossa_guidelines_pane_class_init (GlossaGuidelinesPaneClass *klass)
 static void
 glossa_guidelines_pane_init (GlossaGuidelinesPane *self)
 {
-  GtkSourceSearchSettings *settings;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty = TRUE;
-  self->buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  new_buffer (self);
   gtk_text_view_set_buffer (self->view, GTK_TEXT_BUFFER (self->buffer));
-  create_tags (self);
-  follow_style (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (follow_style), self, G_CONNECT_SWAPPED);
-
-  self->search = gtk_source_search_context_new (self->buffer, NULL);
-  settings = gtk_source_search_context_get_settings (self->search);
-  gtk_source_search_settings_set_wrap_around (settings, TRUE);
-  g_object_bind_property (self->search_entry, "text", settings, "search-text", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->search, "notify::occurrences-count",
-                           G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
   show_none (self);
