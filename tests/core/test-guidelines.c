@@ -331,12 +331,15 @@ test_hostile (void)
   g_autofree char *path = g_build_filename (dir, "GUIDELINES.md", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *big = NULL;
   GlossaGuidelines *guidelines;
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  g_assert_nonnull (glossa_guidelines_find (folder, NULL));
+  found = glossa_guidelines_find (folder, NULL);
+  g_assert_true (g_file_equal (found, file));
+  g_clear_object (&found);
   alarm (10);
   guidelines = glossa_guidelines_load (file, NULL, &error);
   alarm (0);
@@ -347,7 +350,9 @@ test_hostile (void)
   g_unlink (path);
 
   g_assert_cmpint (symlink ("GUIDELINES.md", path), ==, 0);
-  g_assert_nonnull (glossa_guidelines_find (folder, NULL));
+  found = glossa_guidelines_find (folder, NULL);
+  g_assert_true (g_file_equal (found, file));
+  g_clear_object (&found);
   g_assert_null (glossa_guidelines_load (file, NULL, &error));
   g_assert_nonnull (strstr (error->message, "GUIDELINES.md"));
   g_clear_error (&error);
