@@ -707,6 +707,7 @@ parse_heading (Blocks     *b,
 {
   guint level = 0;
   GlossaGuidelinesBlock *block;
+  gsize end;
 
   while (level < len && s[level] == '#')
     level++;
@@ -719,14 +720,11 @@ parse_heading (Blocks     *b,
   while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
     len--;
   /* A closing run of # after a space is not part of the title. */
-  {
-    gsize end = len;
-
-    while (end > 0 && s[end - 1] == '#')
-      end--;
-    if (end == 0 || s[end - 1] == ' ' || s[end - 1] == '\t')
-      len = end;
-  }
+  end = len;
+  while (end > 0 && s[end - 1] == '#')
+    end--;
+  if (end == 0 || s[end - 1] == ' ' || s[end - 1] == '\t')
+    len = end;
   while (len > 0 && (*s == ' ' || *s == '\t'))
     s++, len--;
   while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -823,9 +821,15 @@ parse_line (Blocks     *b,
   gsize rest = len - skip;
 
   if (b->in_fence)
-    return parse_fenced (b, line, len);
+    {
+      parse_fenced (b, line, len);
+      return;
+    }
   if (is_blank (line, len))
-    return close_block (b);
+    {
+      close_block (b);
+      return;
+    }
   if (b->plain)
     {
       if (!b->open)
