@@ -16,6 +16,8 @@
 
 /* Changes on disk come in bursts (an editor's save is several events). */
 #define RELOAD_DELAY_MS 150
+/* Blocks put into the text between two frames: a few milliseconds' work. */
+#define FILL_BLOCKS 200
 
 struct _GlossaGuidelinesPane
 {
@@ -50,6 +52,10 @@ struct _GlossaGuidelinesPane
    * counting: until it does, the label is updated again shortly.
    */
   guint                   count_source;
+  /* The guidelines being put into the buffer, and how many blocks are in. */
+  GlossaGuidelines       *filling;
+  guint                   filled;
+  guint                   fill_source;
   guint                   dirty : 1;
 };
 
@@ -270,27 +276,64 @@ new_buffer (GlossaGuidelinesPane *self)
                            G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
 }
 
+/* Shows the buffer once it is whole, where the last version was read. */
+static void
+finish_filling (GlossaGuidelinesPane *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  double scrolled_to = gtk_adjustment_get_value (adjustment);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start;
+
+  g_clear_pointer (&self->filling, glossa_guidelines_free);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_view_set_buffer (self->view, buffer);
+  update_match_label (self);
+  gtk_adjustment_set_value (adjustment, scrolled_to);
+  gtk_stack_set_visible_child_name (self->stack, "text");
+}
+
+/* Fills FILL_BLOCKS blocks at a time: the few of most guidelines at once,
+ * the tens of thousands of huge ones between frames, so that the window
+ * never waits on them.
+ */
+static gboolean
+fill_some (gpointer user_data)
+{
+  GlossaGuidelinesPane *self = user_data;
+  guint n_blocks = self->filling->blocks->len;
+  guint limit = MIN (self->filled + FILL_BLOCKS, n_blocks);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (self->buffer), &end);
+  for (; self->filled < limit; self->filled++)
+    insert_block (self, &end, g_ptr_array_index (self->filling->blocks, self->filled));
+  if (self->filled < n_blocks)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  finish_filling (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling (GlossaGuidelinesPane *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->filling, glossa_guidelines_free);
+}
+
 static void
 show_guidelines (GlossaGuidelinesPane *self,
                  GlossaGuidelines     *guidelines)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  double scrolled_to = gtk_adjustment_get_value (adjustment);
-  GtkTextBuffer *buffer;
-  GtkTextIter end;
-
+  stop_filling (self);
   new_buffer (self);
-  buffer = GTK_TEXT_BUFFER (self->buffer);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  for (guint i = 0; i < guidelines->blocks->len; i++)
-    insert_block (self, &end, g_ptr_array_index (guidelines->blocks, i));
-  gtk_text_buffer_get_start_iter (buffer, &end);
-  gtk_text_buffer_place_cursor (buffer, &end);
-  gtk_text_view_set_buffer (self->view, buffer);
-  update_match_label (self);
-  /* A reload after an edit on disk keeps the place being read. */
-  gtk_adjustment_set_value (adjustment, scrolled_to);
-  gtk_stack_set_visible_child_name (self->stack, "text");
+  self->filling = guidelines;
+  self->filled = 0;
+  if (fill_some (self) == G_SOURCE_CONTINUE)
+    self->fill_source = g_idle_add (fill_some, self);
 }
 
 static void
@@ -319,6 +362,7 @@ show_none (GlossaGuidelinesPane *self)
                                        "(Markdown) or GUIDELINES.txt file in “%s”, beside the articles"),
                                      where);
     }
+  stop_filling (self);
   adw_status_page_set_description (self->none_page, description);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
   gtk_stack_set_visible_child_name (self->stack, "none");
@@ -328,6 +372,7 @@ static void
 show_error (GlossaGuidelinesPane *self,
             const GError         *error)
 {
+  stop_filling (self);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
   gtk_stack_set_visible_child_name (self->stack, "error");
@@ -403,7 +448,7 @@ on_loaded (GObject      *source,
   g_set_object (&self->file, file);
   show_file_label (self);
   if (guidelines != NULL)
-    show_guidelines (self, guidelines);
+    show_guidelines (self, g_steal_pointer (&guidelines));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) && file == NULL)
     show_none (self);
   else
@@ -417,6 +462,7 @@ glossa_guidelines_pane_reload (GlossaGuidelinesPane *self)
   self->reload_source = 0;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_filling (self);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -650,6 +696,7 @@ glossa_guidelines_pane_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->count_source, g_source_remove);
+  stop_filling (self);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_GUIDELINES_PANE);
   /* The template's root box is not a bound child: unparent it here. */

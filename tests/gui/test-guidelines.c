@@ -361,6 +361,43 @@ test_follows_disk (void)
   gui_test_remove_tree (article);
 }
 
+/* Guidelines of many blocks are put into the view between frames, and all
+ * of them arrive, in order.
+ */
+static void
+test_large (void)
+{
+  g_autoptr(GFile) article = gui_test_copy_sample (SAMPLE);
+  g_autoptr(GString) text = g_string_new ("# Many items\n\n");
+  GlossaGuidelinesPane *pane;
+  GtkTextBuffer *buffer;
+  GlossaWindow *window;
+  GtkTextIter end;
+  g_autofree char *last = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "- item **%u**\n", i);
+  write_guidelines (article, "GUIDELINES.md", text->str, text->len);
+  window = open_at (article, 1400);
+  pane = window->guidelines_pane;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guidelines", NULL));
+  wait_shows (pane, "text", "Many items");
+
+  buffer = gtk_text_view_get_buffer (glossa_guidelines_pane_get_view (pane));
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, 5001);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, 5000);
+  {
+    GtkTextIter line_end = end;
+
+    gtk_text_iter_forward_to_line_end (&line_end);
+    last = gtk_text_iter_get_text (&end, &line_end);
+  }
+  g_assert_cmpstr (last, ==, "•  item 4999");
+
+  gui_test_close_window (window);
+  gui_test_remove_tree (article);
+}
+
 /* At 700 px the pane folds: F1 shows it over the article. */
 static void
 test_narrow (gconstpointer data)
@@ -404,6 +441,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/guidelines/shown/light", GINT_TO_POINTER (FALSE), test_shown);
   g_test_add_data_func ("/gui/guidelines/shown/dark", GINT_TO_POINTER (TRUE), test_shown);
   g_test_add_func ("/gui/guidelines/follows-disk", test_follows_disk);
+  g_test_add_func ("/gui/guidelines/large", test_large);
   g_test_add_data_func ("/gui/guidelines/narrow/light", GINT_TO_POINTER (FALSE), test_narrow);
   g_test_add_data_func ("/gui/guidelines/narrow/dark", GINT_TO_POINTER (TRUE), test_narrow);
 
