@@ -78,6 +78,7 @@ create_tags (GlossaGuidelinesPane *self)
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GdkRGBA dim = { 0.5, 0.5, 0.5, 1.0 };
   GdkRGBA shade = { 0.5, 0.5, 0.5, 0.15 };
+  GdkRGBA current = { 0.96, 0.47, 0.0, 0.45 };
 
   gtk_text_buffer_create_tag (buffer, "h1", "weight", PANGO_WEIGHT_BOLD, "scale", 1.6,
                               "pixels-above-lines", 6, "pixels-below-lines", 12, NULL);
@@ -95,6 +96,10 @@ create_tags (GlossaGuidelinesPane *self)
                               "left-margin", 24, "paragraph-background-rgba", &shade, NULL);
   gtk_text_buffer_create_tag (buffer, "rule", "foreground-rgba", &dim, "justification", GTK_JUSTIFY_CENTER, NULL);
   gtk_text_buffer_create_tag (buffer, "marker", "foreground-rgba", &dim, NULL);
+  /* The match Enter went to: the selection alone is faint while the
+   * search entry has the focus. Made last, so that it shows over the rest.
+   */
+  gtk_text_buffer_create_tag (buffer, "current-match", "background-rgba", &current, NULL);
 }
 
 /* The tag indenting a list item or quote @depth levels in: made when first
@@ -571,6 +576,22 @@ glossa_guidelines_pane_get_n_matches (GlossaGuidelinesPane *self)
   return gtk_source_search_context_get_occurrences_count (self->search);
 }
 
+/* The match Enter last went to, marked with the current-match tag. */
+static gboolean
+current_match (GlossaGuidelinesPane *self,
+               GtkTextIter          *start,
+               GtkTextIter          *end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-match");
+
+  gtk_text_buffer_get_start_iter (buffer, start);
+  if (!gtk_text_iter_starts_tag (start, tag) && !gtk_text_iter_forward_to_tag_toggle (start, tag))
+    return FALSE;
+  *end = *start;
+  return gtk_text_iter_forward_to_tag_toggle (end, tag);
+}
+
 static void
 recount (GlossaGuidelinesPane *self)
 {
@@ -584,14 +605,13 @@ recount (GlossaGuidelinesPane *self)
 static void
 update_match_label (GlossaGuidelinesPane *self)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   int count = gtk_source_search_context_get_occurrences_count (self->search);
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *text = NULL;
   GtkTextIter start, end;
   int position = 0;
 
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+  if (current_match (self, &start, &end))
     position = gtk_source_search_context_get_occurrence_position (self->search, &start, &end);
 
   if (needle[0] != '\0' && count < 0 && self->count_source == 0)
@@ -612,17 +632,30 @@ select_match (GlossaGuidelinesPane *self,
               gboolean              forward)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter from, other, start, end;
+  GtkTextIter from, start, end;
   gboolean found;
 
-  gtk_text_buffer_get_selection_bounds (buffer, &other, &from);
-  if (!forward)
-    from = other;
+  if (current_match (self, &start, &end))
+    from = forward ? end : start;
+  else
+    gtk_text_buffer_get_iter_at_mark (buffer, &from, gtk_text_buffer_get_insert (buffer));
   found = forward ? gtk_source_search_context_forward (self->search, &from, &start, &end, NULL)
                   : gtk_source_search_context_backward (self->search, &from, &start, &end, NULL);
   if (found)
     {
-      gtk_text_buffer_select_range (buffer, &start, &end);
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+      GtkTextIter first, last;
+
+      /* Over the search's own highlight, whose tag it makes when it
+       * first highlights.
+       */
+      gtk_text_tag_set_priority (gtk_text_tag_table_lookup (table, "current-match"),
+                                 gtk_text_tag_table_get_size (table) - 1);
+      gtk_text_buffer_get_bounds (buffer, &first, &last);
+      gtk_text_buffer_remove_tag_by_name (buffer, "current-match", &first, &last);
+      gtk_text_buffer_apply_tag_by_name (buffer, "current-match", &start, &end);
+      /* No selection: its colour would cover the match's. */
+      gtk_text_buffer_place_cursor (buffer, &start);
       gtk_text_view_scroll_to_mark (self->view, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
     }
   update_match_label (self);
@@ -658,10 +691,11 @@ static void
 on_search_changed (GlossaGuidelinesPane *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start;
+  GtkTextIter start, end;
 
   /* A new search starts from the top, with no match selected yet. */
-  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "current-match", &start, &end);
   gtk_text_buffer_place_cursor (buffer, &start);
   update_match_label (self);
 }

@@ -223,12 +223,19 @@ check_match (GlossaGuidelinesPane *pane,
   g_autofree char *selected = NULL;
   g_autofree char *folded = NULL;
   GtkTextIter start, end;
+  GtkTextTag *tag;
 
   g_assert_cmpstr (glossa_guidelines_pane_get_match_text (pane), ==, expected);
-  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-match");
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&start, tag));
+  end = start;
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, tag));
   selected = gtk_text_iter_get_text (&start, &end);
   folded = g_utf8_casefold (selected, -1);
   g_assert_cmpstr (folded, ==, "claim");
+  /* The only match marked as the current one. */
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&end, tag));
 }
 
 static void
