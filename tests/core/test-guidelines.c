@@ -314,6 +314,11 @@ test_find (void)
   found = glossa_guidelines_find (folder, root);
   g_assert_cmpstr (g_file_peek_path (found), ==, at_sub);
   g_clear_object (&found);
+  /* A root that does not hold the folder: the folder alone. */
+  g_clear_pointer (&path, g_ptr_array_unref);
+  path = glossa_guidelines_search_path (root, folder);
+  g_assert_cmpuint (path->len, ==, 1);
+  g_assert_true (g_file_equal (g_ptr_array_index (path, 0), root));
   /* Without a root (one article), only its own folder. */
   g_assert_cmpint (g_unlink (at_sub), ==, 0);
   g_assert_null (glossa_guidelines_find (folder, NULL));
