@@ -312,12 +312,16 @@ on_list_activate (GlossaSpanList *self,
   glossa_span_list_activate (self, position);
 }
 
+/* The selected row grows to show its span whole, with its note. */
 static void
 setup_row (GtkListItemFactory *factory,
            GtkListItem        *list_item,
            gpointer            user_data)
 {
-  gtk_list_item_set_child (list_item, glossa_span_row_new ());
+  GtkWidget *row = glossa_span_row_new ();
+
+  gtk_list_item_set_child (list_item, row);
+  g_object_bind_property (list_item, "selected", row, "expanded", G_BINDING_SYNC_CREATE);
 }
 
 static void

@@ -21,6 +21,10 @@ struct _GlossaSpanRow
   GtkLabel  *text_label;
   GtkLabel  *position_label;
   GtkWidget *note_image;
+  GtkWidget *detail_box;
+  GtkLabel  *detail_label;
+  GtkWidget *note_box;
+  GtkLabel  *note_label;
 
   char      *label_class;
   /* The span shown, or NULL. Spans are never changed once in a document
@@ -28,9 +32,24 @@ struct _GlossaSpanRow
    * A reference keeps its address from being reused by another span.
    */
   GlossaSpan *span;
+  /* Selected rows grow to show the whole text and the note. */
+  gboolean    expanded;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSpanRow, glossa_span_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EXPANDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A tooltip is a popup, not a reader: a span longer than this (a whole
+ * article tagged as a claim, say) is cut there; the expanded row has it all.
+ */
+#define TOOLTIP_MAX_CHARS 4000
 
 /* A label as the user reads it: the built-in schema's translated title,
  * or else its name; the file keeps the name.
@@ -49,6 +68,60 @@ GtkWidget *
 glossa_span_row_new (void)
 {
   return g_object_new (GLOSSA_TYPE_SPAN_ROW, NULL);
+}
+
+static void
+glossa_span_row_set_tooltip (GlossaSpanRow *self,
+                             const char    *text)
+{
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (text, TOOLTIP_MAX_CHARS + 1) > TOOLTIP_MAX_CHARS)
+    {
+      cut = g_utf8_substring (text, 0, TOOLTIP_MAX_CHARS);
+      cut = g_strconcat (g_steal_pointer (&cut), "…", NULL);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_label), cut != NULL ? cut : text);
+}
+
+/* Collapsed: at most three lines beside the label, and the note as an
+ * icon (its text in the tooltip). Expanded: the whole text and the note
+ * below, the row's full width.
+ */
+static void
+glossa_span_row_update_expanded (GlossaSpanRow *self)
+{
+  gboolean has_note = self->span != NULL && self->span->note != NULL;
+
+  /* The detail's label is filled only when shown: most rows never are. */
+  gtk_label_set_text (self->detail_label, self->expanded && self->span != NULL ? self->span->text : "");
+  gtk_widget_set_visible (self->detail_box, self->expanded);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), !self->expanded);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->position_label), self->expanded);
+  gtk_widget_set_visible (self->note_box, has_note);
+  gtk_widget_set_visible (self->note_image, !self->expanded && has_note);
+}
+
+gboolean
+glossa_span_row_get_expanded (GlossaSpanRow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SPAN_ROW (self), FALSE);
+
+  return self->expanded;
+}
+
+void
+glossa_span_row_set_expanded (GlossaSpanRow *self,
+                              gboolean       expanded)
+{
+  g_return_if_fail (GLOSSA_IS_SPAN_ROW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+  self->expanded = expanded;
+  glossa_span_row_update_expanded (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }
 
 void
@@ -86,9 +159,11 @@ glossa_span_row_set_span (GlossaSpanRow *self,
   position = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, span->start, span->end);
   gtk_label_set_text (self->label_label, label_title (span->label));
   gtk_label_set_text (self->text_label, text);
+  glossa_span_row_set_tooltip (self, span->text);
   gtk_label_set_text (self->position_label, position);
-  gtk_widget_set_visible (self->note_image, span->note != NULL);
+  gtk_label_set_text (self->note_label, span->note != NULL ? span->note : "");
   gtk_widget_set_tooltip_text (self->note_image, span->note);
+  glossa_span_row_update_expanded (self);
 
   if (span->note != NULL)
     description = g_strdup_printf (_("%s: “%s”, characters %s, note: %s"),
@@ -115,12 +190,55 @@ glossa_span_row_dispose (GObject *object)
 }
 
 static void
+glossa_span_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossaSpanRow *self = GLOSSA_SPAN_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, self->expanded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+glossa_span_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GlossaSpanRow *self = GLOSSA_SPAN_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      glossa_span_row_set_expanded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 glossa_span_row_class_init (GlossaSpanRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = glossa_span_row_dispose;
+  object_class->get_property = glossa_span_row_get_property;
+  object_class->set_property = glossa_span_row_set_property;
+
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-span-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, box);
@@ -129,6 +247,10 @@ glossa_span_row_class_init (GlossaSpanRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, note_image);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, note_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, note_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "spanrow");
 }

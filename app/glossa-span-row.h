@@ -19,5 +19,9 @@ G_DECLARE_FINAL_TYPE (GlossaSpanRow, glossa_span_row, GLOSSA, SPAN_ROW, GtkWidge
 GtkWidget *glossa_span_row_new      (void);
 void       glossa_span_row_set_span (GlossaSpanRow *self,
                                      GlossaSpan    *span);
+/* Whether the row shows the span's whole text and note (the selected row). */
+gboolean   glossa_span_row_get_expanded (GlossaSpanRow *self);
+void       glossa_span_row_set_expanded (GlossaSpanRow *self,
+                                         gboolean       expanded);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "glossa-article-view.h"
 #include "glossa-corpus-sidebar.h"
+#include "glossa-guidelines-pane.h"
 #include "glossa-reanchor.h"
 #include "glossa-review-bar.h"
 #include "glossa-saver.h"
@@ -54,6 +55,9 @@ struct _GlossaWindow
   GtkWidget            *latin1_button;
   GtkWidget            *cp1252_button;
   GtkRevealer          *article_bar_revealer;
+  /* The guidelines pane (F1), on the right of everything. */
+  AdwFlap              *guide_flap;
+  GlossaGuidelinesPane *guidelines_pane;
 
   GSettings            *settings;
   /* Built when first asked for (see show_help_overlay_action()). */

@@ -683,6 +683,8 @@ _glossa_window_show_loading (GlossaWindow *self,
  * Shows the error state of an article that could not be read, in place of
  * whatever was shown: nothing can be tagged there.
  */
+static void glossa_window_update_guidelines (GlossaWindow *self);
+
 void
 _glossa_window_show_load_error (GlossaWindow *self,
                                 GFile        *file,
@@ -697,6 +699,7 @@ _glossa_window_show_load_error (GlossaWindow *self,
   glossa_window_update_title (self);
   glossa_window_update_main_page (self);
   _glossa_window_corpus_update_actions (self);
+  glossa_window_update_guidelines (self);
 }
 
 static GFile *
@@ -710,6 +713,29 @@ dup_article_file (GlossaWindow *self)
     return NULL;
   file = glossa_article_get_file (glossa_document_get_article (self->document));
   return file ? g_object_ref (file) : NULL;
+}
+
+/* The guidelines pane looks beside the article shown, then up to the root
+ * of a folder corpus; for a JSONL corpus, beside the corpus file.
+ */
+static void
+glossa_window_update_guidelines (GlossaWindow *self)
+{
+  g_autoptr(GFile) article = dup_article_file (self);
+  g_autoptr(GFile) folder = article != NULL ? g_file_get_parent (article) : NULL;
+  g_autoptr(GFile) jsonl_folder = NULL;
+  GFile *root = NULL;
+
+  if (self->corpus != NULL && glossa_corpus_get_kind (self->corpus) == GLOSSA_CORPUS_FOLDER)
+    root = glossa_corpus_get_file (self->corpus);
+  else if (self->corpus != NULL)
+    {
+      jsonl_folder = g_file_get_parent (glossa_corpus_get_file (self->corpus));
+      g_set_object (&folder, jsonl_folder);
+    }
+  if (folder == NULL && root != NULL)
+    folder = g_object_ref (root);
+  glossa_guidelines_pane_set_location (self->guidelines_pane, folder, root);
 }
 
 /* Reads the article again: after it changed, or was fixed. */
@@ -1128,6 +1154,7 @@ glossa_window_set_document (GlossaWindow   *self,
       glossa_window_follow_saver (self, document);
     }
   glossa_window_update_save_bar (self);
+  glossa_window_update_guidelines (self);
 
   glossa_window_update_main_page (self);
   glossa_window_update_title (self);
@@ -1693,6 +1720,16 @@ on_span_flap_revealed (GlossaWindow *self)
     g_settings_set_boolean (self->settings, "show-side-panel", adw_flap_get_reveal_flap (self->span_flap));
 }
 
+/* The guidelines are shown when asked for (F1), beside the rest when there
+ * is room and over it when not; folding hides them.
+ */
+static void
+on_guide_flap_folded (GlossaWindow *self)
+{
+  if (adw_flap_get_folded (self->guide_flap))
+    adw_flap_set_reveal_flap (self->guide_flap, FALSE);
+}
+
 static void
 glossa_window_constructed (GObject *object)
 {
@@ -1700,6 +1737,7 @@ glossa_window_constructed (GObject *object)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GAction) side_panel = NULL;
   g_autoptr(GAction) corpus_list = NULL;
+  g_autoptr(GAction) guidelines = NULL;
 
   G_OBJECT_CLASS (glossa_window_parent_class)->constructed (object);
 
@@ -1734,6 +1772,10 @@ glossa_window_constructed (GObject *object)
                            G_CALLBACK (on_span_flap_revealed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::annotator",
                            G_CALLBACK (glossa_window_update_annotator), self, G_CONNECT_SWAPPED);
+  guidelines = G_ACTION (g_property_action_new ("show-guidelines", self->guide_flap, "reveal-flap"));
+  g_action_map_add_action (G_ACTION_MAP (self), guidelines);
+  g_signal_connect_object (self->guide_flap, "notify::folded",
+                           G_CALLBACK (on_guide_flap_folded), self, G_CONNECT_SWAPPED);
 
   glossa_window_update_title (self);
   glossa_window_update_main_page (self);
@@ -1750,6 +1792,7 @@ glossa_window_dispose (GObject *object)
    */
   g_action_map_remove_action (G_ACTION_MAP (self), "show-side-panel");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-corpus-list");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-guidelines");
   glossa_window_stop_following (self);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
@@ -1788,6 +1831,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   g_type_ensure (GLOSSA_TYPE_ARTICLE_VIEW);
   g_type_ensure (GLOSSA_TYPE_SPAN_LIST);
   g_type_ensure (GLOSSA_TYPE_REVIEW_BAR);
+  g_type_ensure (GLOSSA_TYPE_GUIDELINES_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/glossa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, window_title);
@@ -1818,6 +1862,8 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, latin1_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, cp1252_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, article_bar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, guide_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, guidelines_pane);
   gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);

@@ -14,6 +14,7 @@
 
 #include "glossa-corpus-private.h"
 #include "glossa-format-private.h"
+#include "glossa-guidelines.h"
 #include "glossa-json.h"
 #include "glossa-natural-sort.h"
 #include "glossa-storage.h"
@@ -105,6 +106,9 @@ scan_folder (Scan       *scan,
       Child child;
 
       if (name[0] == '.')
+        continue;
+      /* The corpus's guidelines (see glossa-guidelines.h), not an article. */
+      if (g_strv_contains (glossa_guidelines_names, name))
         continue;
 
       if (dirent->d_type == DT_UNKNOWN || dirent->d_type == DT_LNK)
