@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "glossa-article-view.h"
+#include "glossa-color.h"
 
 /* The spans are a view of the document: one GtkTextTag per label and
  * nesting depth. A span's depth is the number of spans "outside" it that
@@ -104,6 +105,14 @@ set_scheme (GtkSourceBuffer *buffer)
                                       gtk_source_style_scheme_manager_get_scheme (schemes, is_dark () ? "Adwaita-dark" : "Adwaita"));
 }
 
+/* The text and background of GtkSourceView's Adwaita and Adwaita-dark
+ * schemes (set_scheme()), and the selected span's text: the tints behind
+ * them must keep the text readable.
+ */
+static const char * const view_text[2] = { "#504e55", "#c0bfbc" };
+static const char * const view_background[2] = { "#fcfcfc", "#262626" };
+static const char * const selected_text[2] = { "#ffffff", "#1e1e1e" };
+
 /* The colour of @label in the document's schema, in the light or the
  * dark style. A label the schema lacks (it cannot load, but a view may
  * briefly show a document of another corpus) is grey.
@@ -112,34 +121,48 @@ static void
 label_color (GlossaArticleView *self,
              GlossaLabel        label,
              gboolean           dark,
-             GdkRGBA           *color)
+             GlossaColor       *color)
 {
   const GlossaSchemaLabel *entry = NULL;
 
   if (self->document != NULL)
     entry = glossa_schema_find_label (glossa_document_get_schema (self->document), label);
-  if (entry == NULL || !gdk_rgba_parse (color, dark && entry->color_dark ? entry->color_dark : entry->color))
-    gdk_rgba_parse (color, "#77767b");
+  if (entry == NULL || !glossa_color_parse (dark && entry->color_dark ? entry->color_dark : entry->color, color))
+    glossa_color_parse ("#77767b", color);
   else if (dark && entry->color_dark == NULL)
-    {
-      /* No dark colour given: lighten the light one towards white, as
-       * GNOME's palette does from its shade 3 to its shade 1.
-       */
-      color->red += (1 - color->red) * 0.35;
-      color->green += (1 - color->green) * 0.35;
-      color->blue += (1 - color->blue) * 0.35;
-    }
+    glossa_color_derive_dark (color, color);
+}
+
+/* @color drawn at @alpha behind @text, made readable (see
+ * glossa_color_make_readable()).
+ */
+static void
+readable_rgba (const GlossaColor *color,
+               double             alpha,
+               gboolean           dark,
+               const char        *text,
+               GdkRGBA           *rgba)
+{
+  GlossaColor tint = *color;
+  GlossaColor background, foreground;
+
+  glossa_color_parse (view_background[dark], &background);
+  glossa_color_parse (text, &foreground);
+  glossa_color_make_readable (&tint, alpha, &background, &foreground);
+  *rgba = (GdkRGBA) { tint.red, tint.green, tint.blue, alpha };
 }
 
 static void
 update_selected_color (GlossaArticleView *self)
 {
-  gboolean dark = is_dark ();
+  guint dark = is_dark () ? 1 : 0;
+  GlossaColor color;
   GdkRGBA background;
   GdkRGBA foreground;
 
-  label_color (self, self->selected_label, dark, &background);
-  gdk_rgba_parse (&foreground, dark ? "#1e1e1e" : "#ffffff");
+  label_color (self, self->selected_label, dark, &color);
+  readable_rgba (&color, 1.0, dark, selected_text[dark], &background);
+  gdk_rgba_parse (&foreground, selected_text[dark]);
   g_object_set (self->selected_tag,
                 "background-rgba", &background,
                 "foreground-rgba", &foreground,
@@ -152,20 +175,25 @@ update_label_colors (GlossaArticleView *self,
                      GtkTextTag       **tags)
 {
   guint dark = is_dark () ? 1 : 0;
-  GdkRGBA color;
+  GlossaColor color;
 
   label_color (self, label, dark, &color);
   for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
     {
-      GdkRGBA background = color;
+      GdkRGBA background;
 
-      background.alpha = depth_alpha[dark][depth];
+      readable_rgba (&color, depth_alpha[dark][depth], dark, view_text[dark], &background);
       g_object_set (tags[depth], "background-rgba", &background, NULL);
       if (depth == 0)
-        g_object_set (tags[depth],
-                      "underline", PANGO_UNDERLINE_SINGLE,
-                      "underline-rgba", &color,
-                      NULL);
+        {
+          /* The line is not behind text: the label's own colour. */
+          GdkRGBA line = { color.red, color.green, color.blue, 1.0 };
+
+          g_object_set (tags[depth],
+                        "underline", PANGO_UNDERLINE_SINGLE,
+                        "underline-rgba", &line,
+                        NULL);
+        }
       else if (depth == 1)
         /* Not "overline-rgba": GTK 4.8 corrupts memory copying it. */
         g_object_set (tags[depth], "overline", PANGO_OVERLINE_SINGLE, NULL);

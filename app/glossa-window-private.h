@@ -110,6 +110,11 @@ struct _GlossaWindow
   GlossaDocument       *article_document;
   GlossaReviewSource   *review_source;
   GFile                *review_output;
+
+  /* The label buttons and keys (glossa-window-labels.c) */
+  GlossaSchema         *label_schema;
+  GtkWidget            *compact_labels;
+  GtkEventController   *label_keys;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -151,5 +156,10 @@ void     _glossa_window_replace_document   (GlossaWindow   *self,
 void     _glossa_window_compare            (GlossaWindow   *self,
                                             GFile          *other,
                                             GFile          *output);
+
+void     _glossa_window_labels_init        (GlossaWindow   *self);
+void     _glossa_window_labels_dispose     (GlossaWindow   *self);
+void     _glossa_window_labels_set_schema  (GlossaWindow   *self,
+                                            GlossaSchema   *schema);
 
 G_END_DECLS
