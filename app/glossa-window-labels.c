@@ -233,10 +233,24 @@ _glossa_window_labels_set_schema (GlossaWindow *self,
   rebuild (self);
 }
 
+static void
+apply_label_names (GlossaWindow *self)
+{
+  glossa_article_view_set_show_label_names (self->view, g_settings_get_boolean (self->settings, "show-label-names"));
+}
+
 void
 _glossa_window_labels_init (GlossaWindow *self)
 {
+  g_autoptr(GAction) names = g_settings_create_action (self->settings, "show-label-names");
+
   _glossa_window_labels_set_schema (self, NULL);
+
+  /* win.show-label-names, Ctrl+Shift+L: names on the spans. */
+  g_action_map_add_action (G_ACTION_MAP (self), names);
+  g_signal_connect_object (self->settings, "changed::show-label-names",
+                           G_CALLBACK (apply_label_names), self, G_CONNECT_SWAPPED);
+  apply_label_names (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
 }

@@ -295,6 +295,57 @@ test_colors (Fixture       *fixture,
   gui_test_iterate (50);
 }
 
+/* Hovering a span names its label, and every label of the spans nested
+ * there, innermost first: colour is not the only cue.
+ */
+static void
+test_tooltip (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GlossaArticleView *view = fixture->window->view;
+  gint64 start = gui_test_find (fixture->window, "Biden");
+  g_autofree char *outer = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *none = NULL;
+
+  tag_with (fixture, "Biden", GDK_KEY_p, 0);
+  outer = glossa_article_view_describe_at (view, start);
+  g_assert_cmpstr (outer, ==, "Person");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unselect-span", NULL);
+  gui_test_select (fixture->window, start - 4, start + 5);
+  press (fixture, GDK_KEY_e, GDK_ALT_MASK);
+  both = glossa_article_view_describe_at (view, start + 1);
+  g_assert_cmpstr (both, ==, "Person\nEvent");
+
+  none = glossa_article_view_describe_at (view, start - 6);
+  g_assert_null (none);
+}
+
+/* The view option, from the menu's action to the settings key and the
+ * view, and the room it makes between the lines for the names.
+ */
+static void
+test_show_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GlossaArticleView *view = fixture->window->view;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_false (glossa_article_view_get_show_label_names (view));
+  g_assert_cmpint (gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-label-names", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "show-label-names"));
+  g_assert_true (glossa_article_view_get_show_label_names (view));
+  g_assert_cmpint (gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view)), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-label-names", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "show-label-names"));
+  g_assert_false (glossa_article_view_get_show_label_names (view));
+  g_assert_cmpint (gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +356,10 @@ main (int   argc,
   g_test_add ("/schema-labels/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/schema-labels/old-keys-gone", Fixture, NULL, fixture_set_up, test_old_keys_gone, fixture_tear_down);
   g_test_add ("/schema-labels/colors", Fixture, NULL, fixture_set_up, test_colors, fixture_tear_down);
+
+  g_test_add ("/schema-labels/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
+
+  g_test_add ("/schema-labels/show-names", Fixture, NULL, fixture_set_up, test_show_names, fixture_tear_down);
 
   return g_test_run ();
 }
