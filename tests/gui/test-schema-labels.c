@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gui-test-util.h"
 #include "glossa-article-view.h"
 #include "glossa-color.h"
@@ -49,6 +51,9 @@ ner_schema_new (void)
 
       label->title = g_strdup (ner[i].title);
       label->key = g_strdup (ner[i].key);
+      /* Places are never nested nor crossed (issue 11's overlap rule). */
+      if (g_str_equal (ner[i].name, "LOC"))
+        label->overlap = GLOSSA_OVERLAP_NONE;
       glossa_schema_add_label (schema, label);
     }
   return schema;
@@ -346,6 +351,46 @@ test_show_names (Fixture       *fixture,
   g_assert_cmpint (gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view)), ==, 0);
 }
 
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  GlossaWindow *window = data;
+
+  return has_label_containing (GTK_WIDGET (window->toast_overlay), "cannot be nested with the “LOC” span");
+}
+
+/* Tagging against the overlap rule changes nothing and says why, in the
+ * window's toast.
+ */
+static void
+test_overlap_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GlossaDocument *document = glossa_window_get_document (fixture->window);
+  gint64 start = gui_test_find (fixture->window, "Joe Biden");
+
+  g_assert_cmpstr (glossa_label_to_string (tag_with (fixture, "Joe Biden", GDK_KEY_l, 0)), ==, "LOC");
+  g_assert_false (toast_shown (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unselect-span", NULL);
+  gui_test_select (fixture->window, start + 4, start + 9);
+  press (fixture, GDK_KEY_p, 0);
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 1);
+  g_assert_true (gui_test_wait_for (toast_shown, fixture->window, 3000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +405,8 @@ main (int   argc,
   g_test_add ("/schema-labels/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
 
   g_test_add ("/schema-labels/show-names", Fixture, NULL, fixture_set_up, test_show_names, fixture_tear_down);
+
+  g_test_add ("/schema-labels/overlap-refused", Fixture, NULL, fixture_set_up, test_overlap_refused, fixture_tear_down);
 
   return g_test_run ();
 }
