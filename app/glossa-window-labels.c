@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "glossa-color.h"
 #include "glossa-label-keys.h"
+#include "glossa-label-swatch.h"
 #include "glossa-schema.h"
 #include "glossa-window-private.h"
 
@@ -18,41 +18,6 @@
  * dark or light (the swatches' colours). A label's buttons, its key and
  * its digit all activate win.tag with the label's name.
  */
-
-static gboolean
-is_dark (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
-/* The swatch's colour, from a provider of its own: schemas have any
- * number of labels with any names, so no fixed CSS class could name them.
- */
-static GtkWidget *
-swatch_new (const GlossaSchemaLabel *label)
-{
-  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autofree char *css = NULL;
-  GlossaColor color;
-  const char *str = is_dark () && label->color_dark ? label->color_dark : label->color;
-
-  if (!glossa_color_parse (str, &color))
-    glossa_color_parse ("#77767b", &color);
-  else if (is_dark () && label->color_dark == NULL)
-    glossa_color_derive_dark (&color, &color);
-  css = g_strdup_printf (".swatch { background-color: rgb(%d, %d, %d); }",
-                         (int) (color.red * 255 + 0.5), (int) (color.green * 255 + 0.5),
-                         (int) (color.blue * 255 + 0.5));
-  gtk_css_provider_load_from_data (provider, css, -1);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_add_provider (gtk_widget_get_style_context (swatch), GTK_STYLE_PROVIDER (provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (swatch, "swatch");
-  return swatch;
-}
 
 /* "1 or A": the keys as GTK names them, in the UI language. */
 static char *
@@ -95,12 +60,12 @@ label_button_new (const GlossaSchemaLabel *label,
   gtk_widget_add_css_class (button, "label-button");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (compact)
-    gtk_button_set_child (GTK_BUTTON (button), swatch_new (label));
+    gtk_button_set_child (GTK_BUTTON (button), glossa_label_swatch_new (label));
   else
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-      gtk_box_append (GTK_BOX (box), swatch_new (label));
+      gtk_box_append (GTK_BOX (box), glossa_label_swatch_new (label));
       gtk_box_append (GTK_BOX (box), gtk_label_new (title));
       gtk_button_set_child (GTK_BUTTON (button), box);
     }

@@ -12,6 +12,7 @@
 #include "glossa-article-view.h"
 #include "glossa-color.h"
 #include "glossa-schema.h"
+#include "glossa-span-list.h"
 #include "glossa-window-private.h"
 
 #define SAMPLE "000_5c30643a3adee991.txt"
@@ -391,6 +392,71 @@ test_overlap_refused (Fixture       *fixture,
   g_assert_true (gui_test_wait_for (toast_shown, fixture->window, 3000));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The counts beside the filter, in the schema's order. */
+static void
+collect_counts (GtkWidget *widget,
+                GString   *counts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric"))
+    g_string_append_printf (counts, "%s ", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_counts (child, counts);
+}
+
+static gboolean
+list_filled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (glossa_span_list_get_model (fixture->window->span_list)) == 3;
+}
+
+/* The span list's filter offers the schema's labels, and its counts are
+ * per label of the schema.
+ */
+static void
+test_span_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *list = GTK_WIDGET (fixture->window->span_list);
+  GtkDropDown *filter = GTK_DROP_DOWN (find_descendant (list, GTK_TYPE_DROP_DOWN));
+  GListModel *choices = gtk_drop_down_get_model (filter);
+  g_autoptr(GString) counts = g_string_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, G_N_ELEMENTS (ner) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (ner); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), i + 1), ==, ner[i].title);
+
+  tag_with (fixture, "Joe Biden", GDK_KEY_p, 0);
+  tag_with (fixture, "colossal", GDK_KEY_l, 0);
+  tag_with (fixture, "President", GDK_KEY_p, 0);
+  g_assert_true (gui_test_wait_for (list_filled, fixture, 3000));
+  collect_counts (gtk_widget_get_next_sibling (GTK_WIDGET (filter)), counts);
+  g_assert_cmpstr (counts->str, ==, "2 0 1 0 0 0 ");
+
+  glossa_span_list_set_filter (fixture->window->span_list, g_quark_from_string ("LOC"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (filter), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (glossa_span_list_get_model (fixture->window->span_list)), ==, 1);
+  gtk_drop_down_set_selected (filter, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (glossa_span_list_get_model (fixture->window->span_list)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +473,8 @@ main (int   argc,
   g_test_add ("/schema-labels/show-names", Fixture, NULL, fixture_set_up, test_show_names, fixture_tear_down);
 
   g_test_add ("/schema-labels/overlap-refused", Fixture, NULL, fixture_set_up, test_overlap_refused, fixture_tear_down);
+
+  g_test_add ("/schema-labels/span-list", Fixture, NULL, fixture_set_up, test_span_list, fixture_tear_down);
 
   return g_test_run ();
 }
