@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *glossa_label_swatch_new (const GlossaSchemaLabel *label);
+GtkWidget *glossa_label_swatch_new       (const GlossaSchemaLabel *label);
+void       glossa_label_swatch_set_color (GtkWidget               *swatch,
+                                          const GlossaSchemaLabel *label);
 
 G_END_DECLS

@@ -387,8 +387,10 @@ bind_row (GtkListItemFactory *factory,
           GtkListItem        *list_item,
           gpointer            user_data)
 {
+  GlossaSpanList *self = user_data;
   GlossaSpanItem *item = gtk_list_item_get_item (list_item);
 
+  glossa_span_row_set_schema (GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)), self->schema);
   glossa_span_row_set_span (GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)),
                             glossa_span_item_get_span (item));
 }
@@ -465,7 +467,7 @@ glossa_span_list_init (GlossaSpanList *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   /* No "unbind": a row keeps its span until it is bound to another, so
    * that rebinding it to the same span costs nothing (see
    * glossa_span_row_set_span()).

@@ -449,6 +449,10 @@ test_span_list (Fixture       *fixture,
   g_assert_true (gui_test_wait_for (list_filled, fixture, 3000));
   collect_counts (gtk_widget_get_next_sibling (GTK_WIDGET (filter)), counts);
   g_assert_cmpstr (counts->str, ==, "2 0 1 0 0 0 ");
+  /* The rows name the labels by their titles in the schema. */
+  gui_test_iterate (100);
+  g_assert_true (has_label_containing (find_descendant (list, GTK_TYPE_LIST_VIEW), "Person"));
+  g_assert_true (has_label_containing (find_descendant (list, GTK_TYPE_LIST_VIEW), "Location"));
 
   glossa_span_list_set_filter (fixture->window->span_list, g_quark_from_string ("LOC"));
   g_assert_cmpuint (gtk_drop_down_get_selected (filter), ==, 3);
