@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "glossa-article-view.h"
+#include "glossa-color.h"
 
 /* The spans are a view of the document: one GtkTextTag per label and
  * nesting depth. A span's depth is the number of spans "outside" it that
@@ -57,6 +58,9 @@ struct _GlossaArticleView
   double           press_y;
   int              n_press;
   guint            click_source;
+
+  /* The label's title drawn above each span's start (see draw_names()). */
+  gboolean         show_names;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
@@ -104,6 +108,14 @@ set_scheme (GtkSourceBuffer *buffer)
                                       gtk_source_style_scheme_manager_get_scheme (schemes, is_dark () ? "Adwaita-dark" : "Adwaita"));
 }
 
+/* The text and background of GtkSourceView's Adwaita and Adwaita-dark
+ * schemes (set_scheme()), and the selected span's text: the tints behind
+ * them must keep the text readable.
+ */
+static const char * const view_text[2] = { "#504e55", "#c0bfbc" };
+static const char * const view_background[2] = { "#fcfcfc", "#262626" };
+static const char * const selected_text[2] = { "#ffffff", "#1e1e1e" };
+
 /* The colour of @label in the document's schema, in the light or the
  * dark style. A label the schema lacks (it cannot load, but a view may
  * briefly show a document of another corpus) is grey.
@@ -112,34 +124,48 @@ static void
 label_color (GlossaArticleView *self,
              GlossaLabel        label,
              gboolean           dark,
-             GdkRGBA           *color)
+             GlossaColor       *color)
 {
   const GlossaSchemaLabel *entry = NULL;
 
   if (self->document != NULL)
     entry = glossa_schema_find_label (glossa_document_get_schema (self->document), label);
-  if (entry == NULL || !gdk_rgba_parse (color, dark && entry->color_dark ? entry->color_dark : entry->color))
-    gdk_rgba_parse (color, "#77767b");
+  if (entry == NULL || !glossa_color_parse (dark && entry->color_dark ? entry->color_dark : entry->color, color))
+    glossa_color_parse ("#77767b", color);
   else if (dark && entry->color_dark == NULL)
-    {
-      /* No dark colour given: lighten the light one towards white, as
-       * GNOME's palette does from its shade 3 to its shade 1.
-       */
-      color->red += (1 - color->red) * 0.35;
-      color->green += (1 - color->green) * 0.35;
-      color->blue += (1 - color->blue) * 0.35;
-    }
+    glossa_color_derive_dark (color, color);
+}
+
+/* @color drawn at @alpha behind @text, made readable (see
+ * glossa_color_make_readable()).
+ */
+static void
+readable_rgba (const GlossaColor *color,
+               double             alpha,
+               gboolean           dark,
+               const char        *text,
+               GdkRGBA           *rgba)
+{
+  GlossaColor tint = *color;
+  GlossaColor background, foreground;
+
+  glossa_color_parse (view_background[dark], &background);
+  glossa_color_parse (text, &foreground);
+  glossa_color_make_readable (&tint, alpha, &background, &foreground);
+  *rgba = (GdkRGBA) { tint.red, tint.green, tint.blue, alpha };
 }
 
 static void
 update_selected_color (GlossaArticleView *self)
 {
-  gboolean dark = is_dark ();
+  guint dark = is_dark () ? 1 : 0;
+  GlossaColor color;
   GdkRGBA background;
   GdkRGBA foreground;
 
-  label_color (self, self->selected_label, dark, &background);
-  gdk_rgba_parse (&foreground, dark ? "#1e1e1e" : "#ffffff");
+  label_color (self, self->selected_label, dark, &color);
+  readable_rgba (&color, 1.0, dark, selected_text[dark], &background);
+  gdk_rgba_parse (&foreground, selected_text[dark]);
   g_object_set (self->selected_tag,
                 "background-rgba", &background,
                 "foreground-rgba", &foreground,
@@ -152,20 +178,25 @@ update_label_colors (GlossaArticleView *self,
                      GtkTextTag       **tags)
 {
   guint dark = is_dark () ? 1 : 0;
-  GdkRGBA color;
+  GlossaColor color;
 
   label_color (self, label, dark, &color);
   for (guint depth = 0; depth < GLOSSA_ARTICLE_VIEW_N_DEPTHS; depth++)
     {
-      GdkRGBA background = color;
+      GdkRGBA background;
 
-      background.alpha = depth_alpha[dark][depth];
+      readable_rgba (&color, depth_alpha[dark][depth], dark, view_text[dark], &background);
       g_object_set (tags[depth], "background-rgba", &background, NULL);
       if (depth == 0)
-        g_object_set (tags[depth],
-                      "underline", PANGO_UNDERLINE_SINGLE,
-                      "underline-rgba", &color,
-                      NULL);
+        {
+          /* The line is not behind text: the label's own colour. */
+          GdkRGBA line = { color.red, color.green, color.blue, 1.0 };
+
+          g_object_set (tags[depth],
+                        "underline", PANGO_UNDERLINE_SINGLE,
+                        "underline-rgba", &line,
+                        NULL);
+        }
       else if (depth == 1)
         /* Not "overline-rgba": GTK 4.8 corrupts memory copying it. */
         g_object_set (tags[depth], "overline", PANGO_OVERLINE_SINGLE, NULL);
@@ -782,6 +813,194 @@ glossa_article_view_get_offset_at (GlossaArticleView *self,
   return TRUE;
 }
 
+/**
+ * glossa_article_view_describe_at:
+ * @offset: a code point of the article
+ *
+ * Colour is never the only cue: the labels of the spans at @offset by
+ * their titles in the document's schema, innermost first, one a line.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL where no span is
+ */
+char *
+glossa_article_view_describe_at (GlossaArticleView *self,
+                                 gint64             offset)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GString) text = NULL;
+  GlossaSchema *schema;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  spans = glossa_document_spans_at (self->document, offset);
+  if (spans->len == 0)
+    return NULL;
+
+  schema = glossa_document_get_schema (self->document);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      const GlossaSchemaLabel *entry = glossa_schema_find_label (schema, span->label);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The tooltip names the spans under the pointer, or at the cursor when
+ * asked from the keyboard.
+ */
+static gboolean
+on_query_tooltip (GlossaArticleView *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip)
+{
+  g_autofree char *text = NULL;
+  gint64 offset;
+
+  if (keyboard)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+  else if (!glossa_article_view_get_offset_at (self, x, y, &offset))
+    return FALSE;
+
+  text = glossa_article_view_describe_at (self, offset);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The room above each line for the names, in pixels. */
+#define NAMES_GAP 11
+/* The names' size, against the text's. */
+#define NAMES_SCALE 0.62
+
+static void
+draw_name (GlossaArticleView *self,
+           GtkSnapshot       *snapshot,
+           const char        *name,
+           double             x,
+           double             y,
+           const GdkRGBA     *color,
+           int               *width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int height;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (NAMES_SCALE));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, width, &height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y - height + 2));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The names of the spans that start in the visible part of the article,
+ * drawn in the room left above the lines: only what is on screen, so a
+ * document of 50,000 spans costs a scan of their starts and a few dozen
+ * layouts per frame. Spans starting at the same place are named side by
+ * side, outermost first as the file sorts them.
+ */
+static void
+draw_names (GlossaArticleView *self,
+            GtkSnapshot       *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GlossaSchema *schema = glossa_document_get_schema (self->document);
+  guint dark = is_dark () ? 1 : 0;
+  GdkRGBA color;
+  GdkRectangle visible;
+  GtkTextIter first, last;
+  gint64 from, to, previous_start = -1;
+  double shift = 0;
+
+  gdk_rgba_parse (&color, view_text[dark]);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  from = gtk_text_iter_get_offset (&first);
+  to = gtk_text_iter_get_offset (&last) + 1;
+
+  for (guint i = 0; i < glossa_document_get_n_spans (self->document); i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (self->document, i);
+      const GlossaSchemaLabel *entry;
+      GtkTextIter iter;
+      GdkRectangle where;
+      int width;
+
+      if (span->start < from || span->start > to)
+        continue;
+      entry = glossa_schema_find_label (schema, span->label);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, span->start);
+      gtk_text_view_get_iter_location (view, &iter, &where);
+      shift = span->start == previous_start ? shift : 0;
+      draw_name (self, snapshot, entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label),
+                 where.x + shift, where.y, &color, &width);
+      shift += width + 4;
+      previous_start = span->start;
+    }
+}
+
+static void
+glossa_article_view_snapshot_layer (GtkTextView      *text_view,
+                                    GtkTextViewLayer  layer,
+                                    GtkSnapshot      *snapshot)
+{
+  GlossaArticleView *self = GLOSSA_ARTICLE_VIEW (text_view);
+
+  if (GTK_TEXT_VIEW_CLASS (glossa_article_view_parent_class)->snapshot_layer != NULL)
+    GTK_TEXT_VIEW_CLASS (glossa_article_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->show_names && self->document != NULL)
+    draw_names (self, snapshot);
+}
+
+/**
+ * glossa_article_view_set_show_label_names:
+ *
+ * Whether each span's label title is drawn above its start, for readers
+ * who cannot tell the colours apart and for screenshots. The lines move
+ * apart to make room.
+ */
+void
+glossa_article_view_set_show_label_names (GlossaArticleView *self,
+                                          gboolean           show)
+{
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  show = !!show;
+  if (self->show_names == show)
+    return;
+  self->show_names = show;
+  gtk_text_view_set_pixels_above_lines (GTK_TEXT_VIEW (self), show ? NAMES_GAP : 0);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), show ? NAMES_GAP + 2 : 2);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+glossa_article_view_get_show_label_names (GlossaArticleView *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), FALSE);
+  return self->show_names;
+}
+
 /* A press inside the selection would make GtkTextView wait for a drag of
  * the selected text, and only collapse the selection later. Nothing is
  * dragged out of the article: collapse it here, so that a click on the
@@ -894,6 +1113,7 @@ glossa_article_view_class_init (GlossaArticleViewClass *klass)
 
   object_class->constructed = glossa_article_view_constructed;
   object_class->dispose = glossa_article_view_dispose;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = glossa_article_view_snapshot_layer;
 
   /**
    * GlossaArticleView::offset-clicked:
@@ -940,4 +1160,7 @@ glossa_article_view_init (GlossaArticleView *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }

@@ -50,5 +50,10 @@ gboolean        glossa_article_view_get_offset_at (GlossaArticleView *self,
                                                    double             x,
                                                    double             y,
                                                    gint64            *offset);
+char           *glossa_article_view_describe_at   (GlossaArticleView *self,
+                                                   gint64             offset);
+void            glossa_article_view_set_show_label_names (GlossaArticleView *self,
+                                                          gboolean           show);
+gboolean        glossa_article_view_get_show_label_names (GlossaArticleView *self);
 
 G_END_DECLS

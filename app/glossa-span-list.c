@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "glossa-label-swatch.h"
 #include "glossa-span-item.h"
 #include "glossa-span-list.h"
 #include "glossa-span-row.h"
@@ -22,7 +23,12 @@ struct _GlossaSpanList
 
   GtkDropDown        *filter_drop_down;
   GtkListView        *list_view;
-  GtkLabel           *count_labels[GLOSSA_N_BUILTIN_LABELS];
+  GtkWidget          *counts_box;
+  /* The labels of the document's schema: the filter's choices after
+   * "All Labels", and a count each (glossa_span_list_set_labels()).
+   */
+  GlossaSchema       *schema;
+  GPtrArray          *count_labels;  /* of GtkLabel, one per label */
   GtkStack           *stack;
 
   GlossaDocument     *document;
@@ -133,13 +139,13 @@ on_span_removed (GlossaSpanList *self,
 static void
 glossa_span_list_update_counts (GlossaSpanList *self)
 {
-  for (guint i = 0; i < GLOSSA_N_BUILTIN_LABELS; i++)
+  for (guint i = 0; self->schema != NULL && i < self->count_labels->len; i++)
     {
-      GlossaLabel label = glossa_label_builtin (i);
+      GlossaLabel label = glossa_schema_get_label (self->schema, i)->name;
       guint count = self->document ? glossa_document_count_label (self->document, label) : 0;
       g_autofree char *text = g_strdup_printf ("%u", count);
 
-      gtk_label_set_text (self->count_labels[i], text);
+      gtk_label_set_text (g_ptr_array_index (self->count_labels, i), text);
     }
 
   gtk_stack_set_visible_child_name (self->stack,
@@ -185,6 +191,58 @@ glossa_span_list_get_document (GlossaSpanList *self)
   return self->document;
 }
 
+static GtkWidget *
+count_new (GlossaSpanList          *self,
+           const GlossaSchemaLabel *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *count = gtk_label_new ("0");
+  /* Translators: the tooltip of a label's span count, e.g. "Quote spans". */
+  g_autofree char *name = g_strdup_printf (_("%s spans"), glossa_schema_label_title (label));
+
+  gtk_widget_set_tooltip_text (box, name);
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (box), glossa_label_swatch_new (label));
+  gtk_box_append (GTK_BOX (box), count);
+  g_ptr_array_add (self->count_labels, count);
+  return box;
+}
+
+/* The filter's choices and the counts follow the document's schema: a
+ * corpus of PER/ORG/LOC/MISC lists those, not the built-in four.
+ */
+static void
+glossa_span_list_set_labels (GlossaSpanList *self,
+                             GlossaSchema   *schema)
+{
+  g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  if (schema == NULL)
+    schema = builtin;
+  if (self->schema == schema)
+    return;
+  g_clear_pointer (&self->schema, glossa_schema_unref);
+  self->schema = glossa_schema_ref (schema);
+
+  while ((child = gtk_widget_get_first_child (self->counts_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->counts_box), child);
+  g_ptr_array_set_size (self->count_labels, 0);
+  gtk_string_list_append (choices, _("All Labels"));
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      const GlossaSchemaLabel *label = glossa_schema_get_label (schema, i);
+
+      gtk_string_list_append (choices, glossa_schema_label_title (label));
+      gtk_box_append (GTK_BOX (self->counts_box), count_new (self, label));
+    }
+  /* A new model selects its first item: every label. */
+  gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (self->filter_drop_down, 0);
+}
+
 void
 glossa_span_list_set_document (GlossaSpanList *self,
                                GlossaDocument *document)
@@ -197,6 +255,7 @@ glossa_span_list_set_document (GlossaSpanList *self,
 
   g_signal_group_set_target (self->document_signals, document);
   g_list_store_remove_all (self->store);
+  glossa_span_list_set_labels (self, document ? glossa_document_get_schema (document) : NULL);
   glossa_span_list_update_counts (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (document != NULL)
@@ -223,9 +282,12 @@ filter_func (gpointer item,
 
 /* The filter's choices: every label, then the labels in order. */
 static GlossaLabel
-filter_choice_label (guint choice)
+filter_choice_label (GlossaSpanList *self,
+                     guint           choice)
 {
-  return choice == 0 || choice > GLOSSA_N_BUILTIN_LABELS ? 0 : glossa_label_builtin (choice - 1);
+  if (self->schema == NULL || choice == 0 || choice > glossa_schema_get_n_labels (self->schema))
+    return 0;
+  return glossa_schema_get_label (self->schema, choice - 1)->name;
 }
 
 /* @label: a label, or 0 for every label */
@@ -235,8 +297,8 @@ glossa_span_list_set_filter (GlossaSpanList *self,
 {
   g_return_if_fail (GLOSSA_IS_SPAN_LIST (self));
 
-  for (guint choice = 0; choice <= GLOSSA_N_BUILTIN_LABELS; choice++)
-    if (filter_choice_label (choice) == label)
+  for (guint choice = 0; self->schema != NULL && choice <= glossa_schema_get_n_labels (self->schema); choice++)
+    if (filter_choice_label (self, choice) == label)
       gtk_drop_down_set_selected (self->filter_drop_down, choice);
 }
 
@@ -260,7 +322,7 @@ glossa_span_list_apply_filter (GlossaSpanList *self)
 static void
 on_filter_selected (GlossaSpanList *self)
 {
-  GlossaLabel label = filter_choice_label (gtk_drop_down_get_selected (self->filter_drop_down));
+  GlossaLabel label = filter_choice_label (self, gtk_drop_down_get_selected (self->filter_drop_down));
 
   if (label == self->filter_label)
     return;
@@ -329,8 +391,10 @@ bind_row (GtkListItemFactory *factory,
           GtkListItem        *list_item,
           gpointer            user_data)
 {
+  GlossaSpanList *self = user_data;
   GlossaSpanItem *item = gtk_list_item_get_item (list_item);
 
+  glossa_span_row_set_schema (GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)), self->schema);
   glossa_span_row_set_span (GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)),
                             glossa_span_item_get_span (item));
 }
@@ -349,6 +413,8 @@ glossa_span_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->schema, glossa_schema_unref);
+  g_clear_pointer (&self->count_labels, g_ptr_array_unref);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
@@ -381,14 +447,7 @@ glossa_span_list_class_init (GlossaSpanListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, filter_drop_down);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, stack);
-  gtk_widget_class_bind_template_child_full (widget_class, "actor_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "quote_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "claim_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "date_count", FALSE,
-                                             G_STRUCT_OFFSET (GlossaSpanList, count_labels[3]));
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanList, counts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -412,7 +471,7 @@ glossa_span_list_init (GlossaSpanList *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   /* No "unbind": a row keeps its span until it is bound to another, so
    * that rebinding it to the same span costs nothing (see
    * glossa_span_row_set_span()).
@@ -427,5 +486,7 @@ glossa_span_list_init (GlossaSpanList *self)
                                   G_CALLBACK (on_span_removed), self);
   g_signal_group_connect_swapped (self->document_signals, "changed",
                                   G_CALLBACK (glossa_span_list_update_counts), self);
+  self->count_labels = g_ptr_array_new ();
+  glossa_span_list_set_labels (self, NULL);
   glossa_span_list_update_counts (self);
 }

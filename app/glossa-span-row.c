@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "glossa-label-swatch.h"
 #include "glossa-schema.h"
 #include "glossa-span-row.h"
 
@@ -27,6 +28,9 @@ struct _GlossaSpanRow
   GtkLabel  *note_label;
 
   char      *label_class;
+  /* The document's schema, for the label's title and colour. */
+  GlossaSchema *schema;
+  GlossaLabel   swatch_label;
   /* The span shown, or NULL. Spans are never changed once in a document
    * (an edit replaces them), so the same pointer means the same content.
    * A reference keeps its address from being reused by another span.
@@ -55,13 +59,56 @@ static GParamSpec *properties[N_PROPS];
  * or else its name; the file keeps the name.
  */
 static const char *
-label_title (GlossaLabel label)
+label_title (GlossaSpanRow *self,
+             GlossaLabel    label)
 {
-  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+  g_autoptr(GlossaSchema) schema = self->schema ? glossa_schema_ref (self->schema) : glossa_schema_get_default ();
   const GlossaSchemaLabel *entry = glossa_schema_find_label (schema, label);
 
-  /* The built-in schema lives as long as the process: its strings too. */
+  /* The built-in schema lives as long as the process, and the row holds
+   * its own: their strings live on.
+   */
   return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
+}
+
+/* Parsing CSS for every bind would slow scrolling: only when the label
+ * changes.
+ */
+static void
+update_swatch (GlossaSpanRow *self,
+               GlossaLabel    label)
+{
+  const GlossaSchemaLabel *entry;
+
+  if (self->schema == NULL || label == self->swatch_label)
+    return;
+  entry = glossa_schema_find_label (self->schema, label);
+  if (entry == NULL)
+    return;
+  glossa_label_swatch_set_color (self->swatch, entry);
+  self->swatch_label = label;
+}
+
+/**
+ * glossa_span_row_set_schema:
+ * @schema: (nullable): the schema the row's spans belong to
+ *
+ * Rows show their label's title and colour from @schema, the built-in
+ * one without.
+ */
+void
+glossa_span_row_set_schema (GlossaSpanRow *self,
+                            GlossaSchema  *schema)
+{
+  g_return_if_fail (GLOSSA_IS_SPAN_ROW (self));
+
+  if (self->schema == schema)
+    return;
+  g_clear_pointer (&self->schema, glossa_schema_unref);
+  self->schema = schema ? glossa_schema_ref (schema) : NULL;
+  self->swatch_label = 0;
+  /* The next glossa_span_row_set_span() fills the row again. */
+  g_clear_pointer (&self->span, glossa_span_unref);
 }
 
 GtkWidget *
@@ -153,11 +200,12 @@ glossa_span_row_set_span (GlossaSpanRow *self,
 
   self->label_class = g_strdup_printf ("label-%s", glossa_label_to_string (span->label));
   gtk_widget_add_css_class (self->swatch, self->label_class);
+  update_swatch (self, span->label);
 
   /* Line breaks inside a span would make rows of different heights. */
   text = g_strdelimit (g_strdup (span->text), "\r\n\t", ' ');
   position = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, span->start, span->end);
-  gtk_label_set_text (self->label_label, label_title (span->label));
+  gtk_label_set_text (self->label_label, label_title (self, span->label));
   gtk_label_set_text (self->text_label, text);
   glossa_span_row_set_tooltip (self, span->text);
   gtk_label_set_text (self->position_label, position);
@@ -167,9 +215,9 @@ glossa_span_row_set_span (GlossaSpanRow *self,
 
   if (span->note != NULL)
     description = g_strdup_printf (_("%s: “%s”, characters %s, note: %s"),
-                                   label_title (span->label), text, position, span->note);
+                                   label_title (self, span->label), text, position, span->note);
   else
-    description = g_strdup_printf (_("%s: “%s”, characters %s"), label_title (span->label), text, position);
+    description = g_strdup_printf (_("%s: “%s”, characters %s"), label_title (self, span->label), text, position);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
@@ -184,6 +232,7 @@ glossa_span_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->label_class, g_free);
+  g_clear_pointer (&self->schema, glossa_schema_unref);
   g_clear_pointer (&self->span, glossa_span_unref);
 
   G_OBJECT_CLASS (glossa_span_row_parent_class)->dispose (object);

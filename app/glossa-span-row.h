@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlossaSpanRow, glossa_span_row, GLOSSA, SPAN_ROW, GtkWidget)
 
 GtkWidget *glossa_span_row_new      (void);
+void       glossa_span_row_set_schema (GlossaSpanRow *self,
+                                       GlossaSchema  *schema);
 void       glossa_span_row_set_span (GlossaSpanRow *self,
                                      GlossaSpan    *span);
 /* Whether the row shows the span's whole text and note (the selected row). */

@@ -123,6 +123,10 @@ struct _GlossaWindow
    */
   GlossaWindowSearch   *search_state;
   GlossaSearchBar      *find_bar;
+  /* The label buttons and keys (glossa-window-labels.c) */
+  GlossaSchema         *label_schema;
+  GtkWidget            *compact_labels;
+  GtkEventController   *label_keys;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -173,5 +177,10 @@ void     _glossa_window_search_init        (GlossaWindow   *self);
 void     _glossa_window_search_dispose     (GlossaWindow   *self);
 void     _glossa_window_search_update_actions (GlossaWindow *self);
 GtkWidget *_glossa_window_get_search_window (GlossaWindow  *self);
+
+void     _glossa_window_labels_init        (GlossaWindow   *self);
+void     _glossa_window_labels_dispose     (GlossaWindow   *self);
+void     _glossa_window_labels_set_schema  (GlossaWindow   *self,
+                                            GlossaSchema   *schema);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "glossa-application.h"
 #include "glossa-error.h"
 #include "glossa-resources.h"
+#include "glossa-schema.h"
 #include "glossa-storage.h"
 #include "glossa-window-private.h"
 
@@ -756,9 +757,17 @@ reload_article_action (GtkWidget  *widget,
 /* Spans listed in full could be whole paragraphs. */
 #define MAX_UNPLACED_CHARS 60
 
-static const char * const label_names[] = {
-  N_("Actor"), N_("Quote"), N_("Claim"), N_("Date"),
-};
+/* A label as the window names it: its title in the document's schema. */
+static const char *
+label_title (GlossaWindow *self,
+             GlossaLabel   label)
+{
+  const GlossaSchemaLabel *entry = NULL;
+
+  if (self->document != NULL)
+    entry = glossa_schema_find_label (glossa_document_get_schema (self->document), label);
+  return entry ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
+}
 
 static void
 show_unplaced (GlossaWindow   *self,
@@ -777,7 +786,7 @@ show_unplaced (GlossaWindow   *self,
       const char *more = g_utf8_strlen (span->text, -1) > MAX_UNPLACED_CHARS ? "…" : "";
 
       /* Translators: a span that could not be placed: its label, its text and where it was. */
-      g_string_append_printf (body, _("%s “%s%s” (was at %lld)\n"), _(label_names[span->label]),
+      g_string_append_printf (body, _("%s “%s%s” (was at %lld)\n"), label_title (self, span->label),
                               text, more, (long long) span->start);
     }
   if (shown < reanchor->lost->len)
@@ -1127,6 +1136,7 @@ glossa_window_set_document (GlossaWindow   *self,
 
   glossa_article_view_set_document (self->view, document);
   glossa_span_list_set_document (self->span_list, document);
+  _glossa_window_labels_set_schema (self, document ? glossa_document_get_schema (document) : NULL);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   self->search = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer), NULL);
@@ -1593,47 +1603,6 @@ glossa_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (glossa_window_parent_class)->close_request (window);
 }
 
-/* The label buttons of a narrow window: the colour swatch alone, with the
- * same action, tooltip and accessible name as the full button, made from
- * the full ones so that the two never disagree.
- */
-static void
-glossa_window_build_compact_labels (GlossaWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  for (GtkWidget *full = gtk_widget_get_first_child (self->label_buttons);
-       full != NULL; full = gtk_widget_get_next_sibling (full))
-    {
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      g_autofree char *label = NULL;
-      g_auto(GStrv) classes = gtk_widget_get_css_classes (full);
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), gtk_actionable_get_action_name (GTK_ACTIONABLE (full)));
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              gtk_actionable_get_action_target_value (GTK_ACTIONABLE (full)));
-      gtk_widget_set_tooltip_text (button, gtk_widget_get_tooltip_text (full));
-      gtk_widget_set_focus_on_click (button, FALSE);
-      gtk_widget_set_css_classes (button, (const char **) classes);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (swatch, "swatch");
-      for (guint i = 0; classes[i] != NULL; i++)
-        if (g_str_has_prefix (classes[i], "label-") && !g_str_equal (classes[i], "label-button"))
-          gtk_widget_add_css_class (swatch, classes[i]);
-      gtk_button_set_child (GTK_BUTTON (button), swatch);
-      /* The tooltip starts with the name: "Tag as Actor (1 or A; …)". */
-      label = g_strdup (gtk_widget_get_tooltip_text (full));
-      if (label != NULL && strchr (label, '(') != NULL)
-        *strchr (label, '(') = '\0';
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label ? g_strstrip (label) : "", -1);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-
-  adw_squeezer_add (self->label_squeezer, box);
-}
-
 /* Text size, as a percentage of the default, in steps of ZOOM_STEP; the
  * settings key's range bounds it. The article view alone is scaled.
  */
@@ -1752,7 +1721,7 @@ glossa_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  glossa_window_build_compact_labels (self);
+  _glossa_window_labels_init (self);
   glossa_window_apply_zoom (self);
   g_signal_connect_object (self->settings, "changed::text-zoom",
                            G_CALLBACK (glossa_window_apply_zoom), self, G_CONNECT_SWAPPED);
@@ -1802,6 +1771,7 @@ glossa_window_dispose (GObject *object)
   g_clear_error (&self->reanchor_error);
   _glossa_window_corpus_dispose (self);
   _glossa_window_search_dispose (self);
+  _glossa_window_labels_dispose (self);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
