@@ -181,6 +181,9 @@ GlossaSchema               *glossa_schema_find_for        (GFile            *fil
                                                            GFile            *corpus_root,
                                                            GError          **error);
 
+/* A colour of a fixed palette, for labels given none (imports). */
+const char                 *glossa_schema_palette_color   (guint             index);
+
 /* Deterministic: the same schema always gives the same bytes. */
 JsonNode                   *glossa_schema_to_json         (GlossaSchema     *self);
 GBytes                     *glossa_schema_to_bytes        (GlossaSchema     *self);
