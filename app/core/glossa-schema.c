@@ -548,3 +548,60 @@ glossa_schema_copy_renamed (GlossaSchema  *self,
   }
   return copy;
 }
+
+static gboolean
+has_strict_rule (GlossaSchema *self)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    if (((GlossaSchemaLabel *) g_ptr_array_index (self->labels, i))->overlap != GLOSSA_OVERLAP_ANY)
+      return TRUE;
+  return FALSE;
+}
+
+/* The label whose rule forbids @a with @b: the stricter one. */
+static GlossaLabel
+forbidding_label (GlossaSchema     *self,
+                  const GlossaSpan *a,
+                  const GlossaSpan *b)
+{
+  return glossa_schema_get_overlap (self, a->label) >= glossa_schema_get_overlap (self, b->label)
+         ? a->label : b->label;
+}
+
+gboolean
+glossa_schema_check_overlaps (GlossaSchema  *self,
+                              GPtrArray     *spans,
+                              const char    *name,
+                              const char    *field,
+                              GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (spans != NULL, FALSE);
+
+  /* Under rules that are all "any" nothing can be refused: skip the
+   * quadratic walk (the built-in schema).
+   */
+  if (!has_strict_rule (self))
+    return TRUE;
+
+  for (guint i = 0; i < spans->len; i++)
+    for (guint j = i + 1; j < spans->len; j++)
+      {
+        const GlossaSpan *a = g_ptr_array_index (spans, i);
+        const GlossaSpan *b = g_ptr_array_index (spans, j);
+        GlossaLabel rule_label;
+
+        if (glossa_schema_allows (self, a, b))
+          continue;
+        rule_label = forbidding_label (self, a, b);
+        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                     _("%s: %s[%u] (%s, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") and %s[%u] (%s, %"
+                       G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") overlap, which the rule “%s” of the label “%s” forbids"),
+                     name, field, i, glossa_label_to_string (a->label), a->start, a->end,
+                     field, j, glossa_label_to_string (b->label), b->start, b->end,
+                     glossa_overlap_to_string (glossa_schema_get_overlap (self, rule_label)),
+                     glossa_label_to_string (rule_label));
+        return FALSE;
+      }
+  return TRUE;
+}

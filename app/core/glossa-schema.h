@@ -132,6 +132,16 @@ gboolean                    glossa_schema_allows          (GlossaSchema     *sel
                                                            const GlossaSpan *a,
                                                            const GlossaSpan *b);
 
+/* Checks every pair of @spans (of GlossaSpan, in file order) against the
+ * overlap rules; the error names both spans by their index in @field
+ * (e.g. "spans") and the rule broken.
+ */
+gboolean                    glossa_schema_check_overlaps  (GlossaSchema  *self,
+                                                           GPtrArray     *spans,
+                                                           const char    *name,
+                                                           const char    *field,
+                                                           GError       **error);
+
 const char                 *glossa_overlap_to_string      (GlossaOverlap  overlap);
 gboolean                    glossa_overlap_from_string    (const char    *str,
                                                            GlossaOverlap *overlap);
