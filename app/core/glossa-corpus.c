@@ -1431,3 +1431,16 @@ glossa_corpus_save_document_finish (GlossaCorpus  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * glossa_corpus_get_schema:
+ *
+ * Returns: (transfer none): the schema at the corpus root: its
+ *   glossa-schema.json, or the built-in one
+ */
+GlossaSchema *
+glossa_corpus_get_schema (GlossaCorpus *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
+  return self->index->schema;
+}

@@ -214,6 +214,49 @@ def validate_schema_fifo_is_refused(tmp):
     expect("glossa-schema.json" in result.stderr.decode(), result.stderr.decode())
 
 
+@test
+def stats_lists_schema_labels_in_order(tmp):
+    corpus = os.path.join(tmp, "c")
+    write_schema(corpus)
+    write_article(corpus, "a", ner_spans(), labels_of(SCHEMA))
+    result = run("stats", "--json", "c", cwd=tmp)
+    expect_exit(result, 0)
+    data = json.loads(result.stdout)
+    expect(list(data["labels"].items()) == [("PER", 2), ("ORG", 1), ("LOC", 1), ("MISC", 0)],
+           data["labels"])
+    # one article given alone is read under the schema beside it
+    result = run("stats", "--json", "c/a.txt", cwd=tmp)
+    expect_exit(result, 0)
+    expect(json.loads(result.stdout)["labels"]["PER"] == 2, result.stdout)
+
+
+@test
+def stats_lists_every_schema_label(tmp):
+    corpus = os.path.join(tmp, "c")
+    write_schema(corpus)
+    sub = {"format": "glossa-schema", "version": 1, "labels": [{"name": "event"}, {"name": "PER"}]}
+    write_schema(os.path.join(corpus, "sub"), sub)
+    write_article(corpus, "a", ner_spans(), labels_of(SCHEMA))
+    write_article(os.path.join(corpus, "sub"), "b", [span(1, 0, 11, "event")], ["event", "PER"])
+    result = run("stats", "--json", "c", cwd=tmp)
+    expect_exit(result, 0)
+    data = json.loads(result.stdout)
+    expect(list(data["labels"].items()) ==
+           [("PER", 2), ("ORG", 1), ("LOC", 1), ("MISC", 0), ("event", 1)], data["labels"])
+    expect(data["documents"] == 2, data)
+
+
+@test
+def stats_broken_schema_is_an_error(tmp):
+    corpus = os.path.join(tmp, "c")
+    write_schema(corpus, text='{"format": "glossa-schema", "version": 1, "labels": [{"name": "PER", "color": "red"}]}')
+    write_article(corpus, "a", ner_spans(), labels_of(SCHEMA))
+    result = run("stats", "c", cwd=tmp)
+    expect_exit(result, 1)
+    expect("glossa-schema.json:1:" in result.stderr.decode() and "“red” is not a colour" in result.stderr.decode(),
+           result.stderr.decode())
+
+
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
