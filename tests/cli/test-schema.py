@@ -257,6 +257,31 @@ def stats_broken_schema_is_an_error(tmp):
            result.stderr.decode())
 
 
+@test
+def json_schema_agrees_with_glossa(tmp):
+    # data/glossa-schema.schema.json accepts what Glossa accepts here, and
+    # refuses a reserved key as Glossa does
+    try:
+        import jsonschema
+    except ImportError:
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    src = os.path.join(here, "..", "..")
+    with open(os.path.join(src, "data", "glossa-schema.schema.json"), encoding="utf-8") as f:
+        validator = jsonschema.Draft202012Validator(json.load(f))
+    for path in [os.path.join(src, "tests", "data", "schema-20", "glossa-schema.json"),
+                 os.path.join(src, "tests", "fuzz", "corpus", "schema", "valid-issue.json")]:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        expect_exit(run("validate", write_schema(tmp, text=text)), 0)
+        errors = [e.message for e in validator.iter_errors(json.loads(text))]
+        expect(errors == [], "%s: %r" % (path, errors))
+    bad = json.loads(json.dumps(SCHEMA))
+    bad["labels"][0]["key"] = "3"
+    expect_exit(run("validate", write_schema(tmp, bad)), 1)
+    expect(list(validator.iter_errors(bad)) != [], "the JSON Schema accepts key 3")
+
+
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
