@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "quotes",   N_("Suggest quotations and their speakers in articles"), _glossa_cli_quotes },
   { "timex",    N_("Print the dates in articles with their TimeML values"), _glossa_cli_timex },
   { "suggest",  N_("Write a corpus pre-annotated with suggested quotes, dates and known names"), _glossa_cli_suggest },
+  { "schema",   N_("Print the labels of a corpus (its glossa-schema.json) and where they come from"), _glossa_cli_schema },
 };
 
 static const Command *

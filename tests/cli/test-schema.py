@@ -282,6 +282,40 @@ def json_schema_agrees_with_glossa(tmp):
     expect(list(validator.iter_errors(bad)) != [], "the JSON Schema accepts key 3")
 
 
+@test
+def schema_command_prints_the_effective_schema(tmp):
+    corpus = os.path.join(tmp, "c")
+    schema = json.loads(json.dumps(SCHEMA))
+    schema["overlap"] = {"LOC": "none"}
+    schema["labels"][1]["color"] = "#2A6"
+    write_schema(corpus, schema)
+    result = run("schema", "c", cwd=tmp)
+    expect_exit(result, 0)
+    printed = json.loads(result.stdout)
+    expect(labels_of(printed) == labels_of(SCHEMA), printed)
+    expect(printed["labels"][1]["color"] == "#22aa66", printed)
+    expect(printed["overlap"] == {"LOC": "none"}, printed)
+    expect(result.stderr.decode() == "c: from %s\n" % os.path.join(corpus, "glossa-schema.json"),
+           result.stderr.decode())
+    # what it prints is a schema Glossa reads back to the same bytes
+    again = run("schema", write_schema(os.path.join(tmp, "again"), text=result.stdout.decode()))
+    expect_exit(again, 0)
+    expect(again.stdout == result.stdout, again.stdout)
+    # without one: the built-in schema, said so
+    os.makedirs(os.path.join(tmp, "plain"))
+    result = run("schema", "plain", cwd=tmp)
+    expect_exit(result, 0)
+    expect(labels_of(json.loads(result.stdout)) == ["actor", "quote", "claim", "date"], result.stdout)
+    expect("built-in" in result.stderr.decode(), result.stderr.decode())
+    # broken: exit 1 with the position
+    write_schema(corpus, text="{}")
+    result = run("schema", "c", cwd=tmp)
+    expect_exit(result, 1)
+    expect(result.stderr.decode().startswith(os.path.join(corpus, "glossa-schema.json") + ":1:1: "),
+           result.stderr.decode())
+    expect_exit(run("schema"), 2)
+
+
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
