@@ -9,7 +9,10 @@
 #include <gio/gio.h>
 
 #include "core-test-util.h"
+#include "glossa-corpus.h"
+#include "glossa-document.h"
 #include "glossa-error.h"
+#include "glossa-span.h"
 #include "glossa-schema.h"
 
 #define ISSUE_SCHEMA \
@@ -326,6 +329,127 @@ test_copy_renamed (void)
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
 }
 
+static GlossaSpan *
+make_span (const char *id,
+           gint64      start,
+           gint64      end,
+           const char *name)
+{
+  GlossaLabel label;
+
+  g_assert_true (glossa_label_from_string (name, &label));
+  return glossa_span_new (id, start, end, label, "x");
+}
+
+/* The validator's check: both spans and the rule named; nested spans pass
+ * "nested", crossing ones do not; "none" refuses nesting too.
+ */
+static void
+test_check_overlaps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaSchema) schema = parse (ISSUE_SCHEMA, &error);
+  g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+
+  g_ptr_array_add (spans, make_span ("s1", 0, 20, "actor"));
+  g_ptr_array_add (spans, make_span ("s2", 5, 10, "quote"));
+  g_assert_true (glossa_schema_check_overlaps (schema, spans, "f.json", "spans", &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (spans, make_span ("s3", 15, 30, "claim"));
+  g_assert_false (glossa_schema_check_overlaps (schema, spans, "f.json", "spans", &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "f.json: spans[0] (actor, 0–20) and spans[2] (claim, 15–30) overlap, "
+                   "which the rule “nested” of the label “actor” forbids");
+  g_clear_error (&error);
+  /* the built-in schema allows everything */
+  g_assert_true (glossa_schema_check_overlaps (builtin, spans, "f.json", "spans", &error));
+
+  g_ptr_array_set_size (spans, 1);
+  g_ptr_array_add (spans, make_span ("s4", 2, 4, "date"));
+  g_assert_false (glossa_schema_check_overlaps (schema, spans, "f.json", "spans", &error));
+  g_assert_nonnull (strstr (error->message, "the rule “none” of the label “date”"));
+}
+
+#define NER_SCHEMA HEAD "  {\"name\": \"PER\"}, {\"name\": \"ORG\"}]}\n"
+#define ARTICLE "Mario Rossi spoke."
+
+static void
+write_annotated (const char *dir,
+                 const char *label)
+{
+  g_autofree char *article = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *annotations = g_build_filename (dir, "a.annotations.json", NULL);
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ARTICLE, -1);
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"glossa-annotations\", \"version\": 1,\n"
+    " \"document\": {\"id\": \"a\", \"file\": \"a.txt\", \"sha256\": \"%s\", \"length\": %d},\n"
+    " \"labels\": [\"PER\", \"ORG\"], \"status\": \"in-progress\", \"annotator\": \"ada\",\n"
+    " \"spans\": [{\"id\": \"s1\", \"start\": 0, \"end\": 11, \"label\": \"%s\", \"text\": \"Mario Rossi\"}]}\n",
+    sha, (int) strlen (ARTICLE), label);
+
+  ct_write_file (article, ARTICLE, -1);
+  ct_write_file (annotations, json, -1);
+}
+
+/* Documents opened from a corpus, or alone, are read under the schema. */
+static void
+test_corpus_and_document (void)
+{
+  g_autofree char *tmp = ct_make_tmpdir ();
+  g_autofree char *schema_path = g_build_filename (tmp, GLOSSA_SCHEMA_FILE_NAME, NULL);
+  g_autofree char *article_path = g_build_filename (tmp, "a.txt", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (tmp);
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaCorpus) corpus = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GlossaDocument) alone = NULL;
+
+  ct_write_file (schema_path, NER_SCHEMA, -1);
+  write_annotated (tmp, "PER");
+  corpus = glossa_corpus_open (root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (glossa_schema_get_path (glossa_corpus_get_schema (corpus)), ==, schema_path);
+  document = glossa_corpus_load_document (corpus, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (glossa_document_get_error (document));
+  g_assert_cmpstr (glossa_schema_get_path (glossa_document_get_schema (document)), ==, schema_path);
+
+  alone = glossa_document_open (article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (glossa_document_get_error (alone));
+  g_assert_cmpuint (glossa_schema_get_n_labels (glossa_document_get_schema (alone)), ==, 2);
+  g_clear_object (&alone);
+  g_clear_object (&document);
+  g_clear_object (&corpus);
+
+  /* a label the schema lacks: refused, naming the label and the schema */
+  write_annotated (tmp, "actor");
+  alone = glossa_document_open (article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_get_error (alone));
+  g_assert_nonnull (strstr (glossa_document_get_error (alone)->message, "“actor”"));
+  g_assert_nonnull (strstr (glossa_document_get_error (alone)->message, schema_path));
+  g_clear_object (&alone);
+
+  /* a broken schema: the corpus does not open, the document is read-only */
+  ct_write_file (schema_path, "{\"format\": \"glossa-schema\"}", -1);
+  corpus = glossa_corpus_open (root, NULL, &error);
+  g_assert_null (corpus);
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, schema_path));
+  g_clear_error (&error);
+  alone = glossa_document_open (article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_get_error (alone));
+  g_assert_true (g_str_has_prefix (glossa_document_get_error (alone)->message, schema_path));
+  g_clear_object (&alone);
+  ct_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/schema-file/broken-is-error", test_broken_is_error);
   g_test_add_func ("/schema-file/save", test_save);
   g_test_add_func ("/schema-file/copy-renamed", test_copy_renamed);
+  g_test_add_func ("/schema-file/check-overlaps", test_check_overlaps);
+  g_test_add_func ("/schema-file/corpus-and-document", test_corpus_and_document);
 
   return g_test_run ();
 }
