@@ -1085,3 +1085,23 @@ glossa_schema_save (GlossaSchema     *self,
     *stamp = glossa_file_stamp_read (file);
   return TRUE;
 }
+
+/* Renaming across a corpus is declared for the schema editor but not
+ * written yet: it fails, changing nothing, rather than half-renaming.
+ */
+gboolean
+glossa_schema_rename_label (GFile       *corpus_root,
+                            const char  *old,
+                            const char  *new_name,
+                            gboolean     dry_run,
+                            guint       *n_files,
+                            GError     **error)
+{
+  g_return_val_if_fail (G_IS_FILE (corpus_root), FALSE);
+
+  if (n_files != NULL)
+    *n_files = 0;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("renaming a label across a corpus is not supported yet"));
+  return FALSE;
+}

@@ -220,6 +220,8 @@ GlossaSchema               *glossa_schema_copy_renamed    (GlossaSchema     *sel
  * glossa-schema.json, each file replaced atomically, refusing files changed
  * since they were read. @dry_run changes nothing and only counts.
  * @n_files is the number of files that change (or would).
+ *
+ * NOT WRITTEN YET: fails with G_IO_ERROR_NOT_SUPPORTED, changing nothing.
  */
 gboolean                    glossa_schema_rename_label    (GFile            *corpus_root,
                                                            const char       *old,
