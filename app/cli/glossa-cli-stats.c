@@ -44,7 +44,8 @@ typedef struct
   guint       documents;
   guint       status[GLOSSA_N_STATUSES];
   GlossaLabelCounts labels;
-  GlossaSchema *schema;  /* the labels files may use */
+  GFile      *root;       /* nullable: the corpus folder being counted */
+  GHashTable *schemas;    /* the schemas met, by path ("" the built-in) */
   guint       spans;
   /* Documents whose annotations could not be read: their status is not
    * known, so they are in no status's count (nor in documents).
@@ -58,6 +59,35 @@ typedef struct
   GHashTable *seen;
   gboolean    dedup;     /* more than one PATH */
 } Stats;
+
+/* The schema @annotations_path is read under; the first time a schema is
+ * met, its labels are listed (in its order, even at 0), so that a corpus
+ * with several schemas lists every label of each.
+ */
+static void
+stats_meet_schema (Stats        *stats,
+                   GlossaSchema *schema)
+{
+  const char *path = glossa_schema_get_path (schema);
+
+  if (!g_hash_table_add (stats->schemas, g_strdup (path != NULL ? path : "")))
+    return;
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    glossa_label_counts_add (&stats->labels, glossa_schema_get_label (schema, i)->name, 0);
+}
+
+static GlossaSchema *
+stats_schema_for (Stats       *stats,
+                  const char  *annotations_path,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (annotations_path);
+  GlossaSchema *schema = glossa_schema_find_for (file, stats->root, error);
+
+  if (schema != NULL)
+    stats_meet_schema (stats, schema);
+  return schema;
+}
 
 static void
 stats_add (Stats                        *stats,
@@ -113,6 +143,7 @@ item_is_readable (Stats            *stats,
   g_autofree char *annotations_path = NULL;
   GlossaAnnotationCounts counts = { 0 };
   gsize len;
+  g_autoptr(GlossaSchema) schema = NULL;
 
   if (glossa_corpus_item_get_status (item) != GLOSSA_STATUS_TODO ||
       glossa_corpus_item_get_n_spans (item) != 0)
@@ -125,7 +156,8 @@ item_is_readable (Stats            *stats,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
     }
-  else if (glossa_annotations_count (contents, len, annotations_path, stats->schema, &counts, &error))
+  else if ((schema = stats_schema_for (stats, annotations_path, &error)) != NULL &&
+           glossa_annotations_count (contents, len, annotations_path, schema, &counts, &error))
     {
       glossa_label_counts_clear (&counts.labels);
       return TRUE;
@@ -157,6 +189,10 @@ count_corpus (Stats      *stats,
   folder = glossa_corpus_get_kind (corpus) == GLOSSA_CORPUS_FOLDER;
   if (!folder && !g_hash_table_add (stats->seen, g_strdup (root)))
     return;
+  stats_meet_schema (stats, glossa_corpus_get_schema (corpus));
+  g_clear_object (&stats->root);
+  if (folder)
+    stats->root = g_object_ref (file);
 
   /* Warnings from opening (a bad corpus line, a folder that cannot be
    * listed) are not documents; those that reading the statuses adds are
@@ -197,6 +233,7 @@ count_corpus (Stats      *stats,
       stats_add (stats, &counts);
       glossa_label_counts_merge (&stats->labels, glossa_corpus_item_get_label_counts (item));
     }
+  g_clear_object (&stats->root);
 }
 
 /* One article, by its text file or its annotation file. */
@@ -205,6 +242,7 @@ count_document (Stats      *stats,
                 const char *article_path,
                 const char *annotations_path)
 {
+  g_autoptr(GlossaSchema) schema = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   GlossaAnnotationCounts counts = { GLOSSA_STATUS_TODO, 0, { 0 } };
@@ -235,7 +273,8 @@ count_document (Stats      *stats,
           return;
         }
     }
-  else if (!glossa_annotations_count (contents, len, annotations_path, stats->schema, &counts, &error))
+  else if ((schema = stats_schema_for (stats, annotations_path, &error)) == NULL ||
+           !glossa_annotations_count (contents, len, annotations_path, schema, &counts, &error))
     {
       stats->unreadable++;
       report (stats, error->message);
@@ -445,16 +484,14 @@ _glossa_cli_stats (int    argc,
 {
   Stats stats = { 0 };
   int exit_code = GLOSSA_EXIT_OK;
-  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+  g_autoptr(GHashTable) schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  stats.schema = schema;
-  /* Every label of the schema is listed, in its order, even at 0. */
-  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
-    glossa_label_counts_add (&stats.labels, glossa_schema_get_label (schema, i)->name, 0);
+  stats.schemas = schemas;
 
   if (!_glossa_cli_parse_options (&argc, &argv, _("PATH…"),
                                   _("Counts documents by status (todo, in-progress, done) and spans\n"
-                                    "by label (actor, quote, claim, date). Each PATH is an article\n"
+                                    "by label (those of the corpus’s glossa-schema.json, or actor, quote,\n"
+                                    "claim, date). Each PATH is an article\n"
                                     "(NAME.txt), an annotation file (NAME.annotations.json), a folder\n"
                                     "(every NAME.txt below it, hidden folders skipped) or a JSONL\n"
                                     "corpus (FILE.jsonl, with FILE.annotations.jsonl beside it).\n"
@@ -501,6 +538,13 @@ _glossa_cli_stats (int    argc,
   for (int i = 1; i < argc; i++)
     count_path (&stats, argv[i]);
   g_hash_table_unref (stats.seen);
+  /* Nothing read: the labels are still listed, those of the built-in schema. */
+  if (g_hash_table_size (schemas) == 0)
+    {
+      g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+
+      stats_meet_schema (&stats, builtin);
+    }
 
   if (as_json)
     print_json (&stats);

@@ -13,6 +13,7 @@
 #include "glossa-cli-private.h"
 #include "glossa-corpus.h"
 #include "glossa-format.h"
+#include "glossa-schema.h"
 #include "glossa-storage.h"
 
 static gboolean quiet;
@@ -20,6 +21,20 @@ static gboolean quiet;
 /* What the summary line counts: files read and problem lines printed. */
 static guint n_files;
 static guint n_problems;
+/* The corpus folder being walked (NULL for files given alone: their own
+ * folder), and every schema met: path -> GlossaSchema, or NULL for one
+ * that failed (already reported).
+ */
+static GFile *corpus_root;
+static const char *corpus_root_arg;
+static GHashTable *schemas;
+
+static void
+schema_unref0 (gpointer schema)
+{
+  if (schema != NULL)
+    glossa_schema_unref (schema);
+}
 
 static const GOptionEntry entries[] = {
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only the problems"), NULL },
@@ -34,6 +49,66 @@ problem (const char *message)
   n_problems++;
 }
 
+static GlossaSchema *
+load_schema (const char *path,
+             gboolean    show_valid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GlossaSchema *schema;
+  gsize len;
+
+  if (schemas == NULL)
+    schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, schema_unref0);
+  if (g_hash_table_lookup_extended (schemas, path, NULL, (gpointer *) &schema))
+    return schema;
+
+  n_files++;
+  /* Read by path, so that messages name it as the user typed it. */
+  if (glossa_storage_read_path (path, GLOSSA_SCHEMA_READ_LIMIT, &contents, &len, NULL, &error))
+    schema = glossa_schema_parse (contents, len, path, &error);
+  else
+    schema = NULL;
+  if (schema == NULL)
+    problem (error->message);
+  else if (show_valid && !quiet)
+    g_print (ngettext ("%s: valid schema, %u label\n", "%s: valid schema, %u labels\n",
+                       glossa_schema_get_n_labels (schema)),
+             path, glossa_schema_get_n_labels (schema));
+  g_hash_table_insert (schemas, g_strdup (path), schema);
+  return schema;
+}
+
+/* The schema @annotations_path is read under: NULL if it is broken. */
+static GlossaSchema *
+schema_for (const char *annotations_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (annotations_path);
+  g_autoptr(GFile) found = glossa_schema_locate (file, corpus_root);
+  g_autofree char *path = NULL;
+
+  if (found == NULL)
+    return glossa_schema_get_default ();
+  /* Named as the walk names it: below the folder as it was typed. */
+  if (corpus_root != NULL && g_file_has_prefix (found, corpus_root))
+    {
+      g_autofree char *relative = g_file_get_relative_path (corpus_root, found);
+
+      path = g_build_filename (corpus_root_arg, relative, NULL);
+    }
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *dir = g_path_get_dirname (annotations_path);
+
+      if (g_file_has_parent (found, parent))
+        path = g_build_filename (dir, GLOSSA_SCHEMA_FILE_NAME, NULL);
+      else
+        path = g_file_get_path (found);
+    }
+  return load_schema (path, TRUE) != NULL ? glossa_schema_ref (load_schema (path, TRUE)) : NULL;
+}
+
 /* @path is shown as the user typed it, so that messages can be pasted back. */
 static gboolean
 validate_annotations (const char *path)
@@ -42,6 +117,7 @@ validate_annotations (const char *path)
   g_autoptr(GFile) article_file = glossa_article_file_for_annotations (file);
   g_autoptr(GlossaArticle) article = NULL;
   g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GlossaSchema) schema = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *article_path = NULL;
@@ -86,8 +162,12 @@ validate_annotations (const char *path)
       ok = FALSE;
     }
 
-  annotations = glossa_format_read (contents, len, path, article, &error);
-  if (annotations == NULL)
+  schema = schema_for (path);
+  if (schema == NULL)
+    return FALSE;   /* the schema's own problem is reported once */
+  annotations = glossa_format_read_with_schema (contents, len, path, article, schema, &error);
+  if (annotations == NULL ||
+      !glossa_schema_check_overlaps (schema, annotations->spans, path, "spans", &error))
     {
       problem (error->message);
       return FALSE;
@@ -187,6 +267,8 @@ validate_folder (const char *path,
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
         ok &= validate_folder (child, visited, n_checked);
+      else if (strcmp (g_ptr_array_index (names, i), GLOSSA_SCHEMA_FILE_NAME) == 0)
+        ok &= load_schema (child, TRUE) != NULL;
       else if (g_str_has_suffix (child, ".txt"))
         {
           ok &= validate_article (child);
@@ -327,7 +409,10 @@ _glossa_cli_validate (int    argc,
           g_autoptr(GHashTable) visited = glossa_storage_visited_new ();
           guint n_checked = 0;
 
+          corpus_root = g_file_new_for_path (path);
+          corpus_root_arg = path;
           ok &= validate_folder (path, visited, &n_checked);
+          g_clear_object (&corpus_root);
           if (n_checked == 0 && !quiet)
             g_print (_("%s: no articles or annotation files\n"), path);
         }
@@ -340,12 +425,15 @@ _glossa_cli_validate (int    argc,
           problem (message);
           ok = FALSE;
         }
+      else if (g_str_has_suffix (path, GLOSSA_SCHEMA_FILE_NAME))
+        ok &= load_schema (path, TRUE) != NULL;
       else if (g_str_has_suffix (path, ".jsonl"))
         ok &= validate_jsonl (path);
       else
         ok &= validate_annotations (path);
     }
 
+  g_clear_pointer (&schemas, g_hash_table_unref);
   if (!quiet)
     {
       g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", n_files), n_files);

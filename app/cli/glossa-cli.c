@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "suggest",  N_("Write a corpus pre-annotated with suggested quotes, dates and known names"), _glossa_cli_suggest },
   { "merge",    N_("Write the spans several annotators agree on as a corpus"), _glossa_cli_merge },
   { "search",   N_("Find a text or pattern in a corpus, in context; tag every match"), _glossa_cli_search },
+  { "schema",   N_("Print the labels of a corpus (its glossa-schema.json) and where they come from"), _glossa_cli_schema },
 };
 
 static const Command *

@@ -219,6 +219,7 @@ _glossa_corpus_read_folder_statuses (GlossaCorpusIndex *index,
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *contents = NULL;
       g_autofree char *shown = NULL;
+      g_autoptr(GlossaSchema) schema = NULL;
       const char *display;
       GlossaFormatSummary summary;
       gsize len;
@@ -238,7 +239,8 @@ _glossa_corpus_read_folder_statuses (GlossaCorpusIndex *index,
        */
       if (!glossa_storage_read_path (path->str, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, &error) ||
           !(root = glossa_json_parse (contents, len, display, &error)) ||
-          !_glossa_format_summarize (root, display, index->schema, &summary, &error))
+          !(schema = _glossa_corpus_index_schema_for (index, entry->path, &error)) ||
+          !_glossa_format_summarize (root, display, schema, &summary, &error))
         {
           _glossa_corpus_add_warning (_glossa_corpus_sink_warnings (sink), error);
           _glossa_corpus_sink_add (sink, GLOSSA_CORPUS_RESULT_LOADED, i);

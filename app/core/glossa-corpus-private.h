@@ -46,6 +46,7 @@ typedef struct
   char             *annotations_display;
   GStringChunk     *strings;
   GlossaSchema     *schema;     /* the labels of the corpus (JSONL: of every line) */
+  GHashTable       *folder_schemas;    /* folder: subfolder -> GlossaSchema */
   GArray           *entries;           /* of GlossaCorpusEntry, in list order */
   GHashTable       *ids;               /* id -> position + 1 */
   /* JSONL: lines carry a "status", as `glossa export` writes them: a
@@ -76,6 +77,10 @@ typedef struct
   GlossaFormatSummary  summary;
 } GlossaCorpusResult;
 
+
+GlossaSchema *_glossa_corpus_index_schema_for (GlossaCorpusIndex  *index,
+                                               const char         *path,
+                                               GError            **error);
 
 /* Where a reader sends what it found: see glossa-corpus.c. */
 typedef struct _GlossaCorpusSink GlossaCorpusSink;

@@ -114,6 +114,8 @@ index_new (GlossaCorpusKind  kind,
     }
   index->strings = g_string_chunk_new (64 * 1024);
   index->schema = glossa_schema_get_default ();
+  index->folder_schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) glossa_schema_unref);
   index->entries = g_array_new (FALSE, TRUE, sizeof (GlossaCorpusEntry));
   g_array_set_clear_func (index->entries, entry_clear);
   index->ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -141,10 +143,41 @@ _glossa_corpus_index_unref (GlossaCorpusIndex *index)
   g_hash_table_unref (index->ids);
   g_array_unref (index->entries);
   g_string_chunk_free (index->strings);
-  glossa_schema_unref (index->schema);
+  g_clear_pointer (&index->schema, glossa_schema_unref);
+  g_clear_pointer (&index->folder_schemas, g_hash_table_unref);
   g_clear_pointer (&index->lines, g_hash_table_unref);
   g_mutex_clear (&index->mutex);
   g_free (index);
+}
+
+/* The schema of the article at @path (relative to the corpus folder): the
+ * nearest glossa-schema.json up to the corpus root, read once per folder.
+ */
+GlossaSchema *
+_glossa_corpus_index_schema_for (GlossaCorpusIndex  *index,
+                                 const char         *path,
+                                 GError            **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  GlossaSchema *schema;
+
+  if (index->kind != GLOSSA_CORPUS_FOLDER || strcmp (folder, ".") == 0)
+    return glossa_schema_ref (index->schema);
+
+  g_mutex_lock (&index->mutex);
+  schema = g_hash_table_lookup (index->folder_schemas, folder);
+  if (schema == NULL)
+    {
+      g_autofree char *full = g_build_filename (index->path, path, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (full);
+      g_autoptr(GFile) root = g_file_new_for_path (index->path);
+
+      schema = glossa_schema_find_for (file, root, error);
+      if (schema != NULL)
+        g_hash_table_insert (index->folder_schemas, g_strdup (folder), schema);
+    }
+  g_mutex_unlock (&index->mutex);
+  return schema != NULL ? glossa_schema_ref (schema) : NULL;
 }
 
 const char *
@@ -700,15 +733,21 @@ corpus_open (GFile         *file,
     }
 
   type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+  index = index_new (type == G_FILE_TYPE_DIRECTORY ? GLOSSA_CORPUS_FOLDER : GLOSSA_CORPUS_JSONL, file);
+  /* A broken schema stops the opening: never read a corpus under the
+   * wrong labels.
+   */
+  glossa_schema_unref (index->schema);
+  index->schema = glossa_schema_find_for (file, file, error);
+  if (index->schema == NULL)
+    return NULL;
   if (type == G_FILE_TYPE_DIRECTORY)
     {
-      index = index_new (GLOSSA_CORPUS_FOLDER, file);
       if (!_glossa_corpus_read_folder (index, warnings, cancellable, error))
         return NULL;
     }
   else
     {
-      index = index_new (GLOSSA_CORPUS_JSONL, file);
       if (!_glossa_corpus_read_jsonl (index, warnings, cancellable, error))
         return NULL;
     }
@@ -1163,8 +1202,10 @@ glossa_corpus_load_document (GlossaCorpus  *self,
       {
         g_autofree char *path = entry_article_path (index, _glossa_corpus_index_entry (index, position));
         g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GFile) annotations = glossa_annotations_file_for_article (file);
+        g_autoptr(GFile) root = g_file_new_for_path (index->path);
 
-        document = glossa_document_open (file, cancellable, error);
+        document = glossa_document_open_in_corpus (file, annotations, root, cancellable, error);
       }
       break;
     case GLOSSA_CORPUS_JSONL:
@@ -1429,4 +1470,17 @@ _glossa_corpus_get_index (GlossaCorpus *self)
 {
   g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
   return self->index;
+}
+
+/**
+ * glossa_corpus_get_schema:
+ *
+ * Returns: (transfer none): the schema at the corpus root: its
+ *   glossa-schema.json, or the built-in one
+ */
+GlossaSchema *
+glossa_corpus_get_schema (GlossaCorpus *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
+  return self->index->schema;
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-document.h"
+#include "glossa-schema.h"
 
 G_BEGIN_DECLS
 
@@ -88,6 +89,8 @@ GlossaCorpusKind  glossa_corpus_get_kind           (GlossaCorpus   *self);
 GFile            *glossa_corpus_get_file           (GlossaCorpus   *self);
 const char * const *glossa_corpus_get_warnings     (GlossaCorpus   *self);
 gboolean          glossa_corpus_get_loading        (GlossaCorpus   *self);
+/* The schema of the corpus root (a folder's subfolders may have their own). */
+GlossaSchema     *glossa_corpus_get_schema         (GlossaCorpus   *self);
 gboolean          glossa_corpus_get_read_only      (GlossaCorpus   *self);
 /* How many items have @status, as far as known ("n-done" is notified). */
 guint             glossa_corpus_count_status       (GlossaCorpus   *self,

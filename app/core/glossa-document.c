@@ -704,7 +704,27 @@ glossa_document_open_full (GFile         *article_file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
+  return glossa_document_open_in_corpus (article_file, annotations_file, NULL, cancellable, error);
+}
+
+/**
+ * glossa_document_open_in_corpus:
+ * @corpus_root: (nullable): the corpus folder, or %NULL for the article's
+ *
+ * Like glossa_document_open_full(), under the glossa-schema.json nearest
+ * the article up to @corpus_root. A broken schema, like a broken
+ * annotation file, leaves the document read-only with its error.
+ */
+GlossaDocument *
+glossa_document_open_in_corpus (GFile         *article_file,
+                                GFile         *annotations_file,
+                                GFile         *corpus_root,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
   g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GlossaSchema) schema = NULL;
+  GError *schema_error = NULL;
   GlossaDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (article_file), NULL);
@@ -714,6 +734,15 @@ glossa_document_open_full (GFile         *article_file,
     return NULL;
 
   self = glossa_document_new (article, annotations_file);
+  schema = glossa_schema_find_for (article_file, corpus_root, &schema_error);
+  if (schema == NULL)
+    {
+      set_error (self, schema_error);
+      return self;
+    }
+  glossa_store_set_schema (self->store, schema);
+  glossa_schema_unref (self->annotations->schema);
+  self->annotations->schema = glossa_schema_ref (schema);
   load_annotations (self, cancellable);
   return self;
 }

@@ -47,6 +47,11 @@ GlossaDocument *glossa_document_open_full        (GFile           *article_file,
                                                   GFile           *annotations_file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
+GlossaDocument *glossa_document_open_in_corpus   (GFile           *article_file,
+                                                  GFile           *annotations_file,
+                                                  GFile           *corpus_root,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
 void            glossa_document_open_async       (GFile           *article_file,
                                                   GCancellable    *cancellable,
                                                   GAsyncReadyCallback callback,

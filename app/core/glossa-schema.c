@@ -21,6 +21,7 @@ struct _GlossaSchema
   GPtrArray       *labels;      /* of GlossaSchemaLabel, in file order */
   GPtrArray       *relations;   /* of GlossaSchemaRelation */
   GHashTable      *by_label;    /* GlossaLabel → index + 1 */
+  GHashTable      *suggesters_off;  /* names of the suggesters turned off */
 };
 
 G_DEFINE_BOXED_TYPE (GlossaSchema, glossa_schema, glossa_schema_ref, glossa_schema_unref)
@@ -118,6 +119,7 @@ glossa_schema_new (const char *path)
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_label_free);
   self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_relation_free);
   self->by_label = g_hash_table_new (NULL, NULL);
+  self->suggesters_off = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -139,6 +141,7 @@ glossa_schema_unref (GlossaSchema *self)
   g_ptr_array_unref (self->labels);
   g_ptr_array_unref (self->relations);
   g_hash_table_unref (self->by_label);
+  g_hash_table_unref (self->suggesters_off);
   g_free (self);
 }
 
@@ -190,8 +193,11 @@ make_default (void)
       GlossaSchemaLabel *label = glossa_schema_label_new (glossa_label_builtin (i), builtin[i].color);
 
       label->color_dark = g_strdup (builtin[i].color_dark);
-      label->title = g_strdup (g_dgettext (GETTEXT_PACKAGE, builtin[i].title));
-      label->description = g_strdup (g_dgettext (GETTEXT_PACKAGE, builtin[i].description));
+      /* Kept untranslated: the schema outlives a change of language
+       * (glossa_schema_label_title() translates).
+       */
+      label->title = g_strdup (builtin[i].title);
+      label->description = g_strdup (builtin[i].description);
       if (i == 3)
         g_ptr_array_add (label->attributes, glossa_schema_attribute_new ("value", GLOSSA_ATTRIBUTE_TIMEX));
       glossa_schema_add_label (schema, label);
@@ -319,7 +325,12 @@ const char *
 glossa_schema_label_title (const GlossaSchemaLabel *label)
 {
   g_return_val_if_fail (label != NULL, NULL);
-  return label->title != NULL ? label->title : glossa_label_to_string (label->name);
+
+  /* The built-in labels' titles are in Glossa's catalogue; a schema
+   * file's are the user's own, which a lookup returns as they are.
+   */
+  return label->title != NULL ? g_dgettext (GETTEXT_PACKAGE, label->title)
+                              : glossa_label_to_string (label->name);
 }
 
 /**
@@ -418,5 +429,187 @@ glossa_attribute_type_from_string (const char          *str,
     return FALSE;
   if (type != NULL)
     *type = (GlossaAttributeType) value;
+  return TRUE;
+}
+
+gboolean
+glossa_schema_get_suggester (GlossaSchema *self,
+                             const char   *name)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return !g_hash_table_contains (self->suggesters_off, name);
+}
+
+void
+glossa_schema_set_suggester (GlossaSchema *self,
+                             const char   *name,
+                             gboolean      enabled)
+{
+  g_return_if_fail (self != NULL && name != NULL);
+  if (enabled)
+    g_hash_table_remove (self->suggesters_off, name);
+  else
+    g_hash_table_add (self->suggesters_off, g_strdup (name));
+}
+
+static GlossaSchemaLabel *
+copy_label (const GlossaSchemaLabel *label,
+            GlossaLabel              name)
+{
+  GlossaSchemaLabel *copy = glossa_schema_label_new (name, label->color);
+
+  copy->title = g_strdup (label->title);
+  copy->key = g_strdup (label->key);
+  copy->color_dark = g_strdup (label->color_dark);
+  copy->description = g_strdup (label->description);
+  copy->overlap = label->overlap;
+  for (guint i = 0; i < label->attributes->len; i++)
+    {
+      GlossaSchemaAttribute *attribute = g_ptr_array_index (label->attributes, i);
+      GlossaSchemaAttribute *a = glossa_schema_attribute_new (attribute->name, attribute->type);
+
+      a->choices = g_strdupv (attribute->choices);
+      a->description = g_strdup (attribute->description);
+      g_ptr_array_add (copy->attributes, a);
+    }
+  return copy;
+}
+
+static void
+copy_renamed_labels (GArray      *to,
+                     GArray      *from,
+                     GlossaLabel  old,
+                     GlossaLabel  new_label)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      GlossaLabel label = g_array_index (from, GlossaLabel, i);
+
+      label = label == old ? new_label : label;
+      g_array_append_val (to, label);
+    }
+}
+
+/**
+ * glossa_schema_copy_renamed:
+ *
+ * Returns: (transfer full): a copy of @self, at the same path, where the
+ * label @old is called @new_name; its relations and rules follow it.
+ */
+GlossaSchema *
+glossa_schema_copy_renamed (GlossaSchema  *self,
+                            GlossaLabel    old,
+                            const char    *new_name,
+                            GError       **error)
+{
+  GlossaSchema *copy;
+  GlossaLabel new_label;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (glossa_schema_label_index (self, old) < 0)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("the label “%s” is not in the schema"), glossa_label_to_string (old));
+      return NULL;
+    }
+  if (!glossa_label_name_is_valid (new_name, error))
+    return NULL;
+  glossa_label_from_string (new_name, &new_label);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const GlossaSchemaLabel *label = g_ptr_array_index (self->labels, i);
+
+      if (label->name != old && g_ascii_strcasecmp (glossa_label_to_string (label->name), new_name) == 0)
+        {
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                       _("the schema already has a label “%s”"), glossa_label_to_string (label->name));
+          return NULL;
+        }
+    }
+
+  copy = glossa_schema_new (self->path);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const GlossaSchemaLabel *label = g_ptr_array_index (self->labels, i);
+
+      glossa_schema_add_label (copy, copy_label (label, label->name == old ? new_label : label->name));
+    }
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      const GlossaSchemaRelation *relation = g_ptr_array_index (self->relations, i);
+      GlossaSchemaRelation *r = glossa_schema_relation_new (relation->name);
+
+      r->key = g_strdup (relation->key);
+      r->description = g_strdup (relation->description);
+      copy_renamed_labels (r->from, relation->from, old, new_label);
+      copy_renamed_labels (r->to, relation->to, old, new_label);
+      glossa_schema_add_relation (copy, r);
+    }
+  {
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init (&iter, self->suggesters_off);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      glossa_schema_set_suggester (copy, name, FALSE);
+  }
+  return copy;
+}
+
+static gboolean
+has_strict_rule (GlossaSchema *self)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    if (((GlossaSchemaLabel *) g_ptr_array_index (self->labels, i))->overlap != GLOSSA_OVERLAP_ANY)
+      return TRUE;
+  return FALSE;
+}
+
+/* The label whose rule forbids @a with @b: the stricter one. */
+static GlossaLabel
+forbidding_label (GlossaSchema     *self,
+                  const GlossaSpan *a,
+                  const GlossaSpan *b)
+{
+  return glossa_schema_get_overlap (self, a->label) >= glossa_schema_get_overlap (self, b->label)
+         ? a->label : b->label;
+}
+
+gboolean
+glossa_schema_check_overlaps (GlossaSchema  *self,
+                              GPtrArray     *spans,
+                              const char    *name,
+                              const char    *field,
+                              GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (spans != NULL, FALSE);
+
+  /* Under rules that are all "any" nothing can be refused: skip the
+   * quadratic walk (the built-in schema).
+   */
+  if (!has_strict_rule (self))
+    return TRUE;
+
+  for (guint i = 0; i < spans->len; i++)
+    for (guint j = i + 1; j < spans->len; j++)
+      {
+        const GlossaSpan *a = g_ptr_array_index (spans, i);
+        const GlossaSpan *b = g_ptr_array_index (spans, j);
+        GlossaLabel rule_label;
+
+        if (glossa_schema_allows (self, a, b))
+          continue;
+        rule_label = forbidding_label (self, a, b);
+        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                     _("%s: %s[%u] (%s, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") and %s[%u] (%s, %"
+                       G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") overlap, which the rule “%s” of the label “%s” forbids"),
+                     name, field, i, glossa_label_to_string (a->label), a->start, a->end,
+                     field, j, glossa_label_to_string (b->label), b->start, b->end,
+                     glossa_overlap_to_string (glossa_schema_get_overlap (self, rule_label)),
+                     glossa_label_to_string (rule_label));
+        return FALSE;
+      }
   return TRUE;
 }

@@ -6,9 +6,12 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
+#include "glossa-storage.h"
 #include "glossa-types.h"
+
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -21,7 +24,12 @@ G_BEGIN_DECLS
 /* The most labels a schema may have: enough for any tagset people annotate
  * by hand, few enough that per-label tables stay small.
  */
-#define GLOSSA_SCHEMA_MAX_LABELS 128
+#define GLOSSA_SCHEMA_MAX_LABELS 127
+
+/* The largest glossa-schema.json read: a schema of the most labels with
+ * long descriptions is a few hundred KiB.
+ */
+#define GLOSSA_SCHEMA_READ_LIMIT (G_GUINT64_CONSTANT (4) << 20)
 
 /* How a label's spans may meet other spans (INCEpTION's overlap modes):
  * ANY allows everything, crossing included (Glossa's rule before schemas,
@@ -124,12 +132,103 @@ gboolean                    glossa_schema_allows          (GlossaSchema     *sel
                                                            const GlossaSpan *a,
                                                            const GlossaSpan *b);
 
+/* Checks every pair of @spans (of GlossaSpan, in file order) against the
+ * overlap rules; the error names both spans by their index in @field
+ * (e.g. "spans") and the rule broken.
+ */
+gboolean                    glossa_schema_check_overlaps  (GlossaSchema  *self,
+                                                           GPtrArray     *spans,
+                                                           const char    *name,
+                                                           const char    *field,
+                                                           GError       **error);
+
 const char                 *glossa_overlap_to_string      (GlossaOverlap  overlap);
 gboolean                    glossa_overlap_from_string    (const char    *str,
                                                            GlossaOverlap *overlap);
 const char                 *glossa_attribute_type_to_string   (GlossaAttributeType  type);
 gboolean                    glossa_attribute_type_from_string (const char          *str,
                                                                GlossaAttributeType *type);
+
+/* glossa-schema-file.c: the file glossa-schema.json. */
+
+/* The single keys Glossa's window uses itself, that no label or relation
+ * may take (NULL-terminated; compared case-sensitively, as the window does).
+ */
+extern const char * const   glossa_schema_reserved_keys[];
+gboolean                    glossa_schema_key_is_reserved (const char   *key);
+
+/* Reads and checks a schema. Every error reads "FILE:LINE:COLUMN: message"
+ * (or names the field). @name is used in messages and as the schema's path.
+ * @stamp, if not NULL, is the version read, for glossa_schema_save().
+ */
+GlossaSchema               *glossa_schema_parse           (const char       *data,
+                                                           gsize             len,
+                                                           const char       *name,
+                                                           GError          **error);
+GlossaSchema               *glossa_schema_load            (GFile            *file,
+                                                           GlossaFileStamp  *stamp,
+                                                           GError          **error);
+/* Whether the suggester @name ("quotes", "dates", "names") is on: the
+ * "suggesters" member of the file; every suggester is on unless turned off.
+ */
+gboolean                    glossa_schema_get_suggester   (GlossaSchema     *self,
+                                                           const char       *name);
+void                        glossa_schema_set_suggester   (GlossaSchema     *self,
+                                                           const char       *name,
+                                                           gboolean          enabled);
+
+/* The nearest glossa-schema.json from @file's folder (or @file itself if
+ * it is a folder) up to @corpus_root, never above it; NULL when none.
+ * @corpus_root NULL means @file's own folder only.
+ */
+GFile                      *glossa_schema_locate          (GFile            *file,
+                                                           GFile            *corpus_root);
+/* The schema that applies to @file: the one glossa_schema_locate() finds,
+ * loaded and checked, or the built-in default when there is none. A broken
+ * schema is an error, never silently the default.
+ */
+GlossaSchema               *glossa_schema_find_for        (GFile            *file,
+                                                           GFile            *corpus_root,
+                                                           GError          **error);
+
+/* A colour of a fixed palette, for labels given none (imports). */
+const char                 *glossa_schema_palette_color   (guint             index);
+
+/* Deterministic: the same schema always gives the same bytes. */
+JsonNode                   *glossa_schema_to_json         (GlossaSchema     *self);
+GBytes                     *glossa_schema_to_bytes        (GlossaSchema     *self);
+/* Writes @self to @file atomically. @stamp is the version read (from
+ * glossa_schema_load(), or with exists FALSE for a new file): a file
+ * changed since is refused, never written over. On success @stamp, if not
+ * NULL, is updated to the version written.
+ */
+gboolean                    glossa_schema_save            (GlossaSchema     *self,
+                                                           GFile            *file,
+                                                           GlossaFileStamp  *stamp,
+                                                           GError          **error);
+/* A copy of @self with @old renamed to @new_name (overlap rules and
+ * relations follow it). NULL with an error if @old is missing or
+ * @new_name is invalid or taken.
+ */
+GlossaSchema               *glossa_schema_copy_renamed    (GlossaSchema     *self,
+                                                           GlossaLabel       old,
+                                                           const char       *new_name,
+                                                           GError          **error);
+
+/* Renames label @old to @new_name in every annotation file under the
+ * corpus at @corpus_root (a folder or a JSONL file) and in its
+ * glossa-schema.json, each file replaced atomically, refusing files changed
+ * since they were read. @dry_run changes nothing and only counts.
+ * @n_files is the number of files that change (or would).
+ *
+ * NOT WRITTEN YET: fails with G_IO_ERROR_NOT_SUPPORTED, changing nothing.
+ */
+gboolean                    glossa_schema_rename_label    (GFile            *corpus_root,
+                                                           const char       *old,
+                                                           const char       *new_name,
+                                                           gboolean          dry_run,
+                                                           guint            *n_files,
+                                                           GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaSchema, glossa_schema_unref)
 
