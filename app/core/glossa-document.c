@@ -603,6 +603,8 @@ glossa_document_new_with_store (GlossaArticle     *article,
   copy->extra = annotations->extra ? json_object_ref (annotations->extra) : NULL;
   glossa_schema_unref (copy->schema);
   copy->schema = glossa_schema_ref (annotations->schema);
+  for (guint i = 0; i < annotations->relations->len; i++)
+    g_ptr_array_add (copy->relations, glossa_relation_ref (g_ptr_array_index (annotations->relations, i)));
   adopt_annotations (self, copy);
   return self;
 }
@@ -1428,6 +1430,62 @@ glossa_document_redo (GlossaDocument *self)
 
 /* Saving */
 
+/* The document keeps every link it was given; a link is saved only while
+ * both its ends exist and the schema allows it (their labels). Deleting a
+ * span therefore drops its links from the file, and undoing the delete,
+ * which brings the span back, brings them back too: one undo restores both.
+ * Relabelling a span to a label a link does not allow drops the link the
+ * same way, and undoing the relabel restores it.
+ */
+static gboolean
+relation_is_live (GlossaDocument       *self,
+                  const GlossaRelation *relation)
+{
+  /* by_id maps span ids to the live spans, as the check wants. */
+  return glossa_format_check_relation (relation, self->by_id, self->annotations->schema,
+                                       "", "", NULL);
+}
+
+static void
+copy_live_relations (GlossaDocument    *self,
+                     GlossaAnnotations *copy)
+{
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if (relation_is_live (self, relation))
+        g_ptr_array_add (copy->relations, glossa_relation_ref (relation));
+    }
+}
+
+/**
+ * glossa_document_get_relations_of:
+ * @span_id: the id of one of the document's spans
+ *
+ * Returns: (transfer container): the saved links that start or end at
+ *   @span_id, in file order.
+ */
+GPtrArray *
+glossa_document_get_relations_of (GlossaDocument *self,
+                                  const char     *span_id)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), out);
+  g_return_val_if_fail (span_id != NULL, out);
+
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if ((strcmp (relation->from, span_id) == 0 || strcmp (relation->to, span_id) == 0) &&
+          relation_is_live (self, relation))
+        g_ptr_array_add (out, glossa_relation_ref (relation));
+    }
+  return out;
+}
+
 /**
  * glossa_document_snapshot:
  *
@@ -1458,6 +1516,7 @@ glossa_document_snapshot (GlossaDocument *self)
   copy->schema = glossa_schema_ref (a->schema);
   copy->document_extra = a->document_extra ? json_object_ref (a->document_extra) : NULL;
   copy->extra = a->extra ? json_object_ref (a->extra) : NULL;
+  copy_live_relations (self, copy);
   return copy;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "glossa-article.h"
+#include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-format-private.h"
@@ -306,6 +307,79 @@ test_jsonl_line (void)
   g_assert_nonnull (strstr (error->message, "relations[0].to"));
 }
 
+static char *
+serialize (GlossaDocument *document)
+{
+  g_autoptr(GBytes) bytes = glossa_document_serialize (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Deleting the quote drops its source link from the file; one undo brings
+ * back both, and the save is the original file byte for byte.
+ */
+static void
+test_document_linked_delete (void)
+{
+  g_autoptr(GlossaArticle) article = make_article ();
+  g_autofree char *data = make_file (article, "2", v2_attr, v2_relations);
+  g_autoptr(GlossaAnnotations) annotations = read_ok (article, data);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/news.annotations.json");
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *undone = NULL;
+
+  document = glossa_document_new_with_annotations (article, file, annotations);
+  before = serialize (document);
+  g_assert_cmpstr (before, ==, data);
+  links = glossa_document_get_relations_of (document, "s1");
+  g_assert_cmpuint (links->len, ==, 2);
+
+  g_assert_true (glossa_document_remove_span (document, "s2", &error));
+  g_assert_no_error (error);
+  deleted = serialize (document);
+  g_assert_null (strstr (deleted, "\"r2\""));
+  g_assert_nonnull (strstr (deleted, "\"r1\""));
+
+  g_assert_true (glossa_document_undo (document));
+  undone = serialize (document);
+  g_assert_cmpstr (undone, ==, data);
+}
+
+/* Relabelling the claim to a date, which a source link may not start at,
+ * drops the link from the file; undoing the relabel restores it.
+ */
+static void
+test_document_relabel (void)
+{
+  g_autoptr(GlossaArticle) article = make_article ();
+  g_autofree char *todo = make_file (article, "2", "", v2_relations);
+  /* An edit marks a "todo" article in progress; start there. */
+  g_autofree char *data = replace (todo, "\"todo\"", "\"in-progress\"");
+  g_autoptr(GlossaAnnotations) annotations = read_ok (article, data);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/news.annotations.json");
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *relabelled = NULL;
+  g_autofree char *undone = NULL;
+  GlossaSpan *span;
+
+  document = glossa_document_new_with_annotations (article, file, annotations);
+  span = glossa_document_update_span (document, "s3", 12, 17, GLOSSA_LABEL_ACTOR, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  relabelled = serialize (document);
+  g_assert_null (strstr (relabelled, "\"r1\""));
+  g_assert_nonnull (strstr (relabelled, "\"r2\""));
+
+  g_assert_true (glossa_document_undo (document));
+  undone = serialize (document);
+  g_assert_cmpstr (undone, ==, data);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +390,8 @@ main (int    argc,
   g_test_add_func ("/relations/v2-round-trip", test_v2_round_trip);
   g_test_add_func ("/relations/v2-sorted", test_v2_sorted);
   g_test_add_func ("/relations/jsonl-line", test_jsonl_line);
+  g_test_add_func ("/relations/document/linked-delete", test_document_linked_delete);
+  g_test_add_func ("/relations/document/relabel", test_document_relabel);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/relations/bad/%s", bad_cases[i].name);
