@@ -16,6 +16,8 @@
 #include "glossa-storage.h"
 #include "glossa-store.h"
 #include "glossa-undo-stack.h"
+#include "glossa-schema.h"
+#include "glossa-timex.h"
 
 struct _GlossaDocument
 {
@@ -1225,6 +1227,41 @@ after_edit (GlossaDocument *self)
  *
  * Returns: (transfer none) (nullable): the span, or %NULL on error
  */
+/* A new span whose label has a timex attribute "value" gets that value from
+ * the date normaliser, against the article's date, marked "auto" so that a
+ * later run may redo it while a value a person set is left alone. The text
+ * around the span stands in for its sentence: the normaliser reads its tense.
+ */
+static void
+fill_date_value (GlossaDocument *self,
+                 GlossaSpan     *span)
+{
+  const GlossaSchemaLabel *label = glossa_schema_find_label (self->annotations->schema, span->label);
+  gint64 length = glossa_article_get_length (self->article);
+  g_autofree char *context = NULL;
+  g_autofree char *value = NULL;
+  gboolean has_timex = FALSE;
+
+  for (guint i = 0; label != NULL && label->attributes != NULL && i < label->attributes->len; i++)
+    {
+      const GlossaSchemaAttribute *a = g_ptr_array_index (label->attributes, i);
+
+      if (a->type == GLOSSA_ATTRIBUTE_TIMEX && strcmp (a->name, "value") == 0)
+        has_timex = TRUE;
+    }
+  if (!has_timex || glossa_article_get_date (self->article) == NULL)
+    return;
+
+  context = glossa_article_slice (self->article, MAX (0, span->start - 120),
+                                  MIN (length, span->end + 120));
+  if (!glossa_timex_normalize (span->text, glossa_article_get_date (self->article),
+                               GLOSSA_TIMEX_LANG_AUTO, context, &value))
+    return;
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", value);
+  span->value_source = g_strdup ("auto");
+}
+
 GlossaSpan *
 glossa_document_add_span (GlossaDocument  *self,
                           gint64           start,
@@ -1256,6 +1293,7 @@ glossa_document_add_span (GlossaDocument  *self,
   span->annotator = g_strdup (self->user);
   span->created = now_iso8601 ();
   span->modified = g_strdup (span->created);
+  fill_date_value (self, span);
 
   glossa_undo_stack_record (self->undo, NULL, span);
   insert_span (self, span);

@@ -380,6 +380,32 @@ test_document_relabel (void)
   g_assert_cmpstr (undone, ==, data);
 }
 
+/* A new date span gets its value from the article's date, marked auto. */
+static void
+test_document_date_value (void)
+{
+  const char text[] = "date 2021-12-30 Putin spoke yesterday to reporters.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (text, strlen (text), "news.txt", &error);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/news.annotations.json");
+  g_autoptr(GlossaDocument) document = NULL;
+  GlossaSpan *span;
+  /* The text is ASCII: bytes are code points. */
+  gint64 start = strstr (text, "yesterday") - text;
+
+  g_assert_no_error (error);
+  document = glossa_document_new (article, file);
+  span = glossa_document_add_span (document, start, start + 9, GLOSSA_LABEL_DATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (glossa_span_get_attribute (span, "value"), ==, "2021-12-29");
+  g_assert_cmpstr (span->value_source, ==, "auto");
+
+  /* An actor has no attributes. */
+  span = glossa_document_add_span (document, 16, 21, GLOSSA_LABEL_ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_null (span->attributes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,6 +418,7 @@ main (int    argc,
   g_test_add_func ("/relations/jsonl-line", test_jsonl_line);
   g_test_add_func ("/relations/document/linked-delete", test_document_linked_delete);
   g_test_add_func ("/relations/document/relabel", test_document_relabel);
+  g_test_add_func ("/relations/document/date-value", test_document_date_value);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/relations/bad/%s", bad_cases[i].name);
