@@ -1335,6 +1335,35 @@ glossa_document_remove_span (GlossaDocument  *self,
  *
  * Returns: (transfer none) (nullable): the new span, or %NULL on error
  */
+/* A relabelled span keeps only the attributes its new label declares, so
+ * that the file it is saved to loads again (a date made an actor loses its
+ * value; undo brings the old span, value and all, back).
+ */
+static void
+keep_declared_attributes (GlossaDocument *self,
+                          GlossaSpan     *span)
+{
+  g_autoptr(JsonObject) kept = json_object_new ();
+  g_autoptr(GList) names = NULL;
+
+  if (span->attributes == NULL)
+    return;
+  names = json_object_get_members (span->attributes);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (span->attributes, l->data);
+
+      if (glossa_format_check_attribute (self->annotations->schema, span->label, l->data,
+                                         value, "", "", NULL))
+        json_object_set_member (kept, l->data, json_node_copy (value));
+    }
+  g_clear_pointer (&span->attributes, json_object_unref);
+  if (json_object_get_size (kept) > 0)
+    span->attributes = g_steal_pointer (&kept);
+  if (glossa_span_get_attribute (span, "value") == NULL)
+    g_clear_pointer (&span->value_source, g_free);
+}
+
 GlossaSpan *
 glossa_document_update_span (GlossaDocument  *self,
                              const char      *id,
@@ -1383,6 +1412,8 @@ glossa_document_update_span (GlossaDocument  *self,
   span->start = start;
   span->end = end;
   span->label = label;
+  if (label != old->label)
+    keep_declared_attributes (self, span);
   if (start != old->start || end != old->end)
     {
       g_free (span->text);

@@ -404,6 +404,15 @@ test_document_date_value (void)
   span = glossa_document_add_span (document, 16, 21, GLOSSA_LABEL_ACTOR, &error);
   g_assert_no_error (error);
   g_assert_null (span->attributes);
+
+  /* A date made a claim loses its value, so that the save loads again. */
+  span = glossa_document_lookup_span (document, "s1");
+  g_assert_nonnull (span);
+  span = glossa_document_update_span (document, "s1", span->start, span->end,
+                                      GLOSSA_LABEL_CLAIM, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (span->attributes);
+  g_assert_null (span->value_source);
 }
 
 int
