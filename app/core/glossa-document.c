@@ -17,6 +17,8 @@
 #include "glossa-storage.h"
 #include "glossa-store.h"
 #include "glossa-undo-stack.h"
+#include "glossa-schema.h"
+#include "glossa-timex.h"
 
 struct _GlossaDocument
 {
@@ -605,6 +607,8 @@ glossa_document_new_with_store (GlossaArticle     *article,
   copy->extra = annotations->extra ? json_object_ref (annotations->extra) : NULL;
   glossa_schema_unref (copy->schema);
   copy->schema = glossa_schema_ref (annotations->schema);
+  for (guint i = 0; i < annotations->relations->len; i++)
+    g_ptr_array_add (copy->relations, glossa_relation_ref (g_ptr_array_index (annotations->relations, i)));
   adopt_annotations (self, copy);
   return self;
 }
@@ -1254,6 +1258,41 @@ after_edit (GlossaDocument *self)
  *
  * Returns: (transfer none) (nullable): the span, or %NULL on error
  */
+/* A new span whose label has a timex attribute "value" gets that value from
+ * the date normaliser, against the article's date, marked "auto" so that a
+ * later run may redo it while a value a person set is left alone. The text
+ * around the span stands in for its sentence: the normaliser reads its tense.
+ */
+static void
+fill_date_value (GlossaDocument *self,
+                 GlossaSpan     *span)
+{
+  const GlossaSchemaLabel *label = glossa_schema_find_label (self->annotations->schema, span->label);
+  gint64 length = glossa_article_get_length (self->article);
+  g_autofree char *context = NULL;
+  g_autofree char *value = NULL;
+  gboolean has_timex = FALSE;
+
+  for (guint i = 0; label != NULL && label->attributes != NULL && i < label->attributes->len; i++)
+    {
+      const GlossaSchemaAttribute *a = g_ptr_array_index (label->attributes, i);
+
+      if (a->type == GLOSSA_ATTRIBUTE_TIMEX && strcmp (a->name, "value") == 0)
+        has_timex = TRUE;
+    }
+  if (!has_timex || glossa_article_get_date (self->article) == NULL)
+    return;
+
+  context = glossa_article_slice (self->article, MAX (0, span->start - 120),
+                                  MIN (length, span->end + 120));
+  if (!glossa_timex_normalize (span->text, glossa_article_get_date (self->article),
+                               GLOSSA_TIMEX_LANG_AUTO, context, &value))
+    return;
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", value);
+  span->value_source = g_strdup ("auto");
+}
+
 GlossaSpan *
 glossa_document_add_span (GlossaDocument  *self,
                           gint64           start,
@@ -1285,6 +1324,7 @@ glossa_document_add_span (GlossaDocument  *self,
   span->annotator = g_strdup (self->user);
   span->created = now_iso8601 ();
   span->modified = g_strdup (span->created);
+  fill_date_value (self, span);
   if (self->mark_added)
     {
       GlossaSpan *added = glossa_merge_span_with_review (span, "added", NULL, self->user, span->created);
@@ -1333,6 +1373,35 @@ glossa_document_remove_span (GlossaDocument  *self,
  *
  * Returns: (transfer none) (nullable): the new span, or %NULL on error
  */
+/* A relabelled span keeps only the attributes its new label declares, so
+ * that the file it is saved to loads again (a date made an actor loses its
+ * value; undo brings the old span, value and all, back).
+ */
+static void
+keep_declared_attributes (GlossaDocument *self,
+                          GlossaSpan     *span)
+{
+  g_autoptr(JsonObject) kept = json_object_new ();
+  g_autoptr(GList) names = NULL;
+
+  if (span->attributes == NULL)
+    return;
+  names = json_object_get_members (span->attributes);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (span->attributes, l->data);
+
+      if (glossa_format_check_attribute (self->annotations->schema, span->label, l->data,
+                                         value, "", "", NULL))
+        json_object_set_member (kept, l->data, json_node_copy (value));
+    }
+  g_clear_pointer (&span->attributes, json_object_unref);
+  if (json_object_get_size (kept) > 0)
+    span->attributes = g_steal_pointer (&kept);
+  if (glossa_span_get_attribute (span, "value") == NULL)
+    g_clear_pointer (&span->value_source, g_free);
+}
+
 GlossaSpan *
 glossa_document_update_span (GlossaDocument  *self,
                              const char      *id,
@@ -1381,6 +1450,8 @@ glossa_document_update_span (GlossaDocument  *self,
   span->start = start;
   span->end = end;
   span->label = label;
+  if (label != old->label)
+    keep_declared_attributes (self, span);
   if (start != old->start || end != old->end)
     {
       g_free (span->text);
@@ -1478,6 +1549,62 @@ glossa_document_redo (GlossaDocument *self)
 
 /* Saving */
 
+/* The document keeps every link it was given; a link is saved only while
+ * both its ends exist and the schema allows it (their labels). Deleting a
+ * span therefore drops its links from the file, and undoing the delete,
+ * which brings the span back, brings them back too: one undo restores both.
+ * Relabelling a span to a label a link does not allow drops the link the
+ * same way, and undoing the relabel restores it.
+ */
+static gboolean
+relation_is_live (GlossaDocument       *self,
+                  const GlossaRelation *relation)
+{
+  /* by_id maps span ids to the live spans, as the check wants. */
+  return glossa_format_check_relation (relation, self->by_id, self->annotations->schema,
+                                       "", "", NULL);
+}
+
+static void
+copy_live_relations (GlossaDocument    *self,
+                     GlossaAnnotations *copy)
+{
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if (relation_is_live (self, relation))
+        g_ptr_array_add (copy->relations, glossa_relation_ref (relation));
+    }
+}
+
+/**
+ * glossa_document_get_relations_of:
+ * @span_id: the id of one of the document's spans
+ *
+ * Returns: (transfer container): the saved links that start or end at
+ *   @span_id, in file order.
+ */
+GPtrArray *
+glossa_document_get_relations_of (GlossaDocument *self,
+                                  const char     *span_id)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), out);
+  g_return_val_if_fail (span_id != NULL, out);
+
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if ((strcmp (relation->from, span_id) == 0 || strcmp (relation->to, span_id) == 0) &&
+          relation_is_live (self, relation))
+        g_ptr_array_add (out, glossa_relation_ref (relation));
+    }
+  return out;
+}
+
 /**
  * glossa_document_snapshot:
  *
@@ -1508,6 +1635,7 @@ glossa_document_snapshot (GlossaDocument *self)
   copy->schema = glossa_schema_ref (a->schema);
   copy->document_extra = a->document_extra ? json_object_ref (a->document_extra) : NULL;
   copy->extra = a->extra ? json_object_ref (a->extra) : NULL;
+  copy_live_relations (self, copy);
   return copy;
 }
 

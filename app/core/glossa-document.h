@@ -119,6 +119,9 @@ gboolean        glossa_document_can_redo         (GlossaDocument  *self);
 gboolean        glossa_document_undo             (GlossaDocument  *self);
 gboolean        glossa_document_redo             (GlossaDocument  *self);
 
+GPtrArray      *glossa_document_get_relations_of (GlossaDocument  *self,
+                                                  const char      *span_id);
+
 GlossaAnnotations *glossa_document_snapshot      (GlossaDocument  *self);
 GBytes         *glossa_document_serialize        (GlossaDocument  *self);
 gboolean        glossa_document_save             (GlossaDocument  *self,

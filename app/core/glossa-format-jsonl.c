@@ -208,7 +208,12 @@ read_annotation_spans (JsonObject     *object,
                                         name, spans, error);
 }
 
-static const char * const annotation_members[] = { "id", "status", "annotator", "spans", NULL };
+static gboolean read_annotation_v2 (JsonObject         *object,
+                                    GlossaAnnotations  *annotations,
+                                    const char         *name,
+                                    GError            **error);
+
+static const char * const annotation_members[] = { "id", "status", "annotator", "spans", "relations", NULL };
 
 /* Reads an article's line of FILE.annotations.jsonl, checked against the
  * article as strictly as an annotation file.
@@ -256,6 +261,8 @@ _glossa_format_read_annotation_line (GlossaSchema   *schema,
     return NULL;
   glossa_schema_unref (annotations->schema);
   annotations->schema = glossa_schema_ref (schema);
+  if (!read_annotation_v2 (object, annotations, name, error))
+    return NULL;
 
   members = json_object_get_members (object);
   for (const GList *l = members; l != NULL; l = l->next)
@@ -269,6 +276,56 @@ _glossa_format_read_annotation_line (GlossaSchema   *schema,
     }
 
   return g_steal_pointer (&annotations);
+}
+
+/* Format v2 in a line: the spans' attributes against the schema (named by
+ * their sorted place, as their labels are), and the links.
+ */
+static gboolean
+read_annotation_v2 (JsonObject         *object,
+                    GlossaAnnotations  *annotations,
+                    const char         *name,
+                    GError            **error)
+{
+  for (guint i = 0; i < annotations->spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (annotations->spans, i);
+      g_autoptr(GList) members = NULL;
+
+      if (span->attributes == NULL)
+        continue;
+      members = json_object_get_members (span->attributes);
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *field = g_strdup_printf ("spans[%u].attributes.%s", i,
+                                                    (const char *) l->data);
+
+          if (!glossa_format_check_attribute (annotations->schema, span->label, l->data,
+                                              json_object_get_member (span->attributes, l->data),
+                                              name, field, error))
+            return FALSE;
+        }
+    }
+  return glossa_format_relations_from_json (json_object_get_member (object, "relations"),
+                                            annotations->spans, annotations->schema, name,
+                                            annotations->relations, error);
+}
+
+/* Format v2: the links after the spans, only when there are some. */
+static void
+write_annotation_relations (GString                 *out,
+                            const GlossaAnnotations *annotations)
+{
+  if (annotations->relations == NULL || annotations->relations->len == 0)
+    return;
+  g_string_append (out, ", \"relations\": [");
+  for (guint i = 0; i < annotations->relations->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      glossa_format_write_relation (out, g_ptr_array_index (annotations->relations, i), -1);
+    }
+  g_string_append_c (out, ']');
 }
 
 /* One line of FILE.annotations.jsonl: id, status, annotator, spans, then
@@ -293,6 +350,7 @@ _glossa_format_write_annotation_line (const char              *id,
       glossa_format_write_span (out, g_ptr_array_index (annotations->spans, i), -1);
     }
   g_string_append_c (out, ']');
+  write_annotation_relations (out, annotations);
 
   if (annotations->extra != NULL)
     {

@@ -33,6 +33,7 @@ glossa_annotations_new (void)
   annotations->annotator = g_strdup ("");
   annotations->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
   annotations->schema = glossa_schema_get_default ();
+  annotations->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
   return annotations;
 }
 
@@ -51,6 +52,7 @@ glossa_annotations_free (GlossaAnnotations *annotations)
   g_clear_pointer (&annotations->document_extra, json_object_unref);
   g_clear_pointer (&annotations->extra, json_object_unref);
   g_clear_pointer (&annotations->schema, glossa_schema_unref);
+  g_clear_pointer (&annotations->relations, g_ptr_array_unref);
   g_free (annotations);
 }
 
@@ -553,7 +555,8 @@ glossa_format_span_from_json (JsonNode       *node,
     }
 
   /* An adjudicated span's provenance (glossa-merge.h). */
-  if (!glossa_merge_check_review (span->extra, name, field, error))
+  if (!glossa_merge_check_review (span->extra, name, field, error) ||
+      !glossa_format_take_attributes (span, NULL, name, field, error))
     {
       glossa_span_unref (span);
       return NULL;
@@ -1048,10 +1051,10 @@ check_header (const FileFields  *file,
 
   if (!get_integer (&file->members[TOP_VERSION], "version", name, NULL, &version, error))
     return FALSE;
-  if (version != GLOSSA_FORMAT_VERSION)
+  if (version != GLOSSA_FORMAT_VERSION && version != GLOSSA_FORMAT_VERSION_2)
     return fail (error, GLOSSA_ERROR_UNSUPPORTED, name, "version",
-                 _("%lld is not supported (this Glossa reads version %d)"),
-                 (long long) version, GLOSSA_FORMAT_VERSION);
+                 _("%lld is not supported (this Glossa reads versions %d and %d)"),
+                 (long long) version, GLOSSA_FORMAT_VERSION, GLOSSA_FORMAT_VERSION_2);
   return TRUE;
 }
 
@@ -1120,12 +1123,39 @@ check_spans (FileFields         *file,
       g_ptr_array_add (out->spans, span);
       if (!glossa_merge_check_review (span->extra, name, field, error))
         return FALSE;
-      g_strlcat (field, ".label", sizeof field);
-      if (!glossa_schema_check_label (schema, span->label, name, field, error))
+      {
+        char label_field[48];
+
+        g_snprintf (label_field, sizeof label_field, "%s.label", field);
+        if (!glossa_schema_check_label (schema, span->label, name, label_field, error))
+          return FALSE;
+      }
+      if (!glossa_format_take_attributes (span, schema, name, field, error))
         return FALSE;
     }
 
   return glossa_format_check_spans (out->spans, name, "spans", error);
+}
+
+/* Format v2's links are read as an unknown top-level member, then moved
+ * out and checked once the spans they link are known.
+ */
+static gboolean
+take_relations (GlossaAnnotations  *out,
+                const char         *name,
+                GError            **error)
+{
+  JsonNode *node;
+
+  if (out->extra == NULL || (node = json_object_get_member (out->extra, "relations")) == NULL)
+    return TRUE;
+  if (!glossa_format_relations_from_json (node, out->spans, out->schema, name,
+                                          out->relations, error))
+    return FALSE;
+  json_object_remove_member (out->extra, "relations");
+  if (json_object_get_size (out->extra) == 0)
+    g_clear_pointer (&out->extra, json_object_unref);
+  return TRUE;
 }
 
 /**
@@ -1240,6 +1270,8 @@ glossa_format_read_with_schema (const char     *data,
     return NULL;
 
   out->extra = g_steal_pointer (&file.extra);
+  if (!take_relations (out, name, error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 
@@ -1372,8 +1404,37 @@ glossa_format_write_span (GString          *out,
     write_string_member (out, &first, inner, "created", span->created);
   if (span->modified != NULL)
     write_string_member (out, &first, inner, "modified", span->modified);
+  if (span->attributes != NULL && json_object_get_size (span->attributes) > 0)
+    {
+      write_key (out, &first, inner, "attributes");
+      glossa_format_write_attributes (out, span->attributes, inner);
+    }
+  if (span->value_source != NULL)
+    write_string_member (out, &first, inner, "value_source", span->value_source);
   write_extra (out, &first, inner, span->extra);
   close_object (out, first, indent);
+}
+
+/* Format v2: after the spans, and only when there are links. */
+static void
+write_relations (GString   *out,
+                 gboolean  *first,
+                 GPtrArray *relations)
+{
+  if (relations == NULL || relations->len == 0)
+    return;
+
+  write_key (out, first, 2, "relations");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < relations->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_indent (out, 4);
+      glossa_format_write_relation (out, g_ptr_array_index (relations, i), 4);
+    }
+  write_indent (out, 2);
+  g_string_append_c (out, ']');
 }
 
 GBytes *
@@ -1390,7 +1451,9 @@ glossa_format_write (const GlossaAnnotations *annotations)
 
   g_string_append_c (out, '{');
   write_string_member (out, &first, 2, "format", GLOSSA_FORMAT_NAME);
-  write_int_member (out, &first, 2, "version", GLOSSA_FORMAT_VERSION);
+  write_int_member (out, &first, 2, "version",
+                    glossa_annotations_is_v2 (annotations) ? GLOSSA_FORMAT_VERSION_2
+                                                           : GLOSSA_FORMAT_VERSION);
 
   write_key (out, &first, 2, "document");
   g_string_append_c (out, '{');
@@ -1430,6 +1493,7 @@ glossa_format_write (const GlossaAnnotations *annotations)
     write_indent (out, 2);
   g_string_append_c (out, ']');
 
+  write_relations (out, &first, annotations->relations);
   write_extra (out, &first, 2, annotations->extra);
   close_object (out, first, 0);
   g_string_append_c (out, '\n');

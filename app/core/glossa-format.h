@@ -8,12 +8,17 @@
 
 #include <json-glib/json-glib.h>
 
+#include "glossa-relation.h"
 #include "glossa-types.h"
 
 G_BEGIN_DECLS
 
 #define GLOSSA_FORMAT_NAME    "glossa-annotations"
 #define GLOSSA_FORMAT_VERSION 1
+/* Format v2 adds links ("relations") and span attributes; a file is written
+ * as v2 only when it uses them, so that untouched corpora do not change.
+ */
+#define GLOSSA_FORMAT_VERSION_2 2
 #define GLOSSA_ANNOTATIONS_SUFFIX ".annotations.json"
 
 /* Everything an annotation file holds besides the article itself. Spans are
@@ -32,6 +37,7 @@ typedef struct
   JsonObject   *document_extra;  /* nullable: unknown members of "document" */
   JsonObject   *extra;           /* nullable: unknown top-level members */
   GlossaSchema *schema;          /* the labels it may use, in "labels" order */
+  GPtrArray    *relations;       /* of GlossaRelation, sorted (format v2) */
 } GlossaAnnotations;
 
 GlossaAnnotations *glossa_annotations_new    (void);
@@ -165,5 +171,39 @@ GFile             *glossa_annotations_file_for_article (GFile *article_file);
 GFile             *glossa_article_file_for_annotations (GFile *annotations_file);
 gboolean           glossa_is_annotations_file          (const char *path);
 
+/* Format v2 (glossa-format-v2.c). Messages are "NAME: FIELD: …" with
+ * FIELD such as "relations[3].to" or "spans[2].attributes.value".
+ */
+gboolean           glossa_annotations_is_v2            (const GlossaAnnotations *annotations);
+gboolean           glossa_format_check_attribute       (GlossaSchema    *schema,
+                                                        GlossaLabel      label,
+                                                        const char      *attribute,
+                                                        JsonNode        *value,
+                                                        const char      *name,
+                                                        const char      *field,
+                                                        GError         **error);
+gboolean           glossa_format_take_attributes       (GlossaSpan      *span,
+                                                        GlossaSchema    *schema,
+                                                        const char      *name,
+                                                        const char      *field,
+                                                        GError         **error);
+gboolean           glossa_format_check_relation        (const GlossaRelation *relation,
+                                                        GHashTable      *spans_by_id,
+                                                        GlossaSchema    *schema,
+                                                        const char      *name,
+                                                        const char      *field,
+                                                        GError         **error);
+gboolean           glossa_format_relations_from_json   (JsonNode        *node,
+                                                        GPtrArray       *spans,
+                                                        GlossaSchema    *schema,
+                                                        const char      *name,
+                                                        GPtrArray       *relations,
+                                                        GError         **error);
+void               glossa_format_write_attributes      (GString         *out,
+                                                        JsonObject      *attributes,
+                                                        int              indent);
+void               glossa_format_write_relation        (GString         *out,
+                                                        const GlossaRelation *relation,
+                                                        int              indent);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ glossa_span_clear (gpointer data)
   g_free (span->created);
   g_free (span->modified);
   g_clear_pointer (&span->extra, json_object_unref);
+  g_clear_pointer (&span->attributes, json_object_unref);
+  g_free (span->value_source);
 }
 
 GlossaSpan *
@@ -56,6 +58,10 @@ glossa_span_copy (const GlossaSpan *span)
   copy->modified = g_strdup (span->modified);
   if (span->extra != NULL)
     copy->extra = json_object_ref (span->extra);
+  /* Spans are immutable, so their attribute objects can be shared. */
+  if (span->attributes != NULL)
+    copy->attributes = json_object_ref (span->attributes);
+  copy->value_source = g_strdup (span->value_source);
   return copy;
 }
 
@@ -94,6 +100,16 @@ glossa_span_same_key (const GlossaSpan *a,
   return glossa_span_compare (a, b) == 0;
 }
 
+static gboolean
+attributes_equal (JsonObject *a,
+                  JsonObject *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || json_object_get_size (a) == 0) &&
+           (b == NULL || json_object_get_size (b) == 0);
+  return json_object_equal (a, b);
+}
+
 gboolean
 glossa_span_equal (const GlossaSpan *a,
                    const GlossaSpan *b)
@@ -105,7 +121,9 @@ glossa_span_equal (const GlossaSpan *a,
          g_strcmp0 (a->note, b->note) == 0 &&
          g_strcmp0 (a->annotator, b->annotator) == 0 &&
          g_strcmp0 (a->created, b->created) == 0 &&
-         g_strcmp0 (a->modified, b->modified) == 0;
+         g_strcmp0 (a->modified, b->modified) == 0 &&
+         g_strcmp0 (a->value_source, b->value_source) == 0 &&
+         attributes_equal (a->attributes, b->attributes);
 }
 
 gboolean
@@ -120,4 +138,26 @@ glossa_span_contains (const GlossaSpan *outer,
                       const GlossaSpan *inner)
 {
   return outer->start <= inner->start && inner->end <= outer->end;
+}
+
+const char *
+glossa_span_get_attribute (const GlossaSpan *span,
+                           const char       *name)
+{
+  JsonNode *node;
+
+  if (span->attributes == NULL ||
+      (node = json_object_get_member (span->attributes, name)) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node) ? "true" : "false";
+  return json_node_get_string (node);
+}
+
+gboolean
+glossa_span_is_v2 (const GlossaSpan *span)
+{
+  return (span->attributes != NULL && json_object_get_size (span->attributes) > 0) ||
+         span->value_source != NULL;
 }

@@ -33,6 +33,14 @@ struct _GlossaSpan
   char         *created;    /* nullable, ISO 8601 UTC */
   char         *modified;   /* nullable, ISO 8601 UTC */
   JsonObject   *extra;      /* nullable: unknown members, kept in file order */
+  /* Format v2: nullable, attribute name -> string or boolean, as the schema
+   * declares for the label; written sorted by name.
+   */
+  JsonObject   *attributes;
+  /* Format v2: nullable, "auto" when the date normaliser set attribute
+   * "value", "annotator" when a person did (the normaliser never touches it).
+   */
+  char         *value_source;
 };
 
 GType       glossa_span_get_type  (void) G_GNUC_CONST;
@@ -54,6 +62,14 @@ gboolean    glossa_span_overlaps  (const GlossaSpan *a,
                                    const GlossaSpan *b);
 gboolean    glossa_span_contains  (const GlossaSpan *outer,
                                    const GlossaSpan *inner);
+
+/* The string or boolean value of attribute @name ("true"/"false" for
+ * booleans), or NULL.
+ */
+const char *glossa_span_get_attribute (const GlossaSpan *span,
+                                       const char       *name);
+/* Whether the span uses anything format v1 cannot hold. */
+gboolean    glossa_span_is_v2         (const GlossaSpan *span);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaSpan, glossa_span_unref)
 

@@ -150,6 +150,37 @@ make_annotations (GlossaArticle *article,
   return annotations;
 }
 
+/* Format v2: up to @n_links source links, each quote or claim to the
+ * nearest actor before it, and every date span's value.
+ */
+static void
+add_links (GlossaAnnotations *annotations,
+           guint              n_links)
+{
+  GlossaSpan *actor = NULL;
+
+  for (guint i = 0; i < annotations->spans->len && annotations->relations->len < n_links; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (annotations->spans, i);
+
+      if (span->label == GLOSSA_LABEL_ACTOR)
+        actor = span;
+      else if ((span->label == GLOSSA_LABEL_QUOTE || span->label == GLOSSA_LABEL_CLAIM) && actor != NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("r%u", annotations->relations->len + 1);
+
+          g_ptr_array_add (annotations->relations,
+                           glossa_relation_new (id, "source", span->id, actor->id));
+        }
+      else if (span->label == GLOSSA_LABEL_DATE && n_links > 0)
+        {
+          span->attributes = json_object_new ();
+          json_object_set_string_member (span->attributes, "value", "2021-12-31");
+        }
+    }
+  g_assert_cmpuint (annotations->relations->len, ==, n_links);
+}
+
 static double
 now_ms (void)
 {
@@ -233,6 +264,8 @@ main (int   argc,
   WordIndex index;
   Figures best = { G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
   int rounds = argc > 1 ? atoi (argv[1]) : 5;
+  /* bench-format 5 20000: the same spans with 20,000 links (format v2). */
+  guint n_links = argc > 2 ? (guint) atoi (argv[2]) : 0;
   double read_ratio;
   gsize len;
 
@@ -242,6 +275,18 @@ main (int   argc,
   article = glossa_article_new_from_data (text, len, "bench.txt", &error);
   g_assert_no_error (error);
   annotations = make_annotations (article, &index);
+  add_links (annotations, n_links);
+  /* The loader sorts the links as a file must have them. */
+  {
+    g_autoptr(GlossaAnnotations) sorted = NULL;
+    g_autoptr(GBytes) unsorted = glossa_format_write (annotations);
+
+    sorted = glossa_format_read (g_bytes_get_data (unsorted, NULL), g_bytes_get_size (unsorted),
+                                 "bench", article, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&annotations, glossa_annotations_free);
+    annotations = g_steal_pointer (&sorted);
+  }
   file_bytes = glossa_format_write (annotations);
   g_array_unref (index.starts);
   g_array_unref (index.ends);
@@ -252,8 +297,9 @@ main (int   argc,
 
   g_print ("article: %.2f MB, %" G_GINT64_FORMAT " characters, date %s\n",
            len / 1e6, glossa_article_get_length (article), glossa_article_get_date (article));
-  g_print ("annotations: %u spans, %.2f MB; best of %d rounds\n",
-           annotations->spans->len, g_bytes_get_size (file_bytes) / 1e6, rounds);
+  g_print ("annotations: %u spans, %u links, %.2f MB; best of %d rounds\n",
+           annotations->spans->len, annotations->relations->len,
+           g_bytes_get_size (file_bytes) / 1e6, rounds);
 
   /* Interleaved, so that a busy machine slows every figure alike. */
   for (int i = 0; i < MAX (rounds, 1); i++)

@@ -295,8 +295,8 @@ def bad_status(tmp):
 
 @test
 def unsupported_version(tmp):
-    data = mutate(tmp, lambda d: d.update(version=2))
-    expect_invalid(tmp, data, r"^news\.annotations\.json: version: .*2")
+    data = mutate(tmp, lambda d: d.update(version=3))
+    expect_invalid(tmp, data, r"^news\.annotations\.json: version: .*3")
 
 
 @test

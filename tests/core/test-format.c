@@ -568,7 +568,7 @@ static const BadCase bad_cases[] = {
   { "nan", "\"version\": 1,", "\"version\": NaN,", GLOSSA_ERROR_SYNTAX, { FILE_NAME ":3:" } },
 
   /* Header */
-  { "version-2", "\"version\": 1,", "\"version\": 2,", GLOSSA_ERROR_UNSUPPORTED, { FILE_NAME ": version", "2" } },
+  { "version-3", "\"version\": 1,", "\"version\": 3,", GLOSSA_ERROR_UNSUPPORTED, { FILE_NAME ": version", "3" } },
   { "version-0", "\"version\": 1,", "\"version\": 0,", GLOSSA_ERROR_UNSUPPORTED, { FILE_NAME ": version" } },
   { "version-string", "\"version\": 1,", "\"version\": \"1\",", -1, { FILE_NAME ": version" } },
   { "version-float", "\"version\": 1,", "\"version\": 1.0,", -1, { FILE_NAME ": version" } },
