@@ -533,18 +533,28 @@ show_help_overlay_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   GlossaWindow *self = GLOSSA_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
 
-  if (self->help_overlay == NULL)
+  /* Built anew each time: the labels and their keys are the current
+   * document's, which another corpus may change.
+   */
+  if (self->help_overlay != NULL)
     {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-shortcuts-window.ui");
+      GtkWindow *old = self->help_overlay;
 
-      self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      g_object_add_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
-      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
-      gtk_window_set_destroy_with_parent (self->help_overlay, TRUE);
-      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
-      glossa_window_format_key_caps (GTK_WIDGET (self->help_overlay), FALSE);
+      g_object_remove_weak_pointer (G_OBJECT (old), (gpointer *) &self->help_overlay);
+      self->help_overlay = NULL;
+      gtk_window_destroy (old);
     }
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-shortcuts-window.ui");
+  self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  _glossa_window_labels_fill_shortcuts (self, builder);
+  g_object_add_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
+  gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (self->help_overlay, TRUE);
+  gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+  glossa_window_format_key_caps (GTK_WIDGET (self->help_overlay), FALSE);
 
   gtk_window_present (self->help_overlay);
 }

@@ -204,6 +204,51 @@ apply_label_names (GlossaWindow *self)
   glossa_article_view_set_show_label_names (self->view, g_settings_get_boolean (self->settings, "show-label-names"));
 }
 
+/**
+ * _glossa_window_labels_fill_shortcuts:
+ * @builder: the Keyboard Shortcuts window's, with its slots tag_1 … tag_9
+ *
+ * Lists the document's labels with their digit and letter, so that the
+ * window shows the keys that tag here (an Italian user's “Affermazione” is
+ * F, not C), however many labels the schema has.
+ */
+void
+_glossa_window_labels_fill_shortcuts (GlossaWindow *self,
+                                      GtkBuilder   *builder)
+{
+  g_autofree gunichar *keys = glossa_label_keys_assign (self->label_schema, GLOSSA_LABEL_KEYS_RESERVED);
+  guint n_labels = glossa_schema_get_n_labels (self->label_schema);
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("tag_%u", i + 1);
+      GObject *slot = gtk_builder_get_object (builder, id);
+      g_autofree char *title = NULL;
+      g_autofree char *accel = NULL;
+      const GlossaSchemaLabel *label;
+
+      if (slot == NULL)
+        continue;
+      if (i >= n_labels)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (slot), FALSE);
+          continue;
+        }
+      label = glossa_schema_get_label (self->label_schema, i);
+      /* Translators: in the Keyboard Shortcuts window; %s is a label's name */
+      title = g_strdup_printf (C_("shortcut window", "Tag as %s"), glossa_schema_label_title (label));
+      if (keys[i] != 0)
+        {
+          g_autofree char *name = gtk_accelerator_name (gdk_unicode_to_keyval (keys[i]), 0);
+
+          accel = g_strdup_printf ("%u %s", i + 1, name);
+        }
+      else
+        accel = g_strdup_printf ("%u", i + 1);
+      g_object_set (slot, "title", title, "accelerator", accel, "visible", TRUE, NULL);
+    }
+}
+
 void
 _glossa_window_labels_init (GlossaWindow *self)
 {
