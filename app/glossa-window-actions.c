@@ -533,27 +533,33 @@ show_help_overlay_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   GlossaWindow *self = GLOSSA_WINDOW (widget);
-  g_autoptr(GtkBuilder) builder = NULL;
 
-  /* Built anew each time: the labels and their keys are the current
-   * document's, which another corpus may change.
-   */
-  if (self->help_overlay != NULL)
+  if (self->help_overlay == NULL)
     {
-      GtkWindow *old = self->help_overlay;
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-shortcuts-window.ui");
+      GPtrArray *slots = g_ptr_array_new ();
 
-      g_object_remove_weak_pointer (G_OBJECT (old), (gpointer *) &self->help_overlay);
-      self->help_overlay = NULL;
-      gtk_window_destroy (old);
+      self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* The label slots, filled in each time below; the window owns them. */
+      for (guint i = 1; i <= 9; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("tag_%u", i);
+
+          g_ptr_array_add (slots, gtk_builder_get_object (builder, id));
+        }
+      g_object_set_data_full (G_OBJECT (self->help_overlay), "glossa-label-slots", slots,
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_object_add_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (self->help_overlay, TRUE);
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
     }
 
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-shortcuts-window.ui");
-  self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-  _glossa_window_labels_fill_shortcuts (self, builder);
-  g_object_add_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
-  gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
-  gtk_window_set_destroy_with_parent (self->help_overlay, TRUE);
-  gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+  /* The labels and their keys are the current document's, which another
+   * corpus may have changed since the window was last shown.
+   */
+  _glossa_window_labels_fill_shortcuts (self, g_object_get_data (G_OBJECT (self->help_overlay),
+                                                                 "glossa-label-slots"));
   glossa_window_format_key_caps (GTK_WIDGET (self->help_overlay), FALSE);
 
   gtk_window_present (self->help_overlay);

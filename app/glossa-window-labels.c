@@ -206,7 +206,7 @@ apply_label_names (GlossaWindow *self)
 
 /**
  * _glossa_window_labels_fill_shortcuts:
- * @builder: the Keyboard Shortcuts window's, with its slots tag_1 … tag_9
+ * @slots: the Keyboard Shortcuts window's GtkShortcutsShortcut tag_1 … tag_9
  *
  * Lists the document's labels with their digit and letter, so that the
  * window shows the keys that tag here (an Italian user's “Affermazione” is
@@ -214,15 +214,14 @@ apply_label_names (GlossaWindow *self)
  */
 void
 _glossa_window_labels_fill_shortcuts (GlossaWindow *self,
-                                      GtkBuilder   *builder)
+                                      GPtrArray    *slots)
 {
   g_autofree gunichar *keys = glossa_label_keys_assign (self->label_schema, GLOSSA_LABEL_KEYS_RESERVED);
   guint n_labels = glossa_schema_get_n_labels (self->label_schema);
 
-  for (guint i = 0; i < 9; i++)
+  for (guint i = 0; i < slots->len; i++)
     {
-      g_autofree char *id = g_strdup_printf ("tag_%u", i + 1);
-      GObject *slot = gtk_builder_get_object (builder, id);
+      GObject *slot = g_ptr_array_index (slots, i);
       g_autofree char *title = NULL;
       g_autofree char *accel = NULL;
       const GlossaSchemaLabel *label;

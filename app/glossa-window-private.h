@@ -181,7 +181,7 @@ GtkWidget *_glossa_window_get_search_window (GlossaWindow  *self);
 void     _glossa_window_labels_init        (GlossaWindow   *self);
 void     _glossa_window_labels_dispose     (GlossaWindow   *self);
 void     _glossa_window_labels_fill_shortcuts (GlossaWindow *self,
-                                               GtkBuilder   *builder);
+                                               GPtrArray    *slots);
 void     _glossa_window_labels_set_schema  (GlossaWindow   *self,
                                             GlossaSchema   *schema);
 

@@ -91,9 +91,12 @@ def broken_copies(doc):
         change(bad)
         return description, bad
 
-    yield edit("an unknown label", lambda d: d["spans"][0].update(label="person"))
+    # Any label name is a label (the corpus's schema says which); one that
+    # brat, CoNLL or IOB could not hold is not.
+    yield edit("a label with a space", lambda d: d["spans"][0].update(label="news person"))
+    yield edit("a label starting with '-'", lambda d: d["spans"][0].update(label="-x"))
     yield edit("an unknown status", lambda d: d.update(status="finished"))
-    yield edit("version 2", lambda d: d.update(version=2))
+    yield edit("version 3", lambda d: d.update(version=3))
     yield edit("an upper-case sha256", lambda d: d["document"].update(sha256=d["document"]["sha256"].upper()))
     yield edit("a date that is not YYYY-MM-DD", lambda d: d["document"].update(date="14/03/2024"))
     yield edit("a negative start", lambda d: d["spans"][0].update(start=-1))

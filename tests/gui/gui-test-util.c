@@ -131,21 +131,46 @@ gui_test_copy_sample (const char *name)
   return g_file_new_for_path (target);
 }
 
-void
-gui_test_remove_tree (GFile *file)
+static void
+delete_below (GFile *dir)
 {
-  g_autoptr(GFile) dir = g_file_get_parent (file);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                  G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   GFileInfo *info;
 
   while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
       g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
 
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        delete_below (child);
       g_file_delete (child, NULL, NULL);
       g_object_unref (info);
     }
+}
+
+/* Removes the folder a test made: @file itself if it is a folder, else the
+ * folder holding it, with everything below it (links are removed, never
+ * followed). A folder other programs share (the temporary folder itself,
+ * the home folder, the root) is refused: emptying /tmp took the session
+ * bus's and the X server's sockets with it.
+ */
+void
+gui_test_remove_tree (GFile *file)
+{
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
+  g_autoptr(GFile) dir = type == G_FILE_TYPE_DIRECTORY ? g_object_ref (file) : g_file_get_parent (file);
+  g_autoptr(GFile) tmp = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autoptr(GFile) parent = NULL;
+
+  g_assert_nonnull (dir);
+  parent = g_file_get_parent (dir);
+  g_assert_nonnull (parent);
+  g_assert_false (g_file_equal (dir, tmp));
+  g_assert_false (g_file_equal (dir, home));
+
+  delete_below (dir);
   g_file_delete (dir, NULL, NULL);
 }
 
