@@ -230,6 +230,7 @@ static gboolean
 count_line_spans (JsonNode           *spans,
                   const char         *text,
                   const char         *name,
+                  GlossaSchema       *schema,
                   GlossaCorpusEntry  *entry,
                   GError            **error)
 {
@@ -242,7 +243,8 @@ count_line_spans (JsonNode           *spans,
     return glossa_format_spans_from_json (spans, NULL, 0, name, parsed, error);
 
   if (!(article = glossa_article_new_from_data (text, strlen (text), name, error)) ||
-      !glossa_format_spans_from_json (spans, article, 0, name, parsed, error))
+      !glossa_format_spans_from_json (spans, article, 0, name, parsed, error) ||
+      !glossa_format_check_labels (parsed, schema, name, "spans", error))
     return FALSE;
   for (guint i = 0; i < parsed->len; i++)
     glossa_label_counts_add (&entry->labels, ((GlossaSpan *) g_ptr_array_index (parsed, i))->label, 1);
@@ -304,7 +306,7 @@ read_jsonl_line (GlossaCorpusIndex  *index,
     return FALSE;
 
   spans = json_object_get_member (object, "spans");
-  if (!count_line_spans (spans, json_node_get_string (text), name, &entry, error))
+  if (!count_line_spans (spans, json_node_get_string (text), name, index->schema, &entry, error))
     return FALSE;
   date = check_line_date (date, name, pending);
 

@@ -1040,7 +1040,14 @@ glossa_schema_to_json (GlossaSchema *self)
     json_object_set_object_member (root, "suggesters", suggesters);
   else
     json_object_unref (suggesters);
-  return json_node_init_object (json_node_alloc (), root);
+
+  {
+    /* json_node_init_object() takes a reference of its own. */
+    JsonNode *node = json_node_init_object (json_node_alloc (), root);
+
+    json_object_unref (root);
+    return node;
+  }
 }
 
 GBytes *
