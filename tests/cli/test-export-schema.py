@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+# test-export-schema.py: glossa export under a corpus's glossa-schema.json
+#
+# Copyright 2026 The Glossa authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-export-schema.py GLOSSA. Prints TAP. Each test writes a folder
+# corpus with a PER/ORG/LOC/MISC schema, runs the real binary and checks
+# what ends up on disk (JSONL spans, CoNLL tags, brat's annotation.conf and
+# .ann files), exit codes and messages.
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+GLOSSA = os.path.abspath(sys.argv[1])
+ARTICLE = "Mario Rossi of ACME met Anna in Rome."
+results = []
+
+SCHEMA = {
+    "format": "glossa-schema", "version": 1,
+    "labels": [{"name": "PER", "key": "p", "color": "#1c71d8",
+                "attributes": [{"name": "role", "type": "choice", "values": ["speaker", "other"]},
+                               {"name": "comment", "type": "text"}]},
+               {"name": "ORG", "key": "o", "color": "#26a269",
+                "attributes": [{"name": "role", "type": "choice", "values": ["speaker", "other"]},
+                               {"name": "defunct", "type": "boolean"}]},
+               {"name": "LOC", "key": "l", "color": "#e66100"},
+               {"name": "MISC", "key": "m", "color": "#9141ac"}],
+    "relations": [{"name": "member", "key": "b", "from": ["PER"], "to": ["ORG", "LOC"]},
+                  {"name": "near", "key": "r"}],
+}
+
+# What brat needs to show the corpus: every label, the relations with their
+# ends (none given: every label), the choice and flag attributes (a text
+# attribute has no brat form).
+EXPECTED_CONF = ("[entities]\nPER\nORG\nLOC\nMISC\n\n"
+                 "[relations]\n"
+                 "member\tArg1:PER, Arg2:ORG|LOC\n"
+                 "near\tArg1:PER|ORG|LOC|MISC, Arg2:PER|ORG|LOC|MISC\n\n"
+                 "[events]\n\n"
+                 "[attributes]\n"
+                 "role\tArg:PER|ORG, Value:speaker|other\n"
+                 "defunct\tArg:ORG\n")
+
+
+def run(*args, cwd=None):
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    return subprocess.run([GLOSSA] + list(args), capture_output=True, env=env, cwd=cwd)
+
+
+def expect(condition, message=""):
+    if not condition:
+        raise AssertionError(message)
+
+
+def expect_exit(result, code):
+    expect(result.returncode == code,
+           "exit %d, expected %d; stdout: %r; stderr: %r" % (
+               result.returncode, code, result.stdout.decode("utf-8", "replace"),
+               result.stderr.decode("utf-8", "replace")))
+
+
+def span(i, start, end, label):
+    return {"id": "s%d" % i, "start": start, "end": end, "label": label,
+            "text": ARTICLE[start:end]}
+
+
+def ner_spans():
+    return [span(1, 0, 11, "PER"), span(2, 15, 19, "ORG"), span(3, 24, 28, "PER"),
+            span(4, 32, 36, "LOC")]
+
+
+def write_corpus(folder, spans=None, schema_text=None):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "glossa-schema.json"), "w", encoding="utf-8") as f:
+        f.write(schema_text if schema_text is not None else json.dumps(SCHEMA, indent=1))
+    with open(os.path.join(folder, "a.txt"), "w", encoding="utf-8") as f:
+        f.write(ARTICLE)
+    data = {"format": "glossa-annotations", "version": 1,
+            "document": {"id": "a", "file": "a.txt",
+                         "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest(),
+                         "length": len(ARTICLE)},
+            "labels": [label["name"] for label in SCHEMA["labels"]],
+            "status": "done", "annotator": "ada",
+            "spans": spans if spans is not None else ner_spans()}
+    path = os.path.join(folder, "a.annotations.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2)
+    return path
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def test(function):
+    tmp = tempfile.mkdtemp(prefix="glossa-export-schema-")
+    try:
+        function(tmp)
+        results.append((True, function.__name__, ""))
+    except AssertionError as e:
+        results.append((False, function.__name__, str(e)))
+    except Exception as e:
+        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
+    finally:
+        shutil.rmtree(tmp)
+    return function
+
+
+@test
+def jsonl_keeps_the_schema_labels(tmp):
+    write_corpus(os.path.join(tmp, "c"))
+    result = run("export", "c", "-o", "out.jsonl", cwd=tmp)
+    expect_exit(result, 0)
+    lines = read(os.path.join(tmp, "out.jsonl")).splitlines()
+    expect(len(lines) == 1, lines)
+    spans = [(s["start"], s["end"], s["label"], s["text"]) for s in json.loads(lines[0])["spans"]]
+    expect(spans == [(0, 11, "PER", "Mario Rossi"), (15, 19, "ORG", "ACME"),
+                     (24, 28, "PER", "Anna"), (32, 36, "LOC", "Rome")], spans)
+
+
+@test
+def conll_tags_are_the_schema_labels(tmp):
+    write_corpus(os.path.join(tmp, "c"))
+    result = run("export", "c", "--format", "conll", "-o", "out.conll", cwd=tmp)
+    expect_exit(result, 0)
+    rows = [line.split(" ") for line in read(os.path.join(tmp, "out.conll")).splitlines()
+            if line and not line.startswith("-DOCSTART-")]
+    expect(rows == [["Mario", "B-PER"], ["Rossi", "I-PER"], ["of", "O"], ["ACME", "B-ORG"],
+                    ["met", "O"], ["Anna", "B-PER"], ["in", "O"], ["Rome", "B-LOC"], [".", "O"]],
+           rows)
+
+
+@test
+def brat_conf_describes_the_schema(tmp):
+    write_corpus(os.path.join(tmp, "c"))
+    result = run("export", "c", "--format", "brat", "-o", "brat", cwd=tmp)
+    expect_exit(result, 0)
+    conf = read(os.path.join(tmp, "brat", "annotation.conf"))
+    expect(conf == EXPECTED_CONF, conf)
+    ann = read(os.path.join(tmp, "brat", "a.ann"))
+    expect(ann == "T1\tPER 0 11\tMario Rossi\nT2\tORG 15 19\tACME\n"
+                  "T3\tPER 24 28\tAnna\nT4\tLOC 32 36\tRome\n", ann)
+
+
+@test
+def brat_conf_of_files_given_one_by_one(tmp):
+    path = write_corpus(os.path.join(tmp, "c"))
+    result = run("export", path, "--format", "brat", "-o", "brat", cwd=tmp)
+    expect_exit(result, 0)
+    expect(read(os.path.join(tmp, "brat", "annotation.conf")) == EXPECTED_CONF)
+
+
+@test
+def brat_conf_without_a_schema_is_the_built_in_one(tmp):
+    path = write_corpus(os.path.join(tmp, "c"), spans=[])
+    os.unlink(os.path.join(tmp, "c", "glossa-schema.json"))
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    data["labels"] = ["actor", "quote", "claim", "date"]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    result = run("export", "c", "--format", "brat", "-o", "brat", cwd=tmp)
+    expect_exit(result, 0)
+    conf = read(os.path.join(tmp, "brat", "annotation.conf"))
+    expect(conf.startswith("[entities]\nactor\nquote\nclaim\ndate\n\n[relations]\n"
+                           "source\tArg1:quote|claim, Arg2:actor\n"), conf)
+
+
+@test
+def label_is_checked_against_the_schema(tmp):
+    write_corpus(os.path.join(tmp, "c"))
+    result = run("export", "c", "--label", "ORG", "-o", "org.jsonl", cwd=tmp)
+    expect_exit(result, 0)
+    spans = json.loads(read(os.path.join(tmp, "org.jsonl")))["spans"]
+    expect([(s["label"], s["text"]) for s in spans] == [("ORG", "ACME")], spans)
+    result = run("export", "c", "--label", "actor", "-o", "actor.jsonl", cwd=tmp)
+    expect_exit(result, 2)
+    err = result.stderr.decode()
+    expect("--label must be one of the corpus’s labels: PER, ORG, LOC, MISC" in err, err)
+    expect(not os.path.exists(os.path.join(tmp, "actor.jsonl")))
+
+
+@test
+def label_absent_from_the_schema_fails_the_file(tmp):
+    write_corpus(os.path.join(tmp, "c"), spans=[span(1, 0, 11, "actor")])
+    result = run("export", "c", "-o", "out.jsonl", cwd=tmp)
+    expect_exit(result, 1)
+    err = result.stderr.decode()
+    expect("a.annotations.json" in err and "actor" in err, err)
+    expect(not os.path.exists(os.path.join(tmp, "out.jsonl")))
+
+
+@test
+def broken_schema_is_an_error(tmp):
+    write_corpus(os.path.join(tmp, "c"), schema_text="{")
+    for args in (["c"], [os.path.join("c", "a.annotations.json")]):
+        result = run("export", *args, "-o", "out.jsonl", cwd=tmp)
+        expect_exit(result, 1)
+        err = result.stderr.decode()
+        expect("glossa-schema.json:" in err, err)
+        expect(not os.path.exists(os.path.join(tmp, "out.jsonl")))
+
+
+print("1..%d" % len(results))
+for i, (ok, name, message) in enumerate(results, 1):
+    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+    if not ok:
+        for line in message.splitlines():
+            print("# " + line)
