@@ -208,6 +208,81 @@ def broken_schema_is_an_error(tmp):
         expect(not os.path.exists(os.path.join(tmp, "out.jsonl")))
 
 
+def write_brat(folder, conf=None):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "a.txt"), "w", encoding="utf-8") as f:
+        f.write(ARTICLE)
+    with open(os.path.join(folder, "a.ann"), "w", encoding="utf-8") as f:
+        f.write("T1\tPER 0 11\tMario Rossi\nT2\tORG 15 19\tACME\nT3\tPER 24 28\tAnna\n")
+    if conf is not None:
+        with open(os.path.join(folder, "annotation.conf"), "w", encoding="utf-8") as f:
+            f.write(conf)
+
+
+@test
+def import_keeps_brat_labels_and_conf(tmp):
+    # annotation.conf's order, its unused LOC included, the labels the
+    # hierarchy indents too; "!Thing" is abstract and no label
+    write_brat(os.path.join(tmp, "brat"),
+               "# entity types\n[entities]\n!Thing\n\tORG\n\tPER\nLOC\n\n[relations]\nx\tArg1:PER, Arg2:ORG\n"
+               "[events]\n\n[attributes]\n")
+    result = run("import", "--format", "brat", "brat", "-o", "c", cwd=tmp)
+    expect_exit(result, 0)
+    schema = json.loads(read(os.path.join(tmp, "c", "glossa-schema.json")))
+    expect([label["name"] for label in schema["labels"]] == ["ORG", "PER", "LOC"], schema)
+    expect(all(label["color"].startswith("#") for label in schema["labels"]), schema)
+
+    result = run("validate", "c", cwd=tmp)
+    expect_exit(result, 0)
+    expect("c/a.annotations.json: valid, 3 spans" in result.stdout.decode(), result.stdout)
+    stats = run("stats", "c", cwd=tmp)
+    expect_exit(stats, 0)
+    rows = [line.split() for line in stats.stdout.decode().splitlines()]
+    expect(["PER", "2"] in rows and ["ORG", "1"] in rows and ["LOC", "0"] in rows, stats.stdout)
+
+    # and back to brat: the same labels, the same spans
+    expect_exit(run("export", "c", "--format", "brat", "-o", "again", cwd=tmp), 0)
+    expect(read(os.path.join(tmp, "again", "a.ann")) == read(os.path.join(tmp, "brat", "a.ann")))
+    conf = read(os.path.join(tmp, "again", "annotation.conf"))
+    expect(conf.startswith("[entities]\nORG\nPER\nLOC\n\n"), conf)
+
+
+@test
+def import_without_conf_takes_the_labels_found(tmp):
+    write_brat(os.path.join(tmp, "brat"))
+    expect_exit(run("import", "--format", "brat", "brat", "-o", "c", cwd=tmp), 0)
+    schema = json.loads(read(os.path.join(tmp, "c", "glossa-schema.json")))
+    expect([label["name"] for label in schema["labels"]] == ["PER", "ORG"], schema)
+    expect_exit(run("validate", "c", cwd=tmp), 0)
+
+
+@test
+def import_with_map_writes_no_schema(tmp):
+    write_brat(os.path.join(tmp, "brat"), "[entities]\nPER\nORG\n")
+    result = run("import", "--format", "brat", "brat", "--map", "PER=actor", "--map", "ORG=actor",
+                 "-o", "c", cwd=tmp)
+    expect_exit(result, 0)
+    expect(sorted(os.listdir(os.path.join(tmp, "c"))) == ["a.annotations.json", "a.txt"],
+           os.listdir(os.path.join(tmp, "c")))
+    labels = [s["label"] for s in json.loads(read(os.path.join(tmp, "c", "a.annotations.json")))["spans"]]
+    expect(labels == ["actor", "actor", "actor"], labels)
+    # a --map that leaves a label out still fails, writing nothing
+    result = run("import", "--format", "brat", "brat", "--map", "PER=actor", "-o", "d", cwd=tmp)
+    expect_exit(result, 1)
+    expect("“ORG” (1)" in result.stderr.decode(), result.stderr)
+    expect(not os.path.exists(os.path.join(tmp, "d")))
+
+
+@test
+def import_refuses_a_bad_conf_label(tmp):
+    write_brat(os.path.join(tmp, "brat"), "[entities]\nPER\n-ORG\n")
+    result = run("import", "--format", "brat", "brat", "-o", "c", cwd=tmp)
+    expect_exit(result, 1)
+    err = result.stderr.decode()
+    expect("annotation.conf" in err and "line 3" in err and "-ORG" in err, err)
+    expect(not os.path.exists(os.path.join(tmp, "c")))
+
+
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
