@@ -657,7 +657,7 @@ glossa_export_assign_splits (const char * const *ids,
 
 /* The schema the dataset is described by (brat's annotation.conf): the
  * corpus root's, the first annotation file's folder's for files given one
- * by one, the built-in one for a JSONL export read back. A subfolder's own
+ * by one, the labels of a JSONL export read back. A subfolder's own
  * schema is not merged in.
  */
 static GlossaSchema *
@@ -668,6 +668,9 @@ source_schema (GlossaRecordSource  *source,
     return glossa_schema_ref (glossa_corpus_get_schema (source->corpus));
   if (source->kind == SOURCE_FILES && source->files->len > 0)
     return glossa_schema_find_for (g_ptr_array_index (source->files, 0), NULL, error);
+  /* An export read back keeps its labels: its records share one schema. */
+  if (source->kind == SOURCE_RECORDS && source->records->len > 0)
+    return glossa_schema_ref (((GlossaRecord *) g_ptr_array_index (source->records, 0))->schema);
   return glossa_schema_get_default ();
 }
 

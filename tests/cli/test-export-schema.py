@@ -207,6 +207,37 @@ def broken_schema_is_an_error(tmp):
         expect("glossa-schema.json:" in err, err)
         expect(not os.path.exists(os.path.join(tmp, "out.jsonl")))
 
+@test
+def jsonl_corpus_exports_under_its_schema(tmp):
+    # a JSONL corpus: articles in news.jsonl, spans in news.annotations.jsonl,
+    # the schema beside them
+    with open(os.path.join(tmp, "glossa-schema.json"), "w", encoding="utf-8") as f:
+        json.dump(SCHEMA, f)
+    with open(os.path.join(tmp, "news.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
+    with open(os.path.join(tmp, "news.annotations.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "a", "status": "done", "annotator": "ada", "spans": ner_spans()}) + "\n")
+    result = run("export", "news.jsonl", "--format", "conll", "--label", "LOC", "-o", "out.conll", cwd=tmp)
+    expect_exit(result, 0)
+    tags = [line.split(" ")[1] for line in read(os.path.join(tmp, "out.conll")).splitlines()
+            if line and not line.startswith("-DOCSTART-")]
+    expect(tags == ["O"] * 7 + ["B-LOC", "O"], tags)
+    result = run("export", "news.jsonl", "--format", "brat", "-o", "brat", cwd=tmp)
+    expect_exit(result, 0)
+    expect(read(os.path.join(tmp, "brat", "annotation.conf")) == EXPECTED_CONF)
+
+
+@test
+def jsonl_export_read_back_keeps_its_labels(tmp):
+    write_corpus(os.path.join(tmp, "c"))
+    expect_exit(run("export", "c", "-o", "out.jsonl", cwd=tmp), 0)
+    result = run("export", "out.jsonl", "--format", "brat", "-o", "brat", cwd=tmp)
+    expect_exit(result, 0)
+    conf = read(os.path.join(tmp, "brat", "annotation.conf"))
+    expect(conf.startswith("[entities]\nPER\nORG\nLOC\n\n"), conf)
+    ann = read(os.path.join(tmp, "brat", "a.ann"))
+    expect(ann.startswith("T1\tPER 0 11\tMario Rossi\n"), ann)
+
 
 def write_brat(folder, conf=None):
     os.makedirs(folder, exist_ok=True)
