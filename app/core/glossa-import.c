@@ -1001,6 +1001,33 @@ add_schema_label (GlossaSchema *schema,
                                                                 glossa_schema_get_n_labels (schema))));
 }
 
+/* What import writes must read back: labels that differ only in case
+ * ("PER" and "per") are one label to the schema reader, so such a source
+ * is refused here, with the reader's words, rather than written broken.
+ * Takes @schema.
+ */
+static GlossaSchema *
+check_import_schema (GlossaSchema  *schema,
+                     GError       **error)
+{
+  g_autoptr(GlossaSchema) owned = schema;
+  g_autoptr(GBytes) bytes = glossa_schema_to_bytes (schema);
+  g_autoptr(GlossaSchema) again = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  again = glossa_schema_parse (data, len, GLOSSA_SCHEMA_FILE_NAME, &local_error);
+  if (again == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   "the source's labels cannot make a schema, nothing was written: %s; "
+                   "map them with --map LABEL=actor|quote|claim|date", local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&owned);
+}
+
 /* The schema of an import that keeps its labels: annotation.conf's, then
  * every other label in the order spans first have it. Only built-in labels
  * need no schema file: the built-in schema is returned.
@@ -1039,7 +1066,7 @@ import_schema (GPtrArray                  *docs,
                    glossa_schema_get_n_labels (schema), GLOSSA_SCHEMA_MAX_LABELS);
       return NULL;
     }
-  return g_steal_pointer (&schema);
+  return check_import_schema (g_steal_pointer (&schema), error);
 }
 
 typedef struct

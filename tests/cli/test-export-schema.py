@@ -314,6 +314,19 @@ def import_refuses_a_bad_conf_label(tmp):
     expect(not os.path.exists(os.path.join(tmp, "c")))
 
 
+@test
+def import_refuses_labels_differing_in_case(tmp):
+    folder = os.path.join(tmp, "brat")
+    write_brat(folder)
+    with open(os.path.join(folder, "a.ann"), "a", encoding="utf-8") as f:
+        f.write("T4\tper 32 36\tRome\n")
+    result = run("import", "--format", "brat", "brat", "-o", "c", cwd=tmp)
+    expect_exit(result, 1)
+    err = result.stderr.decode()
+    expect("“per” is listed twice" in err and "--map" in err, err)
+    expect(not os.path.exists(os.path.join(tmp, "c")))
+
+
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
