@@ -34,6 +34,35 @@ report_error (const GError *error)
 /* Each document that could not be read, one line each: the message names
  * its file (and line), so none is hidden behind the first.
  */
+/* The schema --label is checked against: the corpus root's (a folder or a
+ * JSONL corpus), or that of the first annotation file's folder. A label
+ * only a subfolder's schema has is refused; it is rare, and checking one
+ * schema keeps the message a plain list of labels.
+ */
+static GlossaSchema *
+corpus_schema (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  gboolean is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
+
+  return glossa_schema_find_for (file, is_folder ? file : NULL, error);
+}
+
+static char *
+label_names (GlossaSchema *schema)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, glossa_label_to_string (glossa_schema_get_label (schema, i)->name));
+    }
+  return g_string_free (names, FALSE);
+}
+
 static void
 print_invalid (const GlossaExportStats *stats,
                char                   **paths)
@@ -176,11 +205,19 @@ _glossa_cli_export (int    argc,
     }
   if (label != NULL)
     {
-      g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
+      g_autoptr(GlossaSchema) schema = NULL;
       GlossaLabel value;
 
+      if (!(schema = corpus_schema (argv[1], &error)))
+        return report_error (error);
       if (!glossa_label_from_string (label, &value) || glossa_schema_label_index (schema, value) < 0)
-        return usage_error (_("--label must be actor, quote, claim or date"));
+        {
+          g_autofree char *names = label_names (schema);
+          g_autofree char *message = g_strdup_printf (_("--label must be one of the corpus’s labels: %s"),
+                                                      names);
+
+          return usage_error (message);
+        }
       options.label = value;
     }
   if (seed < 0 || seed > G_MAXUINT32)

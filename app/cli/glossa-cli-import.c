@@ -98,9 +98,12 @@ _glossa_cli_import (int    argc,
                                     "                entities [{start_offset, end_offset, label}]\n"
                                     "  label-studio  Label Studio's JSON export\n"
                                     "  brat          a folder of NAME.txt and NAME.ann\n\n"
-                                    "Labels other than actor, quote, claim and date must be mapped\n"
-                                    "(--map PER=actor) or dropped (--drop-unmapped). Imported spans\n"
-                                    "get origin \"imported\". On any problem nothing is written.\n\n"
+                                    "Without --map, the source's labels are kept and the corpus gets a\n"
+                                    "glossa-schema.json for them (from brat's annotation.conf where\n"
+                                    "there is one). With --map, labels other than actor, quote, claim\n"
+                                    "and date must be mapped (--map PER=actor) or dropped\n"
+                                    "(--drop-unmapped). Imported spans get origin \"imported\".\n"
+                                    "On any problem nothing is written.\n\n"
                                     "Exit status: 0 on success, 1 on bad input, 2 for usage errors."),
                                   entries, &exit_code))
     return exit_code;

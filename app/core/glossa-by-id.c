@@ -140,19 +140,26 @@ scan_folder (GlossaById    *self,
     }
 }
 
+/* The file is read under the schema of its folder, up to the corpus root
+ * @root: labels and rules the built-in schema lacks are then accepted.
+ */
 static GPtrArray *
 spans_from_file (GFile          *file,
+                 GFile          *root,
                  GlossaArticle  *article,
                  GError        **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GlossaSchema) schema = NULL;
   gsize len;
 
+  if (!(schema = glossa_schema_find_for (file, root, error)))
+    return NULL;
   if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, NULL, error))
     return NULL;
-  if (!(annotations = glossa_format_read (contents, len, name, article, error)))
+  if (!(annotations = glossa_format_read_with_schema (contents, len, name, article, schema, error)))
     return NULL;
   return g_ptr_array_ref (annotations->spans);
 }
@@ -418,5 +425,5 @@ glossa_by_id_get_spans (GlossaById     *self,
     }
   if (self->is_jsonl)
     return spans_from_line (self, entry, article, error);
-  return spans_from_file (entry, article, error);
+  return spans_from_file (entry, self->file, article, error);
 }

@@ -339,12 +339,32 @@ load_bytes (GFile   *file,
   return FALSE;
 }
 
+/* A record without annotations still has its schema: CoNLL's tags and
+ * --label are read against it.
+ */
+static GlossaRecord *
+record_with_schema (const char    *id,
+                    GlossaArticle *article,
+                    GlossaSchema  *schema)
+{
+  GlossaRecord *record = glossa_record_new (id, article);
+
+  glossa_schema_unref (record->schema);
+  record->schema = glossa_schema_ref (schema);
+  return record;
+}
+
+/* @corpus_root is the folder corpus the article is in, NULL for annotation
+ * files given one by one (their own folder's schema applies then).
+ */
 static GlossaRecord *
 load_files (GFile       *article_file,
+            GFile       *corpus_root,
             const char  *id,
             GError     **error)
 {
   g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GlossaSchema) schema = NULL;
   g_autoptr(GFile) annotations_file = NULL;
   g_autoptr(GlossaAnnotations) annotations = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -364,6 +384,10 @@ load_files (GFile       *article_file,
   article = glossa_article_new_from_data (text, len, name, error);
   if (article == NULL)
     return NULL;
+  /* A broken schema is an error, never silently the built-in one. */
+  schema = glossa_schema_find_for (article_file, corpus_root, error);
+  if (schema == NULL)
+    return NULL;
   /* The article has its own copy: a long one must not be held twice while
    * its annotations are read.
    */
@@ -377,13 +401,13 @@ load_files (GFile       *article_file,
   if (!load_bytes (annotations_file, &data, &len, &local_error))
     {
       if (local_error->domain != GLOSSA_ERROR)
-        return glossa_record_new (id, article);
+        return record_with_schema (id, article, schema);
 
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
 
-  annotations = glossa_format_read (data, len, name, article, error);
+  annotations = glossa_format_read_with_schema (data, len, name, article, schema, error);
   if (annotations == NULL)
     return NULL;
 
@@ -442,6 +466,7 @@ glossa_record_source_load (GlossaRecordSource  *source,
     {
     case SOURCE_FILES:
       return load_files (g_ptr_array_index (source->files, index),
+                         source->corpus != NULL ? glossa_corpus_get_file (source->corpus) : NULL,
                          g_ptr_array_index (source->ids, index), error);
     case SOURCE_CORPUS:
       return load_from_corpus (source, index, error);
@@ -630,6 +655,25 @@ glossa_export_assign_splits (const char * const *ids,
   return assignment;
 }
 
+/* The schema the dataset is described by (brat's annotation.conf): the
+ * corpus root's, the first annotation file's folder's for files given one
+ * by one, the labels of a JSONL export read back. A subfolder's own
+ * schema is not merged in.
+ */
+static GlossaSchema *
+source_schema (GlossaRecordSource  *source,
+               GError             **error)
+{
+  if (source->corpus != NULL)
+    return glossa_schema_ref (glossa_corpus_get_schema (source->corpus));
+  if (source->kind == SOURCE_FILES && source->files->len > 0)
+    return glossa_schema_find_for (g_ptr_array_index (source->files, 0), NULL, error);
+  /* An export read back keeps its labels: its records share one schema. */
+  if (source->kind == SOURCE_RECORDS && source->records->len > 0)
+    return glossa_schema_ref (((GlossaRecord *) g_ptr_array_index (source->records, 0))->schema);
+  return glossa_schema_get_default ();
+}
+
 /* Sinks: where formatted documents go */
 
 typedef struct
@@ -641,18 +685,103 @@ typedef struct
   GPtrArray          *warnings; /* brat: of char*, ids renamed; borrowed */
 } Sink;
 
-static const char brat_conf[] =
-  "[entities]\n"
-  "actor\n"
-  "quote\n"
-  "claim\n"
-  "date\n"
-  "\n"
-  "[relations]\n"
-  "\n"
-  "[events]\n"
-  "\n"
-  "[attributes]\n";
+/* brat's annotation.conf for @schema. A relation with no allowed labels
+ * on one end takes any: brat has no word for that, so every label is
+ * listed. brat's attributes are flags or a choice of values; text and
+ * date-value attributes have no brat form and are left out.
+ */
+static void
+append_label_list (GString      *conf,
+                   GlossaSchema *schema,
+                   GArray       *labels)
+{
+  guint n = labels->len > 0 ? labels->len : glossa_schema_get_n_labels (schema);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossaLabel label = labels->len > 0 ? g_array_index (labels, GlossaLabel, i)
+                                          : glossa_schema_get_label (schema, i)->name;
+
+      if (i > 0)
+        g_string_append_c (conf, '|');
+      g_string_append (conf, glossa_label_to_string (label));
+    }
+}
+
+static void
+append_brat_attributes (GString      *conf,
+                        GlossaSchema *schema)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_labels = glossa_schema_get_n_labels (schema);
+
+  /* One line per attribute name, with every label that declares it. */
+  for (guint i = 0; i < n_labels; i++)
+    {
+      const GlossaSchemaLabel *label = glossa_schema_get_label (schema, i);
+
+      for (guint a = 0; a < label->attributes->len; a++)
+        {
+          const GlossaSchemaAttribute *attribute = g_ptr_array_index (label->attributes, a);
+          gboolean first = TRUE;
+
+          if ((attribute->type != GLOSSA_ATTRIBUTE_CHOICE && attribute->type != GLOSSA_ATTRIBUTE_BOOLEAN) ||
+              g_hash_table_contains (done, attribute->name))
+            continue;
+          g_hash_table_add (done, attribute->name);
+          g_string_append_printf (conf, "%s\tArg:", attribute->name);
+          for (guint j = i; j < n_labels; j++)
+            {
+              const GlossaSchemaLabel *other = glossa_schema_get_label (schema, j);
+
+              for (guint b = 0; b < other->attributes->len; b++)
+                {
+                  const GlossaSchemaAttribute *same = g_ptr_array_index (other->attributes, b);
+
+                  if (g_str_equal (same->name, attribute->name) && same->type == attribute->type)
+                    {
+                      g_string_append_printf (conf, "%s%s", first ? "" : "|",
+                                              glossa_label_to_string (other->name));
+                      first = FALSE;
+                      break;
+                    }
+                }
+            }
+          if (attribute->type == GLOSSA_ATTRIBUTE_CHOICE && attribute->choices != NULL)
+            {
+              g_autofree char *values = g_strjoinv ("|", attribute->choices);
+
+              g_string_append_printf (conf, ", Value:%s", values);
+            }
+          g_string_append_c (conf, '\n');
+        }
+    }
+}
+
+static GString *
+brat_conf (GlossaSchema *schema)
+{
+  GString *conf = g_string_new ("[entities]\n");
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    g_string_append_printf (conf, "%s\n", glossa_label_to_string (glossa_schema_get_label (schema, i)->name));
+
+  g_string_append (conf, "\n[relations]\n");
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    {
+      const GlossaSchemaRelation *relation = glossa_schema_get_relation (schema, i);
+
+      g_string_append_printf (conf, "%s\tArg1:", relation->name);
+      append_label_list (conf, schema, relation->from);
+      g_string_append (conf, ", Arg2:");
+      append_label_list (conf, schema, relation->to);
+      g_string_append_c (conf, '\n');
+    }
+
+  g_string_append (conf, "\n[events]\n\n[attributes]\n");
+  append_brat_attributes (conf, schema);
+  return conf;
+}
 
 static gboolean
 set_errno_error (GError     **error,
@@ -666,10 +795,12 @@ set_errno_error (GError     **error,
 static gboolean
 sink_open (Sink                *sink,
            GlossaExportFormat   format,
+           GlossaSchema        *schema,
            const char          *path,
            GError             **error)
 {
   g_autofree char *conf = NULL;
+  g_autoptr(GString) conf_text = NULL;
 
   sink->format = format;
   sink->path = g_strdup (path);
@@ -687,7 +818,8 @@ sink_open (Sink                *sink,
   if (g_mkdir_with_parents (path, 0777) != 0)
     return set_errno_error (error, path, errno);
   conf = g_build_filename (path, "annotation.conf", NULL);
-  return g_file_set_contents_full (conf, brat_conf, -1, G_FILE_SET_CONTENTS_NONE, 0666, error);
+  conf_text = brat_conf (schema);
+  return g_file_set_contents_full (conf, conf_text->str, conf_text->len, G_FILE_SET_CONTENTS_NONE, 0666, error);
 }
 
 static gboolean
@@ -1037,6 +1169,7 @@ write_slots (Job                *job,
 static gboolean
 open_sinks (const char                 *temp,
             const GlossaExportOptions  *options,
+            GlossaSchema               *schema,
             Sink                       *sinks,
             GPtrArray                  *warnings,
             GError                    **error)
@@ -1045,14 +1178,14 @@ open_sinks (const char                 *temp,
     sinks[s].warnings = warnings;
 
   if (options->splits == NULL)
-    return sink_open (&sinks[0], options->format, temp, error);
+    return sink_open (&sinks[0], options->format, schema, temp, error);
 
   for (guint s = 0; s < options->splits->len; s++)
     {
       const char *name = g_array_index (options->splits, GlossaSplit, s).name;
       g_autofree char *path = g_strdup_printf ("%s/%s%s", temp, name, file_extension (options->format));
 
-      if (!sink_open (&sinks[s], options->format, path, error))
+      if (!sink_open (&sinks[s], options->format, schema, path, error))
         return FALSE;
     }
   return TRUE;
@@ -1070,9 +1203,10 @@ run_job (Job                        *job,
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   guint n_sinks = options->splits != NULL ? options->splits->len : 1;
   guint n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
+  g_autoptr(GlossaSchema) schema = source_schema (job->source, error);
   gboolean ok;
 
-  ok = open_sinks (temp, options, sinks, stats->warnings, error);
+  ok = schema != NULL && open_sinks (temp, options, schema, sinks, stats->warnings, error);
 
   if (ok)
     {

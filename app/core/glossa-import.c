@@ -921,6 +921,15 @@ read_brat (GFile               *input,
 
 /* Labels */
 
+/* With no --map and no --drop-unmapped, the source's labels are kept and
+ * become the new corpus's schema.
+ */
+static gboolean
+keeps_labels (const GlossaImportOptions *options)
+{
+  return (options->map == NULL || g_hash_table_size (options->map) == 0) && !options->drop_unmapped;
+}
+
 static const char *
 map_label (const GlossaImportOptions *options,
            const char                *label,
@@ -934,9 +943,130 @@ map_label (const GlossaImportOptions *options,
         g_hash_table_add (used, (gpointer) label);
       return mapped;
     }
-  if (is_builtin_label (label))
+  if (is_builtin_label (label) || (keeps_labels (options) && glossa_label_from_string (label, NULL)))
     return label;
   return NULL;
+}
+
+/* The entity types of brat's annotation.conf beside the .ann files, in its
+ * order, so that a label no span has yet is kept too. Only [entities] is
+ * read: its lines are a name, indented for brat's type hierarchy; "!" marks
+ * an abstract type, which no span may have.
+ */
+static gboolean
+read_brat_conf (GFile      *input,
+                GPtrArray  *labels,
+                GError    **error)
+{
+  g_autofree char *path = g_build_filename (g_file_peek_path (input), "annotation.conf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_entities = FALSE;
+  gsize len;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, error))
+    return FALSE;
+  if (memchr (contents, '\0', len) != NULL || !g_utf8_validate (contents, len, NULL))
+    return fail (error, path, "not UTF-8 text");
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (line[0] == '[')
+        in_entities = g_str_equal (line, "[entities]");
+      else if (in_entities && line[0] != '\0' && line[0] != '#' && line[0] != '!')
+        {
+          line[strcspn (line, " \t")] = '\0';
+          if (!glossa_label_from_string (line, NULL))
+            return fail (error, path, "line %u: “%s” cannot be a Glossa label", i + 1, line);
+          g_ptr_array_add (labels, g_strdup (line));
+        }
+    }
+  return TRUE;
+}
+
+static void
+add_schema_label (GlossaSchema *schema,
+                  const char   *name)
+{
+  GlossaLabel label;
+
+  glossa_label_from_string (name, &label);
+  if (glossa_schema_find_label (schema, label) == NULL)
+    glossa_schema_add_label (schema, glossa_schema_label_new (label, glossa_schema_palette_color (
+                                                                glossa_schema_get_n_labels (schema))));
+}
+
+/* What import writes must read back: labels that differ only in case
+ * ("PER" and "per") are one label to the schema reader, so such a source
+ * is refused here, with the reader's words, rather than written broken.
+ * Takes @schema.
+ */
+static GlossaSchema *
+check_import_schema (GlossaSchema  *schema,
+                     GError       **error)
+{
+  g_autoptr(GlossaSchema) owned = schema;
+  g_autoptr(GBytes) bytes = glossa_schema_to_bytes (schema);
+  g_autoptr(GlossaSchema) again = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  again = glossa_schema_parse (data, len, GLOSSA_SCHEMA_FILE_NAME, &local_error);
+  if (again == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   "the source's labels cannot make a schema, nothing was written: %s; "
+                   "map them with --map LABEL=actor|quote|claim|date", local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&owned);
+}
+
+/* The schema of an import that keeps its labels: annotation.conf's, then
+ * every other label in the order spans first have it. Only built-in labels
+ * need no schema file: the built-in schema is returned.
+ */
+static GlossaSchema *
+import_schema (GPtrArray                  *docs,
+               GPtrArray                  *conf_labels,
+               const GlossaImportOptions  *options,
+               GError                    **error)
+{
+  g_autoptr(GlossaSchema) schema = glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
+  gboolean all_builtin = TRUE;
+
+  if (!keeps_labels (options))
+    return glossa_schema_get_default ();
+
+  for (guint i = 0; i < conf_labels->len; i++)
+    add_schema_label (schema, g_ptr_array_index (conf_labels, i));
+  for (guint i = 0; i < docs->len; i++)
+    {
+      RawDoc *doc = g_ptr_array_index (docs, i);
+
+      for (guint k = 0; k < doc->spans->len; k++)
+        add_schema_label (schema, g_array_index (doc->spans, RawSpan, k).label);
+    }
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    if (!is_builtin_label (glossa_label_to_string (glossa_schema_get_label (schema, i)->name)))
+      all_builtin = FALSE;
+  if (all_builtin)
+    return glossa_schema_get_default ();
+  if (glossa_schema_get_n_labels (schema) > GLOSSA_SCHEMA_MAX_LABELS)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   "%u labels, more than a corpus may have (%d): map them with --map LABEL=actor|quote|claim|date",
+                   glossa_schema_get_n_labels (schema), GLOSSA_SCHEMA_MAX_LABELS);
+      return NULL;
+    }
+  return check_import_schema (g_steal_pointer (&schema), error);
 }
 
 typedef struct
@@ -1151,6 +1281,7 @@ check_record (GlossaRecord  *record,
 
 static GlossaRecord *
 convert_doc (RawDoc                    *doc,
+             GlossaSchema              *schema,
              const GlossaImportOptions *options,
              GlossaImportReport        *report,
              GError                   **error)
@@ -1174,6 +1305,8 @@ convert_doc (RawDoc                    *doc,
     return NULL;
 
   record = glossa_record_new (doc->id, article);
+  glossa_schema_unref (record->schema);
+  record->schema = glossa_schema_ref (schema);
   if (doc->date != NULL)
     {
       g_free (record->date);
@@ -1222,6 +1355,8 @@ glossa_import_read (GFile                      *input,
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (raw_doc_free);
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) conf_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossaSchema) schema = NULL;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (input), NULL);
@@ -1237,19 +1372,21 @@ glossa_import_read (GFile                      *input,
       ok = read_label_studio (input, docs, report, cancellable, error);
       break;
     case GLOSSA_IMPORT_BRAT:
-      ok = read_brat (input, docs, report, error);
+      ok = read_brat (input, docs, report, error) &&
+           (!keeps_labels (options) || read_brat_conf (input, conf_labels, error));
       break;
     default:
       g_return_val_if_reached (NULL);
     }
 
-  if (!ok || !check_labels (docs, options, report, error))
+  if (!ok || !check_labels (docs, options, report, error) ||
+      !(schema = import_schema (docs, conf_labels, options, error)))
     return NULL;
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);
   for (guint i = 0; i < docs->len; i++)
     {
-      GlossaRecord *record = convert_doc (g_ptr_array_index (docs, i), options, report, error);
+      GlossaRecord *record = convert_doc (g_ptr_array_index (docs, i), schema, options, report, error);
 
       if (record == NULL)
         return NULL;
@@ -1293,6 +1430,12 @@ write_record (GlossaRecord       *record,
   annotations->length = glossa_article_get_length (record->article);
   annotations->date = g_strdup (record->date);
   annotations->status = record->status;
+  /* The file's "labels" are its schema's. */
+  if (record->schema != NULL)
+    {
+      g_clear_pointer (&annotations->schema, glossa_schema_unref);
+      annotations->schema = glossa_schema_ref (record->schema);
+    }
   g_free (annotations->annotator);
   annotations->annotator = g_strdup (record->annotator);
   for (guint i = 0; i < record->spans->len; i++)
@@ -1303,6 +1446,29 @@ write_record (GlossaRecord       *record,
   return glossa_output_make_parent (txt_path, error) &&
          glossa_file_replace_atomic (txt, text, cancellable, error) &&
          glossa_file_replace_atomic (ann, json, cancellable, error);
+}
+
+/* Records of labels the built-in schema lacks carry their own schema (an
+ * import that kept its labels, a merge of such a corpus): the new corpus
+ * gets it as its glossa-schema.json, or it could not be read back.
+ */
+static gboolean
+write_schema (GPtrArray     *records,
+              const char    *folder,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  GlossaSchema *schema = records->len > 0 ? ((GlossaRecord *) g_ptr_array_index (records, 0))->schema : NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (schema == NULL || glossa_schema_is_default (schema))
+    return TRUE;
+  path = g_build_filename (folder, GLOSSA_SCHEMA_FILE_NAME, NULL);
+  file = g_file_new_for_path (path);
+  bytes = glossa_schema_to_bytes (schema);
+  return glossa_file_replace_atomic (file, bytes, cancellable, error);
 }
 
 gboolean
@@ -1331,6 +1497,12 @@ glossa_import_write_corpus (GPtrArray           *records,
     }
 
   /* On failure, freeing @out removes what was written. */
+  if (!write_schema (records, glossa_output_get_path (out), cancellable, error))
+    {
+      if (error != NULL)
+        glossa_output_name_error (out, *error);
+      return FALSE;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       if (!write_record (g_ptr_array_index (records, i), glossa_output_get_path (out),

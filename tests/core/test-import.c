@@ -329,12 +329,43 @@ test_brat (void)
   glossa_import_report_clear (&report);
 }
 
+/* With no map, the labels are kept: every record shares one schema of
+ * them, in the order spans first have them, so the corpus written reads
+ * back.
+ */
+static void
+test_kept_labels (void)
+{
+  g_autofree char *path = fixture ("doccano-label.jsonl");
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *first;
+  GlossaSchema *schema;
+  const char *expected[] = { "PER", "LOC", "QUOTE" };
+
+  records = import (path, GLOSSA_IMPORT_DOCCANO, -1, NULL, FALSE, &report);
+  g_assert_cmpuint (report.n_unmapped, ==, 0);
+  g_assert_cmpuint (report.n_spans, ==, 5);
+  first = g_ptr_array_index (records, 0);
+  schema = first->schema;
+  g_assert_false (glossa_schema_is_default (schema));
+  g_assert_cmpuint (glossa_schema_get_n_labels (schema), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (glossa_label_to_string (glossa_schema_get_label (schema, i)->name), ==, expected[i]);
+  for (guint i = 1; i < records->len; i++)
+    g_assert_true (((GlossaRecord *) g_ptr_array_index (records, i))->schema == schema);
+  g_assert_cmpstr (glossa_label_to_string (((GlossaSpan *) g_ptr_array_index (first->spans, 0))->label), ==, "PER");
+  glossa_import_report_clear (&report);
+}
+
 static void
 test_unknown_labels (void)
 {
   g_autofree char *path = fixture ("doccano-label.jsonl");
   g_autoptr(GHashTable) some = new_map ("QUOTE=quote", NULL);
-  g_autofree char *message = import_error (path, GLOSSA_IMPORT_DOCCANO, NULL);
+  /* A rule for a label no span has: still every other label must map. */
+  g_autoptr(GHashTable) none = new_map ("ORG=actor", NULL);
+  g_autofree char *message = import_error (path, GLOSSA_IMPORT_DOCCANO, none);
   g_autofree char *partial = NULL;
   g_autoptr(GPtrArray) records = NULL;
   GlossaImportReport report = { 0 };
@@ -819,6 +850,7 @@ main (int    argc,
   g_test_add_func ("/core/import/label-studio", test_label_studio);
   g_test_add_func ("/core/import/brat", test_brat);
   g_test_add_func ("/core/import/unknown-labels", test_unknown_labels);
+  g_test_add_func ("/core/import/kept-labels", test_kept_labels);
   g_test_add_func ("/core/import/bad-input", test_bad_input);
   g_test_add_func ("/core/import/brat-bad", test_brat_bad);
   g_test_add_func ("/core/import/duplicates", test_duplicates);

@@ -54,8 +54,9 @@ write_file (const char *path,
 }
 
 /* brat reads a folder: the input up to its first NUL byte is a.txt, the
- * rest a.ann (without a NUL, the whole input is a.ann over an empty text).
- * The other formats read the input as one file.
+ * rest a.ann (without a NUL, the whole input is a.ann over an empty text)
+ * up to a second NUL, after which comes annotation.conf. The other formats
+ * read the input as one file.
  */
 static GFile *
 write_input (const uint8_t *data,
@@ -72,8 +73,16 @@ write_input (const uint8_t *data,
       gsize txt_len = nul != NULL ? (gsize) (nul - (const char *) data) : 0;
       const char *ann_data = nul != NULL ? nul + 1 : (const char *) data;
 
+      g_autofree char *conf = g_build_filename (folder, "annotation.conf", NULL);
+      gsize rest = size - (ann_data - (const char *) data);
+      const char *conf_nul = nul != NULL ? memchr (ann_data, '\0', rest) : NULL;
+
       write_file (txt, (const char *) data, txt_len);
-      write_file (ann, ann_data, size - (ann_data - (const char *) data));
+      write_file (ann, ann_data, conf_nul != NULL ? (gsize) (conf_nul - ann_data) : rest);
+      if (conf_nul != NULL)
+        write_file (conf, conf_nul + 1, rest - (conf_nul + 1 - ann_data));
+      else
+        g_unlink (conf);
       return g_file_new_for_path (folder);
     }
 
@@ -90,6 +99,8 @@ check_loads (GlossaRecord *record)
 {
   g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
   g_autoptr(GlossaAnnotations) again = NULL;
+  g_autoptr(GlossaSchema) schema_again = NULL;
+  g_autoptr(GBytes) schema_json = NULL;
   g_autoptr(GBytes) json = NULL;
   g_autoptr(GError) error = NULL;
   const char *text;
@@ -106,15 +117,27 @@ check_loads (GlossaRecord *record)
   for (guint i = 0; i < record->spans->len; i++)
     g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
 
+  /* Kept labels come with their schema, which import writes too. */
+  g_clear_pointer (&annotations->schema, glossa_schema_unref);
+  annotations->schema = glossa_schema_ref (record->schema);
+  schema_json = glossa_schema_to_bytes (record->schema);
+  text = g_bytes_get_data (schema_json, &len);
+  schema_again = glossa_schema_parse (text, len, "glossa-schema.json", &error);
+  if (schema_again == NULL)
+    g_error ("an imported schema does not load: %s\n%.*s", error->message, (int) len, text);
+
   json = glossa_format_write (annotations);
   text = g_bytes_get_data (json, &len);
-  again = glossa_format_read (text, len, "imported.annotations.json", record->article, &error);
+  again = glossa_format_read_with_schema (text, len, "imported.annotations.json", record->article,
+                                          schema_again, &error);
   if (again == NULL)
     g_error ("an imported document does not load: %s\n%.*s", error->message, (int) len, text);
 }
 
+/* Without @use_map, the source's labels are kept. */
 static void
 import (GFile    *input,
+        gboolean  use_map,
         gboolean  drop_unmapped)
 {
   static GHashTable *map;
@@ -131,7 +154,7 @@ import (GFile    *input,
       g_assert_true (glossa_import_add_mapping (map, "QUOTE=quote", NULL));
       g_assert_true (glossa_import_add_mapping (map, "Date=date", NULL));
     }
-  options.map = map;
+  options.map = use_map ? map : NULL;
 
   records = glossa_import_read (input, &options, &report, NULL, &error);
   glossa_import_report_clear (&report);
@@ -153,7 +176,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(GFile) input = write_input (data, size);
 
-  import (input, FALSE);
-  import (input, TRUE);
+  import (input, TRUE, FALSE);
+  import (input, TRUE, TRUE);
+  import (input, FALSE, FALSE);
   return 0;
 }
