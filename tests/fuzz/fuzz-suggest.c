@@ -90,12 +90,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   static gboolean handler_set;
-
-  if (!handler_set)
-    {
-      g_log_set_default_handler (abort_on_log, NULL);
-      handler_set = TRUE;
-    }
   const char *text = (const char *) data;
   const char *nl;
   g_autoptr(GlossaKnownNames) names = glossa_known_names_new (TRUE);
@@ -106,6 +100,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_auto(GStrv) words = NULL;
   g_autofree char *line = NULL;
   glong n;
+
+  if (!handler_set)
+    {
+      g_log_set_default_handler (abort_on_log, NULL);
+      handler_set = TRUE;
+    }
 
   if (!g_utf8_validate_len (text, size, NULL))
     return 0;

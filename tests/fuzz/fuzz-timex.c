@@ -67,18 +67,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   static gboolean handler_set;
-
-  if (!handler_set)
-    {
-      g_log_set_default_handler (abort_on_log, NULL);
-      handler_set = TRUE;
-    }
   const char *nl = memchr (data, '\n', size);
   g_autofree char *dct = NULL;
   g_autofree char *text = NULL;
   g_autofree char *value = NULL;
   g_autoptr(GPtrArray) found = NULL;
   gsize len;
+
+  if (!handler_set)
+    {
+      g_log_set_default_handler (abort_on_log, NULL);
+      handler_set = TRUE;
+    }
 
   if (nl == NULL || memchr (data, '\0', size) != NULL)
     return 0;
