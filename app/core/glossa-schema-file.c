@@ -926,6 +926,16 @@ glossa_schema_find_for (GFile   *file,
 
 /* Writing */
 
+/* A node holding @array; the node takes the caller's reference. */
+static JsonNode *
+node_taking_array (JsonArray *array)
+{
+  JsonNode *node = json_node_init_array (json_node_alloc (), array);
+
+  json_array_unref (array);
+  return node;
+}
+
 static JsonNode *
 string_array (GStrv strings)
 {
@@ -933,7 +943,7 @@ string_array (GStrv strings)
 
   for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
     json_array_add_string_element (array, strings[i]);
-  return json_node_init_array (json_node_alloc (), array);
+  return node_taking_array (array);
 }
 
 static JsonNode *
@@ -943,7 +953,7 @@ label_array (GArray *labels)
 
   for (guint i = 0; i < labels->len; i++)
     json_array_add_string_element (array, glossa_label_to_string (g_array_index (labels, GlossaLabel, i)));
-  return json_node_init_array (json_node_alloc (), array);
+  return node_taking_array (array);
 }
 
 static void
