@@ -80,6 +80,7 @@ glossa_record_new (const char    *id,
   record->annotator = g_strdup ("");
   record->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
   record->schema = glossa_schema_get_default ();
+  record->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
   return record;
 }
 
@@ -108,6 +109,8 @@ glossa_record_new_from_annotations (const char              *id,
     }
   for (guint i = 0; i < annotations->spans->len; i++)
     g_ptr_array_add (record->spans, glossa_span_ref (g_ptr_array_index (annotations->spans, i)));
+  for (guint i = 0; annotations->relations != NULL && i < annotations->relations->len; i++)
+    g_ptr_array_add (record->relations, glossa_relation_ref (g_ptr_array_index (annotations->relations, i)));
   return record;
 }
 
@@ -123,6 +126,7 @@ glossa_record_free (GlossaRecord *record)
   g_free (record->annotator);
   g_clear_pointer (&record->spans, g_ptr_array_unref);
   g_clear_pointer (&record->schema, glossa_schema_unref);
+  g_clear_pointer (&record->relations, g_ptr_array_unref);
   g_free (record);
 }
 
@@ -643,6 +647,28 @@ selected_spans (GlossaRecord *record,
   return spans;
 }
 
+/* The links between @spans: with --label, a link to a span left out goes
+ * too, so that every link read back has both its ends.
+ */
+static GPtrArray *
+selected_relations (GlossaRecord *record,
+                    GPtrArray    *spans)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *relations = g_ptr_array_new ();
+
+  for (guint i = 0; i < spans->len; i++)
+    g_hash_table_add (ids, ((GlossaSpan *) g_ptr_array_index (spans, i))->id);
+  for (guint i = 0; record->relations != NULL && i < record->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (record->relations, i);
+
+      if (g_hash_table_contains (ids, relation->from) && g_hash_table_contains (ids, relation->to))
+        g_ptr_array_add (relations, relation);
+    }
+  return relations;
+}
+
 static void
 write_nullable_string (GString    *out,
                        const char *str)
@@ -671,8 +697,43 @@ append_int (GString *out,
     g_string_append_c (out, digits[--n]);
 }
 
-/* {"id", "text", "date", "status", "annotator", "spans": [{"start", "end",
- * "label", "text"}]} on one line, with json.dumps's separators.
+/* A span of the JSONL export: {"id", "start", "end", "label", "text",
+ * "attributes"} and "value_source" where the span has one. Every span has
+ * "attributes", empty or not, so that a table of them has one shape.
+ */
+static void
+format_jsonl_span (GlossaSpan *span,
+                   gint64      start,
+                   gint64      end,
+                   GString    *out)
+{
+  g_string_append (out, "{\"id\": ");
+  glossa_json_write_string (out, span->id);
+  g_string_append (out, ", \"start\": ");
+  append_int (out, start);
+  g_string_append (out, ", \"end\": ");
+  append_int (out, end);
+  g_string_append (out, ", \"label\": \"");
+  g_string_append (out, glossa_label_to_string (span->label));
+  g_string_append (out, "\", \"text\": ");
+  glossa_json_write_string (out, span->text);
+  g_string_append (out, ", \"attributes\": ");
+  if (span->attributes != NULL)
+    glossa_format_write_attributes (out, span->attributes, -1);
+  else
+    g_string_append (out, "{}");
+  if (span->value_source != NULL)
+    {
+      g_string_append (out, ", \"value_source\": ");
+      glossa_json_write_string (out, span->value_source);
+    }
+  g_string_append_c (out, '}');
+}
+
+/* {"id", "text", "date", "status", "annotator", "spans": [{"id", "start",
+ * "end", "label", "text", "attributes"}], "relations": [{"id", "type",
+ * "from", "to"}]} on one line, with json.dumps's separators; links name
+ * their ends by the spans' ids, as annotation files do.
  */
 static void
 format_jsonl (GlossaRecord    *record,
@@ -681,6 +742,8 @@ format_jsonl (GlossaRecord    *record,
               GArray          *claims,
               GString         *out)
 {
+  g_autoptr(GPtrArray) relations = selected_relations (record, spans);
+
   g_string_append (out, "{\"id\": ");
   glossa_json_write_string (out, record->id);
   g_string_append (out, ", \"text\": ");
@@ -698,24 +761,39 @@ format_jsonl (GlossaRecord    *record,
       gint64 start = glossa_offset_map_to_unit (map, span->start);
       gint64 end = glossa_offset_map_to_unit (map, span->end);
 
-      g_string_append (out, i > 0 ? ", {\"start\": " : "{\"start\": ");
-      append_int (out, start);
-      g_string_append (out, ", \"end\": ");
-      append_int (out, end);
-      g_string_append (out, ", \"label\": \"");
-      g_string_append (out, glossa_label_to_string (span->label));
-      g_string_append (out, "\", \"text\": ");
-      glossa_json_write_string (out, span->text);
-      g_string_append_c (out, '}');
+      if (i > 0)
+        g_string_append (out, ", ");
+      format_jsonl_span (span, start, end, out);
       add_claim (claims, start, end, span->text, strlen (span->text), "spans", i);
     }
 
+  g_string_append (out, "], \"relations\": [");
+  for (guint i = 0; i < relations->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      glossa_format_write_relation (out, g_ptr_array_index (relations, i), -1);
+    }
   g_string_append (out, "]}\n");
 }
 
-/* {"id", "text", "label": [[start, end, "LABEL"], …]}: doccano's sequence
- * labelling import. It carries no span text, so the check compares the
- * slice with the span's own text.
+/* The number a doccano entity gets: its place among @spans, from 1. */
+static GHashTable *
+number_spans (GPtrArray *spans)
+{
+  GHashTable *numbers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < spans->len; i++)
+    g_hash_table_insert (numbers, ((GlossaSpan *) g_ptr_array_index (spans, i))->id,
+                         GUINT_TO_POINTER (i + 1));
+  return numbers;
+}
+
+/* doccano's relation format: {"id", "text", "entities": [{"id",
+ * "start_offset", "end_offset", "label"}], "relations": [{"id", "from_id",
+ * "to_id", "type"}]}, ids numbered from 1 as doccano numbers them. It
+ * carries no span text, so the check compares the slice with the span's
+ * own text; it has no attributes.
  */
 static void
 format_doccano (GlossaRecord    *record,
@@ -724,11 +802,14 @@ format_doccano (GlossaRecord    *record,
                 GArray          *claims,
                 GString         *out)
 {
+  g_autoptr(GPtrArray) relations = selected_relations (record, spans);
+  g_autoptr(GHashTable) numbers = number_spans (spans);
+
   g_string_append (out, "{\"id\": ");
   glossa_json_write_string (out, record->id);
   g_string_append (out, ", \"text\": ");
   glossa_json_write_string (out, glossa_article_get_text (record->article));
-  g_string_append (out, ", \"label\": [");
+  g_string_append (out, ", \"entities\": [");
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -736,11 +817,24 @@ format_doccano (GlossaRecord    *record,
       gint64 start = glossa_offset_map_to_unit (map, span->start);
       gint64 end = glossa_offset_map_to_unit (map, span->end);
 
-      g_string_append_printf (out, "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", \"%s\"]",
-                              i > 0 ? ", " : "", start, end, glossa_label_to_string (span->label));
-      add_claim (claims, start, end, span->text, strlen (span->text), "label", i);
+      g_string_append_printf (out, "%s{\"id\": %u, \"start_offset\": %" G_GINT64_FORMAT
+                              ", \"end_offset\": %" G_GINT64_FORMAT ", \"label\": \"%s\"}",
+                              i > 0 ? ", " : "", i + 1, start, end, glossa_label_to_string (span->label));
+      add_claim (claims, start, end, span->text, strlen (span->text), "entities", i);
     }
 
+  g_string_append (out, "], \"relations\": [");
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (relations, i);
+
+      g_string_append_printf (out, "%s{\"id\": %u, \"from_id\": %u, \"to_id\": %u, \"type\": ",
+                              i > 0 ? ", " : "", i + 1,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (numbers, relation->from)),
+                              GPOINTER_TO_UINT (g_hash_table_lookup (numbers, relation->to)));
+      glossa_json_write_string (out, relation->type);
+      g_string_append_c (out, '}');
+    }
   g_string_append (out, "]}\n");
 }
 
@@ -755,7 +849,7 @@ is_line_break (char c)
  * the pieces joined by a space, as brat itself does. Notes become
  * AnnotatorNotes comments.
  */
-static void
+static gboolean
 format_brat_span (GlossaSpan        *span,
                   guint              number,
                   GlossaOffsetMap   *map,
@@ -805,7 +899,7 @@ format_brat_span (GlossaSpan        *span,
     {
       /* Nothing but line breaks: brat has no way to show it. */
       chunk->n_dropped++;
-      return;
+      return FALSE;
     }
   if (n_fragments > 1)
     chunk->n_fragmented++;
@@ -821,6 +915,77 @@ format_brat_span (GlossaSpan        *span,
       g_strdelimit (note, "\t\r\n", ' ');
       g_string_append_printf (chunk->ann, "#%u\tAnnotatorNotes T%u\t%s\n", number, number, note);
     }
+  return TRUE;
+}
+
+/* brat's attributes are flags (a boolean that is true) and choices ("A2\t
+ * NAME T3 VALUE"); free text and date values have no brat form, so they go
+ * in AnnotatorNotes comments "NAME=VALUE", which brat shows beside the
+ * span and import reads back (with "value_source=auto" for a value the
+ * normaliser set). Comments are numbered after the spans' own notes, which
+ * take their span's number. A false flag is no line.
+ */
+static void
+format_brat_attributes (GlossaSpan        *span,
+                        guint              number,
+                        GlossaSchema      *schema,
+                        guint             *n_attributes,
+                        guint             *n_comments,
+                        GString           *attributes,
+                        GString           *comments)
+{
+  const GlossaSchemaLabel *label = glossa_schema_find_label (schema, span->label);
+
+  for (guint i = 0; label != NULL && span->attributes != NULL && i < label->attributes->len; i++)
+    {
+      const GlossaSchemaAttribute *declared = g_ptr_array_index (label->attributes, i);
+      JsonNode *value = json_object_get_member (span->attributes, declared->name);
+      g_autofree char *text = NULL;
+
+      if (value == NULL)
+        continue;
+      if (declared->type == GLOSSA_ATTRIBUTE_BOOLEAN)
+        {
+          if (json_node_get_boolean (value))
+            g_string_append_printf (attributes, "A%u\t%s T%u\n", ++*n_attributes, declared->name, number);
+          continue;
+        }
+      if (declared->type == GLOSSA_ATTRIBUTE_CHOICE)
+        {
+          g_string_append_printf (attributes, "A%u\t%s T%u %s\n", ++*n_attributes, declared->name,
+                                  number, json_node_get_string (value));
+          continue;
+        }
+      text = g_strdup (json_node_get_string (value));
+      g_strdelimit (text, "\t\r\n", ' ');
+      g_string_append_printf (comments, "#%u\tAnnotatorNotes T%u\t%s=%s\n", ++*n_comments, number,
+                              declared->name, text);
+      if (span->value_source != NULL && g_str_equal (declared->name, "value"))
+        g_string_append_printf (comments, "#%u\tAnnotatorNotes T%u\tvalue_source=%s\n", ++*n_comments,
+                                number, span->value_source);
+    }
+}
+
+/* "R1\tsource Arg1:T4 Arg2:T2", from the quote to its actor. */
+static void
+format_brat_relations (GlossaRecord *record,
+                       GPtrArray    *spans,
+                       GHashTable   *numbers,
+                       GString      *ann)
+{
+  g_autoptr(GPtrArray) relations = selected_relations (record, spans);
+  guint n = 0;
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (relations, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, relation->from));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, relation->to));
+
+      /* An end brat could not show (only line breaks) has no T line. */
+      if (from != 0 && to != 0)
+        g_string_append_printf (ann, "R%u\t%s Arg1:T%u Arg2:T%u\n", ++n, relation->type, from, to);
+    }
 }
 
 static void
@@ -830,12 +995,28 @@ format_brat (GlossaRecord      *record,
              GArray            *claims,
              GlossaExportChunk *chunk)
 {
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) attributes = g_string_new (NULL);
+  g_autoptr(GString) comments = g_string_new (NULL);
+  guint n_attributes = 0, n_comments = spans->len;
+
   chunk->ann = g_string_new (NULL);
   g_string_append_len (chunk->text, glossa_article_get_text (record->article),
                        glossa_article_get_n_bytes (record->article));
 
   for (guint i = 0; i < spans->len; i++)
-    format_brat_span (g_ptr_array_index (spans, i), i + 1, map, claims, chunk);
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (!format_brat_span (span, i + 1, map, claims, chunk))
+        continue;
+      g_hash_table_insert (numbers, span->id, GUINT_TO_POINTER (i + 1));
+      format_brat_attributes (span, i + 1, record->schema, &n_attributes, &n_comments,
+                              attributes, comments);
+    }
+  g_string_append_len (chunk->ann, attributes->str, attributes->len);
+  format_brat_relations (record, spans, numbers, chunk->ann);
+  g_string_append_len (chunk->ann, comments->str, comments->len);
 }
 
 static gboolean

@@ -224,7 +224,11 @@ test_jsonl_line (void)
                    ((GlossaSpan *) g_ptr_array_index (record->spans, 0))->start + 6);
   g_assert_cmpstr (json_object_get_string_member (span, "label"), ==, "actor");
   g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, "👨‍👩‍👧");
-  g_assert_cmpuint (json_object_get_size (span), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (span, "id"), ==, "s1");
+  /* Every span has "attributes", so that a table of them has one shape. */
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (span, "attributes")), ==, 0);
+  g_assert_cmpuint (json_object_get_size (span), ==, 6);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "relations")), ==, 0);
 }
 
 static void
@@ -236,8 +240,133 @@ test_doccano_line (void)
   record_add (record, span_over ("Marco Rossi met Lena.", "Marco Rossi", 0, GLOSSA_LABEL_ACTOR));
   record_add (record, span_over ("Marco Rossi met Lena.", "Lena", 0, GLOSSA_LABEL_ACTOR));
   line = export_one (record, GLOSSA_EXPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, NULL);
-  g_assert_cmpstr (line, ==, "{\"id\": \"7\", \"text\": \"Marco Rossi met Lena.\", "
-                             "\"label\": [[0, 11, \"actor\"], [16, 20, \"actor\"]]}\n");
+  g_assert_cmpstr (line, ==, "{\"id\": \"7\", \"text\": \"Marco Rossi met Lena.\", \"entities\": ["
+                             "{\"id\": 1, \"start_offset\": 0, \"end_offset\": 11, \"label\": \"actor\"}, "
+                             "{\"id\": 2, \"start_offset\": 16, \"end_offset\": 20, \"label\": \"actor\"}], "
+                             "\"relations\": []}\n");
+}
+
+#define LINKED "Putin said it was “a colossal mistake” on Tuesday.\n“We stay”, Anna Keller said."
+
+/* A record of the built-in schema with two quotes linked to their
+ * speakers, a date with its value set by the normaliser, and a note.
+ */
+static GlossaRecord *
+linked_record (void)
+{
+  GlossaRecord *record = record_new ("linked", LINKED);
+  GlossaSpan *date;
+
+  record_add (record, span_over (LINKED, "Putin", 0, GLOSSA_LABEL_ACTOR));
+  record_add (record, span_over (LINKED, "“a colossal mistake”", 0, GLOSSA_LABEL_QUOTE));
+  record_add (record, date = span_over (LINKED, "Tuesday", 0, GLOSSA_LABEL_DATE));
+  record_add (record, span_over (LINKED, "“We stay”", 0, GLOSSA_LABEL_QUOTE));
+  record_add (record, span_over (LINKED, "Anna Keller", 0, GLOSSA_LABEL_ACTOR));
+  date->attributes = json_object_new ();
+  json_object_set_string_member (date->attributes, "value", "2021-12-28");
+  date->value_source = g_strdup ("auto");
+  date->note = g_strdup ("the day before");
+  /* Ids in sorted order: s1 Putin, s2 mistake, s3 Tuesday, s4 We stay, s5 Anna. */
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (record->spans, i);
+
+      g_free (span->id);
+      span->id = g_strdup_printf ("s%u", i + 1);
+    }
+  g_ptr_array_add (record->relations, glossa_relation_new ("r1", "source", "s2", "s1"));
+  g_ptr_array_add (record->relations, glossa_relation_new ("r2", "source", "s4", "s5"));
+  return record;
+}
+
+static void
+test_jsonl_links (void)
+{
+  g_autoptr(GlossaRecord) record = linked_record ();
+  g_autofree char *line = export_one (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, NULL);
+
+  ct_assert_contains (line, "{\"id\": \"s3\", \"start\": 42, \"end\": 49, \"label\": \"date\", "
+                            "\"text\": \"Tuesday\", \"attributes\": {\"value\": \"2021-12-28\"}, "
+                            "\"value_source\": \"auto\"}");
+  g_assert_true (g_str_has_suffix (line, "\"relations\": [{\"id\": \"r1\", \"type\": \"source\", "
+                                         "\"from\": \"s2\", \"to\": \"s1\"}, {\"id\": \"r2\", "
+                                         "\"type\": \"source\", \"from\": \"s4\", \"to\": \"s5\"}]}\n"));
+  g_clear_pointer (&line, g_free);
+
+  /* With --label quote, no link keeps both its ends. */
+  line = export_one (record, GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT, GLOSSA_LABEL_QUOTE, NULL, NULL);
+  g_assert_true (g_str_has_suffix (line, "\"relations\": []}\n"));
+}
+
+static void
+test_doccano_links (void)
+{
+  g_autoptr(GlossaRecord) record = linked_record ();
+  g_autofree char *line = export_one (record, GLOSSA_EXPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, NULL);
+
+  ct_assert_contains (line, "{\"id\": 3, \"start_offset\": 42, \"end_offset\": 49, \"label\": \"date\"}");
+  g_assert_true (g_str_has_suffix (line, "\"relations\": [{\"id\": 1, \"from_id\": 2, \"to_id\": 1, "
+                                         "\"type\": \"source\"}, {\"id\": 2, \"from_id\": 4, \"to_id\": 5, "
+                                         "\"type\": \"source\"}]}\n"));
+}
+
+/* brat: R lines from the quote (Arg1) to its actor (Arg2); the value in a
+ * note "value=…" (brat has no free-text attribute), who set it in another,
+ * numbered after the spans' own notes.
+ */
+static void
+test_brat_links (void)
+{
+  g_autoptr(GlossaRecord) record = linked_record ();
+  g_autofree char *ann = NULL;
+  g_autofree char *text = export_one (record, GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, &ann);
+
+  g_assert_cmpstr (ann, ==,
+                   "T1\tactor 0 5\tPutin\n"
+                   "T2\tquote 18 38\t“a colossal mistake”\n"
+                   "T3\tdate 42 49\tTuesday\n"
+                   "#3\tAnnotatorNotes T3\tthe day before\n"
+                   "T4\tquote 51 60\t“We stay”\n"
+                   "T5\tactor 62 73\tAnna Keller\n"
+                   "R1\tsource Arg1:T2 Arg2:T1\n"
+                   "R2\tsource Arg1:T4 Arg2:T5\n"
+                   "#6\tAnnotatorNotes T3\tvalue=2021-12-28\n"
+                   "#7\tAnnotatorNotes T3\tvalue_source=auto\n");
+}
+
+/* Flags and choices are brat attributes: a true flag an A line with no
+ * value, a false one none, a choice its value.
+ */
+static void
+test_brat_attributes (void)
+{
+  g_autoptr(GlossaRecord) record = record_new ("a", "Anna left.");
+  g_autoptr(GlossaSchema) schema = glossa_schema_new ("test");
+  GlossaLabel name;
+  GlossaSchemaLabel *label;
+  GlossaSchemaAttribute *choice;
+  GlossaSpan *span;
+  g_autofree char *ann = NULL;
+  g_autofree char *text = NULL;
+
+  glossa_label_from_string ("PER", &name);
+  label = glossa_schema_label_new (name, "#1c71d8");
+  choice = glossa_schema_attribute_new ("role", GLOSSA_ATTRIBUTE_CHOICE);
+  choice->choices = g_strsplit ("official,witness", ",", -1);
+  g_ptr_array_add (label->attributes, choice);
+  g_ptr_array_add (label->attributes, glossa_schema_attribute_new ("named", GLOSSA_ATTRIBUTE_BOOLEAN));
+  g_ptr_array_add (label->attributes, glossa_schema_attribute_new ("negated", GLOSSA_ATTRIBUTE_BOOLEAN));
+  glossa_schema_add_label (schema, label);
+  glossa_schema_unref (record->schema);
+  record->schema = glossa_schema_ref (schema);
+
+  record_add (record, span = span_over ("Anna left.", "Anna", 0, name));
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "role", "witness");
+  json_object_set_boolean_member (span->attributes, "named", TRUE);
+  json_object_set_boolean_member (span->attributes, "negated", FALSE);
+  text = export_one (record, GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, &ann);
+  g_assert_cmpstr (ann, ==, "T1\tPER 0 4\tAnna\nA1\trole T1 witness\nA2\tnamed T1\n");
 }
 
 /* Runs check_slices.py and returns the number of spans it checked. */
@@ -860,11 +989,13 @@ test_jsonl_corpus (void)
   out = export_source_to_string (paths);
   g_assert_cmpstr (out, ==,
                    "{\"id\": \"one\", \"text\": \"Anna Keller met Marco Rossi.\", \"date\": null, "
-                   "\"status\": \"done\", \"annotator\": \"x\", \"spans\": [{\"start\": 16, \"end\": 27, "
-                   "\"label\": \"actor\", \"text\": \"Marco Rossi\"}]}\n"
+                   "\"status\": \"done\", \"annotator\": \"x\", \"spans\": [{\"id\": \"s1\", \"start\": 16, "
+                   "\"end\": 27, \"label\": \"actor\", \"text\": \"Marco Rossi\", \"attributes\": {}}], "
+                   "\"relations\": []}\n"
                    "{\"id\": \"two\", \"text\": \"Lena 👍🏽 Novak.\", \"date\": null, "
-                   "\"status\": \"todo\", \"annotator\": \"\", \"spans\": [{\"start\": 0, \"end\": 4, "
-                   "\"label\": \"actor\", \"text\": \"Lena\"}]}\n");
+                   "\"status\": \"todo\", \"annotator\": \"\", \"spans\": [{\"id\": \"p1\", \"start\": 0, "
+                   "\"end\": 4, \"label\": \"actor\", \"text\": \"Lena\", \"attributes\": {}}], "
+                   "\"relations\": []}\n");
 
   /* A line the corpus skips (and the window warns about) stops an export. */
   ct_write_file (bad, "{\"id\": \"one\", \"text\": \"x\"}\n{\"id\": \"two\", \"text\": }\n", -1);
@@ -886,6 +1017,10 @@ main (int    argc,
   g_test_add_func ("/core/export/offset-map", test_offset_map);
   g_test_add_func ("/core/export/jsonl-line", test_jsonl_line);
   g_test_add_func ("/core/export/doccano-line", test_doccano_line);
+  g_test_add_func ("/core/export/jsonl-links", test_jsonl_links);
+  g_test_add_func ("/core/export/doccano-links", test_doccano_links);
+  g_test_add_func ("/core/export/brat-links", test_brat_links);
+  g_test_add_func ("/core/export/brat-attributes", test_brat_attributes);
   g_test_add_func ("/core/export/slicing-python", test_slicing_python);
   g_test_add_func ("/core/export/brat-fragments", test_brat_fragments);
   g_test_add_func ("/core/export/conll-overlaps", test_conll_overlaps);

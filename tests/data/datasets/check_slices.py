@@ -53,9 +53,10 @@ def check_doccano(unit, path, ref):
     with open(path, encoding="utf-8", newline="") as f, open(ref, encoding="utf-8", newline="") as g:
         for line_no, (line, ref_line) in enumerate(zip(f, g), 1):
             doc, ref_doc = json.loads(line), json.loads(ref_line)
-            if doc["text"] != ref_doc["text"] or len(doc["label"]) != len(ref_doc["spans"]):
+            if doc["text"] != ref_doc["text"] or len(doc["entities"]) != len(ref_doc["spans"]):
                 fail("%s:%d: does not match %s" % (path, line_no, ref))
-            for (start, end, label), s in zip(doc["label"], ref_doc["spans"]):
+            for entity, s in zip(doc["entities"], ref_doc["spans"]):
+                start, end, label = entity["start_offset"], entity["end_offset"], entity["label"]
                 got = slice_text(doc["text"], start, end, unit)
                 if got != s["text"] or label != s["label"]:
                     fail("%s:%d: %r != %r" % (path, line_no, got, s["text"]))
