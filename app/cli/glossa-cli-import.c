@@ -50,9 +50,31 @@ print_report (const GlossaImportReport *report,
     g_printerr (ngettext ("%s: %u brat note kept as a span note\n",
                           "%s: %u brat notes kept as span notes\n", report->n_notes),
                 prgname, report->n_notes);
+  if (report->n_links > 0)
+    g_printerr (ngettext ("%s: %u link written\n", "%s: %u links written\n", report->n_links),
+                prgname, report->n_links);
+  if (report->n_links_dropped > 0)
+    g_printerr (ngettext ("%s: %u link left out (to a span left out, of a type left out, or repeated)\n",
+                          "%s: %u links left out (to a span left out, of a type left out, or repeated)\n",
+                          report->n_links_dropped),
+                prgname, report->n_links_dropped);
+  if (report->n_links_reversed > 0)
+    g_printerr (ngettext ("%s: %u link turned round: the schema allows it only from its second end to its first\n",
+                          "%s: %u links turned round: the schema allows them only from their second end to their first\n",
+                          report->n_links_reversed),
+                prgname, report->n_links_reversed);
+  if (report->n_attributes > 0)
+    g_printerr (ngettext ("%s: %u attribute value written\n", "%s: %u attribute values written\n",
+                          report->n_attributes),
+                prgname, report->n_attributes);
+  if (report->n_attributes_dropped > 0)
+    g_printerr (ngettext ("%s: %u attribute value left out (the schema has no such attribute for its label)\n",
+                          "%s: %u attribute values left out (the schema has no such attribute for their label)\n",
+                          report->n_attributes_dropped),
+                prgname, report->n_attributes_dropped);
   if (report->n_skipped > 0)
-    g_printerr (ngettext ("%s: %u brat line skipped (attributes, relations, events, normalizations, comments)\n",
-                          "%s: %u brat lines skipped (attributes, relations, events, normalizations, comments)\n",
+    g_printerr (ngettext ("%s: %u brat line skipped (events no --map-link uses, normalizations, comments)\n",
+                          "%s: %u brat lines skipped (events no --map-link uses, normalizations, comments)\n",
                           report->n_skipped),
                 prgname, report->n_skipped);
 }
@@ -65,6 +87,7 @@ _glossa_cli_import (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *offsets = NULL;
   g_auto(GStrv) maps = NULL;
+  g_auto(GStrv) link_maps = NULL;
   gboolean drop_unmapped = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -76,11 +99,16 @@ _glossa_cli_import (int    argc,
          "codepoint for the others)"), N_("UNIT") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Map a foreign label to one of actor, quote, claim, date (repeatable)"), N_("FOREIGN=LABEL") },
+    { "map-link", 0, 0, G_OPTION_ARG_STRING_ARRAY, &link_maps,
+      N_("Map a foreign link type to one of the schema's (Said=source), or link a brat event's "
+         "arguments of one role to those of another (Content>Source=source) (repeatable)"),
+      N_("FOREIGN=TYPE") },
     { "drop-unmapped", 0, 0, G_OPTION_ARG_NONE, &drop_unmapped,
-      N_("Leave out spans whose label is not mapped"), NULL },
+      N_("Leave out spans whose label is not mapped, and links whose type is not"), NULL },
     { NULL }
   };
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) link_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) corpus = NULL;
@@ -102,7 +130,14 @@ _glossa_cli_import (int    argc,
                                     "glossa-schema.json for them (from brat's annotation.conf where\n"
                                     "there is one). With --map, labels other than actor, quote, claim\n"
                                     "and date must be mapped (--map PER=actor) or dropped\n"
-                                    "(--drop-unmapped). Imported spans get origin \"imported\".\n"
+                                    "(--drop-unmapped). Imported spans get origin \"imported\".\n\n"
+                                    "Links come from brat's R lines, doccano's relations, Label\n"
+                                    "Studio's relation results and JSONL's relations; a type the\n"
+                                    "schema lacks must be mapped (--map-link Said=source) or dropped\n"
+                                    "(--drop-unmapped). brat events become links with\n"
+                                    "--map-link Content>Source=source. Attributes come from brat's A\n"
+                                    "lines and NAME=VALUE notes, and JSONL's attributes, where the\n"
+                                    "schema has them.\n"
                                     "On any problem nothing is written.\n\n"
                                     "Exit status: 0 on success, 1 on bad input, 2 for usage errors."),
                                   entries, &exit_code))
@@ -125,7 +160,13 @@ _glossa_cli_import (int    argc,
       if (!glossa_import_add_mapping (map, maps[i], &error))
         return usage_error (error->message);
     }
+  for (guint i = 0; link_maps != NULL && link_maps[i] != NULL; i++)
+    {
+      if (!glossa_import_add_link_mapping (link_map, link_maps[i], &error))
+        return usage_error (error->message);
+    }
   options.map = map;
+  options.link_map = link_map;
   options.drop_unmapped = drop_unmapped;
 
   input = g_file_new_for_commandline_arg (argv[1]);

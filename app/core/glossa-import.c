@@ -33,7 +33,36 @@ typedef struct
   char   *text;    /* nullable: the input's idea of the slice */
   char   *note;    /* nullable */
   char   *where;   /* "FILE:LINE: spans[2]", for messages */
+  char   *id;      /* nullable: the input's name for it, which links use */
+  char   *value_source;  /* nullable: JSONL's "value_source" */
 } RawSpan;
+
+/* A link as the input has it: a foreign type ("Said", or "Content>Source"
+ * for a pair of a brat event's arguments) between two spans named by the
+ * input's ids.
+ */
+typedef struct
+{
+  char *type;
+  char *from;
+  char *to;
+  char *where;   /* "FILE:LINE" */
+  char *field;   /* "R2", "relations[0]", for messages */
+} RawLink;
+
+/* An attribute of the span the input calls @span_id. From a brat
+ * AnnotatorNotes comment ("NAME=VALUE"), it becomes an attribute only if
+ * the span's label has a text or date-value attribute of that name, and
+ * stays a note otherwise.
+ */
+typedef struct
+{
+  char     *span_id;
+  char     *name;
+  JsonNode *value;
+  char     *where;
+  gboolean  from_note;
+} RawAttribute;
 
 typedef struct
 {
@@ -45,6 +74,9 @@ typedef struct
   char         *annotator;  /* nullable */
   char         *where;      /* "FILE:LINE" */
   GArray       *spans;      /* of RawSpan */
+  GArray       *links;      /* of RawLink */
+  GArray       *attributes; /* of RawAttribute */
+  GHashTable   *by_id;      /* nullable: span id -> index + 1 of its first span */
 } RawDoc;
 
 static const char * const format_names[] = { "jsonl", "doccano", "label-studio", "brat" };
@@ -105,6 +137,27 @@ glossa_import_add_mapping (GHashTable  *map,
   return TRUE;
 }
 
+gboolean
+glossa_import_add_link_mapping (GHashTable  *link_map,
+                                const char  *mapping,
+                                GError     **error)
+{
+  const char *eq = strrchr (mapping, '=');
+  const char *gt = strchr (mapping, '>');
+
+  if (eq == NULL || eq == mapping || eq[1] == '\0' || strchr (eq + 1, '>') != NULL ||
+      (gt != NULL && (gt == mapping || gt + 1 == eq || strchr (gt + 1, '>') != NULL)))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   "--map-link: “%s” is not FOREIGN=TYPE (a brat relation or Label Studio label, "
+                   "e.g. Said=source) or ROLE>ROLE=TYPE (a brat event's arguments, e.g. "
+                   "Content>Source=source)", mapping);
+      return FALSE;
+    }
+  g_hash_table_insert (link_map, g_strndup (mapping, eq - mapping), g_strdup (eq + 1));
+  return TRUE;
+}
+
 void
 glossa_import_report_clear (GlossaImportReport *report)
 {
@@ -136,6 +189,31 @@ clear_raw_span (gpointer data)
   g_free (span->text);
   g_free (span->note);
   g_free (span->where);
+  g_free (span->id);
+  g_free (span->value_source);
+}
+
+static void
+clear_raw_link (gpointer data)
+{
+  RawLink *link = data;
+
+  g_free (link->type);
+  g_free (link->from);
+  g_free (link->to);
+  g_free (link->where);
+  g_free (link->field);
+}
+
+static void
+clear_raw_attribute (gpointer data)
+{
+  RawAttribute *attribute = data;
+
+  g_free (attribute->span_id);
+  g_free (attribute->name);
+  g_clear_pointer (&attribute->value, json_node_unref);
+  g_free (attribute->where);
 }
 
 static void
@@ -149,6 +227,9 @@ raw_doc_free (gpointer data)
   g_free (doc->annotator);
   g_free (doc->where);
   g_array_unref (doc->spans);
+  g_array_unref (doc->links);
+  g_array_unref (doc->attributes);
+  g_clear_pointer (&doc->by_id, g_hash_table_unref);
   g_free (doc);
 }
 
@@ -161,7 +242,66 @@ raw_doc_new (const char *where)
   doc->status = GLOSSA_STATUS_TODO;
   doc->spans = g_array_new (FALSE, TRUE, sizeof (RawSpan));
   g_array_set_clear_func (doc->spans, clear_raw_span);
+  doc->links = g_array_new (FALSE, TRUE, sizeof (RawLink));
+  g_array_set_clear_func (doc->links, clear_raw_link);
+  doc->attributes = g_array_new (FALSE, TRUE, sizeof (RawAttribute));
+  g_array_set_clear_func (doc->attributes, clear_raw_attribute);
   return doc;
+}
+
+static void
+raw_doc_add_link (RawDoc     *doc,
+                  const char *type,
+                  const char *from,
+                  const char *to,
+                  const char *where,
+                  const char *field)
+{
+  RawLink link = { g_strdup (type), g_strdup (from), g_strdup (to), g_strdup (where), g_strdup (field) };
+
+  g_array_append_val (doc->links, link);
+}
+
+/* Takes @value. */
+static void
+raw_doc_add_attribute (RawDoc     *doc,
+                       const char *span_id,
+                       const char *name,
+                       JsonNode   *value,
+                       const char *where,
+                       gboolean    from_note)
+{
+  RawAttribute attribute = { g_strdup (span_id), g_strdup (name), value, g_strdup (where), from_note };
+
+  g_array_append_val (doc->attributes, attribute);
+}
+
+/* The index of the first span the input calls @id, or -1. Built once the
+ * reader is done, so that links and attributes resolve in constant time.
+ */
+static int
+raw_doc_find (RawDoc     *doc,
+              const char *id)
+{
+  if (doc->by_id == NULL)
+    {
+      doc->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = doc->spans->len; i > 0; i--)
+        {
+          RawSpan *span = &g_array_index (doc->spans, RawSpan, i - 1);
+
+          if (span->id != NULL)
+            g_hash_table_insert (doc->by_id, span->id, GUINT_TO_POINTER (i));
+        }
+    }
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (doc->by_id, id)) - 1;
+}
+
+/* The last span added: the readers give it its id and attributes. */
+static RawSpan *
+raw_doc_last_span (RawDoc *doc)
+{
+  return &g_array_index (doc->spans, RawSpan, doc->spans->len - 1);
 }
 
 static void
@@ -176,6 +316,13 @@ raw_doc_add_span (RawDoc     *doc,
   RawSpan span = { start, end, g_strdup (label), g_strdup (text), g_strdup (note), where };
 
   g_array_append_val (doc->spans, span);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -268,6 +415,98 @@ get_id (JsonObject *object,
   return g_strdup_printf ("document-%u", fallback);
 }
 
+/* A span's or link's id, as the formats write it: a non-empty string or
+ * an integer (doccano's). Absent or null gives NULL.
+ */
+static gboolean
+get_optional_id (JsonObject  *object,
+                 const char  *name,
+                 const char  *where,
+                 char       **value,
+                 GError     **error)
+{
+  JsonNode *node = member (object, name);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (is_integer (node))
+    *value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (is_string (node) && *json_node_get_string (node) != '\0')
+    *value = g_strdup (json_node_get_string (node));
+  else
+    return fail (error, where, "“%s” must be a non-empty string or an integer", name);
+  return TRUE;
+}
+
+/* "attributes": {"NAME": "value" or true/false}, of the span just added. */
+static gboolean
+read_span_attributes (RawDoc      *doc,
+                      JsonObject  *span,
+                      const char  *where,
+                      GError     **error)
+{
+  JsonNode *node = member (span, "attributes");
+  g_autoptr(GList) names = NULL;
+  RawSpan *raw = raw_doc_last_span (doc);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, where, "“attributes” must be an object");
+  names = json_object_get_members (json_node_get_object (node));
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (json_node_get_object (node), l->data);
+      g_autofree char *at = g_strdup_printf ("%s.attributes.%s", where, (const char *) l->data);
+
+      if (!is_string (value) && !(JSON_NODE_HOLDS_VALUE (value) &&
+                                  json_node_get_value_type (value) == G_TYPE_BOOLEAN))
+        return fail (error, at, "must be a string or true or false");
+      if (raw->id == NULL)
+        return fail (error, where, "a span with attributes needs an “id”");
+      raw_doc_add_attribute (doc, raw->id, l->data, json_node_copy (value), at, FALSE);
+    }
+  return TRUE;
+}
+
+/* "relations": [{"id", "type", "from", "to"}], ends named by span ids: our
+ * JSONL export's links, which are annotation files' own.
+ */
+static gboolean
+read_jsonl_relations (RawDoc      *doc,
+                      JsonNode    *relations,
+                      GError     **error)
+{
+  JsonArray *array;
+
+  if (relations == NULL || JSON_NODE_HOLDS_NULL (relations))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (relations))
+    return fail (error, doc->where, "“relations” must be an array");
+
+  array = json_node_get_array (relations);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *field = g_strdup_printf ("relations[%u]", i);
+      g_autofree char *where = g_strdup_printf ("%s: %s", doc->where, field);
+      g_autofree char *from = NULL, *to = NULL;
+      const char *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, where, "must be an object");
+      if (!get_optional_string (json_node_get_object (node), "type", where, &type, error) ||
+          !get_optional_id (json_node_get_object (node), "from", where, &from, error) ||
+          !get_optional_id (json_node_get_object (node), "to", where, &to, error))
+        return FALSE;
+      if (type == NULL || *type == '\0' || from == NULL || to == NULL)
+        return fail (error, where, "a link needs “type”, “from” and “to”");
+      raw_doc_add_link (doc, type, from, to, doc->where, field);
+    }
+  return TRUE;
+}
+
 static gboolean
 set_text (RawDoc      *doc,
           JsonNode    *node,
@@ -317,7 +556,8 @@ read_jsonl_object (RawDoc      *doc,
     {
       JsonNode *node = json_array_get_element (json_node_get_array (spans), i);
       g_autofree char *where = g_strdup_printf ("%s: spans[%u]", doc->where, i);
-      const char *label, *text, *note;
+      const char *label, *text, *note, *value_source;
+      g_autofree char *id = NULL;
       JsonObject *span;
       gint64 start, end;
 
@@ -328,13 +568,19 @@ read_jsonl_object (RawDoc      *doc,
           !get_integer (span, "end", where, &end, error) ||
           !get_optional_string (span, "label", where, &label, error) ||
           !get_optional_string (span, "text", where, &text, error) ||
-          !get_optional_string (span, "note", where, &note, error))
+          !get_optional_string (span, "note", where, &note, error) ||
+          !get_optional_id (span, "id", where, &id, error) ||
+          !get_optional_string (span, "value_source", where, &value_source, error))
         return FALSE;
       if (label == NULL)
         return fail (error, where, "“label” must be a string");
-      raw_doc_add_span (doc, start, end, label, text, note, g_steal_pointer (&where));
+      raw_doc_add_span (doc, start, end, label, text, note, g_strdup (where));
+      raw_doc_last_span (doc)->id = g_steal_pointer (&id);
+      raw_doc_last_span (doc)->value_source = g_strdup (value_source);
+      if (!read_span_attributes (doc, span, where, error))
+        return FALSE;
     }
-  return TRUE;
+  return read_jsonl_relations (doc, member (object, "relations"), error);
 }
 
 /* doccano: {"text", "label": [[start, end, "LABEL"], …]} or, from its
@@ -388,6 +634,7 @@ read_doccano_entities (RawDoc      *doc,
     {
       JsonNode *node = json_array_get_element (array, i);
       g_autofree char *where = g_strdup_printf ("%s: entities[%u]", doc->where, i);
+      g_autofree char *id = NULL;
       const char *label;
       gint64 start, end;
 
@@ -395,11 +642,48 @@ read_doccano_entities (RawDoc      *doc,
         return fail (error, where, "must be an object");
       if (!get_integer (json_node_get_object (node), "start_offset", where, &start, error) ||
           !get_integer (json_node_get_object (node), "end_offset", where, &end, error) ||
-          !get_optional_string (json_node_get_object (node), "label", where, &label, error))
+          !get_optional_string (json_node_get_object (node), "label", where, &label, error) ||
+          !get_optional_id (json_node_get_object (node), "id", where, &id, error))
         return FALSE;
       if (label == NULL)
         return fail (error, where, "“label” must be a string");
       raw_doc_add_span (doc, start, end, label, NULL, NULL, g_steal_pointer (&where));
+      raw_doc_last_span (doc)->id = g_steal_pointer (&id);
+    }
+  return TRUE;
+}
+
+/* doccano's relations: [{"id", "from_id", "to_id", "type"}], ends named by
+ * the entities' ids.
+ */
+static gboolean
+read_doccano_relations (RawDoc      *doc,
+                        JsonNode    *relations,
+                        GError     **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (relations))
+    return fail (error, doc->where, "“relations” must be an array");
+
+  array = json_node_get_array (relations);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *field = g_strdup_printf ("relations[%u]", i);
+      g_autofree char *where = g_strdup_printf ("%s: %s", doc->where, field);
+      g_autofree char *from = NULL, *to = NULL;
+      const char *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, where, "must be an object");
+      if (!get_optional_string (json_node_get_object (node), "type", where, &type, error) ||
+          !get_optional_id (json_node_get_object (node), "from_id", where, &from, error) ||
+          !get_optional_id (json_node_get_object (node), "to_id", where, &to, error))
+        return FALSE;
+      if (type == NULL || *type == '\0' || from == NULL || to == NULL)
+        return fail (error, where, "a relation needs “from_id”, “to_id” and “type”");
+      raw_doc_add_link (doc, type, from, to, doc->where, field);
     }
   return TRUE;
 }
@@ -420,6 +704,7 @@ read_doccano_object (RawDoc              *doc,
   JsonNode *text = member (object, "text");
   JsonNode *labels = member (object, "label");
   JsonNode *entities = member (object, "entities");
+  JsonNode *relations = member (object, "relations");
   guint n_labels;
 
   if (text == NULL)
@@ -431,6 +716,9 @@ read_doccano_object (RawDoc              *doc,
   if (labels != NULL && !read_doccano_labels (doc, labels, error))
     return FALSE;
   n_labels = doc->spans->len;
+  if (relations != NULL && !JSON_NODE_HOLDS_NULL (relations) &&
+      !read_doccano_relations (doc, relations, error))
+    return FALSE;
   if (entities == NULL)
     return TRUE;
   if (!read_doccano_entities (doc, entities, error))
@@ -500,9 +788,7 @@ read_lines (GFile               *input,
   return TRUE;
 }
 
-/* A relation links two regions ("from_id", "to_id"); format v1 has no
- * links between spans, so relations are counted and reported.
- */
+/* A relation links two regions ("from_id", "to_id"). */
 static gboolean
 is_relation (JsonObject *result)
 {
@@ -511,21 +797,67 @@ is_relation (JsonObject *result)
   return is_string (type) && strcmp (json_node_get_string (type), "relation") == 0;
 }
 
+/* {"type": "relation", "from_id", "to_id", "direction", "labels"}: one link
+ * per label, from the region "from_id" unless the direction is "left". A
+ * relation without labels has the type "relation", for --map-link.
+ */
+static gboolean
+read_label_studio_relation (RawDoc      *doc,
+                            JsonObject  *result,
+                            const char  *at,
+                            GError     **error)
+{
+  g_autofree char *from = NULL, *to = NULL;
+  JsonNode *labels = member (result, "labels");
+  const char *direction;
+  JsonArray *array;
+  gboolean left;
+
+  if (!get_optional_id (result, "from_id", at, &from, error) ||
+      !get_optional_id (result, "to_id", at, &to, error) ||
+      !get_optional_string (result, "direction", at, &direction, error))
+    return FALSE;
+  if (from == NULL || to == NULL)
+    return fail (error, at, "a relation needs “from_id” and “to_id”");
+  left = g_strcmp0 (direction, "left") == 0;
+  if (labels == NULL || JSON_NODE_HOLDS_NULL (labels) ||
+      (JSON_NODE_HOLDS_ARRAY (labels) && json_array_get_length (json_node_get_array (labels)) == 0))
+    {
+      raw_doc_add_link (doc, "relation", left ? to : from, left ? from : to, at, "from_id");
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (labels))
+    return fail (error, at, "“labels” must be an array");
+
+  array = json_node_get_array (labels);
+  for (guint k = 0; k < json_array_get_length (array); k++)
+    {
+      JsonNode *label = json_array_get_element (array, k);
+
+      if (!is_string (label) || *json_node_get_string (label) == '\0')
+        return fail (error, at, "“labels” must hold non-empty strings");
+      raw_doc_add_link (doc, json_node_get_string (label), left ? to : from, left ? from : to,
+                        at, "from_id");
+    }
+  return TRUE;
+}
+
 /* Label Studio's JSON export: an array of tasks, each with "data" holding
  * the text and "annotations", each with a "result" of regions whose
- * "value" has "start", "end", "text" and "labels".
+ * "value" has "start", "end", "text" and "labels", and relations between
+ * regions by their "id".
  */
 static gboolean
 read_label_studio_result (RawDoc      *doc,
                           JsonArray   *results,
                           const char  *where,
-                          guint       *n_relations,
                           GError     **error)
 {
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       JsonNode *node = json_array_get_element (results, i);
       g_autofree char *at = g_strdup_printf ("%s.result[%u]", where, i);
+      g_autofree char *id = NULL;
       JsonNode *value_node;
       JsonObject *value;
       JsonNode *labels;
@@ -536,7 +868,8 @@ read_label_studio_result (RawDoc      *doc,
         return fail (error, at, "must be an object");
       if (is_relation (json_node_get_object (node)))
         {
-          (*n_relations)++;
+          if (!read_label_studio_relation (doc, json_node_get_object (node), at, error))
+            return FALSE;
           continue;
         }
       value_node = member (json_node_get_object (node), "value");
@@ -551,7 +884,8 @@ read_label_studio_result (RawDoc      *doc,
         return fail (error, at, "“value.labels” must be an array");
       if (!get_integer (value, "start", at, &start, error) ||
           !get_integer (value, "end", at, &end, error) ||
-          !get_optional_string (value, "text", at, &text, error))
+          !get_optional_string (value, "text", at, &text, error) ||
+          !get_optional_id (json_node_get_object (node), "id", at, &id, error))
         return FALSE;
 
       for (guint k = 0; k < json_array_get_length (json_node_get_array (labels)); k++)
@@ -562,6 +896,7 @@ read_label_studio_result (RawDoc      *doc,
             return fail (error, at, "“value.labels” must hold strings");
           raw_doc_add_span (doc, start, end, json_node_get_string (label), text, NULL,
                             g_strdup_printf ("%s.value", at));
+          raw_doc_last_span (doc)->id = g_strdup (id);
         }
     }
   return TRUE;
@@ -579,7 +914,6 @@ read_label_studio_task (RawDoc              *doc,
   JsonNode *text = NULL;
   JsonArray *array;
   guint n_used = 0;
-  guint n_relations = 0;
 
   doc->id = get_id (task, "id", index + 1);
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
@@ -617,17 +951,12 @@ read_label_studio_task (RawDoc              *doc,
       result = member (annotation, "result");
       if (result == NULL || !JSON_NODE_HOLDS_ARRAY (result))
         return fail (error, where, "“result” must be an array");
-      if (!read_label_studio_result (doc, json_node_get_array (result), where, &n_relations, error))
+      if (!read_label_studio_result (doc, json_node_get_array (result), where, error))
         return FALSE;
     }
 
   if (n_used > 1)
     warn (report, "%s: %u annotations; the first was imported", doc->where, n_used);
-  if (n_relations > 0)
-    warn (report, ngettext ("%s: %u relation between regions was not imported (Glossa's spans have no links)",
-                            "%s: %u relations between regions were not imported (Glossa's spans have no links)",
-                            n_relations),
-          doc->where, n_relations);
   return TRUE;
 }
 
@@ -750,7 +1079,142 @@ read_brat_text_bound (RawDoc              *doc,
                  fields[0], g_array_index (doc->spans, RawSpan, index - 1).where);
 
   raw_doc_add_span (doc, start, end, type_offsets[0], text, NULL, g_strdup (where));
+  raw_doc_last_span (doc)->id = g_strdup (fields[0]);
   g_hash_table_insert (by_id, g_strdup (fields[0]), GUINT_TO_POINTER (doc->spans->len));
+  return TRUE;
+}
+
+/* "ROLE:ID" into its two halves; FALSE if it is not one. */
+static gboolean
+split_argument (const char  *argument,
+                char       **role,
+                char       **id)
+{
+  const char *colon = strchr (argument, ':');
+
+  if (colon == NULL || colon == argument || colon[1] == '\0')
+    return FALSE;
+  *role = g_strndup (argument, colon - argument);
+  *id = g_strdup (colon + 1);
+  return TRUE;
+}
+
+/* "R1<TAB>TYPE Arg1:T4 Arg2:T2": a link from Arg1 to Arg2. */
+static gboolean
+read_brat_relation (RawDoc      *doc,
+                    char       **fields,
+                    const char  *where,
+                    GError     **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *role1 = NULL, *id1 = NULL, *role2 = NULL, *id2 = NULL;
+  gboolean swap;
+
+  if (fields[1] != NULL)
+    words = g_strsplit (g_strstrip (fields[1]), " ", -1);
+  if (words == NULL || g_strv_length (words) != 3 || words[0][0] == '\0' ||
+      !split_argument (words[1], &role1, &id1) || !split_argument (words[2], &role2, &id2))
+    return fail (error, where, "expected “ID<TAB>TYPE Arg1:ID Arg2:ID”");
+  /* brat writes Arg1 first, but the roles say which is which. */
+  swap = g_str_equal (role1, "Arg2") && g_str_equal (role2, "Arg1");
+  raw_doc_add_link (doc, words[0], swap ? id2 : id1, swap ? id1 : id2, where, fields[0]);
+  return TRUE;
+}
+
+/* Whether @role is @wanted, or @wanted numbered ("Content2"), as brat
+ * names a repeated argument.
+ */
+static gboolean
+role_matches (const char *role,
+              const char *wanted)
+{
+  gsize len = strlen (wanted);
+
+  if (strncmp (role, wanted, len) != 0)
+    return FALSE;
+  for (const char *p = role + len; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* "E1<TAB>TYPE:TRIGGER ROLE:ID …": each --map-link FROM>TO rule links every
+ * argument of role FROM to every argument of role TO (PARC's attribution
+ * events: Content>Source). FALSE with no error when no rule applies.
+ */
+static gboolean
+read_brat_event (RawDoc                     *doc,
+                 char                      **fields,
+                 const char                 *where,
+                 const GlossaImportOptions  *options,
+                 gboolean                   *used,
+                 GError                    **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gpointer *rules = NULL;
+  guint n_rules = 0;
+
+  *used = FALSE;
+  if (fields[1] != NULL)
+    words = g_strsplit (g_strstrip (fields[1]), " ", -1);
+  if (words == NULL || words[0] == NULL || strchr (words[0], ':') == NULL)
+    return fail (error, where, "expected “ID<TAB>TYPE:TRIGGER ROLE:ID …”");
+  for (guint i = 1; words[i] != NULL; i++)
+    {
+      char *role, *id;
+
+      if (!split_argument (words[i], &role, &id))
+        return fail (error, where, "“%s” is not ROLE:ID", words[i]);
+      g_ptr_array_add (roles, role);
+      g_ptr_array_add (ids, id);
+    }
+
+  if (options->link_map != NULL)
+    rules = g_hash_table_get_keys_as_array (options->link_map, &n_rules);
+  if (n_rules > 1)
+    qsort (rules, n_rules, sizeof (gpointer), compare_strings);
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const char *gt = strchr (rules[r], '>');
+      g_autofree char *from_role = gt != NULL ? g_strndup (rules[r], gt - (const char *) rules[r]) : NULL;
+
+      for (guint i = 0; gt != NULL && i < roles->len; i++)
+        for (guint k = 0; k < roles->len; k++)
+          {
+            if (i == k || !role_matches (roles->pdata[i], from_role) ||
+                !role_matches (roles->pdata[k], gt + 1))
+              continue;
+            raw_doc_add_link (doc, rules[r], ids->pdata[i], ids->pdata[k], where, fields[0]);
+            *used = TRUE;
+          }
+    }
+  return TRUE;
+}
+
+/* "A1<TAB>NAME T3 VALUE" (a choice) or "A1<TAB>NAME T3" (a flag, true). */
+static gboolean
+read_brat_attribute (RawDoc      *doc,
+                     char       **fields,
+                     const char  *where,
+                     GError     **error)
+{
+  g_auto(GStrv) words = NULL;
+  guint n;
+  JsonNode *value;
+
+  if (fields[1] != NULL)
+    words = g_strsplit (g_strstrip (fields[1]), " ", -1);
+  n = words != NULL ? g_strv_length (words) : 0;
+  if (n < 2 || n > 3 || words[0][0] == '\0' || words[1][0] == '\0')
+    return fail (error, where, "expected “ID<TAB>NAME SPAN [VALUE]”");
+  value = json_node_new (JSON_NODE_VALUE);
+  if (n == 3)
+    json_node_set_string (value, words[2]);
+  else
+    json_node_set_boolean (value, TRUE);
+  raw_doc_add_attribute (doc, words[1], words[0], value, where, FALSE);
   return TRUE;
 }
 
@@ -773,10 +1237,24 @@ append_note (char       **note,
   *note = joined;
 }
 
+/* "NAME=VALUE", as export writes text and date values into notes. */
+static gboolean
+looks_like_attribute (const char *note)
+{
+  const char *p = note;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
+    p++;
+  return *p == '=' && p[1] != '\0';
+}
+
 static gboolean
 read_brat_note (RawDoc              *doc,
                 GHashTable          *by_id,
                 char               **fields,
+                const char          *where,
                 GlossaImportReport  *report)
 {
   const char *target;
@@ -789,21 +1267,33 @@ read_brat_note (RawDoc              *doc,
   if (index == 0)
     return FALSE;
 
+  if (looks_like_attribute (fields[2]))
+    {
+      const char *eq = strchr (fields[2], '=');
+      g_autofree char *name = g_strndup (fields[2], eq - fields[2]);
+      JsonNode *value = json_node_new (JSON_NODE_VALUE);
+
+      json_node_set_string (value, eq + 1);
+      raw_doc_add_attribute (doc, target, name, value, where, TRUE);
+      return TRUE;
+    }
   append_note (&g_array_index (doc->spans, RawSpan, index - 1).note, fields[2]);
   report->n_notes++;
   return TRUE;
 }
 
 static gboolean
-read_brat_ann (RawDoc              *doc,
-               const char          *path,
-               GlossaImportReport  *report,
-               GError             **error)
+read_brat_ann (RawDoc                     *doc,
+               const char                 *path,
+               const GlossaImportOptions  *options,
+               GlossaImportReport         *report,
+               GError                    **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) note_lines = g_ptr_array_new_with_free_func (g_free);
 
   if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &data, NULL, NULL, error))
     return FALSE;
@@ -816,6 +1306,7 @@ read_brat_ann (RawDoc              *doc,
       g_autofree char *where = g_strdup_printf ("%s:%u", path, i + 1);
       g_auto(GStrv) fields = NULL;
       gsize len = strlen (lines[i]);
+      gboolean used = TRUE;
 
       if (len > 0 && lines[i][len - 1] == '\r')
         lines[i][len - 1] = '\0';
@@ -829,13 +1320,28 @@ read_brat_ann (RawDoc              *doc,
           if (!read_brat_text_bound (doc, by_id, fields, where, report, error))
             return FALSE;
           break;
+        case 'R':
+          if (!read_brat_relation (doc, fields, where, error))
+            return FALSE;
+          break;
+        case 'E':
+          if (!read_brat_event (doc, fields, where, options, &used, error))
+            return FALSE;
+          report->n_skipped += !used;
+          break;
+        case 'A':
+        case 'M':
+          if (!read_brat_attribute (doc, fields, where, error))
+            return FALSE;
+          break;
         case '#':
           /* Notes may come before the span they are about. */
           g_ptr_array_add (notes, g_steal_pointer (&fields));
+          g_ptr_array_add (note_lines, g_steal_pointer (&where));
           break;
         default:
-          /* A, R, E, N, M and * lines: attributes, relations, events,
-           * normalizations and equivalences have no place in format v1.
+          /* N and * lines: normalizations and equivalences have no place
+           * in Glossa's format.
            */
           report->n_skipped++;
           break;
@@ -844,7 +1350,7 @@ read_brat_ann (RawDoc              *doc,
 
   for (guint i = 0; i < notes->len; i++)
     {
-      if (!read_brat_note (doc, by_id, g_ptr_array_index (notes, i), report))
+      if (!read_brat_note (doc, by_id, g_ptr_array_index (notes, i), g_ptr_array_index (note_lines, i), report))
         report->n_skipped++;
     }
   return TRUE;
@@ -878,18 +1384,12 @@ find_ann_files (const char *folder,
     }
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
-read_brat (GFile               *input,
-           GPtrArray           *docs,
-           GlossaImportReport  *report,
-           GError             **error)
+read_brat (GFile                      *input,
+           const GlossaImportOptions  *options,
+           GPtrArray                  *docs,
+           GlossaImportReport         *report,
+           GError                    **error)
 {
   g_autofree char *folder = g_file_get_path (input);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
@@ -913,7 +1413,7 @@ read_brat (GFile               *input,
       doc->id = g_path_get_basename (stem);
       if (!glossa_storage_read_path (txt, GLOSSA_STORAGE_READ_LIMIT, &doc->text, &doc->len, NULL, &local_error))
         return fail (error, ann, "no article beside it: %s", local_error->message);
-      if (!read_brat_ann (doc, ann, report, error))
+      if (!read_brat_ann (doc, ann, options, report, error))
         return FALSE;
     }
   return TRUE;
@@ -948,20 +1448,124 @@ map_label (const GlossaImportOptions *options,
   return NULL;
 }
 
-/* The entity types of brat's annotation.conf beside the .ann files, in its
- * order, so that a label no span has yet is kept too. Only [entities] is
- * read: its lines are a name, indented for brat's type hierarchy; "!" marks
- * an abstract type, which no span may have.
+/* What brat's annotation.conf beside the .ann files says: its entity
+ * types, in its order, so that a label no span has yet is kept too; its
+ * relation types with the labels each end may have; its attributes, a
+ * choice where it lists values, else a flag.
+ */
+typedef struct
+{
+  GPtrArray *labels;      /* of char* */
+  GPtrArray *relations;   /* of GlossaSchemaRelation */
+  GPtrArray *attributes;  /* of GlossaSchemaAttribute, beside… */
+  GPtrArray *attribute_labels;  /* …the labels each applies to, of GStrv */
+} BratConf;
+
+static void
+brat_conf_clear (BratConf *conf)
+{
+  g_clear_pointer (&conf->labels, g_ptr_array_unref);
+  g_clear_pointer (&conf->relations, g_ptr_array_unref);
+  g_clear_pointer (&conf->attributes, g_ptr_array_unref);
+  g_clear_pointer (&conf->attribute_labels, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BratConf, brat_conf_clear)
+
+static void
+brat_conf_init (BratConf *conf)
+{
+  conf->labels = g_ptr_array_new_with_free_func (g_free);
+  conf->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_relation_free);
+  conf->attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_attribute_free);
+  conf->attribute_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+/* The value of "KEY:A|B" among a line's comma-separated arguments. */
+static GStrv
+conf_argument (const char *args,
+               const char *key)
+{
+  g_auto(GStrv) parts = g_strsplit (args, ",", -1);
+  gsize len = strlen (key);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+
+      if (strncmp (part, key, len) == 0 && part[len] == ':')
+        return g_strsplit (part + len + 1, "|", -1);
+    }
+  return NULL;
+}
+
+/* brat's "<ENTITY>" (or any other type it does not list as an entity)
+ * stands for every label: an empty list.
+ */
+static void
+add_conf_labels (GArray      *to,
+                 char       **names,
+                 GPtrArray   *labels)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      GlossaLabel label;
+
+      if (g_ptr_array_find_with_equal_func (labels, names[i], g_str_equal, NULL) &&
+          glossa_label_from_string (names[i], &label))
+        g_array_append_val (to, label);
+    }
+}
+
+static void
+read_conf_line (BratConf   *conf,
+                const char *section,
+                char       *line)
+{
+  char *args = line + strcspn (line, " \t");
+
+  if (*args != '\0')
+    *args++ = '\0';
+  if (g_str_equal (section, "[entities]"))
+    {
+      if (line[0] != '!')
+        g_ptr_array_add (conf->labels, g_strdup (line));
+    }
+  else if (g_str_equal (section, "[relations]") && line[0] != '<' && line[0] != '!')
+    {
+      GlossaSchemaRelation *relation = glossa_schema_relation_new (line);
+      g_auto(GStrv) from = conf_argument (args, "Arg1");
+      g_auto(GStrv) to = conf_argument (args, "Arg2");
+
+      add_conf_labels (relation->from, from, conf->labels);
+      add_conf_labels (relation->to, to, conf->labels);
+      g_ptr_array_add (conf->relations, relation);
+    }
+  else if (g_str_equal (section, "[attributes]") && line[0] != '<' && line[0] != '!')
+    {
+      g_auto(GStrv) values = conf_argument (args, "Value");
+      GlossaSchemaAttribute *attribute =
+        glossa_schema_attribute_new (line, values != NULL ? GLOSSA_ATTRIBUTE_CHOICE : GLOSSA_ATTRIBUTE_BOOLEAN);
+
+      attribute->choices = g_steal_pointer (&values);
+      g_ptr_array_add (conf->attributes, attribute);
+      g_ptr_array_add (conf->attribute_labels, conf_argument (args, "Arg"));
+    }
+}
+
+/* Lines are a name, indented for brat's type hierarchy, then arguments;
+ * "!" marks an abstract type, which no span may have; "<…>" are brat's
+ * macros and built-in rules.
  */
 static gboolean
 read_brat_conf (GFile      *input,
-                GPtrArray  *labels,
+                BratConf   *conf,
                 GError    **error)
 {
   g_autofree char *path = g_build_filename (g_file_peek_path (input), "annotation.conf", NULL);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
-  gboolean in_entities = FALSE;
+  const char *section = "";
   gsize len;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -977,13 +1581,14 @@ read_brat_conf (GFile      *input,
       char *line = g_strstrip (lines[i]);
 
       if (line[0] == '[')
-        in_entities = g_str_equal (line, "[entities]");
-      else if (in_entities && line[0] != '\0' && line[0] != '#' && line[0] != '!')
+        section = line;
+      else if (line[0] != '\0' && line[0] != '#')
         {
-          line[strcspn (line, " \t")] = '\0';
-          if (!glossa_label_from_string (line, NULL))
+          /* This cuts @line after its name. */
+          read_conf_line (conf, section, line);
+          if (g_str_equal (section, "[entities]") && line[0] != '!' &&
+              !glossa_label_from_string (line, NULL))
             return fail (error, path, "line %u: “%s” cannot be a Glossa label", i + 1, line);
-          g_ptr_array_add (labels, g_strdup (line));
         }
     }
   return TRUE;
@@ -1028,24 +1633,229 @@ check_import_schema (GlossaSchema  *schema,
   return g_steal_pointer (&owned);
 }
 
-/* The schema of an import that keeps its labels: annotation.conf's, then
- * every other label in the order spans first have it. Only built-in labels
- * need no schema file: the built-in schema is returned.
+static GlossaSchemaAttribute *
+find_attribute (const GlossaSchemaLabel *label,
+                const char              *name)
+{
+  for (guint i = 0; label != NULL && i < label->attributes->len; i++)
+    {
+      GlossaSchemaAttribute *attribute = g_ptr_array_index (label->attributes, i);
+
+      if (g_str_equal (attribute->name, name))
+        return attribute;
+    }
+  return NULL;
+}
+
+/* Adds a copy of @attribute to @label unless it has one of that name. */
+static void
+add_attribute_copy (const GlossaSchemaLabel     *label,
+                    const GlossaSchemaAttribute *attribute)
+{
+  GlossaSchemaAttribute *copy;
+
+  if (label == NULL || find_attribute (label, attribute->name) != NULL)
+    return;
+  copy = glossa_schema_attribute_new (attribute->name, attribute->type);
+  copy->choices = g_strdupv (attribute->choices);
+  copy->description = g_strdup (attribute->description);
+  g_ptr_array_add (label->attributes, copy);
+}
+
+static gboolean
+has_all_labels (GlossaSchema *schema,
+                GArray       *labels)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (glossa_schema_find_label (schema, g_array_index (labels, GlossaLabel, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Adds a link type named @name, as @like has it if its labels are all in
+ * @schema, else with any labels at either end.
+ */
+static void
+add_relation_like (GlossaSchema               *schema,
+                   const char                 *name,
+                   const GlossaSchemaRelation *like)
+{
+  GlossaSchemaRelation *relation;
+
+  if (glossa_schema_find_relation (schema, name) != NULL)
+    return;
+  relation = glossa_schema_relation_new (name);
+  if (like != NULL && has_all_labels (schema, like->from) && has_all_labels (schema, like->to))
+    {
+      g_array_append_vals (relation->from, like->from->data, like->from->len);
+      g_array_append_vals (relation->to, like->to->data, like->to->len);
+    }
+  glossa_schema_add_relation (schema, relation);
+}
+
+/* A built-in label keeps the built-in attributes (a date its value). */
+static void
+add_builtin_attributes (GlossaSchema *schema)
+{
+  g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      const GlossaSchemaLabel *label = glossa_schema_get_label (schema, i);
+      const GlossaSchemaLabel *same = glossa_schema_find_label (builtin, label->name);
+
+      for (guint a = 0; same != NULL && a < same->attributes->len; a++)
+        add_attribute_copy (label, g_ptr_array_index (same->attributes, a));
+    }
+}
+
+static void
+add_conf_parts (GlossaSchema *schema,
+                BratConf     *conf)
+{
+  for (guint i = 0; i < conf->relations->len; i++)
+    add_relation_like (schema, ((GlossaSchemaRelation *) g_ptr_array_index (conf->relations, i))->name,
+                       g_ptr_array_index (conf->relations, i));
+
+  for (guint i = 0; i < conf->attributes->len; i++)
+    {
+      GStrv names = g_ptr_array_index (conf->attribute_labels, i);
+
+      for (guint k = 0; k < glossa_schema_get_n_labels (schema); k++)
+        {
+          const GlossaSchemaLabel *label = glossa_schema_get_label (schema, k);
+
+          if (names == NULL || g_strv_contains ((const char * const *) names, "<ENTITY>") ||
+              g_strv_contains ((const char * const *) names, glossa_label_to_string (label->name)))
+            add_attribute_copy (label, g_ptr_array_index (conf->attributes, i));
+        }
+    }
+}
+
+/* An attribute no file declares takes its type from its values: true or
+ * false a flag, brat's values a choice of those seen, any other string
+ * free text.
+ */
+static void
+add_seen_attribute (GlossaSchema *schema,
+                    GlossaLabel   name,
+                    RawAttribute *raw,
+                    gboolean      choice)
+{
+  const GlossaSchemaLabel *label = glossa_schema_find_label (schema, name);
+  GlossaSchemaAttribute *attribute = find_attribute (label, raw->name);
+  gboolean boolean = json_node_get_value_type (raw->value) == G_TYPE_BOOLEAN;
+
+  if (label == NULL || raw->from_note)
+    return;
+  if (attribute == NULL)
+    {
+      attribute = glossa_schema_attribute_new (raw->name, boolean ? GLOSSA_ATTRIBUTE_BOOLEAN
+                                                          : choice ? GLOSSA_ATTRIBUTE_CHOICE
+                                                                   : GLOSSA_ATTRIBUTE_TEXT);
+      attribute->choices = choice && !boolean ? g_new0 (char *, 1) : NULL;
+      g_ptr_array_add (label->attributes, attribute);
+    }
+  if (attribute->type == GLOSSA_ATTRIBUTE_CHOICE && !boolean &&
+      !g_strv_contains ((const char * const *) attribute->choices, json_node_get_string (raw->value)))
+    {
+      guint n = g_strv_length (attribute->choices);
+
+      attribute->choices = g_renew (char *, attribute->choices, n + 2);
+      attribute->choices[n] = g_strdup (json_node_get_string (raw->value));
+      attribute->choices[n + 1] = NULL;
+    }
+}
+
+static const char *
+map_link_type (const GlossaImportOptions *options,
+               const char                *type)
+{
+  const char *mapped = options->link_map != NULL ? g_hash_table_lookup (options->link_map, type) : NULL;
+
+  return mapped != NULL ? mapped : type;
+}
+
+static void
+add_seen_parts (GlossaSchema              *schema,
+                GPtrArray                 *docs,
+                const GlossaImportOptions *options)
+{
+  g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      RawDoc *doc = g_ptr_array_index (docs, i);
+
+      for (guint k = 0; k < doc->links->len; k++)
+        {
+          const char *type = map_link_type (options, g_array_index (doc->links, RawLink, k).type);
+
+          add_relation_like (schema, type, glossa_schema_find_relation (builtin, type));
+        }
+      for (guint k = 0; k < doc->attributes->len; k++)
+        {
+          RawAttribute *raw = &g_array_index (doc->attributes, RawAttribute, k);
+          int index = raw_doc_find (doc, raw->span_id);
+          GlossaLabel label;
+
+          if (index >= 0 &&
+              glossa_label_from_string (g_array_index (doc->spans, RawSpan, index).label, &label))
+            add_seen_attribute (schema, label, raw, options->format == GLOSSA_IMPORT_BRAT);
+        }
+    }
+}
+
+/* Whether @schema says nothing the built-in schema does not: then the
+ * corpus needs no schema file.
+ */
+static gboolean
+fits_builtin (GlossaSchema *schema)
+{
+  g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      const GlossaSchemaLabel *label = glossa_schema_get_label (schema, i);
+      const GlossaSchemaLabel *same = glossa_schema_find_label (builtin, label->name);
+
+      if (same == NULL)
+        return FALSE;
+      for (guint a = 0; a < label->attributes->len; a++)
+        {
+          GlossaSchemaAttribute *attribute = g_ptr_array_index (label->attributes, a);
+          GlossaSchemaAttribute *known = find_attribute (same, attribute->name);
+
+          if (known == NULL || known->type != attribute->type)
+            return FALSE;
+        }
+    }
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    if (glossa_schema_find_relation (builtin, glossa_schema_get_relation (schema, i)->name) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The schema of an import that keeps its labels: annotation.conf's labels,
+ * then every other label in the order spans first have it; the built-in
+ * attributes of built-in labels; the conf's link types and attributes,
+ * then those the links and attributes read have. A source that says
+ * nothing the built-in schema does not gets the built-in schema, and no
+ * schema file.
  */
 static GlossaSchema *
 import_schema (GPtrArray                  *docs,
-               GPtrArray                  *conf_labels,
+               BratConf                   *conf,
                const GlossaImportOptions  *options,
                GError                    **error)
 {
   g_autoptr(GlossaSchema) schema = glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
-  gboolean all_builtin = TRUE;
 
   if (!keeps_labels (options))
     return glossa_schema_get_default ();
 
-  for (guint i = 0; i < conf_labels->len; i++)
-    add_schema_label (schema, g_ptr_array_index (conf_labels, i));
+  for (guint i = 0; i < conf->labels->len; i++)
+    add_schema_label (schema, g_ptr_array_index (conf->labels, i));
   for (guint i = 0; i < docs->len; i++)
     {
       RawDoc *doc = g_ptr_array_index (docs, i);
@@ -1054,11 +1864,6 @@ import_schema (GPtrArray                  *docs,
         add_schema_label (schema, g_array_index (doc->spans, RawSpan, k).label);
     }
 
-  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
-    if (!is_builtin_label (glossa_label_to_string (glossa_schema_get_label (schema, i)->name)))
-      all_builtin = FALSE;
-  if (all_builtin)
-    return glossa_schema_get_default ();
   if (glossa_schema_get_n_labels (schema) > GLOSSA_SCHEMA_MAX_LABELS)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
@@ -1066,6 +1871,11 @@ import_schema (GPtrArray                  *docs,
                    glossa_schema_get_n_labels (schema), GLOSSA_SCHEMA_MAX_LABELS);
       return NULL;
     }
+  add_builtin_attributes (schema);
+  add_conf_parts (schema, conf);
+  add_seen_parts (schema, docs, options);
+  if (fits_builtin (schema))
+    return glossa_schema_get_default ();
   return check_import_schema (g_steal_pointer (&schema), error);
 }
 
@@ -1222,9 +2032,12 @@ compare_spans (gconstpointer a,
 /* Sorts, drops repeats of the same (start, end, label), and numbers the
  * spans s1, s2… in file order. A repeat's note is not dropped with it: it
  * joins the note of the span kept, unless that already says the same.
+ * @repeats gets each repeat dropped and the span kept instead (the caller
+ * holds a reference to each).
  */
 static void
 finish_spans (GPtrArray          *spans,
+              GHashTable         *repeats,
               GlossaImportReport *report)
 {
   guint kept = 0;
@@ -1240,6 +2053,13 @@ finish_spans (GPtrArray          *spans,
 
           if (span->note != NULL && g_strcmp0 (first->note, span->note) != 0)
             append_note (&first->note, span->note);
+          if (first->attributes == NULL && span->attributes != NULL)
+            {
+              first->attributes = json_object_ref (span->attributes);
+              first->value_source = g_strdup (span->value_source);
+            }
+          /* Links to the repeat go to the span kept. */
+          g_hash_table_insert (repeats, span, first);
           report->n_duplicates++;
           glossa_span_unref (span);
           continue;
@@ -1279,6 +2099,293 @@ check_record (GlossaRecord  *record,
   return glossa_format_check_spans (record->spans, where, "spans", error);
 }
 
+static void
+unref_nullable_span (gpointer span)
+{
+  if (span != NULL)
+    glossa_span_unref (span);
+}
+
+/* The span the input calls @id once converted: NULL with @missing TRUE if
+ * no span has that id, NULL with @missing FALSE if its label was left out.
+ * Among spans of one id (a Label Studio region with two labels) the first
+ * kept is taken.
+ */
+static GlossaSpan *
+converted_span (RawDoc     *doc,
+                GPtrArray  *converted,
+                const char *id,
+                gboolean   *missing)
+{
+  int index = raw_doc_find (doc, id);
+
+  *missing = index < 0;
+  for (guint i = MAX (index, 0); index >= 0 && i < doc->spans->len; i++)
+    if (g_strcmp0 (g_array_index (doc->spans, RawSpan, i).id, id) == 0 && converted->pdata[i] != NULL)
+      return converted->pdata[i];
+  return NULL;
+}
+
+static void
+set_attribute (GlossaSpan *span,
+               const char *name,
+               JsonNode   *value)
+{
+  if (span->attributes == NULL)
+    span->attributes = json_object_new ();
+  json_object_set_member (span->attributes, name, json_node_copy (value));
+}
+
+/* A brat note "NAME=VALUE" is a text or date value where the span's label
+ * has such an attribute, and "value_source=…" says who set the value (see
+ * glossa-export.c); any other stays a note.
+ */
+static gboolean
+take_note_attribute (GlossaSpan         *span,
+                     RawAttribute       *raw,
+                     GlossaSchema       *schema,
+                     GlossaImportReport *report)
+{
+  const GlossaSchemaAttribute *declared = find_attribute (glossa_schema_find_label (schema, span->label),
+                                                          raw->name);
+  const char *value = json_node_get_string (raw->value);
+
+  if (declared != NULL && (declared->type == GLOSSA_ATTRIBUTE_TEXT || declared->type == GLOSSA_ATTRIBUTE_TIMEX) &&
+      glossa_format_check_attribute (schema, span->label, raw->name, raw->value, raw->where, raw->name, NULL))
+    {
+      set_attribute (span, raw->name, raw->value);
+      report->n_attributes++;
+      return TRUE;
+    }
+  if (g_str_equal (raw->name, "value_source") && (g_str_equal (value, "auto") || g_str_equal (value, "annotator")))
+    {
+      g_free (span->value_source);
+      span->value_source = g_strdup (value);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+convert_attributes (RawDoc              *doc,
+                    GPtrArray           *converted,
+                    GlossaSchema        *schema,
+                    GlossaImportReport  *report,
+                    GError             **error)
+{
+  for (guint i = 0; i < doc->attributes->len; i++)
+    {
+      RawAttribute *raw = &g_array_index (doc->attributes, RawAttribute, i);
+      gboolean missing;
+      GlossaSpan *span = converted_span (doc, converted, raw->span_id, &missing);
+
+      if (missing)
+        return fail (error, raw->where, _("no span has the id “%s”"), raw->span_id);
+      if (span == NULL)
+        report->n_attributes_dropped++;
+      else if (raw->from_note)
+        {
+          if (!take_note_attribute (span, raw, schema, report))
+            {
+              g_autofree char *note = g_strdup_printf ("%s=%s", raw->name, json_node_get_string (raw->value));
+
+              append_note (&span->note, note);
+              report->n_notes++;
+            }
+        }
+      else if (find_attribute (glossa_schema_find_label (schema, span->label), raw->name) == NULL)
+        report->n_attributes_dropped++;
+      else if (!glossa_format_check_attribute (schema, span->label, raw->name, raw->value,
+                                               raw->where, raw->name, error))
+        return FALSE;
+      else
+        {
+          set_attribute (span, raw->name, raw->value);
+          report->n_attributes++;
+        }
+    }
+  return TRUE;
+}
+
+/* JSONL's "value_source", for spans that have a value; the loader refuses
+ * it on others.
+ */
+static void
+convert_value_sources (RawDoc    *doc,
+                       GPtrArray *converted)
+{
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      RawSpan *raw = &g_array_index (doc->spans, RawSpan, i);
+      GlossaSpan *span = converted->pdata[i];
+
+      if (span != NULL && raw->value_source != NULL)
+        {
+          g_free (span->value_source);
+          span->value_source = g_strdup (raw->value_source);
+        }
+    }
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      GlossaSpan *span = converted->pdata[i];
+
+      if (span != NULL && glossa_span_get_attribute (span, "value") == NULL)
+        g_clear_pointer (&span->value_source, g_free);
+    }
+}
+
+static GlossaRelation *
+convert_link (RawDoc                     *doc,
+              RawLink                    *raw,
+              GPtrArray                  *converted,
+              GHashTable                 *repeats,
+              GlossaSchema               *schema,
+              const GlossaImportOptions  *options,
+              GlossaImportReport         *report,
+              GError                    **error)
+{
+  const char *type = map_link_type (options, raw->type);
+  GlossaSpan *from, *to, *kept;
+  gboolean missing;
+
+  if (glossa_schema_find_relation (schema, type) == NULL)
+    {
+      if (!options->drop_unmapped)
+        fail (error, raw->where, _("%s: “%s” is not a link type of the schema; map it with "
+                                   "--map-link %s=TYPE, or leave it out with --drop-unmapped"),
+              raw->field, raw->type, raw->type);
+      else
+        report->n_links_dropped++;
+      return NULL;
+    }
+  if ((from = converted_span (doc, converted, raw->from, &missing)) == NULL && missing)
+    return fail (error, raw->where, _("%s: no span has the id “%s”"), raw->field, raw->from), NULL;
+  if ((to = converted_span (doc, converted, raw->to, &missing)) == NULL && missing)
+    return fail (error, raw->where, _("%s: no span has the id “%s”"), raw->field, raw->to), NULL;
+  if (from == NULL || to == NULL)
+    {
+      report->n_links_dropped++;
+      return NULL;
+    }
+  if ((kept = g_hash_table_lookup (repeats, from)) != NULL)
+    from = kept;
+  if ((kept = g_hash_table_lookup (repeats, to)) != NULL)
+    to = kept;
+  return glossa_relation_new ("r", type, from->id, to->id);
+}
+
+static int
+compare_relations (gconstpointer a,
+                   gconstpointer b)
+{
+  return glossa_relation_compare (*(GlossaRelation * const *) a, *(GlossaRelation * const *) b);
+}
+
+/* Checks @relation as the loader will. A link the schema allows only the
+ * other way round (brat's Arg1 the speaker, Arg2 the quote, where Glossa
+ * links the quote to its source) is turned round and counted: the
+ * direction is a convention of the source, the pair is what it says.
+ */
+static gboolean
+check_link (GlossaRelation     **relation,
+            GHashTable          *spans_by_id,
+            GlossaSchema        *schema,
+            RawLink             *raw,
+            GlossaImportReport  *report,
+            GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GlossaRelation) reversed = NULL;
+
+  if (glossa_format_check_relation (*relation, spans_by_id, schema, raw->where, raw->field, &local_error))
+    return TRUE;
+  reversed = glossa_relation_new ((*relation)->id, (*relation)->type, (*relation)->to, (*relation)->from);
+  if (!glossa_format_check_relation (reversed, spans_by_id, schema, raw->where, raw->field, NULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  glossa_relation_unref (*relation);
+  *relation = g_steal_pointer (&reversed);
+  report->n_links_reversed++;
+  return TRUE;
+}
+
+/* Converts the links once the spans have their final ids: checked as the
+ * loader checks them, repeats dropped, sorted and numbered r1, r2….
+ */
+static gboolean
+convert_links (RawDoc                     *doc,
+               GlossaRecord               *record,
+               GPtrArray                  *converted,
+               GHashTable                 *repeats,
+               const GlossaImportOptions  *options,
+               GlossaImportReport         *report,
+               GError                    **error)
+{
+  g_autoptr(GHashTable) spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < record->spans->len; i++)
+    g_hash_table_insert (spans_by_id, ((GlossaSpan *) g_ptr_array_index (record->spans, i))->id,
+                         g_ptr_array_index (record->spans, i));
+
+  for (guint i = 0; i < doc->links->len; i++)
+    {
+      RawLink *raw = &g_array_index (doc->links, RawLink, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GlossaRelation) relation = convert_link (doc, raw, converted, repeats, record->schema,
+                                                         options, report, &local_error);
+
+      if (local_error != NULL)
+        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+      if (relation == NULL)
+        continue;
+      if (!check_link (&relation, spans_by_id, record->schema, raw, report, error))
+        return FALSE;
+      if (!g_hash_table_add (keys, g_strjoin ("\n", relation->from, relation->to, relation->type, NULL)))
+        {
+          report->n_links_dropped++;
+          continue;
+        }
+      g_ptr_array_add (record->relations, g_steal_pointer (&relation));
+    }
+
+  g_ptr_array_sort (record->relations, compare_relations);
+  for (guint i = 0; i < record->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (record->relations, i);
+
+      g_free (relation->id);
+      relation->id = g_strdup_printf ("r%u", i + 1);
+    }
+  report->n_links += record->relations->len;
+  return TRUE;
+}
+
+static GlossaRecord *
+new_record (RawDoc        *doc,
+            GlossaArticle *article,
+            GlossaSchema  *schema)
+{
+  GlossaRecord *record = glossa_record_new (doc->id, article);
+
+  glossa_schema_unref (record->schema);
+  record->schema = glossa_schema_ref (schema);
+  if (doc->date != NULL)
+    {
+      g_free (record->date);
+      record->date = g_strdup (doc->date);
+    }
+  record->status = doc->status;
+  if (doc->annotator != NULL)
+    {
+      g_free (record->annotator);
+      record->annotator = g_strdup (doc->annotator);
+    }
+  return record;
+}
+
 static GlossaRecord *
 convert_doc (RawDoc                    *doc,
              GlossaSchema              *schema,
@@ -1289,6 +2396,8 @@ convert_doc (RawDoc                    *doc,
   g_autoptr(GlossaArticle) article = NULL;
   g_autoptr(GlossaOffsetMap) map = NULL;
   g_autoptr(GlossaRecord) record = NULL;
+  g_autoptr(GPtrArray) converted = g_ptr_array_new_full (doc->spans->len, unref_nullable_span);
+  g_autoptr(GHashTable) repeats = g_hash_table_new (NULL, NULL);
   GlossaOffsets unit = options->offsets_set ? options->offsets : glossa_import_default_offsets (options->format);
 
   /* A byte-order mark would be dropped from the article, moving every
@@ -1303,21 +2412,7 @@ convert_doc (RawDoc                    *doc,
   article = glossa_article_new_from_data (doc->text, doc->len, doc->where, error);
   if (article == NULL)
     return NULL;
-
-  record = glossa_record_new (doc->id, article);
-  glossa_schema_unref (record->schema);
-  record->schema = glossa_schema_ref (schema);
-  if (doc->date != NULL)
-    {
-      g_free (record->date);
-      record->date = g_strdup (doc->date);
-    }
-  record->status = doc->status;
-  if (doc->annotator != NULL)
-    {
-      g_free (record->annotator);
-      record->annotator = g_strdup (doc->annotator);
-    }
+  record = new_record (doc, article, schema);
 
   map = glossa_offset_map_new (article, unit);
   for (guint i = 0; i < doc->spans->len; i++)
@@ -1330,6 +2425,7 @@ convert_doc (RawDoc                    *doc,
       if (label_name == NULL)
         {
           report->n_unmapped++;
+          g_ptr_array_add (converted, NULL);
           continue;
         }
       glossa_label_from_string (label_name, &label);
@@ -1337,10 +2433,15 @@ convert_doc (RawDoc                    *doc,
       if (span == NULL)
         return NULL;
       g_ptr_array_add (record->spans, span);
+      g_ptr_array_add (converted, glossa_span_ref (span));
     }
 
-  finish_spans (record->spans, report);
-  if (!check_record (record, doc->where, error))
+  if (!convert_attributes (doc, converted, schema, report, error))
+    return NULL;
+  convert_value_sources (doc, converted);
+  finish_spans (record->spans, repeats, report);
+  if (!convert_links (doc, record, converted, repeats, options, report, error) ||
+      !check_record (record, doc->where, error))
     return NULL;
   report->n_spans += record->spans->len;
   return g_steal_pointer (&record);
@@ -1355,13 +2456,14 @@ glossa_import_read (GFile                      *input,
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (raw_doc_free);
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) conf_labels = g_ptr_array_new_with_free_func (g_free);
+  g_auto(BratConf) conf = { NULL };
   g_autoptr(GlossaSchema) schema = NULL;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (input), NULL);
   g_return_val_if_fail (options != NULL && report != NULL, NULL);
 
+  brat_conf_init (&conf);
   switch (options->format)
     {
     case GLOSSA_IMPORT_JSONL:
@@ -1372,15 +2474,15 @@ glossa_import_read (GFile                      *input,
       ok = read_label_studio (input, docs, report, cancellable, error);
       break;
     case GLOSSA_IMPORT_BRAT:
-      ok = read_brat (input, docs, report, error) &&
-           (!keeps_labels (options) || read_brat_conf (input, conf_labels, error));
+      ok = read_brat (input, options, docs, report, error) &&
+           (!keeps_labels (options) || read_brat_conf (input, &conf, error));
       break;
     default:
       g_return_val_if_reached (NULL);
     }
 
   if (!ok || !check_labels (docs, options, report, error) ||
-      !(schema = import_schema (docs, conf_labels, options, error)))
+      !(schema = import_schema (docs, &conf, options, error)))
     return NULL;
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);
@@ -1440,6 +2542,8 @@ write_record (GlossaRecord       *record,
   annotations->annotator = g_strdup (record->annotator);
   for (guint i = 0; i < record->spans->len; i++)
     g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
+  for (guint i = 0; i < record->relations->len; i++)
+    g_ptr_array_add (annotations->relations, glossa_relation_ref (g_ptr_array_index (record->relations, i)));
 
   text = g_bytes_new (glossa_article_get_text (record->article), glossa_article_get_n_bytes (record->article));
   json = glossa_format_write (annotations);

@@ -30,6 +30,11 @@ typedef struct
   GlossaOffsets       offsets;
   GHashTable         *map;           /* nullable: foreign label -> label name */
   gboolean            drop_unmapped;
+  /* nullable: foreign link type -> link type of the schema; a key
+   * "ROLE>ROLE" links a brat event's arguments of the first role to
+   * those of the second.
+   */
+  GHashTable         *link_map;
 } GlossaImportOptions;
 
 /* Offsets of doccano are UTF-16 code units (its front end is JavaScript),
@@ -41,6 +46,12 @@ GlossaOffsets glossa_import_default_offsets (GlossaImportFormat format);
 gboolean    glossa_import_add_mapping   (GHashTable   *map,
                                          const char   *mapping,
                                          GError      **error);
+/* Parses "Said=source" or "Content>Source=source" into @link_map; fails
+ * if either side is empty or the target cannot be a link type's name.
+ */
+gboolean    glossa_import_add_link_mapping (GHashTable   *link_map,
+                                            const char   *mapping,
+                                            GError      **error);
 
 typedef struct
 {
@@ -49,8 +60,13 @@ typedef struct
   guint      n_unmapped;    /* spans dropped by --drop-unmapped */
   guint      n_duplicates;  /* spans that repeat another's start, end and label */
   guint      n_fragmented;  /* brat spans joined from fragments */
-  guint      n_skipped;     /* brat A, R, E, N, M, * and # lines left out */
+  guint      n_skipped;     /* brat E lines no --map-link rule uses, N, * and # lines left out */
   guint      n_notes;       /* brat AnnotatorNotes kept as notes */
+  guint      n_links;       /* links written */
+  guint      n_links_dropped;     /* links to a span left out, of a type dropped, or repeated */
+  guint      n_links_reversed;    /* links the schema allows only the other way round */
+  guint      n_attributes;        /* attribute values written */
+  guint      n_attributes_dropped; /* values of attributes the schema does not have */
   GPtrArray *warnings;      /* of char*, one line each */
 } GlossaImportReport;
 

@@ -45,6 +45,24 @@ load_fixture_records (void)
 }
 
 static GPtrArray *
+import_with_links (const char          *path,
+                   GlossaImportFormat   format,
+                   GHashTable          *map,
+                   GHashTable          *link_map,
+                   gboolean             drop,
+                   GlossaImportReport  *report)
+{
+  GlossaImportOptions options = { format, FALSE, 0, map, drop, link_map };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = glossa_import_read (file, &options, report, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  return records;
+}
+
+static GPtrArray *
 import (const char          *path,
         GlossaImportFormat   format,
         int                  offsets,
@@ -52,7 +70,7 @@ import (const char          *path,
         gboolean             drop,
         GlossaImportReport  *report)
 {
-  GlossaImportOptions options = { format, offsets >= 0, offsets >= 0 ? offsets : 0, map, drop };
+  GlossaImportOptions options = { format, offsets >= 0, offsets >= 0 ? offsets : 0, map, drop, NULL };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GPtrArray *records = glossa_import_read (file, &options, report, NULL, &error);
@@ -67,7 +85,7 @@ import_error (const char          *path,
               GlossaImportFormat   format,
               GHashTable          *map)
 {
-  GlossaImportOptions options = { format, FALSE, 0, map, FALSE };
+  GlossaImportOptions options = { format, FALSE, 0, map, FALSE, NULL };
   GlossaImportReport report = { 0 };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -233,6 +251,25 @@ new_map (const char *first,
   return map;
 }
 
+static GHashTable *
+new_link_map (const char *first,
+              ...)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *m = first; m != NULL; m = va_arg (args, const char *))
+    {
+      g_autoptr(GError) error = NULL;
+
+      glossa_import_add_link_mapping (map, m, &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+  return map;
+}
+
 static void
 test_doccano (void)
 {
@@ -303,12 +340,14 @@ test_brat (void)
 {
   g_autofree char *path = fixture ("brat");
   g_autoptr(GHashTable) map = new_map ("Person=actor", "Quote=quote", "Date=date", NULL);
+  g_autoptr(GHashTable) link_map = new_link_map ("Speaker=source", NULL);
   g_autoptr(GPtrArray) records = NULL;
   GlossaImportReport report = { 0 };
   GlossaRecord *record;
   GlossaSpan *span;
+  GlossaRelation *relation;
 
-  records = import (path, GLOSSA_IMPORT_BRAT, -1, map, FALSE, &report);
+  records = import_with_links (path, GLOSSA_IMPORT_BRAT, map, link_map, FALSE, &report);
   g_assert_cmpuint (records->len, ==, 1);
   record = g_ptr_array_index (records, 0);
   g_assert_cmpstr (record->id, ==, "crlf");
@@ -321,8 +360,21 @@ test_brat (void)
   assert_span (record, 1, "“Prices will fall\r\nby autumn.”", GLOSSA_LABEL_QUOTE);
   assert_span (record, 2, "autumn", GLOSSA_LABEL_DATE);
 
+  /* "R1 Speaker Arg1:T1 Arg2:T2" runs from the speaker to the quote:
+   * turned round, since a source link runs from the quote to its actor.
+   */
+  g_assert_cmpuint (record->relations->len, ==, 1);
+  relation = g_ptr_array_index (record->relations, 0);
+  g_assert_cmpstr (relation->id, ==, "r1");
+  g_assert_cmpstr (relation->type, ==, "source");
+  g_assert_cmpstr (relation->from, ==, "s2");
+  g_assert_cmpstr (relation->to, ==, "s1");
+  g_assert_cmpuint (report.n_links, ==, 1);
+  g_assert_cmpuint (report.n_links_reversed, ==, 1);
+  /* A quote has no attribute "Negated" in the built-in schema. */
+  g_assert_cmpuint (report.n_attributes_dropped, ==, 1);
   g_assert_cmpuint (report.n_fragmented, ==, 1);
-  g_assert_cmpuint (report.n_skipped, ==, 3);
+  g_assert_cmpuint (report.n_skipped, ==, 1);
   g_assert_cmpuint (report.n_notes, ==, 1);
   g_assert_nonnull (report.warnings);
   ct_assert_contains (g_ptr_array_index (report.warnings, 0), "crlf.ann:2: T2 has 2 fragments");
@@ -595,8 +647,9 @@ assert_output_loads (GPtrArray *records)
       article = glossa_article_new_from_data (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
                                               txt, &error);
       g_assert_no_error (error);
-      annotations = glossa_format_read (g_bytes_get_data (json, NULL), g_bytes_get_size (json), ann,
-                                        article, &error);
+      annotations = glossa_format_read_with_schema (g_bytes_get_data (json, NULL), g_bytes_get_size (json), ann,
+                                                    article, ((GlossaRecord *) g_ptr_array_index (records, 0))->schema,
+                                                    &error);
       g_assert_no_error (error);
       n_loaded++;
     }
@@ -629,7 +682,7 @@ test_values_checked (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GlossaImportOptions options = { cases[i].format, FALSE, 0, NULL, FALSE };
+      GlossaImportOptions options = { cases[i].format, FALSE, 0, NULL, FALSE, NULL };
       GlossaImportReport report = { 0 };
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
@@ -771,24 +824,278 @@ test_brat_repeated_id (void)
 }
 
 static void
+assert_link (GlossaRecord *record,
+             guint         index,
+             const char   *type,
+             const char   *from,
+             const char   *to)
+{
+  g_autofree char *id = g_strdup_printf ("r%u", index + 1);
+  GlossaRelation *relation;
+
+  g_assert_cmpuint (index, <, record->relations->len);
+  relation = g_ptr_array_index (record->relations, index);
+  g_assert_cmpstr (relation->id, ==, id);
+  g_assert_cmpstr (relation->type, ==, type);
+  g_assert_cmpstr (relation->from, ==, from);
+  g_assert_cmpstr (relation->to, ==, to);
+}
+
+/* Label Studio's relations link regions by id: one link per label, the
+ * type "relation" for one without; with no map the types are kept in the
+ * schema, any label at either end.
+ */
+static void
 test_label_studio_relations (void)
 {
   g_autofree char *dir = ct_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "tasks.json", NULL);
   g_autoptr(GPtrArray) records = NULL;
   GlossaImportReport report = { 0 };
+  GlossaRecord *record;
 
   ct_write_file (path, "[{\"data\": {\"text\": \"Anna met Bo\"}, \"annotations\": [{\"result\": ["
                        "{\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 4, \"labels\": [\"actor\"]}},"
                        "{\"from_id\": \"a\", \"to_id\": \"b\", \"type\": \"relation\", \"direction\": \"right\"},"
                        "{\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 9, \"end\": 11, \"labels\": [\"actor\"]}},"
-                       "{\"from_id\": \"b\", \"to_id\": \"a\", \"type\": \"relation\", \"labels\": [\"knows\"]}]}]}]", -1);
+                       "{\"from_id\": \"b\", \"to_id\": \"a\", \"type\": \"relation\", \"labels\": [\"knows\"]},"
+                       "{\"from_id\": \"a\", \"to_id\": \"b\", \"type\": \"relation\", \"direction\": \"left\", "
+                       "\"labels\": [\"met\"]}]}]}]", -1);
   records = import (path, GLOSSA_IMPORT_LABEL_STUDIO, -1, NULL, FALSE, &report);
-  assert_span (g_ptr_array_index (records, 0), 0, "Anna", GLOSSA_LABEL_ACTOR);
-  assert_span (g_ptr_array_index (records, 0), 1, "Bo", GLOSSA_LABEL_ACTOR);
-  g_assert_nonnull (report.warnings);
-  g_assert_cmpuint (report.warnings->len, ==, 1);
-  ct_assert_contains (g_ptr_array_index (report.warnings, 0), "tasks.json: [0]: 2 relations between regions");
+  record = g_ptr_array_index (records, 0);
+  assert_span (record, 0, "Anna", GLOSSA_LABEL_ACTOR);
+  assert_span (record, 1, "Bo", GLOSSA_LABEL_ACTOR);
+  g_assert_cmpuint (record->relations->len, ==, 3);
+  assert_link (record, 0, "relation", "s1", "s2");
+  assert_link (record, 1, "knows", "s2", "s1");
+  /* "direction": "left" runs from to_id to from_id. */
+  assert_link (record, 2, "met", "s2", "s1");
+  g_assert_nonnull (glossa_schema_find_relation (record->schema, "knows"));
+  g_assert_null (report.warnings);
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+#define LINKED "Putin said it was “a colossal mistake” on Tuesday."
+
+/* brat's R lines become links, "value=" notes the date's value (export
+ * writes them so: brat has no free-text attribute), "value_source=" who
+ * set it; another NAME=VALUE note on a label without such an attribute
+ * stays a note.
+ */
+static void
+test_brat_links_values (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+  GlossaSpan *date;
+
+  records = import_brat (dir, LINKED,
+                         "T1\tactor 0 5\tPutin\n"
+                         "T2\tquote 18 38\t“a colossal mistake”\n"
+                         "T3\tdate 42 49\tTuesday\n"
+                         "R1\tsource Arg1:T2 Arg2:T1\n"
+                         "#1\tAnnotatorNotes T3\tvalue=2021-12-28\n"
+                         "#2\tAnnotatorNotes T3\tvalue_source=auto\n"
+                         "#3\tAnnotatorNotes T1\tx=y\n", &report);
+  record = g_ptr_array_index (records, 0);
+  /* Nothing the built-in schema lacks: no schema file. */
+  g_assert_true (glossa_schema_is_default (record->schema));
+  assert_link (record, 0, "source", "s2", "s1");
+  date = g_ptr_array_index (record->spans, 2);
+  g_assert_cmpstr (glossa_span_get_attribute (date, "value"), ==, "2021-12-28");
+  g_assert_cmpstr (date->value_source, ==, "auto");
+  g_assert_null (date->note);
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (record->spans, 0))->note, ==, "x=y");
+  g_assert_cmpuint (report.n_attributes, ==, 1);
+  g_assert_cmpuint (report.n_notes, ==, 1);
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* PARC 3.0 in brat: an attribution event whose trigger is the cue, with
+ * Source and Content arguments; --map-link Content>Source=source links
+ * each content to its source. The cue's label is left out.
+ */
+static void
+test_brat_events (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *ann = g_build_filename (dir, "a.ann", NULL);
+  g_autoptr(GHashTable) map = new_map ("Source=actor", "Content=quote", NULL);
+  g_autoptr(GHashTable) link_map = new_link_map ("Content>Source=source", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  ct_write_file (txt, LINKED, -1);
+  ct_write_file (ann, "T1\tSource 0 5\tPutin\n"
+                      "T2\tCue 6 10\tsaid\n"
+                      "T3\tContent 18 38\t“a colossal mistake”\n"
+                      "E1\tAttribution:T2 Source:T1 Content:T3\n"
+                      "E2\tOther:T2 Content:T3\n", -1);
+  records = import_with_links (dir, GLOSSA_IMPORT_BRAT, map, link_map, TRUE, &report);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (record->spans->len, ==, 2);
+  g_assert_cmpuint (record->relations->len, ==, 1);
+  assert_link (record, 0, "source", "s2", "s1");
+  g_assert_cmpuint (report.n_unmapped, ==, 1);
+  /* E2 has no Source: no rule uses it. */
+  g_assert_cmpuint (report.n_skipped, ==, 1);
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* Without a map, brat's annotation.conf gives the schema its link types
+ * (with the labels of each end) and attributes (a choice where it lists
+ * values, else a flag); A lines give the spans their values.
+ */
+static void
+test_brat_conf_links (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *conf = g_build_filename (dir, "annotation.conf", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  const GlossaSchemaRelation *member;
+  GlossaRecord *record;
+  GlossaSpan *span;
+  GlossaLabel per, org;
+
+  ct_write_file (conf, "[entities]\nPER\nORG\n\n[relations]\nmember\tArg1:PER, Arg2:ORG\n"
+                       "<OVERLAP>\tArg1:PER, Arg2:ORG, <OVL-TYPE>:<ANY>\n\n[events]\n\n"
+                       "[attributes]\nrole\tArg:PER, Value:official|witness\nnegated\tArg:PER\n", -1);
+  records = import_brat (dir, "Anna of ACME",
+                         "T1\tPER 0 4\tAnna\nT2\tORG 8 12\tACME\nR1\tmember Arg1:T1 Arg2:T2\n"
+                         "A1\trole T1 witness\nA2\tnegated T1\n", &report);
+  record = g_ptr_array_index (records, 0);
+  glossa_label_from_string ("PER", &per);
+  glossa_label_from_string ("ORG", &org);
+  member = glossa_schema_find_relation (record->schema, "member");
+  g_assert_nonnull (member);
+  g_assert_cmpuint (member->from->len, ==, 1);
+  g_assert_cmpint (g_array_index (member->from, GlossaLabel, 0), ==, per);
+  g_assert_cmpint (g_array_index (member->to, GlossaLabel, 0), ==, org);
+  g_assert_cmpuint (glossa_schema_get_n_relations (record->schema), ==, 1);
+  g_assert_cmpuint (glossa_schema_find_label (record->schema, per)->attributes->len, ==, 2);
+  assert_link (record, 0, "member", "s1", "s2");
+  span = g_ptr_array_index (record->spans, 0);
+  g_assert_cmpstr (glossa_span_get_attribute (span, "role"), ==, "witness");
+  g_assert_cmpstr (glossa_span_get_attribute (span, "negated"), ==, "true");
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* Bad links and attributes name the file, the line and the line's id. */
+static void
+test_link_errors (void)
+{
+  const struct {
+    const char *ann;
+    gboolean mapped;
+    const char *message;
+  } cases[] = {
+    { "T1\tactor 0 5\tPutin\nR1\tsource Arg1:T9 Arg2:T1\n", FALSE, "a.ann:2: R1: no span has the id “T9”" },
+    { "T1\tactor 0 5\tPutin\nT2\tquote 18 38\t“a colossal mistake”\nR7\tSaid Arg1:T2 Arg2:T1\n", TRUE,
+      "a.ann:3: R7: “Said” is not a link type of the schema; map it with --map-link Said=TYPE" },
+    { "T1\tactor 0 5\tPutin\nT2\tactor 42 49\tTuesday\nR1\tsource Arg1:T2 Arg2:T1\n", FALSE,
+      "a.ann:3: R1.from: a source link cannot start at span “s2” (label actor)" },
+    { "T1\tactor 0 5\tPutin\nR1\tsource Arg1:T1 Arg2:T1\n", FALSE, "a.ann:2: R1.to: a span cannot be linked to itself" },
+    { "T1\tactor 0 5\tPutin\nR1\tsource T1\n", FALSE, "a.ann:2: expected “ID<TAB>TYPE Arg1:ID Arg2:ID”" },
+    { "T1\tdate 42 49\tTuesday\nA1\tvalue T3 x\n", FALSE, "a.ann:2: no span has the id “T3”" },
+    { "T1\tdate 42 49\tTuesday\n#1\tAnnotatorNotes T1\tvalue=2021-13-45\n", FALSE, NULL },
+    { "T1\tdate 42 49\tTuesday\nE1\tAttribution Source:T1\n", FALSE, "a.ann:2: expected “ID<TAB>TYPE:TRIGGER ROLE:ID …”" },
+  };
+  g_autoptr(GHashTable) map = new_map ("Person=actor", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = ct_make_tmpdir ();
+      g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
+      g_autofree char *ann = g_build_filename (dir, "a.ann", NULL);
+      g_autoptr(GPtrArray) records = NULL;
+      g_autofree char *message = NULL;
+      GlossaImportReport report = { 0 };
+
+      ct_write_file (txt, LINKED, -1);
+      ct_write_file (ann, cases[i].ann, -1);
+      if (cases[i].message == NULL)
+        {
+          /* An ill-formed value in a note is no value: it stays a note. */
+          records = import (dir, GLOSSA_IMPORT_BRAT, -1, NULL, FALSE, &report);
+          g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (((GlossaRecord *) g_ptr_array_index (records, 0))->spans, 0))->note,
+                           ==, "value=2021-13-45");
+          glossa_import_report_clear (&report);
+        }
+      else
+        {
+          message = import_error (dir, GLOSSA_IMPORT_BRAT, cases[i].mapped ? map : NULL);
+          ct_assert_contains (message, cases[i].message);
+        }
+      ct_remove_tree (dir);
+    }
+}
+
+static void
+test_doccano_relations (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.jsonl", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *message = NULL;
+  GlossaImportReport report = { 0 };
+
+  ct_write_file (path, "{\"text\": \"" LINKED "\", \"entities\": ["
+                       "{\"id\": 10, \"start_offset\": 0, \"end_offset\": 5, \"label\": \"actor\"}, "
+                       "{\"id\": 11, \"start_offset\": 18, \"end_offset\": 38, \"label\": \"quote\"}], "
+                       "\"relations\": [{\"id\": 1, \"from_id\": 11, \"to_id\": 10, \"type\": \"source\"}]}\n", -1);
+  records = import (path, GLOSSA_IMPORT_DOCCANO, GLOSSA_OFFSETS_CODEPOINT, NULL, FALSE, &report);
+  assert_link (g_ptr_array_index (records, 0), 0, "source", "s2", "s1");
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+
+  ct_write_file (path, "{\"text\": \"x\", \"entities\": [], \"relations\": [{\"id\": 1, \"from_id\": 11, \"type\": \"source\"}]}\n", -1);
+  message = import_error (path, GLOSSA_IMPORT_DOCCANO, NULL);
+  ct_assert_contains (message, "in.jsonl:1: relations[0]: a relation needs “from_id”, “to_id” and “type”");
+  ct_remove_tree (dir);
+}
+
+/* Glossa's JSONL export read back and exported again is the same line:
+ * ids, attributes, who set a value, links.
+ */
+static void
+test_jsonl_links_round_trip (void)
+{
+  const char *line =
+    "{\"id\": \"a\", \"text\": \"" LINKED "\", \"date\": \"2021-12-29\", \"status\": \"done\", "
+    "\"annotator\": \"ana\", \"spans\": [{\"id\": \"s1\", \"start\": 0, \"end\": 5, \"label\": \"actor\", "
+    "\"text\": \"Putin\", \"attributes\": {}}, {\"id\": \"s2\", \"start\": 18, \"end\": 38, \"label\": \"quote\", "
+    "\"text\": \"“a colossal mistake”\", \"attributes\": {}}, {\"id\": \"s3\", \"start\": 42, \"end\": 49, "
+    "\"label\": \"date\", \"text\": \"Tuesday\", \"attributes\": {\"value\": \"2021-12-28\"}, "
+    "\"value_source\": \"annotator\"}], \"relations\": [{\"id\": \"r1\", \"type\": \"source\", "
+    "\"from\": \"s2\", \"to\": \"s1\"}]}\n";
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.jsonl", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaExportChunk chunk = { 0 };
+  GlossaImportReport report = { 0 };
+
+  ct_write_file (path, line, -1);
+  records = import (path, GLOSSA_IMPORT_JSONL, -1, NULL, FALSE, &report);
+  glossa_export_record (g_ptr_array_index (records, 0), GLOSSA_EXPORT_JSONL, GLOSSA_OFFSETS_CODEPOINT,
+                        0, &chunk, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chunk.text->str, ==, line);
+  glossa_export_chunk_clear (&chunk);
+  assert_output_loads (records);
   glossa_import_report_clear (&report);
   ct_remove_tree (dir);
 }
@@ -862,6 +1169,12 @@ main (int    argc,
   g_test_add_func ("/core/import/brat-fragment-order", test_brat_fragment_order);
   g_test_add_func ("/core/import/brat-repeated-id", test_brat_repeated_id);
   g_test_add_func ("/core/import/label-studio-relations", test_label_studio_relations);
+  g_test_add_func ("/core/import/brat-links-values", test_brat_links_values);
+  g_test_add_func ("/core/import/brat-events", test_brat_events);
+  g_test_add_func ("/core/import/brat-conf-links", test_brat_conf_links);
+  g_test_add_func ("/core/import/link-errors", test_link_errors);
+  g_test_add_func ("/core/import/doccano-relations", test_doccano_relations);
+  g_test_add_func ("/core/import/jsonl-links-round-trip", test_jsonl_links_round_trip);
   g_test_add_func ("/core/import/doccano-both", test_doccano_both);
   g_test_add_func ("/core/import/map-unused", test_map_unused);
 
