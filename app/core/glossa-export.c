@@ -698,8 +698,9 @@ append_int (GString *out,
 }
 
 /* A span of the JSONL export: {"id", "start", "end", "label", "text",
- * "attributes"} and "value_source" where the span has one. Every span has
- * "attributes", empty or not, so that a table of them has one shape.
+ * "attributes"}, and "note" and "value_source" where the span has them.
+ * Every span has "attributes", empty or not, so that a table of them has
+ * one shape.
  */
 static void
 format_jsonl_span (GlossaSpan *span,
@@ -722,6 +723,11 @@ format_jsonl_span (GlossaSpan *span,
     glossa_format_write_attributes (out, span->attributes, -1);
   else
     g_string_append (out, "{}");
+  if (span->note != NULL && *span->note != '\0')
+    {
+      g_string_append (out, ", \"note\": ");
+      glossa_json_write_string (out, span->note);
+    }
   if (span->value_source != NULL)
     {
       g_string_append (out, ", \"value_source\": ");
@@ -846,8 +852,7 @@ is_line_break (char c)
 
 /* brat's text-bound annotations cannot cross a line break: a span that does
  * is written as fragments, the pieces between line breaks, and its text is
- * the pieces joined by a space, as brat itself does. Notes become
- * AnnotatorNotes comments.
+ * the pieces joined by a space, as brat itself does.
  */
 static gboolean
 format_brat_span (GlossaSpan        *span,
@@ -908,14 +913,36 @@ format_brat_span (GlossaSpan        *span,
   g_string_append_printf (chunk->ann, "T%u\t%s %s\t%s\n", number,
                           glossa_label_to_string (span->label), offsets->str, joined->str);
 
-  if (span->note != NULL && *span->note != '\0')
-    {
-      g_autofree char *note = g_strdup (span->note);
-
-      g_strdelimit (note, "\t\r\n", ' ');
-      g_string_append_printf (chunk->ann, "#%u\tAnnotatorNotes T%u\t%s\n", number, number, note);
-    }
   return TRUE;
+}
+
+/* A note is an AnnotatorNotes comment per line (import joins a span's
+ * notes one per line again): the first takes the span's number, the
+ * others are numbered after the spans, in @comments.
+ */
+static void
+format_brat_note (GlossaSpan *span,
+                  guint       number,
+                  guint      *n_comments,
+                  GString    *ann,
+                  GString    *comments)
+{
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (span->note == NULL || *span->note == '\0')
+    return;
+  lines = g_strsplit (span->note, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strdelimit (lines[i], "\t\r", ' ');
+      if (lines[i][0] == '\0')
+        continue;
+      if (n++ == 0)
+        g_string_append_printf (ann, "#%u\tAnnotatorNotes T%u\t%s\n", number, number, lines[i]);
+      else
+        g_string_append_printf (comments, "#%u\tAnnotatorNotes T%u\t%s\n", ++*n_comments, number, lines[i]);
+    }
 }
 
 /* brat's attributes are flags (a boolean that is true) and choices ("A2\t
@@ -1010,6 +1037,7 @@ format_brat (GlossaRecord      *record,
 
       if (!format_brat_span (span, i + 1, map, claims, chunk))
         continue;
+      format_brat_note (span, i + 1, &n_comments, chunk->ann, comments);
       g_hash_table_insert (numbers, span->id, GUINT_TO_POINTER (i + 1));
       format_brat_attributes (span, i + 1, record->schema, &n_attributes, &n_comments,
                               attributes, comments);

@@ -287,7 +287,7 @@ test_jsonl_links (void)
 
   ct_assert_contains (line, "{\"id\": \"s3\", \"start\": 42, \"end\": 49, \"label\": \"date\", "
                             "\"text\": \"Tuesday\", \"attributes\": {\"value\": \"2021-12-28\"}, "
-                            "\"value_source\": \"auto\"}");
+                            "\"note\": \"the day before\", \"value_source\": \"auto\"}");
   g_assert_true (g_str_has_suffix (line, "\"relations\": [{\"id\": \"r1\", \"type\": \"source\", "
                                          "\"from\": \"s2\", \"to\": \"s1\"}, {\"id\": \"r2\", "
                                          "\"type\": \"source\", \"from\": \"s4\", \"to\": \"s5\"}]}\n"));
@@ -465,8 +465,12 @@ test_brat_fragments (void)
   g_assert_cmpstr (txt, ==, text);
   g_assert_cmpstr (ann, ==,
                    "T1\tquote 2 7;9 18;19 22\tquote that runs on.\n"
-                   "#1\tAnnotatorNotes T1\ttwo lines here\n"
-                   "T2\tactor 23 27\tNext\n");
+                   "#1\tAnnotatorNotes T1\ttwo lines\n"
+                   "T2\tactor 23 27\tNext\n"
+                   /* A note's second line is a note of its own, so that
+                    * import joins them one per line again.
+                    */
+                   "#3\tAnnotatorNotes T1\there\n");
 }
 
 /* Olaf Scholz (actor) is crossed by a claim, which holds a date: the
