@@ -1142,6 +1142,8 @@ role_matches (const char *role,
  * argument of role FROM to every argument of role TO (PARC's attribution
  * events: Content>Source). FALSE with no error when no rule applies.
  */
+#define MAX_EVENT_ARGUMENTS 64
+
 static gboolean
 read_brat_event (RawDoc                     *doc,
                  char                      **fields,
@@ -1161,6 +1163,11 @@ read_brat_event (RawDoc                     *doc,
     words = g_strsplit (g_strstrip (fields[1]), " ", -1);
   if (words == NULL || words[0] == NULL || strchr (words[0], ':') == NULL)
     return fail (error, where, "expected “ID<TAB>TYPE:TRIGGER ROLE:ID …”");
+  /* brat events have a handful of arguments; a line of thousands would
+   * make millions of links.
+   */
+  if (g_strv_length (words) > MAX_EVENT_ARGUMENTS + 1)
+    return fail (error, where, "an event of more than %d arguments", MAX_EVENT_ARGUMENTS);
   for (guint i = 1; words[i] != NULL; i++)
     {
       char *role, *id;
@@ -2106,24 +2113,37 @@ unref_nullable_span (gpointer span)
     glossa_span_unref (span);
 }
 
+/* The input's ids of the converted spans: each id to the first span of it
+ * that was kept. Among spans of one id (a Label Studio region with two
+ * labels) that is the one links and attributes go to.
+ */
+static GHashTable *
+converted_by_id (RawDoc    *doc,
+                 GPtrArray *converted)
+{
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      const char *id = g_array_index (doc->spans, RawSpan, i).id;
+
+      if (id != NULL && converted->pdata[i] != NULL && !g_hash_table_contains (by_id, id))
+        g_hash_table_insert (by_id, (gpointer) id, converted->pdata[i]);
+    }
+  return by_id;
+}
+
 /* The span the input calls @id once converted: NULL with @missing TRUE if
  * no span has that id, NULL with @missing FALSE if its label was left out.
- * Among spans of one id (a Label Studio region with two labels) the first
- * kept is taken.
  */
 static GlossaSpan *
 converted_span (RawDoc     *doc,
-                GPtrArray  *converted,
+                GHashTable *by_id,
                 const char *id,
                 gboolean   *missing)
 {
-  int index = raw_doc_find (doc, id);
-
-  *missing = index < 0;
-  for (guint i = MAX (index, 0); index >= 0 && i < doc->spans->len; i++)
-    if (g_strcmp0 (g_array_index (doc->spans, RawSpan, i).id, id) == 0 && converted->pdata[i] != NULL)
-      return converted->pdata[i];
-  return NULL;
+  *missing = raw_doc_find (doc, id) < 0;
+  return g_hash_table_lookup (by_id, id);
 }
 
 static void
@@ -2168,7 +2188,7 @@ take_note_attribute (GlossaSpan         *span,
 
 static gboolean
 convert_attributes (RawDoc              *doc,
-                    GPtrArray           *converted,
+                    GHashTable          *by_id,
                     GlossaSchema        *schema,
                     GlossaImportReport  *report,
                     GError             **error)
@@ -2177,7 +2197,7 @@ convert_attributes (RawDoc              *doc,
     {
       RawAttribute *raw = &g_array_index (doc->attributes, RawAttribute, i);
       gboolean missing;
-      GlossaSpan *span = converted_span (doc, converted, raw->span_id, &missing);
+      GlossaSpan *span = converted_span (doc, by_id, raw->span_id, &missing);
 
       if (missing)
         return fail (error, raw->where, _("no span has the id “%s”"), raw->span_id);
@@ -2237,7 +2257,7 @@ convert_value_sources (RawDoc    *doc,
 static GlossaRelation *
 convert_link (RawDoc                     *doc,
               RawLink                    *raw,
-              GPtrArray                  *converted,
+              GHashTable                 *by_id,
               GHashTable                 *repeats,
               GlossaSchema               *schema,
               const GlossaImportOptions  *options,
@@ -2258,9 +2278,9 @@ convert_link (RawDoc                     *doc,
         report->n_links_dropped++;
       return NULL;
     }
-  if ((from = converted_span (doc, converted, raw->from, &missing)) == NULL && missing)
+  if ((from = converted_span (doc, by_id, raw->from, &missing)) == NULL && missing)
     return fail (error, raw->where, _("%s: no span has the id “%s”"), raw->field, raw->from), NULL;
-  if ((to = converted_span (doc, converted, raw->to, &missing)) == NULL && missing)
+  if ((to = converted_span (doc, by_id, raw->to, &missing)) == NULL && missing)
     return fail (error, raw->where, _("%s: no span has the id “%s”"), raw->field, raw->to), NULL;
   if (from == NULL || to == NULL)
     {
@@ -2317,7 +2337,7 @@ check_link (GlossaRelation     **relation,
 static gboolean
 convert_links (RawDoc                     *doc,
                GlossaRecord               *record,
-               GPtrArray                  *converted,
+               GHashTable                 *by_id,
                GHashTable                 *repeats,
                const GlossaImportOptions  *options,
                GlossaImportReport         *report,
@@ -2334,7 +2354,7 @@ convert_links (RawDoc                     *doc,
     {
       RawLink *raw = &g_array_index (doc->links, RawLink, i);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(GlossaRelation) relation = convert_link (doc, raw, converted, repeats, record->schema,
+      g_autoptr(GlossaRelation) relation = convert_link (doc, raw, by_id, repeats, record->schema,
                                                          options, report, &local_error);
 
       if (local_error != NULL)
@@ -2398,6 +2418,7 @@ convert_doc (RawDoc                    *doc,
   g_autoptr(GlossaRecord) record = NULL;
   g_autoptr(GPtrArray) converted = g_ptr_array_new_full (doc->spans->len, unref_nullable_span);
   g_autoptr(GHashTable) repeats = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_id = NULL;
   GlossaOffsets unit = options->offsets_set ? options->offsets : glossa_import_default_offsets (options->format);
 
   /* A byte-order mark would be dropped from the article, moving every
@@ -2436,11 +2457,12 @@ convert_doc (RawDoc                    *doc,
       g_ptr_array_add (converted, glossa_span_ref (span));
     }
 
-  if (!convert_attributes (doc, converted, schema, report, error))
+  by_id = converted_by_id (doc, converted);
+  if (!convert_attributes (doc, by_id, schema, report, error))
     return NULL;
   convert_value_sources (doc, converted);
   finish_spans (record->spans, repeats, report);
-  if (!convert_links (doc, record, converted, repeats, options, report, error) ||
+  if (!convert_links (doc, record, by_id, repeats, options, report, error) ||
       !check_record (record, doc->where, error))
     return NULL;
   report->n_spans += record->spans->len;
