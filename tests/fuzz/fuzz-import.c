@@ -116,6 +116,9 @@ check_loads (GlossaRecord *record)
   annotations->annotator = g_strdup (record->annotator);
   for (guint i = 0; i < record->spans->len; i++)
     g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
+  /* Links and attributes are checked by the loader like spans. */
+  for (guint i = 0; i < record->relations->len; i++)
+    g_ptr_array_add (annotations->relations, glossa_relation_ref (g_ptr_array_index (record->relations, i)));
 
   /* Kept labels come with their schema, which import writes too. */
   g_clear_pointer (&annotations->schema, glossa_schema_unref);
@@ -134,14 +137,17 @@ check_loads (GlossaRecord *record)
     g_error ("an imported document does not load: %s\n%.*s", error->message, (int) len, text);
 }
 
-/* Without @use_map, the source's labels are kept. */
+/* Without @use_map, the source's labels are kept. The link map is always
+ * given: brat's events become links only through it.
+ */
 static void
 import (GFile    *input,
         gboolean  use_map,
         gboolean  drop_unmapped)
 {
   static GHashTable *map;
-  GlossaImportOptions options = { FUZZ_IMPORT_FORMAT, FALSE, 0, NULL, drop_unmapped };
+  static GHashTable *link_map;
+  GlossaImportOptions options = { FUZZ_IMPORT_FORMAT, FALSE, 0, NULL, drop_unmapped, NULL };
   GlossaImportReport report = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
@@ -153,8 +159,12 @@ import (GFile    *input,
       g_assert_true (glossa_import_add_mapping (map, "Person=actor", NULL));
       g_assert_true (glossa_import_add_mapping (map, "QUOTE=quote", NULL));
       g_assert_true (glossa_import_add_mapping (map, "Date=date", NULL));
+      link_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_assert_true (glossa_import_add_link_mapping (link_map, "Said=source", NULL));
+      g_assert_true (glossa_import_add_link_mapping (link_map, "Content>Source=source", NULL));
     }
   options.map = use_map ? map : NULL;
+  options.link_map = link_map;
 
   records = glossa_import_read (input, &options, &report, NULL, &error);
   glossa_import_report_clear (&report);
