@@ -1739,9 +1739,11 @@ add_conf_parts (GlossaSchema *schema,
     }
 }
 
+#define MAX_SEEN_CHOICES 100
+
 /* An attribute no file declares takes its type from its values: true or
- * false a flag, brat's values a choice of those seen, any other string
- * free text.
+ * false a flag, brat's values a choice of those seen (free text beyond
+ * MAX_SEEN_CHOICES of them), any other string free text.
  */
 static void
 add_seen_attribute (GlossaSchema *schema,
@@ -1768,6 +1770,15 @@ add_seen_attribute (GlossaSchema *schema,
     {
       guint n = g_strv_length (attribute->choices);
 
+      /* Hundreds of values are no choice an annotator makes from a list,
+       * and a list that grew without end would cost its square to build.
+       */
+      if (n >= MAX_SEEN_CHOICES)
+        {
+          attribute->type = GLOSSA_ATTRIBUTE_TEXT;
+          g_clear_pointer (&attribute->choices, g_strfreev);
+          return;
+        }
       attribute->choices = g_renew (char *, attribute->choices, n + 2);
       attribute->choices[n] = g_strdup (json_node_get_string (raw->value));
       attribute->choices[n + 1] = NULL;

@@ -1014,6 +1014,43 @@ test_brat_conf_links (void)
   ct_remove_tree (dir);
 }
 
+/* Values of an attribute no conf declares make a choice of them, free
+ * text once they are more than a list to choose from.
+ */
+static void
+test_brat_seen_choices (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GString) ann = g_string_new ("T1\tPER 0 4\tAnna\n");
+  g_autoptr(GPtrArray) records = NULL;
+  GlossaImportReport report = { 0 };
+  const GlossaSchemaLabel *per;
+  const GlossaSchemaAttribute *attribute;
+  GlossaLabel name;
+
+  g_string_append (ann, "A1\trole T1 witness\n");
+  records = import_brat (dir, "Anna", ann->str, &report);
+  glossa_label_from_string ("PER", &name);
+  per = glossa_schema_find_label (((GlossaRecord *) g_ptr_array_index (records, 0))->schema, name);
+  attribute = g_ptr_array_index (per->attributes, 0);
+  g_assert_cmpint (attribute->type, ==, GLOSSA_ATTRIBUTE_CHOICE);
+  g_assert_cmpstrv (attribute->choices, ((const char *[]) { "witness", NULL }));
+  glossa_import_report_clear (&report);
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* One more than MAX_SEEN_CHOICES. */
+  for (guint i = 0; i < 101; i++)
+    g_string_append_printf (ann, "A%u\tcode T1 v%u\n", i + 2, i);
+  records = import_brat (dir, "Anna", ann->str, &report);
+  per = glossa_schema_find_label (((GlossaRecord *) g_ptr_array_index (records, 0))->schema, name);
+  attribute = g_ptr_array_index (per->attributes, 1);
+  g_assert_cmpstr (attribute->name, ==, "code");
+  g_assert_cmpint (attribute->type, ==, GLOSSA_ATTRIBUTE_TEXT);
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
 /* Bad links and attributes name the file, the line and the line's id. */
 static void
 test_link_errors (void)
@@ -1193,6 +1230,7 @@ main (int    argc,
   g_test_add_func ("/core/import/brat-links-values", test_brat_links_values);
   g_test_add_func ("/core/import/brat-events", test_brat_events);
   g_test_add_func ("/core/import/brat-conf-links", test_brat_conf_links);
+  g_test_add_func ("/core/import/brat-seen-choices", test_brat_seen_choices);
   g_test_add_func ("/core/import/link-errors", test_link_errors);
   g_test_add_func ("/core/import/doccano-relations", test_doccano_relations);
   g_test_add_func ("/core/import/jsonl-links-round-trip", test_jsonl_links_round_trip);
