@@ -693,7 +693,9 @@ typedef struct
 /* brat's annotation.conf for @schema. A relation with no allowed labels
  * on one end takes any: brat has no word for that, so every label is
  * listed. brat's attributes are flags or a choice of values; text and
- * date-value attributes have no brat form and are left out.
+ * date-value attributes have no brat form (their values are notes
+ * "NAME=VALUE"), so they are declared in a comment brat skips and import
+ * reads: "# Glossa: value<TAB>Arg:date, Type:timex".
  */
 static void
 append_label_list (GString      *conf,
@@ -730,11 +732,14 @@ append_brat_attributes (GString      *conf,
           const GlossaSchemaAttribute *attribute = g_ptr_array_index (label->attributes, a);
           gboolean first = TRUE;
 
-          if ((attribute->type != GLOSSA_ATTRIBUTE_CHOICE && attribute->type != GLOSSA_ATTRIBUTE_BOOLEAN) ||
-              g_hash_table_contains (done, attribute->name))
+          gboolean brat_has_it = attribute->type == GLOSSA_ATTRIBUTE_CHOICE ||
+                                 attribute->type == GLOSSA_ATTRIBUTE_BOOLEAN;
+
+          if (g_hash_table_contains (done, attribute->name))
             continue;
           g_hash_table_add (done, attribute->name);
-          g_string_append_printf (conf, "%s\tArg:", attribute->name);
+          g_string_append_printf (conf, "%s%s\tArg:", brat_has_it ? "" : BRAT_CONF_GLOSSA_PREFIX,
+                                  attribute->name);
           for (guint j = i; j < n_labels; j++)
             {
               const GlossaSchemaLabel *other = glossa_schema_get_label (schema, j);
@@ -758,6 +763,8 @@ append_brat_attributes (GString      *conf,
 
               g_string_append_printf (conf, ", Value:%s", values);
             }
+          if (!brat_has_it)
+            g_string_append_printf (conf, ", Type:%s", glossa_attribute_type_to_string (attribute->type));
           g_string_append_c (conf, '\n');
         }
     }

@@ -67,6 +67,11 @@ void          glossa_record_free           (GlossaRecord      *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaRecord, glossa_record_free)
 
+/* brat's annotation.conf declares a text or date-value attribute, which
+ * brat has no form for, in a comment that starts so (see glossa-export-run.c).
+ */
+#define BRAT_CONF_GLOSSA_PREFIX "# Glossa: "
+
 /* Converts code point offsets of one article to another unit and back. */
 typedef struct _GlossaOffsetMap GlossaOffsetMap;
 

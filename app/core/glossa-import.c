@@ -1551,10 +1551,17 @@ read_conf_line (BratConf   *conf,
   else if (g_str_equal (section, "[attributes]") && line[0] != '<' && line[0] != '!')
     {
       g_auto(GStrv) values = conf_argument (args, "Value");
-      GlossaSchemaAttribute *attribute =
-        glossa_schema_attribute_new (line, values != NULL ? GLOSSA_ATTRIBUTE_CHOICE : GLOSSA_ATTRIBUTE_BOOLEAN);
+      g_auto(GStrv) type = conf_argument (args, "Type");
+      GlossaAttributeType type_value = values != NULL ? GLOSSA_ATTRIBUTE_CHOICE : GLOSSA_ATTRIBUTE_BOOLEAN;
+      GlossaSchemaAttribute *attribute;
 
-      attribute->choices = g_steal_pointer (&values);
+      /* Only Glossa's comments have a Type (text or timex). */
+      if (type != NULL && (type[0] == NULL || type[1] != NULL ||
+                           !glossa_attribute_type_from_string (type[0], &type_value) ||
+                           type_value == GLOSSA_ATTRIBUTE_CHOICE))
+        return;
+      attribute = glossa_schema_attribute_new (line, type_value);
+      attribute->choices = type_value == GLOSSA_ATTRIBUTE_CHOICE ? g_steal_pointer (&values) : NULL;
       g_ptr_array_add (conf->attributes, attribute);
       g_ptr_array_add (conf->attribute_labels, conf_argument (args, "Arg"));
     }
@@ -1587,6 +1594,9 @@ read_brat_conf (GFile      *input,
     {
       char *line = g_strstrip (lines[i]);
 
+      /* Glossa's own declarations of what brat cannot declare. */
+      if (g_str_equal (section, "[attributes]") && g_str_has_prefix (line, BRAT_CONF_GLOSSA_PREFIX))
+        line += strlen (BRAT_CONF_GLOSSA_PREFIX);
       if (line[0] == '[')
         section = line;
       else if (line[0] != '\0' && line[0] != '#')

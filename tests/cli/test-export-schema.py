@@ -36,8 +36,9 @@ SCHEMA = {
 }
 
 # What brat needs to show the corpus: every label, the relations with their
-# ends (none given: every label), the choice and flag attributes (a text
-# attribute has no brat form).
+# ends (none given: every label), the choice and flag attributes; a text
+# attribute has no brat form, so it is declared in a comment brat skips and
+# import reads.
 EXPECTED_CONF = ("[entities]\nPER\nORG\nLOC\nMISC\n\n"
                  "[relations]\n"
                  "member\tArg1:PER, Arg2:ORG|LOC\n"
@@ -45,6 +46,7 @@ EXPECTED_CONF = ("[entities]\nPER\nORG\nLOC\nMISC\n\n"
                  "[events]\n\n"
                  "[attributes]\n"
                  "role\tArg:PER|ORG, Value:speaker|other\n"
+                 "# Glossa: comment\tArg:PER, Type:text\n"
                  "defunct\tArg:ORG\n")
 
 

@@ -214,21 +214,26 @@ def brat_schema_round_trip(tmp):
     os.mkdir(src)
     with open(os.path.join(src, "annotation.conf"), "w", encoding="utf-8") as f:
         f.write("[entities]\nPER\nORG\n\n[relations]\nmember\tArg1:PER, Arg2:ORG\n\n[events]\n\n"
-                "[attributes]\nrole\tArg:PER, Value:official|witness\nnegated\tArg:PER|ORG\n")
+                "[attributes]\nrole\tArg:PER, Value:official|witness\nnegated\tArg:PER|ORG\n"
+                "# Glossa: comment\tArg:PER, Type:text\n# Glossa: founded\tArg:ORG, Type:timex\n")
     with open(os.path.join(src, "a.txt"), "w", encoding="utf-8") as f:
         f.write("Anna of ACME met Bo.")
     with open(os.path.join(src, "a.ann"), "w", encoding="utf-8") as f:
         f.write("T1\tPER 0 4\tAnna\nT2\tORG 8 12\tACME\nT3\tPER 17 19\tBo\nR1\tmember Arg1:T1 Arg2:T2\n"
-                "A1\trole T1 witness\nA2\tnegated T2\n")
+                "A1\trole T1 witness\nA2\tnegated T2\n#1\tAnnotatorNotes T1\tcomment=the CEO, since May\n"
+                "#2\tAnnotatorNotes T2\tfounded=1998-XX\n#3\tAnnotatorNotes T3\tcomment=x\n")
     first = os.path.join(tmp, "first")
     ok(run("import", src, "--format", "brat", "-o", first))
     ok(run("validate", first))
     with open(os.path.join(first, "glossa-schema.json"), encoding="utf-8") as f:
         schema = json.load(f)
     expect(schema["relations"] == [{"name": "member", "from": ["PER"], "to": ["ORG"]}], schema["relations"])
+    expect([a["type"] for a in schema["labels"][0]["attributes"]] == ["choice", "boolean", "text"],
+           schema["labels"][0])
     doc = annotations(first, "a")
-    expect(doc["spans"][0]["attributes"] == {"role": "witness"}, doc["spans"][0])
-    expect(doc["spans"][1]["attributes"] == {"negated": True}, doc["spans"][1])
+    expect(doc["spans"][0]["attributes"] == {"role": "witness", "comment": "the CEO, since May"},
+           doc["spans"][0])
+    expect(doc["spans"][1]["attributes"] == {"negated": True, "founded": "1998-XX"}, doc["spans"][1])
 
     out = os.path.join(tmp, "out")
     ok(run("export", first, "--format", "brat", "-o", out))
