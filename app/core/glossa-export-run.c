@@ -730,16 +730,15 @@ append_brat_attributes (GString      *conf,
       for (guint a = 0; a < label->attributes->len; a++)
         {
           const GlossaSchemaAttribute *attribute = g_ptr_array_index (label->attributes, a);
+          g_autofree char *name = glossa_export_brat_name (attribute->name);
           gboolean first = TRUE;
-
           gboolean brat_has_it = attribute->type == GLOSSA_ATTRIBUTE_CHOICE ||
                                  attribute->type == GLOSSA_ATTRIBUTE_BOOLEAN;
 
           if (g_hash_table_contains (done, attribute->name))
             continue;
           g_hash_table_add (done, attribute->name);
-          g_string_append_printf (conf, "%s%s\tArg:", brat_has_it ? "" : BRAT_CONF_GLOSSA_PREFIX,
-                                  attribute->name);
+          g_string_append_printf (conf, "%s%s\tArg:", brat_has_it ? "" : BRAT_CONF_GLOSSA_PREFIX, name);
           for (guint j = i; j < n_labels; j++)
             {
               const GlossaSchemaLabel *other = glossa_schema_get_label (schema, j);
@@ -760,8 +759,9 @@ append_brat_attributes (GString      *conf,
           if (attribute->type == GLOSSA_ATTRIBUTE_CHOICE && attribute->choices != NULL)
             {
               g_autofree char *values = g_strjoinv ("|", attribute->choices);
+              g_autofree char *brat_values = glossa_export_brat_name (values);
 
-              g_string_append_printf (conf, ", Value:%s", values);
+              g_string_append_printf (conf, ", Value:%s", brat_values);
             }
           if (!brat_has_it)
             g_string_append_printf (conf, ", Type:%s", glossa_attribute_type_to_string (attribute->type));
@@ -782,8 +782,9 @@ brat_conf (GlossaSchema *schema)
   for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
     {
       const GlossaSchemaRelation *relation = glossa_schema_get_relation (schema, i);
+      g_autofree char *name = glossa_export_brat_name (relation->name);
 
-      g_string_append_printf (conf, "%s\tArg1:", relation->name);
+      g_string_append_printf (conf, "%s\tArg1:", name);
       append_label_list (conf, schema, relation->from);
       g_string_append (conf, ", Arg2:");
       append_label_list (conf, schema, relation->to);

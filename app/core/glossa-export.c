@@ -945,6 +945,17 @@ format_brat_note (GlossaSpan *span,
     }
 }
 
+char *
+glossa_export_brat_name (const char *name)
+{
+  char *copy = g_strdup (name);
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      *p = '_';
+  return copy;
+}
+
 /* brat's attributes are flags (a boolean that is true) and choices ("A2\t
  * NAME T3 VALUE"); free text and date values have no brat form, so they go
  * in AnnotatorNotes comments "NAME=VALUE", which brat shows beside the
@@ -967,6 +978,7 @@ format_brat_attributes (GlossaSpan        *span,
     {
       const GlossaSchemaAttribute *declared = g_ptr_array_index (label->attributes, i);
       JsonNode *value = json_object_get_member (span->attributes, declared->name);
+      g_autofree char *name = glossa_export_brat_name (declared->name);
       g_autofree char *text = NULL;
 
       if (value == NULL)
@@ -974,19 +986,20 @@ format_brat_attributes (GlossaSpan        *span,
       if (declared->type == GLOSSA_ATTRIBUTE_BOOLEAN)
         {
           if (json_node_get_boolean (value))
-            g_string_append_printf (attributes, "A%u\t%s T%u\n", ++*n_attributes, declared->name, number);
+            g_string_append_printf (attributes, "A%u\t%s T%u\n", ++*n_attributes, name, number);
           continue;
         }
       if (declared->type == GLOSSA_ATTRIBUTE_CHOICE)
         {
-          g_string_append_printf (attributes, "A%u\t%s T%u %s\n", ++*n_attributes, declared->name,
-                                  number, json_node_get_string (value));
+          g_autofree char *choice = glossa_export_brat_name (json_node_get_string (value));
+
+          g_string_append_printf (attributes, "A%u\t%s T%u %s\n", ++*n_attributes, name, number, choice);
           continue;
         }
       text = g_strdup (json_node_get_string (value));
       g_strdelimit (text, "\t\r\n", ' ');
       g_string_append_printf (comments, "#%u\tAnnotatorNotes T%u\t%s=%s\n", ++*n_comments, number,
-                              declared->name, text);
+                              name, text);
       if (span->value_source != NULL && g_str_equal (declared->name, "value"))
         g_string_append_printf (comments, "#%u\tAnnotatorNotes T%u\tvalue_source=%s\n", ++*n_comments,
                                 number, span->value_source);
@@ -1008,10 +1021,11 @@ format_brat_relations (GlossaRecord *record,
       GlossaRelation *relation = g_ptr_array_index (relations, i);
       guint from = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, relation->from));
       guint to = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, relation->to));
+      g_autofree char *type = glossa_export_brat_name (relation->type);
 
       /* An end brat could not show (only line breaks) has no T line. */
       if (from != 0 && to != 0)
-        g_string_append_printf (ann, "R%u\t%s Arg1:T%u Arg2:T%u\n", ++n, relation->type, from, to);
+        g_string_append_printf (ann, "R%u\t%s Arg1:T%u Arg2:T%u\n", ++n, type, from, to);
     }
 }
 

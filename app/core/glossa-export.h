@@ -72,6 +72,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaRecord, glossa_record_free)
  */
 #define BRAT_CONF_GLOSSA_PREFIX "# Glossa: "
 
+/* @name as brat can hold it in a type, role or value: white space, which
+ * separates brat's fields, becomes "_".
+ */
+char            *glossa_export_brat_name     (const char      *name);
+
 /* Converts code point offsets of one article to another unit and back. */
 typedef struct _GlossaOffsetMap GlossaOffsetMap;
 

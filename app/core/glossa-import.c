@@ -1244,17 +1244,18 @@ append_note (char       **note,
   *note = joined;
 }
 
-/* "NAME=VALUE", as export writes text and date values into notes. */
+/* "NAME=VALUE", as export writes text and date values into notes: a name
+ * of no white space. A note that only looks so stays a note (see
+ * take_note_attribute()).
+ */
 static gboolean
 looks_like_attribute (const char *note)
 {
   const char *p = note;
 
-  if (!g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
+  while (*p != '\0' && *p != '=' && !g_ascii_isspace (*p))
     p++;
-  return *p == '=' && p[1] != '\0';
+  return p > note && *p == '=' && p[1] != '\0';
 }
 
 static gboolean

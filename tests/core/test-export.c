@@ -334,6 +334,21 @@ test_brat_links (void)
                    "#7\tAnnotatorNotes T3\tvalue_source=auto\n");
 }
 
+/* brat's fields are separated by white space: a link type that has some
+ * gets "_" instead.
+ */
+static void
+test_brat_names (void)
+{
+  g_autoptr(GlossaRecord) record = linked_record ();
+  g_autofree char *ann = NULL;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (record->relations, glossa_relation_new ("r3", "said\tby them", "s4", "s1"));
+  text = export_one (record, GLOSSA_EXPORT_BRAT, GLOSSA_OFFSETS_CODEPOINT, 0, NULL, &ann);
+  ct_assert_contains (ann, "R3\tsaid_by_them Arg1:T4 Arg2:T1\n");
+}
+
 /* Flags and choices are brat attributes: a true flag an A line with no
  * value, a false one none, a choice its value.
  */
@@ -1025,6 +1040,7 @@ main (int    argc,
   g_test_add_func ("/core/export/doccano-links", test_doccano_links);
   g_test_add_func ("/core/export/brat-links", test_brat_links);
   g_test_add_func ("/core/export/brat-attributes", test_brat_attributes);
+  g_test_add_func ("/core/export/brat-names", test_brat_names);
   g_test_add_func ("/core/export/slicing-python", test_slicing_python);
   g_test_add_func ("/core/export/brat-fragments", test_brat_fragments);
   g_test_add_func ("/core/export/conll-overlaps", test_conll_overlaps);
