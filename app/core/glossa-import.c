@@ -439,6 +439,25 @@ get_optional_id (JsonObject  *object,
   return TRUE;
 }
 
+/* Links and attributes name spans by id: with two spans of one id, which
+ * one a link is to is a guess. @seen maps each id to where it was first.
+ */
+static gboolean
+check_unique_id (GHashTable  *seen,
+                 const char  *id,
+                 const char  *where,
+                 GError     **error)
+{
+  const char *first;
+
+  if (id == NULL)
+    return TRUE;
+  if ((first = g_hash_table_lookup (seen, id)) != NULL)
+    return fail (error, where, _("“%s” is already the id of %s; ids must be unique in a document"), id, first);
+  g_hash_table_insert (seen, g_strdup (id), g_strdup (where));
+  return TRUE;
+}
+
 /* "attributes": {"NAME": "value" or true/false}, of the span just added. */
 static gboolean
 read_span_attributes (RawDoc      *doc,
@@ -529,6 +548,7 @@ read_jsonl_object (RawDoc      *doc,
 {
   const char *date, *status, *annotator;
   JsonNode *spans = member (object, "spans");
+  g_autoptr(GHashTable) seen = NULL;
 
   doc->id = get_id (object, "id", line_no);
   if (!set_text (doc, member (object, "text"), "text", error) ||
@@ -552,6 +572,7 @@ read_jsonl_object (RawDoc      *doc,
   if (!JSON_NODE_HOLDS_ARRAY (spans))
     return fail (error, doc->where, "“spans” must be an array");
 
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (spans)); i++)
     {
       JsonNode *node = json_array_get_element (json_node_get_array (spans), i);
@@ -570,7 +591,8 @@ read_jsonl_object (RawDoc      *doc,
           !get_optional_string (span, "text", where, &text, error) ||
           !get_optional_string (span, "note", where, &note, error) ||
           !get_optional_id (span, "id", where, &id, error) ||
-          !get_optional_string (span, "value_source", where, &value_source, error))
+          !get_optional_string (span, "value_source", where, &value_source, error) ||
+          !check_unique_id (seen, id, where, error))
         return FALSE;
       if (label == NULL)
         return fail (error, where, "“label” must be a string");
@@ -624,6 +646,7 @@ read_doccano_entities (RawDoc      *doc,
                        JsonNode    *entities,
                        GError     **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (entities))
@@ -643,7 +666,8 @@ read_doccano_entities (RawDoc      *doc,
       if (!get_integer (json_node_get_object (node), "start_offset", where, &start, error) ||
           !get_integer (json_node_get_object (node), "end_offset", where, &end, error) ||
           !get_optional_string (json_node_get_object (node), "label", where, &label, error) ||
-          !get_optional_id (json_node_get_object (node), "id", where, &id, error))
+          !get_optional_id (json_node_get_object (node), "id", where, &id, error) ||
+          !check_unique_id (seen, id, where, error))
         return FALSE;
       if (label == NULL)
         return fail (error, where, "“label” must be a string");

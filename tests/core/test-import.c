@@ -1122,6 +1122,14 @@ test_doccano_relations (void)
   ct_write_file (path, "{\"text\": \"x\", \"entities\": [], \"relations\": [{\"id\": 1, \"from_id\": 11, \"type\": \"source\"}]}\n", -1);
   message = import_error (path, GLOSSA_IMPORT_DOCCANO, NULL);
   ct_assert_contains (message, "in.jsonl:1: relations[0]: a relation needs “from_id”, “to_id” and “type”");
+  g_clear_pointer (&message, g_free);
+
+  /* Two entities of one id: which one a relation is to is a guess. */
+  ct_write_file (path, "{\"text\": \"ab\", \"entities\": [{\"id\": 3, \"start_offset\": 0, \"end_offset\": 1, "
+                       "\"label\": \"actor\"}, {\"id\": 3, \"start_offset\": 1, \"end_offset\": 2, \"label\": \"actor\"}]}\n", -1);
+  message = import_error (path, GLOSSA_IMPORT_DOCCANO, NULL);
+  ct_assert_contains (message, "in.jsonl:1: entities[1]: “3” is already the id of ");
+  ct_assert_contains (message, "in.jsonl:1: entities[0]; ids must be unique in a document");
   ct_remove_tree (dir);
 }
 
