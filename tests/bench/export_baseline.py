@@ -13,6 +13,16 @@ import os
 import sys
 
 
+def span(s):
+    out = {"id": s["id"], "start": s["start"], "end": s["end"], "label": s["label"],
+           "text": s["text"], "attributes": s.get("attributes", {})}
+    if s.get("note"):
+        out["note"] = s["note"]
+    if "value_source" in s:
+        out["value_source"] = s["value_source"]
+    return out
+
+
 def main():
     folder, output = sys.argv[1], sys.argv[2]
     names = sorted(n for n in os.listdir(folder) if n.endswith(".annotations.json"))
@@ -29,8 +39,9 @@ def main():
                 "date": annotations["document"]["date"],
                 "status": annotations["status"],
                 "annotator": annotations["annotator"],
-                "spans": [{"start": s["start"], "end": s["end"], "label": s["label"],
-                           "text": s["text"]} for s in annotations["spans"]],
+                "spans": [span(s) for s in annotations["spans"]],
+                "relations": [{"id": r["id"], "type": r["type"], "from": r["from"], "to": r["to"]}
+                              for r in annotations.get("relations", [])],
             }
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
