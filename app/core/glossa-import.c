@@ -77,6 +77,7 @@ typedef struct
   GArray       *links;      /* of RawLink */
   GArray       *attributes; /* of RawAttribute */
   GHashTable   *by_id;      /* nullable: span id -> index + 1 of its first span */
+  GHashTable   *not_spans;  /* nullable: ids of brat's events and relations */
 } RawDoc;
 
 static const char * const format_names[] = { "jsonl", "doccano", "label-studio", "brat" };
@@ -230,6 +231,7 @@ raw_doc_free (gpointer data)
   g_array_unref (doc->links);
   g_array_unref (doc->attributes);
   g_clear_pointer (&doc->by_id, g_hash_table_unref);
+  g_clear_pointer (&doc->not_spans, g_hash_table_unref);
   g_free (doc);
 }
 
@@ -1314,6 +1316,18 @@ read_brat_note (RawDoc              *doc,
   return TRUE;
 }
 
+/* An event or relation may have attributes, and an event may be another
+ * event's argument: what points at one is left out, not an error.
+ */
+static void
+add_not_span (RawDoc     *doc,
+              const char *id)
+{
+  if (doc->not_spans == NULL)
+    doc->not_spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (doc->not_spans, g_strdup (id));
+}
+
 static gboolean
 read_brat_ann (RawDoc                     *doc,
                const char                 *path,
@@ -1355,11 +1369,13 @@ read_brat_ann (RawDoc                     *doc,
         case 'R':
           if (!read_brat_relation (doc, fields, where, error))
             return FALSE;
+          add_not_span (doc, fields[0]);
           break;
         case 'E':
           if (!read_brat_event (doc, fields, where, options, &used, error))
             return FALSE;
           report->n_skipped += !used;
+          add_not_span (doc, fields[0]);
           break;
         case 'A':
         case 'M':
@@ -2180,7 +2196,8 @@ converted_by_id (RawDoc    *doc,
 }
 
 /* The span the input calls @id once converted: NULL with @missing TRUE if
- * no span has that id, NULL with @missing FALSE if its label was left out.
+ * nothing has that id, NULL with @missing FALSE if its label was left out
+ * or it is no span (a brat event).
  */
 static GlossaSpan *
 converted_span (RawDoc     *doc,
@@ -2188,7 +2205,8 @@ converted_span (RawDoc     *doc,
                 const char *id,
                 gboolean   *missing)
 {
-  *missing = raw_doc_find (doc, id) < 0;
+  *missing = raw_doc_find (doc, id) < 0 &&
+             (doc->not_spans == NULL || !g_hash_table_contains (doc->not_spans, id));
   return g_hash_table_lookup (by_id, id);
 }
 

@@ -940,13 +940,20 @@ test_brat_events (void)
                       "T2\tCue 6 10\tsaid\n"
                       "T3\tContent 18 38\t“a colossal mistake”\n"
                       "E1\tAttribution:T2 Source:T1 Content:T3\n"
-                      "E2\tOther:T2 Content:T3\n", -1);
+                      "E2\tOther:T2 Content:T3\n"
+                      /* An attribute of an event, an event as an
+                       * argument: left out, counted.
+                       */
+                      "A1\tFactual E1\n"
+                      "E3\tNested:T2 Content:E1 Source:T1\n", -1);
   records = import_with_links (dir, GLOSSA_IMPORT_BRAT, map, link_map, TRUE, &report);
   record = g_ptr_array_index (records, 0);
   g_assert_cmpuint (record->spans->len, ==, 2);
   g_assert_cmpuint (record->relations->len, ==, 1);
   assert_link (record, 0, "source", "s2", "s1");
   g_assert_cmpuint (report.n_unmapped, ==, 1);
+  g_assert_cmpuint (report.n_attributes_dropped, ==, 1);
+  g_assert_cmpuint (report.n_links_dropped, ==, 1);
   /* E2 has no Source: no rule uses it. */
   g_assert_cmpuint (report.n_skipped, ==, 1);
   assert_output_loads (records);
