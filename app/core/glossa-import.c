@@ -849,7 +849,7 @@ read_label_studio_relation (RawDoc      *doc,
   if (labels == NULL || JSON_NODE_HOLDS_NULL (labels) ||
       (JSON_NODE_HOLDS_ARRAY (labels) && json_array_get_length (json_node_get_array (labels)) == 0))
     {
-      raw_doc_add_link (doc, "relation", left ? to : from, left ? from : to, at, "from_id");
+      raw_doc_add_link (doc, "relation", left ? to : from, left ? from : to, at, "relation");
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (labels))
@@ -863,7 +863,7 @@ read_label_studio_relation (RawDoc      *doc,
       if (!is_string (label) || *json_node_get_string (label) == '\0')
         return fail (error, at, "“labels” must hold non-empty strings");
       raw_doc_add_link (doc, json_node_get_string (label), left ? to : from, left ? from : to,
-                        at, "from_id");
+                        at, "relation");
     }
   return TRUE;
 }

@@ -852,6 +852,7 @@ test_label_studio_relations (void)
 {
   g_autofree char *dir = ct_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "tasks.json", NULL);
+  g_autofree char *message = NULL;
   g_autoptr(GPtrArray) records = NULL;
   GlossaImportReport report = { 0 };
   GlossaRecord *record;
@@ -876,6 +877,13 @@ test_label_studio_relations (void)
   g_assert_null (report.warnings);
   assert_output_loads (records);
   glossa_import_report_clear (&report);
+
+  /* A region linked to itself is named by its result. */
+  ct_write_file (path, "[{\"data\": {\"text\": \"Anna\"}, \"annotations\": [{\"result\": ["
+                       "{\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 4, \"labels\": [\"actor\"]}},"
+                       "{\"from_id\": \"a\", \"to_id\": \"a\", \"type\": \"relation\", \"labels\": [\"knows\"]}]}]}]", -1);
+  message = import_error (path, GLOSSA_IMPORT_LABEL_STUDIO, NULL);
+  ct_assert_contains (message, "tasks.json: [0].annotations[0].result[1]: relation.to: a span cannot be linked to itself");
   ct_remove_tree (dir);
 }
 
