@@ -290,6 +290,29 @@ def map_link_usage(tmp):
 
 
 @test
+def jsonl_corpus_links_exported(tmp):
+    # A JSONL corpus keeps its links in FILE.annotations.jsonl: they reach
+    # every export.
+    corpus = os.path.join(tmp, "c.jsonl")
+    with open(corpus, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "one", "text": "Putin said \u201cno\u201d."}) + "\n")
+    with open(os.path.join(tmp, "c.annotations.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "one", "status": "done", "annotator": "a", "spans": [
+            {"id": "s1", "start": 0, "end": 5, "label": "actor", "text": "Putin"},
+            {"id": "s2", "start": 11, "end": 15, "label": "quote", "text": "\u201cno\u201d"}],
+            "relations": [{"id": "r1", "type": "source", "from": "s2", "to": "s1"}]}) + "\n")
+    brat = os.path.join(tmp, "brat")
+    ok(run("export", corpus, "--format", "brat", "-o", brat))
+    with open(os.path.join(brat, "one.ann"), encoding="utf-8") as f:
+        expect("R1\tsource Arg1:T2 Arg2:T1\n" in f.read())
+    out = os.path.join(tmp, "out.jsonl")
+    ok(run("export", corpus, "-o", out))
+    with open(out, encoding="utf-8") as f:
+        line = json.loads(f.readline())
+    expect(line["relations"] == [{"id": "r1", "type": "source", "from": "s2", "to": "s1"}], line)
+
+
+@test
 def label_studio_relations(tmp):
     path = os.path.join(tmp, "tasks.json")
     with open(path, "w", encoding="utf-8") as f:
