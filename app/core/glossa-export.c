@@ -654,9 +654,13 @@ static GPtrArray *
 selected_relations (GlossaRecord *record,
                     GPtrArray    *spans)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) ids = NULL;
   GPtrArray *relations = g_ptr_array_new ();
 
+  /* Most documents have none: no table of their spans then. */
+  if (record->relations == NULL || record->relations->len == 0)
+    return relations;
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < spans->len; i++)
     g_hash_table_add (ids, ((GlossaSpan *) g_ptr_array_index (spans, i))->id);
   for (guint i = 0; record->relations != NULL && i < record->relations->len; i++)
