@@ -123,7 +123,8 @@ _glossa_cli_import (int    argc,
                                     "NAME.annotations.json files:\n"
                                     "  jsonl         Glossa's export, or lines with id, text and spans\n"
                                     "  doccano       lines with text and label [[start, end, LABEL]] or\n"
-                                    "                entities [{start_offset, end_offset, label}]\n"
+                                    "                entities [{id, start_offset, end_offset, label}]\n"
+                                    "                and relations [{from_id, to_id, type}]\n"
                                     "  label-studio  Label Studio's JSON export\n"
                                     "  brat          a folder of NAME.txt and NAME.ann\n\n"
                                     "Without --map, the source's labels are kept and the corpus gets a\n"
@@ -137,7 +138,7 @@ _glossa_cli_import (int    argc,
                                     "(--drop-unmapped). brat events become links with\n"
                                     "--map-link Content>Source=source. Attributes come from brat's A\n"
                                     "lines and NAME=VALUE notes, and JSONL's attributes, where the\n"
-                                    "schema has them.\n"
+                                    "schema has them.\n\n"
                                     "On any problem nothing is written.\n\n"
                                     "Exit status: 0 on success, 1 on bad input, 2 for usage errors."),
                                   entries, &exit_code))
