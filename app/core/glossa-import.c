@@ -2318,6 +2318,23 @@ convert_value_sources (RawDoc    *doc,
     }
 }
 
+/* A --map-link rule whose target is no link type is a mistake in the rule
+ * (a typo), whatever --drop-unmapped says: name the rule and the types.
+ */
+static gboolean
+fail_mapped_type (RawLink       *raw,
+                  const char    *type,
+                  GlossaSchema  *schema,
+                  GError       **error)
+{
+  g_autoptr(GString) types = g_string_new (NULL);
+
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    g_string_append_printf (types, "%s%s", i > 0 ? ", " : "", glossa_schema_get_relation (schema, i)->name);
+  return fail (error, raw->where, _("%s: --map-link %s=%s: the schema has no link type “%s” (it has: %s)"),
+               raw->field, raw->type, type, type, types->len > 0 ? types->str : _("none"));
+}
+
 static GlossaRelation *
 convert_link (RawDoc                     *doc,
               RawLink                    *raw,
@@ -2332,6 +2349,8 @@ convert_link (RawDoc                     *doc,
   GlossaSpan *from, *to, *kept;
   gboolean missing;
 
+  if (glossa_schema_find_relation (schema, type) == NULL && type != raw->type)
+    return fail_mapped_type (raw, type, schema, error), NULL;
   if (glossa_schema_find_relation (schema, type) == NULL)
     {
       if (!options->drop_unmapped)

@@ -12,6 +12,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -275,6 +276,13 @@ def bad_links_name_file_and_line(tmp):
         f.write(cases[1][0])
     ok(run("import", src, "--format", "brat", *cases[1][1], "--map-link", "Said=source", "-o", out))
     expect(annotations(out, "a")["relations"] == [{"id": "r1", "type": "source", "from": "s2", "to": "s1"}])
+    # A rule whose target is no link type is a typo, even with --drop-unmapped.
+    shutil.rmtree(out)
+    result = run("import", src, "--format", "brat", *cases[1][1], "--map-link", "Said=sourc",
+                 "--drop-unmapped", "-o", out)
+    expect(result.returncode == 1 and ann + ":3: R1: --map-link Said=sourc: the schema has no link type "
+           "\u201csourc\u201d (it has: source)" in result.stderr, result.stderr)
+    expect(not os.path.exists(out))
     dropped = os.path.join(tmp, "dropped")
     result = ok(run("import", src, "--format", "brat", *cases[1][1], "--drop-unmapped", "-o", dropped))
     expect("1 link left out" in result.stderr, result.stderr)
