@@ -80,6 +80,7 @@ glossa_record_new (const char    *id,
   record->annotator = g_strdup ("");
   record->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
   record->schema = glossa_schema_get_default ();
+  record->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
   return record;
 }
 
@@ -108,6 +109,8 @@ glossa_record_new_from_annotations (const char              *id,
     }
   for (guint i = 0; i < annotations->spans->len; i++)
     g_ptr_array_add (record->spans, glossa_span_ref (g_ptr_array_index (annotations->spans, i)));
+  for (guint i = 0; annotations->relations != NULL && i < annotations->relations->len; i++)
+    g_ptr_array_add (record->relations, glossa_relation_ref (g_ptr_array_index (annotations->relations, i)));
   return record;
 }
 
@@ -123,6 +126,7 @@ glossa_record_free (GlossaRecord *record)
   g_free (record->annotator);
   g_clear_pointer (&record->spans, g_ptr_array_unref);
   g_clear_pointer (&record->schema, glossa_schema_unref);
+  g_clear_pointer (&record->relations, g_ptr_array_unref);
   g_free (record);
 }
 

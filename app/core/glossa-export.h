@@ -54,6 +54,7 @@ typedef struct
   char          *annotator;  /* never NULL */
   GPtrArray     *spans;      /* of GlossaSpan */
   GlossaSchema  *schema;     /* its corpus's labels */
+  GPtrArray     *relations;  /* of GlossaRelation, sorted (format v2) */
 } GlossaRecord;
 
 GlossaRecord *glossa_record_new            (const char        *id,
