@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
+#include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
 #include "glossa-import.h"
@@ -56,13 +57,8 @@ normalize_all (GlossaRecordSource     *source,
 }
 
 static void
-print_report (GlossaNormalizeReport *report,
-              guint                  n_documents,
-              const char            *output)
+print_values (GlossaNormalizeReport *report)
 {
-  g_printerr (ngettext ("%s: %u document written to %s\n",
-                        "%s: %u documents written to %s\n", n_documents),
-              g_get_prgname (), n_documents, output);
   g_printerr (_("%s: filled %u, could not normalise %u, kept %u values already there\n"),
               g_get_prgname (), report->n_filled, report->missed->len, report->n_kept);
   for (guint i = 0; i < report->missed->len; i++)
@@ -73,15 +69,100 @@ print_report (GlossaNormalizeReport *report,
     }
 }
 
+static void
+print_report (GlossaNormalizeReport *report,
+              guint                  n_documents,
+              const char            *output)
+{
+  g_printerr (ngettext ("%s: %u document written to %s\n",
+                        "%s: %u documents written to %s\n", n_documents),
+              g_get_prgname (), n_documents, output);
+  print_values (report);
+}
+
+/* --in-place: each document read from the corpus, filled and saved back
+ * through its store, one file (or JSONL line) at a time. A document that
+ * cannot be read or saved (another program changed it meanwhile) is
+ * reported and left as it is; the others are still done.
+ */
+static gboolean
+normalize_in_place (const char             *path,
+                    GlossaTimexLang         lang,
+                    GlossaNormalizeReport  *report,
+                    guint                  *n_written,
+                    GError                **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GlossaCorpus) corpus = glossa_corpus_open (file, NULL, error);
+  gboolean ok = TRUE;
+  guint n;
+
+  if (corpus == NULL)
+    return FALSE;
+  if (glossa_corpus_get_read_only (corpus))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("%s: the corpus is read-only; write a new one with -o"), path);
+      return FALSE;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (corpus));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossaDocument) document = NULL;
+      g_autoptr(GError) local = NULL;
+      guint before = report->n_filled;
+
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (corpus), i);
+
+      document = glossa_corpus_load_document (corpus, i, NULL, &local);
+      if (document == NULL ||
+          !glossa_normalize_document (document, glossa_corpus_item_get_date (item), lang, report, NULL, &local))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), local->message);
+          ok = FALSE;
+          continue;
+        }
+      if (report->n_filled > before)
+        (*n_written)++;
+    }
+  if (!ok)
+    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                 _("%s: some documents could not be read or saved (above); the others were"), path);
+  return ok;
+}
+
+static int
+run_in_place (const char      *path,
+              GlossaTimexLang  lang)
+{
+  g_autoptr(GError) error = NULL;
+  GlossaNormalizeReport report;
+  guint n_written = 0;
+  gboolean ok;
+
+  glossa_normalize_report_init (&report);
+  ok = normalize_in_place (path, lang, &report, &n_written, &error);
+  g_printerr (ngettext ("%s: %u document rewritten in %s\n", "%s: %u documents rewritten in %s\n",
+                        n_written),
+              g_get_prgname (), n_written, path);
+  print_values (&report);
+  glossa_normalize_report_clear (&report);
+  return ok ? GLOSSA_EXIT_OK : failed (error);
+}
+
 int
 _glossa_cli_normalize (int    argc,
                        char **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *lang_name = NULL;
+  gboolean in_place = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The corpus folder to create"), N_("CORPUS") },
+    { "in-place", 0, 0, G_OPTION_ARG_NONE, &in_place,
+      N_("Write the values into the corpus itself, each annotation file replaced atomically"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_name,
       N_("The articles’ language: en, it or auto (the default: guessed for each article)"), N_("LANG") },
     { NULL }
@@ -105,17 +186,24 @@ _glossa_cli_normalize (int    argc,
                                     "(its \"date YYYY-MM-DD\" line), marked value_source \"auto\". A\n"
                                     "value already there, an annotator's or not, is never changed.\n"
                                     "What was filled and each date that could not be (FILE:OFFSET,\n"
-                                    "offsets in code points) go to standard error.\n\n"
+                                    "offsets in code points) go to standard error. With --in-place the\n"
+                                    "corpus itself is written instead, each annotation file (or JSONL\n"
+                                    "line) that gains a value replaced atomically, and one changed by\n"
+                                    "someone else since it was read left alone and reported.\n\n"
                                     "Exit status: 0 on success, 1 on bad input, 2 for usage errors."),
                                   entries, &exit_code))
     return exit_code;
 
   if (argc != 2)
     return usage_error (_("give one corpus"));
-  if (output == NULL)
-    return usage_error (_("no output given (-o CORPUS)"));
+  if (output == NULL && !in_place)
+    return usage_error (_("no output given (-o CORPUS, or --in-place)"));
+  if (output != NULL && in_place)
+    return usage_error (_("give either -o CORPUS or --in-place, not both"));
   if (lang_name != NULL && !glossa_timex_lang_from_string (lang_name, &lang))
     return usage_error (_("--lang must be en, it or auto"));
+  if (in_place)
+    return run_in_place (argv[1], lang);
 
   input = g_file_new_for_commandline_arg (argv[1]);
   corpus = g_file_new_for_commandline_arg (output);

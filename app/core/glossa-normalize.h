@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "glossa-document.h"
 #include "glossa-export.h"
 #include "glossa-timex.h"
 
@@ -47,5 +48,21 @@ char    *glossa_normalize_record_dct   (GlossaRecord          *record);
 void     glossa_normalize_record       (GlossaRecord          *record,
                                         GlossaTimexLang        lang,
                                         GlossaNormalizeReport *report);
+
+/* The same for a document read from its store (a corpus's annotation file
+ * or JSONL line), saved back through that store when anything was filled:
+ * atomically, and refused (GLOSSA_ERROR_CONFLICT, nothing written) when
+ * the file changed since the document was read. A document with nothing to
+ * fill is not written at all. @report counts a document's values as filled
+ * only once they are saved. @date (nullable) is the document's date as its
+ * corpus knows it (a JSONL line's "date"), used when the annotations have
+ * none.
+ */
+gboolean glossa_normalize_document     (GlossaDocument         *document,
+                                        const char             *date,
+                                        GlossaTimexLang         lang,
+                                        GlossaNormalizeReport  *report,
+                                        GCancellable           *cancellable,
+                                        GError                **error);
 
 G_END_DECLS

@@ -205,6 +205,76 @@ def jsonl_corpus_with_its_date(tmp):
 
 
 @test
+def in_place(tmp):
+    # The corpus itself: the file that gains values is replaced, one with
+    # nothing to fill keeps its bytes and its inode, an article nobody
+    # annotated gets no annotation file.
+    corpus = folder_corpus(tmp)
+    path = os.path.join(corpus, "news.annotations.json")
+    write(os.path.join(corpus, "other.txt"), "date 2021-12-30 X\n\nNothing here.\n")
+    write(os.path.join(corpus, "plain.txt"), "Nothing either.\n")
+    text = "date 2021-12-30 X\n\nNothing here.\n"
+    write(os.path.join(corpus, "other.annotations.json"),
+          annotation_file("other", text, [span("s1", text, "Nothing", "actor")]))
+    other = os.path.join(corpus, "other.annotations.json")
+    other_bytes, other_inode = read(other), os.stat(other).st_ino
+    old = annotations(corpus, "news")
+
+    result = run(corpus, "--in-place")
+    expect_exit(result, 0)
+    got = by_id(annotations(corpus, "news"))
+    expect(got["s1"]["attributes"] == {"value": "2021-12-29"} and got["s1"]["value_source"] == "auto", got)
+    expect(got["s3"] == by_id(old)["s3"], got["s3"])
+    expect(annotations(corpus, "news")["relations"] == old["relations"])
+    expect(read(other) == other_bytes and os.stat(other).st_ino == other_inode)
+    expect(not os.path.exists(os.path.join(corpus, "plain.annotations.json")), os.listdir(corpus))
+    expect(not [n for n in os.listdir(corpus) if n.startswith(".")], os.listdir(corpus))
+    expect("1 document rewritten in " + corpus in result.stderr, result.stderr)
+    expect("filled 2, could not normalise 1, kept 2 values" in result.stderr, result.stderr)
+    expect_exit(run(corpus, command="validate"), 0)
+
+    # Again: nothing left to fill, nothing written.
+    before = read(path)
+    result = run(corpus, "--in-place")
+    expect_exit(result, 0)
+    expect("0 documents rewritten" in result.stderr and "filled 0" in result.stderr, result.stderr)
+    expect(read(path) == before)
+
+
+@test
+def in_place_jsonl(tmp):
+    # A JSONL corpus: the values go to its lines' file, FILE.annotations.jsonl.
+    path = os.path.join(tmp, "news.jsonl")
+    text = "Shares rose on Monday.\n"
+    line = {"id": "d1", "text": text, "date": "2024-06-13", "spans": [span("s1", text, "Monday", "date")]}
+    write(path, json.dumps(line) + "\n")
+    corpus_bytes = read(path)
+    result = run(path, "--in-place")
+    expect_exit(result, 0)
+    expect(read(path) == corpus_bytes)
+    with open(os.path.join(tmp, "news.annotations.jsonl"), encoding="utf-8") as f:
+        lines = [json.loads(l) for l in f]
+    expect(len(lines) == 1 and lines[0]["spans"][0]["attributes"] == {"value": "2024-06-10"}, lines)
+    expect(lines[0]["spans"][0]["value_source"] == "auto", lines)
+
+
+@test
+def in_place_broken_document(tmp):
+    # A broken annotation file is reported and left as it is; the other
+    # documents are still done, and the exit status says something failed.
+    corpus = folder_corpus(tmp)
+    text = "date 2021-12-30 X\n\nIt rained yesterday.\n"
+    write(os.path.join(corpus, "b.txt"), text)
+    broken = os.path.join(corpus, "b.annotations.json")
+    write(broken, "{ not json")
+    result = run(corpus, "--in-place")
+    expect_exit(result, 1)
+    expect(broken in result.stderr, result.stderr)
+    expect(read(broken) == b"{ not json")
+    expect(by_id(annotations(corpus, "news"))["s1"].get("attributes") == {"value": "2021-12-29"})
+
+
+@test
 def refused_outputs(tmp):
     corpus = folder_corpus(tmp)
     before = sorted(os.listdir(corpus))
@@ -217,6 +287,7 @@ def refused_outputs(tmp):
         ([corpus, "-o", fifo], fifo),
         ([corpus, "-o", os.path.join(tmp, "o"), "--lang", "fr"], "--lang must be en, it or auto"),
         ([corpus], "no output given"),
+        ([corpus, "--in-place", "-o", os.path.join(tmp, "o")], "not both"),
         ([corpus, corpus, "-o", os.path.join(tmp, "o")], "give one corpus"),
     ]
     for args, message in cases:
