@@ -98,9 +98,11 @@ add_miss (GlossaNormalizeReport *report,
   miss->name = g_strdup (name);
   miss->start = span->start;
   miss->text = g_strdup (span->text);
-  /* A date may run over a line break; the report has one line a date. */
+  /* A date may run over a line break, and an article may hold terminal
+   * escapes: the report has one plain line a date.
+   */
   for (char *p = miss->text; *p != '\0'; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
+    if ((guchar) *p < 0x20 || *p == 0x7f)
       *p = ' ';
   miss->reason = g_strdup (reason);
   g_ptr_array_add (report->missed, miss);
