@@ -451,8 +451,6 @@ copy_record (GlossaRecord *record)
   copy->annotator = g_strdup (record->annotator);
   for (guint i = 0; i < record->spans->len; i++)
     g_ptr_array_add (copy->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
-  for (guint i = 0; i < record->relations->len; i++)
-    g_ptr_array_add (copy->relations, glossa_relation_ref (g_ptr_array_index (record->relations, i)));
   return copy;
 }
 

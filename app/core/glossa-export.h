@@ -10,6 +10,7 @@
 
 #include "glossa-article.h"
 #include "glossa-document.h"
+#include "glossa-relation.h"
 #include "glossa-schema.h"
 #include "glossa-span.h"
 #include "glossa-tokenizer.h"
@@ -54,7 +55,7 @@ typedef struct
   char          *annotator;  /* never NULL */
   GPtrArray     *spans;      /* of GlossaSpan */
   GlossaSchema  *schema;     /* its corpus's labels */
-  GPtrArray     *relations;  /* of GlossaRelation, sorted (format v2) */
+  GPtrArray     *relations;  /* of GlossaRelation, sorted; their ends are spans' ids */
 } GlossaRecord;
 
 GlossaRecord *glossa_record_new            (const char        *id,
