@@ -109,11 +109,10 @@ normalize_in_place (const char             *path,
   n = g_list_model_get_n_items (G_LIST_MODEL (corpus));
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (corpus), i);
       g_autoptr(GlossaDocument) document = NULL;
       g_autoptr(GError) local = NULL;
       guint before = report->n_filled;
-
-      g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (corpus), i);
 
       document = glossa_corpus_load_document (corpus, i, NULL, &local);
       if (document == NULL ||
