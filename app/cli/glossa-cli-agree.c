@@ -75,6 +75,11 @@ _glossa_cli_agree (int    argc,
                                     "           same label / spans in A; recall = spans of B overlapping\n"
                                     "           one of A / spans in B\n"
                                     "  kappa    Cohen's kappa over the IOB2 tags of the CoNLL tokens\n"
+                                    "  links    a link of A matches one of B of the same type whose ends\n"
+                                    "           are equal spans (start, end, label): P, R and F1 per\n"
+                                    "           link type and overall\n"
+                                    "  attributes  of spans equal in A and B where either has a value,\n"
+                                    "           the share whose values are equal\n"
                                     "F1 is the harmonic mean of precision and recall. A figure whose\n"
                                     "denominator is zero is null (– in the table).\n\n"
                                     "Exit status: 0 on success, 1 on bad input, 2 for usage errors."),

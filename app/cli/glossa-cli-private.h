@@ -26,6 +26,7 @@ int  _glossa_cli_suggest  (int argc, char **argv);
 int  _glossa_cli_merge    (int argc, char **argv);
 int  _glossa_cli_search   (int argc, char **argv);
 int  _glossa_cli_schema   (int argc, char **argv);
+int  _glossa_cli_normalize (int argc, char **argv);
 
 /* Parses @entries from @argv (as GOptionContext does) with @parameter and
  * @summary for --help. Returns FALSE after printing the usage error.

@@ -14,6 +14,7 @@
 #include "glossa-schema.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
+#include "glossa-format.h"
 #include "glossa-import.h"
 #include "glossa-output.h"
 #include "glossa-suggest.h"
@@ -29,6 +30,7 @@ typedef struct
   GHashTable         *per_label;     /* "quote" → count */
   guint               n_suggested;
   guint               n_unknown;     /* suggestions of a label the corpus cannot hold */
+  guint               n_links;       /* links written from suggestions */
 } Run;
 
 static int
@@ -216,12 +218,162 @@ compare_spans (gconstpointer a,
   return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
 }
 
+/* The suggestion's attributes that the schema declares for its label, as
+ * strings (a date's "value"); one the schema would refuse is left out, so
+ * that the file written loads again. A value is the normaliser's: "auto".
+ */
+static void
+set_attributes (GlossaSchema           *schema,
+                GlossaSpan             *span,
+                const GlossaSuggestion *suggestion)
+{
+  g_autoptr(JsonObject) attributes = json_object_new ();
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (suggestion->attributes == NULL)
+    return;
+  g_hash_table_iter_init (&iter, suggestion->attributes);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+
+      if (glossa_format_check_attribute (schema, span->label, name, node, "", "", NULL))
+        json_object_set_member (attributes, name, g_steal_pointer (&node));
+    }
+  if (json_object_get_size (attributes) == 0)
+    return;
+  span->attributes = g_steal_pointer (&attributes);
+  if (glossa_span_get_attribute (span, "value") != NULL)
+    span->value_source = g_strdup ("auto");
+}
+
+static char *
+next_relation_id (GlossaRecord *record,
+                  guint        *counter)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("r%u", ++*counter);
+      gboolean used = FALSE;
+
+      for (guint k = 0; k < record->relations->len && !used; k++)
+        used = strcmp (((GlossaRelation *) g_ptr_array_index (record->relations, k))->id, id) == 0;
+      if (!used)
+        return id;
+      g_free (id);
+    }
+}
+
+/* Adds @relation unless it is not allowed (by the schema, or a span linked
+ * to itself) or the record already has that link. Returns whether it did.
+ */
+static gboolean
+add_relation (GlossaRecord   *record,
+              GHashTable     *spans_by_id,
+              GlossaRelation *relation)
+{
+  if (!glossa_format_check_relation (relation, spans_by_id, record->schema, "", "", NULL))
+    return FALSE;
+  for (guint k = 0; k < record->relations->len; k++)
+    if (glossa_relation_same_key (g_ptr_array_index (record->relations, k), relation))
+      return FALSE;
+  g_ptr_array_add (record->relations, glossa_relation_ref (relation));
+  return TRUE;
+}
+
+static gboolean
+try_link (Run          *run,
+          GlossaRecord *record,
+          GHashTable   *spans_by_id,
+          const char   *type,
+          GlossaSpan   *from,
+          GlossaSpan   *to,
+          guint        *counter)
+{
+  g_autofree char *id = next_relation_id (record, counter);
+  g_autoptr(GlossaRelation) relation = glossa_relation_new (id, type, from->id, to->id);
+
+  if (!add_relation (record, spans_by_id, relation))
+    {
+      (*counter)--;  /* the id was not used after all */
+      return FALSE;
+    }
+  run->n_links++;
+  return TRUE;
+}
+
+/* A suggestion's link goes to the span made from its target suggestion, or
+ * to a span the article already had with the target's extent (a speaker
+ * already tagged): of several there, the first the schema lets it reach.
+ */
+static void
+add_link (Run                    *run,
+          GlossaRecord           *record,
+          GHashTable             *spans_by_id,
+          const GlossaSuggestion *suggestion,
+          GlossaSpan             *from,
+          GlossaSpan             *target,
+          guint                  *counter)
+{
+  if (target != NULL)
+    {
+      try_link (run, record, spans_by_id, suggestion->link_type, from, target, counter);
+      return;
+    }
+  for (guint k = 0; k < record->spans->len; k++)
+    {
+      GlossaSpan *to = g_ptr_array_index (record->spans, k);
+
+      if (to->start == suggestion->link_start && to->end == suggestion->link_end &&
+          try_link (run, record, spans_by_id, suggestion->link_type, from, to, counter))
+        return;
+    }
+}
+
+static int
+compare_relations (gconstpointer a,
+                   gconstpointer b)
+{
+  return glossa_relation_compare (*(GlossaRelation * const *) a, *(GlossaRelation * const *) b);
+}
+
+static void
+add_links (Run          *run,
+           GlossaRecord *record,
+           GPtrArray    *suggestions,
+           GlossaSpan  **made)
+{
+  g_autoptr(GHashTable) spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  guint counter = 0;
+
+  for (guint k = 0; k < record->spans->len; k++)
+    {
+      GlossaSpan *span = g_ptr_array_index (record->spans, k);
+
+      g_hash_table_insert (spans_by_id, span->id, span);
+    }
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const GlossaSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (made[i] == NULL || s->link_type == NULL)
+        continue;
+      /* A target suggestion left out (a label the corpus lacks) takes its link along. */
+      if (s->link >= 0 && made[s->link] == NULL)
+        continue;
+      add_link (run, record, spans_by_id, s, made[i], s->link >= 0 ? made[s->link] : NULL, &counter);
+    }
+  g_ptr_array_sort (record->relations, compare_relations);
+}
+
 static void
 add_suggestions (Run          *run,
                  GlossaRecord *record,
                  GPtrArray    *suggestions)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree GlossaSpan **made = g_new0 (GlossaSpan *, suggestions->len + 1);
   guint counter = 0;
 
   for (guint k = 0; k < record->spans->len; k++)
@@ -246,14 +398,17 @@ add_suggestions (Run          *run,
       id = next_id (ids, &counter);
       span = glossa_span_new (id, s->start, s->end, label, text);
       span->origin = GLOSSA_ORIGIN_SUGGESTED;
+      set_attributes (record->schema, span, s);
       g_ptr_array_add (record->spans, span);
       g_hash_table_add (ids, span->id);
+      made[i] = span;
       g_free (id);
       count (run->per_suggester, s->suggester);
       count (run->per_label, glossa_label_to_string (label));
       run->n_suggested++;
     }
   g_ptr_array_sort (record->spans, compare_spans);
+  add_links (run, record, suggestions, made);
 }
 
 static gboolean
@@ -307,6 +462,10 @@ print_report (Run        *run,
   g_printerr (ngettext ("%s: %u document, %u suggested spans written to %s\n",
                         "%s: %u documents, %u suggested spans written to %s\n", records->len),
               g_get_prgname (), records->len, run->n_suggested, output);
+  if (run->n_links > 0)
+    g_printerr (ngettext ("%s: %u link from a suggestion written\n",
+                          "%s: %u links from suggestions written\n", run->n_links),
+                g_get_prgname (), run->n_links);
   print_counts (_("suggester"), run->per_suggester);
   print_counts (_("label"), run->per_label);
   if (run->n_unknown > 0)

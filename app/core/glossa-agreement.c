@@ -19,6 +19,18 @@
  */
 #define AGREE_PIECE_BYTES (256 * 1024)
 
+static void
+clear_relation (gpointer data)
+{
+  g_free (((GlossaAgreementRelation *) data)->type);
+}
+
+static void
+clear_attribute (gpointer data)
+{
+  g_free (((GlossaAgreementAttribute *) data)->name);
+}
+
 GlossaAgreement *
 glossa_agreement_new (void)
 {
@@ -27,6 +39,10 @@ glossa_agreement_new (void)
   agreement->only_in_a = g_ptr_array_new_with_free_func (g_free);
   agreement->only_in_b = g_ptr_array_new_with_free_func (g_free);
   agreement->labels = g_array_new (FALSE, TRUE, sizeof (GlossaAgreementLabel));
+  agreement->relations = g_array_new (FALSE, TRUE, sizeof (GlossaAgreementRelation));
+  g_array_set_clear_func (agreement->relations, clear_relation);
+  agreement->attributes = g_array_new (FALSE, TRUE, sizeof (GlossaAgreementAttribute));
+  g_array_set_clear_func (agreement->attributes, clear_attribute);
   return agreement;
 }
 
@@ -39,7 +55,10 @@ glossa_agreement_free (GlossaAgreement *agreement)
   g_ptr_array_unref (agreement->only_in_a);
   g_ptr_array_unref (agreement->only_in_b);
   g_array_unref (agreement->labels);
+  g_array_unref (agreement->relations);
+  g_array_unref (agreement->attributes);
   g_clear_pointer (&agreement->schema, glossa_schema_unref);
+  g_clear_pointer (&agreement->tag_schema, glossa_schema_unref);
   g_free (agreement);
 }
 
@@ -153,14 +172,14 @@ add_all_tags (GlossaAgreement *agreement,
   GlossaTokens *piece;
 
   /* Index n_labels is overall: every label, outermost kept. Both sides tag
-   * with A's schema, so equal labels get equal tags.
+   * with A's labels (then B's own), so equal labels get equal tags.
    */
   for (guint l = 0; l <= n_labels; l++)
     {
       GlossaLabel label = l < n_labels ? g_array_index (agreement->labels, GlossaAgreementLabel, l).label : 0;
 
-      taggers_a[l] = glossa_iob_tagger_new (a->spans, agreement->schema, label);
-      taggers_b[l] = glossa_iob_tagger_new (b->spans, agreement->schema, label);
+      taggers_a[l] = glossa_iob_tagger_new (a->spans, agreement->tag_schema, label);
+      taggers_b[l] = glossa_iob_tagger_new (b->spans, agreement->tag_schema, label);
     }
 
   glossa_tokenizer_init (&tokenizer, glossa_article_get_text (a->article),
@@ -182,38 +201,239 @@ add_all_tags (GlossaAgreement *agreement,
     }
 }
 
-/* Figures are kept for every label of A's schema, in its order, even one
- * nobody used; a label used by B alone is added after them, so nothing
- * either annotator tagged goes uncounted.
+/* A label first seen in a later document (one only B has) had no span on
+ * either side in the documents before: their tokens were all O for it on
+ * both sides, which its kappa must count as agreement too.
+ */
+static void
+append_label (GlossaAgreement *agreement,
+              GlossaLabel      label,
+              const char      *color)
+{
+  GlossaAgreementLabel entry = { label, { 0 } };
+  guint64 n_tokens = agreement->overall.n_tokens;
+
+  entry.counts.n_tokens = n_tokens;
+  entry.counts.n_agree = n_tokens;
+  entry.counts.tags_a[GLOSSA_IOB_O] = n_tokens;
+  entry.counts.tags_b[GLOSSA_IOB_O] = n_tokens;
+  g_array_append_val (agreement->labels, entry);
+  /* IOB2 tags hold that many labels; past them a label gets no kappa. */
+  if (glossa_schema_get_n_labels (agreement->tag_schema) < GLOSSA_IOB_MAX_LABELS)
+    glossa_schema_add_label (agreement->tag_schema, glossa_schema_label_new (label, color));
+}
+
+static void
+append_attribute (GlossaAgreement *agreement,
+                  GlossaLabel      label,
+                  const char      *name)
+{
+  GlossaAgreementAttribute entry = { label, g_strdup (name), 0, 0 };
+
+  g_array_append_val (agreement->attributes, entry);
+}
+
+static void
+append_relation (GlossaAgreement *agreement,
+                 const char      *type)
+{
+  GlossaAgreementRelation entry = { g_strdup (type), 0, 0, 0 };
+
+  g_array_append_val (agreement->relations, entry);
+}
+
+/* Figures start with A's schema: its labels, the attributes each declares
+ * and its link types, in its order, even those nobody used.
+ */
+static void
+start_from_schema (GlossaAgreement *agreement,
+                   GlossaSchema    *schema)
+{
+  agreement->schema = glossa_schema_ref (schema);
+  agreement->tag_schema = glossa_schema_new (NULL);
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      const GlossaSchemaLabel *label = glossa_schema_get_label (schema, i);
+
+      append_label (agreement, label->name, label->color);
+      for (guint k = 0; label->attributes != NULL && k < label->attributes->len; k++)
+        append_attribute (agreement, label->name,
+                          ((GlossaSchemaAttribute *) g_ptr_array_index (label->attributes, k))->name);
+    }
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    append_relation (agreement, glossa_schema_get_relation (schema, i)->name);
+}
+
+/* A label used by B alone is added after A's, so that nothing either
+ * annotator tagged goes uncounted; so are link types and attributes.
  */
 static void
 add_labels (GlossaAgreement *agreement,
             GlossaRecord    *record)
 {
   if (agreement->schema == NULL)
-    {
-      agreement->schema = glossa_schema_ref (record->schema);
-      for (guint i = 0; i < glossa_schema_get_n_labels (record->schema); i++)
-        {
-          GlossaAgreementLabel entry = { glossa_schema_get_label (record->schema, i)->name, { 0 } };
-
-          g_array_append_val (agreement->labels, entry);
-        }
-    }
+    start_from_schema (agreement, record->schema);
 
   for (guint i = 0; i < record->spans->len; i++)
     {
       GlossaLabel label = ((GlossaSpan *) g_ptr_array_index (record->spans, i))->label;
-      gboolean found = FALSE;
 
-      for (guint l = 0; l < agreement->labels->len && !found; l++)
-        found = g_array_index (agreement->labels, GlossaAgreementLabel, l).label == label;
-      if (!found)
+      if (glossa_agreement_get_label (agreement, label) == NULL)
         {
-          GlossaAgreementLabel entry = { label, { 0 } };
+          const GlossaSchemaLabel *entry = glossa_schema_find_label (record->schema, label);
 
-          g_array_append_val (agreement->labels, entry);
+          append_label (agreement, label, entry != NULL ? entry->color : "#000000");
         }
+    }
+  for (guint i = 0; i < record->relations->len; i++)
+    {
+      const char *type = ((GlossaRelation *) g_ptr_array_index (record->relations, i))->type;
+
+      if (glossa_agreement_get_relation (agreement, type) == NULL)
+        append_relation (agreement, type);
+    }
+}
+
+/* The key of a link: its type and both ends' start, end and label. */
+static char *
+relation_key (GlossaRelation *relation,
+              GHashTable     *spans_by_id)
+{
+  GlossaSpan *from = g_hash_table_lookup (spans_by_id, relation->from);
+  GlossaSpan *to = g_hash_table_lookup (spans_by_id, relation->to);
+
+  /* A record's links are checked when read: both ends are there. */
+  if (from == NULL || to == NULL)
+    return NULL;
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%"
+                          G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT "\x1f%s",
+                          relation->type, from->start, from->end, glossa_label_to_string (from->label),
+                          to->start, to->end, glossa_label_to_string (to->label));
+}
+
+static GHashTable *
+index_spans (GPtrArray *spans)
+{
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      g_hash_table_insert (by_id, span->id, span);
+    }
+  return by_id;
+}
+
+static GlossaAgreementRelation *
+relation_entry (GlossaAgreement *agreement,
+                const char      *type)
+{
+  return (GlossaAgreementRelation *) glossa_agreement_get_relation (agreement, type);
+}
+
+/* Links are unique in a record by type and ends, and spans by start, end
+ * and label, so the keys of each side are a set and matches their
+ * intersection.
+ */
+static void
+add_relations (GlossaAgreement *agreement,
+               GlossaRecord    *a,
+               GlossaRecord    *b)
+{
+  g_autoptr(GHashTable) spans_a = index_spans (a->spans);
+  g_autoptr(GHashTable) spans_b = index_spans (b->spans);
+  g_autoptr(GHashTable) keys_b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < b->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (b->relations, i);
+      char *key = relation_key (relation, spans_b);
+
+      if (key == NULL)
+        continue;
+      g_hash_table_add (keys_b, key);
+      relation_entry (agreement, relation->type)->n_b++;
+      agreement->relations_overall.n_b++;
+    }
+  for (guint i = 0; i < a->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (a->relations, i);
+      g_autofree char *key = relation_key (relation, spans_a);
+      GlossaAgreementRelation *entry = relation_entry (agreement, relation->type);
+
+      if (key == NULL)
+        continue;
+      entry->n_a++;
+      agreement->relations_overall.n_a++;
+      if (g_hash_table_contains (keys_b, key))
+        {
+          entry->matched++;
+          agreement->relations_overall.matched++;
+        }
+    }
+}
+
+static void
+compare_attribute (GlossaAgreement  *agreement,
+                   const GlossaSpan *a,
+                   const GlossaSpan *b,
+                   const char       *name)
+{
+  GlossaAgreementAttribute *entry;
+  const char *value_a = glossa_span_get_attribute (a, name);
+  const char *value_b = glossa_span_get_attribute (b, name);
+
+  entry = (GlossaAgreementAttribute *) glossa_agreement_get_attribute (agreement, a->label, name);
+  if (entry == NULL)
+    {
+      append_attribute (agreement, a->label, name);
+      entry = &g_array_index (agreement->attributes, GlossaAgreementAttribute,
+                              agreement->attributes->len - 1);
+    }
+  entry->n_compared++;
+  if (g_strcmp0 (value_a, value_b) == 0)
+    entry->n_agree++;
+}
+
+/* Every attribute either span of an exactly matching pair has: those of A
+ * first, then those B alone has.
+ */
+static void
+compare_attributes (GlossaAgreement  *agreement,
+                    const GlossaSpan *a,
+                    const GlossaSpan *b)
+{
+  g_autoptr(GList) names_a = a->attributes != NULL ? json_object_get_members (a->attributes) : NULL;
+  g_autoptr(GList) names_b = b->attributes != NULL ? json_object_get_members (b->attributes) : NULL;
+
+  for (const GList *l = names_a; l != NULL; l = l->next)
+    compare_attribute (agreement, a, b, l->data);
+  for (const GList *l = names_b; l != NULL; l = l->next)
+    if (glossa_span_get_attribute (a, l->data) == NULL)
+      compare_attribute (agreement, a, b, l->data);
+}
+
+/* The same merge as count_exact(), over all labels at once. */
+static void
+add_attributes (GlossaAgreement *agreement,
+                GlossaRecord    *a,
+                GlossaRecord    *b)
+{
+  guint i = 0, j = 0;
+
+  while (i < a->spans->len && j < b->spans->len)
+    {
+      GlossaSpan *span_a = g_ptr_array_index (a->spans, i);
+      GlossaSpan *span_b = g_ptr_array_index (b->spans, j);
+      int cmp = glossa_span_compare (span_a, span_b);
+
+      if (cmp == 0)
+        compare_attributes (agreement, span_a, span_b);
+      if (cmp <= 0)
+        i++;
+      if (cmp >= 0)
+        j++;
     }
 }
 
@@ -262,6 +482,8 @@ glossa_agreement_add (GlossaAgreement  *agreement,
     }
 
   add_all_tags (agreement, a, b);
+  add_relations (agreement, a, b);
+  add_attributes (agreement, a, b);
 
   agreement->n_documents++;
   return TRUE;
@@ -340,6 +562,42 @@ glossa_agreement_get_label (GlossaAgreement *agreement,
   return NULL;
 }
 
+/* Returns: (nullable): the figures of links of @type, if either side had one
+ * or A's schema declares it
+ */
+const GlossaAgreementRelation *
+glossa_agreement_get_relation (GlossaAgreement *agreement,
+                               const char      *type)
+{
+  g_return_val_if_fail (agreement != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  for (guint i = 0; i < agreement->relations->len; i++)
+    if (strcmp (g_array_index (agreement->relations, GlossaAgreementRelation, i).type, type) == 0)
+      return &g_array_index (agreement->relations, GlossaAgreementRelation, i);
+  return NULL;
+}
+
+/* Returns: (nullable): the figures of attribute @name of @label */
+const GlossaAgreementAttribute *
+glossa_agreement_get_attribute (GlossaAgreement *agreement,
+                                GlossaLabel      label,
+                                const char      *name)
+{
+  g_return_val_if_fail (agreement != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < agreement->attributes->len; i++)
+    {
+      const GlossaAgreementAttribute *entry = &g_array_index (agreement->attributes,
+                                                              GlossaAgreementAttribute, i);
+
+      if (entry->label == label && strcmp (entry->name, name) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
 static double
 ratio (guint64 numerator,
        guint64 denominator)
@@ -404,6 +662,23 @@ glossa_agreement_scores (const GlossaAgreementCounts *counts,
   scores->kappa = kappa (counts);
 }
 
+void
+glossa_agreement_relation_scores (const GlossaAgreementRelation *relation,
+                                  GlossaPrf                     *scores)
+{
+  g_return_if_fail (relation != NULL && scores != NULL);
+
+  *scores = prf (relation->matched, relation->n_a, relation->matched, relation->n_b);
+}
+
+double
+glossa_agreement_attribute_share (const GlossaAgreementAttribute *attribute)
+{
+  g_return_val_if_fail (attribute != NULL, NAN);
+
+  return ratio (attribute->n_agree, attribute->n_compared);
+}
+
 /* JSON */
 
 static void
@@ -465,6 +740,94 @@ write_ids (GString   *out,
   g_string_append_c (out, ']');
 }
 
+static void
+write_relation (GString                       *out,
+                const GlossaAgreementRelation *relation,
+                const char                    *indent)
+{
+  GlossaPrf scores;
+
+  glossa_agreement_relation_scores (relation, &scores);
+  g_string_append_printf (out, "{\n%s  \"a\": %u,\n%s  \"b\": %u,\n%s  \"matched\": %u,\n",
+                          indent, relation->n_a, indent, relation->n_b, indent, relation->matched);
+  g_string_append_printf (out, "%s  \"precision\": ", indent);
+  write_number (out, scores.precision);
+  g_string_append_printf (out, ",\n%s  \"recall\": ", indent);
+  write_number (out, scores.recall);
+  g_string_append_printf (out, ",\n%s  \"f1\": ", indent);
+  write_number (out, scores.f1);
+  g_string_append_printf (out, "\n%s}", indent);
+}
+
+static void
+write_relations (GString         *out,
+                 GlossaAgreement *agreement)
+{
+  g_string_append (out, "  \"relations\": {\n    \"types\": {");
+  for (guint i = 0; i < agreement->relations->len; i++)
+    {
+      const GlossaAgreementRelation *entry = &g_array_index (agreement->relations,
+                                                             GlossaAgreementRelation, i);
+
+      g_string_append (out, i > 0 ? ",\n      " : "\n      ");
+      glossa_json_write_string (out, entry->type);
+      g_string_append (out, ": ");
+      write_relation (out, entry, "      ");
+    }
+  g_string_append (out, agreement->relations->len > 0 ? "\n    },\n" : "},\n");
+  g_string_append (out, "    \"overall\": ");
+  write_relation (out, &agreement->relations_overall, "    ");
+  g_string_append (out, "\n  }");
+}
+
+static void
+write_attribute (GString                        *out,
+                 const GlossaAgreementAttribute *entry)
+{
+  g_string_append (out, "      ");
+  glossa_json_write_string (out, entry->name);
+  g_string_append_printf (out, ": {\n        \"compared\": %u,\n        \"agree\": %u,\n"
+                               "        \"share\": ", entry->n_compared, entry->n_agree);
+  write_number (out, glossa_agreement_attribute_share (entry));
+  g_string_append (out, "\n      }");
+}
+
+/* Grouped by label, in the order of the labels. */
+static void
+write_attributes (GString         *out,
+                  GlossaAgreement *agreement)
+{
+  gboolean first_label = TRUE;
+
+  g_string_append (out, "  \"attributes\": {");
+  for (guint l = 0; l < agreement->labels->len; l++)
+    {
+      GlossaLabel label = g_array_index (agreement->labels, GlossaAgreementLabel, l).label;
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < agreement->attributes->len; i++)
+        {
+          const GlossaAgreementAttribute *entry = &g_array_index (agreement->attributes,
+                                                                  GlossaAgreementAttribute, i);
+
+          if (entry->label != label)
+            continue;
+          if (first)
+            {
+              g_string_append (out, first_label ? "\n    " : "\n    },\n    ");
+              glossa_json_write_string (out, glossa_label_to_string (label));
+              g_string_append (out, ": {\n");
+              first_label = FALSE;
+            }
+          else
+            g_string_append (out, ",\n");
+          write_attribute (out, entry);
+          first = FALSE;
+        }
+    }
+  g_string_append (out, first_label ? "}" : "\n    }\n  }");
+}
+
 char *
 glossa_agreement_to_json (GlossaAgreement *agreement)
 {
@@ -489,6 +852,10 @@ glossa_agreement_to_json (GlossaAgreement *agreement)
     }
   g_string_append (out, "  },\n  \"overall\": ");
   write_scores (out, &agreement->overall, "  ");
+  g_string_append (out, ",\n");
+  write_relations (out, agreement);
+  g_string_append (out, ",\n");
+  write_attributes (out, agreement);
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }
@@ -539,6 +906,58 @@ append_ids (GString    *out,
   g_string_append_c (out, '\n');
 }
 
+static void
+append_relation_row (GString                       *out,
+                     const char                    *name,
+                     const GlossaAgreementRelation *relation)
+{
+  GlossaPrf scores;
+
+  glossa_agreement_relation_scores (relation, &scores);
+  g_string_append_printf (out, "%-15s %6u %6u %7u ", name, relation->n_a, relation->n_b, relation->matched);
+  append_figure (out, scores.precision);
+  append_figure (out, scores.recall);
+  append_figure (out, scores.f1);
+  g_string_append_c (out, '\n');
+}
+
+/* Links and attributes, after the labels: only what the corpora have or
+ * A's schema declares, so a corpus without them gets no empty section.
+ */
+static void
+append_links_and_attributes (GString         *out,
+                             GlossaAgreement *agreement)
+{
+  if (agreement->relations->len > 0)
+    {
+      g_string_append_printf (out, "\n%-15s %6s %6s %7s  %6s %6s %6s\n",
+                              "link", "A", "B", "matched", "P", "R", "F1");
+      for (guint i = 0; i < agreement->relations->len; i++)
+        {
+          const GlossaAgreementRelation *entry = &g_array_index (agreement->relations,
+                                                                 GlossaAgreementRelation, i);
+
+          append_relation_row (out, entry->type, entry);
+        }
+      append_relation_row (out, "overall", &agreement->relations_overall);
+    }
+  if (agreement->attributes->len > 0)
+    {
+      g_string_append_printf (out, "\n%-23s %8s %6s  %6s\n", "attribute", "compared", "agree", "share");
+      for (guint i = 0; i < agreement->attributes->len; i++)
+        {
+          const GlossaAgreementAttribute *entry = &g_array_index (agreement->attributes,
+                                                                  GlossaAgreementAttribute, i);
+          g_autofree char *name = g_strdup_printf ("%s.%s", glossa_label_to_string (entry->label),
+                                                   entry->name);
+
+          g_string_append_printf (out, "%-23s %8u %6u ", name, entry->n_compared, entry->n_agree);
+          append_figure (out, glossa_agreement_attribute_share (entry));
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
 char *
 glossa_agreement_to_table (GlossaAgreement *agreement)
 {
@@ -561,7 +980,10 @@ glossa_agreement_to_table (GlossaAgreement *agreement)
       append_row (out, glossa_label_to_string (entry->label), &entry->counts);
     }
   append_row (out, "overall", &agreement->overall);
-  g_string_append (out, "\nA, B: spans of each; P: precision over A's spans; R: recall over B's "
-                        "(B is the reference);\n– : a zero denominator.\n");
+  append_links_and_attributes (out, agreement);
+  g_string_append (out, "\nA, B: spans (or links) of each; P: precision over A's, R: recall over B's "
+                        "(B is the reference);\na link matches when its type and both ends (start, "
+                        "end, label) are equal; an attribute is\ncompared on the spans that match "
+                        "exactly where either has a value;\n– : a zero denominator.\n");
   return g_string_free (out, FALSE);
 }

@@ -47,6 +47,28 @@ typedef struct
   GlossaAgreementCounts counts;
 } GlossaAgreementLabel;
 
+/* Links (format v2): one of A matches one of B when their types are equal
+ * and both ends are equal spans (start, end and label).
+ */
+typedef struct
+{
+  char  *type;     /* the link type; NULL in the overall figures */
+  guint  n_a;      /* links in A */
+  guint  n_b;      /* links in B */
+  guint  matched;  /* links of A with an equal link in B */
+} GlossaAgreementRelation;
+
+/* One attribute of one label, over the spans that match exactly. A pair
+ * counts when either side has a value; it agrees when both have the same.
+ */
+typedef struct
+{
+  GlossaLabel  label;
+  char        *name;
+  guint        n_compared;
+  guint        n_agree;
+} GlossaAgreementAttribute;
+
 typedef struct
 {
   guint                 n_documents;  /* compared: in both A and B */
@@ -55,6 +77,13 @@ typedef struct
   GlossaSchema         *schema;       /* A's labels; NULL before the first document */
   GArray               *labels;       /* of GlossaAgreementLabel, the schema's order */
   GlossaAgreementCounts overall;
+  GArray               *relations;    /* of GlossaAgreementRelation: A's schema's types, then others */
+  GlossaAgreementRelation relations_overall;
+  GArray               *attributes;   /* of GlossaAgreementAttribute: A's schema's, then others */
+  /* What kappa tags with: A's labels, then those only B has, so that
+   * tokens of a label of B alone are counted too.
+   */
+  GlossaSchema         *tag_schema;
 } GlossaAgreement;
 
 GlossaAgreement *glossa_agreement_new      (void);
@@ -74,8 +103,21 @@ const GlossaAgreementCounts *glossa_agreement_get_label (GlossaAgreement *agreem
                                                         GlossaLabel      label);
 void             glossa_agreement_scores   (const GlossaAgreementCounts *counts,
                                             GlossaAgreementScores    *scores);
+/* Precision = matched / n_a, recall = matched / n_b. */
+void             glossa_agreement_relation_scores (const GlossaAgreementRelation *relation,
+                                                   GlossaPrf                     *scores);
+/* The share of compared pairs that agree, NAN when none was compared. */
+double           glossa_agreement_attribute_share (const GlossaAgreementAttribute *attribute);
+const GlossaAgreementRelation  *glossa_agreement_get_relation  (GlossaAgreement *agreement,
+                                                                const char      *type);
+const GlossaAgreementAttribute *glossa_agreement_get_attribute (GlossaAgreement *agreement,
+                                                                GlossaLabel      label,
+                                                                const char      *name);
 /* {"documents", "only_in_a", "only_in_b", "labels": {LABEL: {"exact":
- * {"precision", "recall", "f1"}, "overlap": {…}, "kappa"}}, "overall": {…}}
+ * {"precision", "recall", "f1"}, "overlap": {…}, "kappa"}}, "overall": {…},
+ * "relations": {"types": {TYPE: {"a", "b", "matched", "precision", "recall",
+ * "f1"}}, "overall": {…}}, 
+ * "attributes": {LABEL: {NAME: {"compared", "agree", "share"}}}}
  */
 char            *glossa_agreement_to_json  (GlossaAgreement          *agreement);
 char            *glossa_agreement_to_table (GlossaAgreement          *agreement);

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "glossa-format.h"
+#include "glossa-json-private.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +53,32 @@ GlossaAnnotations *_glossa_format_read_annotation_line (GlossaSchema         *sc
 /* The same line written, with its line end. */
 GBytes            *_glossa_format_write_annotation_line (const char              *id,
                                                          const GlossaAnnotations *annotations);
+
+/* Format v2's links as the annotation file's reader pulls them, before
+ * any check: each element's kind and, for an object, its members "id",
+ * "type", "from" and "to" (GLOSSA_JSON_NONE where missing; strings only
+ * need their text). Unknown members of a link are not kept.
+ */
+#define GLOSSA_RELATION_N_MEMBERS 4
+
+extern const char * const _glossa_relation_members[];
+
+typedef struct
+{
+  GlossaJsonKind  kind;
+  GlossaJsonValue members[GLOSSA_RELATION_N_MEMBERS];
+} GlossaRelationFields;
+
+/* Checks the links pulled (@kind is that of the "relations" member,
+ * GLOSSA_JSON_NONE when absent) as glossa_format_relations_from_json()
+ * does, into @relations, sorted.
+ */
+gboolean           _glossa_format_relations_from_fields (GlossaJsonKind  kind,
+                                                         GArray         *fields,
+                                                         GPtrArray      *spans,
+                                                         GlossaSchema   *schema,
+                                                         const char     *name,
+                                                         GPtrArray      *relations,
+                                                         GError        **error);
 
 G_END_DECLS

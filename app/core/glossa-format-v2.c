@@ -11,6 +11,7 @@
 
 #include "glossa-error.h"
 #include "glossa-format.h"
+#include "glossa-format-private.h"
 #include "glossa-json.h"
 #include "glossa-relation.h"
 #include "glossa-schema.h"
@@ -118,13 +119,18 @@ take_value_source (GlossaSpan  *span,
   if (node == NULL)
     return TRUE;
 
-  sub = g_strdup_printf ("%s.value_source", field);
   if (!holds_type (node, G_TYPE_STRING) ||
       (strcmp (json_node_get_string (node), "auto") != 0 &&
        strcmp (json_node_get_string (node), "annotator") != 0))
-    return fail (error, name, sub, _("expected \"auto\" or \"annotator\""));
+    {
+      sub = g_strdup_printf ("%s.value_source", field);
+      return fail (error, name, sub, _("expected \"auto\" or \"annotator\""));
+    }
   if (glossa_span_get_attribute (span, "value") == NULL)
-    return fail (error, name, sub, _("the span has no attribute “value”"));
+    {
+      sub = g_strdup_printf ("%s.value_source", field);
+      return fail (error, name, sub, _("the span has no attribute “value”"));
+    }
 
   span->value_source = g_strdup (json_node_get_string (node));
   json_object_remove_member (span->extra, "value_source");
@@ -151,23 +157,28 @@ glossa_format_take_attributes (GlossaSpan    *span,
   node = json_object_get_member (span->extra, "attributes");
   if (node != NULL)
     {
-      g_autofree char *sub = g_strdup_printf ("%s.attributes", field);
-
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, name, sub, _("expected an object"));
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.attributes", field);
+          return fail (error, name, sub, _("expected an object"));
+        }
       attributes = json_node_get_object (node);
       members = json_object_get_members (attributes);
       for (const GList *l = members; l != NULL; l = l->next)
         {
-          g_autofree char *member_field = g_strdup_printf ("%s.%s", sub, (const char *) l->data);
           JsonNode *value = json_object_get_member (attributes, l->data);
+          g_autofree char *member_field = NULL;
 
+          /* Checked first without a field name, made only for the message. */
+          if ((holds_type (value, G_TYPE_STRING) || holds_type (value, G_TYPE_BOOLEAN)) &&
+              (schema == NULL ||
+               glossa_format_check_attribute (schema, span->label, l->data, value, name, "", NULL)))
+            continue;
+          member_field = g_strdup_printf ("%s.attributes.%s", field, (const char *) l->data);
           if (!holds_type (value, G_TYPE_STRING) && !holds_type (value, G_TYPE_BOOLEAN))
             return fail (error, name, member_field, _("expected a string or true or false"));
-          if (schema != NULL &&
-              !glossa_format_check_attribute (schema, span->label, l->data, value,
-                                              name, member_field, error))
-            return FALSE;
+          return glossa_format_check_attribute (schema, span->label, l->data, value,
+                                                name, member_field, error);
         }
       span->attributes = json_object_ref (attributes);
       json_object_remove_member (span->extra, "attributes");
@@ -180,27 +191,21 @@ glossa_format_take_attributes (GlossaSpan    *span,
   return TRUE;
 }
 
-static char *
-dup_member (JsonObject  *object,
-            const char  *member,
-            const char  *name,
-            const char  *field,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *sub = g_strdup_printf ("%s.%s", field, member);
+const char * const _glossa_relation_members[] = { "id", "type", "from", "to", NULL };
 
-  if (node == NULL)
-    {
-      fail (error, name, sub, _("missing (a string is required)"));
-      return NULL;
-    }
-  if (!holds_type (node, G_TYPE_STRING) || *json_node_get_string (node) == '\0')
-    {
-      fail (error, name, sub, _("expected a non-empty string"));
-      return NULL;
-    }
-  return g_strdup (json_node_get_string (node));
+/* Messages name their field ("relations[3].to"), but most links are fine:
+ * the name is only made for a message, since formatting it for each of
+ * 20,000 links was most of what checking them cost. @field, when given,
+ * names the link; else it is "relations[@index]".
+ */
+static char *
+link_field (const char *field,
+            guint       index,
+            const char *member)
+{
+  g_autofree char *base = field != NULL ? g_strdup (field) : g_strdup_printf ("relations[%u]", index);
+
+  return member != NULL ? g_strdup_printf ("%s.%s", base, member) : g_steal_pointer (&base);
 }
 
 static gboolean
@@ -216,27 +221,54 @@ label_allowed (GArray      *labels,
 }
 
 static gboolean
-check_end (GHashTable          *spans_by_id,
-           const char          *id,
-           GArray              *allowed,
+check_end (GHashTable           *spans_by_id,
+           const char           *id,
+           GArray               *allowed,
            const GlossaRelation *relation,
-           const char          *member,
-           const char          *name,
-           const char          *field,
-           GError             **error)
+           const char           *member,
+           const char           *name,
+           const char           *field,
+           guint                 index,
+           GError              **error)
 {
-  g_autofree char *sub = g_strdup_printf ("%s.%s", field, member);
   GlossaSpan *span = g_hash_table_lookup (spans_by_id, id);
+  g_autofree char *sub = NULL;
 
+  if (span != NULL && label_allowed (allowed, span->label))
+    return TRUE;
+  sub = link_field (field, index, member);
   if (span == NULL)
     return fail (error, name, sub, _("no span has the id “%s”"), id);
-  if (!label_allowed (allowed, span->label))
-    return fail (error, name, sub,
-                 strcmp (member, "from") == 0
-                   ? _("a %s link cannot start at span “%s” (label %s)")
-                   : _("a %s link cannot end at span “%s” (label %s)"),
-                 relation->type, id, glossa_label_to_string (span->label));
-  return TRUE;
+  return fail (error, name, sub,
+               strcmp (member, "from") == 0
+                 ? _("a %s link cannot start at span “%s” (label %s)")
+                 : _("a %s link cannot end at span “%s” (label %s)"),
+               relation->type, id, glossa_label_to_string (span->label));
+}
+
+static gboolean
+check_relation (const GlossaRelation *relation,
+                GHashTable           *spans_by_id,
+                GlossaSchema         *schema,
+                const char           *name,
+                const char           *field,
+                guint                 index,
+                GError              **error)
+{
+  const GlossaSchemaRelation *type = glossa_schema_find_relation (schema, relation->type);
+
+  if (type == NULL)
+    {
+      g_autofree char *sub = link_field (field, index, "type");
+      return fail (error, name, sub, _("“%s” is not a link type of the schema"), relation->type);
+    }
+  if (strcmp (relation->from, relation->to) == 0)
+    {
+      g_autofree char *sub = link_field (field, index, "to");
+      return fail (error, name, sub, _("a span cannot be linked to itself (“%s”)"), relation->to);
+    }
+  return check_end (spans_by_id, relation->from, type->from, relation, "from", name, field, index, error) &&
+         check_end (spans_by_id, relation->to, type->to, relation, "to", name, field, index, error);
 }
 
 /* Every rule a link obeys, named by @field ("relations[3]"): its type is
@@ -251,20 +283,7 @@ glossa_format_check_relation (const GlossaRelation *relation,
                               const char           *field,
                               GError              **error)
 {
-  const GlossaSchemaRelation *type = glossa_schema_find_relation (schema, relation->type);
-
-  if (type == NULL)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.type", field);
-      return fail (error, name, sub, _("“%s” is not a link type of the schema"), relation->type);
-    }
-  if (strcmp (relation->from, relation->to) == 0)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.to", field);
-      return fail (error, name, sub, _("a span cannot be linked to itself (“%s”)"), relation->to);
-    }
-  return check_end (spans_by_id, relation->from, type->from, relation, "from", name, field, error) &&
-         check_end (spans_by_id, relation->to, type->to, relation, "to", name, field, error);
+  return check_relation (relation, spans_by_id, schema, name, field, 0, error);
 }
 
 static int
@@ -274,32 +293,139 @@ compare_relation_pointers (gconstpointer a,
   return glossa_relation_compare (*(GlossaRelation * const *) a, *(GlossaRelation * const *) b);
 }
 
-static GlossaRelation *
-relation_from_json (JsonNode     *node,
-                    const char   *name,
-                    const char   *field,
-                    GError      **error)
+/* A file Glossa wrote has its links in order already: checking that is a
+ * tenth of the cost of sorting 20,000 of them.
+ */
+static void
+sort_relations (GPtrArray *relations)
 {
-  g_autofree char *id = NULL, *type = NULL, *from = NULL, *to = NULL;
-  JsonObject *object;
+  for (guint i = 1; i < relations->len; i++)
+    if (glossa_relation_compare (g_ptr_array_index (relations, i - 1), g_ptr_array_index (relations, i)) > 0)
+      {
+        g_ptr_array_sort (relations, compare_relation_pointers);
+        return;
+      }
+}
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+/* Two links are the same when they join the same spans with one type. */
+static guint
+relation_key_hash (gconstpointer data)
+{
+  const GlossaRelation *relation = data;
+
+  return (g_str_hash (relation->from) * 31 + g_str_hash (relation->to)) * 31 + g_str_hash (relation->type);
+}
+
+static gboolean
+relation_key_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  return glossa_relation_same_key (a, b);
+}
+
+static GlossaRelation *
+relation_from_fields (const GlossaRelationFields  *fields,
+                      const char                  *name,
+                      guint                        index,
+                      GError                     **error)
+{
+  if (fields->kind != GLOSSA_JSON_OBJECT)
     {
+      g_autofree char *field = link_field (NULL, index, NULL);
+
       fail (error, name, field, _("expected an object"));
       return NULL;
     }
-  object = json_node_get_object (node);
-  if (!(id = dup_member (object, "id", name, field, error)) ||
-      !(type = dup_member (object, "type", name, field, error)) ||
-      !(from = dup_member (object, "from", name, field, error)) ||
-      !(to = dup_member (object, "to", name, field, error)))
-    return NULL;
-  return glossa_relation_new (id, type, from, to);
+  for (guint m = 0; m < GLOSSA_RELATION_N_MEMBERS; m++)
+    {
+      const GlossaJsonValue *value = &fields->members[m];
+      g_autofree char *sub = NULL;
+
+      if (value->kind == GLOSSA_JSON_STRING && *value->str != '\0')
+        continue;
+      sub = link_field (NULL, index, _glossa_relation_members[m]);
+      if (value->kind == GLOSSA_JSON_NONE)
+        fail (error, name, sub, _("missing (a string is required)"));
+      else
+        fail (error, name, sub, _("expected a non-empty string"));
+      return NULL;
+    }
+  return glossa_relation_new (fields->members[0].str, fields->members[1].str,
+                              fields->members[2].str, fields->members[3].str);
+}
+
+gboolean
+_glossa_format_relations_from_fields (GlossaJsonKind  kind,
+                                      GArray         *fields,
+                                      GPtrArray      *spans,
+                                      GlossaSchema   *schema,
+                                      const char     *name,
+                                      GPtrArray      *relations,
+                                      GError        **error)
+{
+  g_autoptr(GHashTable) spans_by_id = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+
+  if (kind == GLOSSA_JSON_NONE || kind == GLOSSA_JSON_NULL)
+    return TRUE;
+  if (kind != GLOSSA_JSON_ARRAY)
+    return fail (error, name, "relations", _("expected an array"));
+
+  spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  keys = g_hash_table_new (relation_key_hash, relation_key_equal);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+      g_hash_table_insert (spans_by_id, span->id, span);
+    }
+
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    {
+      g_autoptr(GlossaRelation) relation = NULL;
+
+      relation = relation_from_fields (&g_array_index (fields, GlossaRelationFields, i), name, i, error);
+      if (relation == NULL || !check_relation (relation, spans_by_id, schema, name, NULL, i, error))
+        return FALSE;
+      if (!g_hash_table_add (ids, relation->id))
+        {
+          g_autofree char *sub = link_field (NULL, i, "id");
+          return fail (error, name, sub, _("“%s” is already the id of another link"), relation->id);
+        }
+      if (!g_hash_table_add (keys, relation))
+        {
+          g_autofree char *field = link_field (NULL, i, NULL);
+          return fail (error, name, field, _("“%s” links %s to %s with %s a second time"),
+                       relation->id, relation->from, relation->to, relation->type);
+        }
+      /* @relations keeps it alive, and with it the keys of both tables. */
+      g_ptr_array_add (relations, g_steal_pointer (&relation));
+    }
+
+  sort_relations (relations);
+  return TRUE;
+}
+
+static GlossaJsonKind
+node_kind (JsonNode *node)
+{
+  if (node == NULL)
+    return GLOSSA_JSON_NONE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return GLOSSA_JSON_OBJECT;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return GLOSSA_JSON_ARRAY;
+  if (holds_type (node, G_TYPE_STRING))
+    return GLOSSA_JSON_STRING;
+  /* The checks tell only strings from the rest. */
+  return GLOSSA_JSON_NULL;
 }
 
 /* Reads the "relations" member @node (absent or null: none) into
  * @relations, checks each against @spans and @schema, refuses duplicate ids
- * and duplicate links, then sorts them.
+ * and duplicate links, then sorts them. The same checks as the annotation
+ * file's reader, on a tree (a JSONL line).
  */
 gboolean
 glossa_format_relations_from_json (JsonNode      *node,
@@ -309,48 +435,27 @@ glossa_format_relations_from_json (JsonNode      *node,
                                    GPtrArray     *relations,
                                    GError       **error)
 {
-  g_autoptr(GHashTable) spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *array;
+  g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (GlossaRelationFields));
+  GlossaJsonKind kind = node != NULL && JSON_NODE_HOLDS_NULL (node) ? GLOSSA_JSON_NULL : node_kind (node);
+  JsonArray *array = kind == GLOSSA_JSON_ARRAY ? json_node_get_array (node) : NULL;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, name, "relations", _("expected an array"));
-
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      GlossaSpan *span = g_ptr_array_index (spans, i);
-      g_hash_table_insert (spans_by_id, span->id, span);
-    }
+      JsonNode *element = json_array_get_element (array, i);
+      GlossaRelationFields entry = { node_kind (element), { { 0 } } };
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *field = g_strdup_printf ("relations[%u]", i);
-      g_autoptr(GlossaRelation) relation = NULL;
-      char *key;
-
-      relation = relation_from_json (json_array_get_element (array, i), name, field, error);
-      if (relation == NULL ||
-          !glossa_format_check_relation (relation, spans_by_id, schema, name, field, error))
-        return FALSE;
-      if (!g_hash_table_add (ids, relation->id))
+      for (guint m = 0; entry.kind == GLOSSA_JSON_OBJECT && m < GLOSSA_RELATION_N_MEMBERS; m++)
         {
-          g_autofree char *sub = g_strdup_printf ("%s.id", field);
-          return fail (error, name, sub, _("“%s” is already the id of another link"), relation->id);
-        }
-      /* Ids are non-empty and hold no NUL: the key is unambiguous. */
-      key = g_strjoin ("\n", relation->from, relation->to, relation->type, NULL);
-      if (!g_hash_table_add (keys, key))
-        return fail (error, name, field, _("“%s” links %s to %s with %s a second time"),
-                     relation->id, relation->from, relation->to, relation->type);
-      g_ptr_array_add (relations, g_steal_pointer (&relation));
-    }
+          JsonNode *member = json_object_get_member (json_node_get_object (element),
+                                                     _glossa_relation_members[m]);
 
-  g_ptr_array_sort (relations, compare_relation_pointers);
-  return TRUE;
+          entry.members[m].kind = node_kind (member);
+          if (entry.members[m].kind == GLOSSA_JSON_STRING)
+            entry.members[m].str = json_node_get_string (member);
+        }
+      g_array_append_val (fields, entry);
+    }
+  return _glossa_format_relations_from_fields (kind, fields, spans, schema, name, relations, error);
 }
 
 gboolean

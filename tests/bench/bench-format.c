@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "glossa-article.h"
+#include "glossa-document.h"
 #include "glossa-format.h"
 #include "glossa-json.h"
 #include "glossa-span.h"
@@ -250,6 +251,65 @@ measure_round (GlossaArticle *article,
   best->save = MIN (best->save, now_ms () - t);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Tagging in the core, as the window's tag key does it but without
+ * drawing: a claim added over one to three words somewhere in the document
+ * and deleted again, each pair timed; then the document's save (a snapshot
+ * that keeps the links whose ends are there, and its serialization).
+ */
+static void
+measure_tagging (GlossaArticle     *article,
+                 GlossaAnnotations *annotations,
+                 WordIndex         *index,
+                 guint              n_ops,
+                 double            *median,
+                 double            *p99,
+                 double            *save)
+{
+  g_autoptr(GlossaDocument) document = glossa_document_new_with_annotations (article, NULL, annotations);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (28122021);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GlossaAnnotations) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  double t;
+
+  while (times->len < n_ops)
+    {
+      guint word = g_rand_int_range (rand, 0, index->starts->len - 3);
+      gint64 start = g_array_index (index->starts, gint64, word);
+      gint64 end = g_array_index (index->ends, gint64, word + g_rand_int_range (rand, 0, 3));
+      GlossaSpan *span;
+      g_autofree char *id = NULL;
+
+      t = now_ms ();
+      span = glossa_document_add_span (document, start, end, GLOSSA_LABEL_CLAIM, NULL);
+      if (span == NULL || glossa_document_get_n_spans (document) != N_SPANS + 1)
+        continue;  /* a claim already there, or one the overlap rules refuse */
+      id = g_strdup (span->id);
+      if (!glossa_document_remove_span (document, id, NULL))
+        g_error ("the span just added could not be deleted");
+      t = now_ms () - t;
+      g_array_append_val (times, t);
+    }
+  g_array_sort (times, compare_doubles);
+  *median = g_array_index (times, double, times->len / 2);
+  *p99 = g_array_index (times, double, times->len * 99 / 100);
+
+  t = now_ms ();
+  snapshot = glossa_document_snapshot (document);
+  bytes = glossa_format_write (snapshot);
+  *save = now_ms () - t;
+  g_assert_cmpuint (snapshot->relations->len, ==, annotations->relations->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +327,7 @@ main (int   argc,
   /* bench-format 5 20000: the same spans with 20,000 links (format v2). */
   guint n_links = argc > 2 ? (guint) atoi (argv[2]) : 0;
   double read_ratio;
+  double tag_median, tag_p99, document_save;
   gsize len;
 
   index.starts = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -288,8 +349,6 @@ main (int   argc,
     annotations = g_steal_pointer (&sorted);
   }
   file_bytes = glossa_format_write (annotations);
-  g_array_unref (index.starts);
-  g_array_unref (index.ends);
 
   dir = g_dir_make_tmp ("glossa-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -308,6 +367,10 @@ main (int   argc,
   g_file_delete (target, NULL, NULL);
   g_rmdir (dir);
 
+  measure_tagging (article, annotations, &index, 200, &tag_median, &tag_p99, &document_save);
+  g_array_unref (index.starts);
+  g_array_unref (index.ends);
+
   read_ratio = best.read / best.floor;
   g_print ("(a) json-glib parse (the floor)     %8.1f ms\n", best.floor);
   g_print ("    glossa_json_parse               %8.1f ms  %.2f x a\n", best.parse, best.parse / best.floor);
@@ -318,6 +381,10 @@ main (int   argc,
   g_print ("    save (file_replace_atomic)      %8.1f ms  %.2f x a\n", best.save, best.save / best.floor);
   g_print ("    serialize + save                %8.1f ms  %.2f x a\n",
            best.serialize + best.save, (best.serialize + best.save) / best.floor);
+
+  g_print ("    tag + delete a span (core; median / p99) %5.2f / %.2f ms (the window's budget: 5 / 16 each)\n",
+           tag_median, tag_p99);
+  g_print ("    the document's save (snapshot + serialize, once) %5.1f ms\n", document_save);
 
   if (read_ratio > READ_BUDGET)
     {

@@ -137,6 +137,61 @@ def writes_corpus(tmp):
     expect(got["labels"] == {"actor": 3, "quote": 1, "claim": 0, "date": 2}, got)
 
 
+def by_text(doc, text):
+    return {text[s["start"]:s["end"]] + "@%d" % s["start"]: s for s in doc["spans"]}
+
+
+@test
+def values_and_links(tmp):
+    # Format v2: each suggested date has its value (from the article's date
+    # line, Thursday 12 March 2026), each suggested quote a source link to
+    # its speaker: the suggested one, or the span already tagged there.
+    out = os.path.join(tmp, "out")
+    expect_exit(run(jsonl_corpus(tmp), "-o", out), 0)
+    b = annotations(out, "b")
+    expect(b["version"] == 2, b)
+    spans = {QUOTED[s["start"]:s["end"]]: s for s in b["spans"]}
+    tuesday, march = spans["Tuesday"], spans["4 March 2026"]
+    expect(tuesday["attributes"] == {"value": "2026-03-10"} and tuesday["value_source"] == "auto", tuesday)
+    expect(march["attributes"] == {"value": "2026-03-04"} and march["value_source"] == "auto", march)
+    quote = spans["We are ready to talk,"]
+    speaker = [s for s in b["spans"] if s["start"] == QUOTED.index("Giorgia Meloni")][0]
+    expect(b["relations"] == [{"id": "r1", "type": "source", "from": quote["id"], "to": speaker["id"]}],
+           (b.get("relations"), b["spans"]))
+    # "a" has nothing to link: it stays version 1.
+    expect(annotations(out, "a")["version"] == 1)
+    validate = run(out, command="validate")
+    expect_exit(validate, 0)
+
+    # The speaker already tagged: the link goes to that span (which the
+    # JSONL corpus reads as imported, with an id of its own), and no second
+    # actor is suggested on it.
+    path = os.path.join(tmp, "tagged.jsonl")
+    start = QUOTED.index("Giorgia Meloni")
+    write(path, json.dumps({"id": "c", "text": QUOTED,
+                            "spans": [span("p1", QUOTED, start, start + 14, "actor", "manual")]},
+                           ensure_ascii=False) + "\n")
+    out2 = os.path.join(tmp, "out2")
+    result = run(path, "-o", out2)
+    expect_exit(result, 0)
+    c = annotations(out2, "c")
+    quote = [s for s in c["spans"] if s["label"] == "quote"][0]
+    tagged = [s for s in c["spans"] if s.get("origin") != "suggested"]
+    expect(len(tagged) == 1 and tagged[0]["start"] == start, c["spans"])
+    expect(c["relations"] == [{"id": "r1", "type": "source", "from": quote["id"], "to": tagged[0]["id"]}],
+           (c.get("relations"), c["spans"]))
+    expect(len([s for s in c["spans"] if s["start"] == start and s["label"] == "actor"]) == 1, c["spans"])
+    expect("1 link from a suggestion written" in result.stderr, result.stderr)
+    expect_exit(run(out2, command="validate"), 0)
+
+    # Run again on its own output, nothing is linked twice.
+    out3 = os.path.join(tmp, "out3")
+    result = run(out2, "-o", out3)
+    expect_exit(result, 0)
+    expect(annotations(out3, "c")["relations"] == c["relations"], annotations(out3, "c"))
+    expect("link" not in result.stderr, result.stderr)
+
+
 @test
 def again_adds_nothing_twice(tmp):
     first, second = os.path.join(tmp, "one"), os.path.join(tmp, "two")

@@ -337,6 +337,266 @@ test_compare_sources (void)
   ct_remove_tree (dir);
 }
 
+/* Adds a span and returns its id (the record holds it). */
+static const char *
+add_with_id (GlossaRecord *record,
+             gint64        start,
+             gint64        end,
+             GlossaLabel   label)
+{
+  add (record, start, end, label);
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (record->spans, i);
+
+      if (span->start == start && span->end == end && span->label == label)
+        return span->id;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+add_link (GlossaRecord *record,
+          const char   *type,
+          const char   *from,
+          const char   *to)
+{
+  g_autofree char *id = g_strdup_printf ("r%u", record->relations->len + 1);
+
+  g_ptr_array_add (record->relations, glossa_relation_new (id, type, from, to));
+}
+
+/* A: quote "in Rome" → actor "Anna Keller", claim "on Monday" → actor
+ *    "Marco Rossi" (source).
+ * B: the same quote → "Anna Keller" (a match, though every id differs),
+ *    the quote → "Marco Rossi" too, claim "Monday" → "Marco Rossi" (its
+ *    claim has another start: no match), and a "cites" link no schema has.
+ */
+static void
+test_relations (void)
+{
+  g_autoptr(GlossaRecord) a = record_new ("doc", TEXT);
+  g_autoptr(GlossaRecord) b = record_new ("doc", TEXT);
+  g_autoptr(GlossaAgreement) agreement = glossa_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  const char *a_anna, *a_marco, *a_quote, *a_claim;
+  const char *b_anna, *b_marco, *b_quote, *b_claim;
+  const GlossaAgreementRelation *source, *cites;
+  GlossaPrf scores;
+
+  a_anna = add_with_id (a, 0, 11, GLOSSA_LABEL_ACTOR);
+  a_marco = add_with_id (a, 16, 27, GLOSSA_LABEL_ACTOR);
+  a_quote = add_with_id (a, 28, 35, GLOSSA_LABEL_QUOTE);
+  a_claim = add_with_id (a, 36, 45, GLOSSA_LABEL_CLAIM);
+  add_link (a, "source", a_quote, a_anna);
+  add_link (a, "source", a_claim, a_marco);
+
+  b_claim = add_with_id (b, 39, 45, GLOSSA_LABEL_CLAIM);
+  b_quote = add_with_id (b, 28, 35, GLOSSA_LABEL_QUOTE);
+  b_marco = add_with_id (b, 16, 27, GLOSSA_LABEL_ACTOR);
+  b_anna = add_with_id (b, 0, 11, GLOSSA_LABEL_ACTOR);
+  g_assert_cmpstr (a_anna, !=, b_anna);
+  add_link (b, "source", b_claim, b_marco);
+  add_link (b, "source", b_quote, b_marco);
+  add_link (b, "source", b_quote, b_anna);
+  add_link (b, "cites", b_quote, b_anna);
+
+  g_assert_true (glossa_agreement_add (agreement, a, b, &error));
+  g_assert_no_error (error);
+
+  /* source: 1 of A's 2, 1 of B's 3: P 1/2, R 1/3, F1 (1/3) / (5/6). */
+  source = glossa_agreement_get_relation (agreement, "source");
+  g_assert_nonnull (source);
+  g_assert_cmpuint (source->n_a, ==, 2);
+  g_assert_cmpuint (source->n_b, ==, 3);
+  g_assert_cmpuint (source->matched, ==, 1);
+  glossa_agreement_relation_scores (source, &scores);
+  assert_prf (&scores, 0.5, 1.0 / 3, 0.4);
+
+  /* cites: B alone, after the schema's types; the link of the same ends
+   * but another type does not match it.
+   */
+  g_assert_cmpuint (agreement->relations->len, ==, 2);
+  cites = &g_array_index (agreement->relations, GlossaAgreementRelation, 1);
+  g_assert_cmpstr (cites->type, ==, "cites");
+  glossa_agreement_relation_scores (cites, &scores);
+  assert_prf (&scores, NAN, 0, NAN);
+
+  /* Overall: 1 of 2, 1 of 4: F1 = 2 · 1/8 / (3/4) = 1/3. */
+  glossa_agreement_relation_scores (&agreement->relations_overall, &scores);
+  assert_prf (&scores, 0.5, 0.25, 1.0 / 3);
+}
+
+static void
+set_value (GlossaRecord *record,
+           const char   *id,
+           const char   *name,
+           const char   *value)
+{
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (record->spans, i);
+
+      if (strcmp (span->id, id) != 0)
+        continue;
+      if (span->attributes == NULL)
+        span->attributes = json_object_new ();
+      json_object_set_string_member (span->attributes, name, value);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+/* Dates [0,4) and [39,45) match in both, with values that differ and
+ * agree; [5,11) matches with no value on either side (not compared);
+ * [12,15) is A's alone (not compared either, whatever its value). An
+ * actor matches with a "role" only A gave it.
+ */
+static GlossaAgreement *
+attribute_case (void)
+{
+  g_autoptr(GlossaRecord) a = record_new ("doc", TEXT);
+  g_autoptr(GlossaRecord) b = record_new ("doc", TEXT);
+  g_autoptr(GError) error = NULL;
+  GlossaAgreement *agreement = glossa_agreement_new ();
+
+  set_value (a, add_with_id (a, 0, 4, GLOSSA_LABEL_DATE), "value", "2021-12-01");
+  set_value (a, add_with_id (a, 39, 45, GLOSSA_LABEL_DATE), "value", "2021-12-27");
+  add (a, 5, 11, GLOSSA_LABEL_DATE);
+  set_value (a, add_with_id (a, 12, 15, GLOSSA_LABEL_DATE), "value", "2021");
+  set_value (a, add_with_id (a, 22, 27, GLOSSA_LABEL_ACTOR), "role", "minister");
+
+  set_value (b, add_with_id (b, 39, 45, GLOSSA_LABEL_DATE), "value", "2021-12-27");
+  set_value (b, add_with_id (b, 0, 4, GLOSSA_LABEL_DATE), "value", "2021-12-02");
+  add (b, 5, 11, GLOSSA_LABEL_DATE);
+  add (b, 22, 27, GLOSSA_LABEL_ACTOR);
+
+  g_assert_true (glossa_agreement_add (agreement, a, b, &error));
+  g_assert_no_error (error);
+  return agreement;
+}
+
+static void
+test_attributes (void)
+{
+  g_autoptr(GlossaAgreement) agreement = attribute_case ();
+  const GlossaAgreementAttribute *value, *role;
+
+  /* The schema's date.value comes first, then what the spans had. */
+  g_assert_cmpuint (agreement->attributes->len, ==, 2);
+  value = &g_array_index (agreement->attributes, GlossaAgreementAttribute, 0);
+  g_assert_true (value->label == GLOSSA_LABEL_DATE);
+  g_assert_cmpstr (value->name, ==, "value");
+  g_assert_cmpuint (value->n_compared, ==, 2);
+  g_assert_cmpuint (value->n_agree, ==, 1);
+  assert_figure (glossa_agreement_attribute_share (value), 0.5);
+
+  role = glossa_agreement_get_attribute (agreement, GLOSSA_LABEL_ACTOR, "role");
+  g_assert_nonnull (role);
+  g_assert_cmpuint (role->n_compared, ==, 1);
+  g_assert_cmpuint (role->n_agree, ==, 0);
+  assert_figure (glossa_agreement_attribute_share (role), 0);
+  g_assert_null (glossa_agreement_get_attribute (agreement, GLOSSA_LABEL_DATE, "role"));
+}
+
+/* The JSON and the table carry links and attributes, with null for a zero
+ * denominator; a corpus with neither still has both members.
+ */
+static void
+test_json_links_attributes (void)
+{
+  g_autoptr(GlossaAgreement) agreement = attribute_case ();
+  g_autoptr(GlossaAgreement) empty = glossa_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) empty_node = NULL;
+  g_autofree char *json = glossa_agreement_to_json (agreement);
+  g_autofree char *empty_json = glossa_agreement_to_json (empty);
+  g_autofree char *table = glossa_agreement_to_table (agreement);
+  JsonObject *root, *relations, *source, *date_value, *actor_role;
+
+  node = glossa_json_parse (json, strlen (json), "agreement", &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (node);
+  relations = json_object_get_object_member (root, "relations");
+  source = json_object_get_object_member (json_object_get_object_member (relations, "types"), "source");
+  g_assert_cmpint (json_object_get_int_member (source, "a"), ==, 0);
+  g_assert_true (json_object_get_null_member (source, "precision"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (relations, "overall"), "f1"));
+  date_value = json_object_get_object_member (
+    json_object_get_object_member (json_object_get_object_member (root, "attributes"), "date"), "value");
+  g_assert_cmpint (json_object_get_int_member (date_value, "compared"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (date_value, "agree"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (date_value, "share"), ==, 0.5);
+  actor_role = json_object_get_object_member (
+    json_object_get_object_member (json_object_get_object_member (root, "attributes"), "actor"), "role");
+  g_assert_cmpfloat (json_object_get_double_member (actor_role, "share"), ==, 0);
+
+  ct_assert_contains (table, "source               0      0       0       –      –      –");
+  ct_assert_contains (table, "date.value                     2      1   0.500");
+  ct_assert_contains (table, "actor.role                     1      0   0.000");
+
+  /* No document: no schema, so neither types nor attributes. */
+  empty_node = glossa_json_parse (empty_json, strlen (empty_json), "agreement", &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (empty_node);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "attributes")), ==, 0);
+  relations = json_object_get_object_member (root, "relations");
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (relations, "types")), ==, 0);
+}
+
+/* B's corpus has a schema with a label A's lacks, first used in the second
+ * document: it is listed after A's labels, and its kappa counts the first
+ * document's tokens (all O on both sides) as well.
+ */
+static void
+test_other_schema (void)
+{
+  g_autoptr(GlossaRecord) a1 = record_new ("one", TEXT);
+  g_autoptr(GlossaRecord) b1 = record_new ("one", TEXT);
+  g_autoptr(GlossaRecord) a2 = record_new ("two", TEXT);
+  g_autoptr(GlossaRecord) b2 = record_new ("two", TEXT);
+  g_autoptr(GlossaAgreement) agreement = glossa_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  const GlossaAgreementCounts *person_counts;
+  GlossaAgreementScores scores;
+  GlossaSchema *schema = glossa_schema_new (NULL);
+  GlossaLabel person;
+
+  g_assert_true (glossa_label_from_string ("person", &person));
+  glossa_schema_add_label (schema, glossa_schema_label_new (person, "#1c71d8"));
+  glossa_schema_unref (b1->schema);
+  b1->schema = glossa_schema_ref (schema);
+  glossa_schema_unref (b2->schema);
+  b2->schema = schema;
+
+  add (a2, 0, 11, GLOSSA_LABEL_ACTOR);
+  add (b2, 0, 11, person);
+
+  g_assert_true (glossa_agreement_add (agreement, a1, b1, &error));
+  g_assert_true (glossa_agreement_add (agreement, a2, b2, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (agreement->labels->len, ==, GLOSSA_N_BUILTIN_LABELS + 1);
+  g_assert_true (g_array_index (agreement->labels, GlossaAgreementLabel, GLOSSA_N_BUILTIN_LABELS).label == person);
+  person_counts = glossa_agreement_get_label (agreement, person);
+  g_assert_cmpuint (person_counts->n_a, ==, 0);
+  g_assert_cmpuint (person_counts->n_b, ==, 1);
+  g_assert_cmpuint (person_counts->n_tokens, ==, 20);
+  /* A: 20 O. B: B-person I-person and 18 O. po = 18/20; pe = 20·18/400:
+   * kappa 0, from 20 tokens, not 10.
+   */
+  g_assert_cmpuint (person_counts->n_agree, ==, 18);
+  glossa_agreement_scores (person_counts, &scores);
+  assert_prf (&scores.exact, NAN, 0, NAN);
+  assert_figure (scores.kappa, 0);
+
+  /* Overall, B's person is tagged, with the fifth label's tags. */
+  g_assert_cmpuint (agreement->overall.tags_b[GLOSSA_IOB_B (GLOSSA_N_BUILTIN_LABELS)], ==, 1);
+  g_assert_cmpuint (agreement->overall.tags_b[GLOSSA_IOB_I (GLOSSA_N_BUILTIN_LABELS)], ==, 1);
+  g_assert_cmpuint (agreement->overall.tags_a[GLOSSA_IOB_B (0)], ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,6 +611,10 @@ main (int    argc,
   g_test_add_func ("/core/agreement/overlap-counts", test_overlap_counts);
   g_test_add_func ("/core/agreement/text-differs", test_text_differs);
   g_test_add_func ("/core/agreement/compare-sources", test_compare_sources);
+  g_test_add_func ("/core/agreement/relations", test_relations);
+  g_test_add_func ("/core/agreement/attributes", test_attributes);
+  g_test_add_func ("/core/agreement/json-links-attributes", test_json_links_attributes);
+  g_test_add_func ("/core/agreement/other-schema", test_other_schema);
 
   return g_test_run ();
 }

@@ -209,6 +209,36 @@ test_v2_sorted (void)
   g_assert_nonnull (reversed);
 }
 
+/* The reader pulls links member by member: one with members it does not
+ * know reads as before (they are not kept), and "relations" null or empty
+ * is no link at all, the file then written as version 1.
+ */
+static void
+test_link_members (void)
+{
+  g_autoptr(GlossaArticle) article = make_article ();
+  g_autofree char *extra = g_strdup_printf (",\n  \"relations\": [{\"id\": \"r2\", \"weight\": [1, {\"a\": null}], "
+                                            "\"type\": \"source\", \"from\": \"s2\", \"to\": \"s1\", \"note\": \"x\"}, "
+                                            "{\"id\": \"r1\", \"type\": \"source\", \"from\": \"s3\", \"to\": \"s1\"}]");
+  g_autofree char *data = make_file (article, "2", "", extra);
+  g_autofree char *expected = make_file (article, "2", "", v2_relations);
+  g_autofree char *v1 = make_file (article, "1", "", "");
+  g_autoptr(GlossaAnnotations) annotations = read_ok (article, data);
+  const char *none[] = { ",\n  \"relations\": null", ",\n  \"relations\": []" };
+
+  g_assert_null (annotations->extra);
+  assert_writes (annotations, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autofree char *empty = make_file (article, "2", "", none[i]);
+      g_autoptr(GlossaAnnotations) read = read_ok (article, empty);
+
+      g_assert_cmpuint (read->relations->len, ==, 0);
+      g_assert_null (read->extra);
+      assert_writes (read, v1);
+    }
+}
+
 typedef struct
 {
   const char *name;
@@ -424,6 +454,7 @@ main (int    argc,
   g_test_add_func ("/relations/v1-untouched", test_v1_untouched);
   g_test_add_func ("/relations/v2-round-trip", test_v2_round_trip);
   g_test_add_func ("/relations/v2-sorted", test_v2_sorted);
+  g_test_add_func ("/relations/link-members", test_link_members);
   g_test_add_func ("/relations/jsonl-line", test_jsonl_line);
   g_test_add_func ("/relations/document/linked-delete", test_document_linked_delete);
   g_test_add_func ("/relations/document/relabel", test_document_relabel);
