@@ -305,7 +305,8 @@ row_set_error (Row        *row,
       else if (widget != NULL)
         gtk_widget_remove_css_class (widget, "error");
       gtk_label_set_text (GTK_LABEL (row->errors[i]), here ? message : "");
-      gtk_widget_set_visible (row->errors[i], here);
+      /* The list's row around the label, or its separator would show. */
+      gtk_widget_set_visible (gtk_widget_get_parent (row->errors[i]), here);
     }
   if (message != NULL)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row->row), TRUE);
@@ -478,10 +479,11 @@ add_field (Row       *row,
   gtk_widget_set_margin_top (error, 6);
   gtk_widget_set_margin_bottom (error, 6);
   gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_visible (error, FALSE);
   row->errors[index] = error;
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->row), field_row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->row), error);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (error)), FALSE);
+  gtk_widget_set_visible (gtk_widget_get_parent (error), FALSE);
 }
 
 static void

@@ -37,6 +37,18 @@ on_editor_prepare (GlossaSchemaEditor *editor,
   return FALSE;
 }
 
+/* The file of the article shown, or NULL (an article of no file). */
+static GFile *
+dup_article_file (GlossaWindow *self)
+{
+  GFile *file;
+
+  if (self->document == NULL)
+    return NULL;
+  file = glossa_article_get_file (glossa_document_get_article (self->document));
+  return file != NULL ? g_object_ref (file) : NULL;
+}
+
 static void
 on_editor_saved (GlossaSchemaEditor *editor,
                  GlossaWindow       *self)
@@ -50,24 +62,21 @@ on_editor_saved (GlossaSchemaEditor *editor,
       _glossa_window_open_corpus (self, root);
       return;
     }
-  if (self->document != NULL && glossa_document_get_file (self->document) != NULL)
-    {
-      article = g_object_ref (glossa_document_get_file (self->document));
-      glossa_window_open_file (self, article);
-    }
+  if ((article = dup_article_file (self)) != NULL)
+    glossa_window_open_file (self, article);
 }
 
 /* The corpus's labels, or those of the folder of an article opened alone. */
 static GlossaSchemaEditor *
 editor_new (GlossaWindow *self)
 {
+  g_autoptr(GFile) article = NULL;
   g_autoptr(GFile) folder = NULL;
 
   if (self->corpus != NULL)
     return glossa_schema_editor_new (glossa_corpus_get_file (self->corpus), FALSE);
-  if (self->document == NULL || glossa_document_get_file (self->document) == NULL)
+  if ((article = dup_article_file (self)) == NULL || (folder = g_file_get_parent (article)) == NULL)
     return NULL;
-  folder = g_file_get_parent (glossa_document_get_file (self->document));
   return glossa_schema_editor_new (folder, TRUE);
 }
 
