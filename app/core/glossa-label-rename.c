@@ -22,17 +22,6 @@
 #include "glossa-span.h"
 #include "glossa-storage.h"
 
-/* One file the rename rewrites: its new contents, and the version read,
- * which must still be there when it is written.
- */
-typedef struct
-{
-  GFile           *file;
-  char            *display;
-  GlossaFileStamp  stamp;
-  GBytes          *bytes;
-} Planned;
-
 /* A schema met in the corpus and its renamed copy (NULL when it has no
  * such label, so that nothing under it changes).
  */
@@ -41,6 +30,28 @@ typedef struct
   GlossaSchema *old;
   GlossaSchema *renamed;
 } SchemaPair;
+
+typedef enum
+{
+  PLANNED_ANNOTATIONS,
+  PLANNED_JSONL,
+  PLANNED_SCHEMA,
+} PlannedKind;
+
+/* One file the rename rewrites, and the version read, which must still be
+ * there when it is written. Only a schema's new contents are kept: a data
+ * file's are made again from the file when it is written, so that a corpus
+ * of any size is renamed holding one file at a time.
+ */
+typedef struct
+{
+  PlannedKind      kind;
+  GFile           *file;
+  char            *display;
+  GlossaFileStamp  stamp;
+  SchemaPair      *pair;    /* annotation files: their schemas (borrowed) */
+  GBytes          *bytes;   /* schema files only */
+} Planned;
 
 struct _GlossaLabelRename
 {
@@ -95,19 +106,20 @@ glossa_label_rename_free (GlossaLabelRename *self)
   g_free (self);
 }
 
-static void
+static Planned *
 plan (GPtrArray       *into,
+      PlannedKind      kind,
       GFile           *file,
-      GlossaFileStamp *stamp,
-      GBytes          *bytes)
+      GlossaFileStamp *stamp)
 {
   Planned *planned = g_new0 (Planned, 1);
 
+  planned->kind = kind;
   planned->file = g_object_ref (file);
   planned->display = g_file_get_parse_name (file);
   planned->stamp = *stamp;
-  planned->bytes = g_bytes_ref (bytes);
   g_ptr_array_add (into, planned);
+  return planned;
 }
 
 /* Renaming in a JSON tree */
@@ -256,7 +268,6 @@ schema_pair (GlossaLabelRename  *self,
   g_autofree char *display = NULL;
   g_autoptr(GlossaSchema) old = NULL;
   g_autoptr(GlossaSchema) renamed = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   GlossaFileStamp stamp = { FALSE, };
   SchemaPair *pair;
 
@@ -282,8 +293,7 @@ schema_pair (GlossaLabelRename  *self,
         }
       if (target == NULL)
         target = created = glossa_schema_file_for_root (self->root);
-      bytes = glossa_schema_to_bytes (renamed);
-      plan (self->schema_planned, target, &stamp, bytes);
+      plan (self->schema_planned, PLANNED_SCHEMA, target, &stamp)->bytes = glossa_schema_to_bytes (renamed);
     }
 
   pair = g_new0 (SchemaPair, 1);
@@ -352,11 +362,16 @@ rename_annotations (GlossaLabelRename *self,
 /* An annotation file is read under its schema and written again by the
  * format's own writer, as saving it in the window would: the result is the
  * file Glossa would have written had the label always had its new name.
+ * NULL without an error when nothing changes (or an earlier run that
+ * stopped before the schema renamed it already).
  */
-static gboolean
-plan_annotation_file (GlossaLabelRename  *self,
-                      GFile              *file,
-                      GError            **error)
+static GBytes *
+renamed_annotation_file (GlossaLabelRename  *self,
+                         GFile              *file,
+                         SchemaPair         *pair,
+                         GlossaFileStamp    *stamp,
+                         guint              *n_spans,
+                         GError            **error)
 {
   g_autofree char *data = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
@@ -364,38 +379,56 @@ plan_annotation_file (GlossaLabelRename  *self,
   g_autoptr(GlossaAnnotations) annotations = NULL;
   g_autoptr(GlossaAnnotations) check = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+
+  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &data, &len, stamp,
+                                 self->cancellable, error))
+    return NULL;
+  annotations = read_under (data, len, name, pair->old, &why);
+  if (annotations == NULL)
+    {
+      if ((check = read_under (data, len, name, pair->renamed, NULL)) == NULL)
+        g_propagate_error (error, g_steal_pointer (&why));
+      return NULL;
+    }
+
+  *n_spans = rename_annotations (self, annotations, pair->renamed);
+  bytes = glossa_format_write (annotations);
+  if (g_bytes_get_size (bytes) == len && memcmp (g_bytes_get_data (bytes, NULL), data, len) == 0)
+    return NULL;
+  /* What is written must read under the renamed schema. */
+  if ((check = read_under (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
+                           pair->renamed, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+plan_annotation_file (GlossaLabelRename  *self,
+                      GFile              *file,
+                      GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) why = NULL;
   GlossaFileStamp stamp;
   SchemaPair *pair;
-  guint n_spans;
-  gsize len;
+  guint n_spans = 0;
 
   if ((pair = schema_pair_for (self, file, error)) == NULL)
     return FALSE;
   if (pair->renamed == NULL)
     return TRUE;
-  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &data, &len, &stamp,
-                                 self->cancellable, error))
-    return FALSE;
-  annotations = read_under (data, len, name, pair->old, &why);
-  if (annotations == NULL)
+  bytes = renamed_annotation_file (self, file, pair, &stamp, &n_spans, &why);
+  if (why != NULL)
     {
-      /* Renamed by an earlier run that stopped before the schema. */
-      if ((check = read_under (data, len, name, pair->renamed, NULL)) != NULL)
-        return TRUE;
       g_propagate_error (error, g_steal_pointer (&why));
       return FALSE;
     }
-
-  n_spans = rename_annotations (self, annotations, pair->renamed);
-  bytes = glossa_format_write (annotations);
-  if (g_bytes_get_size (bytes) == len && memcmp (g_bytes_get_data (bytes, NULL), data, len) == 0)
-    return TRUE;
-  /* What is written must read under the renamed schema. */
-  if ((check = read_under (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
-                           pair->renamed, error)) == NULL)
-    return FALSE;
-  plan (self->planned, file, &stamp, bytes);
-  self->n_spans += n_spans;
+  if (bytes != NULL)
+    {
+      plan (self->planned, PLANNED_ANNOTATIONS, file, &stamp)->pair = pair;
+      self->n_spans += n_spans;
+    }
   return TRUE;
 }
 
@@ -444,32 +477,49 @@ rename_lines (GlossaLabelRename *self,
   return g_string_free_to_bytes (out);
 }
 
+/* NULL without an error when nothing changes or there is no such file. */
+static GBytes *
+renamed_jsonl_file (GlossaLabelRename  *self,
+                    GFile              *file,
+                    GlossaFileStamp    *stamp,
+                    guint              *n_spans,
+                    GError            **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) why = NULL;
+  gsize len;
+
+  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &data, &len, stamp,
+                                 self->cancellable, &why))
+    {
+      /* A JSONL corpus nobody has annotated has no annotation file yet. */
+      if (!g_error_matches (why, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&why));
+      return NULL;
+    }
+  return rename_lines (self, data, len, name, n_spans);
+}
+
 static gboolean
 plan_jsonl_file (GlossaLabelRename  *self,
                  GFile              *file,
                  GError            **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr(GError) why = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) why = NULL;
   GlossaFileStamp stamp;
-  guint n_spans;
-  gsize len;
+  guint n_spans = 0;
 
-  if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &data, &len, &stamp,
-                                 self->cancellable, &why))
+  bytes = renamed_jsonl_file (self, file, &stamp, &n_spans, &why);
+  if (why != NULL)
     {
-      /* A JSONL corpus nobody has annotated has no annotation file yet. */
-      if (g_error_matches (why, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
       g_propagate_error (error, g_steal_pointer (&why));
       return FALSE;
     }
-  bytes = rename_lines (self, data, len, name, &n_spans);
   if (bytes != NULL)
     {
-      plan (self->planned, file, &stamp, bytes);
+      plan (self->planned, PLANNED_JSONL, file, &stamp);
       self->n_spans += n_spans;
     }
   return TRUE;
@@ -665,27 +715,62 @@ glossa_label_rename_get_schema_file (GlossaLabelRename *self)
 /* Applying */
 
 static gboolean
-check_unchanged (Planned  *planned,
-                 GError  **error)
+conflict (Planned  *planned,
+          GError  **error)
 {
-  GlossaFileStamp now = glossa_file_stamp_read (planned->file);
-
-  if (glossa_file_stamp_equal (&now, &planned->stamp))
-    return TRUE;
   g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_CONFLICT,
                _("%s changed on disk since it was read: not written over"), planned->display);
   return FALSE;
 }
 
 static gboolean
-write_planned (Planned  *planned,
-               GError  **error)
+check_unchanged (Planned  *planned,
+                 GError  **error)
 {
-  if (!check_unchanged (planned, error))
+  GlossaFileStamp now = glossa_file_stamp_read (planned->file);
+
+  return glossa_file_stamp_equal (&now, &planned->stamp) || conflict (planned, error);
+}
+
+/* A data file's new contents, made again from the version planned. */
+static GBytes *
+remake (GlossaLabelRename  *self,
+        Planned            *planned,
+        GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) why = NULL;
+  GlossaFileStamp stamp;
+  guint n_spans;
+
+  if (planned->kind == PLANNED_SCHEMA)
+    return g_bytes_ref (planned->bytes);
+  if (planned->kind == PLANNED_ANNOTATIONS)
+    bytes = renamed_annotation_file (self, planned->file, planned->pair, &stamp, &n_spans, &why);
+  else
+    bytes = renamed_jsonl_file (self, planned->file, &stamp, &n_spans, &why);
+  if (why != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&why));
+      return NULL;
+    }
+  if (bytes == NULL || !glossa_file_stamp_equal (&stamp, &planned->stamp))
+    return conflict (planned, error), NULL;
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+write_planned (GlossaLabelRename  *self,
+               Planned            *planned,
+               GError            **error)
+{
+  g_autoptr(GBytes) bytes = remake (self, planned, error);
+
+  if (bytes == NULL || !check_unchanged (planned, error))
     return FALSE;
   if (!planned->stamp.exists)
-    return glossa_file_create_new (planned->file, planned->bytes, NULL, error);
-  return glossa_file_replace_atomic (planned->file, planned->bytes, NULL, error);
+    return glossa_file_create_new (planned->file, bytes, NULL, error);
+  return glossa_file_replace_atomic (planned->file, bytes, NULL, error);
 }
 
 gboolean
@@ -712,7 +797,7 @@ glossa_label_rename_apply (GlossaLabelRename  *self,
     {
       Planned *planned = g_ptr_array_index (self->planned, i);
 
-      if (!write_planned (planned, error))
+      if (!write_planned (self, planned, error))
         {
           if (done->len > 0)
             g_prefix_error (error,
