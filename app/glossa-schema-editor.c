@@ -71,6 +71,7 @@ struct _GlossaSchemaEditor
   GlossaLabelRename   *rename;       /* between the count and the answer */
   GCancellable        *cancellable;
   gboolean             busy;
+  gboolean             disposed;      /* a worker's answer then has nowhere to go */
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSchemaEditor, glossa_schema_editor, ADW_TYPE_WINDOW)
@@ -630,24 +631,67 @@ toast (GlossaSchemaEditor *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
 }
 
+static gboolean
+save (GlossaSchemaEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->candidate == NULL || !glossa_schema_editor_get_modified (self))
+    return FALSE;
+  if (!write_schema (self, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  load (self);
+  toast (self, _("Labels saved"));
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GlossaSchemaEditor *self = GLOSSA_SCHEMA_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
+  save (GLOSSA_SCHEMA_EDITOR (widget));
+}
 
-  if (self->candidate == NULL || !glossa_schema_editor_get_modified (self))
-    return;
-  if (!write_schema (self, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  load (self);
-  toast (self, _("Labels saved"));
-  g_signal_emit (self, signals[SAVED], 0);
+/* Closing with edits not saved asks first; Cancel is the default. */
+static void
+on_close_response (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   GlossaSchemaEditor *self)
+{
+  if (g_strcmp0 (response, "discard") == 0 ||
+      (g_strcmp0 (response, "save") == 0 && save (self)))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+glossa_schema_editor_close_request (GtkWindow *window)
+{
+  GlossaSchemaEditor *self = GLOSSA_SCHEMA_EDITOR (window);
+  AdwMessageDialog *dialog;
+
+  /* A rename under way finishes first: its answer belongs here. */
+  if (self->busy)
+    return TRUE;
+  if (!glossa_schema_editor_get_modified (self))
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes to the Labels?"),
+                                                       self->candidate != NULL ? NULL
+                                                       : _("Some fields are not valid yet, so the changes cannot be saved as they are.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "save", self->candidate != NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -749,6 +793,8 @@ apply_done (GObject      *object,
   Renaming *renaming = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  if (self->disposed)
+    return;
   set_busy (self, FALSE);
   load (self);
   if (g_task_propagate_boolean (G_TASK (result), &error))
@@ -819,6 +865,8 @@ count_done (GObject      *object,
   g_autoptr(Renaming) renaming = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (self->disposed)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       set_busy (self, FALSE);
@@ -1048,6 +1096,7 @@ glossa_schema_editor_dispose (GObject *object)
 {
   GlossaSchemaEditor *self = GLOSSA_SCHEMA_EDITOR (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SCHEMA_EDITOR);
   G_OBJECT_CLASS (glossa_schema_editor_parent_class)->dispose (object);
@@ -1080,6 +1129,7 @@ glossa_schema_editor_class_init (GlossaSchemaEditorClass *klass)
   object_class->get_property = glossa_schema_editor_get_property;
   object_class->dispose = glossa_schema_editor_dispose;
   object_class->finalize = glossa_schema_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = glossa_schema_editor_close_request;
 
   properties[PROP_ROOT] =
     g_param_spec_object ("root", NULL, NULL, G_TYPE_FILE,

@@ -262,6 +262,41 @@ test_add_label (Fixture       *f,
   close_editor (editor);
 }
 
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Closing with a label added and not saved asks: Cancel keeps the editor
+ * open, Save writes the label and closes.
+ */
+static void
+close_asks (GlossaSchemaEditor *editor,
+            const char         *schema_path)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *saved = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (glossa_schema_editor_get_modified (editor));
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (gui_test_wait_for (has_message_dialog, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "cancel");
+  gui_test_iterate (50);
+  g_assert_nonnull (editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (gui_test_wait_for (has_message_dialog, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "save");
+  gui_test_iterate (50);
+  g_assert_null (editor);
+  saved = read_file (schema_path);
+  g_assert_nonnull (strstr (saved, "\"DATE\""));
+}
+
 /* Whatever the schema reader refuses shows beside its field, and nothing
  * is saved until it reads.
  */
@@ -314,14 +349,9 @@ test_errors (Fixture       *f,
       g_assert_false (gtk_widget_has_css_class (glossa_schema_editor_get_field (editor, cases[i].index, cases[i].field),
                                                 "error"));
     }
-  close_editor (editor);
+  close_asks (editor, f->schema_path);
 }
 
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
 
 static gboolean
 file_contains (gpointer data)
