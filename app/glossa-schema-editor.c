@@ -657,7 +657,16 @@ save_action (GtkWidget  *widget,
   save (GLOSSA_SCHEMA_EDITOR (widget));
 }
 
-/* Closing with edits not saved asks first; Cancel is the default. */
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closing with edits not saved asks first; Cancel is the default. The
+ * editor goes once the dialog, which it holds, has finished answering.
+ */
 static void
 on_close_response (AdwMessageDialog   *dialog,
                    const char         *response,
@@ -665,7 +674,7 @@ on_close_response (AdwMessageDialog   *dialog,
 {
   if (g_strcmp0 (response, "discard") == 0 ||
       (g_strcmp0 (response, "save") == 0 && save (self)))
-    gtk_window_destroy (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
