@@ -86,8 +86,15 @@ edit_labels_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   GlossaWindow *self = GLOSSA_WINDOW (widget);
-  GlossaSchemaEditor *editor = editor_new (self);
+  GlossaSchemaEditor *editor;
 
+  /* Saving opens the corpus again, which would end the review. */
+  if (self->review_source != NULL)
+    {
+      _glossa_window_show_message (self, _("Stop reviewing to edit the labels"));
+      return;
+    }
+  editor = editor_new (self);
   if (editor == NULL)
     {
       _glossa_window_show_message (self, _("Open an article or a corpus to edit its labels"));
