@@ -558,11 +558,29 @@ add_row (GlossaSchemaEditor      *self,
   return row;
 }
 
+/* The rows' widgets may outlive them a little (GTK may hold one): they
+ * must not call back into a row that is gone.
+ */
+static void
+row_disconnect (Row *row)
+{
+  GtkWidget *widgets[] = { row->name, row->rename, row->title, row->key, row->color, row->overlap };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (widgets[i] != NULL)
+      g_signal_handlers_disconnect_by_data (widgets[i], row);
+}
+
 static void
 clear_rows (GlossaSchemaEditor *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->labels_group, ((Row *) g_ptr_array_index (self->rows, i))->row);
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      row_disconnect (row);
+      adw_preferences_group_remove (self->labels_group, row->row);
+    }
   g_ptr_array_set_size (self->rows, 0);
 }
 
