@@ -530,7 +530,7 @@ row_connect (Row *row)
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     if (entries[i] != NULL)
       g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (on_field_changed), row);
-  g_signal_connect_swapped (row->color, "color-set", G_CALLBACK (on_field_changed), row);
+  g_signal_connect_swapped (row->color, "notify::rgba", G_CALLBACK (on_field_changed), row);
   g_signal_connect_swapped (row->overlap, "notify::selected", G_CALLBACK (on_field_changed), row);
 }
 

@@ -297,6 +297,34 @@ close_asks (GlossaSchemaEditor *editor,
   g_assert_nonnull (strstr (saved, "\"DATE\""));
 }
 
+/* A colour and an overlap rule chosen are saved; the dark variant of the
+ * old colour goes with it.
+ */
+static void
+test_recolour (Fixture       *f,
+               gconstpointer  data)
+{
+  GlossaSchemaEditor *editor = open_editor (f->window);
+  g_autoptr(GFile) file = g_file_new_for_path (f->schema_path);
+  g_autoptr(GlossaSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkRGBA red = { 0.8, 0.1, 0.1, 1.0 };
+
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (glossa_schema_editor_get_field (editor, 1, "color")), &red);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (glossa_schema_editor_get_field (editor, 1, "overlap")),
+                              GLOSSA_OVERLAP_NONE);
+  g_assert_true (glossa_schema_editor_get_modified (editor));
+  activate (editor, "editor.save");
+  schema = glossa_schema_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (glossa_schema_get_label (schema, 1)->color, ==, "#cc1a1a");
+  g_assert_null (glossa_schema_get_label (schema, 1)->color_dark);
+  g_assert_cmpint (glossa_schema_get_label (schema, 1)->overlap, ==, GLOSSA_OVERLAP_NONE);
+  g_assert_cmpint (glossa_schema_get_label (schema, 0)->overlap, ==, GLOSSA_OVERLAP_ANY);
+  g_assert_cmpstr (glossa_schema_get_label (schema, 0)->color, ==, "#1c71d8");
+  close_editor (editor);
+}
+
 /* Whatever the schema reader refuses shows beside its field, and nothing
  * is saved until it reads.
  */
@@ -440,6 +468,7 @@ main (int   argc,
 
   g_test_add ("/schema-editor/add-label", Fixture, NULL, fixture_set_up, test_add_label, fixture_tear_down);
   g_test_add ("/schema-editor/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/schema-editor/recolour", Fixture, NULL, fixture_set_up, test_recolour, fixture_tear_down);
   g_test_add ("/schema-editor/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
   g_test_add_func ("/schema-editor/single-article", test_single_article);
 
