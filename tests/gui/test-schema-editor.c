@@ -380,7 +380,6 @@ test_errors (Fixture       *f,
   close_asks (editor, f->schema_path);
 }
 
-
 static gboolean
 file_contains (gpointer data)
 {
