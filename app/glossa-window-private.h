@@ -185,4 +185,6 @@ void     _glossa_window_labels_fill_shortcuts (GlossaWindow *self,
 void     _glossa_window_labels_set_schema  (GlossaWindow   *self,
                                             GlossaSchema   *schema);
 
+void     _glossa_window_class_schema_init  (GtkWidgetClass *widget_class);
+
 G_END_DECLS

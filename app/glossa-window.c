@@ -1852,6 +1852,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   _glossa_window_class_actions_init (widget_class);
   _glossa_window_class_corpus_init (widget_class);
   _glossa_window_class_search_init (widget_class);
+  _glossa_window_class_schema_init (widget_class);
 }
 
 /* The primary menu's popover is made when the menu first opens (a click or

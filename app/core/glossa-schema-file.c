@@ -1103,22 +1103,18 @@ glossa_schema_save (GlossaSchema     *self,
   return TRUE;
 }
 
-/* Renaming across a corpus is declared for the schema editor but not
- * written yet: it fails, changing nothing, rather than half-renaming.
+/* Where the corpus at @corpus_root keeps its own schema: glossa-schema.json
+ * in the folder, or beside a JSONL corpus file (whether it exists or not).
  */
-gboolean
-glossa_schema_rename_label (GFile       *corpus_root,
-                            const char  *old,
-                            const char  *new_name,
-                            gboolean     dry_run,
-                            guint       *n_files,
-                            GError     **error)
+GFile *
+glossa_schema_file_for_root (GFile *corpus_root)
 {
-  g_return_val_if_fail (G_IS_FILE (corpus_root), FALSE);
+  g_autoptr(GFile) parent = NULL;
 
-  if (n_files != NULL)
-    *n_files = 0;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("renaming a label across a corpus is not supported yet"));
-  return FALSE;
+  g_return_val_if_fail (G_IS_FILE (corpus_root), NULL);
+
+  if (g_file_query_file_type (corpus_root, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return g_file_get_child (corpus_root, GLOSSA_SCHEMA_FILE_NAME);
+  parent = g_file_get_parent (corpus_root);
+  return g_file_get_child (parent, GLOSSA_SCHEMA_FILE_NAME);
 }

@@ -215,13 +215,17 @@ GlossaSchema               *glossa_schema_copy_renamed    (GlossaSchema     *sel
                                                            const char       *new_name,
                                                            GError          **error);
 
+/* Where the corpus at @corpus_root (a folder or a JSONL corpus file) keeps
+ * its own glossa-schema.json, whether it exists yet or not.
+ */
+GFile                      *glossa_schema_file_for_root   (GFile            *corpus_root);
+
 /* Renames label @old to @new_name in every annotation file under the
  * corpus at @corpus_root (a folder or a JSONL file) and in its
  * glossa-schema.json, each file replaced atomically, refusing files changed
  * since they were read. @dry_run changes nothing and only counts.
- * @n_files is the number of files that change (or would).
- *
- * NOT WRITTEN YET: fails with G_IO_ERROR_NOT_SUPPORTED, changing nothing.
+ * @n_files is the number of files that change (or would). See
+ * glossa-label-rename.h for the preview and the files written.
  */
 gboolean                    glossa_schema_rename_label    (GFile            *corpus_root,
                                                            const char       *old,

@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: tests/fuzz/run-fuzz.sh [SECONDS]   (total time, shared by the targets; default 200,
-# 15 s for each of the 13)
+# 14 s for each of the 14)
 # Exits 1 if a target crashed; the reproducer is left as tests/fuzz/crash-* (or
 # leak-*, timeout-*, oom-*). Replay one with: build-fuzz/tests/fuzz/fuzz-NAME FILE
 
@@ -21,8 +21,8 @@ src=$(cd "$here/../.." && pwd)
 build=$src/build-fuzz
 # Each target's seeds are corpus/NAME/ if there is one; the annotation
 # loader and the JSON parser share the files at the top of corpus/.
-targets="annotations json corpus-jsonl guidelines import-brat import-doccano import-jsonl import-label-studio timex suggest gazetteer search schema"
-n_targets=13
+targets="annotations json corpus-jsonl guidelines import-brat import-doccano import-jsonl import-label-studio timex suggest gazetteer search schema label-rename"
+n_targets=14
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dfuzzing=true
