@@ -233,7 +233,7 @@ glossa_merge_check_review (JsonObject  *extra,
                            GError     **error)
 {
   static const char * const decisions[] = {
-    "agreed", "merged", "majority", "a", "b", "both", "added", "changed", NULL
+    "agreed", "merged", "majority", "a", "b", "both", "kept", "added", "changed", NULL
   };
   g_autofree char *sub = NULL;
   JsonNode *node;
@@ -318,7 +318,7 @@ check_decision (JsonNode     *node,
                 const char  *field,
                 GError     **error)
 {
-  static const char * const decisions[] = { "a", "b", "both", "neither", "kept", NULL };
+  static const char * const decisions[] = { "a", "b", "both", "neither", "kept", "majority", NULL };
   JsonObject *decision;
   JsonNode *start, *end, *options;
 

@@ -21,19 +21,24 @@ G_BEGIN_DECLS
  *   {"decision": D, "sources": ["annA", "annB"], "reviewer": "…", "reviewed": "ISO 8601"}
  *
  * D is "agreed" (every compared annotator had it), "merged" (at least
- * --min-agree of them, by `glossa merge`), "majority" (reserved for a
- * review that pre-accepts what most annotators have; not written yet),
- * "a", "b" or "both" (the reviewer kept A's,
- * B's or both spans), "added" or "changed" (the reviewer's own). "sources"
+ * --min-agree of them, by `glossa merge`), "majority" (more than half of
+ * the compared annotators had it, and the reviewer asked for what most
+ * have to be accepted), "a", "b" or "both" (the reviewer kept A's, B's or
+ * both spans of two), "kept" (of three or more, the reviewer kept this
+ * one), "added" or "changed" (the reviewer's own). "sources"
  * names the annotators who had exactly this span (start, end and label);
  * "reviewer" and "reviewed" say who decided and when (absent when nobody
  * did). The annotation file keeps the decisions themselves, "neither"
  * included, in its top-level "decisions" list:
  *
  *   {"start": 4, "end": 17, "text": "…",
- *    "options": [{"label": "actor", "sources": ["annA"]}, {"label": "claim", "sources": ["annB"]}],
- *    "decision": "a" | "b" | "both" | "neither", "kept": ["actor"],
+ *    "options": [{"label": "actor", "sources": ["annA", "annC"]}, {"label": "claim", "sources": ["annB"]}],
+ *    "decision": "a" | "b" | "both" | "kept" | "majority" | "neither", "kept": ["actor"],
  *    "reviewer": "…", "reviewed": "ISO 8601"}
+ *
+ * "options" has one entry per label over those characters; "kept" the
+ * labels kept. "a", "b" and "both" are decisions between two annotators,
+ * "kept" and "majority" between three or more.
  */
 #define GLOSSA_REVIEW_MEMBER    "review"
 #define GLOSSA_DECISIONS_MEMBER "decisions"

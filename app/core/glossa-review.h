@@ -1,4 +1,4 @@
-/* glossa-review.h: comparing two annotators' spans on one article
+/* glossa-review.h: comparing two or more annotators' spans on one article
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +20,12 @@ typedef enum
   GLOSSA_REVIEW_LABEL_CONFLICT,  /* same start and end, other labels */
   GLOSSA_REVIEW_ONLY_A,
   GLOSSA_REVIEW_ONLY_B,
+  GLOSSA_REVIEW_PARTIAL,         /* three or more sides: one label, some sides lack it */
 } GlossaReviewKind;
 
+/* Invariant: sides[i] is side i's span over start–end, or NULL; a and b
+ * are sides[0] and sides[1] (borrowed), for the two-sided callers.
+ */
 typedef struct
 {
   GlossaReviewKind  kind;
@@ -29,6 +33,8 @@ typedef struct
   GlossaSpan       *b;      /* nullable for ONLY_A */
   gint64            start;
   gint64            end;
+  guint             n_sides;
+  GlossaSpan      **sides;  /* n_sides entries, each nullable */
 } GlossaReviewItem;
 
 /* Pairs the spans of A and B. Every span of A and of B is in exactly one
@@ -41,6 +47,27 @@ typedef struct
  */
 GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
                                       GPtrArray              *b_spans);
+/* The same for any number of sides (a GPtrArray of span arrays, each
+ * nullable). Over one range of characters, the spans every side has with
+ * one label agree first; each other item takes, from every side, its span
+ * with the label most sides have there (ties in label order), or else the
+ * side's first span left there, or nothing.
+ *
+ * Returns: (transfer full): a GPtrArray of GlossaReviewItem
+ */
+GPtrArray *glossa_review_compare_n   (GPtrArray              *sides);
+void       glossa_review_item_free   (GlossaReviewItem       *item);
+/* The distinct labels of @item's spans, in label order, each with the
+ * indexes of the sides that have it: fills @labels (of GlossaLabel, as
+ * GUINT_TO_POINTER) and, if not %NULL, @counts (how many sides).
+ */
+void       glossa_review_item_get_options (const GlossaReviewItem *item,
+                                           GArray                 *labels,
+                                           GArray                 *counts);
+/* The label a strict majority of the item's sides have (more than half of
+ * n_sides), or 0 when none has.
+ */
+GlossaLabel glossa_review_item_get_majority (const GlossaReviewItem *item);
 gboolean   glossa_review_item_is_disagreement (const GlossaReviewItem *item);
 /* Whether @record, one of an adjudicated file's "decisions"
  * (glossa-merge.h), is the decision of @item: the same characters and the
@@ -56,6 +83,9 @@ gboolean   glossa_review_decision_matches (JsonNode              *record,
 guint      glossa_review_count_pending (GPtrArray              *a_spans,
                                         GPtrArray              *b_spans,
                                         const GlossaAnnotations *result);
+/* The same for any number of sides, as glossa_review_compare_n() takes. */
+guint      glossa_review_count_pending_n (GPtrArray              *sides,
+                                          const GlossaAnnotations *result);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
 
 G_END_DECLS
@@ -73,6 +103,20 @@ typedef struct _GlossaReviewSource GlossaReviewSource;
 GlossaReviewSource *glossa_review_source_open      (GFile              *file,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+/* The other sides of a comparison of three or more: @files (a NULL-ended
+ * array) are B, C, …; the functions without "side" in their names are B's.
+ */
+GlossaReviewSource *glossa_review_source_open_sides (GFile * const     *files,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+guint               glossa_review_source_get_n_sides (GlossaReviewSource *source);
+GFile              *glossa_review_source_get_side_file (GlossaReviewSource *source,
+                                                        guint               side);
+GPtrArray          *glossa_review_source_get_side_spans (GlossaReviewSource *source,
+                                                         guint               side,
+                                                         const char         *id,
+                                                         GlossaArticle      *article,
+                                                         GError            **error);
 void                glossa_review_source_free      (GlossaReviewSource *source);
 GFile              *glossa_review_source_get_file  (GlossaReviewSource *source);
 gboolean            glossa_review_source_has       (GlossaReviewSource *source,
