@@ -783,15 +783,22 @@ ensure (GlossaReviewBar    *self,
 void
 glossa_review_bar_seed_agreements (GlossaReviewBar *self)
 {
+  g_autoptr(GPtrArray) sources = NULL;
+
   g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
   g_return_if_fail (self->result != NULL);
 
+  /* Every side had it: every name, NULL-terminated, borrowed. */
+  sources = g_ptr_array_new ();
+  for (guint i = 0; i < self->names->len; i++)
+    g_ptr_array_add (sources, g_ptr_array_index (self->names, i));
+  g_ptr_array_add (sources, NULL);
   glossa_document_begin_group (self->result, _("Take the agreed spans"));
   for (guint i = 0; i < self->agreed->len; i++)
     {
       GlossaReviewItem *item = g_ptr_array_index (self->agreed, i);
       g_autoptr(GlossaSpan) agreed = glossa_merge_span_with_review (item->sides[0], "agreed",
-                                                                    (const char * const *) self->names->pdata,
+                                                                    (const char * const *) sources->pdata,
                                                                     NULL, NULL);
 
       glossa_document_add_span_copy (self->result, agreed, NULL);
