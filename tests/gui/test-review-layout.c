@@ -156,8 +156,8 @@ check_at (const char *a_path,
 
   description = find_description (GTK_WIDGET (window->review_bar));
   g_assert_nonnull (description);
-  g_assert_nonnull (strstr (gtk_label_get_text (description), "ada (A): actor"));
-  g_assert_nonnull (strstr (gtk_label_get_text (description), "bea (B): claim"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "ada (A): Actor"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "bea (B): Claim"));
   g_assert_nonnull (strstr (gtk_label_get_text (description), note));
   g_assert_cmpint (gtk_label_get_ellipsize (description), ==, PANGO_ELLIPSIZE_NONE);
   /* Nothing cut: the label has the height its text needs at its width,
