@@ -326,15 +326,15 @@ describe_item (GlossaReviewBar        *self,
 }
 
 /* The key that keeps side @side: Ctrl+1 and Ctrl+2 as ever for A and B,
- * Alt+3… for C on (Alt+1 and Alt+2 keep A and B too), since Ctrl+3 and
- * Ctrl+4 are Keep Both and Neither.
+ * Ctrl+Alt+3… for C on (Ctrl+Alt+1 and 2 keep A and B too), since Ctrl+3
+ * and Ctrl+4 are Keep Both and Neither, and Alt+digit tags exactly.
  */
 static char *
 side_key (guint side)
 {
   if (side < 2)
     return g_strdup_printf ("Ctrl+%u", side + 1);
-  return g_strdup_printf ("Alt+%u", side + 1);
+  return g_strdup_printf ("Ctrl+Alt+%u", side + 1);
 }
 
 static void

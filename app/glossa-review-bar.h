@@ -25,7 +25,7 @@ typedef enum
   GLOSSA_REVIEW_ACCEPT_NEITHER,
 } GlossaReviewChoice;
 
-/* Sides with a key and a button of their own (Alt+1…Alt+9). */
+/* Sides with a key and a button of their own (Ctrl+Alt+1…9). */
 #define GLOSSA_REVIEW_BAR_MAX_SIDES 9
 
 GtkWidget *glossa_review_bar_new             (void);

@@ -777,17 +777,58 @@ start_review_with (GlossaWindow *self,
 }
 
 static void
+on_start_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GlossaWindow     *self)
+{
+  GPtrArray *others = g_object_get_data (G_OBJECT (dialog), "glossa-others");
+  GFile *output = g_object_get_data (G_OBJECT (dialog), "glossa-output");
+  GtkSwitch *majority = g_object_get_data (G_OBJECT (dialog), "glossa-majority");
+
+  if (g_str_equal (response, "start"))
+    {
+      self->review_majority = gtk_switch_get_active (majority);
+      start_review (self, others, output);
+    }
+}
+
+/* Three or more sides: whether what most of them have is accepted is
+ * the reviewer's choice, asked here (`glossa review --majority`).
+ */
+static void
+ask_majority (GlossaWindow *self,
+              GPtrArray    *others,
+              GFile        *output)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-review-start-dialog.ui");
+  GtkWidget *dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("The open annotations are compared with %u other set.",
+                                    "The open annotations are compared with %u other sets.", others->len),
+                          others->len);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  g_object_set_data_full (G_OBJECT (dialog), "glossa-others", files_copy (others),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "glossa-output", g_object_ref (output), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "glossa-majority", gtk_builder_get_object (builder, "majority_switch"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_output_response (GtkNativeDialog *chooser,
                     int              response,
                     GlossaWindow    *self)
 {
-  GFile *other = g_object_get_data (G_OBJECT (chooser), "glossa-other");
+  GPtrArray *others = g_object_get_data (G_OBJECT (chooser), "glossa-others");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) output = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      start_review_with (self, other, output);
+      _glossa_window_compare_sides (self, others, output);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -796,14 +837,15 @@ on_output_response (GtkNativeDialog *chooser,
 
 static void
 choose_output (GlossaWindow *self,
-               GFile        *other)
+               GPtrArray    *others)
 {
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Folder for the Adjudicated Annotations"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Adjudicate Here"), _("_Cancel"));
-  g_object_set_data_full (G_OBJECT (chooser), "glossa-other", g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "glossa-others", files_copy (others),
+                          (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_output_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -815,9 +857,16 @@ on_other_response (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) other = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
 
-      choose_output (self, other);
+      /* One more than the bar has keys for is refused, not cut. */
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (others, g_list_model_get_item (files, i));
+      if (others->len + 1 > GLOSSA_REVIEW_BAR_MAX_SIDES)
+        _glossa_window_show_message (self, _("A review compares at most nine annotators"));
+      else if (others->len > 0)
+        choose_output (self, others);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -833,12 +882,14 @@ compare_action (GtkWidget  *widget,
   gboolean folder = g_str_equal (action_name, "win.compare-folder");
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (folder ? _("Compare with Another Annotator’s Folder")
-                                                : _("Compare with an Exported JSONL File"),
+  chooser = gtk_file_chooser_native_new (folder ? _("Compare with Other Annotators’ Folders")
+                                                : _("Compare with Exported JSONL Files"),
                                          GTK_WINDOW (self),
                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
                                                 : GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Compare"), _("_Cancel"));
+  /* Several chosen at once: a review of three or more. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (!folder)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -866,6 +917,28 @@ _glossa_window_compare (GlossaWindow *self,
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
 
   start_review_with (self, other, output);
+}
+
+/**
+ * _glossa_window_compare_sides:
+ * @others: a GPtrArray of GFile, the other annotators' folders or exports
+ * @output: the folder for the adjudicated annotations
+ *
+ * What Compare… does once the sides and the output are chosen: with
+ * three sides or more, the start dialog asks about the majority first.
+ */
+void
+_glossa_window_compare_sides (GlossaWindow *self,
+                              GPtrArray    *others,
+                              GFile        *output)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (others != NULL && others->len > 0);
+
+  if (others->len > 1)
+    ask_majority (self, others, output);
+  else
+    start_review_with (self, g_ptr_array_index (others, 0), output);
 }
 
 #define PENDING_OTHERS_KEY  "glossa-review-pending-others"
@@ -1209,6 +1282,6 @@ _glossa_window_class_corpus_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.overview", NULL, overview_action);
   for (guint i = 0; i < G_N_ELEMENTS (review_actions); i++)
     gtk_widget_class_install_action (widget_class, review_actions[i], NULL, review_action);
-  /* Keep side N (0 for A): Alt+1…Alt+9, for reviews of three or more. */
+  /* Keep side N (0 for A): Ctrl+Alt+1…9, for reviews of three or more. */
   gtk_widget_class_install_action (widget_class, "win.keep-side", "i", review_action);
 }

@@ -175,6 +175,9 @@ void     _glossa_window_review_when_shown  (GlossaWindow   *self,
 /* @others: a GPtrArray of GFile, B, C…; @majority: pre-accept what a
  * strict majority of the sides agree on.
  */
+void     _glossa_window_compare_sides      (GlossaWindow   *self,
+                                            GPtrArray      *others,
+                                            GFile          *output);
 void     _glossa_window_review_sides_when_shown (GlossaWindow *self,
                                                  GPtrArray    *others,
                                                  GFile        *output,

@@ -9,7 +9,7 @@
 Issue 10: three annotators' folders; `glossa review A B C -o OUT
 --majority` opens the window with what two of the three agree on already
 accepted (decision "majority"); F8 goes to a disagreement no majority
-decides, Alt+3 keeps the third annotator's span, Ctrl+4 keeps none of
+decides, Ctrl+Alt+3 keeps the third annotator's span, Ctrl+4 keeps none of
 another. The window is closed and the review started again without
 --majority: nothing changes, and Ctrl+Return marks the article done. Then
 validate, stats and export take OUT as it is.
@@ -128,13 +128,13 @@ try:
         time.sleep(0.3)
     if shots:
         e2e.screenshot(os.path.join(shots, "review-three.png"))
-    app.key("alt+3")
+    app.key("ctrl+alt+3")
     time.sleep(0.3)
     app.key("ctrl+4")
     expected = sorted([ana, bridge_quote, monday_quote, announced])
     doc = wait_for(lambda: (lambda d: d if keys_of(d) == expected and len(d.get("decisions", [])) == 4 else None)
                    (load(result_path)))
-    tap.ok(doc is not None, "Alt+3 keeps the third annotator's span, Ctrl+4 none", load(result_path))
+    tap.ok(doc is not None, "Ctrl+Alt+3 keeps the third annotator's span, Ctrl+4 none", load(result_path))
 finally:
     tap.ok(app.close() == 0, "the window closes cleanly", app.log_text())
 
