@@ -53,7 +53,7 @@ struct _GlossaReviewBar
   GtkWidget       *keep_a_button;
   GtkWidget       *keep_b_button;
   GtkWidget       *keep_both_button;
-  GtkBox          *side_buttons;
+  GtkFlowBox      *side_buttons;
   GPtrArray       *more_buttons; /* Keep C, Keep D…: made per review */
 };
 
@@ -367,7 +367,8 @@ static void
 make_side_buttons (GlossaReviewBar *self)
 {
   for (guint i = 0; i < self->more_buttons->len; i++)
-    gtk_box_remove (self->side_buttons, g_ptr_array_index (self->more_buttons, i));
+    gtk_flow_box_remove (self->side_buttons,
+                         gtk_widget_get_parent (g_ptr_array_index (self->more_buttons, i)));
   g_ptr_array_set_size (self->more_buttons, 0);
 
   for (guint i = 2; i < n_sides (self) && i < GLOSSA_REVIEW_BAR_MAX_SIDES; i++)
@@ -379,7 +380,7 @@ make_side_buttons (GlossaReviewBar *self)
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.keep-side");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
-      gtk_box_append (self->side_buttons, button);
+      gtk_flow_box_append (self->side_buttons, button);
       g_ptr_array_add (self->more_buttons, button);
     }
   update_buttons (self);
