@@ -259,7 +259,7 @@ test_file_refused (void)
 {
   expect_refused ("\"decision\": \"a\"", "\"decision\": \"c\"",
                   "a.annotations.json: spans[0].review.decision: unknown value “c” (expected one of "
-                  "agreed, merged, majority, a, b, both, added, changed)");
+                  "agreed, merged, majority, a, b, both, kept, added, changed)");
   expect_refused ("\"review\": {", "\"review\": 3, \"x\": {",
                   "a.annotations.json: spans[0].review: expected an object");
   expect_refused ("\"2026-03-01T10:00:00Z\"", "\"10 o'clock\"",
