@@ -127,6 +127,7 @@ mark_for (GlossaReviewBar        *self,
       return MARK_ONLY_B;
     case GLOSSA_REVIEW_PARTIAL:
       return item->sides[0] != NULL ? MARK_ONLY_A : MARK_ONLY_B;
+    case GLOSSA_REVIEW_VALUE_CONFLICT:
     case GLOSSA_REVIEW_LABEL_CONFLICT:
     case GLOSSA_REVIEW_AGREE:
     default:
@@ -244,6 +245,33 @@ label_title (GlossaReviewBar *self,
   return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
 }
 
+/* A span's attribute values, " — value: 2024-03-18", sorted by name. */
+static void
+describe_values (GString          *out,
+                 const GlossaSpan *span)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (span->attributes == NULL)
+    return;
+  names = g_list_sort (json_object_get_members (span->attributes), (GCompareFunc) g_strcmp0);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (span->attributes, l->data);
+      g_autofree char *value = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      value = json_node_get_value_type (node) == G_TYPE_STRING ? g_strdup (json_node_get_string (node))
+            : json_node_get_value_type (node) == G_TYPE_BOOLEAN
+              ? g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"))
+              : NULL;
+      if (value != NULL)
+        /* Translators: an attribute of a span and its value, e.g. " — value: 2024-03-18" */
+        g_string_append_printf (out, _(" — %s: %s"), (const char *) l->data, value);
+    }
+}
+
 /* One side's line: "Ada (A): Actor “Ana Lima” — note: …", or that it has
  * no span there.
  */
@@ -267,6 +295,7 @@ describe_side (GlossaReviewBar  *self,
    */
   g_string_append_printf (out, _("%s (%s): %s “%s”"), name, letter,
                           label_title (self, span->label), span->text);
+  describe_values (out, span);
   if (span->note != NULL)
     /* Translators: the note an annotator wrote on a span */
     g_string_append_printf (out, _(" — note: %s"), span->note);
@@ -764,8 +793,10 @@ ensure (GlossaReviewBar    *self,
 
   if (glossa_document_find_span (self->result, (GlossaSpan *) span, &index))
     existing = glossa_document_get_span (self->result, index);
+  /* Another side's copy (a date's other value) is replaced too. */
   if (existing != NULL &&
-      (!present || g_strcmp0 (glossa_merge_span_get_decision (existing), decision) != 0))
+      (!present || g_strcmp0 (glossa_merge_span_get_decision (existing), decision) != 0 ||
+       !glossa_review_same_values (existing, span)))
     glossa_document_remove_span (self->result, existing->id, NULL);
   else if (existing != NULL)
     return;
@@ -1082,15 +1113,15 @@ glossa_review_bar_accept_majority (GlossaReviewBar *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       GlossaReviewItem *item = g_ptr_array_index (self->items, i);
-      GlossaLabel majority = glossa_review_item_get_majority (item);
+      int side = glossa_review_item_get_majority_side (item);
       g_autoptr(GArray) kept = NULL;
 
-      if (majority == 0 || is_decided (self, item))
+      if (side < 0 || is_decided (self, item))
         continue;
       kept = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
-      g_array_append_val (kept, majority);
+      g_array_append_val (kept, item->sides[side]->label);
       g_ptr_array_add (decided, item);
-      g_ptr_array_add (records, decide (self, item, "majority", kept, -1, reviewed));
+      g_ptr_array_add (records, decide (self, item, "majority", kept, side, reviewed));
     }
   glossa_document_end_group (self->result);
   if (decided->len > 0)

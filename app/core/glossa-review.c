@@ -26,12 +26,48 @@ glossa_review_item_free (GlossaReviewItem *item)
   g_free (item);
 }
 
+gboolean
+glossa_review_same_values (const GlossaSpan *a,
+                           const GlossaSpan *b)
+{
+  g_autoptr(JsonNode) node_a = NULL;
+  g_autoptr(JsonNode) node_b = NULL;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->attributes == NULL || b->attributes == NULL)
+    return (a->attributes == NULL || json_object_get_size (a->attributes) == 0) &&
+           (b->attributes == NULL || json_object_get_size (b->attributes) == 0);
+  node_a = json_node_init_object (json_node_alloc (), a->attributes);
+  node_b = json_node_init_object (json_node_alloc (), b->attributes);
+  return json_node_equal (node_a, node_b);
+}
+
+/* Whether every span of @sides (nullable ones skipped) has @first's values. */
+static gboolean
+all_same_values (GlossaSpan **sides,
+                 guint        n_sides)
+{
+  GlossaSpan *first = NULL;
+
+  for (guint i = 0; i < n_sides; i++)
+    {
+      if (sides[i] == NULL)
+        continue;
+      if (first != NULL && !glossa_review_same_values (first, sides[i]))
+        return FALSE;
+      first = first ? first : sides[i];
+    }
+  return TRUE;
+}
+
 /* The kind of an item that is not an agreement. */
 static GlossaReviewKind
 disagreement_kind (GlossaSpan **sides,
                    guint        n_sides)
 {
   GlossaLabel label = 0;
+  guint present = 0;
 
   for (guint i = 0; i < n_sides; i++)
     {
@@ -40,7 +76,10 @@ disagreement_kind (GlossaSpan **sides,
       if (label != 0 && sides[i]->label != label)
         return GLOSSA_REVIEW_LABEL_CONFLICT;
       label = sides[i]->label;
+      present++;
     }
+  if (present == n_sides)
+    return GLOSSA_REVIEW_VALUE_CONFLICT;
   if (n_sides == 2)
     return sides[0] != NULL ? GLOSSA_REVIEW_ONLY_A : GLOSSA_REVIEW_ONLY_B;
   return GLOSSA_REVIEW_PARTIAL;
@@ -195,7 +234,7 @@ pair_range (GPtrArray  *items,
       if (shared == 0)
         break;
       take_label (runs, n, shared, TRUE, taken);
-      add_item (items, TRUE, taken, n);
+      add_item (items, all_same_values (taken, n), taken, n);
     }
 
   while ((label = most_shared_label (runs, n)) != 0)
@@ -305,19 +344,38 @@ glossa_review_item_get_options (const GlossaReviewItem *item,
     }
 }
 
+int
+glossa_review_item_get_majority_side (const GlossaReviewItem *item)
+{
+  g_return_val_if_fail (item != NULL, -1);
+
+  /* The first side of a group, the same label and values, that more than
+   * half of the sides are in.
+   */
+  for (guint i = 0; i < item->n_sides; i++)
+    {
+      guint count = 0;
+
+      if (item->sides[i] == NULL)
+        continue;
+      for (guint j = 0; j < item->n_sides; j++)
+        count += item->sides[j] != NULL && item->sides[j]->label == item->sides[i]->label &&
+                 glossa_review_same_values (item->sides[i], item->sides[j]);
+      if (count * 2 > item->n_sides)
+        return (int) i;
+    }
+  return -1;
+}
+
 GlossaLabel
 glossa_review_item_get_majority (const GlossaReviewItem *item)
 {
-  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  int side;
 
   g_return_val_if_fail (item != NULL, 0);
 
-  glossa_review_item_get_options (item, labels, counts);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_array_index (counts, guint, i) * 2 > item->n_sides)
-      return g_array_index (labels, GlossaLabel, i);
-  return 0;
+  side = glossa_review_item_get_majority_side (item);
+  return side >= 0 ? item->sides[side]->label : 0;
 }
 
 gboolean
@@ -459,6 +517,8 @@ glossa_review_kind_to_string (GlossaReviewKind kind)
       return "only-b";
     case GLOSSA_REVIEW_PARTIAL:
       return "partial";
+    case GLOSSA_REVIEW_VALUE_CONFLICT:
+      return "value-conflict";
     default:
       g_return_val_if_reached (NULL);
     }

@@ -21,6 +21,7 @@ typedef enum
   GLOSSA_REVIEW_ONLY_A,
   GLOSSA_REVIEW_ONLY_B,
   GLOSSA_REVIEW_PARTIAL,         /* three or more sides: one label, some sides lack it */
+  GLOSSA_REVIEW_VALUE_CONFLICT,  /* every side, one label, other attribute values (a date's value) */
 } GlossaReviewKind;
 
 /* Invariant: sides[i] is side i's span over start–end, or NULL; a and b
@@ -49,7 +50,8 @@ GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
                                       GPtrArray              *b_spans);
 /* The same for any number of sides (a GPtrArray of span arrays, each
  * nullable). Over one range of characters, the spans every side has with
- * one label agree first; each other item takes, from every side, its span
+ * one label agree first (with other attribute values they are a
+ * VALUE_CONFLICT to decide); each other item takes, from every side, its span
  * with the label most sides have there (ties in label order), or else the
  * side's first span left there, or nothing.
  *
@@ -65,10 +67,15 @@ void       glossa_review_item_get_options (const GlossaReviewItem *item,
                                            GArray                 *labels,
                                            GArray                 *counts);
 /* The label a strict majority of the item's sides have (more than half of
- * n_sides), or 0 when none has.
+ * n_sides) with the same attribute values, or 0 when none has.
  */
 GlossaLabel glossa_review_item_get_majority (const GlossaReviewItem *item);
+/* The first side of that majority (whose copy is kept), or -1. */
+int         glossa_review_item_get_majority_side (const GlossaReviewItem *item);
 gboolean   glossa_review_item_is_disagreement (const GlossaReviewItem *item);
+/* Whether @a and @b have the same attribute values (none and {} alike). */
+gboolean   glossa_review_same_values (const GlossaSpan       *a,
+                                      const GlossaSpan       *b);
 /* Whether @record, one of an adjudicated file's "decisions"
  * (glossa-merge.h), is the decision of @item: the same characters and the
  * same labels.

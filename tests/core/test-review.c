@@ -184,6 +184,58 @@ test_review_majority_is_strict (void)
   check_n (two, "only-a 0-5 actor/- none");
 }
 
+static void
+set_value (GPtrArray  *spans,
+           guint       index,
+           const char *value)
+{
+  GlossaSpan *span = g_ptr_array_index (spans, index);
+
+  g_clear_pointer (&span->attributes, json_object_unref);
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", value);
+}
+
+/* A date's value is part of what is agreed on: the same date with
+ * another value is a disagreement, and a majority needs the same value.
+ */
+static void
+test_review_value_conflict (void)
+{
+  const char *specs[] = { "0 5 date;6 9 actor", "0 5 date;6 9 actor", "0 5 date;6 9 actor", NULL };
+  g_autoptr(GPtrArray) sides = sides_new (specs);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) two = g_ptr_array_new ();
+  g_autoptr(GPtrArray) two_items = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *got_two = NULL;
+  GlossaReviewItem *item;
+
+  set_value (g_ptr_array_index (sides, 0), 0, "2024-05-01");
+  set_value (g_ptr_array_index (sides, 1), 0, "2024-05-02");
+  set_value (g_ptr_array_index (sides, 2), 0, "2024-05-01");
+  items = glossa_review_compare_n (sides);
+  got = describe_n (items);
+  g_assert_cmpstr (got, ==, "value-conflict 0-5 date/date/date date; agree 6-9 actor/actor/actor actor");
+  /* The majority's copy is the first side with the majority's value. */
+  item = g_ptr_array_index (items, 0);
+  g_assert_true (glossa_review_item_is_disagreement (item));
+  g_assert_cmpint (glossa_review_item_get_majority_side (item), ==, 0);
+
+  /* Two sides, other values: no majority; the same values agree. */
+  g_ptr_array_add (two, g_ptr_array_index (sides, 0));
+  g_ptr_array_add (two, g_ptr_array_index (sides, 1));
+  two_items = glossa_review_compare_n (two);
+  got_two = describe_n (two_items);
+  g_assert_cmpstr (got_two, ==, "value-conflict 0-5 date/date none; agree 6-9 actor/actor actor");
+  set_value (g_ptr_array_index (sides, 1), 0, "2024-05-01");
+  g_clear_pointer (&two_items, g_ptr_array_unref);
+  two_items = glossa_review_compare_n (two);
+  g_clear_pointer (&got_two, g_free);
+  got_two = describe_n (two_items);
+  g_assert_cmpstr (got_two, ==, "agree 0-5 date/date date; agree 6-9 actor/actor actor");
+}
+
 /* A decision names the item's labels once each, whoever had them. */
 static void
 test_review_decision_matches_options (void)
@@ -458,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/core/review/majority-is-strict", test_review_majority_is_strict);
   g_test_add_func ("/core/review/decision-matches-options", test_review_decision_matches_options);
   g_test_add_func ("/core/review/count-pending-three", test_review_count_pending_three);
+  g_test_add_func ("/core/review/value-conflict", test_review_value_conflict);
 
   return g_test_run ();
 }

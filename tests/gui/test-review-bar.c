@@ -553,6 +553,57 @@ test_three_sides (Fixture       *f,
   }
 }
 
+static void
+set_value (GlossaSpan *span,
+           const char *value)
+{
+  g_clear_pointer (&span->attributes, json_object_unref);
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", value);
+}
+
+/* Ada and Ben agree on the date but not on its value: a disagreement,
+ * shown with both values; keeping one, then the other, leaves one date
+ * with the value kept.
+ */
+static void
+test_value_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  GlossaSpan *date;
+  GtkLabel *label;
+
+  set_value (g_ptr_array_index (f->a, 0), "2024-05-01");
+  set_value (g_ptr_array_index (f->b, 0), "2024-05-02");
+  glossa_review_bar_set_documents (f->bar, f->result, f->a, f->b);
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 4);
+  glossa_review_bar_seed_agreements (f->bar);
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 0);
+
+  glossa_review_bar_move (f->bar, 1);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   "Ada (A): Date “date 2024-05-01” — value: 2024-05-01\n"
+                   "Ben (B): Date “date 2024-05-01” — value: 2024-05-02\n"
+                   "Not decided yet");
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 1));
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 1);
+  date = glossa_document_get_span (f->result, 0);
+  g_assert_cmpstr (json_object_get_string_member (date->attributes, "value"), ==, "2024-05-02");
+  g_assert_cmpstr (glossa_merge_span_get_decision (date), ==, "b");
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 3);
+
+  /* Changing one's mind keeps Ada's value instead, still one date. */
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 1);
+  glossa_review_bar_move (f->bar, -1);
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 0);
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 0));
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 1);
+  date = glossa_document_get_span (f->result, 0);
+  g_assert_cmpstr (json_object_get_string_member (date->attributes, "value"), ==, "2024-05-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +621,7 @@ main (int   argc,
   g_test_add ("/gui/review-bar/decided-marks", Fixture, NULL, fixture_set_up, test_decided_marks, fixture_tear_down);
   g_test_add ("/gui/review-bar/description", Fixture, NULL, fixture_set_up, test_description, fixture_tear_down);
   g_test_add ("/gui/review-bar/three-sides", Fixture, NULL, fixture_set_up, test_three_sides, fixture_tear_down);
+  g_test_add ("/gui/review-bar/value-conflict", Fixture, NULL, fixture_set_up, test_value_conflict, fixture_tear_down);
 
   return g_test_run ();
 }
