@@ -501,7 +501,8 @@ glossa_output_write (GlossaOutput  *self,
   g_return_val_if_fail (relative != NULL && relative[0] != '/' && bytes != NULL, FALSE);
 
   path = g_build_filename (self->temp, relative, NULL);
-  if (!glossa_output_make_parent (path, error))
+  /* Ids with folders ("2021/article-7") need theirs; the others do not. */
+  if (strchr (relative, '/') != NULL && !glossa_output_make_parent (path, error))
     return FALSE;
   /* A new name in a folder only this run writes: never through a link,
    * never over a file. The umask applies, as to any new file.
