@@ -522,6 +522,115 @@ glossa_merge_spans (GPtrArray          *sides,
   return merged;
 }
 
+/* Merging links */
+
+/* "TYPE\nFROM-KEY\nTO-KEY", or NULL when an end is not among @by_id. */
+static char *
+relation_key (GHashTable           *by_id,
+              const GlossaRelation *relation)
+{
+  GlossaSpan *from = g_hash_table_lookup (by_id, relation->from);
+  GlossaSpan *to = g_hash_table_lookup (by_id, relation->to);
+  g_autofree char *from_key = NULL;
+  g_autofree char *to_key = NULL;
+
+  if (from == NULL || to == NULL)
+    return NULL;
+  from_key = span_key (from);
+  to_key = span_key (to);
+  return g_strdup_printf ("%s\n%s\n%s", relation->type, from_key, to_key);
+}
+
+static GHashTable *
+spans_by_id (GPtrArray *spans)
+{
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      g_hash_table_insert (by_id, span->id, span);
+    }
+  return by_id;
+}
+
+/* How many sides have each link, a side counted once per link. */
+static GHashTable *
+count_relations (GPtrArray *sides,
+                 GPtrArray *relations)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < relations->len && i < sides->len; i++)
+    {
+      GPtrArray *side_relations = g_ptr_array_index (relations, i);
+      g_autoptr(GHashTable) by_id = spans_by_id (g_ptr_array_index (sides, i));
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint j = 0; side_relations != NULL && j < side_relations->len; j++)
+        {
+          char *key = relation_key (by_id, g_ptr_array_index (side_relations, j));
+
+          if (key == NULL || !g_hash_table_add (seen, key))
+            continue;
+          g_hash_table_insert (counts, g_strdup (key),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+        }
+    }
+  return counts;
+}
+
+static int
+compare_relation_pointers (gconstpointer a,
+                           gconstpointer b)
+{
+  return glossa_relation_compare (*(GlossaRelation * const *) a, *(GlossaRelation * const *) b);
+}
+
+GPtrArray *
+glossa_merge_relations (GPtrArray *sides,
+                        GPtrArray *relations,
+                        GPtrArray *merged,
+                        guint      min_agree)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) merged_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+  GHashTableIter iter;
+  gpointer key, count;
+
+  g_return_val_if_fail (sides != NULL && relations != NULL && merged != NULL, result);
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (merged, i);
+
+      g_hash_table_insert (merged_ids, span_key (span), span->id);
+    }
+  counts = count_relations (sides, relations);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\n", 3);
+      const char *from = g_hash_table_lookup (merged_ids, parts[1]);
+      const char *to = g_hash_table_lookup (merged_ids, parts[2]);
+
+      if (GPOINTER_TO_UINT (count) >= MAX (min_agree, 1) && from != NULL && to != NULL)
+        g_ptr_array_add (result, glossa_relation_new ("r", parts[0], from, to));
+    }
+  g_ptr_array_sort (result, compare_relation_pointers);
+  /* Numbered in file order, so that the same input gives the same ids. */
+  for (guint i = 0; i < result->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (result, i);
+
+      g_free (relation->id);
+      relation->id = g_strdup_printf ("r%u", i + 1);
+    }
+  return result;
+}
+
 /* Merging corpora */
 
 typedef struct

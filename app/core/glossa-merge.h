@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "glossa-relation.h"
 #include "glossa-schema.h"
 #include "glossa-span.h"
 
@@ -81,6 +82,20 @@ gboolean    glossa_merge_check_decisions (JsonObject  *extra,
  */
 GPtrArray  *glossa_merge_spans           (GPtrArray          *sides,
                                           const char * const *names,
+                                          guint               min_agree);
+
+/* The links (format v2) that at least @min_agree of the sides have, of
+ * one type from one span to another (spans as start, end and label), when
+ * both spans are among @merged (what glossa_merge_spans() kept). @sides
+ * and @relations hold, per side, its spans and its GlossaRelations, whose
+ * ends are ids of that side's spans. The links made name @merged's ids
+ * and are numbered "r1", "r2"… in glossa_relation_compare() order.
+ *
+ * Returns: (transfer full): a GPtrArray of GlossaRelation
+ */
+GPtrArray  *glossa_merge_relations       (GPtrArray          *sides,
+                                          GPtrArray          *relations,
+                                          GPtrArray          *merged,
                                           guint               min_agree);
 
 typedef struct
