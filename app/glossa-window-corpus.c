@@ -12,6 +12,7 @@
 #include "glossa-error.h"
 #include "glossa-overview-page.h"
 #include "glossa-export.h"
+#include "glossa-merge.h"
 #include "glossa-window-private.h"
 
 /* A corpus puts a sidebar listing its articles beside the article. The
@@ -446,6 +447,23 @@ count_data_free (gpointer data)
   g_free (count);
 }
 
+/* The result of article @id in the JSONL output, as counted; NULL with
+ * no error when the article has no line there yet.
+ */
+static GlossaAnnotations *
+read_jsonl_result (GlossaCorpus  *corpus,
+                   const char    *id,
+                   GError       **error)
+{
+  g_autoptr(GlossaDocument) document = NULL;
+  guint position;
+
+  if (!glossa_corpus_lookup (corpus, id, &position) ||
+      !(document = glossa_corpus_load_document (corpus, position, NULL, error)))
+    return NULL;
+  return glossa_review_result_from_document (document);
+}
+
 /* Reads A, B and the result of every article in the background; an
  * article that cannot be read is left out (it shows no count).
  */
@@ -462,10 +480,13 @@ count_thread (GTask        *task,
   g_autoptr(GlossaReviewSource) other = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree GFile **others = files_strv (data->others);
+  g_autoptr(GlossaCorpus) output_corpus = NULL;
   GError *error = NULL;
 
   if (!(records = glossa_record_source_open (paths, cancellable, &error)) ||
-      !(other = glossa_review_source_open_sides (others, cancellable, &error)))
+      !(other = glossa_review_source_open_sides (others, cancellable, &error)) ||
+      (glossa_review_output_is_jsonl (data->output) &&
+       !(output_corpus = glossa_corpus_open (data->output, cancellable, &error))))
     {
       g_task_return_error (task, error);
       return;
@@ -490,7 +511,10 @@ count_thread (GTask        *task,
 
           g_ptr_array_add (sides, spans ? spans : g_ptr_array_new ());
         }
-      result = glossa_review_read_result (data->output, record->id, record->article, &local_error);
+      if (output_corpus != NULL)
+        result = read_jsonl_result (output_corpus, record->id, &local_error);
+      else
+        result = glossa_review_read_result (data->output, record->id, record->article, &local_error);
       if (local_error != NULL)
         continue;
       g_hash_table_insert (counts, g_strdup (record->id),
@@ -631,6 +655,46 @@ dup_side_names (GlossaWindow *self,
   return g_strv_builder_end (builder);
 }
 
+/* Article @id's result in the JSONL output: its document there, whose
+ * store is its line of OUT.annotations.jsonl. *@fresh: no line yet.
+ */
+static GlossaDocument *
+open_jsonl_result (GlossaWindow  *self,
+                   const char    *id,
+                   GlossaArticle *article,
+                   gboolean      *fresh)
+{
+  g_autoptr(GlossaDocument) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!glossa_corpus_lookup (self->review_corpus, id, &position))
+    {
+      g_autofree char *name = g_file_get_parse_name (self->review_output);
+
+      g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("%s: article “%s” is not in the adjudicated corpus"), name, id);
+    }
+  else if ((result = glossa_corpus_load_document (self->review_corpus, position, NULL, &error)) &&
+           g_strcmp0 (glossa_article_get_sha256 (glossa_document_get_article (result)),
+                      glossa_article_get_sha256 (article)) != 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->review_output);
+
+      g_clear_object (&result);
+      g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("%s: article “%s” there is another text; the review does not go on in it"), name, id);
+    }
+  if (result == NULL)
+    {
+      _glossa_window_show_error (self, error);
+      return NULL;
+    }
+  *fresh = glossa_document_get_n_spans (result) == 0 &&
+           glossa_document_get_extra_member (result, GLOSSA_DECISIONS_MEMBER) == NULL;
+  return g_steal_pointer (&result);
+}
+
 static void
 show_review (GlossaWindow *self)
 {
@@ -649,14 +713,21 @@ show_review (GlossaWindow *self)
   article = glossa_document_get_article (self->article_document);
   sides = dup_sides (self, id, article);
 
-  result_file = glossa_review_output_file (self->review_output, id);
-  fresh = !g_file_query_exists (result_file, NULL);
-  result = glossa_document_new (article, result_file);
-  if (!fresh)
-    glossa_document_reload (result, NULL, NULL);
-  /* The output is a corpus: the article goes beside its annotations. */
-  if (!glossa_review_copy_article (self->review_output, id, article, NULL, &error))
-    _glossa_window_show_error (self, error);
+  if (self->review_corpus != NULL)
+    result = open_jsonl_result (self, id, article, &fresh);
+  else
+    {
+      result_file = glossa_review_output_file (self->review_output, id);
+      fresh = !g_file_query_exists (result_file, NULL);
+      result = glossa_document_new (article, result_file);
+      if (!fresh)
+        glossa_document_reload (result, NULL, NULL);
+      /* The output is a corpus: the article goes beside its annotations. */
+      if (!glossa_review_copy_article (self->review_output, id, article, NULL, &error))
+        _glossa_window_show_error (self, error);
+    }
+  if (result == NULL)
+    return;
 
   self->save_to_corpus = FALSE;
   glossa_window_set_document (self, result);
@@ -685,8 +756,19 @@ open_source_thread (GTask        *task,
 {
   GError *error = NULL;
   g_autofree GFile **others = files_strv (task_data);
+  GFile *output = g_object_get_data (G_OBJECT (task), "glossa-output");
+  GFile *a = g_object_get_data (G_OBJECT (task), "glossa-a");
   GlossaReviewSource *source = glossa_review_source_open_sides (others, cancellable, &error);
 
+  /* A JSONL output starts as a copy of A's articles. */
+  if (source != NULL && glossa_review_output_is_jsonl (output) &&
+      (a == NULL || !glossa_review_prepare_jsonl_output (output, a, cancellable, &error)))
+    {
+      if (a == NULL)
+        g_set_error_literal (&error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                             _("Only a corpus can be adjudicated into a JSONL corpus; choose a folder"));
+      g_clear_pointer (&source, glossa_review_source_free);
+    }
   if (source == NULL)
     g_task_return_error (task, error);
   else
@@ -715,6 +797,19 @@ open_source_cb (GObject      *object,
   if (!_glossa_window_may_leave (self, start_review_then, NULL))
     {
       set_leave_review (self, g_task_get_task_data (G_TASK (result)), output);
+      glossa_review_source_free (source);
+      g_object_unref (output);
+      return;
+    }
+
+  /* The output corpus, small beside what was read: opened here, so that
+   * it belongs to this thread.
+   */
+  g_clear_object (&self->review_corpus);
+  if (glossa_review_output_is_jsonl (output) &&
+      !(self->review_corpus = glossa_corpus_open (output, NULL, &error)))
+    {
+      _glossa_window_show_error (self, error);
       glossa_review_source_free (source);
       g_object_unref (output);
       return;
@@ -762,6 +857,10 @@ start_review (GlossaWindow *self,
 
   g_task_set_source_tag (task, start_review);
   g_task_set_task_data (task, files_copy (others), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (task), "glossa-output", g_object_ref (output), g_object_unref);
+  if (self->corpus != NULL)
+    g_object_set_data_full (G_OBJECT (task), "glossa-a", g_object_ref (glossa_corpus_get_file (self->corpus)),
+                            g_object_unref);
   g_task_run_in_thread (task, open_source_thread);
 }
 
@@ -1025,6 +1124,7 @@ stop_review_action (GtkWidget  *widget,
   stop_counting (self);
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   g_clear_object (&self->review_output);
+  g_clear_object (&self->review_corpus);
 
   /* Back to A's annotations, read again: the review did not change them. */
   if (self->corpus != NULL)
@@ -1258,6 +1358,7 @@ _glossa_window_corpus_dispose (GlossaWindow *self)
   g_clear_object (&self->corpus_cancellable);
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   g_clear_object (&self->review_output);
+  g_clear_object (&self->review_corpus);
   g_clear_object (&self->article_document);
   g_clear_object (&self->corpus);
 }

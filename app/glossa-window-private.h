@@ -118,6 +118,7 @@ struct _GlossaWindow
   GlossaReviewSource   *review_source;   /* B, C…: every side but A */
   GFile                *review_output;
   gboolean              review_majority; /* what most sides have is accepted */
+  GlossaCorpus         *review_corpus;   /* the output, when it is a JSONL corpus */
 
   /* Search the Corpus (glossa-window-search.c), made when first used,
    * and the count and buttons beside Find in the article.

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "glossa-by-id.h"
+#include "glossa-corpus.h"
+#include "glossa-export.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-output.h"
@@ -529,7 +531,27 @@ glossa_review_kind_to_string (GlossaReviewKind kind)
 struct _GlossaReviewSource
 {
   GPtrArray *sides;  /* of GlossaById, B first */
+  GPtrArray *files;  /* of GFile: each side as given */
 };
+
+/* What a side's spans are read from: a JSONL corpus's annotations are in
+ * FILE.annotations.jsonl beside it, lines with "id" and "spans" as an
+ * export's are; FILE.jsonl itself has only the articles (and at most the
+ * spans they came with).
+ */
+static GFile *
+spans_file_for (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) annotations = NULL;
+
+  if (name == NULL || !g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".annotations.jsonl"))
+    return g_object_ref (file);
+  annotations = glossa_corpus_annotations_file_for_jsonl (file);
+  if (g_file_query_file_type (annotations, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+    return g_steal_pointer (&annotations);
+  return g_object_ref (file);
+}
 
 void
 glossa_review_source_free (GlossaReviewSource *source)
@@ -537,6 +559,7 @@ glossa_review_source_free (GlossaReviewSource *source)
   if (source == NULL)
     return;
   g_clear_pointer (&source->sides, g_ptr_array_unref);
+  g_clear_pointer (&source->files, g_ptr_array_unref);
   g_free (source);
 }
 
@@ -550,13 +573,16 @@ glossa_review_source_open_sides (GFile * const  *files,
   g_return_val_if_fail (files != NULL && G_IS_FILE (files[0]), NULL);
 
   source->sides = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_by_id_free);
+  source->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; files[i] != NULL; i++)
     {
-      GlossaById *documents = glossa_by_id_open (files[i], cancellable, error);
+      g_autoptr(GFile) spans_file = spans_file_for (files[i]);
+      GlossaById *documents = glossa_by_id_open (spans_file, cancellable, error);
 
       if (documents == NULL)
         return NULL;
       g_ptr_array_add (source->sides, documents);
+      g_ptr_array_add (source->files, g_object_ref (files[i]));
     }
   return g_steal_pointer (&source);
 }
@@ -592,7 +618,7 @@ glossa_review_source_get_side_file (GlossaReviewSource *source,
                                     guint               side)
 {
   g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
-  return glossa_by_id_get_file (side_documents (source, side));
+  return g_ptr_array_index (source->files, side);
 }
 
 GFile *
@@ -806,6 +832,145 @@ output_conflict (GFile *output,
   return NULL;
 }
 
+/* A JSONL corpus as the output */
+
+gboolean
+glossa_review_output_is_jsonl (GFile *output)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  name = g_file_get_basename (output);
+  return name != NULL && g_str_has_suffix (name, ".jsonl") &&
+         g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY;
+}
+
+/* OUT.jsonl and OUT.annotations.jsonl may be neither A's nor B's files. */
+static gboolean
+check_jsonl_output (GFile   *output,
+                    GFile   *a,
+                    GFile   *b,
+                    GError **error)
+{
+  g_autoptr(GFile) annotations = glossa_corpus_annotations_file_for_jsonl (output);
+  g_autofree char *output_name = g_file_get_parse_name (output);
+  g_autofree char *name = g_file_get_basename (output);
+
+  if (g_str_has_suffix (name, ".annotations.jsonl"))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("The adjudicated corpus cannot be “%s”: that name is for annotation files"), output_name);
+      return FALSE;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      GFile *input = i == 0 ? a : b;
+      g_autoptr(GFile) input_annotations = NULL;
+
+      if (input == NULL)
+        continue;
+      input_annotations = glossa_corpus_annotations_file_for_jsonl (input);
+      if (g_file_equal (output, input) || g_file_equal (annotations, input) ||
+          g_file_equal (annotations, input_annotations))
+        {
+          g_autofree char *input_name = g_file_get_parse_name (input);
+
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       _("The adjudicated annotations need a file of their own, not “%s”: it is the compared “%s”"),
+                       output_name, input_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* One article line: {"id", "text", "date"}, no spans (a line's spans
+ * would be taken as the result's first annotations).
+ */
+static void
+append_article_line (GString      *out,
+                     GlossaRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, record->id);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, glossa_article_get_text (record->article));
+  if (record->date != NULL)
+    {
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, record->date);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_string_append (out, line);
+  g_string_append_c (out, '\n');
+}
+
+gboolean
+glossa_review_prepare_jsonl_output (GFile         *output,
+                                    GFile         *a,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossaRecordSource) records = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *paths[] = { NULL, NULL };
+
+  g_return_val_if_fail (G_IS_FILE (output) && G_IS_FILE (a), FALSE);
+
+  if (g_file_query_exists (output, cancellable))
+    return TRUE;
+  path = g_file_get_path (a);
+  paths[0] = path;
+  if (!(records = glossa_record_source_open (paths, cancellable, error)))
+    return FALSE;
+  for (guint i = 0; i < glossa_record_source_get_n_records (records); i++)
+    {
+      g_autoptr(GlossaRecord) record = glossa_record_source_load (records, i, error);
+
+      if (record == NULL)
+        return FALSE;
+      append_article_line (lines, record);
+    }
+  bytes = g_bytes_new_static (lines->str, lines->len);
+  /* Never over a file: one made meanwhile is the one used. */
+  if (glossa_file_create_new (output, bytes, cancellable, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+GlossaAnnotations *
+glossa_review_result_from_document (GlossaDocument *document)
+{
+  GlossaAnnotations *annotations = glossa_annotations_new ();
+  JsonNode *decisions;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (document), annotations);
+
+  g_ptr_array_extend_and_steal (annotations->spans, glossa_document_dup_spans (document));
+  decisions = glossa_document_get_extra_member (document, "decisions");
+  if (decisions != NULL)
+    {
+      annotations->extra = json_object_new ();
+      json_object_set_member (annotations->extra, "decisions", json_node_copy (decisions));
+    }
+  return annotations;
+}
+
 gboolean
 glossa_review_check_output (GFile   *output,
                             GFile   *a,
@@ -820,6 +985,8 @@ glossa_review_check_output (GFile   *output,
   g_return_val_if_fail (b == NULL || G_IS_FILE (b), FALSE);
 
   output_name = g_file_get_parse_name (output);
+  if (glossa_review_output_is_jsonl (output))
+    return check_jsonl_output (output, a, b, error);
   type = g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL);
   if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_DIRECTORY)
     {

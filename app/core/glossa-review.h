@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-article.h"
+#include "glossa-document.h"
 #include "glossa-format.h"
 #include "glossa-span.h"
 
@@ -177,6 +178,22 @@ gboolean            glossa_review_copy_article     (GFile              *output,
                                                     GlossaArticle      *article,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+/* Whether @output is a JSONL corpus file (OUT.jsonl, not a folder). The
+ * adjudicated corpus is then OUT.jsonl, A's articles without their spans,
+ * and OUT.annotations.jsonl, the results, one line per article reviewed.
+ */
+gboolean            glossa_review_output_is_jsonl  (GFile              *output);
+/* Writes OUT.jsonl from corpus @a if there is none yet (a review resumed
+ * uses the one there).
+ */
+gboolean            glossa_review_prepare_jsonl_output (GFile          *output,
+                                                    GFile              *a,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+/* The result as glossa_review_count_pending_n() takes it: @document's
+ * spans and its "decisions".
+ */
+GlossaAnnotations  *glossa_review_result_from_document (GlossaDocument *document);
 /* Whether @output may hold the adjudicated annotations of a comparison
  * of @a with @b (each a file or a folder): it must be a folder (or not
  * exist yet), and not be A's or B's folder, inside it or holding it, nor
