@@ -357,6 +357,13 @@ def review_refuses_before_opening_a_window(tmp):
     result = review(*([a, b] * 5), "-o", os.path.join(tmp, "out"))
     expect_exit(result, 2)
     expect("at most nine" in result.stderr, result.stderr)
+    # A JSONL output may be no input, nor an input's annotations file.
+    export = os.path.join(tmp, "a.jsonl")
+    expect_exit(glossa("export", a, "--format", "jsonl", "-o", export), 0)
+    for target in (export, os.path.join(tmp, "a.annotations.jsonl"), os.path.join(tmp, "x.annotations.jsonl")):
+        result = review(export, b, "-o", target)
+        expect_exit(result, 2)
+        expect(os.path.basename(target) in result.stderr, result.stderr)
     expect_exit(review(a, "-o", os.path.join(tmp, "out")), 2)
     expect_exit(review(a, b), 2)
     result = review(a, os.path.join(tmp, "nothere"), "-o", os.path.join(tmp, "out"))
