@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-by-id.h"
@@ -753,6 +754,10 @@ glossa_review_side_name (const char *annotator,
 {
   g_autofree char *base = file != NULL ? g_file_get_basename (file) : g_strdup ("?");
   const char *name = annotator != NULL && annotator[0] != '\0' ? annotator : most_named_annotator (spans);
+
+  /* "ben.jsonl" goes by "ben", as a folder "ben" does. */
+  if (g_str_has_suffix (base, ".jsonl") && strlen (base) > strlen (".jsonl"))
+    base[strlen (base) - strlen (".jsonl")] = '\0';
 
   if (name == NULL)
     return g_steal_pointer (&base);
