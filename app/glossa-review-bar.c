@@ -412,6 +412,9 @@ make_side_buttons (GlossaReviewBar *self)
       gtk_flow_box_append (self->side_buttons, button);
       g_ptr_array_add (self->more_buttons, button);
     }
+  /* A line asks for no more width than its buttons. */
+  gtk_flow_box_set_max_children_per_line (self->side_buttons,
+                                          CLAMP (n_sides (self), 2, GLOSSA_REVIEW_BAR_MAX_SIDES));
   update_buttons (self);
 }
 
