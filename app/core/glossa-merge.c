@@ -972,6 +972,16 @@ write_jsonl (GPtrArray     *records,
                      _("Will not write “%s”: it is one of the inputs"), name);
         return FALSE;
       }
+  /* A link there could lead to anyone's file, an input's annotations too. */
+  if (g_file_query_file_type (annotations_file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable)
+        == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_autofree char *name = g_file_get_parse_name (annotations_file);
+
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("Will not write “%s”: it is a symbolic link"), name);
+      return FALSE;
+    }
   if (!(articles = glossa_output_begin (output, GLOSSA_OUTPUT_FILE, inputs, error)) ||
       !check_jsonl_schema (records, output, cancellable, error))
     return FALSE;

@@ -868,6 +868,15 @@ check_jsonl_output (GFile   *output,
                    _("The adjudicated corpus cannot be “%s”: that name is for annotation files"), output_name);
       return FALSE;
     }
+  /* A link could lead to A's or B's own files. */
+  if (g_file_query_file_type (output, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_SYMBOLIC_LINK ||
+      g_file_query_file_type (annotations, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("The adjudicated corpus cannot be “%s”: it or its annotations file is a symbolic link"),
+                   output_name);
+      return FALSE;
+    }
   for (guint i = 0; i < 2; i++)
     {
       GFile *input = i == 0 ? a : b;

@@ -147,6 +147,13 @@ def outputs_that_are_inputs_refused(tmp):
     expect(result.returncode in (1, 2), result)
     # An annotations file is not an output name.
     expect_exit(glossa("merge", *inputs, "-o", os.path.join(tmp, "x.annotations.jsonl")), 2)
+    # OUT.annotations.jsonl a link to an input's annotations: refused, the input untouched.
+    os.symlink(os.path.join(tmp, "ada.annotations.jsonl"), os.path.join(tmp, "y.annotations.jsonl"))
+    result = glossa("merge", *inputs, "-o", os.path.join(tmp, "y.jsonl"))
+    expect_exit(result, 2)
+    expect("y.annotations.jsonl" in result.stderr and not os.path.exists(os.path.join(tmp, "y.jsonl")),
+           result.stderr)
+    os.unlink(os.path.join(tmp, "y.annotations.jsonl"))
     after = {name: open(os.path.join(tmp, name), "rb").read() for name in os.listdir(tmp)}
     expect(before == after, sorted(set(after) ^ set(before)))
 

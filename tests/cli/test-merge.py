@@ -364,6 +364,11 @@ def review_refuses_before_opening_a_window(tmp):
         result = review(export, b, "-o", target)
         expect_exit(result, 2)
         expect(os.path.basename(target) in result.stderr, result.stderr)
+    # GOLD.annotations.jsonl a link (to anyone's file): refused.
+    os.symlink(export, os.path.join(tmp, "gold.annotations.jsonl"))
+    result = review(export, b, "-o", os.path.join(tmp, "gold.jsonl"))
+    expect_exit(result, 2)
+    expect("symbolic link" in result.stderr, result.stderr)
     expect_exit(review(a, "-o", os.path.join(tmp, "out")), 2)
     expect_exit(review(a, b), 2)
     result = review(a, os.path.join(tmp, "nothere"), "-o", os.path.join(tmp, "out"))
