@@ -97,6 +97,15 @@ static const struct {
   { "win.keep-b", { "<Control>2", NULL } },
   { "win.keep-both", { "<Control>3", NULL } },
   { "win.keep-neither", { "<Control>4", NULL } },
+  { "win.keep-side(0)", { "<Control><Alt>1", NULL } },
+  { "win.keep-side(1)", { "<Control><Alt>2", NULL } },
+  { "win.keep-side(2)", { "<Control><Alt>3", NULL } },
+  { "win.keep-side(3)", { "<Control><Alt>4", NULL } },
+  { "win.keep-side(4)", { "<Control><Alt>5", NULL } },
+  { "win.keep-side(5)", { "<Control><Alt>6", NULL } },
+  { "win.keep-side(6)", { "<Control><Alt>7", NULL } },
+  { "win.keep-side(7)", { "<Control><Alt>8", NULL } },
+  { "win.keep-side(8)", { "<Control><Alt>9", NULL } },
   { "win.search-corpus", { "<Control><Shift>f", NULL } },
   { "win.find-next", { "<Control>g", NULL } },
   { "win.find-previous", { "<Control><Shift>g", NULL } },
@@ -302,9 +311,10 @@ review_usage_error (const char *message)
   return 2;
 }
 
-/* `glossa review A B -o OUT`: the window opens A and goes straight into
- * review against B, as Compare… does, so that scripts and tests can drive
- * it. What would make Compare… refuse is refused here, with exit status 2.
+/* `glossa review A B [C…] -o OUT [--majority]`: the window opens A and
+ * goes straight into review against B, C…, as Compare… does, so that
+ * scripts and tests can drive it. What would make Compare… refuse is
+ * refused here, with exit status 2.
  */
 static int
 review_command_line (GlossaApplication  *self,
@@ -313,44 +323,55 @@ review_command_line (GlossaApplication  *self,
   g_autofree char *output = NULL;
   g_auto(GStrv) rest = NULL;
   g_auto(GStrv) args = g_strdupv (argv + 1);
+  gboolean majority = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The folder for the adjudicated annotations"), N_("FOLDER") },
+    { "majority", 0, 0, G_OPTION_ARG_NONE, &majority,
+      N_("Accept the spans more than half of the annotators agree on; leave the rest to decide"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("A B"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("A B [C…]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) a = NULL;
-  g_autoptr(GFile) b = NULL;
   g_autoptr(GFile) out = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
   GList *windows;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Opens the window on A and reviews it against B (a folder or a\n"
-                                           "JSONL export); the adjudicated annotations and their articles\n"
+  g_option_context_set_summary (context, _("Opens the window on A and reviews it against B, C… (folders or\n"
+                                           "JSONL exports); the adjudicated annotations and their articles\n"
                                            "go to the folder given with -o."));
   if (!g_option_context_parse_strv (context, &args, &error))
     return review_usage_error (error->message);
-  if (rest != NULL && g_strv_length (rest) > 2)
-    return review_usage_error (_("the window compares two annotators; “glossa merge A B C…” writes "
-                                 "what three or more agree on"));
-  if (rest == NULL || g_strv_length (rest) != 2)
-    return review_usage_error (_("give two corpora, A and B"));
+  n = rest != NULL ? g_strv_length (rest) : 0;
+  if (n < 2)
+    return review_usage_error (_("give two corpora or more: A B [C…]"));
+  if (n > GLOSSA_REVIEW_BAR_MAX_SIDES)
+    return review_usage_error (_("the window compares at most nine annotators; "
+                                 "“glossa merge” takes any number"));
   if (output == NULL)
     return review_usage_error (_("no output given (-o FOLDER)"));
 
-  a = g_file_new_for_commandline_arg (rest[0]);
-  b = g_file_new_for_commandline_arg (rest[1]);
   out = g_file_new_for_commandline_arg (output);
-  for (guint i = 0; i < 2; i++)
-    if (!g_file_query_exists (i == 0 ? a : b, NULL))
-      {
-        g_printerr (_("%s review: %s: No such file or folder\n"), g_get_prgname (), rest[i]);
-        return 1;
-      }
-  if (!glossa_review_check_output (out, a, b, &error))
-    return review_usage_error (error->message);
+  for (guint i = 0; i < n; i++)
+    {
+      GFile *file = g_file_new_for_commandline_arg (rest[i]);
+
+      if (i == 0)
+        a = file;
+      else
+        g_ptr_array_add (others, file);
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_printerr (_("%s review: %s: No such file or folder\n"), g_get_prgname (), rest[i]);
+          return 1;
+        }
+      if (!glossa_review_check_output (out, file, NULL, &error))
+        return review_usage_error (error->message);
+    }
 
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
@@ -360,7 +381,7 @@ review_command_line (GlossaApplication  *self,
   g_application_open (G_APPLICATION (self), &a, 1, "");
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   if (windows != NULL)
-    _glossa_window_review_when_shown (GLOSSA_WINDOW (windows->data), b, out);
+    _glossa_window_review_sides_when_shown (GLOSSA_WINDOW (windows->data), others, out, majority);
   return 0;
 }
 

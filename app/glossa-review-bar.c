@@ -1,4 +1,4 @@
-/* glossa-review-bar.c: adjudicating two annotators' spans on the open article
+/* glossa-review-bar.c: adjudicating two or more annotators' spans on the open article
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,11 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "glossa-merge.h"
+#include "glossa-schema.h"
 #include "glossa-review-bar.h"
 
 /* The bar marks every disagreement between A and B in the article view with
  * its own tags (undecided: only in A, only in B, label conflict; decided:
  * one quiet underline; and the one being decided), above the span tags.
+ * The sides are A, B, C…: the annotation sets compared, two or more.
  * The spans shown and edited are those of the result document, the
  * adjudicated set: accepting a side adds a copy of that side's span to it,
  * provenance kept (glossa-merge.h), and takes the other side's away, as one
@@ -39,17 +41,20 @@ struct _GlossaReviewBar
   GtkTextView     *view;
   GtkTextTag      *tags[N_MARKS];
   GlossaDocument  *result;
-  GPtrArray       *items;        /* of GlossaReviewItem, disagreements only */
-  GPtrArray       *agreed;       /* of GlossaSpan: A's side of each agreement */
+  GPtrArray       *all;          /* of GlossaReviewItem, owned */
+  GPtrArray       *items;        /* the disagreements among all */
+  GPtrArray       *agreed;       /* the agreements among all */
   GHashTable      *rejected;     /* items decided as "neither" */
-  char            *a_name;
-  char            *b_name;
+  GPtrArray       *names;        /* of char *, one per side */
   int              current;      /* index into items, -1 for none */
 
   GtkLabel        *position_label;
   GtkLabel        *description_label;
   GtkWidget       *keep_a_button;
   GtkWidget       *keep_b_button;
+  GtkWidget       *keep_both_button;
+  GtkFlowBox      *side_buttons;
+  GPtrArray       *more_buttons; /* Keep C, Keep D…: made per review */
 };
 
 G_DEFINE_FINAL_TYPE (GlossaReviewBar, glossa_review_bar, GTK_TYPE_WIDGET)
@@ -120,6 +125,9 @@ mark_for (GlossaReviewBar        *self,
       return MARK_ONLY_A;
     case GLOSSA_REVIEW_ONLY_B:
       return MARK_ONLY_B;
+    case GLOSSA_REVIEW_PARTIAL:
+      return item->sides[0] != NULL ? MARK_ONLY_A : MARK_ONLY_B;
+    case GLOSSA_REVIEW_VALUE_CONFLICT:
     case GLOSSA_REVIEW_LABEL_CONFLICT:
     case GLOSSA_REVIEW_AGREE:
     default:
@@ -198,19 +206,84 @@ static gboolean
 is_decided (GlossaReviewBar        *self,
             const GlossaReviewItem *item)
 {
-  return result_has (self, item->a) || result_has (self, item->b) ||
-         g_hash_table_contains (self->rejected, item);
+  for (guint i = 0; i < item->n_sides; i++)
+    if (result_has (self, item->sides[i]))
+      return TRUE;
+  return g_hash_table_contains (self->rejected, item);
 }
 
-/* One side's line: "Ada (A): actor “Ana Lima” — note: …", or that it has
+static guint
+n_sides (GlossaReviewBar *self)
+{
+  return self->names->len;
+}
+
+static const char *
+side_name (GlossaReviewBar *self,
+           guint            side)
+{
+  return side < self->names->len ? g_ptr_array_index (self->names, side) : "?";
+}
+
+/* A, B, C… for the first 26 sides, then numbers. */
+static char *
+side_letter (guint side)
+{
+  return side < 26 ? g_strdup_printf ("%c", 'A' + side) : g_strdup_printf ("%u", side + 1);
+}
+
+/* The label's title in the result's schema, translated; its name when
+ * the schema does not list it.
+ */
+static const char *
+label_title (GlossaReviewBar *self,
+             GlossaLabel      label)
+{
+  GlossaSchema *schema = self->result ? glossa_document_get_schema (self->result) : NULL;
+  const GlossaSchemaLabel *entry = schema ? glossa_schema_find_label (schema, label) : NULL;
+
+  return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
+}
+
+/* A span's attribute values, " — value: 2024-03-18", sorted by name. */
+static void
+describe_values (GString          *out,
+                 const GlossaSpan *span)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (span->attributes == NULL)
+    return;
+  names = g_list_sort (json_object_get_members (span->attributes), (GCompareFunc) g_strcmp0);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (span->attributes, l->data);
+      g_autofree char *value = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      value = json_node_get_value_type (node) == G_TYPE_STRING ? g_strdup (json_node_get_string (node))
+            : json_node_get_value_type (node) == G_TYPE_BOOLEAN
+              ? g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"))
+              : NULL;
+      if (value != NULL)
+        /* Translators: an attribute of a span and its value, e.g. " — value: 2024-03-18" */
+        g_string_append_printf (out, _(" — %s: %s"), (const char *) l->data, value);
+    }
+}
+
+/* One side's line: "Ada (A): Actor “Ana Lima” — note: …", or that it has
  * no span there.
  */
 static void
-describe_side (GString          *out,
-               const char       *name,
-               const char       *letter,
+describe_side (GlossaReviewBar  *self,
+               GString          *out,
+               guint             side,
                const GlossaSpan *span)
 {
+  g_autofree char *letter = side_letter (side);
+  const char *name = side_name (self, side);
+
   if (span == NULL)
     {
       /* Translators: an annotator's name, A or B, e.g. Ada (A): no span here */
@@ -218,10 +291,11 @@ describe_side (GString          *out,
       return;
     }
   /* Translators: an annotator's name, A or B, a label and the text it tags,
-   * e.g. Ada (A): actor “Ana Lima”
+   * e.g. Ada (A): Actor “Ana Lima”
    */
   g_string_append_printf (out, _("%s (%s): %s “%s”"), name, letter,
-                          glossa_label_to_string (span->label), span->text);
+                          label_title (self, span->label), span->text);
+  describe_values (out, span);
   if (span->note != NULL)
     /* Translators: the note an annotator wrote on a span */
     g_string_append_printf (out, _(" — note: %s"), span->note);
@@ -231,14 +305,31 @@ static char *
 describe_decision (GlossaReviewBar        *self,
                    const GlossaReviewItem *item)
 {
-  gboolean has_a = result_has (self, item->a), has_b = result_has (self, item->b);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+  guint n_kept = 0, first = 0;
 
-  if (has_a && has_b)
+  for (guint i = 0; i < item->n_sides; i++)
+    if (result_has (self, item->sides[i]))
+      {
+        if (n_kept++ == 0)
+          first = i;
+      }
+  glossa_review_item_get_options (item, labels, NULL);
+
+  if (n_kept > 0 && item->n_sides == 2 && n_kept == 2)
     return g_strdup (_("Decided: kept both"));
-  if (has_a)
-    return g_strdup_printf (_("Decided: kept %s’s"), self->a_name);
-  if (has_b)
-    return g_strdup_printf (_("Decided: kept %s’s"), self->b_name);
+  if (n_kept > 0)
+    {
+      /* Every side whose span is kept, by name. */
+      for (guint i = 0; i < item->n_sides; i++)
+        if (result_has (self, item->sides[i]))
+          g_string_append_printf (kept, "%s%s", kept->len ? ", " : "", side_name (self, i));
+      if (n_kept == 1 || item->n_sides == 2)
+        return g_strdup_printf (_("Decided: kept %s’s"), side_name (self, first));
+      /* Translators: the annotators whose span was kept, e.g. Decided: kept the span of Ada, Cleo */
+      return g_strdup_printf (_("Decided: kept the span of %s"), kept->str);
+    }
   if (g_hash_table_contains (self->rejected, item))
     return g_strdup (_("Decided: kept neither"));
   return g_strdup (_("Not decided yet"));
@@ -254,27 +345,77 @@ describe_item (GlossaReviewBar        *self,
   GString *out = g_string_new (NULL);
   g_autofree char *decision = describe_decision (self, item);
 
-  describe_side (out, self->a_name, "A", item->a);
-  g_string_append_c (out, '\n');
-  describe_side (out, self->b_name, "B", item->b);
-  g_string_append_printf (out, "\n%s", decision);
+  for (guint i = 0; i < item->n_sides; i++)
+    {
+      describe_side (self, out, i, item->sides[i]);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, decision);
   return g_string_free (out, FALSE);
+}
+
+/* The key that keeps side @side: Ctrl+1 and Ctrl+2 as ever for A and B,
+ * Ctrl+Alt+3… for C on (Ctrl+Alt+1 and 2 keep A and B too), since Ctrl+3
+ * and Ctrl+4 are Keep Both and Neither, and Alt+digit tags exactly.
+ */
+static char *
+side_key (guint side)
+{
+  if (side < 2)
+    return g_strdup_printf ("Ctrl+%u", side + 1);
+  return g_strdup_printf ("Ctrl+Alt+%u", side + 1);
 }
 
 static void
 update_buttons (GlossaReviewBar *self)
 {
-  g_autofree char *keep_a = NULL;
-  g_autofree char *keep_b = NULL;
+  gboolean many = n_sides (self) > 2;
 
   if (self->keep_a_button == NULL)
     return;
-  /* Translators: the tooltip of Keep A, with the first annotator's name */
-  keep_a = g_strdup_printf (_("Keep %s’s span (Ctrl+1)"), self->a_name);
-  /* Translators: the tooltip of Keep B, with the second annotator's name */
-  keep_b = g_strdup_printf (_("Keep %s’s span (Ctrl+2)"), self->b_name);
-  gtk_widget_set_tooltip_text (self->keep_a_button, keep_a);
-  gtk_widget_set_tooltip_text (self->keep_b_button, keep_b);
+  for (guint i = 0; i < n_sides (self) && i < 2 + self->more_buttons->len; i++)
+    {
+      GtkWidget *button = i == 0 ? self->keep_a_button
+                        : i == 1 ? self->keep_b_button
+                                 : g_ptr_array_index (self->more_buttons, i - 2);
+      g_autofree char *key = side_key (i);
+      /* Translators: the tooltip of Keep A, B…, with the annotator's name and the key */
+      g_autofree char *tooltip = g_strdup_printf (_("Keep %s’s span (%s)"), side_name (self, i), key);
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  gtk_button_set_label (GTK_BUTTON (self->keep_both_button), many ? _("Keep A_ll") : _("Keep B_oth"));
+  gtk_widget_set_tooltip_text (self->keep_both_button,
+                               many ? _("Keep every span (Ctrl+3)") : _("Keep both spans (Ctrl+3)"));
+}
+
+/* A Keep button for each side after B: the number of sides is known only
+ * when a review starts, so these are made here rather than in the template.
+ */
+static void
+make_side_buttons (GlossaReviewBar *self)
+{
+  for (guint i = 0; i < self->more_buttons->len; i++)
+    gtk_flow_box_remove (self->side_buttons,
+                         gtk_widget_get_parent (g_ptr_array_index (self->more_buttons, i)));
+  g_ptr_array_set_size (self->more_buttons, 0);
+
+  for (guint i = 2; i < n_sides (self) && i < GLOSSA_REVIEW_BAR_MAX_SIDES; i++)
+    {
+      g_autofree char *letter = side_letter (i);
+      /* Translators: the button that keeps the third (fourth…) annotator's span; _ marks the key */
+      g_autofree char *label = g_strdup_printf (_("Keep _%s"), letter);
+      GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.keep-side");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
+      gtk_flow_box_append (self->side_buttons, button);
+      g_ptr_array_add (self->more_buttons, button);
+    }
+  /* A line asks for no more width than its buttons. */
+  gtk_flow_box_set_max_children_per_line (self->side_buttons,
+                                          CLAMP (n_sides (self), 2, GLOSSA_REVIEW_BAR_MAX_SIDES));
+  update_buttons (self);
 }
 
 static void
@@ -288,8 +429,10 @@ update_label (GlossaReviewBar *self)
   if (n == 0)
     {
       position = g_strdup (_("No disagreements"));
-      description = g_strdup_printf (_("%s and %s agree on every span of this article"),
-                                     self->a_name, self->b_name);
+      description = n_sides (self) > 2
+                    ? g_strdup (_("The annotators agree on every span of this article"))
+                    : g_strdup_printf (_("%s and %s agree on every span of this article"),
+                                       side_name (self, 0), side_name (self, 1));
     }
   else if (self->current < 0)
     {
@@ -316,6 +459,7 @@ update_label (GlossaReviewBar *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-b", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-both", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-neither", self->current >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.keep-side", self->current >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous", n > 0);
 }
@@ -368,6 +512,8 @@ review_action (GtkWidget  *widget,
     glossa_review_bar_accept (self, GLOSSA_REVIEW_ACCEPT_BOTH);
   else if (g_str_equal (action_name, "review.accept-neither"))
     glossa_review_bar_accept (self, GLOSSA_REVIEW_ACCEPT_NEITHER);
+  else if (g_str_equal (action_name, "review.keep-side"))
+    glossa_review_bar_keep_side (self, (guint) MAX (g_variant_get_int32 (parameter), 0));
 }
 
 static void
@@ -392,8 +538,8 @@ glossa_review_bar_finalize (GObject *object)
   GlossaReviewBar *self = (GlossaReviewBar *)object;
 
   g_clear_pointer (&self->rejected, g_hash_table_unref);
-  g_free (self->a_name);
-  g_free (self->b_name);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->more_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (glossa_review_bar_parent_class)->finalize (object);
 }
@@ -412,6 +558,8 @@ glossa_review_bar_class_init (GlossaReviewBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, description_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, keep_a_button);
   gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, keep_b_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, keep_both_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossaReviewBar, side_buttons);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "glossareviewbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
@@ -422,6 +570,7 @@ glossa_review_bar_class_init (GlossaReviewBarClass *klass)
   gtk_widget_class_install_action (widget_class, "review.accept-b", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "review.accept-both", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "review.accept-neither", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "review.keep-side", "i", review_action);
 }
 
 static void
@@ -429,8 +578,10 @@ glossa_review_bar_init (GlossaReviewBar *self)
 {
   self->current = -1;
   self->rejected = g_hash_table_new (NULL, NULL);
-  self->a_name = g_strdup ("A");
-  self->b_name = g_strdup ("B");
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->names, g_strdup ("A"));
+  g_ptr_array_add (self->names, g_strdup ("B"));
+  self->more_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_label (self);
@@ -460,12 +611,28 @@ glossa_review_bar_set_names (GlossaReviewBar *self,
                              const char      *a_name,
                              const char      *b_name)
 {
+  const char *names[] = { a_name ? a_name : "A", b_name ? b_name : "B", NULL };
+
   g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
 
-  g_free (self->a_name);
-  g_free (self->b_name);
-  self->a_name = g_strdup (a_name ? a_name : "A");
-  self->b_name = g_strdup (b_name ? b_name : "B");
+  glossa_review_bar_set_side_names (self, names);
+}
+
+/**
+ * glossa_review_bar_set_side_names:
+ * @names: (array zero-terminated=1): the annotators' names, A's first
+ */
+void
+glossa_review_bar_set_side_names (GlossaReviewBar    *self,
+                                  const char * const *names)
+{
+  g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
+  g_return_if_fail (names != NULL && names[0] != NULL && names[1] != NULL);
+
+  g_ptr_array_set_size (self->names, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (self->names, g_strdup (names[i]));
+  make_side_buttons (self);
   update_label (self);
 }
 
@@ -481,10 +648,27 @@ glossa_review_bar_set_documents (GlossaReviewBar *self,
                                  GPtrArray       *a_spans,
                                  GPtrArray       *b_spans)
 {
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
 
+  g_ptr_array_add (sides, a_spans);
+  g_ptr_array_add (sides, b_spans);
+  glossa_review_bar_set_sides (self, result, sides);
+}
+
+/**
+ * glossa_review_bar_set_sides:
+ * @result: the adjudicated set, shown and edited in the view
+ * @sides: a GPtrArray of span arrays on the same article, one per
+ *   annotator named by glossa_review_bar_set_side_names()
+ */
+void
+glossa_review_bar_set_sides (GlossaReviewBar *self,
+                             GlossaDocument  *result,
+                             GPtrArray       *sides)
+{
   g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
   g_return_if_fail (GLOSSA_IS_DOCUMENT (result));
+  g_return_if_fail (sides != NULL && sides->len >= 2);
 
   glossa_review_bar_clear (self);
 
@@ -492,39 +676,18 @@ glossa_review_bar_set_documents (GlossaReviewBar *self,
   glossa_document_set_mark_added (result, TRUE);
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed), self, G_CONNECT_SWAPPED);
 
-  all = glossa_review_compare (a_spans, b_spans);
-  self->items = g_ptr_array_new_with_free_func (g_free);
-  self->agreed = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
-  for (guint i = 0; i < all->len; i++)
+  self->all = glossa_review_compare_n (sides);
+  self->items = g_ptr_array_new ();
+  self->agreed = g_ptr_array_new ();
+  for (guint i = 0; i < self->all->len; i++)
     {
-      GlossaReviewItem *item = g_ptr_array_index (all, i);
+      GlossaReviewItem *item = g_ptr_array_index (self->all, i);
 
-      if (!glossa_review_item_is_disagreement (item))
-        {
-          g_ptr_array_add (self->agreed, glossa_span_ref (item->a));
-          continue;
-        }
-      /* Keep the item alive past @all: steal its spans into a copy. */
-      g_ptr_array_add (self->items, g_memdup2 (item, sizeof *item));
-      item->a = NULL;
-      item->b = NULL;
+      g_ptr_array_add (glossa_review_item_is_disagreement (item) ? self->items : self->agreed, item);
     }
   load_decisions (self);
   apply_marks (self);
   update_label (self);
-}
-
-static void
-free_items (GPtrArray *items)
-{
-  for (guint i = 0; i < items->len; i++)
-    {
-      GlossaReviewItem *item = g_ptr_array_index (items, i);
-
-      g_clear_pointer (&item->a, glossa_span_unref);
-      g_clear_pointer (&item->b, glossa_span_unref);
-    }
-  g_ptr_array_unref (items);
 }
 
 void
@@ -536,8 +699,9 @@ glossa_review_bar_clear (GlossaReviewBar *self)
   if (self->result != NULL)
     g_signal_handlers_disconnect_by_data (self->result, self);
   g_clear_object (&self->result);
-  g_clear_pointer (&self->items, free_items);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->agreed, g_ptr_array_unref);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
   g_hash_table_remove_all (self->rejected);
   self->current = -1;
   if (self->position_label != NULL)
@@ -595,20 +759,34 @@ now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The names of the sides that have @label in @item, NULL-terminated. */
+static GPtrArray *
+label_sources (GlossaReviewBar        *self,
+               const GlossaReviewItem *item,
+               GlossaLabel             label)
+{
+  GPtrArray *sources = g_ptr_array_new ();
+
+  for (guint i = 0; i < item->n_sides; i++)
+    if (item->sides[i] != NULL && item->sides[i]->label == label)
+      g_ptr_array_add (sources, (gpointer) side_name (self, i));
+  g_ptr_array_add (sources, NULL);
+  return sources;
+}
+
 /* Makes @span's presence in the result what the decision says. A kept
  * span is a copy of the annotator's, with its provenance: @decision,
- * @source (who had it), the reviewer and the time. A span already there
+ * @sources (who had it), the reviewer and the time. A span already there
  * with another decision ("a" before a "both") is replaced.
  */
 static void
-ensure (GlossaReviewBar  *self,
-        const GlossaSpan *span,
-        gboolean          present,
-        const char       *decision,
-        const char       *source,
-        const char       *reviewed)
+ensure (GlossaReviewBar    *self,
+        const GlossaSpan   *span,
+        gboolean            present,
+        const char         *decision,
+        const char * const *sources,
+        const char         *reviewed)
 {
-  const char *sources[] = { source, NULL };
   g_autoptr(GlossaSpan) kept = NULL;
   GlossaSpan *existing = NULL;
   guint index;
@@ -618,8 +796,10 @@ ensure (GlossaReviewBar  *self,
 
   if (glossa_document_find_span (self->result, (GlossaSpan *) span, &index))
     existing = glossa_document_get_span (self->result, index);
+  /* Another side's copy (a date's other value) is replaced too. */
   if (existing != NULL &&
-      (!present || g_strcmp0 (glossa_merge_span_get_decision (existing), decision) != 0))
+      (!present || g_strcmp0 (glossa_merge_span_get_decision (existing), decision) != 0 ||
+       !glossa_review_same_values (existing, span)))
     glossa_document_remove_span (self->result, existing->id, NULL);
   else if (existing != NULL)
     return;
@@ -627,28 +807,34 @@ ensure (GlossaReviewBar  *self,
     return;
 
   kept = glossa_merge_span_with_review (span, decision, sources,
-                                        glossa_document_get_user (self->result), reviewed);
+                                        reviewed ? glossa_document_get_user (self->result) : NULL,
+                                        reviewed);
   glossa_document_add_span_copy (self->result, kept, NULL);
 }
 
-/* Adds the spans both annotators agree on to an empty result, so that the
- * reviewer only has the disagreements left to decide.
+/* Adds the spans every annotator agrees on to an empty result, so that
+ * the reviewer only has the disagreements left to decide.
  */
 void
 glossa_review_bar_seed_agreements (GlossaReviewBar *self)
 {
-  const char *sources[3] = { NULL, NULL, NULL };
+  g_autoptr(GPtrArray) sources = NULL;
 
   g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
   g_return_if_fail (self->result != NULL);
 
-  sources[0] = self->a_name;
-  sources[1] = self->b_name;
+  /* Every side had it: every name, NULL-terminated, borrowed. */
+  sources = g_ptr_array_new ();
+  for (guint i = 0; i < self->names->len; i++)
+    g_ptr_array_add (sources, g_ptr_array_index (self->names, i));
+  g_ptr_array_add (sources, NULL);
   glossa_document_begin_group (self->result, _("Take the agreed spans"));
   for (guint i = 0; i < self->agreed->len; i++)
     {
-      g_autoptr(GlossaSpan) agreed = glossa_merge_span_with_review (g_ptr_array_index (self->agreed, i),
-                                                                    "agreed", sources, NULL, NULL);
+      GlossaReviewItem *item = g_ptr_array_index (self->agreed, i);
+      g_autoptr(GlossaSpan) agreed = glossa_merge_span_with_review (item->sides[0], "agreed",
+                                                                    (const char * const *) sources->pdata,
+                                                                    NULL, NULL);
 
       glossa_document_add_span_copy (self->result, agreed, NULL);
     }
@@ -656,64 +842,57 @@ glossa_review_bar_seed_agreements (GlossaReviewBar *self)
   update_label (self);
 }
 
-static const char *
-choice_to_string (GlossaReviewChoice choice)
-{
-  switch (choice)
-    {
-    case GLOSSA_REVIEW_ACCEPT_A:
-      return "a";
-    case GLOSSA_REVIEW_ACCEPT_B:
-      return "b";
-    case GLOSSA_REVIEW_ACCEPT_BOTH:
-      return "both";
-    case GLOSSA_REVIEW_ACCEPT_NEITHER:
-    default:
-      return "neither";
-    }
-}
-
 static void
-add_option (JsonArray        *options,
-            const GlossaSpan *span,
-            const char       *source)
+add_option (JsonArray          *options,
+            GlossaLabel         label,
+            const char * const *sources)
 {
   JsonObject *option = json_object_new ();
-  JsonArray *sources = json_array_new ();
+  JsonArray *names = json_array_new ();
 
-  json_object_set_string_member (option, "label", glossa_label_to_string (span->label));
-  json_array_add_string_element (sources, source);
-  json_object_set_array_member (option, "sources", sources);
+  json_object_set_string_member (option, "label", glossa_label_to_string (label));
+  for (guint i = 0; sources[i] != NULL; i++)
+    json_array_add_string_element (names, sources[i]);
+  json_object_set_array_member (option, "sources", names);
   json_array_add_object_element (options, option);
 }
 
-/* The record of a decision (glossa-merge.h documents it). */
+/* The record of a decision (glossa-merge.h documents it): one option per
+ * label, and the labels kept.
+ */
 static JsonNode *
 decision_record (GlossaReviewBar        *self,
                  const GlossaReviewItem *item,
-                 GlossaReviewChoice      choice,
+                 const char             *decision,
+                 GArray                 *kept_labels,
                  const char             *reviewed)
 {
   JsonObject *record = json_object_new ();
   JsonArray *options = json_array_new ();
   JsonArray *kept = json_array_new ();
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
   const char *user = glossa_document_get_user (self->result);
+  const GlossaSpan *any = NULL;
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; i < item->n_sides && any == NULL; i++)
+    any = item->sides[i];
+  glossa_review_item_get_options (item, labels, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossaLabel label = g_array_index (labels, GlossaLabel, i);
+      g_autoptr(GPtrArray) sources = label_sources (self, item, label);
+
+      add_option (options, label, (const char * const *) sources->pdata);
+    }
+  for (guint i = 0; i < kept_labels->len; i++)
+    json_array_add_string_element (kept, glossa_label_to_string (g_array_index (kept_labels, GlossaLabel, i)));
 
   json_object_set_int_member (record, "start", item->start);
   json_object_set_int_member (record, "end", item->end);
-  json_object_set_string_member (record, "text", (item->a ? item->a : item->b)->text);
-  if (item->a != NULL)
-    add_option (options, item->a, self->a_name);
-  if (item->b != NULL)
-    add_option (options, item->b, self->b_name);
+  json_object_set_string_member (record, "text", any->text);
   json_object_set_array_member (record, "options", options);
-  json_object_set_string_member (record, "decision", choice_to_string (choice));
-  if (item->a != NULL && (choice == GLOSSA_REVIEW_ACCEPT_A || choice == GLOSSA_REVIEW_ACCEPT_BOTH))
-    json_array_add_string_element (kept, glossa_label_to_string (item->a->label));
-  if (item->b != NULL && (choice == GLOSSA_REVIEW_ACCEPT_B || choice == GLOSSA_REVIEW_ACCEPT_BOTH) &&
-      (item->a == NULL || item->a->label != item->b->label))
-    json_array_add_string_element (kept, glossa_label_to_string (item->b->label));
+  json_object_set_string_member (record, "decision", decision);
   json_object_set_array_member (record, "kept", kept);
   if (user != NULL)
     json_object_set_string_member (record, "reviewer", user);
@@ -730,21 +909,28 @@ get_decisions (GlossaReviewBar *self)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-/* Replaces the item's earlier decision, if any, by this one. */
+/* Replaces the decisions of @decided (items), if any, by @records. */
 static void
-record_decision (GlossaReviewBar        *self,
-                 const GlossaReviewItem *item,
-                 GlossaReviewChoice      choice,
-                 const char             *reviewed)
+record_decisions (GlossaReviewBar *self,
+                  GPtrArray       *decided,
+                  GPtrArray       *records)
 {
   JsonArray *old = get_decisions (self);
   JsonArray *decisions = json_array_new ();
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
-    if (!glossa_review_decision_matches (json_array_get_element (old, i), item))
-      json_array_add_element (decisions, json_node_copy (json_array_get_element (old, i)));
-  json_array_add_element (decisions, decision_record (self, item, choice, reviewed));
+    {
+      JsonNode *record = json_array_get_element (old, i);
+      gboolean replaced = FALSE;
+
+      for (guint j = 0; j < decided->len && !replaced; j++)
+        replaced = glossa_review_decision_matches (record, g_ptr_array_index (decided, j));
+      if (!replaced)
+        json_array_add_element (decisions, json_node_copy (record));
+    }
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_element (decisions, json_node_ref (g_ptr_array_index (records, i)));
   json_node_take_array (node, decisions);
   glossa_document_set_extra_member (self->result, GLOSSA_DECISIONS_MEMBER, node);
 }
@@ -769,34 +955,97 @@ load_decisions (GlossaReviewBar *self)
     }
 }
 
-gboolean
-glossa_review_bar_accept (GlossaReviewBar    *self,
-                          GlossaReviewChoice  choice)
+static gboolean
+has_label (GArray      *labels,
+           GlossaLabel  label)
 {
-  GlossaReviewItem *item;
-  gboolean keep_a, keep_b;
-  const char *decision = choice_to_string (choice);
-  g_autofree char *reviewed = now_iso8601 ();
+  for (guint i = 0; i < labels->len; i++)
+    if (g_array_index (labels, GlossaLabel, i) == label)
+      return TRUE;
+  return FALSE;
+}
 
-  g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), FALSE);
+/* Makes @item's spans in the result those of @kept (labels): for each
+ * label, @prefer's copy when it has that label, else the first side's.
+ * Returns the record of the decision.
+ */
+static JsonNode *
+decide (GlossaReviewBar        *self,
+        const GlossaReviewItem *item,
+        const char             *decision,
+        GArray                 *kept,
+        int                     prefer,
+        const char             *reviewed)
+{
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+
+  glossa_review_item_get_options (item, labels, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GlossaLabel label = g_array_index (labels, GlossaLabel, i);
+      g_autoptr(GPtrArray) sources = label_sources (self, item, label);
+      const GlossaSpan *span = NULL;
+
+      if (prefer >= 0 && item->sides[prefer] != NULL && item->sides[prefer]->label == label)
+        span = item->sides[prefer];
+      for (guint j = 0; j < item->n_sides && span == NULL; j++)
+        if (item->sides[j] != NULL && item->sides[j]->label == label)
+          span = item->sides[j];
+      ensure (self, span, has_label (kept, label), decision,
+              (const char * const *) sources->pdata, reviewed);
+    }
+  if (g_str_equal (decision, "neither"))
+    g_hash_table_add (self->rejected, (gpointer) item);
+  else
+    g_hash_table_remove (self->rejected, item);
+  return decision_record (self, item, decision, kept, reviewed);
+}
+
+/* The decision's name: between two sides "a", "b", "both" as ever; among
+ * more, "kept" with the labels kept.
+ */
+static const char *
+decision_name (GlossaReviewBar    *self,
+               GlossaReviewChoice  choice,
+               int                 side)
+{
+  if (choice == GLOSSA_REVIEW_ACCEPT_NEITHER)
+    return "neither";
+  if (n_sides (self) > 2)
+    return "kept";
+  if (choice == GLOSSA_REVIEW_ACCEPT_BOTH)
+    return "both";
+  return side == 0 ? "a" : "b";
+}
+
+/* @side: the side kept, or -1 with @choice BOTH (every side) or NEITHER. */
+static gboolean
+accept_current (GlossaReviewBar    *self,
+                GlossaReviewChoice  choice,
+                int                 side)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+  g_autoptr(GPtrArray) decided = g_ptr_array_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autofree char *reviewed = now_iso8601 ();
+  GlossaReviewItem *item;
 
   if (self->items == NULL || self->current < 0 || glossa_document_get_read_only (self->result))
     return FALSE;
 
   item = g_ptr_array_index (self->items, self->current);
-  keep_a = choice == GLOSSA_REVIEW_ACCEPT_A || choice == GLOSSA_REVIEW_ACCEPT_BOTH;
-  keep_b = choice == GLOSSA_REVIEW_ACCEPT_B || choice == GLOSSA_REVIEW_ACCEPT_BOTH;
-
-  if (choice == GLOSSA_REVIEW_ACCEPT_NEITHER)
-    g_hash_table_add (self->rejected, item);
-  else
-    g_hash_table_remove (self->rejected, item);
+  if (side >= (int) item->n_sides || (side >= 0 && item->sides[side] == NULL && n_sides (self) > 2))
+    return FALSE;
+  if (choice == GLOSSA_REVIEW_ACCEPT_BOTH)
+    glossa_review_item_get_options (item, kept, NULL);
+  else if (side >= 0 && item->sides[side] != NULL)
+    g_array_append_val (kept, item->sides[side]->label);
 
   glossa_document_begin_group (self->result, _("Adjudicate"));
-  ensure (self, item->a, keep_a, decision, self->a_name, reviewed);
-  ensure (self, item->b, keep_b, decision, self->b_name, reviewed);
+  g_ptr_array_add (decided, item);
+  g_ptr_array_add (records, decide (self, item, decision_name (self, choice, side), kept, side, reviewed));
   glossa_document_end_group (self->result);
-  record_decision (self, item, choice, reviewed);
+  record_decisions (self, decided, records);
 
   /* Deciding moves on to what is left, so a run of decisions is one key
    * each; with nothing left the bar stays on the last decision.
@@ -804,6 +1053,85 @@ glossa_review_bar_accept (GlossaReviewBar    *self,
   if (!go_to (self, 1, TRUE))
     select_current (self);
   return TRUE;
+}
+
+gboolean
+glossa_review_bar_accept (GlossaReviewBar    *self,
+                          GlossaReviewChoice  choice)
+{
+  g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), FALSE);
+
+  switch (choice)
+    {
+    case GLOSSA_REVIEW_ACCEPT_A:
+      return accept_current (self, choice, 0);
+    case GLOSSA_REVIEW_ACCEPT_B:
+      return accept_current (self, choice, 1);
+    case GLOSSA_REVIEW_ACCEPT_BOTH:
+    case GLOSSA_REVIEW_ACCEPT_NEITHER:
+    default:
+      return accept_current (self, choice, -1);
+    }
+}
+
+/**
+ * glossa_review_bar_keep_side:
+ * @side: 0 for A, 1 for B, 2 for C…
+ *
+ * Keeps that side's span of the current disagreement and no other. Among
+ * three or more sides, a side with no span there cannot be kept (that is
+ * Neither); between two it can, as Keep A and Keep B always could.
+ */
+gboolean
+glossa_review_bar_keep_side (GlossaReviewBar *self,
+                             guint            side)
+{
+  g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), FALSE);
+
+  if (side >= n_sides (self))
+    return FALSE;
+  return accept_current (self, side == 0 ? GLOSSA_REVIEW_ACCEPT_A : GLOSSA_REVIEW_ACCEPT_B, (int) side);
+}
+
+/**
+ * glossa_review_bar_accept_majority:
+ *
+ * Decides, as one undoable step, every undecided disagreement on which a
+ * strict majority of the sides agree: their span is kept with the
+ * decision "majority". The others are left to decide.
+ *
+ * Returns: how many were decided
+ */
+guint
+glossa_review_bar_accept_majority (GlossaReviewBar *self)
+{
+  g_autoptr(GPtrArray) decided = g_ptr_array_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autofree char *reviewed = now_iso8601 ();
+
+  g_return_val_if_fail (GLOSSA_IS_REVIEW_BAR (self), 0);
+  g_return_val_if_fail (self->result != NULL, 0);
+
+  glossa_document_begin_group (self->result, _("Accept the majority"));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GlossaReviewItem *item = g_ptr_array_index (self->items, i);
+      int side = glossa_review_item_get_majority_side (item);
+      g_autoptr(GArray) kept = NULL;
+
+      if (side < 0 || is_decided (self, item))
+        continue;
+      kept = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+      g_array_append_val (kept, item->sides[side]->label);
+      g_ptr_array_add (decided, item);
+      g_ptr_array_add (records, decide (self, item, "majority", kept, side, reviewed));
+    }
+  glossa_document_end_group (self->result);
+  if (decided->len > 0)
+    record_decisions (self, decided, records);
+  apply_marks (self);
+  update_label (self);
+  return decided->len;
 }
 
 guint

@@ -12,6 +12,7 @@
 #include "glossa-error.h"
 #include "glossa-overview-page.h"
 #include "glossa-export.h"
+#include "glossa-merge.h"
 #include "glossa-window-private.h"
 
 /* A corpus puts a sidebar listing its articles beside the article. The
@@ -375,15 +376,30 @@ _glossa_window_is_corpus_file (GFile *file)
 /* Review */
 
 static void start_review (GlossaWindow *self,
-                          GFile        *other,
+                          GPtrArray    *others,
                           GFile        *output);
+
+static GPtrArray *
+files_new (GFile *file)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_object_ref (file));
+  return files;
+}
+
+static GPtrArray *
+files_copy (GPtrArray *files)
+{
+  return g_ptr_array_copy (files, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+}
 
 static void
 set_leave_review (GlossaWindow *self,
-                  GFile        *other,
+                  GPtrArray    *others,
                   GFile        *output)
 {
-  g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), LEAVE_FOR_KEY, files_copy (others), (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (self), LEAVE_OUTPUT_KEY, g_object_ref (output), g_object_unref);
 }
 
@@ -391,11 +407,22 @@ static void
 start_review_then (GlossaWindow *self,
                    gpointer      data)
 {
-  g_autoptr(GFile) other = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
+  g_autoptr(GPtrArray) others = g_object_steal_data (G_OBJECT (self), LEAVE_FOR_KEY);
   g_autoptr(GFile) output = g_object_steal_data (G_OBJECT (self), LEAVE_OUTPUT_KEY);
 
-  if (other != NULL && output != NULL)
-    start_review (self, other, output);
+  if (others != NULL && output != NULL)
+    start_review (self, others, output);
+}
+
+/* The sides but A, as glossa_review_source_open_sides() takes them. */
+static GFile **
+files_strv (GPtrArray *files)
+{
+  GFile **strv = g_new0 (GFile *, files->len + 1);
+
+  for (guint i = 0; i < files->len; i++)
+    strv[i] = g_ptr_array_index (files, i);
+  return strv;
 }
 
 /* What is left to decide, per article of the list */
@@ -404,9 +431,9 @@ start_review_then (GlossaWindow *self,
 
 typedef struct
 {
-  GFile *corpus;
-  GFile *other;
-  GFile *output;
+  GFile     *corpus;
+  GPtrArray *others;
+  GFile     *output;
 } CountData;
 
 static void
@@ -415,9 +442,26 @@ count_data_free (gpointer data)
   CountData *count = data;
 
   g_clear_object (&count->corpus);
-  g_clear_object (&count->other);
+  g_clear_pointer (&count->others, g_ptr_array_unref);
   g_clear_object (&count->output);
   g_free (count);
+}
+
+/* The result of article @id in the JSONL output, as counted; NULL with
+ * no error when the article has no line there yet.
+ */
+static GlossaAnnotations *
+read_jsonl_result (GlossaCorpus  *corpus,
+                   const char    *id,
+                   GError       **error)
+{
+  g_autoptr(GlossaDocument) document = NULL;
+  guint position;
+
+  if (!glossa_corpus_lookup (corpus, id, &position) ||
+      !(document = glossa_corpus_load_document (corpus, position, NULL, error)))
+    return NULL;
+  return glossa_review_result_from_document (document);
 }
 
 /* Reads A, B and the result of every article in the background; an
@@ -435,10 +479,14 @@ count_thread (GTask        *task,
   g_autoptr(GlossaRecordSource) records = NULL;
   g_autoptr(GlossaReviewSource) other = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree GFile **others = files_strv (data->others);
+  g_autoptr(GlossaCorpus) output_corpus = NULL;
   GError *error = NULL;
 
   if (!(records = glossa_record_source_open (paths, cancellable, &error)) ||
-      !(other = glossa_review_source_open (data->other, cancellable, &error)))
+      !(other = glossa_review_source_open_sides (others, cancellable, &error)) ||
+      (glossa_review_output_is_jsonl (data->output) &&
+       !(output_corpus = glossa_corpus_open (data->output, cancellable, &error))))
     {
       g_task_return_error (task, error);
       return;
@@ -447,7 +495,7 @@ count_thread (GTask        *task,
   for (guint i = 0; i < glossa_record_source_get_n_records (records); i++)
     {
       g_autoptr(GlossaRecord) record = NULL;
-      g_autoptr(GPtrArray) b_spans = NULL;
+      g_autoptr(GPtrArray) sides = NULL;
       g_autoptr(GlossaAnnotations) result = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -455,12 +503,22 @@ count_thread (GTask        *task,
         break;
       if (!(record = glossa_record_source_load (records, i, NULL)))
         continue;
-      b_spans = glossa_review_source_get_spans (other, record->id, record->article, NULL);
-      result = glossa_review_read_result (data->output, record->id, record->article, &local_error);
+      sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_add (sides, g_ptr_array_ref (record->spans));
+      for (guint s = 0; s < glossa_review_source_get_n_sides (other); s++)
+        {
+          GPtrArray *spans = glossa_review_source_get_side_spans (other, s, record->id, record->article, NULL);
+
+          g_ptr_array_add (sides, spans ? spans : g_ptr_array_new ());
+        }
+      if (output_corpus != NULL)
+        result = read_jsonl_result (output_corpus, record->id, &local_error);
+      else
+        result = glossa_review_read_result (data->output, record->id, record->article, &local_error);
       if (local_error != NULL)
         continue;
       g_hash_table_insert (counts, g_strdup (record->id),
-                           GUINT_TO_POINTER (glossa_review_count_pending (record->spans, b_spans, result)));
+                           GUINT_TO_POINTER (glossa_review_count_pending_n (sides, result)));
     }
   g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_hash_table_unref);
 }
@@ -510,7 +568,9 @@ start_counting (GlossaWindow *self)
   g_object_set_data_full (G_OBJECT (self), COUNT_CANCELLABLE_KEY, cancellable, g_object_unref);
   data = g_new0 (CountData, 1);
   data->corpus = g_object_ref (glossa_corpus_get_file (self->corpus));
-  data->other = g_object_ref (glossa_review_source_get_file (self->review_source));
+  data->others = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < glossa_review_source_get_n_sides (self->review_source); i++)
+    g_ptr_array_add (data->others, g_object_ref (glossa_review_source_get_side_file (self->review_source, i)));
   data->output = g_object_ref (self->review_output);
   task = g_task_new (self, cancellable, count_cb, NULL);
   g_task_set_source_tag (task, start_counting);
@@ -541,17 +601,109 @@ update_current_left (GlossaWindow *self)
     glossa_corpus_item_set_review_left (item, (int) glossa_review_bar_get_n_pending (self->review_bar));
 }
 
+/* Every side's spans on @article, A's first: a side without the document
+ * has none there, and says so once.
+ */
+static GPtrArray *
+dup_sides (GlossaWindow  *self,
+           const char    *id,
+           GlossaArticle *article)
+{
+  GPtrArray *sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_ptr_array_add (sides, glossa_document_dup_spans (self->article_document));
+  for (guint i = 0; i < glossa_review_source_get_n_sides (self->review_source); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GPtrArray *spans = glossa_review_source_get_side_spans (self->review_source, i, id, article, &error);
+
+      /* Reviewing still makes sense: the others' spans are then theirs alone. */
+      if (spans == NULL)
+        _glossa_window_show_error (self, error);
+      g_ptr_array_add (sides, spans ? spans : g_ptr_array_new ());
+    }
+  return sides;
+}
+
+/* Each side by its annotator's name; a name two sides share gets the
+ * folder's name added.
+ */
+static GStrv
+dup_side_names (GlossaWindow *self,
+                GPtrArray    *sides)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < sides->len; i++)
+    {
+      GFile *file = i > 0 ? glossa_review_source_get_side_file (self->review_source, i - 1)
+                  : self->corpus ? glossa_corpus_get_file (self->corpus)
+                  : glossa_document_get_file (self->article_document);
+      const char *annotator = i == 0 ? glossa_document_get_annotator (self->article_document) : NULL;
+      char *name = glossa_review_side_name (annotator, g_ptr_array_index (sides, i), file, NULL);
+
+      if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        {
+          g_autofree char *clash = name;
+
+          name = glossa_review_side_name (annotator, g_ptr_array_index (sides, i), file, clash);
+        }
+      g_ptr_array_add (names, name);
+      g_strv_builder_add (builder, name);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Article @id's result in the JSONL output: its document there, whose
+ * store is its line of OUT.annotations.jsonl. *@fresh: no line yet.
+ */
+static GlossaDocument *
+open_jsonl_result (GlossaWindow  *self,
+                   const char    *id,
+                   GlossaArticle *article,
+                   gboolean      *fresh)
+{
+  g_autoptr(GlossaDocument) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!glossa_corpus_lookup (self->review_corpus, id, &position))
+    {
+      g_autofree char *name = g_file_get_parse_name (self->review_output);
+
+      g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("%s: article “%s” is not in the adjudicated corpus"), name, id);
+    }
+  else if ((result = glossa_corpus_load_document (self->review_corpus, position, NULL, &error)) &&
+           g_strcmp0 (glossa_article_get_sha256 (glossa_document_get_article (result)),
+                      glossa_article_get_sha256 (article)) != 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->review_output);
+
+      g_clear_object (&result);
+      g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("%s: article “%s” there is another text; the review does not go on in it"), name, id);
+    }
+  if (result == NULL)
+    {
+      _glossa_window_show_error (self, error);
+      return NULL;
+    }
+  *fresh = glossa_document_get_n_spans (result) == 0 &&
+           glossa_document_get_extra_member (result, GLOSSA_DECISIONS_MEMBER) == NULL;
+  return g_steal_pointer (&result);
+}
+
 static void
 show_review (GlossaWindow *self)
 {
   g_autoptr(GlossaDocument) result = NULL;
-  g_autoptr(GPtrArray) a_spans = NULL;
-  g_autoptr(GPtrArray) b_spans = NULL;
+  g_autoptr(GPtrArray) sides = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) result_file = NULL;
   g_autofree char *id = dup_document_id (self);
-  g_autofree char *a_name = NULL;
-  g_autofree char *b_name = NULL;
+  g_auto(GStrv) names = NULL;
   GlossaArticle *article;
   gboolean fresh;
 
@@ -559,39 +711,37 @@ show_review (GlossaWindow *self)
     return;
 
   article = glossa_document_get_article (self->article_document);
-  a_spans = glossa_document_dup_spans (self->article_document);
-  b_spans = glossa_review_source_get_spans (self->review_source, id, article, &error);
-  if (b_spans == NULL)
-    {
-      /* Reviewing still makes sense: every span of A is then "only in A". */
-      _glossa_window_show_error (self, error);
-      b_spans = g_ptr_array_new ();
-    }
+  sides = dup_sides (self, id, article);
 
-  result_file = glossa_review_output_file (self->review_output, id);
-  fresh = !g_file_query_exists (result_file, NULL);
-  result = glossa_document_new (article, result_file);
-  if (!fresh)
-    glossa_document_reload (result, NULL, NULL);
-  /* The output is a corpus: the article goes beside its annotations. */
-  g_clear_error (&error);
-  if (!glossa_review_copy_article (self->review_output, id, article, NULL, &error))
-    _glossa_window_show_error (self, error);
+  if (self->review_corpus != NULL)
+    result = open_jsonl_result (self, id, article, &fresh);
+  else
+    {
+      result_file = glossa_review_output_file (self->review_output, id);
+      fresh = !g_file_query_exists (result_file, NULL);
+      result = glossa_document_new (article, result_file);
+      if (!fresh)
+        glossa_document_reload (result, NULL, NULL);
+      /* The output is a corpus: the article goes beside its annotations. */
+      if (!glossa_review_copy_article (self->review_output, id, article, NULL, &error))
+        _glossa_window_show_error (self, error);
+    }
+  if (result == NULL)
+    return;
 
   self->save_to_corpus = FALSE;
   glossa_window_set_document (self, result);
 
-  a_name = glossa_review_side_name (glossa_document_get_annotator (self->article_document), a_spans,
-                                    self->corpus ? glossa_corpus_get_file (self->corpus)
-                                                 : glossa_document_get_file (self->article_document),
-                                    NULL);
-  b_name = glossa_review_side_name (NULL, b_spans, glossa_review_source_get_file (self->review_source),
-                                    a_name);
-  glossa_review_bar_set_names (self->review_bar, a_name, b_name);
+  names = dup_side_names (self, sides);
+  glossa_review_bar_set_side_names (self->review_bar, (const char * const *) names);
   glossa_review_bar_set_view (self->review_bar, GTK_TEXT_VIEW (self->view));
-  glossa_review_bar_set_documents (self->review_bar, result, a_spans, b_spans);
+  glossa_review_bar_set_sides (self->review_bar, result, sides);
   if (fresh && !glossa_document_get_read_only (result))
-    glossa_review_bar_seed_agreements (self->review_bar);
+    {
+      glossa_review_bar_seed_agreements (self->review_bar);
+      if (self->review_majority)
+        glossa_review_bar_accept_majority (self->review_bar);
+    }
   g_signal_connect_object (result, "changed", G_CALLBACK (update_current_left), self, G_CONNECT_SWAPPED);
   update_current_left (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
@@ -605,8 +755,20 @@ open_source_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   GError *error = NULL;
-  GlossaReviewSource *source = glossa_review_source_open (task_data, cancellable, &error);
+  g_autofree GFile **others = files_strv (task_data);
+  GFile *output = g_object_get_data (G_OBJECT (task), "glossa-output");
+  GFile *a = g_object_get_data (G_OBJECT (task), "glossa-a");
+  GlossaReviewSource *source = glossa_review_source_open_sides (others, cancellable, &error);
 
+  /* A JSONL output starts as a copy of A's articles. */
+  if (source != NULL && glossa_review_output_is_jsonl (output) &&
+      (a == NULL || !glossa_review_prepare_jsonl_output (output, a, cancellable, &error)))
+    {
+      if (a == NULL)
+        g_set_error_literal (&error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                             _("Only a corpus can be adjudicated into a JSONL corpus; choose a folder"));
+      g_clear_pointer (&source, glossa_review_source_free);
+    }
   if (source == NULL)
     g_task_return_error (task, error);
   else
@@ -640,6 +802,19 @@ open_source_cb (GObject      *object,
       return;
     }
 
+  /* The output corpus, small beside what was read: opened here, so that
+   * it belongs to this thread.
+   */
+  g_clear_object (&self->review_corpus);
+  if (glossa_review_output_is_jsonl (output) &&
+      !(self->review_corpus = glossa_corpus_open (output, NULL, &error)))
+    {
+      _glossa_window_show_error (self, error);
+      glossa_review_source_free (source);
+      g_object_unref (output);
+      return;
+    }
+
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   self->review_source = source;
   g_set_object (&self->review_output, output);
@@ -652,7 +827,7 @@ open_source_cb (GObject      *object,
 
 static void
 start_review (GlossaWindow *self,
-              GFile        *other,
+              GPtrArray    *others,
               GFile        *output)
 {
   GlossaDocument *a_document = self->article_document != NULL ? self->article_document : self->document;
@@ -661,27 +836,84 @@ start_review (GlossaWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
 
-  /* The core says which folders would put the result over A or B. */
-  if (!glossa_review_check_output (output, a, other, &error))
-    {
-      _glossa_window_show_error (self, error);
-      return;
-    }
+  /* The core says which folders would put the result over A, B, C… */
+  for (guint i = 0; i < others->len; i++)
+    if (!glossa_review_check_output (output, i == 0 ? a : NULL, g_ptr_array_index (others, i), &error))
+      {
+        _glossa_window_show_error (self, error);
+        return;
+      }
 
   /* The review shows the adjudicated set instead: A's edits that are not
    * on disk would be left behind.
    */
   if (!_glossa_window_may_leave (self, start_review_then, NULL))
     {
-      set_leave_review (self, other, output);
+      set_leave_review (self, others, output);
       return;
     }
 
   task = g_task_new (self, NULL, open_source_cb, g_object_ref (output));
 
   g_task_set_source_tag (task, start_review);
-  g_task_set_task_data (task, g_object_ref (other), g_object_unref);
+  g_task_set_task_data (task, files_copy (others), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (task), "glossa-output", g_object_ref (output), g_object_unref);
+  if (self->corpus != NULL)
+    g_object_set_data_full (G_OBJECT (task), "glossa-a", g_object_ref (glossa_corpus_get_file (self->corpus)),
+                            g_object_unref);
   g_task_run_in_thread (task, open_source_thread);
+}
+
+static void
+start_review_with (GlossaWindow *self,
+                   GFile        *other,
+                   GFile        *output)
+{
+  g_autoptr(GPtrArray) others = files_new (other);
+
+  self->review_majority = FALSE;
+  start_review (self, others, output);
+}
+
+static void
+on_start_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GlossaWindow     *self)
+{
+  GPtrArray *others = g_object_get_data (G_OBJECT (dialog), "glossa-others");
+  GFile *output = g_object_get_data (G_OBJECT (dialog), "glossa-output");
+  GtkSwitch *majority = g_object_get_data (G_OBJECT (dialog), "glossa-majority");
+
+  if (g_str_equal (response, "start"))
+    {
+      self->review_majority = gtk_switch_get_active (majority);
+      start_review (self, others, output);
+    }
+}
+
+/* Three or more sides: whether what most of them have is accepted is
+ * the reviewer's choice, asked here (`glossa review --majority`).
+ */
+static void
+ask_majority (GlossaWindow *self,
+              GPtrArray    *others,
+              GFile        *output)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/glossa-review-start-dialog.ui");
+  GtkWidget *dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("The open annotations are compared with %u other set.",
+                                    "The open annotations are compared with %u other sets.", others->len),
+                          others->len);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  g_object_set_data_full (G_OBJECT (dialog), "glossa-others", files_copy (others),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "glossa-output", g_object_ref (output), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "glossa-majority", gtk_builder_get_object (builder, "majority_switch"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -689,13 +921,13 @@ on_output_response (GtkNativeDialog *chooser,
                     int              response,
                     GlossaWindow    *self)
 {
-  GFile *other = g_object_get_data (G_OBJECT (chooser), "glossa-other");
+  GPtrArray *others = g_object_get_data (G_OBJECT (chooser), "glossa-others");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) output = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      start_review (self, other, output);
+      _glossa_window_compare_sides (self, others, output);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -704,14 +936,15 @@ on_output_response (GtkNativeDialog *chooser,
 
 static void
 choose_output (GlossaWindow *self,
-               GFile        *other)
+               GPtrArray    *others)
 {
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Folder for the Adjudicated Annotations"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Adjudicate Here"), _("_Cancel"));
-  g_object_set_data_full (G_OBJECT (chooser), "glossa-other", g_object_ref (other), g_object_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "glossa-others", files_copy (others),
+                          (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_output_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -723,9 +956,16 @@ on_other_response (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) other = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
 
-      choose_output (self, other);
+      /* One more than the bar has keys for is refused, not cut. */
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (others, g_list_model_get_item (files, i));
+      if (others->len + 1 > GLOSSA_REVIEW_BAR_MAX_SIDES)
+        _glossa_window_show_message (self, _("A review compares at most nine annotators"));
+      else if (others->len > 0)
+        choose_output (self, others);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -741,12 +981,14 @@ compare_action (GtkWidget  *widget,
   gboolean folder = g_str_equal (action_name, "win.compare-folder");
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (folder ? _("Compare with Another Annotator’s Folder")
-                                                : _("Compare with an Exported JSONL File"),
+  chooser = gtk_file_chooser_native_new (folder ? _("Compare with Other Annotators’ Folders")
+                                                : _("Compare with Exported JSONL Files"),
                                          GTK_WINDOW (self),
                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
                                                 : GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Compare"), _("_Cancel"));
+  /* Several chosen at once: a review of three or more. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (!folder)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -773,11 +1015,34 @@ _glossa_window_compare (GlossaWindow *self,
 {
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
 
-  start_review (self, other, output);
+  start_review_with (self, other, output);
 }
 
-#define PENDING_OTHER_KEY  "glossa-review-pending-other"
-#define PENDING_OUTPUT_KEY "glossa-review-pending-output"
+/**
+ * _glossa_window_compare_sides:
+ * @others: a GPtrArray of GFile, the other annotators' folders or exports
+ * @output: the folder for the adjudicated annotations
+ *
+ * What Compare… does once the sides and the output are chosen: with
+ * three sides or more, the start dialog asks about the majority first.
+ */
+void
+_glossa_window_compare_sides (GlossaWindow *self,
+                              GPtrArray    *others,
+                              GFile        *output)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (others != NULL && others->len > 0);
+
+  if (others->len > 1)
+    ask_majority (self, others, output);
+  else
+    start_review_with (self, g_ptr_array_index (others, 0), output);
+}
+
+#define PENDING_OTHERS_KEY  "glossa-review-pending-others"
+#define PENDING_OUTPUT_KEY  "glossa-review-pending-output"
+#define PENDING_MAJORITY_KEY "glossa-review-pending-majority"
 
 /**
  * _glossa_window_review_when_shown:
@@ -792,10 +1057,26 @@ _glossa_window_review_when_shown (GlossaWindow *self,
                                   GFile        *other,
                                   GFile        *output)
 {
+  g_autoptr(GPtrArray) others = files_new (other);
+
   g_return_if_fail (GLOSSA_IS_WINDOW (self));
 
-  g_object_set_data_full (G_OBJECT (self), PENDING_OTHER_KEY, g_object_ref (other), g_object_unref);
+  _glossa_window_review_sides_when_shown (self, others, output, FALSE);
+}
+
+void
+_glossa_window_review_sides_when_shown (GlossaWindow *self,
+                                        GPtrArray    *others,
+                                        GFile        *output,
+                                        gboolean      majority)
+{
+  g_return_if_fail (GLOSSA_IS_WINDOW (self));
+  g_return_if_fail (others != NULL && others->len > 0);
+
+  g_object_set_data_full (G_OBJECT (self), PENDING_OTHERS_KEY, files_copy (others),
+                          (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (self), PENDING_OUTPUT_KEY, g_object_ref (output), g_object_unref);
+  g_object_set_data (G_OBJECT (self), PENDING_MAJORITY_KEY, GINT_TO_POINTER (majority));
   _glossa_window_corpus_update_actions (self);
 }
 
@@ -803,11 +1084,15 @@ static gboolean
 start_pending_review (gpointer data)
 {
   GlossaWindow *self = data;
-  g_autoptr(GFile) other = g_object_steal_data (G_OBJECT (self), PENDING_OTHER_KEY);
+  g_autoptr(GPtrArray) others = g_object_steal_data (G_OBJECT (self), PENDING_OTHERS_KEY);
   g_autoptr(GFile) output = g_object_steal_data (G_OBJECT (self), PENDING_OUTPUT_KEY);
+  gboolean majority = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), PENDING_MAJORITY_KEY));
 
-  if (other != NULL && output != NULL && self->document != NULL && self->review_source == NULL)
-    start_review (self, other, output);
+  if (others != NULL && output != NULL && self->document != NULL && self->review_source == NULL)
+    {
+      self->review_majority = majority;
+      start_review (self, others, output);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -839,6 +1124,7 @@ stop_review_action (GtkWidget  *widget,
   stop_counting (self);
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   g_clear_object (&self->review_output);
+  g_clear_object (&self->review_corpus);
 
   /* Back to A's annotations, read again: the review did not change them. */
   if (self->corpus != NULL)
@@ -872,6 +1158,8 @@ review_action (GtkWidget  *widget,
     glossa_review_bar_accept (self->review_bar, GLOSSA_REVIEW_ACCEPT_BOTH);
   else if (g_str_equal (action_name, "win.keep-neither"))
     glossa_review_bar_accept (self->review_bar, GLOSSA_REVIEW_ACCEPT_NEITHER);
+  else if (g_str_equal (action_name, "win.keep-side"))
+    glossa_review_bar_keep_side (self->review_bar, (guint) MAX (g_variant_get_int32 (parameter), 0));
 }
 
 /* Moving through the corpus */
@@ -1043,11 +1331,12 @@ _glossa_window_corpus_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-b", reviewing && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-both", reviewing && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-neither", reviewing && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-side", reviewing && writable);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_buttons), corpus);
 
   /* Not from inside glossa_window_set_document(), which calls this. */
   if (self->document != NULL && !reviewing &&
-      g_object_get_data (G_OBJECT (self), PENDING_OTHER_KEY) != NULL)
+      g_object_get_data (G_OBJECT (self), PENDING_OTHERS_KEY) != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT, start_pending_review, g_object_ref (self), g_object_unref);
   _glossa_window_search_update_actions (self);
 }
@@ -1069,6 +1358,7 @@ _glossa_window_corpus_dispose (GlossaWindow *self)
   g_clear_object (&self->corpus_cancellable);
   g_clear_pointer (&self->review_source, glossa_review_source_free);
   g_clear_object (&self->review_output);
+  g_clear_object (&self->review_corpus);
   g_clear_object (&self->article_document);
   g_clear_object (&self->corpus);
 }
@@ -1093,4 +1383,6 @@ _glossa_window_class_corpus_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.overview", NULL, overview_action);
   for (guint i = 0; i < G_N_ELEMENTS (review_actions); i++)
     gtk_widget_class_install_action (widget_class, review_actions[i], NULL, review_action);
+  /* Keep side N (0 for A): Ctrl+Alt+1…9, for reviews of three or more. */
+  gtk_widget_class_install_action (widget_class, "win.keep-side", "i", review_action);
 }

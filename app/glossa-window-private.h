@@ -115,8 +115,10 @@ struct _GlossaWindow
    * adjudicated one, saved in review_output.
    */
   GlossaDocument       *article_document;
-  GlossaReviewSource   *review_source;
+  GlossaReviewSource   *review_source;   /* B, C…: every side but A */
   GFile                *review_output;
+  gboolean              review_majority; /* what most sides have is accepted */
+  GlossaCorpus         *review_corpus;   /* the output, when it is a JSONL corpus */
 
   /* Search the Corpus (glossa-window-search.c), made when first used,
    * and the count and buttons beside Find in the article.
@@ -171,6 +173,16 @@ void     _glossa_window_compare            (GlossaWindow   *self,
 void     _glossa_window_review_when_shown  (GlossaWindow   *self,
                                             GFile          *other,
                                             GFile          *output);
+/* @others: a GPtrArray of GFile, B, C…; @majority: pre-accept what a
+ * strict majority of the sides agree on.
+ */
+void     _glossa_window_compare_sides      (GlossaWindow   *self,
+                                            GPtrArray      *others,
+                                            GFile          *output);
+void     _glossa_window_review_sides_when_shown (GlossaWindow *self,
+                                                 GPtrArray    *others,
+                                                 GFile        *output,
+                                                 gboolean      majority);
 
 void     _glossa_window_class_search_init  (GtkWidgetClass *widget_class);
 void     _glossa_window_search_init        (GlossaWindow   *self);

@@ -28,7 +28,7 @@ _glossa_cli_merge (int    argc,
   int min_agree = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The corpus folder to create"), N_("CORPUS") },
+      N_("The corpus to create: a folder, or a FILE.jsonl JSONL corpus"), N_("CORPUS") },
     { "min-agree", 0, 0, G_OPTION_ARG_INT, &min_agree,
       N_("Keep the spans at least N annotators have (default: all of them)"), N_("N") },
     { NULL }
@@ -43,7 +43,9 @@ _glossa_cli_merge (int    argc,
                                   _("Writes the spans that at least N of the annotators' corpora\n"
                                     "(folders, JSONL corpora or exports) have with the same start,\n"
                                     "end and label, document by document (matched by id), as a new\n"
-                                    "corpus folder of NAME.txt and NAME.annotations.json files. Each\n"
+                                    "corpus folder of NAME.txt and NAME.annotations.json files, or\n"
+                                    "with -o FILE.jsonl a JSONL corpus (FILE.jsonl with the articles,\n"
+                                    "FILE.annotations.jsonl with their annotations). Each\n"
                                     "span keeps the first annotator's copy and says in \"review\" who\n"
                                     "had it (\"sources\"). A document fewer than N annotators\n"
                                     "annotated is left out. On any problem nothing is written.\n\n"

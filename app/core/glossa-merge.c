@@ -6,14 +6,16 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-article.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
-#include "glossa-import.h"
+#include "glossa-format-private.h"
 #include "glossa-merge.h"
 #include "glossa-output.h"
+#include "glossa-storage.h"
 
 /* Provenance */
 
@@ -233,7 +235,7 @@ glossa_merge_check_review (JsonObject  *extra,
                            GError     **error)
 {
   static const char * const decisions[] = {
-    "agreed", "merged", "majority", "a", "b", "both", "added", "changed", NULL
+    "agreed", "merged", "majority", "a", "b", "both", "kept", "added", "changed", NULL
   };
   g_autofree char *sub = NULL;
   JsonNode *node;
@@ -318,7 +320,7 @@ check_decision (JsonNode     *node,
                 const char  *field,
                 GError     **error)
 {
-  static const char * const decisions[] = { "a", "b", "both", "neither", "kept", NULL };
+  static const char * const decisions[] = { "a", "b", "both", "neither", "kept", "majority", NULL };
   JsonObject *decision;
   JsonNode *start, *end, *options;
 
@@ -520,6 +522,115 @@ glossa_merge_spans (GPtrArray          *sides,
   return merged;
 }
 
+/* Merging links */
+
+/* "TYPE\nFROM-KEY\nTO-KEY", or NULL when an end is not among @by_id. */
+static char *
+relation_key (GHashTable           *by_id,
+              const GlossaRelation *relation)
+{
+  GlossaSpan *from = g_hash_table_lookup (by_id, relation->from);
+  GlossaSpan *to = g_hash_table_lookup (by_id, relation->to);
+  g_autofree char *from_key = NULL;
+  g_autofree char *to_key = NULL;
+
+  if (from == NULL || to == NULL)
+    return NULL;
+  from_key = span_key (from);
+  to_key = span_key (to);
+  return g_strdup_printf ("%s\n%s\n%s", relation->type, from_key, to_key);
+}
+
+static GHashTable *
+spans_by_id (GPtrArray *spans)
+{
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      g_hash_table_insert (by_id, span->id, span);
+    }
+  return by_id;
+}
+
+/* How many sides have each link, a side counted once per link. */
+static GHashTable *
+count_relations (GPtrArray *sides,
+                 GPtrArray *relations)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < relations->len && i < sides->len; i++)
+    {
+      GPtrArray *side_relations = g_ptr_array_index (relations, i);
+      g_autoptr(GHashTable) by_id = spans_by_id (g_ptr_array_index (sides, i));
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint j = 0; side_relations != NULL && j < side_relations->len; j++)
+        {
+          char *key = relation_key (by_id, g_ptr_array_index (side_relations, j));
+
+          if (key == NULL || !g_hash_table_add (seen, key))
+            continue;
+          g_hash_table_insert (counts, g_strdup (key),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+        }
+    }
+  return counts;
+}
+
+static int
+compare_relation_pointers (gconstpointer a,
+                           gconstpointer b)
+{
+  return glossa_relation_compare (*(GlossaRelation * const *) a, *(GlossaRelation * const *) b);
+}
+
+GPtrArray *
+glossa_merge_relations (GPtrArray *sides,
+                        GPtrArray *relations,
+                        GPtrArray *merged,
+                        guint      min_agree)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) merged_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+  GHashTableIter iter;
+  gpointer key, count;
+
+  g_return_val_if_fail (sides != NULL && relations != NULL && merged != NULL, result);
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (merged, i);
+
+      g_hash_table_insert (merged_ids, span_key (span), span->id);
+    }
+  counts = count_relations (sides, relations);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\n", 3);
+      const char *from = g_hash_table_lookup (merged_ids, parts[1]);
+      const char *to = g_hash_table_lookup (merged_ids, parts[2]);
+
+      if (GPOINTER_TO_UINT (count) >= MAX (min_agree, 1) && from != NULL && to != NULL)
+        g_ptr_array_add (result, glossa_relation_new ("r", parts[0], from, to));
+    }
+  g_ptr_array_sort (result, compare_relation_pointers);
+  /* Numbered in file order, so that the same input gives the same ids. */
+  for (guint i = 0; i < result->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (result, i);
+
+      g_free (relation->id);
+      relation->id = g_strdup_printf ("r%u", i + 1);
+    }
+  return result;
+}
+
 /* Merging corpora */
 
 typedef struct
@@ -653,6 +764,251 @@ merge_document (Inputs      *in,
   return merged;
 }
 
+/* Writing the merged corpus */
+
+static GlossaAnnotations *
+record_annotations (GlossaRecord *record,
+                    const char   *doc_id,
+                    const char   *file)
+{
+  GlossaAnnotations *annotations = glossa_annotations_new ();
+
+  annotations->doc_id = g_strdup (doc_id);
+  annotations->file = g_strdup (file);
+  annotations->sha256 = g_strdup (glossa_article_get_sha256 (record->article));
+  annotations->length = glossa_article_get_length (record->article);
+  annotations->date = g_strdup (record->date);
+  annotations->status = record->status;
+  if (record->schema != NULL)
+    {
+      g_clear_pointer (&annotations->schema, glossa_schema_unref);
+      annotations->schema = glossa_schema_ref (record->schema);
+    }
+  g_free (annotations->annotator);
+  annotations->annotator = g_strdup (record->annotator);
+  for (guint i = 0; i < record->spans->len; i++)
+    g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
+  return annotations;
+}
+
+static GlossaSchema *
+records_schema (GPtrArray *records)
+{
+  GlossaSchema *schema = records->len > 0 ? ((GlossaRecord *) g_ptr_array_index (records, 0))->schema : NULL;
+
+  return schema != NULL && !glossa_schema_is_default (schema) ? schema : NULL;
+}
+
+/* One article: NAME.txt and NAME.annotations.json, NAME the id made safe. */
+static gboolean
+write_folder_record (GlossaOutput       *out,
+                     GlossaOutputNames  *names,
+                     GlossaRecord       *record,
+                     GError            **error)
+{
+  g_autofree char *name = glossa_output_names_add (names, record->id,
+                                                   glossa_article_get_name (record->article), NULL);
+  g_autofree char *base = g_path_get_basename (name);
+  g_autofree char *txt = g_strconcat (name, ".txt", NULL);
+  g_autofree char *file = g_strconcat (base, ".txt", NULL);
+  g_autofree char *ann = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
+  g_autoptr(GlossaAnnotations) annotations = record_annotations (record, base, file);
+  g_autoptr(GBytes) text = g_bytes_new (glossa_article_get_text (record->article),
+                                        glossa_article_get_n_bytes (record->article));
+  g_autoptr(GBytes) json = glossa_format_write (annotations);
+
+  return glossa_output_write (out, txt, text, error) &&
+         glossa_output_write (out, ann, json, error);
+}
+
+/* A folder corpus. The files are flushed once, at the commit, not one by
+ * one (glossa_output_write()): the guarantee is the same, nothing at
+ * @output until every file is on disk.
+ */
+static gboolean
+write_folder (GPtrArray     *records,
+              GFile         *output,
+              GPtrArray     *inputs,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GlossaOutput) out = glossa_output_begin (output, GLOSSA_OUTPUT_FOLDER, inputs, error);
+  g_autoptr(GlossaOutputNames) names = glossa_output_names_new ();
+  GlossaSchema *schema = records_schema (records);
+  g_autoptr(GBytes) schema_bytes = schema ? glossa_schema_to_bytes (schema) : NULL;
+  gboolean ok;
+
+  if (out == NULL)
+    return FALSE;
+  ok = schema == NULL || glossa_output_write (out, GLOSSA_SCHEMA_FILE_NAME, schema_bytes, error);
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         write_folder_record (out, names, g_ptr_array_index (records, i), error);
+  if (!ok)
+    {
+      if (error != NULL)
+        glossa_output_name_error (out, *error);
+      return FALSE;
+    }
+  return glossa_output_commit (out, error);
+}
+
+/* A JSONL corpus's article line: {"id", "text", "date"}. */
+static void
+append_article_line (GString      *out,
+                     GlossaRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, record->id);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, glossa_article_get_text (record->article));
+  if (record->date != NULL)
+    {
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, record->date);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_string_append (out, line);
+  g_string_append_c (out, '\n');
+}
+
+/* The annotations file of JSONL corpus @output: FILE.annotations.jsonl. */
+static GFile *
+annotations_file_for (GFile *output)
+{
+  g_autofree char *path = g_file_get_path (output);
+  g_autofree char *stem = g_str_has_suffix (path, ".jsonl") ? g_strndup (path, strlen (path) - 6)
+                                                             : g_strdup (path);
+  g_autofree char *annotations = g_strconcat (stem, ".annotations.jsonl", NULL);
+
+  return g_file_new_for_path (annotations);
+}
+
+/* A JSONL corpus reads its labels from glossa-schema.json in its folder:
+ * one is written there if there is none, and one there must be the same.
+ */
+static gboolean
+check_jsonl_schema (GPtrArray     *records,
+                    GFile         *output,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GlossaSchema *schema = records_schema (records);
+  g_autoptr(GFile) folder = g_file_get_parent (output);
+  g_autoptr(GFile) file = g_file_get_child (folder, GLOSSA_SCHEMA_FILE_NAME);
+  g_autoptr(GBytes) wanted = NULL;
+  g_autoptr(GBytes) there = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (schema == NULL)
+    return TRUE;
+  wanted = glossa_schema_to_bytes (schema);
+  if (glossa_file_create_new (file, wanted, cancellable, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  there = g_file_load_bytes (file, cancellable, NULL, NULL);
+  if (there != NULL && g_bytes_equal (there, wanted))
+    return TRUE;
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+               _("%s: another schema is already there; the merged corpus’s labels need their own folder"), name);
+  return FALSE;
+}
+
+/* Fills the temporary file of @out with @contents. */
+static gboolean
+fill (GlossaOutput  *out,
+      GString       *contents,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (glossa_output_get_path (out));
+  g_autoptr(GBytes) bytes = g_bytes_new_static (contents->str, contents->len);
+
+  if (glossa_file_replace_atomic (file, bytes, cancellable, error))
+    return TRUE;
+  if (error != NULL)
+    glossa_output_name_error (out, *error);
+  return FALSE;
+}
+
+/* A JSONL corpus: OUT.jsonl with the articles, OUT.annotations.jsonl
+ * beside it with their annotations, each written atomically. The
+ * annotations are written first, so that the corpus is never there
+ * without them.
+ */
+static gboolean
+write_jsonl (GPtrArray     *records,
+             GFile         *output,
+             GPtrArray     *inputs,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) annotations_file = annotations_file_for (output);
+  g_autoptr(GlossaOutput) articles = NULL;
+  g_autoptr(GString) article_lines = g_string_new (NULL);
+  g_autoptr(GString) annotation_lines = g_string_new (NULL);
+  g_autoptr(GBytes) annotation_bytes = NULL;
+
+  for (guint i = 0; i < inputs->len; i++)
+    if (g_file_equal (annotations_file, g_ptr_array_index (inputs, i)))
+      {
+        g_autofree char *name = g_file_get_parse_name (annotations_file);
+
+        g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                     _("Will not write “%s”: it is one of the inputs"), name);
+        return FALSE;
+      }
+  /* A link there could lead to anyone's file, an input's annotations too. */
+  if (g_file_query_file_type (annotations_file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable)
+        == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_autofree char *name = g_file_get_parse_name (annotations_file);
+
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("Will not write “%s”: it is a symbolic link"), name);
+      return FALSE;
+    }
+  if (!(articles = glossa_output_begin (output, GLOSSA_OUTPUT_FILE, inputs, error)) ||
+      !check_jsonl_schema (records, output, cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GlossaRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(GlossaAnnotations) one = record_annotations (record, NULL, NULL);
+      g_autoptr(GBytes) line = _glossa_format_write_annotation_line (record->id, one);
+
+      append_article_line (article_lines, record);
+      g_string_append_len (annotation_lines, g_bytes_get_data (line, NULL), g_bytes_get_size (line));
+    }
+  annotation_bytes = g_bytes_new_static (annotation_lines->str, annotation_lines->len);
+  return fill (articles, article_lines, cancellable, error) &&
+         glossa_file_replace_atomic (annotations_file, annotation_bytes, cancellable, error) &&
+         glossa_output_commit (articles, error);
+}
+
+static gboolean
+is_jsonl_output (GFile *output)
+{
+  g_autofree char *name = g_file_get_basename (output);
+
+  return name != NULL && g_str_has_suffix (name, ".jsonl");
+}
+
 gboolean
 glossa_merge_corpus (const char * const *inputs,
                      guint               min_agree,
@@ -674,7 +1030,8 @@ glossa_merge_corpus (const char * const *inputs,
   for (guint i = 0; i < in.n; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (inputs[i]));
   /* Checked before anything is read, so that a wrong output costs nothing. */
-  if (!glossa_output_check (output, GLOSSA_OUTPUT_FOLDER, files, error) ||
+  if (!glossa_output_check (output, is_jsonl_output (output) ? GLOSSA_OUTPUT_FILE : GLOSSA_OUTPUT_FOLDER,
+                            files, error) ||
       !open_inputs (&in, ids, cancellable, error))
     return FALSE;
 
@@ -695,7 +1052,8 @@ glossa_merge_corpus (const char * const *inputs,
     }
   counts.n_documents = records->len;
 
-  if (!glossa_import_write_corpus (records, output, NULL, cancellable, error))
+  if (!(is_jsonl_output (output) ? write_jsonl (records, output, files, cancellable, error)
+                                  : write_folder (records, output, files, cancellable, error)))
     return FALSE;
   if (report != NULL)
     *report = counts;

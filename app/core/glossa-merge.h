@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "glossa-relation.h"
 #include "glossa-schema.h"
 #include "glossa-span.h"
 
@@ -21,19 +22,24 @@ G_BEGIN_DECLS
  *   {"decision": D, "sources": ["annA", "annB"], "reviewer": "…", "reviewed": "ISO 8601"}
  *
  * D is "agreed" (every compared annotator had it), "merged" (at least
- * --min-agree of them, by `glossa merge`), "majority" (reserved for a
- * review that pre-accepts what most annotators have; not written yet),
- * "a", "b" or "both" (the reviewer kept A's,
- * B's or both spans), "added" or "changed" (the reviewer's own). "sources"
+ * --min-agree of them, by `glossa merge`), "majority" (more than half of
+ * the compared annotators had it, and the reviewer asked for what most
+ * have to be accepted), "a", "b" or "both" (the reviewer kept A's, B's or
+ * both spans of two), "kept" (of three or more, the reviewer kept this
+ * one), "added" or "changed" (the reviewer's own). "sources"
  * names the annotators who had exactly this span (start, end and label);
  * "reviewer" and "reviewed" say who decided and when (absent when nobody
  * did). The annotation file keeps the decisions themselves, "neither"
  * included, in its top-level "decisions" list:
  *
  *   {"start": 4, "end": 17, "text": "…",
- *    "options": [{"label": "actor", "sources": ["annA"]}, {"label": "claim", "sources": ["annB"]}],
- *    "decision": "a" | "b" | "both" | "neither", "kept": ["actor"],
+ *    "options": [{"label": "actor", "sources": ["annA", "annC"]}, {"label": "claim", "sources": ["annB"]}],
+ *    "decision": "a" | "b" | "both" | "kept" | "majority" | "neither", "kept": ["actor"],
  *    "reviewer": "…", "reviewed": "ISO 8601"}
+ *
+ * "options" has one entry per label over those characters; "kept" the
+ * labels kept. "a", "b" and "both" are decisions between two annotators,
+ * "kept" and "majority" between three or more.
  */
 #define GLOSSA_REVIEW_MEMBER    "review"
 #define GLOSSA_DECISIONS_MEMBER "decisions"
@@ -76,6 +82,20 @@ gboolean    glossa_merge_check_decisions (JsonObject  *extra,
  */
 GPtrArray  *glossa_merge_spans           (GPtrArray          *sides,
                                           const char * const *names,
+                                          guint               min_agree);
+
+/* The links (format v2) that at least @min_agree of the sides have, of
+ * one type from one span to another (spans as start, end and label), when
+ * both spans are among @merged (what glossa_merge_spans() kept). @sides
+ * and @relations hold, per side, its spans and its GlossaRelations, whose
+ * ends are ids of that side's spans. The links made name @merged's ids
+ * and are numbered "r1", "r2"… in glossa_relation_compare() order.
+ *
+ * Returns: (transfer full): a GPtrArray of GlossaRelation
+ */
+GPtrArray  *glossa_merge_relations       (GPtrArray          *sides,
+                                          GPtrArray          *relations,
+                                          GPtrArray          *merged,
                                           guint               min_agree);
 
 typedef struct

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* syncfs() */
+#define _GNU_SOURCE 1
+
 #include "config.h"
 
 #include <errno.h>
@@ -225,6 +228,7 @@ struct _GlossaOutput
   GlossaOutputKind  kind;
   int               dir_fd;     /* the folder of both, locked shared; -1 if it could not be opened */
   gboolean          committed;
+  gboolean          unsynced;   /* glossa_output_write() wrote files not yet flushed */
 };
 
 /* Removes @path and, if it is a folder, everything below it, without
@@ -431,12 +435,40 @@ glossa_output_get_path (GlossaOutput *self)
   return self->temp;
 }
 
+/* Flushes what glossa_output_write() wrote, in one call for the whole
+ * file system rather than one fsync per file: a merge of 2,000 articles
+ * spent 37 of its 42 seconds in 8,000 fsyncs.
+ */
+static gboolean
+sync_written (GlossaOutput  *self,
+              GError       **error)
+{
+  int fd = open (self->temp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int saved_errno;
+
+  if (fd >= 0 && syncfs (fd) == 0 && fsync (fd) == 0)
+    {
+      close (fd);
+      self->unsynced = FALSE;
+      return TRUE;
+    }
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+               _("Could not write “%s”: %s"), self->target, g_strerror (saved_errno));
+  return FALSE;
+}
+
 gboolean
 glossa_output_commit (GlossaOutput  *self,
                       GError       **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
+
+  if (self->unsynced && !sync_written (self, error))
+    return FALSE;
 
   /* rename() replaces a file, or an empty folder with a folder. */
   if (g_rename (self->temp, self->target) != 0)
@@ -451,6 +483,52 @@ glossa_output_commit (GlossaOutput  *self,
   self->committed = TRUE;
   if (self->dir_fd >= 0 && fsync (self->dir_fd) != 0)
     g_debug ("Could not flush %s's folder: %s", self->target, g_strerror (errno));
+  return TRUE;
+}
+
+gboolean
+glossa_output_write (GlossaOutput  *self,
+                     const char    *relative,
+                     GBytes        *bytes,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  const guint8 *data;
+  gsize len, done = 0;
+  int fd, saved_errno = 0;
+
+  g_return_val_if_fail (self != NULL && self->kind == GLOSSA_OUTPUT_FOLDER, FALSE);
+  g_return_val_if_fail (relative != NULL && relative[0] != '/' && bytes != NULL, FALSE);
+
+  path = g_build_filename (self->temp, relative, NULL);
+  /* Ids with folders ("2021/article-7") need theirs; the others do not. */
+  if (strchr (relative, '/') != NULL && !glossa_output_make_parent (path, error))
+    return FALSE;
+  /* A new name in a folder only this run writes: never through a link,
+   * never over a file. The umask applies, as to any new file.
+   */
+  fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0)
+    saved_errno = errno;
+  data = g_bytes_get_data (bytes, &len);
+  while (fd >= 0 && saved_errno == 0 && done < len)
+    {
+      ssize_t n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno != EINTR)
+        saved_errno = errno;
+      else if (n > 0)
+        done += n;
+    }
+  if (fd >= 0 && close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  self->unsynced = TRUE;
+  if (saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -66,6 +66,17 @@ void          glossa_output_free        (GlossaOutput      *self);
  */
 void          glossa_output_name_error  (GlossaOutput      *self,
                                          GError            *error);
+/* Writes @bytes as the new file @relative (a path made by
+ * glossa_output_names_add()) inside a folder output, its folders made.
+ * Files written so are not flushed one by one: glossa_output_commit()
+ * flushes them all (syncfs) before the output takes its name, so a crash
+ * before leaves only the partial folder, and after it every file is on
+ * disk. Errors name the temporary path (glossa_output_name_error()).
+ */
+gboolean      glossa_output_write       (GlossaOutput      *self,
+                                         const char        *relative,
+                                         GBytes            *bytes,
+                                         GError           **error);
 /* Makes the folders above @path, a file to be written in an output folder. */
 gboolean      glossa_output_make_parent (const char        *path,
                                          GError           **error);

@@ -1,4 +1,4 @@
-/* glossa-review.c: comparing two annotators' spans on one article
+/* glossa-review.c: comparing two or more annotators' spans on one article
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,37 +6,108 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "glossa-by-id.h"
+#include "glossa-corpus.h"
+#include "glossa-export.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
 #include "glossa-storage.h"
 
-static void
-review_item_free (gpointer data)
+void
+glossa_review_item_free (GlossaReviewItem *item)
 {
-  GlossaReviewItem *item = data;
-
-  g_clear_pointer (&item->a, glossa_span_unref);
-  g_clear_pointer (&item->b, glossa_span_unref);
+  if (item == NULL)
+    return;
+  for (guint i = 0; i < item->n_sides; i++)
+    g_clear_pointer (&item->sides[i], glossa_span_unref);
+  g_free (item->sides);
   g_free (item);
 }
 
+gboolean
+glossa_review_same_values (const GlossaSpan *a,
+                           const GlossaSpan *b)
+{
+  g_autoptr(JsonNode) node_a = NULL;
+  g_autoptr(JsonNode) node_b = NULL;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->attributes == NULL || b->attributes == NULL)
+    return (a->attributes == NULL || json_object_get_size (a->attributes) == 0) &&
+           (b->attributes == NULL || json_object_get_size (b->attributes) == 0);
+  node_a = json_node_init_object (json_node_alloc (), a->attributes);
+  node_b = json_node_init_object (json_node_alloc (), b->attributes);
+  return json_node_equal (node_a, node_b);
+}
+
+/* Whether every span of @sides (nullable ones skipped) has @first's values. */
+static gboolean
+all_same_values (GlossaSpan **sides,
+                 guint        n_sides)
+{
+  GlossaSpan *first = NULL;
+
+  for (guint i = 0; i < n_sides; i++)
+    {
+      if (sides[i] == NULL)
+        continue;
+      if (first != NULL && !glossa_review_same_values (first, sides[i]))
+        return FALSE;
+      first = first ? first : sides[i];
+    }
+  return TRUE;
+}
+
+/* The kind of an item that is not an agreement. */
+static GlossaReviewKind
+disagreement_kind (GlossaSpan **sides,
+                   guint        n_sides)
+{
+  GlossaLabel label = 0;
+  guint present = 0;
+
+  for (guint i = 0; i < n_sides; i++)
+    {
+      if (sides[i] == NULL)
+        continue;
+      if (label != 0 && sides[i]->label != label)
+        return GLOSSA_REVIEW_LABEL_CONFLICT;
+      label = sides[i]->label;
+      present++;
+    }
+  if (present == n_sides)
+    return GLOSSA_REVIEW_VALUE_CONFLICT;
+  if (n_sides == 2)
+    return sides[0] != NULL ? GLOSSA_REVIEW_ONLY_A : GLOSSA_REVIEW_ONLY_B;
+  return GLOSSA_REVIEW_PARTIAL;
+}
+
+/* Takes @sides, an array of n_sides spans (nullable), references added. */
 static void
-add_item (GPtrArray        *items,
-          GlossaReviewKind  kind,
-          GlossaSpan       *a,
-          GlossaSpan       *b)
+add_item (GPtrArray   *items,
+          gboolean     agree,
+          GlossaSpan **sides,
+          guint        n_sides)
 {
   GlossaReviewItem *item = g_new0 (GlossaReviewItem, 1);
-  GlossaSpan *any = a ? a : b;
+  GlossaSpan *any = NULL;
 
-  item->kind = kind;
-  item->a = a ? glossa_span_ref (a) : NULL;
-  item->b = b ? glossa_span_ref (b) : NULL;
+  item->n_sides = n_sides;
+  item->sides = g_new0 (GlossaSpan *, MAX (n_sides, 2));
+  for (guint i = 0; i < n_sides; i++)
+    {
+      item->sides[i] = sides[i] ? glossa_span_ref (sides[i]) : NULL;
+      any = any ? any : sides[i];
+    }
+  item->a = item->sides[0];
+  item->b = item->sides[1];
+  item->kind = agree ? GLOSSA_REVIEW_AGREE : disagreement_kind (sides, n_sides);
   item->start = any->start;
   item->end = any->end;
   g_ptr_array_add (items, item);
@@ -67,97 +138,247 @@ same_range (const GlossaSpan *a,
   return a->start == b->start && a->end == b->end;
 }
 
-/* Takes the run of spans in @spans from *@i that share the range of the
- * span at *@i, and advances *@i past it.
- */
-static GPtrArray *
-take_range (GPtrArray *spans,
-            guint     *i)
+static gboolean
+range_before (const GlossaSpan *a,
+              const GlossaSpan *b)
 {
-  GPtrArray *run = g_ptr_array_new ();
-  GlossaSpan *first = g_ptr_array_index (spans, *i);
-
-  while (*i < spans->len && same_range (g_ptr_array_index (spans, *i), first))
-    g_ptr_array_add (run, g_ptr_array_index (spans, (*i)++));
-  return run;
+  return a->start < b->start || (a->start == b->start && a->end < b->end);
 }
 
-/* Both runs cover the same characters and are sorted by label. */
-static void
-pair_range (GPtrArray *items,
-            GPtrArray *run_a,
-            GPtrArray *run_b)
+/* The index in @run (spans over one range, sorted by label) of a span
+ * with @label, or -1.
+ */
+static int
+find_label (GPtrArray   *run,
+            GlossaLabel  label)
 {
-  g_autoptr(GPtrArray) rest_a = g_ptr_array_new ();
-  g_autoptr(GPtrArray) rest_b = g_ptr_array_new ();
-  guint i = 0, j = 0, k;
+  for (guint i = 0; i < run->len; i++)
+    if (((GlossaSpan *) g_ptr_array_index (run, i))->label == label)
+      return (int) i;
+  return -1;
+}
 
-  while (i < run_a->len && j < run_b->len)
+/* The label the most runs have (ties: the first in label order), or 0
+ * when every run is empty.
+ */
+static GlossaLabel
+most_shared_label (GPtrArray **runs,
+                   guint       n)
+{
+  GlossaLabel best = 0;
+  guint best_count = 0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < runs[i]->len; j++)
+      {
+        GlossaLabel label = ((GlossaSpan *) g_ptr_array_index (runs[i], j))->label;
+        guint count = 0;
+
+        for (guint k = 0; k < n; k++)
+          count += find_label (runs[k], label) >= 0;
+        if (count > best_count ||
+            (count == best_count && glossa_label_compare (label, best) < 0))
+          best = label, best_count = count;
+      }
+  return best;
+}
+
+/* Takes from each run its span with @label, else (unless @exact) its
+ * first span, into @taken; returns how many sides had @label.
+ */
+static guint
+take_label (GPtrArray   **runs,
+            guint         n,
+            GlossaLabel   label,
+            gboolean      exact,
+            GlossaSpan  **taken)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
     {
-      GlossaSpan *a = g_ptr_array_index (run_a, i);
-      GlossaSpan *b = g_ptr_array_index (run_b, j);
+      int index = find_label (runs[i], label);
 
-      if (a->label == b->label)
+      count += index >= 0;
+      if (index < 0 && (exact || runs[i]->len == 0))
         {
-          add_item (items, GLOSSA_REVIEW_AGREE, a, b);
-          i++, j++;
+          taken[i] = NULL;
+          continue;
         }
-      else if (glossa_label_compare (a->label, b->label) < 0)
-        g_ptr_array_add (rest_a, g_ptr_array_index (run_a, i++));
-      else
-        g_ptr_array_add (rest_b, g_ptr_array_index (run_b, j++));
+      taken[i] = g_ptr_array_steal_index (runs[i], index >= 0 ? (guint) index : 0);
     }
-  for (; i < run_a->len; i++)
-    g_ptr_array_add (rest_a, g_ptr_array_index (run_a, i));
-  for (; j < run_b->len; j++)
-    g_ptr_array_add (rest_b, g_ptr_array_index (run_b, j));
+  return count;
+}
 
-  for (k = 0; k < rest_a->len && k < rest_b->len; k++)
-    add_item (items, GLOSSA_REVIEW_LABEL_CONFLICT,
-              g_ptr_array_index (rest_a, k), g_ptr_array_index (rest_b, k));
-  for (guint m = k; m < rest_a->len; m++)
-    add_item (items, GLOSSA_REVIEW_ONLY_A, g_ptr_array_index (rest_a, m), NULL);
-  for (guint m = k; m < rest_b->len; m++)
-    add_item (items, GLOSSA_REVIEW_ONLY_B, NULL, g_ptr_array_index (rest_b, m));
+/* Every run covers the same characters and is sorted by label. */
+static void
+pair_range (GPtrArray  *items,
+            GPtrArray **runs,
+            guint       n)
+{
+  g_autofree GlossaSpan **taken = g_new0 (GlossaSpan *, n);
+  GlossaLabel label;
+
+  /* Agreements first, in label order: a label every side has. */
+  for (;;)
+    {
+      GlossaLabel shared = 0;
+
+      for (guint j = 0; n > 0 && j < runs[0]->len && shared == 0; j++)
+        {
+          GlossaLabel candidate = ((GlossaSpan *) g_ptr_array_index (runs[0], j))->label;
+          guint count = 0;
+
+          for (guint k = 0; k < n; k++)
+            count += find_label (runs[k], candidate) >= 0;
+          if (count == n)
+            shared = candidate;
+        }
+      if (shared == 0)
+        break;
+      take_label (runs, n, shared, TRUE, taken);
+      add_item (items, all_same_values (taken, n), taken, n);
+    }
+
+  while ((label = most_shared_label (runs, n)) != 0)
+    {
+      take_label (runs, n, label, FALSE, taken);
+      add_item (items, FALSE, taken, n);
+    }
+}
+
+/* The run over the first range of characters any side has left. */
+static gboolean
+next_range (GPtrArray **sorted,
+            guint      *next,
+            guint       n,
+            GPtrArray **runs)
+{
+  GlossaSpan *first = NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (next[i] < sorted[i]->len)
+      {
+        GlossaSpan *span = g_ptr_array_index (sorted[i], next[i]);
+
+        if (first == NULL || range_before (span, first))
+          first = span;
+      }
+  if (first == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      runs[i] = g_ptr_array_new ();
+      while (next[i] < sorted[i]->len && same_range (g_ptr_array_index (sorted[i], next[i]), first))
+        g_ptr_array_add (runs[i], g_ptr_array_index (sorted[i], next[i]++));
+    }
+  return TRUE;
+}
+
+GPtrArray *
+glossa_review_compare_n (GPtrArray *sides)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_review_item_free);
+  guint n;
+  g_autofree GPtrArray **sorted = NULL;
+  g_autofree GPtrArray **runs = NULL;
+  g_autofree guint *next = NULL;
+
+  g_return_val_if_fail (sides != NULL, items);
+
+  n = sides->len;
+  sorted = g_new0 (GPtrArray *, n);
+  runs = g_new0 (GPtrArray *, n);
+  next = g_new0 (guint, n);
+  for (guint i = 0; i < n; i++)
+    sorted[i] = sorted_copy (g_ptr_array_index (sides, i));
+
+  /* A merge of sorted lists, one range of characters at a time. */
+  while (next_range (sorted, next, n, runs))
+    {
+      pair_range (items, runs, n);
+      for (guint i = 0; i < n; i++)
+        g_clear_pointer (&runs[i], g_ptr_array_unref);
+    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_unref (sorted[i]);
+  return items;
 }
 
 GPtrArray *
 glossa_review_compare (GPtrArray *a_spans,
                        GPtrArray *b_spans)
 {
-  g_autoptr(GPtrArray) a = sorted_copy (a_spans);
-  g_autoptr(GPtrArray) b = sorted_copy (b_spans);
-  GPtrArray *items = g_ptr_array_new_with_free_func (review_item_free);
-  guint i = 0, j = 0;
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
 
-  /* A merge of two sorted lists, one range of characters at a time. */
-  while (i < a->len || j < b->len)
+  g_ptr_array_add (sides, a_spans);
+  g_ptr_array_add (sides, b_spans);
+  return glossa_review_compare_n (sides);
+}
+
+void
+glossa_review_item_get_options (const GlossaReviewItem *item,
+                                GArray                 *labels,
+                                GArray                 *counts)
+{
+  g_return_if_fail (item != NULL && labels != NULL);
+
+  for (guint i = 0; i < item->n_sides; i++)
     {
-      g_autoptr(GPtrArray) run_a = NULL;
-      g_autoptr(GPtrArray) run_b = NULL;
-      GlossaSpan *sa = i < a->len ? g_ptr_array_index (a, i) : NULL;
-      GlossaSpan *sb = j < b->len ? g_ptr_array_index (b, j) : NULL;
+      GlossaLabel label;
+      guint at = 0, one = 1;
 
-      if (sa != NULL && sb != NULL && same_range (sa, sb))
+      if (item->sides[i] == NULL)
+        continue;
+      label = item->sides[i]->label;
+      while (at < labels->len && g_array_index (labels, GlossaLabel, at) != label &&
+             glossa_label_compare (g_array_index (labels, GlossaLabel, at), label) < 0)
+        at++;
+      if (at < labels->len && g_array_index (labels, GlossaLabel, at) == label)
         {
-          run_a = take_range (a, &i);
-          run_b = take_range (b, &j);
+          if (counts != NULL)
+            g_array_index (counts, guint, at)++;
+          continue;
         }
-      else if (sb == NULL || (sa != NULL && (sa->start < sb->start ||
-                                             (sa->start == sb->start && sa->end < sb->end))))
-        {
-          run_a = take_range (a, &i);
-          run_b = g_ptr_array_new ();
-        }
-      else
-        {
-          run_a = g_ptr_array_new ();
-          run_b = take_range (b, &j);
-        }
-      pair_range (items, run_a, run_b);
+      g_array_insert_val (labels, at, label);
+      if (counts != NULL)
+        g_array_insert_val (counts, at, one);
     }
+}
 
-  return items;
+int
+glossa_review_item_get_majority_side (const GlossaReviewItem *item)
+{
+  g_return_val_if_fail (item != NULL, -1);
+
+  /* The first side of a group, the same label and values, that more than
+   * half of the sides are in.
+   */
+  for (guint i = 0; i < item->n_sides; i++)
+    {
+      guint count = 0;
+
+      if (item->sides[i] == NULL)
+        continue;
+      for (guint j = 0; j < item->n_sides; j++)
+        count += item->sides[j] != NULL && item->sides[j]->label == item->sides[i]->label &&
+                 glossa_review_same_values (item->sides[i], item->sides[j]);
+      if (count * 2 > item->n_sides)
+        return (int) i;
+    }
+  return -1;
+}
+
+GlossaLabel
+glossa_review_item_get_majority (const GlossaReviewItem *item)
+{
+  int side;
+
+  g_return_val_if_fail (item != NULL, 0);
+
+  side = glossa_review_item_get_majority_side (item);
+  return side >= 0 ? item->sides[side]->label : 0;
 }
 
 gboolean
@@ -167,29 +388,30 @@ glossa_review_item_is_disagreement (const GlossaReviewItem *item)
 }
 
 static gboolean
-has_option (JsonArray        *options,
-            const GlossaSpan *span)
+has_option (JsonArray   *options,
+            GlossaLabel  label)
 {
-  for (guint i = 0; span != NULL && i < json_array_get_length (options); i++)
+  for (guint i = 0; i < json_array_get_length (options); i++)
     {
       JsonNode *node = json_array_get_element (options, i);
       JsonObject *option = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
       if (option != NULL &&
           g_strcmp0 (json_object_get_string_member_with_default (option, "label", NULL),
-                     glossa_label_to_string (span->label)) == 0)
+                     glossa_label_to_string (label)) == 0)
         return TRUE;
     }
   return FALSE;
 }
 
+/* The same characters, and options that are the item's labels. */
 gboolean
 glossa_review_decision_matches (JsonNode               *record,
                                 const GlossaReviewItem *item)
 {
+  g_autoptr(GArray) labels = NULL;
   JsonObject *object;
   JsonNode *options;
-  guint n;
 
   g_return_val_if_fail (record != NULL && item != NULL, FALSE);
 
@@ -197,13 +419,19 @@ glossa_review_decision_matches (JsonNode               *record,
     return FALSE;
   object = json_node_get_object (record);
   options = json_object_get_member (object, "options");
-  n = (item->a != NULL) + (item->b != NULL);
-  return json_object_get_int_member_with_default (object, "start", -1) == item->start &&
-         json_object_get_int_member_with_default (object, "end", -1) == item->end &&
-         options != NULL && JSON_NODE_HOLDS_ARRAY (options) &&
-         json_array_get_length (json_node_get_array (options)) == n &&
-         (item->a == NULL || has_option (json_node_get_array (options), item->a)) &&
-         (item->b == NULL || has_option (json_node_get_array (options), item->b));
+  if (json_object_get_int_member_with_default (object, "start", -1) != item->start ||
+      json_object_get_int_member_with_default (object, "end", -1) != item->end ||
+      options == NULL || !JSON_NODE_HOLDS_ARRAY (options))
+    return FALSE;
+
+  labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+  glossa_review_item_get_options (item, labels, NULL);
+  if (json_array_get_length (json_node_get_array (options)) != labels->len)
+    return FALSE;
+  for (guint i = 0; i < labels->len; i++)
+    if (!has_option (json_node_get_array (options), g_array_index (labels, GlossaLabel, i)))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -235,12 +463,21 @@ has_span (GPtrArray        *sorted,
          g_ptr_array_find_with_equal_func (sorted, span, (GEqualFunc) glossa_span_same_key, &index);
 }
 
-guint
-glossa_review_count_pending (GPtrArray               *a_spans,
-                             GPtrArray               *b_spans,
-                             const GlossaAnnotations *result)
+static gboolean
+result_has_side (GPtrArray              *spans,
+                 const GlossaReviewItem *item)
 {
-  g_autoptr(GPtrArray) items = glossa_review_compare (a_spans, b_spans);
+  for (guint i = 0; i < item->n_sides; i++)
+    if (has_span (spans, item->sides[i]))
+      return TRUE;
+  return FALSE;
+}
+
+guint
+glossa_review_count_pending_n (GPtrArray               *sides,
+                               const GlossaAnnotations *result)
+{
+  g_autoptr(GPtrArray) items = glossa_review_compare_n (sides);
   guint pending = 0;
 
   for (guint i = 0; i < items->len; i++)
@@ -250,11 +487,22 @@ glossa_review_count_pending (GPtrArray               *a_spans,
       if (!glossa_review_item_is_disagreement (item))
         continue;
       if (result == NULL ||
-          !(has_span (result->spans, item->a) || has_span (result->spans, item->b) ||
-            decided_neither (result, item)))
+          !(result_has_side (result->spans, item) || decided_neither (result, item)))
         pending++;
     }
   return pending;
+}
+
+guint
+glossa_review_count_pending (GPtrArray               *a_spans,
+                             GPtrArray               *b_spans,
+                             const GlossaAnnotations *result)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+
+  g_ptr_array_add (sides, a_spans);
+  g_ptr_array_add (sides, b_spans);
+  return glossa_review_count_pending_n (sides, result);
 }
 
 const char *
@@ -270,6 +518,10 @@ glossa_review_kind_to_string (GlossaReviewKind kind)
       return "only-a";
     case GLOSSA_REVIEW_ONLY_B:
       return "only-b";
+    case GLOSSA_REVIEW_PARTIAL:
+      return "partial";
+    case GLOSSA_REVIEW_VALUE_CONFLICT:
+      return "value-conflict";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -279,16 +531,61 @@ glossa_review_kind_to_string (GlossaReviewKind kind)
 
 struct _GlossaReviewSource
 {
-  GlossaById *documents;
+  GPtrArray *sides;  /* of GlossaById, B first */
+  GPtrArray *files;  /* of GFile: each side as given */
 };
+
+/* What a side's spans are read from: a JSONL corpus's annotations are in
+ * FILE.annotations.jsonl beside it, lines with "id" and "spans" as an
+ * export's are; FILE.jsonl itself has only the articles (and at most the
+ * spans they came with).
+ */
+static GFile *
+spans_file_for (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) annotations = NULL;
+
+  if (name == NULL || !g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".annotations.jsonl"))
+    return g_object_ref (file);
+  annotations = glossa_corpus_annotations_file_for_jsonl (file);
+  if (g_file_query_file_type (annotations, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+    return g_steal_pointer (&annotations);
+  return g_object_ref (file);
+}
 
 void
 glossa_review_source_free (GlossaReviewSource *source)
 {
   if (source == NULL)
     return;
-  g_clear_pointer (&source->documents, glossa_by_id_free);
+  g_clear_pointer (&source->sides, g_ptr_array_unref);
+  g_clear_pointer (&source->files, g_ptr_array_unref);
   g_free (source);
+}
+
+GlossaReviewSource *
+glossa_review_source_open_sides (GFile * const  *files,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
+  g_autoptr(GlossaReviewSource) source = g_new0 (GlossaReviewSource, 1);
+
+  g_return_val_if_fail (files != NULL && G_IS_FILE (files[0]), NULL);
+
+  source->sides = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_by_id_free);
+  source->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) spans_file = spans_file_for (files[i]);
+      GlossaById *documents = glossa_by_id_open (spans_file, cancellable, error);
+
+      if (documents == NULL)
+        return NULL;
+      g_ptr_array_add (source->sides, documents);
+      g_ptr_array_add (source->files, g_object_ref (files[i]));
+    }
+  return g_steal_pointer (&source);
 }
 
 GlossaReviewSource *
@@ -296,32 +593,64 @@ glossa_review_source_open (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GlossaReviewSource) source = g_new0 (GlossaReviewSource, 1);
+  GFile *files[] = { file, NULL };
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(source->documents = glossa_by_id_open (file, cancellable, error)))
-    return NULL;
-  return g_steal_pointer (&source);
+  return glossa_review_source_open_sides (files, cancellable, error);
+}
+
+guint
+glossa_review_source_get_n_sides (GlossaReviewSource *source)
+{
+  g_return_val_if_fail (source != NULL, 0);
+  return source->sides->len;
+}
+
+static GlossaById *
+side_documents (GlossaReviewSource *source,
+                guint               side)
+{
+  return g_ptr_array_index (source->sides, side);
+}
+
+GFile *
+glossa_review_source_get_side_file (GlossaReviewSource *source,
+                                    guint               side)
+{
+  g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
+  return g_ptr_array_index (source->files, side);
 }
 
 GFile *
 glossa_review_source_get_file (GlossaReviewSource *source)
 {
-  return glossa_by_id_get_file (source->documents);
+  return glossa_review_source_get_side_file (source, 0);
 }
 
 gboolean
 glossa_review_source_has (GlossaReviewSource *source,
                           const char         *id)
 {
-  return glossa_by_id_has (source->documents, id);
+  return glossa_by_id_has (side_documents (source, 0), id);
 }
 
 guint
 glossa_review_source_get_n_documents (GlossaReviewSource *source)
 {
-  return glossa_by_id_get_n_documents (source->documents);
+  return glossa_by_id_get_n_documents (side_documents (source, 0));
+}
+
+GPtrArray *
+glossa_review_source_get_side_spans (GlossaReviewSource  *source,
+                                     guint                side,
+                                     const char          *id,
+                                     GlossaArticle       *article,
+                                     GError             **error)
+{
+  g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
+
+  return glossa_by_id_get_spans (side_documents (source, side), id, article, error);
 }
 
 GPtrArray *
@@ -330,9 +659,7 @@ glossa_review_source_get_spans (GlossaReviewSource  *source,
                                 GlossaArticle       *article,
                                 GError             **error)
 {
-  g_return_val_if_fail (source != NULL, NULL);
-
-  return glossa_by_id_get_spans (source->documents, id, article, error);
+  return glossa_review_source_get_side_spans (source, 0, id, article, error);
 }
 
 /* The adjudicated output */
@@ -428,6 +755,10 @@ glossa_review_side_name (const char *annotator,
   g_autofree char *base = file != NULL ? g_file_get_basename (file) : g_strdup ("?");
   const char *name = annotator != NULL && annotator[0] != '\0' ? annotator : most_named_annotator (spans);
 
+  /* "ben.jsonl" goes by "ben", as a folder "ben" does. */
+  if (g_str_has_suffix (base, ".jsonl") && strlen (base) > strlen (".jsonl"))
+    base[strlen (base) - strlen (".jsonl")] = '\0';
+
   if (name == NULL)
     return g_steal_pointer (&base);
   if (g_strcmp0 (name, other) == 0)
@@ -506,6 +837,154 @@ output_conflict (GFile *output,
   return NULL;
 }
 
+/* A JSONL corpus as the output */
+
+gboolean
+glossa_review_output_is_jsonl (GFile *output)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  name = g_file_get_basename (output);
+  return name != NULL && g_str_has_suffix (name, ".jsonl") &&
+         g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY;
+}
+
+/* OUT.jsonl and OUT.annotations.jsonl may be neither A's nor B's files. */
+static gboolean
+check_jsonl_output (GFile   *output,
+                    GFile   *a,
+                    GFile   *b,
+                    GError **error)
+{
+  g_autoptr(GFile) annotations = glossa_corpus_annotations_file_for_jsonl (output);
+  g_autofree char *output_name = g_file_get_parse_name (output);
+  g_autofree char *name = g_file_get_basename (output);
+
+  if (g_str_has_suffix (name, ".annotations.jsonl"))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("The adjudicated corpus cannot be “%s”: that name is for annotation files"), output_name);
+      return FALSE;
+    }
+  /* A link could lead to A's or B's own files. */
+  if (g_file_query_file_type (output, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_SYMBOLIC_LINK ||
+      g_file_query_file_type (annotations, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                   _("The adjudicated corpus cannot be “%s”: it or its annotations file is a symbolic link"),
+                   output_name);
+      return FALSE;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      GFile *input = i == 0 ? a : b;
+      g_autoptr(GFile) input_annotations = NULL;
+
+      if (input == NULL)
+        continue;
+      input_annotations = glossa_corpus_annotations_file_for_jsonl (input);
+      if (g_file_equal (output, input) || g_file_equal (annotations, input) ||
+          g_file_equal (annotations, input_annotations))
+        {
+          g_autofree char *input_name = g_file_get_parse_name (input);
+
+          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                       _("The adjudicated annotations need a file of their own, not “%s”: it is the compared “%s”"),
+                       output_name, input_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* One article line: {"id", "text", "date"}, no spans (a line's spans
+ * would be taken as the result's first annotations).
+ */
+static void
+append_article_line (GString      *out,
+                     GlossaRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, record->id);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, glossa_article_get_text (record->article));
+  if (record->date != NULL)
+    {
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, record->date);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_string_append (out, line);
+  g_string_append_c (out, '\n');
+}
+
+gboolean
+glossa_review_prepare_jsonl_output (GFile         *output,
+                                    GFile         *a,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossaRecordSource) records = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *paths[] = { NULL, NULL };
+
+  g_return_val_if_fail (G_IS_FILE (output) && G_IS_FILE (a), FALSE);
+
+  if (g_file_query_exists (output, cancellable))
+    return TRUE;
+  path = g_file_get_path (a);
+  paths[0] = path;
+  if (!(records = glossa_record_source_open (paths, cancellable, error)))
+    return FALSE;
+  for (guint i = 0; i < glossa_record_source_get_n_records (records); i++)
+    {
+      g_autoptr(GlossaRecord) record = glossa_record_source_load (records, i, error);
+
+      if (record == NULL)
+        return FALSE;
+      append_article_line (lines, record);
+    }
+  bytes = g_bytes_new_static (lines->str, lines->len);
+  /* Never over a file: one made meanwhile is the one used. */
+  if (glossa_file_create_new (output, bytes, cancellable, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+GlossaAnnotations *
+glossa_review_result_from_document (GlossaDocument *document)
+{
+  GlossaAnnotations *annotations = glossa_annotations_new ();
+  JsonNode *decisions;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (document), annotations);
+
+  g_ptr_array_extend_and_steal (annotations->spans, glossa_document_dup_spans (document));
+  decisions = glossa_document_get_extra_member (document, "decisions");
+  if (decisions != NULL)
+    {
+      annotations->extra = json_object_new ();
+      json_object_set_member (annotations->extra, "decisions", json_node_copy (decisions));
+    }
+  return annotations;
+}
+
 gboolean
 glossa_review_check_output (GFile   *output,
                             GFile   *a,
@@ -520,6 +999,8 @@ glossa_review_check_output (GFile   *output,
   g_return_val_if_fail (b == NULL || G_IS_FILE (b), FALSE);
 
   output_name = g_file_get_parse_name (output);
+  if (glossa_review_output_is_jsonl (output))
+    return check_jsonl_output (output, a, b, error);
   type = g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL);
   if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_DIRECTORY)
     {

@@ -1,4 +1,4 @@
-/* glossa-review.h: comparing two annotators' spans on one article
+/* glossa-review.h: comparing two or more annotators' spans on one article
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-article.h"
+#include "glossa-document.h"
 #include "glossa-format.h"
 #include "glossa-span.h"
 
@@ -20,8 +21,13 @@ typedef enum
   GLOSSA_REVIEW_LABEL_CONFLICT,  /* same start and end, other labels */
   GLOSSA_REVIEW_ONLY_A,
   GLOSSA_REVIEW_ONLY_B,
+  GLOSSA_REVIEW_PARTIAL,         /* three or more sides: one label, some sides lack it */
+  GLOSSA_REVIEW_VALUE_CONFLICT,  /* every side, one label, other attribute values (a date's value) */
 } GlossaReviewKind;
 
+/* Invariant: sides[i] is side i's span over start–end, or NULL; a and b
+ * are sides[0] and sides[1] (borrowed), for the two-sided callers.
+ */
 typedef struct
 {
   GlossaReviewKind  kind;
@@ -29,6 +35,8 @@ typedef struct
   GlossaSpan       *b;      /* nullable for ONLY_A */
   gint64            start;
   gint64            end;
+  guint             n_sides;
+  GlossaSpan      **sides;  /* n_sides entries, each nullable */
 } GlossaReviewItem;
 
 /* Pairs the spans of A and B. Every span of A and of B is in exactly one
@@ -41,7 +49,34 @@ typedef struct
  */
 GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
                                       GPtrArray              *b_spans);
+/* The same for any number of sides (a GPtrArray of span arrays, each
+ * nullable). Over one range of characters, the spans every side has with
+ * one label agree first (with other attribute values they are a
+ * VALUE_CONFLICT to decide); each other item takes, from every side, its span
+ * with the label most sides have there (ties in label order), or else the
+ * side's first span left there, or nothing.
+ *
+ * Returns: (transfer full): a GPtrArray of GlossaReviewItem
+ */
+GPtrArray *glossa_review_compare_n   (GPtrArray              *sides);
+void       glossa_review_item_free   (GlossaReviewItem       *item);
+/* The distinct labels of @item's spans, in label order, each with the
+ * indexes of the sides that have it: fills @labels (of GlossaLabel, as
+ * GUINT_TO_POINTER) and, if not %NULL, @counts (how many sides).
+ */
+void       glossa_review_item_get_options (const GlossaReviewItem *item,
+                                           GArray                 *labels,
+                                           GArray                 *counts);
+/* The label a strict majority of the item's sides have (more than half of
+ * n_sides) with the same attribute values, or 0 when none has.
+ */
+GlossaLabel glossa_review_item_get_majority (const GlossaReviewItem *item);
+/* The first side of that majority (whose copy is kept), or -1. */
+int         glossa_review_item_get_majority_side (const GlossaReviewItem *item);
 gboolean   glossa_review_item_is_disagreement (const GlossaReviewItem *item);
+/* Whether @a and @b have the same attribute values (none and {} alike). */
+gboolean   glossa_review_same_values (const GlossaSpan       *a,
+                                      const GlossaSpan       *b);
 /* Whether @record, one of an adjudicated file's "decisions"
  * (glossa-merge.h), is the decision of @item: the same characters and the
  * same labels.
@@ -56,6 +91,9 @@ gboolean   glossa_review_decision_matches (JsonNode              *record,
 guint      glossa_review_count_pending (GPtrArray              *a_spans,
                                         GPtrArray              *b_spans,
                                         const GlossaAnnotations *result);
+/* The same for any number of sides, as glossa_review_compare_n() takes. */
+guint      glossa_review_count_pending_n (GPtrArray              *sides,
+                                          const GlossaAnnotations *result);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
 
 G_END_DECLS
@@ -73,6 +111,20 @@ typedef struct _GlossaReviewSource GlossaReviewSource;
 GlossaReviewSource *glossa_review_source_open      (GFile              *file,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+/* The other sides of a comparison of three or more: @files (a NULL-ended
+ * array) are B, C, …; the functions without "side" in their names are B's.
+ */
+GlossaReviewSource *glossa_review_source_open_sides (GFile * const     *files,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+guint               glossa_review_source_get_n_sides (GlossaReviewSource *source);
+GFile              *glossa_review_source_get_side_file (GlossaReviewSource *source,
+                                                        guint               side);
+GPtrArray          *glossa_review_source_get_side_spans (GlossaReviewSource *source,
+                                                         guint               side,
+                                                         const char         *id,
+                                                         GlossaArticle      *article,
+                                                         GError            **error);
 void                glossa_review_source_free      (GlossaReviewSource *source);
 GFile              *glossa_review_source_get_file  (GlossaReviewSource *source);
 gboolean            glossa_review_source_has       (GlossaReviewSource *source,
@@ -126,6 +178,22 @@ gboolean            glossa_review_copy_article     (GFile              *output,
                                                     GlossaArticle      *article,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+/* Whether @output is a JSONL corpus file (OUT.jsonl, not a folder). The
+ * adjudicated corpus is then OUT.jsonl, A's articles without their spans,
+ * and OUT.annotations.jsonl, the results, one line per article reviewed.
+ */
+gboolean            glossa_review_output_is_jsonl  (GFile              *output);
+/* Writes OUT.jsonl from corpus @a if there is none yet (a review resumed
+ * uses the one there).
+ */
+gboolean            glossa_review_prepare_jsonl_output (GFile          *output,
+                                                    GFile              *a,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+/* The result as glossa_review_count_pending_n() takes it: @document's
+ * spans and its "decisions".
+ */
+GlossaAnnotations  *glossa_review_result_from_document (GlossaDocument *document);
 /* Whether @output may hold the adjudicated annotations of a comparison
  * of @a with @b (each a file or a folder): it must be a folder (or not
  * exist yet), and not be A's or B's folder, inside it or holding it, nor

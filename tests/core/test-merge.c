@@ -259,7 +259,7 @@ test_file_refused (void)
 {
   expect_refused ("\"decision\": \"a\"", "\"decision\": \"c\"",
                   "a.annotations.json: spans[0].review.decision: unknown value “c” (expected one of "
-                  "agreed, merged, majority, a, b, both, added, changed)");
+                  "agreed, merged, majority, a, b, both, kept, added, changed)");
   expect_refused ("\"review\": {", "\"review\": 3, \"x\": {",
                   "a.annotations.json: spans[0].review: expected an object");
   expect_refused ("\"2026-03-01T10:00:00Z\"", "\"10 o'clock\"",
@@ -277,6 +277,98 @@ test_file_refused (void)
                   "a.annotations.json: decisions: expected a list");
 }
 
+/* Links "type from to" between the side's span ids, ";"-separated. */
+static GPtrArray *
+relations_new (const char *spec)
+{
+  GPtrArray *relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+  g_auto(GStrv) parts = g_strsplit (spec, ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *id = g_strdup_printf ("r%u", i + 1);
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      fields = g_strsplit (parts[i], " ", 3);
+      g_ptr_array_add (relations, glossa_relation_new (id, fields[0], fields[1], fields[2]));
+    }
+  return relations;
+}
+
+static char *
+describe_relations (GPtrArray *relations,
+                    GPtrArray *merged)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (relations, i);
+      GlossaSpan *from = NULL, *to = NULL;
+
+      for (guint j = 0; j < merged->len; j++)
+        {
+          GlossaSpan *span = g_ptr_array_index (merged, j);
+
+          from = g_strcmp0 (span->id, relation->from) == 0 ? span : from;
+          to = g_strcmp0 (span->id, relation->to) == 0 ? span : to;
+        }
+      g_assert_nonnull (from);
+      g_assert_nonnull (to);
+      g_string_append_printf (out, "%s%s: %s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " -> %"
+                              G_GINT64_FORMAT "-%" G_GINT64_FORMAT, i ? "; " : "", relation->id,
+                              relation->type, from->start, from->end, to->start, to->end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A link is kept when enough annotators drew it between the same two
+ * spans (by characters and label, whatever their ids), and both spans are
+ * kept; it then links the merged spans.
+ */
+static void
+test_relations (void)
+{
+  const char *specs[] = { "0 4 actor; 10 20 quote; 30 35 claim",
+                          "10 20 quote; 0 4 actor; 30 35 claim",
+                          "0 4 actor; 10 20 quote; 40 45 actor", NULL };
+  const char *links[] = { "source s2 s1; source s3 s1; source s3 s1",
+                          "source s1 s2; source s3 s2",
+                          "source s2 s1; source s2 s3", NULL };
+  const char *names[] = { "ann1", "ann2", "ann3", NULL };
+  g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; specs[i] != NULL; i++)
+    {
+      g_autofree char *who = g_strdup_printf ("ann%u", i + 1);
+
+      g_ptr_array_add (sides, spans_new (specs[i], who));
+      g_ptr_array_add (relations, relations_new (links[i]));
+    }
+
+  for (guint min_agree = 1; min_agree <= 3; min_agree++)
+    {
+      g_autoptr(GPtrArray) merged = glossa_merge_spans (sides, names, min_agree);
+      g_autoptr(GPtrArray) kept = glossa_merge_relations (sides, relations, merged, min_agree);
+      g_autofree char *got = describe_relations (kept, merged);
+      static const char *expected[] = {
+        NULL,
+        /* Anyone's: the quote to the actor (all three), the claim to the
+         * actor (two; ann1's twice counts once), the quote to ann3's
+         * second actor (its merged id "m1" sorts first).
+         */
+        "r1: source 10-20 -> 40-45; r2: source 10-20 -> 0-4; r3: source 30-35 -> 0-4",
+        "r1: source 10-20 -> 0-4; r2: source 30-35 -> 0-4",
+        "r1: source 10-20 -> 0-4",
+      };
+
+      g_assert_cmpstr (got, ==, expected[min_agree]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/core/merge/changed-keeps-sources", test_changed_keeps_sources);
   g_test_add_func ("/core/merge/file-roundtrip", test_file_roundtrip);
   g_test_add_func ("/core/merge/file-refused", test_file_refused);
+  g_test_add_func ("/core/merge/relations", test_relations);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-review.c: pairing two annotators' spans for adjudication
+/* test-review.c: pairing two or more annotators' spans for adjudication
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -104,6 +104,158 @@ test_review_overlap_is_not_agreement (void)
   check ("0 10 claim", "0 9 claim", "only-b 0-9 -/claim; only-a 0-10 claim/-");
   check ("2 4 actor;0 10 quote", "0 10 quote;2 4 date",
          "agree 0-10 quote/quote; label-conflict 2-4 actor/date");
+}
+
+/* Three or more sides: "kind start-end label/label/-/… majority". */
+static char *
+describe_n (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GlossaReviewItem *item = g_ptr_array_index (items, i);
+      GlossaLabel majority = glossa_review_item_get_majority (item);
+
+      g_string_append_printf (out, "%s%s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " ",
+                              i ? "; " : "", glossa_review_kind_to_string (item->kind),
+                              item->start, item->end);
+      for (guint s = 0; s < item->n_sides; s++)
+        g_string_append_printf (out, "%s%s", s ? "/" : "",
+                                item->sides[s] ? glossa_label_to_string (item->sides[s]->label) : "-");
+      g_string_append_printf (out, " %s", majority ? glossa_label_to_string (majority) : "none");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GPtrArray *
+sides_new (const char * const *specs)
+{
+  GPtrArray *sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; specs[i] != NULL; i++)
+    g_ptr_array_add (sides, spans_new (specs[i]));
+  return sides;
+}
+
+static void
+check_n (const char * const *specs,
+         const char         *expected)
+{
+  g_autoptr(GPtrArray) sides = sides_new (specs);
+  g_autoptr(GPtrArray) items = glossa_review_compare_n (sides);
+  g_autofree char *got = describe_n (items);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_review_three_sides (void)
+{
+  const char *all[] = { "0 5 actor", "0 5 actor", "0 5 actor", NULL };
+  const char *two_one[] = { "0 5 actor", "0 5 claim", "0 5 actor", NULL };
+  const char *missing[] = { "0 5 actor", "", "0 5 actor", NULL };
+  const char *lonely[] = { "", "", "6 9 date", NULL };
+  const char *three_ways[] = { "0 5 actor", "0 5 claim", "0 5 date", NULL };
+  const char *mixed[] = { "0 5 actor;10 12 quote", "0 5 actor;0 5 claim", "0 5 claim;10 12 quote", NULL };
+
+  check_n (all, "agree 0-5 actor/actor/actor actor");
+  check_n (two_one, "label-conflict 0-5 actor/claim/actor actor");
+  check_n (missing, "partial 0-5 actor/-/actor actor");
+  check_n (lonely, "partial 6-9 -/-/date none");
+  check_n (three_ways, "label-conflict 0-5 actor/claim/date none");
+  /* The label most sides have is paired first; what is left over those
+   * characters makes another item.
+   */
+  check_n (mixed, "label-conflict 0-5 actor/actor/claim actor; partial 0-5 -/claim/- none; "
+                  "partial 10-12 quote/-/quote quote");
+}
+
+/* A strict majority: more than half, so two of four is none. */
+static void
+test_review_majority_is_strict (void)
+{
+  const char *halves[] = { "0 5 actor", "0 5 actor", "0 5 claim", "0 5 claim", NULL };
+  const char *three_of_four[] = { "0 5 actor", "0 5 actor", "0 5 claim", "0 5 actor", NULL };
+  const char *two[] = { "0 5 actor", "", NULL };
+
+  check_n (halves, "label-conflict 0-5 actor/actor/claim/claim none");
+  check_n (three_of_four, "label-conflict 0-5 actor/actor/claim/actor actor");
+  check_n (two, "only-a 0-5 actor/- none");
+}
+
+static void
+set_value (GPtrArray  *spans,
+           guint       index,
+           const char *value)
+{
+  GlossaSpan *span = g_ptr_array_index (spans, index);
+
+  g_clear_pointer (&span->attributes, json_object_unref);
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", value);
+}
+
+/* A date's value is part of what is agreed on: the same date with
+ * another value is a disagreement, and a majority needs the same value.
+ */
+static void
+test_review_value_conflict (void)
+{
+  const char *specs[] = { "0 5 date;6 9 actor", "0 5 date;6 9 actor", "0 5 date;6 9 actor", NULL };
+  g_autoptr(GPtrArray) sides = sides_new (specs);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) two = g_ptr_array_new ();
+  g_autoptr(GPtrArray) two_items = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *got_two = NULL;
+  GlossaReviewItem *item;
+
+  set_value (g_ptr_array_index (sides, 0), 0, "2024-05-01");
+  set_value (g_ptr_array_index (sides, 1), 0, "2024-05-02");
+  set_value (g_ptr_array_index (sides, 2), 0, "2024-05-01");
+  items = glossa_review_compare_n (sides);
+  got = describe_n (items);
+  g_assert_cmpstr (got, ==, "value-conflict 0-5 date/date/date date; agree 6-9 actor/actor/actor actor");
+  /* The majority's copy is the first side with the majority's value. */
+  item = g_ptr_array_index (items, 0);
+  g_assert_true (glossa_review_item_is_disagreement (item));
+  g_assert_cmpint (glossa_review_item_get_majority_side (item), ==, 0);
+
+  /* Two sides, other values: no majority; the same values agree. */
+  g_ptr_array_add (two, g_ptr_array_index (sides, 0));
+  g_ptr_array_add (two, g_ptr_array_index (sides, 1));
+  two_items = glossa_review_compare_n (two);
+  got_two = describe_n (two_items);
+  g_assert_cmpstr (got_two, ==, "value-conflict 0-5 date/date none; agree 6-9 actor/actor actor");
+  set_value (g_ptr_array_index (sides, 1), 0, "2024-05-01");
+  g_clear_pointer (&two_items, g_ptr_array_unref);
+  two_items = glossa_review_compare_n (two);
+  g_clear_pointer (&got_two, g_free);
+  got_two = describe_n (two_items);
+  g_assert_cmpstr (got_two, ==, "agree 0-5 date/date date; agree 6-9 actor/actor actor");
+}
+
+/* A decision names the item's labels once each, whoever had them. */
+static void
+test_review_decision_matches_options (void)
+{
+  const char *specs[] = { "0 5 actor", "0 5 claim", "0 5 actor", NULL };
+  g_autoptr(GPtrArray) sides = sides_new (specs);
+  g_autoptr(GPtrArray) items = glossa_review_compare_n (sides);
+  g_autoptr(JsonNode) both = json_from_string ("{\"start\": 0, \"end\": 5, \"options\": ["
+                                               "{\"label\": \"claim\", \"sources\": [\"b\"]},"
+                                               "{\"label\": \"actor\", \"sources\": [\"a\", \"c\"]}]}", NULL);
+  g_autoptr(JsonNode) one = json_from_string ("{\"start\": 0, \"end\": 5, \"options\": ["
+                                              "{\"label\": \"actor\", \"sources\": [\"a\", \"c\"]}]}", NULL);
+  g_autoptr(JsonNode) elsewhere = json_from_string ("{\"start\": 1, \"end\": 5, \"options\": ["
+                                                    "{\"label\": \"claim\", \"sources\": [\"b\"]},"
+                                                    "{\"label\": \"actor\", \"sources\": [\"a\", \"c\"]}]}", NULL);
+
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_true (glossa_review_decision_matches (both, g_ptr_array_index (items, 0)));
+  g_assert_false (glossa_review_decision_matches (one, g_ptr_array_index (items, 0)));
+  g_assert_false (glossa_review_decision_matches (elsewhere, g_ptr_array_index (items, 0)));
 }
 
 static const char article_text[] = "date 2024-05-01 Ana Lima said the bridge will reopen.";
@@ -321,6 +473,23 @@ test_review_count_pending (void)
   g_assert_cmpuint (glossa_review_count_pending (a, b, result), ==, 1);
 }
 
+/* Three sides: a conflict is decided by any side's span in the result,
+ * the majority's included.
+ */
+static void
+test_review_count_pending_three (void)
+{
+  const char *specs[] = { "0 4 actor; 5 9 claim", "0 4 actor; 5 9 quote", "0 4 claim; 5 9 date", NULL };
+  g_autoptr(GPtrArray) sides = sides_new (specs);
+  g_autoptr(GlossaAnnotations) result = glossa_annotations_new ();
+
+  g_assert_cmpuint (glossa_review_count_pending_n (sides, NULL), ==, 2);
+  g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (sides, 1), 0)));
+  g_assert_cmpuint (glossa_review_count_pending_n (sides, result), ==, 1);
+  g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (sides, 2), 1)));
+  g_assert_cmpuint (glossa_review_count_pending_n (sides, result), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +506,11 @@ main (int   argc,
   g_test_add_func ("/core/review/copy-article", test_review_copy_article);
   g_test_add_func ("/core/review/side-name", test_review_side_name);
   g_test_add_func ("/core/review/count-pending", test_review_count_pending);
+  g_test_add_func ("/core/review/three-sides", test_review_three_sides);
+  g_test_add_func ("/core/review/majority-is-strict", test_review_majority_is_strict);
+  g_test_add_func ("/core/review/decision-matches-options", test_review_decision_matches_options);
+  g_test_add_func ("/core/review/count-pending-three", test_review_count_pending_three);
+  g_test_add_func ("/core/review/value-conflict", test_review_value_conflict);
 
   return g_test_run ();
 }

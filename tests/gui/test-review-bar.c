@@ -1,4 +1,4 @@
-/* test-review-bar.c: adjudicating two annotators' spans, decision by decision
+/* test-review-bar.c: adjudicating two or more annotators' spans, decision by decision
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -415,8 +415,8 @@ test_description (Fixture       *f,
   g_assert_nonnull (label);
   text = gtk_label_get_text (label);
   g_assert_cmpstr (text, ==,
-                   "Ada (A): claim “said the bridge will reopen” — note: a forecast, not a quote\n"
-                   "Ben (B): quote “said the bridge will reopen”\n"
+                   "Ada (A): Claim “said the bridge will reopen” — note: a forecast, not a quote\n"
+                   "Ben (B): Quote “said the bridge will reopen”\n"
                    "Not decided yet");
   g_assert_true (gtk_label_get_wrap (label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
@@ -454,6 +454,156 @@ test_width (Fixture       *f,
   g_assert_cmpint (first, <, 700);
 }
 
+/* A button below @widget whose label is @text. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static JsonObject *
+last_decision (Fixture *f)
+{
+  JsonNode *node = glossa_document_get_extra_member (f->result, GLOSSA_DECISIONS_MEMBER);
+  JsonArray *decisions = json_node_get_array (node);
+
+  return json_array_get_object_element (decisions, json_array_get_length (decisions) - 1);
+}
+
+/* Cleo, a third annotator, agrees with Ada on "Ana Lima" and with Ben on
+ * the bridge; only Ben tags "soon". The majority takes the first two,
+ * "soon" is left to decide; a side with no span there cannot be kept.
+ */
+static void
+test_three_sides (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *names[] = { "Ada", "Ben", "Cleo", NULL };
+  g_autoptr(GPtrArray) c = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+  g_autofree char *seeded = NULL;
+  g_autofree char *decided = NULL;
+  GtkLabel *label;
+  JsonObject *record;
+
+  add (c, 0, 15, GLOSSA_LABEL_DATE);
+  add (c, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (c, 25, 52, GLOSSA_LABEL_QUOTE);
+  g_ptr_array_add (sides, f->a);
+  g_ptr_array_add (sides, f->b);
+  g_ptr_array_add (sides, c);
+  glossa_review_bar_set_side_names (f->bar, names);
+  glossa_review_bar_set_sides (f->bar, f->result, sides);
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 3);
+
+  glossa_review_bar_seed_agreements (f->bar);
+  g_assert_cmpuint (glossa_review_bar_accept_majority (f->bar), ==, 2);
+  seeded = result_spans (f);
+  g_assert_cmpstr (seeded, ==, "0-15 date; 16-24 actor; 25-52 quote");
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (last_decision (f), "decision"), ==, "majority");
+  g_assert_true (has_tag_at (f, "glossa-review-decided", 30));
+  g_assert_false (has_tag_at (f, "glossa-review-decided", 54));
+
+  /* Every side on its own line, the labels by their titles. */
+  glossa_review_bar_move (f->bar, 1);
+  glossa_review_bar_move (f->bar, 1);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   "Ada (A): Claim “said the bridge will reopen” — note: a forecast, not a quote\n"
+                   "Ben (B): Quote “said the bridge will reopen”\n"
+                   "Cleo (C): Quote “said the bridge will reopen”\n"
+                   "Decided: kept the span of Ben, Cleo");
+  g_assert_nonnull (find_button (GTK_WIDGET (f->bar), "Keep _C"));
+  g_assert_nonnull (find_button (GTK_WIDGET (f->bar), "Keep A_ll"));
+
+  /* "soon": only Ben's; Cleo has nothing there to keep. */
+  glossa_review_bar_move (f->bar, 1);
+  g_assert_false (glossa_review_bar_keep_side (f->bar, 2));
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 1);
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 1));
+  decided = result_spans (f);
+  g_assert_cmpstr (decided, ==, "0-15 date; 16-24 actor; 25-52 quote; 53-57 date");
+  record = last_decision (f);
+  g_assert_cmpstr (json_object_get_string_member (record, "decision"), ==, "kept");
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 0);
+
+  /* The majority's span keeps its provenance: whose copy, who had it. */
+  {
+    GlossaSpan *quote = glossa_document_get_span (f->result, 2);
+    JsonObject *review = json_object_get_object_member (quote->extra, GLOSSA_REVIEW_MEMBER);
+    JsonArray *sources = json_object_get_array_member (review, "sources");
+
+    g_assert_cmpstr (glossa_merge_span_get_decision (quote), ==, "majority");
+    g_assert_cmpuint (json_array_get_length (sources), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (sources, 0), ==, "Ben");
+    g_assert_cmpstr (json_array_get_string_element (sources, 1), ==, "Cleo");
+  }
+}
+
+static void
+set_value (GlossaSpan *span,
+           const char *value)
+{
+  g_clear_pointer (&span->attributes, json_object_unref);
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", value);
+}
+
+/* Ada and Ben agree on the date but not on its value: a disagreement,
+ * shown with both values; keeping one, then the other, leaves one date
+ * with the value kept.
+ */
+static void
+test_value_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  GlossaSpan *date;
+  GtkLabel *label;
+
+  set_value (g_ptr_array_index (f->a, 0), "2024-05-01");
+  set_value (g_ptr_array_index (f->b, 0), "2024-05-02");
+  glossa_review_bar_set_documents (f->bar, f->result, f->a, f->b);
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 4);
+  glossa_review_bar_seed_agreements (f->bar);
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 0);
+
+  glossa_review_bar_move (f->bar, 1);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   "Ada (A): Date “date 2024-05-01” — value: 2024-05-01\n"
+                   "Ben (B): Date “date 2024-05-01” — value: 2024-05-02\n"
+                   "Not decided yet");
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 1));
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 1);
+  date = glossa_document_get_span (f->result, 0);
+  g_assert_cmpstr (json_object_get_string_member (date->attributes, "value"), ==, "2024-05-02");
+  g_assert_cmpstr (glossa_merge_span_get_decision (date), ==, "b");
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 3);
+
+  /* Changing one's mind keeps Ada's value instead, still one date. */
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 1);
+  glossa_review_bar_move (f->bar, -1);
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, 0);
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 0));
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 1);
+  date = glossa_document_get_span (f->result, 0);
+  g_assert_cmpstr (json_object_get_string_member (date->attributes, "value"), ==, "2024-05-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +620,8 @@ main (int   argc,
   g_test_add ("/gui/review-bar/neither-remembered", Fixture, NULL, fixture_set_up, test_neither_remembered, fixture_tear_down);
   g_test_add ("/gui/review-bar/decided-marks", Fixture, NULL, fixture_set_up, test_decided_marks, fixture_tear_down);
   g_test_add ("/gui/review-bar/description", Fixture, NULL, fixture_set_up, test_description, fixture_tear_down);
+  g_test_add ("/gui/review-bar/three-sides", Fixture, NULL, fixture_set_up, test_three_sides, fixture_tear_down);
+  g_test_add ("/gui/review-bar/value-conflict", Fixture, NULL, fixture_set_up, test_value_conflict, fixture_tear_down);
 
   return g_test_run ();
 }

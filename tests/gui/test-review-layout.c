@@ -92,7 +92,8 @@ is_reviewing (gpointer data)
 }
 
 static void
-save_screenshot (GlossaWindow *window)
+save_screenshot (GlossaWindow *window,
+                 const char   *what)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -101,7 +102,7 @@ save_screenshot (GlossaWindow *window)
   const char *lang = g_getenv ("LANGUAGE");
   int width = gtk_widget_get_width (GTK_WIDGET (window));
   int height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_autofree char *name = g_strdup_printf ("layout-review-%d-%s-%s.png", width,
+  g_autofree char *name = g_strdup_printf ("layout-%s-%d-%s-%s.png", what, width,
                                            adw_style_manager_get_dark (adw_style_manager_get_default ())
                                              ? "dark" : "light",
                                            lang != NULL && lang[0] != '\0' ? lang : "en");
@@ -156,8 +157,8 @@ check_at (const char *a_path,
 
   description = find_description (GTK_WIDGET (window->review_bar));
   g_assert_nonnull (description);
-  g_assert_nonnull (strstr (gtk_label_get_text (description), "ada (A): actor"));
-  g_assert_nonnull (strstr (gtk_label_get_text (description), "bea (B): claim"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "ada (A): Actor"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "bea (B): Claim"));
   g_assert_nonnull (strstr (gtk_label_get_text (description), note));
   g_assert_cmpint (gtk_label_get_ellipsize (description), ==, PANGO_ELLIPSIZE_NONE);
   /* Nothing cut: the label has the height its text needs at its width,
@@ -170,7 +171,7 @@ check_at (const char *a_path,
                   gtk_widget_get_height (GTK_WIDGET (description)), needed);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (description)), >=, needed);
   g_assert_true (is_reviewing (&shown));
-  save_screenshot (window);
+  save_screenshot (window, "review");
   gui_test_close_window (window);
 }
 
@@ -199,6 +200,62 @@ test_widths (gconstpointer data)
   remove_all (dir);
 }
 
+/* Nine annotators at 700 px: every side's line is there, the Keep
+ * buttons wrap, and the window keeps its width.
+ */
+static void
+test_nine_sides (void)
+{
+  static const char *who[] = { "ada", "bea", "cai", "dov", "eli", "fay", "gus", "hal", "ivo" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-review-layout-XXXXXX", &error);
+  g_autofree char *a_article = NULL;
+  g_autofree char *out_path = g_build_filename (dir, "adjudicated", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (out_path);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) a = NULL;
+  GlossaWindow *window;
+  Shown shown = { NULL, 700 };
+  GtkLabel *description;
+  int needed;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      g_autofree char *side = g_build_filename (dir, who[i], NULL);
+
+      annotate (side, who[i], i % 2 ? GLOSSA_LABEL_CLAIM : GLOSSA_LABEL_ACTOR, i == 0 ? note : NULL);
+      if (i > 0)
+        g_ptr_array_add (others, g_file_new_for_path (side));
+    }
+  a_article = g_build_filename (dir, "ada", "news.txt", NULL);
+  a = g_file_new_for_path (a_article);
+
+  window = g_object_new (GLOSSA_TYPE_WINDOW, NULL);
+  shown.window = window;
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  glossa_window_open_file (window, a);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_for (has_document, window, 5000));
+  _glossa_window_review_sides_when_shown (window, others, output, FALSE);
+  g_assert_true (gui_test_wait_for (is_reviewing, &shown, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-next", NULL);
+  gui_test_iterate (600);
+
+  description = find_description (GTK_WIDGET (window->review_bar));
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "ada (A): Actor"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "ivo (I): Actor"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "hal (H): Claim"));
+  gtk_widget_measure (GTK_WIDGET (description), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (description)), &needed, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (description)), >=, needed);
+  g_assert_true (is_reviewing (&shown));
+  save_screenshot (window, "review-nine");
+  gui_test_close_window (window);
+  remove_all (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +268,7 @@ main (int   argc,
 
   g_test_add_data_func ("/gui/review-layout/light", GINT_TO_POINTER (FALSE), test_widths);
   g_test_add_data_func ("/gui/review-layout/dark", GINT_TO_POINTER (TRUE), test_widths);
+  g_test_add_func ("/gui/review-layout/nine-sides", test_nine_sides);
 
   return g_test_run ();
 }

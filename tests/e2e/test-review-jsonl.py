@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+# test-review-jsonl.py: reviewing three annotators' JSONL corpora into a JSONL corpus, with real keys
+#
+# Copyright 2026 The Glossa authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Usage: test-review-jsonl.py GLOSSA [OUTDIR]
+
+Issue 10: a JSONL corpus in, a JSONL corpus out. Three annotators' JSONL
+corpora (FILE.jsonl and FILE.annotations.jsonl); `glossa review A.jsonl
+B.jsonl C.jsonl -o GOLD.jsonl --majority` writes GOLD.jsonl (A's articles,
+without spans) and GOLD.annotations.jsonl (the results, one line per
+article reviewed); Ctrl+4 keeps none of the one disagreement no majority
+decides; started again, nothing changes; then validate, stats and export
+take GOLD.jsonl as it is.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import glossae2e as e2e  # noqa: E402
+
+e2e.skip_all_unless_display()
+
+exe = sys.argv[1]
+tap = e2e.Tap(5)
+texts = {"n1": "Ana Lima said the bridge will reopen on Monday, the mayor announced.",
+         "n2": "Rui Costa closed the port."}
+
+
+def key(doc, phrase, label):
+    start = texts[doc].index(phrase)
+    return (start, start + len(phrase), label)
+
+
+# n1: Ana Lima actor for all (agreed); the bridge quote for two (majority);
+# the mayor only Cleo's (to decide). n2: Rui Costa for all.
+sides = {
+    "ada": {"n1": [key("n1", "Ana Lima", "actor"), key("n1", "the bridge will reopen", "quote")],
+            "n2": [key("n2", "Rui Costa", "actor")]},
+    "ben": {"n1": [key("n1", "Ana Lima", "actor"), key("n1", "the bridge will reopen", "claim")],
+            "n2": [key("n2", "Rui Costa", "actor")]},
+    "cleo": {"n1": [key("n1", "Ana Lima", "actor"), key("n1", "the bridge will reopen", "quote"),
+                    key("n1", "the mayor", "actor")],
+             "n2": [key("n2", "Rui Costa", "actor")]},
+}
+
+
+class Review(e2e.Glossa):
+    """glossa review … -o GOLD.jsonl, in the environment e2e.Glossa gives."""
+
+    def __init__(self, args, workdir):
+        self.exe = exe
+        self.article = None
+        self.workdir = workdir
+        self.log_path = os.path.join(workdir, "glossa.log")
+        env = dict(os.environ, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1", GDK_BACKEND="x11")
+        env.pop("GTK_A11Y", None)
+        env.pop("WAYLAND_DISPLAY", None)
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([os.path.abspath(exe), "review"] + args, env=env, cwd=workdir,
+                                     stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log)
+        self.window = None
+
+
+def lines(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return {line["id"]: line for line in map(json.loads, f)}
+    except (OSError, ValueError):
+        return {}
+
+
+def wait_for(condition, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    return condition()
+
+
+def glossa(*args):
+    return subprocess.run([exe] + list(args), capture_output=True, text=True,
+                          env=dict(os.environ, LC_ALL="C.UTF-8"))
+
+
+def keys_of(line):
+    return sorted((s["start"], s["end"], s["label"]) for s in (line or {}).get("spans", []))
+
+
+work = e2e.workdir("review-jsonl")
+inputs = []
+for who, docs in sides.items():
+    path = os.path.join(work, who + ".jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        for doc, text in texts.items():
+            f.write(json.dumps({"id": doc, "text": text}) + "\n")
+    with open(os.path.join(work, who + ".annotations.jsonl"), "w", encoding="utf-8") as f:
+        for doc, keys in docs.items():
+            spans = [{"id": "s%d" % (i + 1), "start": s, "end": e, "label": l, "text": texts[doc][s:e],
+                      "annotator": who} for i, (s, e, l) in enumerate(keys)]
+            f.write(json.dumps({"id": doc, "status": "done", "annotator": who, "spans": spans}) + "\n")
+    inputs.append(path)
+gold = os.path.join(work, "gold.jsonl")
+gold_annotations = os.path.join(work, "gold.annotations.jsonl")
+expected_n1 = sorted([key("n1", "Ana Lima", "actor"), key("n1", "the bridge will reopen", "quote")])
+
+app = Review(inputs + ["-o", gold, "--majority"], work)
+try:
+    app.wait_window()
+    seeded = wait_for(lambda: keys_of(lines(gold_annotations).get("n1")) == expected_n1, timeout=30)
+    tap.ok(seeded, "the agreed span and the majority's are in GOLD.annotations.jsonl", lines(gold_annotations))
+    app.focus()
+    app.key("F8")
+    time.sleep(0.3)
+    app.key("F8")
+    time.sleep(0.3)
+    app.key("ctrl+4")
+    decided = wait_for(lambda: len(lines(gold_annotations).get("n1", {}).get("decisions", [])) == 2)
+    tap.ok(decided and keys_of(lines(gold_annotations)["n1"]) == expected_n1,
+           "Ctrl+4 keeps none of Cleo's lone span, and the decision is saved", lines(gold_annotations))
+finally:
+    app.close()
+
+before = lines(gold_annotations)
+app = Review(inputs + ["-o", gold], work)
+try:
+    app.wait_window()
+    time.sleep(1.5)
+finally:
+    app.close()
+after = lines(gold_annotations)
+tap.ok(after.get("n1") is not None and keys_of(after["n1"]) == keys_of(before.get("n1"))
+       and after["n1"].get("decisions") == before["n1"].get("decisions"),
+       "started again, nothing is added back or decided again", after)
+
+with open(gold, encoding="utf-8") as f:
+    articles = [json.loads(line) for line in f]
+tap.ok([(a["id"], a["text"], "spans" in a) for a in articles] == [(d, t, False) for d, t in texts.items()],
+       "GOLD.jsonl holds A's articles without their spans", articles)
+validate = glossa("validate", gold)
+stats = glossa("stats", "--json", gold)
+export = os.path.join(work, "dataset.jsonl")
+exported = glossa("export", gold, "--format", "jsonl", "-o", export)
+counts = json.loads(stats.stdout) if stats.returncode == 0 else {}
+tap.ok(validate.returncode == 0 and counts.get("spans") == 2 and exported.returncode == 0,
+       "validate, stats and export take GOLD.jsonl", validate.stderr + stats.stdout + stats.stderr + exported.stderr)
+
+sys.exit(tap.finish())
