@@ -722,8 +722,10 @@ merge_document (Inputs      *in,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);
   g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+  g_autoptr(GPtrArray) side_relations = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
   GlossaRecord *first = NULL, *merged;
 
   for (guint i = 0; i < in->n; i++)
@@ -747,6 +749,7 @@ merge_document (Inputs      *in,
           return NULL;
         }
       g_ptr_array_add (sides, record->spans);
+      g_ptr_array_add (side_relations, record->relations);
       g_ptr_array_add (names, side_name (names, record->annotator, in->inputs[i]));
     }
 
@@ -756,11 +759,15 @@ merge_document (Inputs      *in,
 
   g_ptr_array_add (names, NULL);
   spans = glossa_merge_spans (sides, (const char * const *) names->pdata, min_agree);
+  /* A link is kept where enough annotators drew it and both its ends
+   * were kept: a link to a span the merge dropped would not load. */
+  relations = glossa_merge_relations (sides, side_relations, spans, min_agree);
   merged = glossa_record_new (id, first->article);
   merged->status = GLOSSA_STATUS_IN_PROGRESS;
   g_free (merged->annotator);
   merged->annotator = g_strjoinv (" + ", (char **) names->pdata);
   g_ptr_array_extend_and_steal (merged->spans, g_steal_pointer (&spans));
+  g_ptr_array_extend_and_steal (merged->relations, g_steal_pointer (&relations));
   return merged;
 }
 
@@ -788,6 +795,8 @@ record_annotations (GlossaRecord *record,
   annotations->annotator = g_strdup (record->annotator);
   for (guint i = 0; i < record->spans->len; i++)
     g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
+  for (guint i = 0; record->relations != NULL && i < record->relations->len; i++)
+    g_ptr_array_add (annotations->relations, glossa_relation_ref (g_ptr_array_index (record->relations, i)));
   return annotations;
 }
 

@@ -377,6 +377,37 @@ def review_refuses_before_opening_a_window(tmp):
     expect(not os.path.exists(os.path.join(tmp, "out")))
 
 
+@test
+def links_kept_where_enough_annotators_drew_them(tmp):
+    """A link both annotators drew between the same spans is merged, named
+    by the merged spans' ids; one only A drew is not, at --min-agree 2; and
+    the output validates as format 2."""
+    a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+    # "Alice told Bob on Monday that taxes rise."
+    for folder, who, extra_link in ((a, "annA", True), (b, "annB", False)):
+        spans = [span(0, 5, "actor"), span(11, 14, "actor"), span(30, 40, "claim")]
+        relations = [{"id": "r1", "type": "source", "from": "s3", "to": "s1"}]
+        if extra_link:
+            spans.append(span(25, 40, "quote"))
+            relations.append({"id": "r2", "type": "source", "from": "s4", "to": "s2"})
+        article(folder, "1", who, spans, extra={"version": 2, "relations": relations})
+    out = os.path.join(tmp, "out")
+    result = glossa("merge", a, b, "-o", out, "--min-agree", "2")
+    expect_exit(result, 0)
+    doc = load(out, "1")
+    ids = {(s["start"], s["end"], s["label"]): s["id"] for s in doc["spans"]}
+    expect((25, 40, "quote") not in ids, doc["spans"])
+    expect(doc.get("version") == 2, doc.get("version"))
+    expect(doc.get("relations") == [{"id": "r1", "type": "source",
+                                      "from": ids[(30, 40, "claim")],
+                                      "to": ids[(0, 5, "actor")]}], doc.get("relations"))
+    expect_exit(glossa("validate", out), 0)
+    # At --min-agree 1 A's second link comes too, with its quote.
+    out1 = os.path.join(tmp, "out1")
+    expect_exit(glossa("merge", a, b, "-o", out1, "--min-agree", "1"), 0)
+    expect(len(load(out1, "1").get("relations", [])) == 2, load(out1, "1"))
+
+
 print("TAP version 13")
 print("1..%d" % len(results))
 for i, (ok, name, message) in enumerate(results, 1):
