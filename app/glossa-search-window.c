@@ -19,19 +19,6 @@
  */
 #define FLUSH_MS 40
 
-/* The labels Tag All offers.: the built-in schema's (the window
- * builds its label buttons the same way).
- */
-static GlossaSchema *
-tag_schema (void)
-{
-  static GlossaSchema *schema;
-
-  if (schema == NULL)
-    schema = glossa_schema_get_default ();
-  return schema;
-}
-
 /* One search, shared by the window and its worker thread. The worker only
  * appends to @pending under @mutex; everything else is the window's.
  */
@@ -236,14 +223,22 @@ set_up_columns (GlossaSearchWindow *self)
 
 /* Showing what was found */
 
+/* Tag All offers the labels of the corpus's schema, as its articles'
+ * label buttons do.
+ */
 static void
 update_tag_menu (GlossaSearchWindow *self)
 {
+  GlossaSchema *schema;
   g_autoptr(GMenu) menu = g_menu_new ();
 
-  for (guint i = 0; i < glossa_schema_get_n_labels (tag_schema ()); i++)
+  /* Not before glossa_search_window_new() has given the corpus. */
+  if (self->corpus == NULL)
+    return;
+  schema = glossa_corpus_get_schema (self->corpus);
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
     {
-      const char *name = glossa_label_to_string (glossa_schema_get_label (tag_schema (), i)->name);
+      const char *name = glossa_label_to_string (glossa_schema_get_label (schema, i)->name);
       /* Translators: a menu item, e.g. "Tag All 128 as actor" */
       g_autofree char *text = g_strdup_printf (_("Tag All %u as %s"), self->n_untagged, name);
       g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
@@ -557,6 +552,7 @@ glossa_search_window_new (GtkWindow    *parent,
 
   self = g_object_new (GLOSSA_TYPE_SEARCH_WINDOW, "transient-for", parent, NULL);
   self->corpus = g_object_ref (corpus);
+  update_tag_menu (self);
   return GTK_WIDGET (self);
 }
 

@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
-#include "glossa-schema.h"
 #include "glossa-corpus.h"
+#include "glossa-error.h"
 #include "glossa-json.h"
 #include "glossa-search.h"
 
@@ -313,23 +313,12 @@ tag_corpus (Search       *search,
 }
 
 static gboolean
-check_usage (int          argc,
-             GlossaLabel *label)
+check_usage (int argc)
 {
-  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
-
   if (argc != 3)
     {
       g_printerr (argc < 3 ? _("%s: expected a corpus and a query\n") : _("%s: too many arguments\n"),
                   g_get_prgname ());
-      return FALSE;
-    }
-  /* A typo is better caught before anything is read. */
-  if (tag_name != NULL &&
-      (!glossa_label_from_string (tag_name, label) ||
-       glossa_schema_label_index (schema, *label) < 0))
-    {
-      g_printerr (_("%s: unknown label “%s”\n"), g_get_prgname (), tag_name);
       return FALSE;
     }
   if (tag_name == NULL && dry_run)
@@ -381,7 +370,7 @@ _glossa_cli_search (int    argc,
                                     "usage errors (an invalid regular expression is one)."),
                                   entries, &exit_code))
     return exit_code;
-  if (!check_usage (argc, &label))
+  if (!check_usage (argc))
     {
       g_printerr (_("Run “%s --help” for usage.\n"), g_get_prgname ());
       return GLOSSA_EXIT_USAGE;
@@ -390,6 +379,14 @@ _glossa_cli_search (int    argc,
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return GLOSSA_EXIT_USAGE;
+    }
+  /* A typo is better caught before anything is read: the label is one of
+   * the schema the corpus is read with.
+   */
+  if (tag_name != NULL && !_glossa_cli_corpus_label (argv[1], tag_name, &label, &error))
+    {
+      g_printerr ("%s: --tag: %s\n", g_get_prgname (), error->message);
+      return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? GLOSSA_EXIT_USAGE : GLOSSA_EXIT_INVALID;
     }
 
   search.given = argv[1];
