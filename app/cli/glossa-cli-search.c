@@ -334,6 +334,25 @@ check_usage (int argc)
   return TRUE;
 }
 
+/* Without --tag the corpus is read once, as it is searched. */
+static int
+search_only (Search       *search,
+             GlossaSearch *query,
+             GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!glossa_search_corpus_file (query, file, on_result, search, NULL, &error))
+    {
+      fflush (stdout);
+      print_error (search, error);
+      return GLOSSA_EXIT_INVALID;
+    }
+  if (!as_json)
+    print_count (search->n_hits, search->n_articles);
+  return search->n_unreadable > 0 ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
+}
+
 static GlossaSearchFlags
 flags_from_options (void)
 {
@@ -391,27 +410,24 @@ _glossa_cli_search (int    argc,
 
   search.given = argv[1];
   file = g_file_new_for_commandline_arg (argv[1]);
+  if (tag_name == NULL)
+    return search_only (&search, query, file);
   if (!(corpus = glossa_corpus_open (file, NULL, &error)))
     {
       print_error (&search, error);
       return GLOSSA_EXIT_INVALID;
     }
-  if (tag_name != NULL && glossa_corpus_get_read_only (corpus))
+  if (glossa_corpus_get_read_only (corpus))
     {
       g_printerr (_("%s: this is an exported dataset, for reading only; nothing was tagged\n"), argv[1]);
       return GLOSSA_EXIT_INVALID;
     }
-  if (tag_name != NULL)
-    search.positions = positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  search.positions = positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!glossa_search_corpus (query, corpus, on_result, &search, NULL, &error))
     {
       print_error (&search, error);
       return GLOSSA_EXIT_INVALID;
     }
-  if (tag_name != NULL)
-    return tag_corpus (&search, query, corpus, label);
-  if (!as_json)
-    print_count (search.n_hits, search.n_articles);
-  return search.n_unreadable > 0 ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
+  return tag_corpus (&search, query, corpus, label);
 }

@@ -1536,3 +1536,18 @@ glossa_corpus_describe_labels (GlossaSchema *schema,
   /* Translators: "the labels of corpus/glossa-schema.json are PER, ORG" */
   return g_strdup_printf (_("the labels of %s are %s"), where, names->str);
 }
+
+/* An index of a JSONL corpus with its schema but no entries, for a reader
+ * that lists only the lines it needs (glossa_search_corpus_file()).
+ */
+GlossaCorpusIndex *
+_glossa_corpus_index_new_jsonl (GFile   *file,
+                                GError **error)
+{
+  g_autoptr(GlossaCorpusIndex) index = index_new (GLOSSA_CORPUS_JSONL, file);
+
+  glossa_schema_unref (index->schema);
+  if (!(index->schema = glossa_schema_find_for (file, file, error)))
+    return NULL;
+  return g_steal_pointer (&index);
+}

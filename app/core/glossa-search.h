@@ -68,7 +68,7 @@ typedef struct
 typedef struct
 {
   const char   *id;
-  guint         position;
+  guint         position;  /* in the corpus list; see glossa_search_corpus_file() */
   GPtrArray    *hits;      /* of GlossaSearchHit, in text order */
   const GError *error;
 } GlossaSearchResult;
@@ -117,6 +117,21 @@ GPtrArray    *glossa_search_document     (GlossaSearch       *search,
  */
 gboolean      glossa_search_corpus       (GlossaSearch       *search,
                                           GlossaCorpus       *corpus,
+                                          GlossaSearchFunc    func,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+
+/* Searches the corpus at @file (a folder or a JSONL file) as
+ * glossa_search_corpus() searches it once open, for a command that reads
+ * it once. A JSONL file without annotations beside it is read once, its
+ * lines listed only where they may match: its results' positions are
+ * G_MAXUINT, and an error in a line of the file (one too long) comes after
+ * the results of the lines before it. Returns FALSE with @error set if the
+ * corpus cannot be read or the search was cancelled.
+ */
+gboolean      glossa_search_corpus_file  (GlossaSearch       *search,
+                                          GFile              *file,
                                           GlossaSearchFunc    func,
                                           gpointer            user_data,
                                           GCancellable       *cancellable,

@@ -12,6 +12,7 @@
 #include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-search.h"
+#include "glossa-search-private.h"
 
 /* The matches of @query in @text as "start-end start-end …". */
 static char *
@@ -354,6 +355,144 @@ test_corpus_jsonl (void)
   ct_remove_tree (dir);
 }
 
+/* The hits of glossa_search_corpus_file(), positions left out. */
+static char *
+search_file (const char        *path,
+             const char        *query,
+             GlossaSearchFlags  flags)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaSearch) search = glossa_search_new (query, flags, &error);
+  Collected collected = { g_ptr_array_new_with_free_func (g_free), 0, NULL };
+  char *joined;
+
+  g_assert_no_error (error);
+  g_assert_true (glossa_search_corpus_file (search, file, collect, &collected, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (collected.lines, NULL);
+  joined = g_strjoinv ("\n", (char **) collected.lines->pdata);
+  g_ptr_array_unref (collected.lines);
+  return joined;
+}
+
+/* "ID POSITION …" lines as search_file() gives them: no positions. */
+static char *
+without_positions (const char *found)
+{
+  g_auto(GStrv) lines = g_strsplit (found, "\n", -1);
+
+  for (char **line = lines; *line != NULL; line++)
+    {
+      g_auto(GStrv) fields = g_strsplit (*line, " ", 3);
+
+      if (g_strv_length (fields) == 3)
+        {
+          g_free (*line);
+          *line = g_strdup_printf ("%s %u %s", fields[0], G_MAXUINT, fields[2]);
+        }
+    }
+  return g_strjoinv ("\n", lines);
+}
+
+/* A JSONL file searched without being listed first finds what the opened
+ * corpus finds: lines are listed where they may match, as opening lists
+ * them, whatever came before them with the same id.
+ */
+static void
+test_corpus_file_lists_as_open (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.jsonl", NULL);
+  static const struct { const char *query; GlossaSearchFlags flags; const char *expected; } cases[] = {
+    { "lima", GLOSSA_SEARCH_DEFAULT, "ok 0 0-4 -\n7 1 7-11 -\ngone 2 0-4 -\nfirst 3 0-4 actor\nesc 4 3-7 -\nkey 6 0-4 -" },
+    { "Lima", GLOSSA_SEARCH_MATCH_CASE | GLOSSA_SEARCH_WHOLE_WORD, "ok 0 0-4 -\n7 1 7-11 -\ngone 2 0-4 -\nfirst 3 0-4 actor\nesc 4 3-7 -\nkey 6 0-4 -" },
+    { "fish", GLOSSA_SEARCH_DEFAULT, "lig 5 0-3 -" },
+    { "L.ma", GLOSSA_SEARCH_REGEX, "ok 0 0-4 -\n7 1 7-11 -\ngone 2 0-4 -\nfirst 3 0-4 actor\nesc 4 3-7 -\nkey 6 0-4 -" },
+  };
+
+  /* Line 3 repeats "ok", and line 4 the integer id 7: not listed. The
+   * second "gone" takes the id of a line that is not valid, so it is
+   * listed. "first" comes with its span; "esc" spells its match with \u
+   * escapes; "key" writes its key "id" with one, and the last line
+   * repeats that id. "lig" has "ﬁ", which folds to "fi". The second
+   * "quiet" repeats the id of a line without a match.
+   */
+  ct_write_file (path,
+                 "{\"id\": \"ok\", \"text\": \"Lima\"}\n"
+                 "{\"id\": 7, \"text\": \"Number Lima\"}\n"
+                 "{\"id\": \"ok\", \"text\": \"Lima again\"}\n"
+                 "{\"text\": \"Lima too\", \"id\": \"7\"}\n"
+                 "{\"id\": \"gone\", \"text\": 5}\n"
+                 "{\"id\": \"gone\", \"text\": \"Lima\"}\n"
+                 "{\"id\": \"first\", \"text\": \"Lima\", \"spans\": [{\"id\": \"s1\", \"start\": 0, \"end\": 4, "
+                 "\"label\": \"actor\", \"text\": \"Lima\"}]}\n"
+                 "{\"id\": \"esc\", \"text\": \"la \\u004cima\"}\n"
+                 "{\"id\": \"lig\", \"text\": \"\xEF\xAC\x81sh\"}\n"
+                 "{\"i\\u0064\": \"key\", \"text\": \"Lima\"}\n"
+                 "{\"id\": \"key\", \"text\": \"Lima\"}\n"
+                 "{\"id\": \"quiet\", \"text\": \"Nothing\"}\n"
+                 "{\"id\": \"quiet\", \"text\": \"Lima\"}\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *opened = search_corpus (path, cases[i].query, cases[i].flags);
+      g_autofree char *streamed = search_file (path, cases[i].query, cases[i].flags);
+      g_autofree char *expected = NULL;
+
+      g_assert_cmpstr (opened, ==, cases[i].expected);
+      expected = without_positions (opened);
+      g_assert_cmpstr (streamed, ==, expected);
+    }
+  ct_remove_tree (dir);
+}
+
+/* Annotations beside the file: the corpus is opened, positions given. */
+static void
+test_corpus_file_with_annotations (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.jsonl", NULL);
+  g_autofree char *found = NULL;
+
+  ct_write_file (path, "{\"id\": \"a\", \"text\": \"Ana Lima\"}\n{\"id\": \"b\", \"text\": \"Lima\"}\n", -1);
+  tag_through_corpus (path, 1, 0, 4, GLOSSA_LABEL_ACTOR);
+  found = search_file (path, "lima", GLOSSA_SEARCH_DEFAULT);
+  g_assert_cmpstr (found, ==, "a 0 4-8 -\nb 1 0-4 actor");
+  ct_remove_tree (dir);
+}
+
+/* The prefilter of a case-blind query lets through the lines with these
+ * characters: they must be every character GLib folds to something with
+ * ASCII in it.
+ */
+static void
+test_folds_to_ascii (void)
+{
+  guint n, found = 0;
+  const char *const *listed = _glossa_search_folds_to_ascii (&n);
+
+  for (gunichar c = 0x80; c <= 0x10FFFF; c++)
+    {
+      char utf8[7] = { 0 };
+      g_autofree char *folded = NULL;
+      gboolean ascii = FALSE;
+
+      if (c >= 0xD800 && c <= 0xDFFF)
+        continue;
+      g_unichar_to_utf8 (c, utf8);
+      folded = g_utf8_casefold (utf8, -1);
+      for (const char *p = folded; *p; p++)
+        ascii |= (guchar) *p < 0x80;
+      if (!ascii)
+        continue;
+      found++;
+      g_assert_true (g_strv_contains ((const char * const *) listed, utf8) ||
+                     (g_test_message ("U+%04X folds to ASCII and is not listed", c), FALSE));
+    }
+  g_assert_cmpuint (found, ==, n);
+}
+
 static void
 test_corpus_cancel (void)
 {
@@ -406,5 +545,8 @@ main (int    argc,
   g_test_add_func ("/core/search/corpus-folder", test_corpus_folder);
   g_test_add_func ("/core/search/corpus-jsonl", test_corpus_jsonl);
   g_test_add_func ("/core/search/corpus-cancel", test_corpus_cancel);
+  g_test_add_func ("/core/search/corpus-file-lists-as-open", test_corpus_file_lists_as_open);
+  g_test_add_func ("/core/search/corpus-file-with-annotations", test_corpus_file_with_annotations);
+  g_test_add_func ("/core/search/folds-to-ascii", test_folds_to_ascii);
   return g_test_run ();
 }
