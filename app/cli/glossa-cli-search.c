@@ -52,6 +52,20 @@ write_line (GString *line)
   fwrite (line->str, 1, line->len, stdout);
 }
 
+/* Characters in valid UTF-8: the bytes that do not continue one. */
+static glong
+utf8_length (const char *str,
+             gsize      *bytes)
+{
+  glong n = 0;
+  gsize i;
+
+  for (i = 0; str[i] != '\0'; i++)
+    n += ((guchar) str[i] & 0xC0) != 0x80;
+  *bytes = i;
+  return n;
+}
+
 /* @str padded with spaces to @width characters, on the left if @right. */
 static void
 append_padded (GString    *out,
@@ -59,15 +73,33 @@ append_padded (GString    *out,
                guint       width,
                gboolean    right)
 {
-  glong len = g_utf8_strlen (str, -1);
+  gsize bytes;
+  glong len = utf8_length (str, &bytes);
 
   if (right)
     for (glong i = len; i < width; i++)
       g_string_append_c (out, ' ');
-  g_string_append (out, str);
+  g_string_append_len (out, str, bytes);
   if (!right)
     for (glong i = len; i < width; i++)
       g_string_append_c (out, ' ');
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 static const char *
@@ -82,17 +114,30 @@ cover_to_string (GlossaSearchCover cover)
     }
 }
 
-/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL] */
+/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL]
+ * Built without printf() in one buffer kept from line to line: a search
+ * may print a million of them.
+ */
 static void
 print_kwic (const char            *id,
             const GlossaSearchHit *hit)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
+  static GString *line;
 
+  if (line == NULL)
+    line = g_string_sized_new (256);
+  g_string_truncate (line, 0);
   append_padded (line, hit->left, GLOSSA_SEARCH_CONTEXT, TRUE);
-  g_string_append_printf (line, "  %s  ", hit->match);
+  g_string_append (line, "  ");
+  g_string_append (line, hit->match);
+  g_string_append (line, "  ");
   append_padded (line, hit->right, GLOSSA_SEARCH_CONTEXT, FALSE);
-  g_string_append_printf (line, "  %s:%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, id, hit->start, hit->end);
+  g_string_append (line, "  ");
+  g_string_append (line, id);
+  g_string_append_c (line, ':');
+  append_int (line, hit->start);
+  g_string_append_c (line, '-');
+  append_int (line, hit->end);
   if (hit->cover == GLOSSA_SEARCH_COVER_EXACT)
     g_string_append_printf (line, "  [%s]", glossa_label_to_string (hit->label));
   else if (hit->cover == GLOSSA_SEARCH_COVER_INSIDE)

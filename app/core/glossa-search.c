@@ -52,15 +52,27 @@ typedef struct
   gint64 offset;
 } Cursor;
 
+/* Code points in @len bytes of UTF-8: the bytes that do not continue a
+ * character. Without a branch, so that the compiler can vectorise it.
+ */
+static inline gint64
+count_chars (const char *text,
+             gsize       len)
+{
+  gint64 n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    n += ((guchar) text[i] & 0xC0) != 0x80;
+  return n;
+}
+
 static gint64
 cursor_advance (Cursor     *cursor,
                 const char *text,
                 gsize       byte)
 {
   g_assert (byte >= cursor->byte);
-  for (gsize i = cursor->byte; i < byte; i++)
-    if (((guchar) text[i] & 0xC0) != 0x80)
-      cursor->offset++;
+  cursor->offset += count_chars (text + cursor->byte, byte - cursor->byte);
   cursor->byte = byte;
   return cursor->offset;
 }
@@ -292,7 +304,12 @@ find_needle (const char *data,
       if (at == NULL)
         return NULL;
       start = at - rare;
-      if (fold ? g_ascii_strncasecmp (start, needle, n) == 0 : memcmp (start, needle, n) == 0)
+      /* The ends first, inline: most places with the rare byte fail there. */
+      if (fold ? ascii_lower (start[0]) == (guchar) needle[0] &&
+                 ascii_lower (start[n - 1]) == (guchar) needle[n - 1] &&
+                 g_ascii_strncasecmp (start, needle, n) == 0
+               : start[0] == needle[0] && start[n - 1] == needle[n - 1] &&
+                 memcmp (start, needle, n) == 0)
         return start;
       p = at + 1;
     }
@@ -590,18 +607,19 @@ raw_may_match (GlossaSearch *self,
 
 /* Hits: contexts and covering spans */
 
-/* A copy of text[start, end) on one line: controls and line or paragraph
- * separators (U+0085, U+2028, U+2029) become single spaces. Byte by byte,
- * since a search may have hundreds of thousands of hits to show.
+/* Copies text[start, end) to @out on one line: controls and line or
+ * paragraph separators (U+0085, U+2028, U+2029) become single spaces.
+ * Byte by byte, since a search may have hundreds of thousands of hits to
+ * show. Returns where the copy's terminating NUL is.
  */
 static char *
 one_line (const char *text,
           gsize       start,
-          gsize       end)
+          gsize       end,
+          char       *out)
 {
   const guchar *p = (const guchar *) text + start;
   const guchar *stop = (const guchar *) text + end;
-  char *out = g_malloc (end - start + 1);
   char *q = out;
 
   while (p < stop)
@@ -625,7 +643,7 @@ one_line (const char *text,
         *q++ = *p++;
     }
   *q = '\0';
-  return out;
+  return q;
 }
 
 static void
@@ -671,22 +689,28 @@ make_hits (const char *text,
   for (guint i = 0; i < matches->len; i++)
     {
       const GlossaSearchMatch *match = &g_array_index (matches, GlossaSearchMatch, i);
-      GlossaSearchHit *hit = g_new0 (GlossaSearchHit, 1);
       const char *start = text + match->byte_start;
       const char *end = text + match->byte_end;
       const char *left = start;
       const char *right = end;
+      GlossaSearchHit *hit;
 
+      /* Valid UTF-8: a character is a lead byte and its continuations. */
       for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
-        left = g_utf8_prev_char (left);
+        while (--left > text && ((guchar) *left & 0xC0) == 0x80)
+          ;
       for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
-        right = g_utf8_next_char (right);
+        while (++right < text + len && ((guchar) *right & 0xC0) == 0x80)
+          ;
 
+      /* One block: the hit and its three texts after it. */
+      hit = g_malloc0 (sizeof *hit + (right - left) + 3);
       hit->start = match->start;
       hit->end = match->end;
-      hit->left = one_line (text, left - text, start - text);
-      hit->match = one_line (text, start - text, end - text);
-      hit->right = one_line (text, end - text, right - text);
+      hit->left = (char *) (hit + 1);
+      hit->match = one_line (text, left - text, start - text, hit->left) + 1;
+      hit->right = one_line (text, start - text, end - text, hit->match) + 1;
+      one_line (text, end - text, right - text, hit->right);
       if (spans != NULL)
         cover_hit (hit, spans);
       g_ptr_array_add (hits, hit);
@@ -697,11 +721,6 @@ make_hits (const char *text,
 void
 glossa_search_hit_free (GlossaSearchHit *hit)
 {
-  if (hit == NULL)
-    return;
-  g_free (hit->left);
-  g_free (hit->match);
-  g_free (hit->right);
   g_free (hit);
 }
 

@@ -49,7 +49,8 @@ typedef enum
 /* A hit with what a keyword-in-context line shows. The three texts are on
  * one line: line breaks and tabs are spaces. @label is the label of the
  * span that covers the hit exactly or, failing that, of the smallest span
- * that contains it; it means nothing when @cover is NONE.
+ * that contains it; it means nothing when @cover is NONE. The texts are
+ * part of the hit's own block: copy them, never free them apart.
  */
 typedef struct
 {
