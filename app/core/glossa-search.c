@@ -425,6 +425,56 @@ on_fold_boundary (const Folded *folded,
   return at == 0 || at == folded->len || folded->source[at - 1] != folded->source[at];
 }
 
+static gboolean
+is_ascii_text (const char *text,
+               gsize       len)
+{
+  guint64 any = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      any |= word;
+    }
+  for (; i < len; i++)
+    any |= (guchar) text[i];
+  return (any & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
+/* Case folding of ASCII text is ASCII lower case, byte for byte: most news
+ * is searched in place, without a folded copy.
+ */
+static guint
+search_ascii_caseless (GlossaSearch *self,
+                       const char   *text,
+                       gsize         len,
+                       GArray       *matches)
+{
+  Cursor cursor = { 0, 0 };
+  gsize at = 0;
+  guint n = 0;
+  const char *hit;
+
+  while (at < len && (hit = find_needle (text + at, len - at, self->needle, self->needle_len, self->rare, TRUE)))
+    {
+      gsize start = hit - text;
+      gsize end = start + self->needle_len;
+
+      if (accept (self, text, len, start, end))
+        {
+          add_match (matches, &cursor, text, start, end);
+          n++;
+          at = end;
+        }
+      else
+        at = start + 1;
+    }
+  return n;
+}
+
 static guint
 search_folded (GlossaSearch *self,
                const char   *text,
@@ -511,6 +561,8 @@ glossa_search_text (GlossaSearch *self,
     return search_regex (self, text, len, matches);
   if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
     return search_plain (self, text, len, matches);
+  if (is_ascii_text (text, len))
+    return search_ascii_caseless (self, text, len, matches);
   return search_folded (self, text, len, matches);
 }
 

@@ -82,6 +82,29 @@ test_case_folding_offsets (void)
   assert_finds ("Straße", GLOSSA_SEARCH_MATCH_CASE, text, "2-8");
 }
 
+/* ASCII text is searched without case in place, other text through its
+ * folded copy: both find the same, whole words included, wherever the
+ * query's rarest letter recurs.
+ */
+static void
+test_ascii_caseless (void)
+{
+  static const char *queries[] = { "lima", "LIMA LI", "ab", "a", "kk" };
+  static const char *text = "LimaLIMA lima limA li. Lima Li: kkk abab AB";
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    for (GlossaSearchFlags word = 0; word <= GLOSSA_SEARCH_WHOLE_WORD; word += GLOSSA_SEARCH_WHOLE_WORD)
+      {
+        g_autofree char *other = g_strconcat (text, " \xC3\xA9", NULL);
+        g_autofree char *ascii = find (queries[i], word, text);
+        g_autofree char *folded = find (queries[i], word, other);
+
+        g_assert_cmpstr (ascii, ==, folded);
+      }
+  assert_finds ("lima", GLOSSA_SEARCH_WHOLE_WORD, "LimaLIMA lima limA li. Lima", "9-13 14-18 23-27");
+  assert_finds ("kk", GLOSSA_SEARCH_DEFAULT, "kkk KK", "0-2 4-6");
+}
+
 static void
 test_whole_word (void)
 {
@@ -536,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/core/search/match-case", test_match_case);
   g_test_add_func ("/core/search/case-folding-offsets", test_case_folding_offsets);
   g_test_add_func ("/core/search/whole-word", test_whole_word);
+  g_test_add_func ("/core/search/ascii-caseless", test_ascii_caseless);
   g_test_add_func ("/core/search/regex", test_regex);
   g_test_add_func ("/core/search/regex-error", test_regex_error);
   g_test_add_func ("/core/search/bad-queries", test_bad_queries);
