@@ -122,6 +122,73 @@ rarest_byte (const char *needle,
   return rare;
 }
 
+/* The longest run of characters every match of @pattern must have, for
+ * the raw-line prefilter; NULL when there is none (of two bytes or more)
+ * or the pattern is beyond this simple reading: an alternation, an option
+ * set inside it, \Q quoting. A run ends at anything but a plain character
+ * or an escaped punctuation mark; a character made optional by ?, * or {
+ * leaves it, one repeated by + ends it.
+ */
+static char *
+regex_literal (const char *pattern)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  g_autofree char *best = NULL;
+  gsize best_len = 0;
+
+  /* A group made optional would need its nesting read: no prefilter. */
+  if (strchr (pattern, '|') || strstr (pattern, "(?") || strstr (pattern, "\\Q") ||
+      strstr (pattern, ")?") || strstr (pattern, ")*") || strstr (pattern, "){"))
+    return NULL;
+  for (const char *p = pattern; ; )
+    {
+      const char *start = p;
+      gboolean literal;
+
+      if (*p == '[')
+        {
+          /* A class is one character of several: skipped whole. */
+          p++;
+          if (*p == '^')
+            p++;
+          if (*p == ']')
+            p++;
+          while (*p != '\0' && *p != ']')
+            p += *p == '\\' && p[1] != '\0' ? 2 : 1;
+          if (*p == '\0')
+            return NULL;
+          literal = FALSE;
+        }
+      else if (*p == '\\' && p[1] != '\0' && strchr ("xcopPNgk0123456789", p[1]))
+        return NULL;  /* an escape with more after it: \x41, \p{L}, \1 */
+      else if (*p == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        p += 2, literal = TRUE;
+      else if (*p != '\0' && !strchr ("\\.[]()^$?*+{}", *p))
+        p = g_utf8_next_char (p), literal = TRUE;
+      else
+        literal = FALSE;
+      if (literal && (*p == '?' || *p == '*' || *p == '{'))
+        literal = FALSE;
+      if (literal)
+        g_string_append_len (run, *start == '\\' ? start + 1 : start, *start == '\\' ? 1 : p - start);
+      if (!literal || *p == '+')
+        {
+          if (run->len > best_len)
+            {
+              g_free (best);
+              best_len = run->len;
+              best = g_strdup (run->str);
+            }
+          g_string_truncate (run, 0);
+        }
+      if (*p == '\0')
+        break;
+      if (!literal)
+        p = *p == '\\' && p[1] != '\0' ? p + 2 : p + 1;
+    }
+  return best_len >= 2 ? g_steal_pointer (&best) : NULL;
+}
+
 static gboolean
 compile_regex (GlossaSearch  *self,
                GError       **error)
@@ -165,7 +232,27 @@ glossa_search_new (const char         *query,
   self->query = g_strdup (query);
   self->flags = flags;
   if (flags & GLOSSA_SEARCH_REGEX)
-    return compile_regex (self, error) ? g_steal_pointer (&self) : NULL;
+    {
+      if (!compile_regex (self, error))
+        return NULL;
+      /* Not for matching: a run of text every match has rules lines out. */
+      self->needle = regex_literal (query);
+      if (self->needle != NULL && !(flags & GLOSSA_SEARCH_MATCH_CASE))
+        {
+          char *lower = g_ascii_strdown (self->needle, -1);
+
+          g_free (self->needle);
+          self->needle = lower;
+        }
+      if (self->needle != NULL)
+        {
+          self->needle_len = strlen (self->needle);
+          self->rare = rarest_byte (self->needle, self->needle_len);
+          self->json_safe = needle_is_json_safe (self->needle);
+          self->prefilter = (flags & GLOSSA_SEARCH_MATCH_CASE) || is_ascii (self->needle);
+        }
+      return g_steal_pointer (&self);
+    }
 
   self->needle = flags & GLOSSA_SEARCH_MATCH_CASE ? g_strdup (query) : g_utf8_casefold (query, -1);
   self->needle_len = strlen (self->needle);

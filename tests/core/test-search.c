@@ -470,6 +470,67 @@ test_corpus_file_lists_as_open (void)
   ct_remove_tree (dir);
 }
 
+/* A regular expression's raw-line prefilter (a run of text every match
+ * has) rules out no line that has a match: the file search finds what
+ * searching each article's text finds.
+ */
+static void
+test_regex_prefilter (void)
+{
+  static const char *texts[] = {
+    "Lima", "lima LIMA", "Liima x and Lima x", "harbor talks, harbour talks", "L.ima",
+    "\xE2\x84\xAA" "elvin", "\xC5\xBF" "un", "aab", "a quote \" and a line\n Lima", "Rome", "ima x",
+    "rb", "Lima\\Rome", "xLim", "Rom",
+  };
+  static const char *patterns[] = {
+    "harbou?r talks", "Li+ma", "(Lima)+ x", "(Lima)? x", "[Ll]ima", "[^x]ima", "Lima|Rome", "\\bLima\\b",
+    "L\\.ima", "\\x4cima", "ha(rb)our", "a{2}b", "kelvin", "sun", "ima x", "\" and", "a\\\\R", "(rb)*",
+    "xLima?", "Rome*", "Rome{0,1}",
+  };
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.jsonl", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, texts[i]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, texts[i]);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      line = json_to_string (root, FALSE);
+      g_string_append_printf (lines, "%s\n", line);
+    }
+  ct_write_file (path, lines->str, -1);
+
+  for (guint k = 0; k < G_N_ELEMENTS (patterns); k++)
+    for (GlossaSearchFlags flags = GLOSSA_SEARCH_REGEX; flags <= (GLOSSA_SEARCH_REGEX | GLOSSA_SEARCH_MATCH_CASE);
+         flags += GLOSSA_SEARCH_MATCH_CASE)
+      {
+        g_autofree char *found = search_file (path, patterns[k], flags);
+        g_autoptr(GString) expected = g_string_new (NULL);
+
+        for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+          {
+            g_autofree char *hits = find (patterns[k], flags, texts[i]);
+            g_auto(GStrv) ranges = g_strsplit (hits, " ", -1);
+
+            for (guint r = 0; *hits != '\0' && ranges[r] != NULL; r++)
+              g_string_append_printf (expected, "%s%s %u %s -", expected->len ? "\n" : "", texts[i], G_MAXUINT,
+                                      ranges[r]);
+          }
+        if (g_strcmp0 (found, expected->str) != 0)
+          g_error ("/%s/ (flags %d): found\n%s\nexpected\n%s", patterns[k], flags, found, expected->str);
+      }
+  ct_remove_tree (dir);
+}
+
 /* Annotations beside the file: the corpus is opened, positions given. */
 static void
 test_corpus_file_with_annotations (void)
@@ -572,5 +633,6 @@ main (int    argc,
   g_test_add_func ("/core/search/corpus-file-lists-as-open", test_corpus_file_lists_as_open);
   g_test_add_func ("/core/search/corpus-file-with-annotations", test_corpus_file_with_annotations);
   g_test_add_func ("/core/search/folds-to-ascii", test_folds_to_ascii);
+  g_test_add_func ("/core/search/regex-prefilter", test_regex_prefilter);
   return g_test_run ();
 }
