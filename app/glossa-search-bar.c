@@ -36,17 +36,28 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The labels Tag All in Article offers.: the built-in schema's (the window
- * builds its label buttons the same way).
+/* Tag All in Article offers the labels of the document's schema (those its
+ * label buttons show), the built-in ones while there is no document.
  */
-static GlossaSchema *
-tag_schema (void)
+static void
+update_tag_menu (GlossaSearchBar *self)
 {
-  static GlossaSchema *schema;
+  g_autoptr(GlossaSchema) schema = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
 
-  if (schema == NULL)
-    schema = glossa_schema_get_default ();
-  return schema;
+  schema = self->document != NULL ? glossa_schema_ref (glossa_document_get_schema (self->document))
+                                  : glossa_schema_get_default ();
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      const char *name = glossa_label_to_string (glossa_schema_get_label (schema, i)->name);
+      /* Translators: a menu item, e.g. "Tag All in Article as actor" */
+      g_autofree char *text = g_strdup_printf (_("Tag All in Article as %s"), name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "search-bar.tag-all", g_variant_new_string (name));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->tag_button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -125,6 +136,7 @@ glossa_search_bar_set_context (GlossaSearchBar        *self,
     }
   g_set_object (&self->document, document);
   g_set_weak_pointer (&self->view, view);
+  update_tag_menu (self);
   update_count (self);
 }
 
@@ -259,19 +271,7 @@ glossa_search_bar_class_init (GlossaSearchBarClass *klass)
 static void
 glossa_search_bar_init (GlossaSearchBar *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < glossa_schema_get_n_labels (tag_schema ()); i++)
-    {
-      const char *name = glossa_label_to_string (glossa_schema_get_label (tag_schema (), i)->name);
-      /* Translators: a menu item, e.g. "Tag All in Article as actor" */
-      g_autofree char *text = g_strdup_printf (_("Tag All in Article as %s"), name);
-      g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
-
-      g_menu_item_set_action_and_target_value (item, "search-bar.tag-all", g_variant_new_string (name));
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_menu_model (self->tag_button, G_MENU_MODEL (menu));
+  update_tag_menu (self);
   update_count (self);
 }

@@ -18,19 +18,16 @@
  * thousands of hits does not rebuild the list thousands of times.
  */
 #define FLUSH_MS 40
-
-/* The labels Tag All offers.: the built-in schema's (the window
- * builds its label buttons the same way).
+/* Until the first hits are in the list the worker is looked at more often,
+ * so that they show as soon as it has them.
  */
-static GlossaSchema *
-tag_schema (void)
-{
-  static GlossaSchema *schema;
-
-  if (schema == NULL)
-    schema = glossa_schema_get_default ();
-  return schema;
-}
+#define FIRST_POLL_MS 5
+/* GTK 4.8's list views make rows for up to 200 items at once, each a row
+ * of five labels: the first items go into the list a screenful at a time,
+ * so that the first frame with hits makes only the rows it shows.
+ */
+#define LIST_ROWS 200
+#define ROWS_CHUNK 24
 
 /* One search, shared by the window and its worker thread. The worker only
  * appends to @pending under @mutex; everything else is the window's.
@@ -74,6 +71,8 @@ struct _GlossaSearchWindow
   guint            n_unreadable;
   guint            n_untagged;
   GArray          *positions;  /* articles with untagged hits, of guint */
+  GPtrArray       *backlog;    /* found, not in the list yet: of GlossaSearchItem */
+  gboolean         worker_done;
   char            *error;      /* why the last search failed, or NULL */
 };
 
@@ -236,14 +235,22 @@ set_up_columns (GlossaSearchWindow *self)
 
 /* Showing what was found */
 
+/* Tag All offers the labels of the corpus's schema, as its articles'
+ * label buttons do.
+ */
 static void
 update_tag_menu (GlossaSearchWindow *self)
 {
+  GlossaSchema *schema;
   g_autoptr(GMenu) menu = g_menu_new ();
 
-  for (guint i = 0; i < glossa_schema_get_n_labels (tag_schema ()); i++)
+  /* Not before glossa_search_window_new() has given the corpus. */
+  if (self->corpus == NULL)
+    return;
+  schema = glossa_corpus_get_schema (self->corpus);
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
     {
-      const char *name = glossa_label_to_string (glossa_schema_get_label (tag_schema (), i)->name);
+      const char *name = glossa_label_to_string (glossa_schema_get_label (schema, i)->name);
       /* Translators: a menu item, e.g. "Tag All 128 as actor" */
       g_autofree char *text = g_strdup_printf (_("Tag All %u as %s"), self->n_untagged, name);
       g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
@@ -258,7 +265,7 @@ update_tag_menu (GlossaSearchWindow *self)
 static void
 update_count (GlossaSearchWindow *self)
 {
-  guint n_hits = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_hits = g_list_model_get_n_items (G_LIST_MODEL (self->store)) + self->backlog->len;
   g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
                                                             self->n_articles), self->n_articles);
   g_autofree char *text = NULL;
@@ -306,12 +313,17 @@ note_untagged (GlossaSearchWindow *self,
     g_array_append_val (self->positions, position);
 }
 
-/* Moves what the worker found into the list, in one change. */
+/* Takes what the worker found into the backlog, and moves the backlog
+ * into the list in one change: a chunk while the list has fewer items
+ * than it makes rows for, all of it after that.
+ */
 static void
 flush_pending (GlossaSearchWindow *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   Run *run = self->run;
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n;
 
   g_mutex_lock (&run->mutex);
   items = g_steal_pointer (&run->pending);
@@ -321,16 +333,50 @@ flush_pending (GlossaSearchWindow *self)
   g_mutex_unlock (&run->mutex);
 
   for (guint i = 0; i < items->len; i++)
-    note_untagged (self, g_ptr_array_index (items, i));
-  g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
-                       items->pdata, items->len);
+    {
+      note_untagged (self, g_ptr_array_index (items, i));
+      g_ptr_array_add (self->backlog, g_object_ref (g_ptr_array_index (items, i)));
+    }
+  n = n_listed < LIST_ROWS ? MIN (self->backlog->len, ROWS_CHUNK) : self->backlog->len;
+  if (n > 0)
+    {
+      g_list_store_splice (self->store, n_listed, 0, self->backlog->pdata, n);
+      g_ptr_array_remove_range (self->backlog, 0, n);
+    }
   update_count (self);
 }
 
+static gboolean flush_timeout (gpointer user_data);
+
+static void
+schedule_flush (GlossaSearchWindow *self,
+                guint               interval)
+{
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  self->flush_source = g_timeout_add (interval, flush_timeout, self);
+}
+
+/* The search is over once the worker is done and its hits are listed. */
 static gboolean
 flush_timeout (gpointer user_data)
 {
-  flush_pending (user_data);
+  GlossaSearchWindow *self = user_data;
+  gboolean had_none = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0;
+
+  flush_pending (self);
+  if (self->worker_done && self->backlog->len == 0)
+    {
+      self->flush_source = 0;
+      self->searching = FALSE;
+      update_count (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (had_none && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
+    {
+      self->flush_source = 0;
+      schedule_flush (self, FLUSH_MS);
+      return G_SOURCE_REMOVE;
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -349,9 +395,10 @@ search_done (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     self->error = g_strdup (error->message);
+  self->worker_done = TRUE;
   g_clear_handle_id (&self->flush_source, g_source_remove);
-  self->searching = FALSE;
-  flush_pending (self);
+  if (flush_timeout (self) == G_SOURCE_CONTINUE)
+    schedule_flush (self, FLUSH_MS);
 }
 
 /* Searching */
@@ -365,8 +412,10 @@ stop_search (GlossaSearchWindow *self)
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_pointer (&self->error, g_free);
   g_list_store_remove_all (self->store);
+  g_ptr_array_set_size (self->backlog, 0);
   g_array_set_size (self->positions, 0);
   self->searching = FALSE;
+  self->worker_done = FALSE;
   self->n_articles = 0;
   self->n_unreadable = 0;
   self->n_untagged = 0;
@@ -409,7 +458,7 @@ start_search (GlossaSearchWindow *self)
   g_task_set_source_tag (task, start_search);
   g_task_set_task_data (task, run_ref (self->run), (GDestroyNotify) run_unref);
   g_task_run_in_thread (task, search_thread);
-  self->flush_source = g_timeout_add (FLUSH_MS, flush_timeout, self);
+  schedule_flush (self, FIRST_POLL_MS);
   update_count (self);
 }
 
@@ -491,6 +540,7 @@ glossa_search_window_finalize (GObject *object)
   g_clear_object (&self->corpus);
   g_clear_object (&self->store);
   g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->backlog, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
   G_OBJECT_CLASS (glossa_search_window_parent_class)->finalize (object);
 }
@@ -543,6 +593,7 @@ glossa_search_window_init (GlossaSearchWindow *self)
   set_up_columns (self);
   self->store = g_list_store_new (GLOSSA_TYPE_SEARCH_ITEM);
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->backlog = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->store));
   update_count (self);
 }
@@ -557,6 +608,7 @@ glossa_search_window_new (GtkWindow    *parent,
 
   self = g_object_new (GLOSSA_TYPE_SEARCH_WINDOW, "transient-for", parent, NULL);
   self->corpus = g_object_ref (corpus);
+  update_tag_menu (self);
   return GTK_WIDGET (self);
 }
 

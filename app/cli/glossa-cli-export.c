@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
+#include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
 
@@ -34,21 +35,6 @@ report_error (const GError *error)
 /* Each document that could not be read, one line each: the message names
  * its file (and line), so none is hidden behind the first.
  */
-/* The schema --label is checked against: the corpus root's (a folder or a
- * JSONL corpus), or that of the first annotation file's folder. A label
- * only a subfolder's schema has is refused; it is rare, and checking one
- * schema keeps the message a plain list of labels.
- */
-static GlossaSchema *
-corpus_schema (const char  *path,
-               GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  gboolean is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
-
-  return glossa_schema_find_for (file, is_folder ? file : NULL, error);
-}
-
 static char *
 label_names (GlossaSchema *schema)
 {
@@ -210,10 +196,15 @@ _glossa_cli_export (int    argc,
     }
   if (label != NULL)
     {
+      g_autoptr(GFile) corpus = g_file_new_for_commandline_arg (argv[1]);
       g_autoptr(GlossaSchema) schema = NULL;
       GlossaLabel value;
 
-      if (!(schema = corpus_schema (argv[1], &error)))
+      /* The corpus root's schema (a file's folder's for files given one by
+       * one): a label only a subfolder's schema has is refused; it is
+       * rare, and checking one schema keeps the message a plain list.
+       */
+      if (!(schema = glossa_corpus_find_schema (corpus, NULL, &error)))
         return report_error (error);
       if (!glossa_label_from_string (label, &value) || glossa_schema_label_index (schema, value) < 0)
         {

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-cli.h"
+#include "glossa-types.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +44,15 @@ gboolean _glossa_cli_parse_options (int           *argc,
  */
 char    *_glossa_cli_as_given      (const char    *message,
                                     const char    *given);
+
+/* Sets @label to the label @name of the schema the corpus @corpus (as
+ * given) is read with. Otherwise FALSE with @error: GLOSSA_ERROR_USAGE for
+ * a name that is not one of its labels (the message lists them and names
+ * the schema file), another code for a schema file that cannot be read.
+ */
+gboolean _glossa_cli_corpus_label  (const char    *corpus,
+                                    const char    *name,
+                                    GlossaLabel   *label,
+                                    GError       **error);
 
 G_END_DECLS

@@ -7,11 +7,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
-#include "glossa-schema.h"
 #include "glossa-corpus.h"
+#include "glossa-error.h"
 #include "glossa-json.h"
 #include "glossa-search.h"
 
@@ -52,6 +53,20 @@ write_line (GString *line)
   fwrite (line->str, 1, line->len, stdout);
 }
 
+/* Characters in valid UTF-8: the bytes that do not continue one. */
+static glong
+utf8_length (const char *str,
+             gsize      *bytes)
+{
+  glong n = 0;
+  gsize i;
+
+  for (i = 0; str[i] != '\0'; i++)
+    n += ((guchar) str[i] & 0xC0) != 0x80;
+  *bytes = i;
+  return n;
+}
+
 /* @str padded with spaces to @width characters, on the left if @right. */
 static void
 append_padded (GString    *out,
@@ -59,15 +74,33 @@ append_padded (GString    *out,
                guint       width,
                gboolean    right)
 {
-  glong len = g_utf8_strlen (str, -1);
+  gsize bytes;
+  glong len = utf8_length (str, &bytes);
 
   if (right)
     for (glong i = len; i < width; i++)
       g_string_append_c (out, ' ');
-  g_string_append (out, str);
+  g_string_append_len (out, str, bytes);
   if (!right)
     for (glong i = len; i < width; i++)
       g_string_append_c (out, ' ');
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 static const char *
@@ -82,17 +115,30 @@ cover_to_string (GlossaSearchCover cover)
     }
 }
 
-/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL] */
+/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL]
+ * Built without printf() in one buffer kept from line to line: a search
+ * may print a million of them.
+ */
 static void
 print_kwic (const char            *id,
             const GlossaSearchHit *hit)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
+  static GString *line;
 
+  if (line == NULL)
+    line = g_string_sized_new (256);
+  g_string_truncate (line, 0);
   append_padded (line, hit->left, GLOSSA_SEARCH_CONTEXT, TRUE);
-  g_string_append_printf (line, "  %s  ", hit->match);
+  g_string_append (line, "  ");
+  g_string_append (line, hit->match);
+  g_string_append (line, "  ");
   append_padded (line, hit->right, GLOSSA_SEARCH_CONTEXT, FALSE);
-  g_string_append_printf (line, "  %s:%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, id, hit->start, hit->end);
+  g_string_append (line, "  ");
+  g_string_append (line, id);
+  g_string_append_c (line, ':');
+  append_int (line, hit->start);
+  g_string_append_c (line, '-');
+  append_int (line, hit->end);
   if (hit->cover == GLOSSA_SEARCH_COVER_EXACT)
     g_string_append_printf (line, "  [%s]", glossa_label_to_string (hit->label));
   else if (hit->cover == GLOSSA_SEARCH_COVER_INSIDE)
@@ -313,23 +359,12 @@ tag_corpus (Search       *search,
 }
 
 static gboolean
-check_usage (int          argc,
-             GlossaLabel *label)
+check_usage (int argc)
 {
-  g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
-
   if (argc != 3)
     {
       g_printerr (argc < 3 ? _("%s: expected a corpus and a query\n") : _("%s: too many arguments\n"),
                   g_get_prgname ());
-      return FALSE;
-    }
-  /* A typo is better caught before anything is read. */
-  if (tag_name != NULL &&
-      (!glossa_label_from_string (tag_name, label) ||
-       glossa_schema_label_index (schema, *label) < 0))
-    {
-      g_printerr (_("%s: unknown label “%s”\n"), g_get_prgname (), tag_name);
       return FALSE;
     }
   if (tag_name == NULL && dry_run)
@@ -343,6 +378,32 @@ check_usage (int          argc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Without --tag the corpus is read once, as it is searched. */
+static int
+search_only (Search       *search,
+             GlossaSearch *query,
+             GFile        *file)
+{
+  static char buffer[256 * 1024];
+  g_autoptr(GError) error = NULL;
+
+  /* A million lines to a pipe cost more in write() calls of stdio's
+   * default 4 KiB than in finding them; a terminal keeps its lines.
+   */
+  if (!isatty (fileno (stdout)))
+    setvbuf (stdout, buffer, _IOFBF, sizeof buffer);
+
+  if (!glossa_search_corpus_file (query, file, on_result, search, NULL, &error))
+    {
+      fflush (stdout);
+      print_error (search, error);
+      return GLOSSA_EXIT_INVALID;
+    }
+  if (!as_json)
+    print_count (search->n_hits, search->n_articles);
+  return search->n_unreadable > 0 ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
 }
 
 static GlossaSearchFlags
@@ -381,7 +442,7 @@ _glossa_cli_search (int    argc,
                                     "usage errors (an invalid regular expression is one)."),
                                   entries, &exit_code))
     return exit_code;
-  if (!check_usage (argc, &label))
+  if (!check_usage (argc))
     {
       g_printerr (_("Run “%s --help” for usage.\n"), g_get_prgname ());
       return GLOSSA_EXIT_USAGE;
@@ -391,30 +452,35 @@ _glossa_cli_search (int    argc,
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return GLOSSA_EXIT_USAGE;
     }
+  /* A typo is better caught before anything is read: the label is one of
+   * the schema the corpus is read with.
+   */
+  if (tag_name != NULL && !_glossa_cli_corpus_label (argv[1], tag_name, &label, &error))
+    {
+      g_printerr ("%s: --tag: %s\n", g_get_prgname (), error->message);
+      return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? GLOSSA_EXIT_USAGE : GLOSSA_EXIT_INVALID;
+    }
 
   search.given = argv[1];
   file = g_file_new_for_commandline_arg (argv[1]);
+  if (tag_name == NULL)
+    return search_only (&search, query, file);
   if (!(corpus = glossa_corpus_open (file, NULL, &error)))
     {
       print_error (&search, error);
       return GLOSSA_EXIT_INVALID;
     }
-  if (tag_name != NULL && glossa_corpus_get_read_only (corpus))
+  if (glossa_corpus_get_read_only (corpus))
     {
       g_printerr (_("%s: this is an exported dataset, for reading only; nothing was tagged\n"), argv[1]);
       return GLOSSA_EXIT_INVALID;
     }
-  if (tag_name != NULL)
-    search.positions = positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  search.positions = positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!glossa_search_corpus (query, corpus, on_result, &search, NULL, &error))
     {
       print_error (&search, error);
       return GLOSSA_EXIT_INVALID;
     }
-  if (tag_name != NULL)
-    return tag_corpus (&search, query, corpus, label);
-  if (!as_json)
-    print_count (search.n_hits, search.n_articles);
-  return search.n_unreadable > 0 ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
+  return tag_corpus (&search, query, corpus, label);
 }

@@ -46,6 +46,7 @@ usage_error (const char *message)
  */
 static gboolean
 parse_only (const char  *only,
+            const char  *corpus,
             Run         *run,
             GError     **error)
 {
@@ -54,14 +55,13 @@ parse_only (const char  *only,
 
   for (char **n = names; *n != NULL; n++)
     {
-      g_autoptr(GlossaSchema) schema = glossa_schema_get_default ();
       GlossaLabel label;
 
       g_strstrip (*n);
-      if (!glossa_label_from_string (*n, &label) || glossa_schema_label_index (schema, label) < 0)
+      /* The labels of the schema the corpus is read with. */
+      if (!_glossa_cli_corpus_label (corpus, *n, &label, error))
         {
-          g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                       _("--only: “%s” is not a label"), *n);
+          g_prefix_error (error, "--only: ");
           return FALSE;
         }
       g_ptr_array_add (labels, g_strdup (glossa_label_to_string (label)));
@@ -546,8 +546,8 @@ _glossa_cli_suggest (int    argc,
   if (output == NULL)
     return usage_error (_("no output given (-o CORPUS)"));
   run.suggesters = GLOSSA_SUGGESTERS_ALL;
-  if (only != NULL && !parse_only (only, &run, &error))
-    return usage_error (error->message);
+  if (only != NULL && !parse_only (only, argv[1], &run, &error))
+    return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? usage_error (error->message) : failed (error);
   if (suggesters != NULL)
     {
       GlossaSuggesters chosen;

@@ -11,6 +11,7 @@
 
 #include "glossa-cli-private.h"
 #include "glossa-corpus.h"
+#include "glossa-error.h"
 
 typedef struct
 {
@@ -154,4 +155,44 @@ _glossa_cli_as_given (const char *message,
         return rewritten;
     }
   return g_strdup (message);
+}
+
+/* A schema file as a message should name it: from the current folder when
+ * it is below it, so that it can be pasted back.
+ */
+static char *
+schema_display (GFile *location)
+{
+  g_autoptr(GFile) cwd = NULL;
+  g_autofree char *here = g_get_current_dir ();
+  char *relative;
+
+  cwd = g_file_new_for_path (here);
+  relative = g_file_get_relative_path (cwd, location);
+  return relative != NULL ? relative : g_file_get_parse_name (location);
+}
+
+gboolean
+_glossa_cli_corpus_label (const char   *corpus,
+                          const char   *name,
+                          GlossaLabel  *label,
+                          GError      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (corpus);
+  g_autoptr(GFile) location = NULL;
+  g_autoptr(GlossaSchema) schema = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *labels = NULL;
+
+  if (!(schema = glossa_corpus_find_schema (file, &location, error)))
+    return FALSE;
+  if (glossa_label_from_string (name, label) && glossa_schema_label_index (schema, *label) >= 0)
+    return TRUE;
+  where = location != NULL ? schema_display (location) : NULL;
+  labels = glossa_corpus_describe_labels (schema, where);
+  /* Translators: "“PERSON” is not a label of this corpus: the labels of
+   * corpus/glossa-schema.json are PER, ORG"
+   */
+  g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE, _("“%s” is not a label of this corpus: %s"), name, labels);
+  return FALSE;
 }

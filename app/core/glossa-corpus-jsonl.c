@@ -259,6 +259,7 @@ read_jsonl_line (GlossaCorpusIndex  *index,
                  gint64              offset,
                  guint               line_no,
                  GPtrArray          *warnings,
+                 JsonNode          **root_out,
                  GError            **error)
 {
   g_autofree char *name = g_strdup_printf ("%s:%u", index->display, line_no);
@@ -330,9 +331,28 @@ read_jsonl_line (GlossaCorpusIndex  *index,
   g_hash_table_insert (index->ids, (gpointer) entry.id, GUINT_TO_POINTER (index->entries->len));
 
   /* What was set aside is said only of a line that is listed. */
-  for (guint i = 0; i < pending->len; i++)
+  for (guint i = 0; i < pending->len && warnings != NULL; i++)
     g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (pending, i)));
+  if (root_out != NULL)
+    *root_out = g_steal_pointer (&root);
   return TRUE;
+}
+
+gboolean
+_glossa_corpus_list_jsonl_line (GlossaCorpusIndex  *index,
+                                const char         *line,
+                                gsize               len,
+                                gint64              offset,
+                                guint               line_no,
+                                JsonNode          **root,
+                                GError            **error)
+{
+  if (len > G_MAXUINT)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s:%u: the line is too long", index->display, line_no);
+      return FALSE;
+    }
+  return read_jsonl_line (index, line, len, offset, line_no, NULL, root, error);
 }
 
 gboolean
@@ -366,7 +386,7 @@ _glossa_corpus_read_jsonl (GlossaCorpusIndex  *index,
                                                       index->display, reader.line_no));
           continue;
         }
-      if (!read_jsonl_line (index, line, len, offset, reader.line_no, warnings, &line_error))
+      if (!read_jsonl_line (index, line, len, offset, reader.line_no, warnings, NULL, &line_error))
         _glossa_corpus_add_warning (warnings, line_error);
     }
   if (error != NULL && *error != NULL)

@@ -172,4 +172,20 @@ gboolean            _glossa_line_reader_next              (GlossaLineReader     
  */
 GlossaCorpusIndex  *_glossa_corpus_get_index              (GlossaCorpus            *corpus);
 
+/* Reading a JSONL corpus a line at a time, listing only the lines wanted:
+ * see glossa-search.c. The index has no entries until lines are listed.
+ */
+GlossaCorpusIndex  *_glossa_corpus_index_new_jsonl        (GFile                   *file,
+                                                           GError                 **error);
+/* Lists the line as opening the corpus would (appending its entry) or
+ * refuses it with @error, giving its parsed JSON in @root (nullable).
+ */
+gboolean            _glossa_corpus_list_jsonl_line        (GlossaCorpusIndex       *index,
+                                                           const char              *line,
+                                                           gsize                    len,
+                                                           gint64                   offset,
+                                                           guint                    line_no,
+                                                           JsonNode               **root,
+                                                           GError                 **error);
+
 G_END_DECLS

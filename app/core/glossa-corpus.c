@@ -1484,3 +1484,70 @@ glossa_corpus_get_schema (GlossaCorpus *self)
   g_return_val_if_fail (GLOSSA_IS_CORPUS (self), NULL);
   return self->index->schema;
 }
+
+/**
+ * glossa_corpus_find_schema:
+ * @file: a folder or a JSONL file
+ * @location: (out) (optional) (transfer full) (nullable): the schema file
+ *
+ * The schema glossa_corpus_open() would read @file with, so that a label
+ * given on the command line is checked before anything else is read.
+ *
+ * Returns: (transfer full): the schema, or %NULL if the file is broken
+ */
+GlossaSchema *
+glossa_corpus_find_schema (GFile   *file,
+                           GFile  **location,
+                           GError **error)
+{
+  g_autoptr(GFile) found = NULL;
+  GlossaSchema *schema;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (location != NULL)
+    *location = NULL;
+  found = glossa_schema_locate (file, file);
+  if (found == NULL)
+    return glossa_schema_get_default ();
+  schema = glossa_schema_load (found, NULL, error);
+  if (schema != NULL && location != NULL)
+    *location = g_steal_pointer (&found);
+  return schema;
+}
+
+char *
+glossa_corpus_describe_labels (GlossaSchema *schema,
+                               const char   *where)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (schema != NULL, NULL);
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, glossa_label_to_string (glossa_schema_get_label (schema, i)->name));
+    }
+  if (where == NULL)
+    /* Translators: %s is a list of label names, "actor, quote, claim, date" */
+    return g_strdup_printf (_("the built-in labels are %s"), names->str);
+  /* Translators: "the labels of corpus/glossa-schema.json are PER, ORG" */
+  return g_strdup_printf (_("the labels of %s are %s"), where, names->str);
+}
+
+/* An index of a JSONL corpus with its schema but no entries, for a reader
+ * that lists only the lines it needs (glossa_search_corpus_file()).
+ */
+GlossaCorpusIndex *
+_glossa_corpus_index_new_jsonl (GFile   *file,
+                                GError **error)
+{
+  g_autoptr(GlossaCorpusIndex) index = index_new (GLOSSA_CORPUS_JSONL, file);
+
+  glossa_schema_unref (index->schema);
+  if (!(index->schema = glossa_schema_find_for (file, file, error)))
+    return NULL;
+  return g_steal_pointer (&index);
+}

@@ -158,4 +158,18 @@ gboolean          glossa_corpus_save_document_finish (GlossaCorpus        *self,
 /* FILE.jsonl -> FILE.annotations.jsonl beside it. */
 GFile            *glossa_corpus_annotations_file_for_jsonl (GFile *jsonl_file);
 
+/* The schema a corpus (a folder or a JSONL file) is read with, found
+ * without opening it: the root's glossa-schema.json (a JSONL file's
+ * folder's), or the built-in one. @location receives the file read, or
+ * NULL for the built-in schema. A broken schema is an error.
+ */
+GlossaSchema     *glossa_corpus_find_schema        (GFile          *file,
+                                                    GFile         **location,
+                                                    GError        **error);
+/* "the labels of WHERE are a, b, c", or with @where NULL "the built-in
+ * labels are …", for messages that refuse a label.
+ */
+char             *glossa_corpus_describe_labels    (GlossaSchema   *schema,
+                                                    const char     *where);
+
 G_END_DECLS

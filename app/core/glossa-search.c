@@ -9,14 +9,17 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "glossa-corpus-private.h"
 #include "glossa-error.h"
+#include "glossa-format-private.h"
 #include "glossa-json.h"
 #include "glossa-search.h"
+#include "glossa-search-private.h"
 #include "glossa-storage.h"
 
 struct _GlossaSearch
@@ -27,6 +30,10 @@ struct _GlossaSearch
   char              *needle;
   gsize              needle_len;
   GRegex            *regex;
+  /* The needle's byte least likely in text, which the scans look for
+   * first (see find_needle()).
+   */
+  gsize              rare;
   /* Whether an article's raw bytes can rule it out before it is decoded:
    * see raw_may_match().
    */
@@ -45,15 +52,27 @@ typedef struct
   gint64 offset;
 } Cursor;
 
+/* Code points in @len bytes of UTF-8: the bytes that do not continue a
+ * character. Without a branch, so that the compiler can vectorise it.
+ */
+static inline gint64
+count_chars (const char *text,
+             gsize       len)
+{
+  gint64 n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    n += ((guchar) text[i] & 0xC0) != 0x80;
+  return n;
+}
+
 static gint64
 cursor_advance (Cursor     *cursor,
                 const char *text,
                 gsize       byte)
 {
   g_assert (byte >= cursor->byte);
-  for (gsize i = cursor->byte; i < byte; i++)
-    if (((guchar) text[i] & 0xC0) != 0x80)
-      cursor->offset++;
+  cursor->offset += count_chars (text + cursor->byte, byte - cursor->byte);
   cursor->byte = byte;
   return cursor->offset;
 }
@@ -76,6 +95,98 @@ is_ascii (const char *str)
     if (*p >= 0x80)
       return FALSE;
   return TRUE;
+}
+
+/* How common a byte is in news text, roughly: letters by their English
+ * frequency, space the most common; anything else (digits, punctuation,
+ * UTF-8) counts as rare.
+ */
+static int
+byte_rank (guchar c)
+{
+  static const char common[] = " etaoinsrhldcumfpgwybvkxjqz";
+  const char *at = c != '\0' ? strchr (common, g_ascii_tolower (c)) : NULL;
+
+  return at != NULL ? (int) (sizeof common - (at - common)) : 0;
+}
+
+static gsize
+rarest_byte (const char *needle,
+             gsize       len)
+{
+  gsize rare = 0;
+
+  for (gsize i = 1; i < len; i++)
+    if (byte_rank (needle[i]) < byte_rank (needle[rare]))
+      rare = i;
+  return rare;
+}
+
+/* The longest run of characters every match of @pattern must have, for
+ * the raw-line prefilter; NULL when there is none (of two bytes or more)
+ * or the pattern is beyond this simple reading: an alternation, an option
+ * set inside it, \Q quoting. A run ends at anything but a plain character
+ * or an escaped punctuation mark; a character made optional by ?, * or {
+ * leaves it, one repeated by + ends it.
+ */
+static char *
+regex_literal (const char *pattern)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  g_autofree char *best = NULL;
+  gsize best_len = 0;
+
+  /* A group made optional would need its nesting read: no prefilter. */
+  if (strchr (pattern, '|') || strstr (pattern, "(?") || strstr (pattern, "\\Q") ||
+      strstr (pattern, ")?") || strstr (pattern, ")*") || strstr (pattern, "){"))
+    return NULL;
+  for (const char *p = pattern; ; )
+    {
+      const char *start = p;
+      gboolean literal;
+
+      if (*p == '[')
+        {
+          /* A class is one character of several: skipped whole. */
+          p++;
+          if (*p == '^')
+            p++;
+          if (*p == ']')
+            p++;
+          while (*p != '\0' && *p != ']')
+            p += *p == '\\' && p[1] != '\0' ? 2 : 1;
+          if (*p == '\0')
+            return NULL;
+          literal = FALSE;
+        }
+      else if (*p == '\\' && p[1] != '\0' && strchr ("xcopPNgk0123456789", p[1]))
+        return NULL;  /* an escape with more after it: \x41, \p{L}, \1 */
+      else if (*p == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        p += 2, literal = TRUE;
+      else if (*p != '\0' && !strchr ("\\.[]()^$?*+{}", *p))
+        p = g_utf8_next_char (p), literal = TRUE;
+      else
+        literal = FALSE;
+      if (literal && (*p == '?' || *p == '*' || *p == '{'))
+        literal = FALSE;
+      if (literal)
+        g_string_append_len (run, *start == '\\' ? start + 1 : start, *start == '\\' ? 1 : p - start);
+      if (!literal || *p == '+')
+        {
+          if (run->len > best_len)
+            {
+              g_free (best);
+              best_len = run->len;
+              best = g_strdup (run->str);
+            }
+          g_string_truncate (run, 0);
+        }
+      if (*p == '\0')
+        break;
+      if (!literal)
+        p = *p == '\\' && p[1] != '\0' ? p + 2 : p + 1;
+    }
+  return best_len >= 2 ? g_steal_pointer (&best) : NULL;
 }
 
 static gboolean
@@ -121,10 +232,31 @@ glossa_search_new (const char         *query,
   self->query = g_strdup (query);
   self->flags = flags;
   if (flags & GLOSSA_SEARCH_REGEX)
-    return compile_regex (self, error) ? g_steal_pointer (&self) : NULL;
+    {
+      if (!compile_regex (self, error))
+        return NULL;
+      /* Not for matching: a run of text every match has rules lines out. */
+      self->needle = regex_literal (query);
+      if (self->needle != NULL && !(flags & GLOSSA_SEARCH_MATCH_CASE))
+        {
+          char *lower = g_ascii_strdown (self->needle, -1);
+
+          g_free (self->needle);
+          self->needle = lower;
+        }
+      if (self->needle != NULL)
+        {
+          self->needle_len = strlen (self->needle);
+          self->rare = rarest_byte (self->needle, self->needle_len);
+          self->json_safe = needle_is_json_safe (self->needle);
+          self->prefilter = (flags & GLOSSA_SEARCH_MATCH_CASE) || is_ascii (self->needle);
+        }
+      return g_steal_pointer (&self);
+    }
 
   self->needle = flags & GLOSSA_SEARCH_MATCH_CASE ? g_strdup (query) : g_utf8_casefold (query, -1);
   self->needle_len = strlen (self->needle);
+  self->rare = rarest_byte (self->needle, self->needle_len);
   self->json_safe = needle_is_json_safe (self->needle);
   /* A folded needle can only rule out raw bytes when it is ASCII: then
    * ASCII bytes compare without case, and any other character that folds
@@ -216,6 +348,61 @@ add_match (GArray     *matches,
 
 /* Matching */
 
+static inline guchar
+ascii_lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* The first place @needle (@n bytes) is in @data, without ASCII case when
+ * @fold (the needle is then lower case). memchr() finds the needle's
+ * rarest byte, @rare, and the rest is compared there: glibc's memchr() is
+ * vectorised, and a rare byte stops it seldom, where memmem() reads every
+ * byte of a line.
+ */
+static const char *
+find_needle (const char *data,
+             gsize       len,
+             const char *needle,
+             gsize       n,
+             gsize       rare,
+             gboolean    fold)
+{
+  guchar lower = needle[rare];
+  guchar upper = fold ? g_ascii_toupper (lower) : lower;
+  const char *p, *end;
+
+  if (len < n)
+    return NULL;
+  p = data + rare;
+  end = data + len - (n - 1 - rare);
+  while (p < end)
+    {
+      const char *at = memchr (p, lower, end - p);
+      const char *start;
+
+      if (upper != lower)
+        {
+          const char *other = memchr (p, upper, (at != NULL ? at : end) - p);
+
+          if (other != NULL)
+            at = other;
+        }
+      if (at == NULL)
+        return NULL;
+      start = at - rare;
+      /* The ends first, inline: most places with the rare byte fail there. */
+      if (fold ? ascii_lower (start[0]) == (guchar) needle[0] &&
+                 ascii_lower (start[n - 1]) == (guchar) needle[n - 1] &&
+                 g_ascii_strncasecmp (start, needle, n) == 0
+               : start[0] == needle[0] && start[n - 1] == needle[n - 1] &&
+                 memcmp (start, needle, n) == 0)
+        return start;
+      p = at + 1;
+    }
+  return NULL;
+}
+
 static guint
 search_plain (GlossaSearch *self,
               const char   *text,
@@ -230,7 +417,7 @@ search_plain (GlossaSearch *self,
   /* UTF-8 is self-synchronising: a valid needle found in valid text
    * starts and ends on character boundaries.
    */
-  while (at < len && (hit = memmem (text + at, len - at, self->needle, self->needle_len)))
+  while (at < len && (hit = find_needle (text + at, len - at, self->needle, self->needle_len, self->rare, FALSE)))
     {
       gsize start = hit - text;
       gsize end = start + self->needle_len;
@@ -269,12 +456,6 @@ folded_reserve (Folded *out,
   out->capacity = MAX (out->capacity * 2, out->len + more + 1);
   out->folded = g_realloc (out->folded, out->capacity);
   out->source = g_realloc_n (out->source, out->capacity, sizeof (guint32));
-}
-
-static inline guchar
-ascii_lower (guchar c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 /* ASCII, nearly all of most news, is folded a byte at a time without a
@@ -331,6 +512,56 @@ on_fold_boundary (const Folded *folded,
   return at == 0 || at == folded->len || folded->source[at - 1] != folded->source[at];
 }
 
+static gboolean
+is_ascii_text (const char *text,
+               gsize       len)
+{
+  guint64 any = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      any |= word;
+    }
+  for (; i < len; i++)
+    any |= (guchar) text[i];
+  return (any & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
+/* Case folding of ASCII text is ASCII lower case, byte for byte: most news
+ * is searched in place, without a folded copy.
+ */
+static guint
+search_ascii_caseless (GlossaSearch *self,
+                       const char   *text,
+                       gsize         len,
+                       GArray       *matches)
+{
+  Cursor cursor = { 0, 0 };
+  gsize at = 0;
+  guint n = 0;
+  const char *hit;
+
+  while (at < len && (hit = find_needle (text + at, len - at, self->needle, self->needle_len, self->rare, TRUE)))
+    {
+      gsize start = hit - text;
+      gsize end = start + self->needle_len;
+
+      if (accept (self, text, len, start, end))
+        {
+          add_match (matches, &cursor, text, start, end);
+          n++;
+          at = end;
+        }
+      else
+        at = start + 1;
+    }
+  return n;
+}
+
 static guint
 search_folded (GlossaSearch *self,
                const char   *text,
@@ -349,7 +580,7 @@ search_folded (GlossaSearch *self,
   flen = folded.len;
   source = folded.source;
 
-  while (at < flen && (hit = memmem (haystack + at, flen - at, self->needle, self->needle_len)))
+  while (at < flen && (hit = find_needle (haystack + at, flen - at, self->needle, self->needle_len, self->rare, FALSE)))
     {
       gsize fstart = hit - haystack;
       gsize fend = fstart + self->needle_len;
@@ -417,31 +648,79 @@ glossa_search_text (GlossaSearch *self,
     return search_regex (self, text, len, matches);
   if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
     return search_plain (self, text, len, matches);
+  if (is_ascii_text (text, len))
+    return search_ascii_caseless (self, text, len, matches);
   return search_folded (self, text, len, matches);
 }
 
 /* Whether raw bytes without the needle may still match */
 
-/* @lower is the needle, ASCII and lower case. Also TRUE as soon as a
- * non-ASCII byte is seen, since that character may fold to ASCII.
+/* Characters other than ASCII whose case folding has ASCII in it (ß, ſ,
+ * the Kelvin sign, ﬁ…), in UTF-8: only through them can a folded ASCII
+ * needle match text that does not have it in some ASCII case. The list is
+ * checked against GLib's case folding by the tests.
  */
+static const char *const folds_to_ascii[] = {
+  "\xC3\x9F", "\xC4\xB0", "\xC5\x89", "\xC5\xBF", "\xC7\xB0",
+  "\xE1\xBA\x96", "\xE1\xBA\x97", "\xE1\xBA\x98", "\xE1\xBA\x99", "\xE1\xBA\x9A", "\xE1\xBA\x9E",
+  "\xE2\x84\xAA",
+  "\xEF\xAC\x80", "\xEF\xAC\x81", "\xEF\xAC\x82", "\xEF\xAC\x83", "\xEF\xAC\x84", "\xEF\xAC\x85",
+  "\xEF\xAC\x86",
+};
+
+const char *const *
+_glossa_search_folds_to_ascii (guint *n)
+{
+  *n = G_N_ELEMENTS (folds_to_ascii);
+  return folds_to_ascii;
+}
+
 static gboolean
-ascii_fold_find (const char *data,
-                 gsize       len,
-                 const char *lower,
-                 gsize       lower_len)
+has_fold_to_ascii (const char *data,
+                   gsize       len)
 {
   const guchar *p = (const guchar *) data;
-  guchar first = lower[0];
+  gsize i = 0;
 
-  for (gsize i = 0; i < len; i++)
+  while (i < len)
     {
-      if (p[i] >= 0x80)
-        return TRUE;
-      if (ascii_lower (p[i]) == first && len - i >= lower_len &&
-          g_ascii_strncasecmp ((const char *) p + i, lower, lower_len) == 0)
-        return TRUE;
+      guint64 word;
+
+      /* Eight bytes at a time while they are all ASCII. */
+      if (i + 8 <= len)
+        {
+          memcpy (&word, p + i, 8);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      if (p[i] >= 0xC3)
+        for (guint k = 0; k < G_N_ELEMENTS (folds_to_ascii); k++)
+          {
+            gsize n = strlen (folds_to_ascii[k]);
+
+            if (i + n <= len && memcmp (p + i, folds_to_ascii[k], n) == 0)
+              return TRUE;
+          }
+      i++;
     }
+  return FALSE;
+}
+
+/* Whether a JSON line has a \u escape. A line has few backslashes, and
+ * memchr() skips to them faster than memmem() looks for two bytes.
+ */
+static gboolean
+has_unicode_escape (const char *data,
+                    gsize       len)
+{
+  const char *end = data + len;
+
+  for (const char *p = data; (p = memchr (p, '\\', end - p)) != NULL && p + 1 < end; p += 2)
+    if (p[1] == 'u')
+      return TRUE;
   return FALSE;
 }
 
@@ -454,31 +733,32 @@ raw_may_match (GlossaSearch *self,
                gsize         len,
                gboolean      json)
 {
-  gboolean found;
+  gboolean fold = !(self->flags & GLOSSA_SEARCH_MATCH_CASE);
 
   if (!self->prefilter || (json && !self->json_safe))
     return TRUE;
-  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
-    found = memmem (data, len, self->needle, self->needle_len) != NULL;
-  else
-    found = ascii_fold_find (data, len, self->needle, self->needle_len);
-  return found || (json && memmem (data, len, "\\u", 2) != NULL);
+  if (find_needle (data, len, self->needle, self->needle_len, self->rare, fold) != NULL)
+    return TRUE;
+  if (json && has_unicode_escape (data, len))
+    return TRUE;
+  return fold && has_fold_to_ascii (data, len);
 }
 
 /* Hits: contexts and covering spans */
 
-/* A copy of text[start, end) on one line: controls and line or paragraph
- * separators (U+0085, U+2028, U+2029) become single spaces. Byte by byte,
- * since a search may have hundreds of thousands of hits to show.
+/* Copies text[start, end) to @out on one line: controls and line or
+ * paragraph separators (U+0085, U+2028, U+2029) become single spaces.
+ * Byte by byte, since a search may have hundreds of thousands of hits to
+ * show. Returns where the copy's terminating NUL is.
  */
 static char *
 one_line (const char *text,
           gsize       start,
-          gsize       end)
+          gsize       end,
+          char       *out)
 {
   const guchar *p = (const guchar *) text + start;
   const guchar *stop = (const guchar *) text + end;
-  char *out = g_malloc (end - start + 1);
   char *q = out;
 
   while (p < stop)
@@ -502,7 +782,7 @@ one_line (const char *text,
         *q++ = *p++;
     }
   *q = '\0';
-  return out;
+  return q;
 }
 
 static void
@@ -548,22 +828,28 @@ make_hits (const char *text,
   for (guint i = 0; i < matches->len; i++)
     {
       const GlossaSearchMatch *match = &g_array_index (matches, GlossaSearchMatch, i);
-      GlossaSearchHit *hit = g_new0 (GlossaSearchHit, 1);
       const char *start = text + match->byte_start;
       const char *end = text + match->byte_end;
       const char *left = start;
       const char *right = end;
+      GlossaSearchHit *hit;
 
+      /* Valid UTF-8: a character is a lead byte and its continuations. */
       for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
-        left = g_utf8_prev_char (left);
+        while (--left > text && ((guchar) *left & 0xC0) == 0x80)
+          ;
       for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
-        right = g_utf8_next_char (right);
+        while (++right < text + len && ((guchar) *right & 0xC0) == 0x80)
+          ;
 
+      /* One block: the hit and its three texts after it. */
+      hit = g_malloc0 (sizeof *hit + (right - left) + 3);
       hit->start = match->start;
       hit->end = match->end;
-      hit->left = one_line (text, left - text, start - text);
-      hit->match = one_line (text, start - text, end - text);
-      hit->right = one_line (text, end - text, right - text);
+      hit->left = (char *) (hit + 1);
+      hit->match = one_line (text, left - text, start - text, hit->left) + 1;
+      hit->right = one_line (text, start - text, end - text, hit->match) + 1;
+      one_line (text, end - text, right - text, hit->right);
       if (spans != NULL)
         cover_hit (hit, spans);
       g_ptr_array_add (hits, hit);
@@ -574,11 +860,6 @@ make_hits (const char *text,
 void
 glossa_search_hit_free (GlossaSearchHit *hit)
 {
-  if (hit == NULL)
-    return;
-  g_free (hit->left);
-  g_free (hit->match);
-  g_free (hit->right);
   g_free (hit);
 }
 
@@ -622,7 +903,8 @@ report (CorpusSearch *cs,
   GlossaSearchResult result;
 
   result.id = _glossa_corpus_index_entry (cs->index, position)->id;
-  result.position = position;
+  /* A file searched without listing it first has no corpus positions. */
+  result.position = cs->corpus != NULL ? position : G_MAXUINT;
   result.hits = owned ? owned : g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_search_hit_free);
   result.error = error;
   if (!cs->func (&result, cs->user_data))
@@ -650,11 +932,24 @@ report_hits (CorpusSearch *cs,
       report (cs, position, make_hits (text, len, matches, NULL), NULL);
       return;
     }
-  document = glossa_corpus_load_document (cs->corpus, position, cs->cancellable, &error);
+  if (cs->corpus != NULL)
+    document = glossa_corpus_load_document (cs->corpus, position, cs->cancellable, &error);
+  else
+    document = _glossa_corpus_load_jsonl_document (cs->index, position, cs->cancellable, &error);
   if (document == NULL)
     report (cs, position, NULL, error);
   else
     report (cs, position, glossa_search_document (cs->search, document), NULL);
+}
+
+static gboolean
+is_blank_line (const char *line,
+               gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (line[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* An article's own text, as GlossaArticle reads it: without a byte-order mark. */
@@ -719,31 +1014,22 @@ search_folder (CorpusSearch  *cs,
   return TRUE;
 }
 
-/* One listed line of a JSONL corpus: its "text" decoded if the raw line may
- * match, then searched.
+/* The listed line @position of a JSONL corpus, parsed as @root: its
+ * "text" searched.
  */
 static void
-search_jsonl_line (CorpusSearch *cs,
+search_jsonl_root (CorpusSearch *cs,
                    guint         position,
-                   const char   *line,
-                   gsize         len,
+                   JsonNode     *root,
                    gboolean      annotated,
                    GArray       *matches)
 {
   const GlossaCorpusEntry *entry = _glossa_corpus_index_entry (cs->index, position);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
   JsonNode *member;
   const char *text;
   gsize text_len;
 
-  if (!raw_may_match (cs->search, line, len, TRUE))
-    return;
-  if (!(root = glossa_json_parse_line (line, len, cs->index->display, entry->line_no, &error)))
-    {
-      report (cs, position, NULL, error);
-      return;
-    }
   member = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "text") : NULL;
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
     {
@@ -758,6 +1044,29 @@ search_jsonl_line (CorpusSearch *cs,
   g_array_set_size (matches, 0);
   if (glossa_search_text (cs->search, text, text_len, matches) > 0)
     report_hits (cs, position, text, text_len, matches, annotated || entry->n_spans > 0);
+}
+
+/* One listed line of a JSONL corpus: its "text" decoded if the raw line may
+ * match, then searched.
+ */
+static void
+search_jsonl_line (CorpusSearch *cs,
+                   guint         position,
+                   const char   *line,
+                   gsize         len,
+                   gboolean      annotated,
+                   GArray       *matches)
+{
+  const GlossaCorpusEntry *entry = _glossa_corpus_index_entry (cs->index, position);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!raw_may_match (cs->search, line, len, TRUE))
+    return;
+  if (!(root = glossa_json_parse_line (line, len, cs->index->display, entry->line_no, &error)))
+    report (cs, position, NULL, error);
+  else
+    search_jsonl_root (cs, position, root, annotated, matches);
 }
 
 /* Reads the JSONL file line by line beside the index, whose entries are
@@ -822,6 +1131,332 @@ glossa_search_corpus (GlossaSearch      *self,
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
+}
+
+/* Searching a JSONL file without listing it first */
+
+/* `glossa search` reads a corpus once: listing every line of a JSONL file
+ * first (parsing each one) cost more than the search itself. Instead only
+ * the lines that may match are listed, as opening the corpus would list
+ * them. What a line's listing depends on beyond itself is whether an
+ * earlier listed line has its id: so every other line's id is skimmed
+ * from its raw bytes and kept as a claim, and the claims on an id are
+ * listed (in file order) only when a line that may match has that id.
+ */
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  return p;
+}
+
+/* The closing quote of the string opening at @p, or NULL. @escaped says
+ * whether the string has a backslash.
+ */
+static const char *
+skip_string (const char *p,
+             const char *end,
+             gboolean   *escaped)
+{
+  const char *q = p + 1;
+
+  *escaped = FALSE;
+  for (;;)
+    {
+      const char *quote = memchr (q, '"', end - q);
+      const char *back;
+
+      if (quote == NULL)
+        return NULL;
+      back = quote;
+      while (back > p + 1 && back[-1] == '\\')
+        back--;
+      if (back != quote)
+        *escaped = TRUE;
+      if ((quote - back) % 2 == 0)
+        return quote;
+      q = quote + 1;
+    }
+}
+
+/* The top-level "id" of a line, when it is a string without escapes in an
+ * object whose top-level keys have none either: then, if the line is valid
+ * at all, it is the article's id. FALSE when unsure (the line must then be
+ * parsed for its id).
+ */
+static gboolean
+skim_id (const char  *line,
+         gsize        len,
+         const char **id,
+         gsize       *id_len)
+{
+  const char *p = skip_space (line, line + len);
+  const char *end = line + len;
+  gboolean want_key = TRUE;
+  int depth = 1;
+
+  *id = NULL;
+  if (p == end || *p++ != '{')
+    return FALSE;
+  while ((p = skip_space (p, end)) < end && depth > 0)
+    {
+      gboolean escaped;
+      const char *close;
+
+      if (*p == '"')
+        {
+          gboolean is_key = depth == 1 && want_key;
+
+          if (!(close = skip_string (p, end, &escaped)) || (is_key && escaped))
+            return FALSE;
+          if (is_key && close - p == 3 && memcmp (p, "\"id\"", 4) == 0)
+            {
+              p = skip_space (close + 1, end);
+              if (*id != NULL || p == end || *p != ':')
+                return FALSE;
+              p = skip_space (p + 1, end);
+              if (p == end || *p != '"' || !(close = skip_string (p, end, &escaped)) || escaped)
+                return FALSE;
+              *id = p + 1;
+              *id_len = close - p - 1;
+            }
+          want_key = FALSE;
+          p = close + 1;
+          continue;
+        }
+      if (*p == '{' || *p == '[')
+        depth++;
+      else if (*p == '}' || *p == ']')
+        depth--;
+      else if (*p == ',' && depth == 1)
+        want_key = TRUE;
+      p++;
+    }
+  return depth == 0 && skip_space (p, end) == end && *id != NULL;
+}
+
+typedef struct
+{
+  gint64 offset;
+  guint  length;
+  guint  line_no;
+  int    previous;  /* the claim before it on the same id, or -1 */
+} Claim;
+
+typedef struct
+{
+  CorpusSearch  *cs;
+  int            fd;
+  GArray        *claims;   /* of Claim */
+  GHashTable    *last;     /* id -> its last claim + 1 */
+  GStringChunk  *ids;
+  GArray        *matches;
+} Stream;
+
+static void
+claim (Stream     *st,
+       const char *id,
+       gsize       id_len,
+       gint64      offset,
+       gsize       len,
+       guint       line_no)
+{
+  char *key = g_string_chunk_insert_len (st->ids, id, id_len);
+  Claim c = { offset, len, line_no, GPOINTER_TO_INT (g_hash_table_lookup (st->last, key)) - 1 };
+
+  g_array_append_val (st->claims, c);
+  g_hash_table_insert (st->last, key, GINT_TO_POINTER (st->claims->len));
+}
+
+static char *
+read_claim (Stream      *st,
+            const Claim *c)
+{
+  g_autofree char *buf = g_malloc (c->length + 1);
+  gsize done = 0;
+
+  while (done < c->length)
+    {
+      gssize n = pread (st->fd, buf + done, c->length - done, c->offset + done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return NULL;
+      done += n;
+    }
+  return g_steal_pointer (&buf);
+}
+
+/* Lists the lines that claimed @id, in file order: the first valid one has
+ * it, so that a later line with that id is not listed.
+ */
+static void
+settle (Stream     *st,
+        const char *id)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (int));
+  int at = GPOINTER_TO_INT (g_hash_table_lookup (st->last, id)) - 1;
+
+  if (at < 0)
+    return;
+  g_hash_table_remove (st->last, id);
+  for (; at >= 0; at = g_array_index (st->claims, Claim, at).previous)
+    g_array_prepend_val (chain, at);
+  for (guint i = 0; i < chain->len && !g_hash_table_contains (st->cs->index->ids, id); i++)
+    {
+      const Claim *c = &g_array_index (st->claims, Claim, g_array_index (chain, int, i));
+      g_autofree char *line = read_claim (st, c);
+
+      if (line != NULL)
+        _glossa_corpus_list_jsonl_line (st->cs->index, line, c->length, c->offset, c->line_no, NULL, NULL);
+    }
+}
+
+/* The id a line has if it is valid, parsed when it cannot be skimmed. */
+static char *
+line_id (Stream     *st,
+         const char *line,
+         gsize       len,
+         guint       line_no)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *id;
+  gsize id_len;
+
+  if (skim_id (line, len, &id, &id_len))
+    return g_strndup (id, id_len);
+  root = glossa_json_parse_line (line, len, st->cs->index->display, line_no, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return _glossa_format_dup_id (json_node_get_object (root), "", NULL);
+}
+
+/* A line that may match: listed (after the earlier claims on its id) and,
+ * if it is, searched.
+ */
+static void
+stream_candidate (Stream     *st,
+                  const char *line,
+                  gsize       len,
+                  gint64      offset,
+                  guint       line_no)
+{
+  GlossaCorpusIndex *index = st->cs->index;
+  g_autofree char *id = line_id (st, line, len, line_no);
+  g_autoptr(JsonNode) root = NULL;
+
+  if (id == NULL || g_hash_table_contains (index->ids, id))
+    return;
+  settle (st, id);
+  if (_glossa_corpus_list_jsonl_line (index, line, len, offset, line_no, &root, NULL))
+    search_jsonl_root (st->cs, index->entries->len - 1, root, FALSE, st->matches);
+}
+
+/* A line that cannot match: only its id matters, to later lines. */
+static void
+stream_other (Stream     *st,
+              const char *line,
+              gsize       len,
+              gint64      offset,
+              guint       line_no)
+{
+  GlossaCorpusIndex *index = st->cs->index;
+  const char *id;
+  gsize id_len;
+
+  if (skim_id (line, len, &id, &id_len))
+    {
+      /* A line whose id is listed already is never listed. */
+      g_autofree char *key = g_strndup (id, id_len);
+
+      if (!g_hash_table_contains (index->ids, key))
+        claim (st, id, id_len, offset, len, line_no);
+    }
+  else
+    {
+      g_autofree char *parsed = line_id (st, line, len, line_no);
+
+      if (parsed != NULL && !g_hash_table_contains (index->ids, parsed))
+        {
+          settle (st, parsed);
+          _glossa_corpus_list_jsonl_line (index, line, len, offset, line_no, NULL, NULL);
+        }
+    }
+}
+
+static gboolean
+stream_jsonl (CorpusSearch  *cs,
+              GError       **error)
+{
+  Stream st = { cs, -1, NULL, NULL, NULL, NULL };
+  GlossaLineReader reader;
+  const char *line;
+  gsize len;
+  gint64 offset;
+
+  if ((st.fd = glossa_storage_open_regular (cs->index->path, NULL, error)) < 0)
+    return FALSE;
+  st.claims = g_array_new (FALSE, FALSE, sizeof (Claim));
+  st.last = g_hash_table_new (g_str_hash, g_str_equal);
+  st.ids = g_string_chunk_new (64 * 1024);
+  st.matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  _glossa_line_reader_init (&reader, st.fd);
+  while (!cs->stopped && _glossa_line_reader_next (&reader, &line, &len, &offset, cs->index->display, error))
+    {
+      if (reader.line_no % 256 == 0 && g_cancellable_set_error_if_cancelled (cs->cancellable, error))
+        break;
+      if (is_blank_line (line, len))
+        continue;
+      if (raw_may_match (cs->search, line, len, TRUE))
+        stream_candidate (&st, line, len, offset, reader.line_no);
+      else
+        stream_other (&st, line, len, offset, reader.line_no);
+    }
+  _glossa_line_reader_clear (&reader);
+  close (st.fd);
+  g_array_unref (st.claims);
+  g_hash_table_unref (st.last);
+  g_string_chunk_free (st.ids);
+  g_array_unref (st.matches);
+  return error == NULL || *error == NULL;
+}
+
+gboolean
+glossa_search_corpus_file (GlossaSearch      *self,
+                           GFile             *file,
+                           GlossaSearchFunc   func,
+                           gpointer           user_data,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  CorpusSearch cs = { self, NULL, NULL, func, user_data, cancellable, FALSE };
+  g_autoptr(GlossaCorpusIndex) index = NULL;
+  g_autoptr(GlossaCorpus) corpus = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* A folder, or annotations beside the file (whose lines are found by
+   * the articles' positions): the corpus is opened as usual.
+   */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY ||
+      g_file_peek_path (file) == NULL ||
+      !(index = _glossa_corpus_index_new_jsonl (file, error)) ||
+      glossa_storage_is_regular (index->annotations_path))
+    {
+      if (index == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (!(corpus = glossa_corpus_open (file, cancellable, error)))
+        return FALSE;
+      return glossa_search_corpus (self, corpus, func, user_data, cancellable, error);
+    }
+  cs.index = index;
+  return stream_jsonl (&cs, error);
 }
 
 /* Tagging every match */

@@ -49,7 +49,8 @@ typedef enum
 /* A hit with what a keyword-in-context line shows. The three texts are on
  * one line: line breaks and tabs are spaces. @label is the label of the
  * span that covers the hit exactly or, failing that, of the smallest span
- * that contains it; it means nothing when @cover is NONE.
+ * that contains it; it means nothing when @cover is NONE. The texts are
+ * part of the hit's own block: copy them, never free them apart.
  */
 typedef struct
 {
@@ -68,7 +69,7 @@ typedef struct
 typedef struct
 {
   const char   *id;
-  guint         position;
+  guint         position;  /* in the corpus list; see glossa_search_corpus_file() */
   GPtrArray    *hits;      /* of GlossaSearchHit, in text order */
   const GError *error;
 } GlossaSearchResult;
@@ -117,6 +118,21 @@ GPtrArray    *glossa_search_document     (GlossaSearch       *search,
  */
 gboolean      glossa_search_corpus       (GlossaSearch       *search,
                                           GlossaCorpus       *corpus,
+                                          GlossaSearchFunc    func,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+
+/* Searches the corpus at @file (a folder or a JSONL file) as
+ * glossa_search_corpus() searches it once open, for a command that reads
+ * it once. A JSONL file without annotations beside it is read once, its
+ * lines listed only where they may match: its results' positions are
+ * G_MAXUINT, and an error in a line of the file (one too long) comes after
+ * the results of the lines before it. Returns FALSE with @error set if the
+ * corpus cannot be read or the search was cancelled.
+ */
+gboolean      glossa_search_corpus_file  (GlossaSearch       *search,
+                                          GFile              *file,
                                           GlossaSearchFunc    func,
                                           gpointer            user_data,
                                           GCancellable       *cancellable,

@@ -223,6 +223,47 @@ def exit_codes_and_messages(tmp):
     expect(code == 1 and fifo in err, "%d %r" % (code, err))
 
 
+SCHEMA_20 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "schema-20", "glossa-schema.json")
+
+
+@test
+def tag_takes_the_corpus_schemas_labels(tmp):
+    corpus = folder(tmp)
+    shutil.copy(SCHEMA_20, os.path.join(corpus, "glossa-schema.json"))
+    # "actor" is a built-in label, not one of this corpus's twenty.
+    code, out, err = run(corpus, "lima", "--tag", "actor")
+    expect(code == 2 and out == "", "%d %r %r" % (code, out, err))
+    expect("“actor” is not a label of this corpus" in err, err)
+    expect(os.path.join(corpus, "glossa-schema.json") in err and "PER, ORG, LOC" in err and "QUOTE" in err, err)
+    expect(sorted(os.listdir(corpus)) == ["a.txt", "b.txt", "c.txt", "glossa-schema.json"], os.listdir(corpus))
+    out = ok(corpus, "lima", "--word", "--tag", "PER")
+    expect(out.splitlines()[0] == "Tagging 3 matches in 2 articles as PER", out)
+    expect(spans_of(os.path.join(corpus, "b.annotations.json")) == [(14, 18, "PER", "LIMA")])
+    result = subprocess.run([GLOSSA, "validate", corpus], capture_output=True)
+    expect(result.returncode == 0, result.stdout.decode() + result.stderr.decode())
+
+    # A JSONL corpus: the schema beside it.
+    os.mkdir(os.path.join(tmp, "j"))
+    corpus = jsonl(os.path.join(tmp, "j"))
+    shutil.copy(SCHEMA_20, os.path.join(tmp, "j", "glossa-schema.json"))
+    code, out, err = run(corpus, "lima", "--tag", "actor")
+    expect(code == 2 and os.path.join(tmp, "j", "glossa-schema.json") in err, "%d %r" % (code, err))
+    ok(corpus, "lima", "--word", "--tag", "LOC")
+    with open(corpus[:-len(".jsonl")] + ".annotations.jsonl", encoding="utf-8") as f:
+        labels = sorted({span["label"] for line in f for span in json.loads(line)["spans"]})
+    expect(labels == ["LOC"], labels)
+
+
+@test
+def tag_refuses_a_broken_schema(tmp):
+    corpus = folder(tmp)
+    with open(os.path.join(corpus, "glossa-schema.json"), "w", encoding="utf-8") as f:
+        f.write('{"format": "glossa-schema", "labels": [')
+    code, out, err = run(corpus, "lima", "--tag", "actor")
+    expect(code == 1 and os.path.join(corpus, "glossa-schema.json") in err, "%d %r" % (code, err))
+    expect(not os.path.exists(os.path.join(corpus, "a.annotations.json")), "written under a broken schema")
+
+
 @test
 def unreadable_article_is_named(tmp):
     corpus = folder(tmp)

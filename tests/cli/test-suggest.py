@@ -379,6 +379,22 @@ def broken_corpus(tmp):
     expect(not os.path.exists(os.path.join(tmp, "out")))
 
 
+@test
+def only_checks_the_corpus_schema(tmp):
+    os.mkdir(os.path.join(tmp, "c"))
+    path = os.path.join(tmp, "c", "news.jsonl")
+    write(path, json.dumps({"id": "b", "text": QUOTED}, ensure_ascii=False) + "\n")
+    schema = os.path.join(tmp, "c", "glossa-schema.json")
+    shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "schema-20",
+                             "glossa-schema.json"), schema)
+    bad = run(path, "-o", os.path.join(tmp, "out"), "--only", "quote")
+    expect_exit(bad, 2)
+    expect("“quote” is not a label of this corpus" in bad.stderr and schema in bad.stderr, bad.stderr)
+    expect("PER, ORG" in bad.stderr, bad.stderr)
+    expect(not os.path.exists(os.path.join(tmp, "out")))
+    expect_exit(run(path, "-o", os.path.join(tmp, "out"), "--only", "QUOTE"), 0)
+
+
 print("1..%d" % len(results))
 for n, (passed, name, message) in enumerate(results, 1):
     print("%s %d %s" % ("ok" if passed else "not ok", n, name))

@@ -743,6 +743,39 @@ test_reader_big_object (void)
   g_assert_null (message);
 }
 
+/* Long strings are read eight bytes at a time: a quote, an escape, a
+ * control character or UTF-8 is found at any of the eight places.
+ */
+static void
+test_string_every_offset (void)
+{
+  for (guint at = 0; at < 20; at++)
+    {
+      g_autofree char *before = g_strnfill (at, 'a');
+      g_autofree char *after = g_strnfill (19 - at, 'b');
+      g_autofree char *escaped = g_strdup_printf ("\"%s\\n%s\"", before, after);
+      g_autofree char *utf8 = g_strdup_printf ("\"%s\xC3\xA9%s\"", before, after);
+      g_autofree char *control = g_strdup_printf ("\"%s\t%s\"", before, after);
+      g_autofree char *bad = g_strdup_printf ("\"%s\xC3%s\"", before, after);
+      g_autofree char *expected = g_strdup_printf ("%s\n%s", before, after);
+      g_autofree char *expected_utf8 = g_strdup_printf ("%s\xC3\xA9%s", before, after);
+      g_autofree char *column = g_strdup_printf ("t.json:1:%u:", at + 2);
+      g_autoptr(JsonNode) node = parse_ok (escaped);
+      g_autoptr(JsonNode) text = parse_ok (utf8);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) refused = glossa_json_parse (control, strlen (control), "t.json", &error);
+
+      g_assert_cmpstr (json_node_get_string (node), ==, expected);
+      g_assert_cmpstr (json_node_get_string (text), ==, expected_utf8);
+      g_assert_null (refused);
+      g_assert_true (g_str_has_prefix (error->message, column) ||
+                     (g_test_message ("%s", error->message), FALSE));
+      g_clear_error (&error);
+      g_assert_null (glossa_json_parse (bad, strlen (bad), "t.json", &error));
+      g_assert_true (g_str_has_prefix (error->message, column) && strstr (error->message, "invalid UTF-8"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -751,6 +784,7 @@ main (int   argc,
 
   g_test_add_func ("/core/json/scalars", test_scalars);
   g_test_add_func ("/core/json/strings", test_strings);
+  g_test_add_func ("/core/json/string-every-offset", test_string_every_offset);
   g_test_add_func ("/core/json/containers", test_containers);
   g_test_add_func ("/core/json/bom", test_bom);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)

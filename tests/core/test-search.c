@@ -12,6 +12,7 @@
 #include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-search.h"
+#include "glossa-search-private.h"
 
 /* The matches of @query in @text as "start-end start-end …". */
 static char *
@@ -79,6 +80,29 @@ test_case_folding_offsets (void)
   /* The Kelvin sign folds to k. */
   assert_finds ("k", GLOSSA_SEARCH_DEFAULT, "\xE2\x84\xAA", "0-1");
   assert_finds ("Straße", GLOSSA_SEARCH_MATCH_CASE, text, "2-8");
+}
+
+/* ASCII text is searched without case in place, other text through its
+ * folded copy: both find the same, whole words included, wherever the
+ * query's rarest letter recurs.
+ */
+static void
+test_ascii_caseless (void)
+{
+  static const char *queries[] = { "lima", "LIMA LI", "ab", "a", "kk" };
+  static const char *text = "LimaLIMA lima limA li. Lima Li: kkk abab AB";
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    for (GlossaSearchFlags word = 0; word <= GLOSSA_SEARCH_WHOLE_WORD; word += GLOSSA_SEARCH_WHOLE_WORD)
+      {
+        g_autofree char *other = g_strconcat (text, " \xC3\xA9", NULL);
+        g_autofree char *ascii = find (queries[i], word, text);
+        g_autofree char *folded = find (queries[i], word, other);
+
+        g_assert_cmpstr (ascii, ==, folded);
+      }
+  assert_finds ("lima", GLOSSA_SEARCH_WHOLE_WORD, "LimaLIMA lima limA li. Lima", "9-13 14-18 23-27");
+  assert_finds ("kk", GLOSSA_SEARCH_DEFAULT, "kkk KK", "0-2 4-6");
 }
 
 static void
@@ -354,6 +378,205 @@ test_corpus_jsonl (void)
   ct_remove_tree (dir);
 }
 
+/* The hits of glossa_search_corpus_file(), positions left out. */
+static char *
+search_file (const char        *path,
+             const char        *query,
+             GlossaSearchFlags  flags)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaSearch) search = glossa_search_new (query, flags, &error);
+  Collected collected = { g_ptr_array_new_with_free_func (g_free), 0, NULL };
+  char *joined;
+
+  g_assert_no_error (error);
+  g_assert_true (glossa_search_corpus_file (search, file, collect, &collected, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (collected.lines, NULL);
+  joined = g_strjoinv ("\n", (char **) collected.lines->pdata);
+  g_ptr_array_unref (collected.lines);
+  return joined;
+}
+
+/* "ID POSITION …" lines as search_file() gives them: no positions. */
+static char *
+without_positions (const char *found)
+{
+  g_auto(GStrv) lines = g_strsplit (found, "\n", -1);
+
+  for (char **line = lines; *line != NULL; line++)
+    {
+      g_auto(GStrv) fields = g_strsplit (*line, " ", 3);
+
+      if (g_strv_length (fields) == 3)
+        {
+          g_free (*line);
+          *line = g_strdup_printf ("%s %u %s", fields[0], G_MAXUINT, fields[2]);
+        }
+    }
+  return g_strjoinv ("\n", lines);
+}
+
+/* A JSONL file searched without being listed first finds what the opened
+ * corpus finds: lines are listed where they may match, as opening lists
+ * them, whatever came before them with the same id.
+ */
+static void
+test_corpus_file_lists_as_open (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.jsonl", NULL);
+  static const struct { const char *query; GlossaSearchFlags flags; const char *expected; } cases[] = {
+    { "lima", GLOSSA_SEARCH_DEFAULT, "ok 0 0-4 -\n7 1 7-11 -\ngone 2 0-4 -\nfirst 3 0-4 actor\nesc 4 3-7 -\nkey 6 0-4 -" },
+    { "Lima", GLOSSA_SEARCH_MATCH_CASE | GLOSSA_SEARCH_WHOLE_WORD, "ok 0 0-4 -\n7 1 7-11 -\ngone 2 0-4 -\nfirst 3 0-4 actor\nesc 4 3-7 -\nkey 6 0-4 -" },
+    { "fish", GLOSSA_SEARCH_DEFAULT, "lig 5 0-3 -" },
+    { "L.ma", GLOSSA_SEARCH_REGEX, "ok 0 0-4 -\n7 1 7-11 -\ngone 2 0-4 -\nfirst 3 0-4 actor\nesc 4 3-7 -\nkey 6 0-4 -" },
+  };
+
+  /* Line 3 repeats "ok", and line 4 the integer id 7: not listed. The
+   * second "gone" takes the id of a line that is not valid, so it is
+   * listed. "first" comes with its span; "esc" spells its match with \u
+   * escapes; "key" writes its key "id" with one, and the last line
+   * repeats that id. "lig" has "ﬁ", which folds to "fi". The second
+   * "quiet" repeats the id of a line without a match.
+   */
+  ct_write_file (path,
+                 "{\"id\": \"ok\", \"text\": \"Lima\"}\n"
+                 "{\"id\": 7, \"text\": \"Number Lima\"}\n"
+                 "{\"id\": \"ok\", \"text\": \"Lima again\"}\n"
+                 "{\"text\": \"Lima too\", \"id\": \"7\"}\n"
+                 "{\"id\": \"gone\", \"text\": 5}\n"
+                 "{\"id\": \"gone\", \"text\": \"Lima\"}\n"
+                 "{\"id\": \"first\", \"text\": \"Lima\", \"spans\": [{\"id\": \"s1\", \"start\": 0, \"end\": 4, "
+                 "\"label\": \"actor\", \"text\": \"Lima\"}]}\n"
+                 "{\"id\": \"esc\", \"text\": \"la \\u004cima\"}\n"
+                 "{\"id\": \"lig\", \"text\": \"\xEF\xAC\x81sh\"}\n"
+                 "{\"i\\u0064\": \"key\", \"text\": \"Lima\"}\n"
+                 "{\"id\": \"key\", \"text\": \"Lima\"}\n"
+                 "{\"id\": \"quiet\", \"text\": \"Nothing\"}\n"
+                 "{\"id\": \"quiet\", \"text\": \"Lima\"}\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *opened = search_corpus (path, cases[i].query, cases[i].flags);
+      g_autofree char *streamed = search_file (path, cases[i].query, cases[i].flags);
+      g_autofree char *expected = NULL;
+
+      g_assert_cmpstr (opened, ==, cases[i].expected);
+      expected = without_positions (opened);
+      g_assert_cmpstr (streamed, ==, expected);
+    }
+  ct_remove_tree (dir);
+}
+
+/* A regular expression's raw-line prefilter (a run of text every match
+ * has) rules out no line that has a match: the file search finds what
+ * searching each article's text finds.
+ */
+static void
+test_regex_prefilter (void)
+{
+  static const char *texts[] = {
+    "Lima", "lima LIMA", "Liima x and Lima x", "harbor talks, harbour talks", "L.ima",
+    "\xE2\x84\xAA" "elvin", "\xC5\xBF" "un", "aab", "a quote \" and a line\n Lima", "Rome", "ima x",
+    "rb", "Lima\\Rome", "xLim", "Rom",
+  };
+  static const char *patterns[] = {
+    "harbou?r talks", "Li+ma", "(Lima)+ x", "(Lima)? x", "[Ll]ima", "[^x]ima", "Lima|Rome", "\\bLima\\b",
+    "L\\.ima", "\\x4cima", "ha(rb)our", "a{2}b", "kelvin", "sun", "ima x", "\" and", "a\\\\R", "(rb)*",
+    "xLima?", "Rome*", "Rome{0,1}",
+  };
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.jsonl", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, texts[i]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, texts[i]);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      line = json_to_string (root, FALSE);
+      g_string_append_printf (lines, "%s\n", line);
+    }
+  ct_write_file (path, lines->str, -1);
+
+  for (guint k = 0; k < G_N_ELEMENTS (patterns); k++)
+    for (GlossaSearchFlags flags = GLOSSA_SEARCH_REGEX; flags <= (GLOSSA_SEARCH_REGEX | GLOSSA_SEARCH_MATCH_CASE);
+         flags += GLOSSA_SEARCH_MATCH_CASE)
+      {
+        g_autofree char *found = search_file (path, patterns[k], flags);
+        g_autoptr(GString) expected = g_string_new (NULL);
+
+        for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+          {
+            g_autofree char *hits = find (patterns[k], flags, texts[i]);
+            g_auto(GStrv) ranges = g_strsplit (hits, " ", -1);
+
+            for (guint r = 0; *hits != '\0' && ranges[r] != NULL; r++)
+              g_string_append_printf (expected, "%s%s %u %s -", expected->len ? "\n" : "", texts[i], G_MAXUINT,
+                                      ranges[r]);
+          }
+        if (g_strcmp0 (found, expected->str) != 0)
+          g_error ("/%s/ (flags %d): found\n%s\nexpected\n%s", patterns[k], flags, found, expected->str);
+      }
+  ct_remove_tree (dir);
+}
+
+/* Annotations beside the file: the corpus is opened, positions given. */
+static void
+test_corpus_file_with_annotations (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.jsonl", NULL);
+  g_autofree char *found = NULL;
+
+  ct_write_file (path, "{\"id\": \"a\", \"text\": \"Ana Lima\"}\n{\"id\": \"b\", \"text\": \"Lima\"}\n", -1);
+  tag_through_corpus (path, 1, 0, 4, GLOSSA_LABEL_ACTOR);
+  found = search_file (path, "lima", GLOSSA_SEARCH_DEFAULT);
+  g_assert_cmpstr (found, ==, "a 0 4-8 -\nb 1 0-4 actor");
+  ct_remove_tree (dir);
+}
+
+/* The prefilter of a case-blind query lets through the lines with these
+ * characters: they must be every character GLib folds to something with
+ * ASCII in it.
+ */
+static void
+test_folds_to_ascii (void)
+{
+  guint n, found = 0;
+  const char *const *listed = _glossa_search_folds_to_ascii (&n);
+
+  for (gunichar c = 0x80; c <= 0x10FFFF; c++)
+    {
+      char utf8[7] = { 0 };
+      g_autofree char *folded = NULL;
+      gboolean ascii = FALSE;
+
+      if (c >= 0xD800 && c <= 0xDFFF)
+        continue;
+      g_unichar_to_utf8 (c, utf8);
+      folded = g_utf8_casefold (utf8, -1);
+      for (const char *p = folded; *p; p++)
+        ascii |= (guchar) *p < 0x80;
+      if (!ascii)
+        continue;
+      found++;
+      g_assert_true (g_strv_contains ((const char * const *) listed, utf8) ||
+                     (g_test_message ("U+%04X folds to ASCII and is not listed", c), FALSE));
+    }
+  g_assert_cmpuint (found, ==, n);
+}
+
 static void
 test_corpus_cancel (void)
 {
@@ -397,6 +620,7 @@ main (int    argc,
   g_test_add_func ("/core/search/match-case", test_match_case);
   g_test_add_func ("/core/search/case-folding-offsets", test_case_folding_offsets);
   g_test_add_func ("/core/search/whole-word", test_whole_word);
+  g_test_add_func ("/core/search/ascii-caseless", test_ascii_caseless);
   g_test_add_func ("/core/search/regex", test_regex);
   g_test_add_func ("/core/search/regex-error", test_regex_error);
   g_test_add_func ("/core/search/bad-queries", test_bad_queries);
@@ -406,5 +630,9 @@ main (int    argc,
   g_test_add_func ("/core/search/corpus-folder", test_corpus_folder);
   g_test_add_func ("/core/search/corpus-jsonl", test_corpus_jsonl);
   g_test_add_func ("/core/search/corpus-cancel", test_corpus_cancel);
+  g_test_add_func ("/core/search/corpus-file-lists-as-open", test_corpus_file_lists_as_open);
+  g_test_add_func ("/core/search/corpus-file-with-annotations", test_corpus_file_with_annotations);
+  g_test_add_func ("/core/search/folds-to-ascii", test_folds_to_ascii);
+  g_test_add_func ("/core/search/regex-prefilter", test_regex_prefilter);
   return g_test_run ();
 }

@@ -372,6 +372,177 @@ test_find_in_article (void)
   gui_test_remove_tree (file);
 }
 
+/* The first menu button under @widget whose menu's items go to @action. */
+static GMenuModel *
+find_menu (GtkWidget  *widget,
+           const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *menu = GTK_IS_MENU_BUTTON (child) ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) : NULL;
+      g_autofree char *name = NULL;
+
+      if (menu != NULL && g_menu_model_get_n_items (menu) > 0 &&
+          g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return menu;
+      if ((menu = find_menu (child, action)) != NULL)
+        return menu;
+    }
+  return NULL;
+}
+
+static char *
+menu_labels (GMenuModel *menu)
+{
+  GString *labels = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_string_append_printf (labels, "%s%s", i > 0 ? "|" : "", label);
+    }
+  return g_string_free (labels, FALSE);
+}
+
+static gboolean
+find_bar_offers_per (gpointer data)
+{
+  GlossaWindow *window = data;
+  GMenuModel *menu = find_menu (GTK_WIDGET (window->find_bar), "search-bar.tag-all");
+  g_autofree char *labels = menu != NULL ? menu_labels (menu) : NULL;
+
+  return labels != NULL && g_str_has_prefix (labels, "Tag All in Article as PER");
+}
+
+/* Tag All, in the corpus and in the article, offers the labels of the
+ * corpus's glossa-schema.json, not the built-in ones.
+ */
+static void
+test_schema_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-search-schema-XXXXXX", &error);
+  g_autofree char *article = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *schema = g_build_filename (dir, "glossa-schema.json", NULL);
+  g_autofree char *inside = g_build_filename (dir, "any", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) tree = g_file_new_for_path (inside);
+  g_autofree char *corpus_labels = NULL;
+  g_autofree char *article_labels = NULL;
+  Fixture f = { dir, NULL };
+  GlossaSearchWindow *dialog;
+
+  g_file_set_contents (article, "Ana Lima met Lima Costa.", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (schema,
+                       "{\"format\": \"glossa-schema\", \"version\": 1, \"labels\": ["
+                       "{\"name\": \"PER\", \"key\": \"p\", \"color\": \"#1c71d8\"},"
+                       "{\"name\": \"ORG\", \"key\": \"o\", \"color\": \"#26a269\"}]}", -1, &error);
+  g_assert_no_error (error);
+  f.window = gui_test_open_window (NULL);
+  glossa_window_open_file (f.window, folder);
+
+  dialog = search_corpus (&f, "lima");
+  g_assert_cmpstr (glossa_search_window_get_status (dialog), ==, "2 matches in 1 article");
+  corpus_labels = menu_labels (find_menu (GTK_WIDGET (dialog), "search.tag-all"));
+  g_assert_cmpstr (corpus_labels, ==, "Tag All 2 as PER|Tag All 2 as ORG");
+
+  /* The find bar follows the document from an idle, late on a busy
+   * machine, and later still while the search window is drawn.
+   */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.find", NULL));
+  gui_test_wait_for (find_bar_offers_per, f.window, 20000);
+  article_labels = menu_labels (find_menu (GTK_WIDGET (f.window->find_bar), "search-bar.tag-all"));
+  g_assert_cmpstr (article_labels, ==, "Tag All in Article as PER|Tag All in Article as ORG");
+
+  gui_test_close_window (f.window);
+  gui_test_remove_tree (tree);
+}
+
+static void
+on_hits_changed (GListModel *hits,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GArray     *sizes)
+{
+  if (added > 0)
+    g_array_append_val (sizes, added);
+}
+
+/* Many hits go into the list a screenful at a time while the list is
+ * short, then all at once; the count says all that was found meanwhile,
+ * and the list ends with every hit, in text order.
+ */
+static void
+test_rows_in_chunks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("glossa-search-chunks-XXXXXX", &error);
+  g_autofree char *inside = g_build_filename (dir, "any", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) tree = g_file_new_for_path (inside);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) text = g_string_new (NULL);
+  Fixture f = { dir, NULL };
+  GlossaSearchWindow *dialog;
+  GListModel *hits;
+  guint total = 0;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (text, "Lima %u. ", i);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%c.txt", dir, 'a' + i);
+
+      g_file_set_contents (path, text->str, -1, &error);
+      g_assert_no_error (error);
+    }
+  f.window = gui_test_open_window (NULL);
+  glossa_window_open_file (f.window, folder);
+  g_assert_true (gui_test_wait_for (has_document, f.window, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search-corpus", NULL));
+  dialog = GLOSSA_SEARCH_WINDOW (_glossa_window_get_search_window (f.window));
+  hits = glossa_search_window_get_hits (dialog);
+  g_signal_connect (hits, "items-changed", G_CALLBACK (on_hits_changed), sizes);
+  glossa_search_window_set_query (dialog, "lima");
+  g_assert_true (gui_test_wait_for (search_done, dialog, 20000));
+  g_signal_handlers_disconnect_by_func (hits, on_hits_changed, sizes);
+
+  g_assert_cmpstr (glossa_search_window_get_status (dialog), ==, "1200 matches in 2 articles");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1200);
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint added = g_array_index (sizes, guint, i);
+
+      /* Short of 200 items, no more than 24 come at a time. */
+      if (total < 200)
+        g_assert_cmpuint (added, <=, 24);
+      total += added;
+    }
+  g_assert_cmpuint (total, ==, 1200);
+  g_assert_cmpuint (g_array_index (sizes, guint, 0), >, 0);
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autoptr(GlossaSearchItem) item = g_list_model_get_item (hits, i);
+      g_autofree char *article = item_string (item, "article");
+
+      g_assert_cmpstr (article, ==, i < 600 ? "a" : "b");
+      if (i > 0 && i != 600)
+        {
+          g_autoptr(GlossaSearchItem) before = g_list_model_get_item (hits, i - 1);
+
+          g_assert_cmpint (glossa_search_item_get_start (before), <, glossa_search_item_get_start (item));
+        }
+    }
+  gui_test_close_window (f.window);
+  gui_test_remove_tree (tree);
+}
+
 static void
 save_shot (GtkWidget  *widget,
            const char *what)
@@ -445,6 +616,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/gui/search/tag-all", Fixture, NULL, fixture_set_up, test_tag_all, fixture_tear_down);
   g_test_add_func ("/gui/search/find-in-article", test_find_in_article);
+  g_test_add_func ("/gui/search/schema-labels", test_schema_labels);
+  g_test_add_func ("/gui/search/rows-in-chunks", test_rows_in_chunks);
   g_test_add ("/gui/search/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   return g_test_run ();
 }
