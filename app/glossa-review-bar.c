@@ -239,10 +239,7 @@ static const char *
 label_title (GlossaReviewBar *self,
              GlossaLabel      label)
 {
-  GlossaSchema *schema = self->result ? glossa_document_get_schema (self->result) : NULL;
-  const GlossaSchemaLabel *entry = schema ? glossa_schema_find_label (schema, label) : NULL;
-
-  return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
+  return glossa_schema_title_of (self->result ? glossa_document_get_schema (self->result) : NULL, label);
 }
 
 /* A span's attribute values, " — value: 2024-03-18", sorted by name. */

@@ -212,16 +212,8 @@ tag_all_action (GtkWidget  *widget,
       g_signal_emit (self, signals[MESSAGE], 0, error->message);
       return;
     }
-  if (counts.crossing > 0)
-    /* Translators: "Tagged 3 as actor; 1 crosses the edge of a span and was skipped" */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Tagged %u as %s; %u crosses the edge of a span and was skipped",
-                                            "Tagged %u as %s; %u cross the edge of a span and were skipped",
-                                            counts.crossing),
-                               counts.tagged, glossa_label_to_string (label), counts.crossing);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u match as %s", "Tagged %u matches as %s",
-                                            counts.tagged), counts.tagged, glossa_label_to_string (label));
+  message = glossa_search_describe_tagged (counts.tagged, glossa_schema_title_of (self->document != NULL ? glossa_document_get_schema (self->document) : NULL, label),
+                                           counts.crossing, 0, NULL);
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 

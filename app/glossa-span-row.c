@@ -62,13 +62,8 @@ static const char *
 label_title (GlossaSpanRow *self,
              GlossaLabel    label)
 {
-  g_autoptr(GlossaSchema) schema = self->schema ? glossa_schema_ref (self->schema) : glossa_schema_get_default ();
-  const GlossaSchemaLabel *entry = glossa_schema_find_label (schema, label);
-
-  /* The built-in schema lives as long as the process, and the row holds
-   * its own: their strings live on.
-   */
-  return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
+  /* The row holds its schema, so the title lives on. */
+  return glossa_schema_title_of (self->schema, label);
 }
 
 /* Parsing CSS for every bind would slow scrolling: only when the label

@@ -683,7 +683,7 @@ open_jsonl_result (GlossaWindow  *self,
 
       g_clear_object (&result);
       g_set_error (&error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   _("%s: article “%s” there is another text; the review does not go on in it"), name, id);
+                   _("%s: the article “%s” there has a different text; the review skips it"), name, id);
     }
   if (result == NULL)
     {

@@ -28,6 +28,7 @@ typedef struct
   GlossaSearch          *search;
   GlossaCorpus          *corpus;
   GlossaLabel            label;
+  GlossaSchema          *schema;  /* for the label's title; NULL: built-in */
   GArray                *positions;
   GlossaSearchTagCounts  counts;
   guint                  n_failed;
@@ -115,6 +116,7 @@ tag_run_free (TagRun *run)
 {
   glossa_search_free (run->search);
   g_object_unref (run->corpus);
+  g_clear_pointer (&run->schema, glossa_schema_unref);
   g_array_unref (run->positions);
   g_free (run->first_error);
   g_free (run);
@@ -183,24 +185,9 @@ tag_done (GObject      *object,
   TagRun *run = g_task_get_task_data (G_TASK (result));
   g_autofree char *message = NULL;
 
-  if (run->n_failed > 0)
-    /* Translators: "Tagged 12 matches as actor; 2 articles could not be tagged: REASON" */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Tagged %u matches as %s; %u article could not be tagged: %s",
-                                            "Tagged %u matches as %s; %u articles could not be tagged: %s",
-                                            run->n_failed),
-                               run->counts.tagged, glossa_label_to_string (run->label), run->n_failed,
-                               run->first_error);
-  else if (run->counts.crossing > 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Tagged %u matches as %s; %u crosses the edge of a span and was skipped",
-                                            "Tagged %u matches as %s; %u cross the edge of a span and were skipped",
-                                            run->counts.crossing),
-                               run->counts.tagged, glossa_label_to_string (run->label), run->counts.crossing);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u match as %s", "Tagged %u matches as %s",
-                                            run->counts.tagged),
-                               run->counts.tagged, glossa_label_to_string (run->label));
+  message = glossa_search_describe_tagged (run->counts.tagged,
+                                           glossa_schema_title_of (run->schema, run->label),
+                                           run->counts.crossing, run->n_failed, run->first_error);
   _glossa_window_show_message (self, message);
   if (self->search_state != NULL && self->search_state->dialog != NULL)
     glossa_search_window_refresh (self->search_state->dialog);
@@ -223,6 +210,8 @@ tag_all (GlossaWindow       *self,
   run->search = glossa_search_new (glossa_search_get_query (shown), glossa_search_get_flags (shown), NULL);
   run->corpus = g_object_ref (glossa_search_window_get_corpus (dialog));
   run->label = label;
+  if (self->document != NULL)
+    run->schema = glossa_schema_ref (glossa_document_get_schema (self->document));
   run->positions = glossa_search_window_dup_positions (dialog);
 
   if (self->document != NULL && self->corpus == run->corpus && self->save_to_corpus)

@@ -127,7 +127,7 @@ normalize_in_place (const char             *path,
     }
   if (!ok)
     g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                 _("%s: some documents could not be read or saved (above); the others were"), path);
+                 _("%s: some documents could not be read or saved (see above); the others were filled in"), path);
   return ok;
 }
 

@@ -164,8 +164,8 @@ static void
 fail_invalid_utf8 (Parser       *self,
                    const guchar *at)
 {
-  parser_fail (self, at, _("invalid UTF-8 at byte %" G_GSIZE_FORMAT),
-               (gsize) (at - self->data));
+  parser_fail (self, at, _("invalid UTF-8 at byte %llu"),
+               (unsigned long long) (at - self->data));
 }
 
 /* Handles the unexpected bytes that deserve their own message: a comment,

@@ -334,8 +334,8 @@ check_decision (JsonNode     *node,
   if (!is_integer (end) || json_node_get_int (end) <= json_node_get_int (start) ||
       (length >= 0 && json_node_get_int (end) > length))
     return fail (error, name, field, "end",
-                 _("expected an offset after start and within the article’s %" G_GINT64_FORMAT " characters"),
-                 length);
+                 _("expected an offset after start and within the article’s %lld characters"),
+                 (long long) length);
 
   options = json_object_get_member (decision, "options");
   if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options) ||

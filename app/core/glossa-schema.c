@@ -603,13 +603,24 @@ glossa_schema_check_overlaps (GlossaSchema  *self,
           continue;
         rule_label = forbidding_label (self, a, b);
         g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                     _("%s: %s[%u] (%s, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") and %s[%u] (%s, %"
-                       G_GINT64_FORMAT "–%" G_GINT64_FORMAT ") overlap, which the rule “%s” of the label “%s” forbids"),
-                     name, field, i, glossa_label_to_string (a->label), a->start, a->end,
-                     field, j, glossa_label_to_string (b->label), b->start, b->end,
+                     _("%s: %s[%u] (%s, %lld–%lld) and %s[%u] (%s, %lld–%lld) overlap, which the rule “%s” of the label “%s” forbids"),
+                     name, field, i, glossa_label_to_string (a->label), (long long) a->start, (long long) a->end,
+                     field, j, glossa_label_to_string (b->label), (long long) b->start, (long long) b->end,
                      glossa_overlap_to_string (glossa_schema_get_overlap (self, rule_label)),
                      glossa_label_to_string (rule_label));
         return FALSE;
       }
   return TRUE;
+}
+
+const char *
+glossa_schema_title_of (GlossaSchema *schema,
+                        GlossaLabel   label)
+{
+  g_autoptr(GlossaSchema) own = schema != NULL ? glossa_schema_ref (schema) : glossa_schema_get_default ();
+  const GlossaSchemaLabel *entry = glossa_schema_find_label (own, label);
+
+  /* The built-in schema lives as long as the process, so its strings
+   * outlive the reference dropped here. */
+  return entry != NULL ? glossa_schema_label_title (entry) : glossa_label_to_string (label);
 }

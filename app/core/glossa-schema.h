@@ -122,6 +122,12 @@ GlossaOverlap               glossa_schema_get_overlap     (GlossaSchema *self,
                                                            GlossaLabel   label);
 
 const char                 *glossa_schema_label_title     (const GlossaSchemaLabel *label);
+/* @label as the user reads it: its title in @schema (the built-in one
+ * when NULL), translated for the built-in labels; its name when the schema
+ * lacks it. The string lives as long as @schema.
+ */
+const char                 *glossa_schema_title_of        (GlossaSchema            *schema,
+                                                           GlossaLabel              label);
 
 gboolean                    glossa_schema_check_label     (GlossaSchema  *self,
                                                            GlossaLabel    label,

@@ -1559,3 +1559,33 @@ glossa_search_tag_document (GlossaSearch          *self,
   glossa_document_end_group (document);
   return ok;
 }
+
+char *
+glossa_search_describe_tagged (guint       tagged,
+                               const char *title,
+                               guint       crossing,
+                               guint       n_failed,
+                               const char *first_error)
+{
+  GString *message = g_string_new (NULL);
+
+  /* Translators: "Tagged 12 matches as Actor" */
+  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "Tagged %u match as %s",
+                                                 "Tagged %u matches as %s", tagged),
+                          tagged, title);
+  if (crossing > 0)
+    /* Translators: follows "Tagged 12 matches as Actor" */
+    g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE,
+                                                   "; %u crosses the edge of a span and was skipped",
+                                                   "; %u cross the edge of a span and were skipped",
+                                                   crossing),
+                            crossing);
+  if (n_failed > 0)
+    /* Translators: follows "Tagged 12 matches as Actor"; the last %s is the reason */
+    g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE,
+                                                   "; %u article could not be tagged: %s",
+                                                   "; %u articles could not be tagged: %s",
+                                                   n_failed),
+                            n_failed, first_error != NULL ? first_error : "");
+  return g_string_free (message, FALSE);
+}

@@ -155,6 +155,17 @@ gboolean      glossa_search_tag_document (GlossaSearch          *search,
 
 void          glossa_search_hit_free     (GlossaSearchHit    *hit);
 
+/* What a "Tag all" did, for the user: "Tagged 12 matches as Actor; 2 cross
+ * the edge of a span and were skipped; 1 article could not be tagged:
+ * @first_error". Each number decides its own plural. @title is the
+ * label's title as shown. Free with g_free().
+ */
+char         *glossa_search_describe_tagged (guint       tagged,
+                                             const char *title,
+                                             guint       crossing,
+                                             guint       n_failed,
+                                             const char *first_error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaSearch, glossa_search_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaSearchHit, glossa_search_hit_free)
 

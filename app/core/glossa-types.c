@@ -82,8 +82,8 @@ glossa_label_name_is_valid (const char  *str,
   if (len > GLOSSA_LABEL_MAX_LENGTH)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   _("a label name has at most %d bytes, not %" G_GSIZE_FORMAT),
-                   GLOSSA_LABEL_MAX_LENGTH, len);
+                   _("a label name has at most %d bytes, not %llu"),
+                   GLOSSA_LABEL_MAX_LENGTH, (unsigned long long) len);
       return FALSE;
     }
   if (!g_utf8_validate (str, len, NULL))
