@@ -45,6 +45,8 @@ struct _GlossaWindowSuggest
   gint64          started;       /* monotonic µs, when computing began */
   gint64          elapsed;       /* µs it took until they were drawn */
   GtkWidget      *popover;
+  /* While accepting: the spans it replaces are briefly gone. */
+  gboolean        accepting;
 };
 
 /* What the worker needs: nothing it shares with the main thread but
@@ -356,11 +358,15 @@ schema_labels (GlossaSchema *schema)
 static void
 start_computing (GlossaWindow *self)
 {
-  GlossaWindowSuggest *state = ensure_state (self);
+  GlossaWindowSuggest *state;
   GlossaSchema *schema;
   g_autoptr(GTask) task = NULL;
   Job *job;
 
+  /* The document's signals are let go of while the window goes. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->view == NULL)
+    return;
+  state = ensure_state (self);
   forget (state);
   glossa_article_view_set_suggestions (self->view, NULL);
   if (self->document == NULL || glossa_document_get_read_only (self->document) ||
@@ -552,13 +558,16 @@ add_link_target (GlossaWindow            *self,
                  GError                 **error)
 {
   GlossaWindowSuggest *state = self->suggest_state;
+  GlossaSpan *target;
 
   if (s->link_type == NULL)
     return NULL;
   if (s->link < 0)
     return find_span (self->document, s->link_start, s->link_end, 0);
+  if (!(target = add_suggested (self->document, suggestion_at (state, s->link), error)))
+    return NULL;
   state->fate->data[s->link] = ACCEPTED;
-  return add_suggested (self->document, suggestion_at (state, s->link), error);
+  return target;
 }
 
 static gboolean
@@ -568,14 +577,21 @@ accept_one (GlossaWindow  *self,
 {
   GlossaWindowSuggest *state = self->suggest_state;
   const GlossaSuggestion *s = suggestion_at (state, index);
-  GlossaSpan *target;
+  GlossaSpan *target = NULL;
   g_autoptr(GError) local = NULL;
+  gboolean added;
 
-  if (!add_suggested (self->document, s, error))
+  state->accepting = TRUE;
+  added = add_suggested (self->document, s, error) != NULL;
+  if (added)
+    {
+      state->fate->data[index] = ACCEPTED;
+      /* A speaker that cannot be tagged leaves the quote accepted. */
+      target = add_link_target (self, s, &local);
+    }
+  state->accepting = FALSE;
+  if (!added)
     return FALSE;
-  state->fate->data[index] = ACCEPTED;
-  /* A speaker that cannot be tagged leaves the quote accepted. */
-  target = add_link_target (self, s, &local);
   if (local != NULL)
     g_debug ("the speaker of %s %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " not tagged: %s",
              s->label, s->start, s->end, local->message);
@@ -703,7 +719,7 @@ on_document_changed (GlossaWindow *self)
   GlossaWindowSuggest *state = self->suggest_state;
   gboolean again = FALSE;
 
-  if (state == NULL || state->suggestions == NULL || state->document != self->document)
+  if (state == NULL || state->suggestions == NULL || state->document != self->document || state->accepting)
     return;
   for (guint i = 0; i < state->suggestions->len; i++)
     {
@@ -768,8 +784,14 @@ on_offset_clicked (GlossaWindow *self,
   GdkRectangle where;
   int index;
 
-  if (!has_suggestions (self) || (index = shown_at (state, offset)) < 0)
+  if (!has_suggestions (self))
     return;
+  /* A click elsewhere leaves no suggestion for Return to accept unseen. */
+  if ((index = shown_at (state, offset)) < 0)
+    {
+      set_current (self, -1);
+      return;
+    }
   set_current (self, index);
   menu = popover_menu (self, suggestion_at (state, index));
   if (state->popover == NULL)
