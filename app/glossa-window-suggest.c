@@ -564,6 +564,9 @@ add_link_target (GlossaWindow            *self,
     return NULL;
   if (s->link < 0)
     return find_span (self->document, s->link_start, s->link_end, 0);
+  /* The user said this speaker is not one. */
+  if (state->fate->data[s->link] == REJECTED)
+    return NULL;
   if (!(target = add_suggested (self->document, suggestion_at (state, s->link), error)))
     return NULL;
   state->fate->data[s->link] = ACCEPTED;
@@ -577,26 +580,27 @@ accept_one (GlossaWindow  *self,
 {
   GlossaWindowSuggest *state = self->suggest_state;
   const GlossaSuggestion *s = suggestion_at (state, index);
-  GlossaSpan *target = NULL;
+  GlossaSpan *span, *target = NULL;
   g_autoptr(GError) local = NULL;
-  gboolean added;
 
   state->accepting = TRUE;
-  added = add_suggested (self->document, s, error) != NULL;
-  if (added)
+  if ((span = add_suggested (self->document, s, error)) != NULL)
     {
+      g_autofree char *id = g_strdup (span->id);
+
       state->fate->data[index] = ACCEPTED;
-      /* A speaker that cannot be tagged leaves the quote accepted. */
+      /* A speaker that cannot be tagged or linked (the schema has no
+       * such link) leaves the quote accepted without.
+       */
       target = add_link_target (self, s, &local);
+      if (target != NULL)
+        glossa_document_add_relation (self->document, s->link_type, id, target->id, &local);
     }
   state->accepting = FALSE;
-  if (!added)
-    return FALSE;
   if (local != NULL)
-    g_debug ("the speaker of %s %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " not tagged: %s",
-             s->label, s->start, s->end, local->message);
-  (void) target;
-  return TRUE;
+    g_debug ("the %s link of %s %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " not made: %s",
+             s->link_type, s->label, s->start, s->end, local->message);
+  return span != NULL;
 }
 
 /* After an accept or a reject, the next one is current. */

@@ -211,8 +211,8 @@ test_accept (Fixture       *fixture,
   g_assert_cmpstr (span->value_source, ==, "auto");
 }
 
-/* A quote is accepted with its speaker, in one undo step; undone, both
- * are suggested again.
+/* A quote is accepted with its speaker and its source link, in one undo
+ * step; undone, both are suggested again.
  */
 static void
 test_accept_quote_undo (Fixture       *fixture,
@@ -220,6 +220,8 @@ test_accept_quote_undo (Fixture       *fixture,
 {
   GlossaDocument *document = document_of (fixture);
   g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  GlossaRelation *relation;
 
   go_to (fixture, "quote", QUELL_QUOTE);
   activate (fixture, "win.accept-suggestion");
@@ -229,9 +231,18 @@ test_accept_quote_undo (Fixture       *fixture,
   g_assert_nonnull (span_with_text (annotations, "actor", "Marta Quell"));
   g_assert_cmpint (span_with_text (annotations, "actor", "Marta Quell")->origin, ==, GLOSSA_ORIGIN_SUGGESTED);
   g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  /* Linked: the quote's source is its speaker. */
+  g_assert_nonnull (annotations->relations);
+  g_assert_cmpuint (annotations->relations->len, ==, 1);
+  relation = g_ptr_array_index (annotations->relations, 0);
+  g_assert_cmpstr (relation->type, ==, "source");
+  g_assert_cmpstr (relation->from, ==, span_with_text (annotations, "quote", QUELL_QUOTE)->id);
+  g_assert_cmpstr (relation->to, ==, span_with_text (annotations, "actor", "Marta Quell")->id);
 
   g_assert_true (glossa_document_undo (document));
   g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+  relations = glossa_document_dup_relations (document);
+  g_assert_cmpuint (relations->len, ==, 0);
   g_assert_false (glossa_document_can_undo (document));
   g_assert_cmpint (find_shown (fixture, "quote", QUELL_QUOTE), >=, 0);
   g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), >=, 0);
