@@ -193,5 +193,6 @@ void     _glossa_window_suggest_init       (GlossaWindow   *self);
 void     _glossa_window_suggest_dispose    (GlossaWindow   *self);
 void     _glossa_window_suggest_update_actions (GlossaWindow *self);
 gint64   _glossa_window_suggest_get_elapsed (GlossaWindow  *self);
+gint64   _glossa_window_suggest_get_elapsed_complete (GlossaWindow *self);
 
 G_END_DECLS

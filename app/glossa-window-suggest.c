@@ -43,7 +43,9 @@ struct _GlossaWindowSuggest
   int             current;       /* an index into suggestions, or -1 */
   GCancellable   *cancellable;
   gint64          started;       /* monotonic µs, when computing began */
-  gint64          elapsed;       /* µs it took until they were drawn */
+  gint64          elapsed;       /* µs until the first were drawn */
+  gint64          elapsed_complete; /* µs until all were */
+  gboolean        complete;      /* the whole article's, not its beginning's */
   GtkWidget      *popover;
   /* While accepting: the spans it replaces are briefly gone. */
   gboolean        accepting;
@@ -62,6 +64,8 @@ typedef struct
   GHashTable       *rejected;    /* "start:end:label" */
   char             *gazetteer;   /* nullable */
   char             *warning;     /* set by the worker */
+  GlossaWindow     *window;      /* only to post the beginning's back */
+  GlossaDocument   *document;    /* only to compare it with the one shown */
 } Job;
 
 static void
@@ -73,6 +77,8 @@ job_free (Job *job)
   g_hash_table_unref (job->rejected);
   g_free (job->gazetteer);
   g_free (job->warning);
+  g_clear_object (&job->window);
+  g_clear_object (&job->document);
   g_free (job);
 }
 
@@ -182,6 +188,64 @@ job_filter (Job       *job,
   return g_steal_pointer (&kept);
 }
 
+/* A long article's beginning is done first, and shown while the rest is:
+ * what is on screen when it opens is outlined at once, whatever the
+ * article's length. The beginning ends at a paragraph break, where no
+ * quote or date crosses.
+ */
+#define FIRST_PART_BYTES (64 * 1024)
+
+static gsize
+first_part_length (GlossaArticle *article)
+{
+  const char *text = glossa_article_get_text (article);
+  gsize len = glossa_article_get_n_bytes (article);
+  const char *cut;
+
+  if (len <= 4 * FIRST_PART_BYTES)
+    return len;
+  cut = g_strstr_len (text + FIRST_PART_BYTES, len - FIRST_PART_BYTES, "\n\n");
+  return cut != NULL ? (gsize) (cut - text) : len;
+}
+
+static GPtrArray *
+job_run (Job                        *job,
+         gsize                       len,
+         const char                 *dct,
+         GlossaKnownNames           *names,
+         const GlossaSuggestOptions *options,
+         GError                    **error)
+{
+  GPtrArray *found = glossa_suggest_article (glossa_article_get_text (job->article), len, dct,
+                                             GLOSSA_SUGGEST_LANG_AUTO, names, options, error);
+
+  return found != NULL ? job_filter (job, g_steal_pointer (&found)) : NULL;
+}
+
+typedef struct
+{
+  GlossaWindow *window;
+  GPtrArray    *suggestions;
+  GlossaDocument *document;
+} Partial;
+
+static void install (GlossaWindow   *self,
+                     GlossaDocument *document,
+                     GPtrArray      *suggestions,
+                     gboolean        partial);
+
+static gboolean
+partial_ready (gpointer data)
+{
+  Partial *partial = data;
+
+  install (partial->window, partial->document, g_steal_pointer (&partial->suggestions), TRUE);
+  g_object_unref (partial->window);
+  g_object_unref (partial->document);
+  g_free (partial);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 compute_in_thread (GTask        *task,
                    gpointer      source_object,
@@ -193,8 +257,9 @@ compute_in_thread (GTask        *task,
   g_autoptr(GlossaKnownNames) names = job_known_names (job);
   g_autofree GlossaSuggestExisting *existing = g_new0 (GlossaSuggestExisting, job->spans->len + 1);
   GlossaSuggestOptions options = { job->suggesters, NULL, existing, job->spans->len };
+  gsize first = first_part_length (article);
   g_autofree char *dct = NULL;
-  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *found;
   GError *error = NULL;
 
   for (guint i = 0; i < job->spans->len; i++)
@@ -208,15 +273,31 @@ compute_in_thread (GTask        *task,
   else
     dct = glossa_article_find_date (glossa_article_get_text (article), glossa_article_get_n_bytes (article));
 
-  found = glossa_suggest_article (glossa_article_get_text (article), glossa_article_get_n_bytes (article),
-                                  dct, GLOSSA_SUGGEST_LANG_AUTO, names, &options, &error);
+  if (first < glossa_article_get_n_bytes (article) &&
+      (found = job_run (job, first, dct, names, &options, NULL)) != NULL)
+    {
+      Partial *partial = g_new0 (Partial, 1);
+
+      partial->window = g_object_ref (job->window);
+      partial->document = g_object_ref (job->document);
+      partial->suggestions = found;
+      g_main_context_invoke (NULL, partial_ready, partial);
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  found = job_run (job, glossa_article_get_n_bytes (article), dct, names, &options, &error);
   if (found == NULL)
     g_task_return_error (task, error);
   else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, job_filter (job, found), (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Showing them */
+
+static GlossaSpan *find_span (GlossaDocument *document,
+                              gint64          start,
+                              gint64          end,
+                              GlossaLabel     label);
 
 static GlossaWindowSuggest *
 ensure_state (GlossaWindow *self)
@@ -282,8 +363,92 @@ forget (GlossaWindowSuggest *state)
   g_clear_pointer (&state->fate, g_byte_array_unref);
   g_clear_pointer (&state->shown, g_array_unref);
   state->current = -1;
+  state->complete = FALSE;
+  state->elapsed = state->elapsed_complete = 0;
   if (state->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (state->popover));
+}
+
+/* Marks what the user did since the suggestions were computed: one with
+ * the extent and label of a span is accepted, a remembered one rejected.
+ */
+static void
+reconcile (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GHashTable) rejected = read_rejected (self->document);
+
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+      g_autofree char *key = rejection_key (s->start, s->end, s->label);
+
+      if (find_span (self->document, s->start, s->end, g_quark_from_string (s->label)))
+        state->fate->data[i] = ACCEPTED;
+      else if (g_hash_table_contains (rejected, key))
+        state->fate->data[i] = REJECTED;
+    }
+}
+
+/* The index of the shown suggestion @start–@end of @label, or -1. */
+static int
+find_same (GlossaWindowSuggest *state,
+           gint64               start,
+           gint64               end,
+           const char          *label)
+{
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+
+      if (s->start == start && s->end == end && g_str_equal (s->label, label) && state->fate->data[i] == SHOWN)
+        return i;
+    }
+  return -1;
+}
+
+/* Takes @suggestions for @document, the beginning's (@partial) or the
+ * whole article's; the current one stays current.
+ */
+static void
+install (GlossaWindow   *self,
+         GlossaDocument *document,
+         GPtrArray      *suggestions,
+         gboolean        partial)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GPtrArray) old = NULL;
+  g_autofree char *current_label = NULL;
+  gint64 current_start = 0, current_end = 0;
+
+  if (state == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) || state->document != document ||
+      self->document != document || (partial && state->complete))
+    {
+      g_ptr_array_unref (suggestions);
+      return;
+    }
+  if (state->current >= 0)
+    {
+      GlossaSuggestion *s = suggestion_at (state, state->current);
+
+      current_start = s->start;
+      current_end = s->end;
+      current_label = g_strdup (s->label);
+    }
+  old = g_steal_pointer (&state->suggestions);
+  g_clear_pointer (&state->fate, g_byte_array_unref);
+  state->suggestions = suggestions;
+  state->fate = g_byte_array_sized_new (suggestions->len);
+  g_byte_array_set_size (state->fate, suggestions->len);
+  memset (state->fate->data, SHOWN, suggestions->len);
+  state->complete = !partial;
+  reconcile (self);
+  state->current = current_label != NULL ? find_same (state, current_start, current_end, current_label) : -1;
+  update_view (self);
+  if (state->elapsed == 0)
+    state->elapsed = g_get_monotonic_time () - state->started;
+  if (state->complete)
+    state->elapsed_complete = g_get_monotonic_time () - state->started;
 }
 
 static void
@@ -295,27 +460,16 @@ on_computed (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *suggestions = g_task_propagate_pointer (G_TASK (result), &error);
   Job *job = g_task_get_task_data (G_TASK (result));
-  GlossaWindowSuggest *state = self->suggest_state;
 
   if (suggestions == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && state != NULL)
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->suggest_state != NULL &&
+          self->suggest_state->document == job->document)
         _glossa_window_show_error (self, error);
       return;
     }
-  if (state == NULL || state->document != self->document || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      g_ptr_array_unref (suggestions);
-      return;
-    }
-  state->suggestions = suggestions;
-  state->fate = g_byte_array_sized_new (suggestions->len);
-  g_byte_array_set_size (state->fate, suggestions->len);
-  memset (state->fate->data, SHOWN, suggestions->len);
-  update_view (self);
-  state->elapsed = g_get_monotonic_time () - state->started;
-  g_debug ("%u suggestions in %.0f ms", suggestions->len, state->elapsed / 1000.0);
-  if (job->warning != NULL)
+  install (self, job->document, suggestions, FALSE);
+  if (job->warning != NULL && self->suggest_state != NULL && self->suggest_state->complete)
     _glossa_window_show_message (self, job->warning);
 }
 
@@ -386,6 +540,8 @@ start_computing (GlossaWindow *self)
   job->rejected = read_rejected (self->document);
   job->gazetteer = gazetteer_path (self);
 
+  job->window = g_object_ref (self);
+  job->document = g_object_ref (self->document);
   state->document = g_object_ref (self->document);
   state->cancellable = g_cancellable_new ();
   state->started = g_get_monotonic_time ();
@@ -840,13 +996,24 @@ add_key (GtkShortcutController *keys,
                                                           gtk_callback_action_new (key_cb, (gpointer) action, NULL)));
 }
 
+/* Computed once per document shown, however often it is bound again. */
+static void
+on_document_bound (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+
+  if (state != NULL && self->document != NULL && state->document == self->document)
+    return;
+  start_computing (self);
+}
+
 static void
 on_settings_changed (GlossaWindow *self)
 {
   GlossaWindowSuggest *state = ensure_state (self);
 
   /* Turned on: computed if they were not; off: hidden, kept. */
-  if (state->suggestions == NULL || state->document != self->document)
+  if (state->document != self->document || (state->suggestions == NULL && state->cancellable == NULL))
     start_computing (self);
   else
     update_view (self);
@@ -872,9 +1039,9 @@ _glossa_window_suggest_init (GlossaWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), show);
   g_signal_connect_object (self->settings, "changed::show-suggestions",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document_signals, "bind", G_CALLBACK (start_computing), self,
+  g_signal_connect_object (self->document_signals, "bind", G_CALLBACK (on_document_bound), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document_signals, "unbind", G_CALLBACK (start_computing), self,
+  g_signal_connect_object (self->document_signals, "unbind", G_CALLBACK (on_document_bound), self,
                            G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_document_changed), self);
   g_signal_connect_object (self->view, "offset-clicked", G_CALLBACK (on_offset_clicked), self,
@@ -922,4 +1089,13 @@ _glossa_window_suggest_get_elapsed (GlossaWindow *self)
   GlossaWindowSuggest *state = self->suggest_state;
 
   return state != NULL && state->suggestions != NULL ? state->elapsed : 0;
+}
+
+/* The same, until the whole article's are drawn. */
+gint64
+_glossa_window_suggest_get_elapsed_complete (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+
+  return state != NULL && state->complete ? state->elapsed_complete : 0;
 }
