@@ -64,8 +64,9 @@ typedef struct
   GHashTable       *rejected;    /* "start:end:label" */
   char             *gazetteer;   /* nullable */
   char             *warning;     /* set by the worker */
-  GlossaWindow     *window;      /* only to post the beginning's back */
-  GlossaDocument   *document;    /* only to compare it with the one shown */
+  /* Weak: the last reference to a widget must not go in the worker. */
+  GWeakRef          window;      /* to post the beginning's back */
+  GWeakRef          document;    /* to compare it with the one shown */
 } Job;
 
 static void
@@ -77,8 +78,8 @@ job_free (Job *job)
   g_hash_table_unref (job->rejected);
   g_free (job->gazetteer);
   g_free (job->warning);
-  g_clear_object (&job->window);
-  g_clear_object (&job->document);
+  g_weak_ref_clear (&job->window);
+  g_weak_ref_clear (&job->document);
   g_free (job);
 }
 
@@ -239,9 +240,11 @@ partial_ready (gpointer data)
 {
   Partial *partial = data;
 
-  install (partial->window, partial->document, g_steal_pointer (&partial->suggestions), TRUE);
-  g_object_unref (partial->window);
-  g_object_unref (partial->document);
+  if (partial->window != NULL && partial->document != NULL)
+    install (partial->window, partial->document, g_steal_pointer (&partial->suggestions), TRUE);
+  g_clear_pointer (&partial->suggestions, g_ptr_array_unref);
+  g_clear_object (&partial->window);
+  g_clear_object (&partial->document);
   g_free (partial);
   return G_SOURCE_REMOVE;
 }
@@ -278,8 +281,9 @@ compute_in_thread (GTask        *task,
     {
       Partial *partial = g_new0 (Partial, 1);
 
-      partial->window = g_object_ref (job->window);
-      partial->document = g_object_ref (job->document);
+      /* Released in partial_ready(), on the main thread. */
+      partial->window = g_weak_ref_get (&job->window);
+      partial->document = g_weak_ref_get (&job->document);
       partial->suggestions = found;
       g_main_context_invoke (NULL, partial_ready, partial);
     }
@@ -460,15 +464,21 @@ on_computed (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *suggestions = g_task_propagate_pointer (G_TASK (result), &error);
   Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GlossaDocument) document = g_weak_ref_get (&job->document);
 
   if (suggestions == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->suggest_state != NULL &&
-          self->suggest_state->document == job->document)
+          document != NULL && self->suggest_state->document == document)
         _glossa_window_show_error (self, error);
       return;
     }
-  install (self, job->document, suggestions, FALSE);
+  if (document == NULL)
+    {
+      g_ptr_array_unref (suggestions);
+      return;
+    }
+  install (self, document, suggestions, FALSE);
   if (job->warning != NULL && self->suggest_state != NULL && self->suggest_state->complete)
     _glossa_window_show_message (self, job->warning);
 }
@@ -523,8 +533,9 @@ start_computing (GlossaWindow *self)
   state = ensure_state (self);
   forget (state);
   glossa_article_view_set_suggestions (self->view, NULL);
+  /* A review decides between two annotators' spans: no third voice. */
   if (self->document == NULL || glossa_document_get_read_only (self->document) ||
-      !g_settings_get_boolean (self->settings, "show-suggestions"))
+      self->review_source != NULL || !g_settings_get_boolean (self->settings, "show-suggestions"))
     return;
   schema = glossa_document_get_schema (self->document);
   job = g_new0 (Job, 1);
@@ -540,8 +551,8 @@ start_computing (GlossaWindow *self)
   job->rejected = read_rejected (self->document);
   job->gazetteer = gazetteer_path (self);
 
-  job->window = g_object_ref (self);
-  job->document = g_object_ref (self->document);
+  g_weak_ref_init (&job->window, self);
+  g_weak_ref_init (&job->document, self->document);
   state->document = g_object_ref (self->document);
   state->cancellable = g_cancellable_new ();
   state->started = g_get_monotonic_time ();
