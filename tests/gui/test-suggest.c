@@ -351,6 +351,23 @@ test_schema_off (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* A document the window lets go of while its suggestions are computed is
+ * finalized then, not when the worker is done with it.
+ */
+static void
+test_document_released (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GlossaDocument *document = glossa_document_open (fixture->article, NULL, &error);
+
+  g_assert_no_error (error);
+  glossa_window_set_document (fixture->window, document);
+  glossa_window_set_document (fixture->window, NULL);
+  g_assert_finalize_object (document);
+  gui_test_iterate (200);
+}
+
 static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
@@ -371,6 +388,7 @@ main (int    argc,
   add ("/gui/suggest/accept-label", test_accept_label);
   add ("/gui/suggest/reject-reopen", test_reject_reopen);
   add ("/gui/suggest/setting", test_setting);
+  add ("/gui/suggest/document-released", test_document_released);
   g_test_add_func ("/gui/suggest/schema-off", test_schema_off);
 
   return g_test_run ();
