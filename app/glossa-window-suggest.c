@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "glossa-export.h"
 #include "glossa-schema.h"
 #include "glossa-suggest.h"
 #include "glossa-window-private.h"
@@ -49,7 +50,29 @@ struct _GlossaWindowSuggest
   GtkWidget      *popover;
   /* While accepting: the spans it replaces are briefly gone. */
   gboolean        accepting;
+  /* What the corpus open tags, learned once in a worker: NameCount,
+   * shared with the jobs (never changed once made).
+   */
+  char           *names_path;    /* the corpus file they are (being) learned from */
+  GPtrArray      *corpus_names;
+  GCancellable   *names_cancellable;
 };
+
+/* A text the corpus tags with a label, and how often. */
+typedef struct
+{
+  char  *text;
+  char  *label;
+  guint  count;
+} NameCount;
+
+static void
+name_count_free (NameCount *name)
+{
+  g_free (name->text);
+  g_free (name->label);
+  g_free (name);
+}
 
 /* What the worker needs: nothing it shares with the main thread but
  * immutable things (the article, the spans, which are never changed once
@@ -62,6 +85,7 @@ typedef struct
   GlossaSuggesters  suggesters;
   GStrv             labels;      /* those the document's schema has */
   GHashTable       *rejected;    /* "start:end:label" */
+  GPtrArray        *corpus_names; /* nullable: NameCount */
   char             *gazetteer;   /* nullable */
   char             *warning;     /* set by the worker */
   /* Weak: the last reference to a widget must not go in the worker. */
@@ -76,6 +100,7 @@ job_free (Job *job)
   g_ptr_array_unref (job->spans);
   g_strfreev (job->labels);
   g_hash_table_unref (job->rejected);
+  g_clear_pointer (&job->corpus_names, g_ptr_array_unref);
   g_free (job->gazetteer);
   g_free (job->warning);
   g_weak_ref_clear (&job->window);
@@ -127,8 +152,9 @@ read_rejected (GlossaDocument *document)
   return keys;
 }
 
-/* Known names: the document's own spans (not suggestions nobody accepted)
- * and the gazetteer beside the corpus or article, if there is one.
+/* Known names: what the corpus tags (once learned), the document's own
+ * spans (not suggestions nobody accepted) and the gazetteer beside the
+ * corpus or article, if there is one.
  */
 static GlossaKnownNames *
 job_known_names (Job *job)
@@ -136,6 +162,12 @@ job_known_names (Job *job)
   g_autoptr(GlossaKnownNames) names = glossa_known_names_new (TRUE);
   g_autoptr(GError) error = NULL;
 
+  for (guint i = 0; job->corpus_names != NULL && i < job->corpus_names->len; i++)
+    {
+      NameCount *name = g_ptr_array_index (job->corpus_names, i);
+
+      glossa_known_names_add (names, name->text, name->label, name->count);
+    }
   for (guint i = 0; i < job->spans->len; i++)
     {
       GlossaSpan *span = g_ptr_array_index (job->spans, i);
@@ -519,6 +551,136 @@ schema_labels (GlossaSchema *schema)
   return labels;
 }
 
+/* Learning the corpus's names */
+
+static gboolean
+is_unreviewed (const GlossaSpan *span)
+{
+  return span->origin == GLOSSA_ORIGIN_SUGGESTED && (span->annotator == NULL || *span->annotator == '\0');
+}
+
+/* Every span text of the corpus's annotated documents, counted per label,
+ * but for suggestions nobody accepted. A document that does not load is
+ * passed over: it has nothing to teach.
+ */
+static void
+learn_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const char *paths[2] = { task_data, NULL };
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GlossaRecordSource) source = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) name_count_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  GError *error = NULL;
+
+  if (!(source = glossa_record_source_open (paths, cancellable, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < glossa_record_source_get_n_records (source) && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GlossaRecord) record = NULL;
+
+      if (!glossa_record_source_is_annotated (source, i) || !(record = glossa_record_source_load (source, i, NULL)))
+        continue;
+      for (guint k = 0; k < record->spans->len; k++)
+        {
+          GlossaSpan *span = g_ptr_array_index (record->spans, k);
+          char *name;
+
+          if (is_unreviewed (span))
+            continue;
+          /* Label names hold no tab: the key splits back there. */
+          name = g_strconcat (glossa_label_to_string (span->label), "\t", span->text, NULL);
+          g_hash_table_insert (counts, name, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
+        }
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      NameCount *name = g_new0 (NameCount, 1);
+      const char *tab = strchr (key, '\t');
+
+      name->label = g_strndup (key, tab - (const char *) key);
+      name->text = g_strdup (tab + 1);
+      name->count = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (names, name);
+    }
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&names), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void start_computing (GlossaWindow *self);
+
+static const char *
+corpus_path (GlossaWindow *self)
+{
+  GFile *file = self->corpus != NULL ? glossa_corpus_get_file (self->corpus) : NULL;
+
+  return file != NULL ? g_file_peek_path (file) : NULL;
+}
+
+/* Whether the names learned (or being learned) are the open corpus's. */
+static gboolean
+is_learned_corpus (GlossaWindow *self)
+{
+  return corpus_path (self) != NULL && g_strcmp0 (self->suggest_state->names_path, corpus_path (self)) == 0;
+}
+
+static void
+on_learned (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GlossaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *names = g_task_propagate_pointer (G_TASK (result), &error);
+  GlossaWindowSuggest *state = self->suggest_state;
+
+  if (names == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("the corpus's names not learned: %s", error->message);
+      return;
+    }
+  if (state == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) || !is_learned_corpus (self))
+    {
+      g_ptr_array_unref (names);
+      return;
+    }
+  g_clear_object (&state->names_cancellable);
+  state->corpus_names = names;
+  /* The document shown is suggested again, knowing the corpus. */
+  if (names->len > 0 && self->document != NULL)
+    start_computing (self);
+}
+
+/* Starts learning the names of the corpus open, once per corpus. */
+static void
+learn_corpus (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GTask) task = NULL;
+
+  if (corpus_path (self) == NULL || is_learned_corpus (self))
+    return;
+  g_cancellable_cancel (state->names_cancellable);
+  g_clear_object (&state->names_cancellable);
+  g_clear_pointer (&state->corpus_names, g_ptr_array_unref);
+  g_free (state->names_path);
+  state->names_path = g_strdup (corpus_path (self));
+  state->names_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, state->names_cancellable, on_learned, g_object_ref (self));
+  g_task_set_source_tag (task, learn_corpus);
+  g_task_set_task_data (task, g_strdup (state->names_path), g_free);
+  g_task_run_in_thread (task, learn_in_thread);
+}
+
 static void
 start_computing (GlossaWindow *self)
 {
@@ -550,6 +712,10 @@ start_computing (GlossaWindow *self)
   job->labels = schema_labels (schema);
   job->rejected = read_rejected (self->document);
   job->gazetteer = gazetteer_path (self);
+  if (state->corpus_names != NULL && is_learned_corpus (self))
+    job->corpus_names = g_ptr_array_ref (state->corpus_names);
+  else if (self->corpus != NULL)
+    learn_corpus (self);
 
   g_weak_ref_init (&job->window, self);
   g_weak_ref_init (&job->document, self->document);
@@ -1087,6 +1253,10 @@ _glossa_window_suggest_dispose (GlossaWindow *self)
   if (state == NULL)
     return;
   forget (state);
+  g_cancellable_cancel (state->names_cancellable);
+  g_clear_object (&state->names_cancellable);
+  g_clear_pointer (&state->corpus_names, g_ptr_array_unref);
+  g_clear_pointer (&state->names_path, g_free);
   g_clear_pointer (&state->popover, gtk_widget_unparent);
   g_clear_pointer (&self->suggest_state, g_free);
 }

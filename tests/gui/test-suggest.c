@@ -368,6 +368,68 @@ test_document_released (Fixture       *fixture,
   gui_test_iterate (200);
 }
 
+typedef struct
+{
+  GlossaWindow *window;
+  const char   *label;
+  const char   *text;
+} Wanted;
+
+static gboolean
+shows_suggestion (gpointer data)
+{
+  Wanted *wanted = data;
+  GlossaDocument *document = glossa_window_get_document (wanted->window);
+  GArray *marks = glossa_article_view_get_suggestions (wanted->window->view, NULL);
+
+  for (guint i = 0; document != NULL && marks != NULL && i < marks->len; i++)
+    {
+      const GlossaArticleViewSuggestion *s = &g_array_index (marks, GlossaArticleViewSuggestion, i);
+      g_autofree char *slice = glossa_article_slice (glossa_document_get_article (document), s->start, s->end);
+
+      if (g_str_equal (glossa_label_to_string (s->label), wanted->label) && g_str_equal (slice, wanted->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In a corpus, a text another article tags is suggested wherever it
+ * occurs: "Tomas Brenn", tagged in a.txt, in the sample (b.txt), where no
+ * other suggester finds it.
+ */
+static void
+test_corpus_names (void)
+{
+  g_autoptr(GFile) sample = gui_test_copy_sample (SAMPLE);
+  g_autoptr(GFile) folder = g_file_get_parent (sample);
+  g_autoptr(GFile) a = g_file_get_child (folder, "a.txt");
+  g_autoptr(GFile) b = g_file_get_child (folder, "b.txt");
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "The minister met Tomas Brenn on Friday.\n";
+  Wanted wanted = { NULL, "actor", "Tomas Brenn" };
+  GlossaWindow *window;
+
+  g_file_move (sample, b, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (a, text, strlen (text), NULL, FALSE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  document = glossa_document_open (a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_add_span (document, 17, 28, GLOSSA_LABEL_ACTOR, &error));
+  g_assert_true (glossa_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  window = gui_test_open_window (NULL);
+  glossa_window_open_file (window, folder);
+  wanted.window = window;
+  g_assert_true (gui_test_wait_for (shows_suggestion, &(Wanted) { window, "date", "Friday" }, 10000));
+  _glossa_window_show_item (window, 1);
+  g_assert_true (gui_test_wait_for (shows_suggestion, &wanted, 10000));
+  gui_test_close_window (window);
+  gui_test_remove_tree (folder);
+}
+
 static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
@@ -390,6 +452,7 @@ main (int    argc,
   add ("/gui/suggest/setting", test_setting);
   add ("/gui/suggest/document-released", test_document_released);
   g_test_add_func ("/gui/suggest/schema-off", test_schema_off);
+  g_test_add_func ("/gui/suggest/corpus-names", test_corpus_names);
 
   return g_test_run ();
 }
