@@ -848,6 +848,68 @@ label_has_value (GlossaSchema *schema,
   return FALSE;
 }
 
+/* Whether any label of @schema restricts overlaps: then only the
+ * document can tell whether a new span is allowed.
+ */
+static gboolean
+has_overlap_rules (GlossaSchema *schema)
+{
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    if (glossa_schema_get_label (schema, i)->overlap != GLOSSA_OVERLAP_ANY)
+      return TRUE;
+  return FALSE;
+}
+
+/* An id like the document's own, "s" and a number, that no span has. */
+static char *
+fresh_id (GlossaDocument *document)
+{
+  for (guint64 n = glossa_document_get_n_spans (document) + 1;; n++)
+    {
+      char *id = g_strdup_printf ("s%" G_GUINT64_FORMAT, n);
+
+      if (glossa_document_lookup_span (document, id) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
+static void
+set_value (GlossaSpan             *span,
+           const GlossaSuggestion *s)
+{
+  g_clear_pointer (&span->attributes, json_object_unref);
+  span->attributes = json_object_new ();
+  json_object_set_string_member (span->attributes, "value", glossa_suggestion_get_attribute (s, "value"));
+  g_free (span->value_source);
+  span->value_source = g_strdup ("auto");
+}
+
+/* Without overlap rules, a span of a label the schema has, in range, is
+ * always allowed: made here as glossa_document_add_span() would, in one
+ * edit rather than three (accepting every date of a long article makes
+ * thousands).
+ */
+static GlossaSpan *
+add_allowed (GlossaDocument          *document,
+             const GlossaSuggestion  *s,
+             GlossaLabel              label,
+             gboolean                 value,
+             GError                 **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *id = fresh_id (document);
+  g_autoptr(GlossaSpan) span = glossa_span_new (id, s->start, s->end, label, "");
+
+  span->origin = GLOSSA_ORIGIN_SUGGESTED;
+  span->annotator = g_strdup (glossa_document_get_user (document));
+  span->created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  span->modified = g_strdup (span->created);
+  if (value)
+    set_value (span, s);
+  return glossa_document_add_span_copy (document, span, error);
+}
+
 /* The span of @s, as the annotator's (the document checks its range,
  * label and overlap rule, and records the user) but with origin
  * "suggested", and a date's value as the suggester found it. A span the
@@ -858,25 +920,22 @@ add_suggested (GlossaDocument          *document,
                const GlossaSuggestion  *s,
                GError                 **error)
 {
+  GlossaSchema *schema = glossa_document_get_schema (document);
   GlossaLabel label = g_quark_from_string (s->label);
-  const char *value = glossa_suggestion_get_attribute (s, "value");
+  gboolean value = glossa_suggestion_get_attribute (s, "value") != NULL && label_has_value (schema, label);
   g_autoptr(GlossaSpan) copy = NULL;
   GlossaSpan *span;
 
   if ((span = find_span (document, s->start, s->end, label)) != NULL)
     return span;
+  if (glossa_schema_find_label (schema, label) != NULL && !has_overlap_rules (schema))
+    return add_allowed (document, s, label, value, error);
   if (!(span = glossa_document_add_span (document, s->start, s->end, label, error)))
     return NULL;
   copy = glossa_span_copy (span);
   copy->origin = GLOSSA_ORIGIN_SUGGESTED;
-  if (value != NULL && label_has_value (glossa_document_get_schema (document), label))
-    {
-      g_clear_pointer (&copy->attributes, json_object_unref);
-      copy->attributes = json_object_new ();
-      json_object_set_string_member (copy->attributes, "value", value);
-      g_free (copy->value_source);
-      copy->value_source = g_strdup ("auto");
-    }
+  if (value)
+    set_value (copy, s);
   if (!glossa_document_remove_span (document, span->id, error))
     return NULL;
   return glossa_document_add_span_copy (document, copy, error);

@@ -146,7 +146,8 @@ run_once (GlossaWindow *window,
  */
 static double
 accept_all_dates (GlossaWindow *window,
-                  guint        *n_accepted)
+                  guint        *n_accepted,
+                  double       *action_ms)
 {
   GlossaDocument *document = glossa_window_get_document (window);
   gint64 start;
@@ -163,6 +164,7 @@ accept_all_dates (GlossaWindow *window,
     }
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-label-suggestions", NULL);
+  *action_ms = (g_get_monotonic_time () - start) / 1000.0;
   while (g_main_context_iteration (NULL, FALSE))
     ;
   *n_accepted = glossa_document_count_label (document, GLOSSA_LABEL_DATE);
@@ -249,9 +251,11 @@ main (int    argc,
   if (g_getenv ("GLOSSA_BENCH_ACCEPT_ALL") != NULL)
     {
       guint n_accepted;
-      double ms = accept_all_dates (window, &n_accepted);
+      double action_ms;
+      double ms = accept_all_dates (window, &n_accepted, &action_ms);
 
-      printf ("# Shift+Return on a date: %u dates accepted in %.0f ms\n", n_accepted, ms);
+      printf ("# Shift+Return on a date: %u dates accepted in %.0f ms (the action %.0f ms, "
+              "the window's work after it the rest)\n", n_accepted, ms, action_ms);
     }
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

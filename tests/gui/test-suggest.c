@@ -430,6 +430,42 @@ test_corpus_names (void)
   gui_test_remove_tree (folder);
 }
 
+/* Under a schema with an overlap rule, the document checks each accepted
+ * span; it is made just the same, origin, annotator, value and all.
+ */
+static void
+test_accept_overlap_rules (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *span;
+  const char *json = "{\"format\": \"glossa-schema\", \"version\": 1,\n"
+                     " \"labels\": [{\"name\": \"actor\"}, {\"name\": \"quote\"}, {\"name\": \"claim\"},\n"
+                     "            {\"name\": \"date\", \"attributes\": [{\"name\": \"value\", \"type\": \"timex\"}]}],\n"
+                     " \"overlap\": {\"actor\": \"nested\"}}\n";
+
+  fixture.article = gui_test_copy_sample (SAMPLE);
+  folder = g_file_get_parent (fixture.article);
+  schema = g_file_get_child (folder, "glossa-schema.json");
+  g_file_replace_contents (schema, json, strlen (json), NULL, FALSE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  open_window (&fixture);
+  glossa_document_set_user (document_of (&fixture), "Ada Ferri");
+  go_to (&fixture, "date", "Monday, 18 March");
+  activate (&fixture, "win.accept-suggestion");
+  g_assert_cmpuint (glossa_document_get_n_spans (document_of (&fixture)), ==, 1);
+  span = glossa_document_get_span (document_of (&fixture), 0);
+  g_assert_cmpint (span->origin, ==, GLOSSA_ORIGIN_SUGGESTED);
+  g_assert_cmpstr (span->annotator, ==, "Ada Ferri");
+  g_assert_cmpstr (glossa_span_get_attribute (span, "value"), ==, "2024-03-18");
+  g_assert_true (glossa_document_undo (document_of (&fixture)));
+  g_assert_cmpuint (glossa_document_get_n_spans (document_of (&fixture)), ==, 0);
+  g_assert_false (glossa_document_can_undo (document_of (&fixture)));
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
@@ -453,6 +489,7 @@ main (int    argc,
   add ("/gui/suggest/document-released", test_document_released);
   g_test_add_func ("/gui/suggest/schema-off", test_schema_off);
   g_test_add_func ("/gui/suggest/corpus-names", test_corpus_names);
+  g_test_add_func ("/gui/suggest/accept-overlap-rules", test_accept_overlap_rules);
 
   return g_test_run ();
 }
