@@ -1182,27 +1182,56 @@ glossa_article_view_init (GlossaArticleView *self)
 
 /* Suggestions */
 
+#define DASH 4
+#define GAP  3
+
+/* A dashed line of @length from (@x, @y), across or down. */
+static void
+draw_dashes (GtkSnapshot   *snapshot,
+             float          x,
+             float          y,
+             float          length,
+             gboolean       across,
+             const GdkRGBA *color)
+{
+  for (float at = 0; at < length; at += DASH + GAP)
+    {
+      float dash = MIN (DASH, length - at);
+
+      gtk_snapshot_append_color (snapshot, color,
+                                 across ? &GRAPHENE_RECT_INIT (x + at, y, dash, 1.5)
+                                        : &GRAPHENE_RECT_INIT (x, y + at, 1.5, dash));
+    }
+}
+
 /* A dashed box, or a solid thicker one for the current suggestion: an
  * outline and never a fill, so that nothing reads as a span before it is
- * accepted, and a span's tint inside shows through.
+ * accepted, and a span's tint inside shows through. Plain colour and
+ * border nodes, which every renderer draws cheaply (a cairo node per box
+ * costs GL a texture upload each frame).
  */
 static void
-draw_box (GtkSnapshot   *snapshot,
+draw_box (GtkSnapshot        *snapshot,
           const GdkRectangle *box,
-          const GdkRGBA *color,
-          gboolean       current)
+          const GdkRGBA      *color,
+          gboolean            current)
 {
-  static const double dash[] = { 4.0, 3.0 };
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (box->x - 3, box->y - 3, box->width + 6, box->height + 6);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  float x = box->x - 1, y = box->y, w = box->width + 2, h = box->height;
 
-  cairo_set_line_width (cr, current ? 2.5 : 1.5);
-  if (!current)
-    cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_rectangle (cr, box->x - 0.5, box->y + 0.5, box->width + 1, box->height - 1);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
+  if (current)
+    {
+      GskRoundedRect outline;
+      const float widths[4] = { 2.5, 2.5, 2.5, 2.5 };
+      const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2), 2);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+      return;
+    }
+  draw_dashes (snapshot, x, y, w, TRUE, color);
+  draw_dashes (snapshot, x, y + h - 1.5, w, TRUE, color);
+  draw_dashes (snapshot, x, y, h, FALSE, color);
+  draw_dashes (snapshot, x + w - 1.5, y, h, FALSE, color);
 }
 
 /* One box per display line of [start, end). */
