@@ -28,6 +28,7 @@ enum
   SHOWN,
   ACCEPTED,
   REJECTED,
+  COVERED,     /* a span of its label tagged over it since */
 };
 
 /* The suggestions of the document shown. They never change once computed
@@ -1132,6 +1133,35 @@ on_document_changed (GlossaWindow *self)
     update_view (self);
 }
 
+/* A span tagged by hand beats the suggestions of its label it overlaps,
+ * as it would have had it been there when they were made.
+ */
+static void
+on_span_added (GlossaWindow *self,
+               GlossaSpan   *span)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  const char *label = glossa_label_to_string (span->label);
+  gboolean covered = FALSE;
+
+  if (state == NULL || state->suggestions == NULL || state->document != self->document || state->accepting)
+    return;
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+
+      if (s->start >= span->end)
+        break;
+      if (state->fate->data[i] == SHOWN && s->end > span->start && g_str_equal (s->label, label))
+        {
+          state->fate->data[i] = COVERED;
+          covered = TRUE;
+        }
+    }
+  if (covered)
+    update_view (self);
+}
+
 /* The mouse */
 
 static int
@@ -1280,6 +1310,7 @@ _glossa_window_suggest_init (GlossaWindow *self)
   g_signal_connect_object (self->document_signals, "unbind", G_CALLBACK (on_document_bound), self,
                            G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_document_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-added", G_CALLBACK (on_span_added), self);
   g_signal_connect_object (self->view, "offset-clicked", G_CALLBACK (on_offset_clicked), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 

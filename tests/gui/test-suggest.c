@@ -305,6 +305,24 @@ test_reject_reopen (Fixture       *fixture,
   g_assert_cmpuint (shown (fixture, NULL)->len, ==, n_before - 1);
 }
 
+/* Tagged by hand, a text's suggestions of that label go, the others
+ * stay: "Monday" as a date hides "Monday, 18 March", but not Brenn.
+ */
+static void
+test_tagged_by_hand (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 monday = gui_test_find (fixture->window, "Monday");
+  guint n = shown (fixture, NULL)->len;
+
+  gui_test_select (fixture->window, monday, monday + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag", "s", "date"));
+  g_assert_cmpuint (glossa_document_get_n_spans (document_of (fixture)), ==, 1);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_cmpint (find_shown (fixture, "actor", "Brenn"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+}
+
 /* Turned off, none are drawn and the keys do nothing; on, they are back. */
 static void
 test_setting (Fixture       *fixture,
@@ -486,6 +504,7 @@ main (int    argc,
   add ("/gui/suggest/accept-label", test_accept_label);
   add ("/gui/suggest/reject-reopen", test_reject_reopen);
   add ("/gui/suggest/setting", test_setting);
+  add ("/gui/suggest/tagged-by-hand", test_tagged_by_hand);
   add ("/gui/suggest/document-released", test_document_released);
   g_test_add_func ("/gui/suggest/schema-off", test_schema_off);
   g_test_add_func ("/gui/suggest/corpus-names", test_corpus_names);
