@@ -61,6 +61,12 @@ struct _GlossaArticleView
 
   /* The label's title drawn above each span's start (see draw_names()). */
   gboolean         show_names;
+
+  /* Suggestions, drawn as outlines (see draw_suggestions()): sorted by
+   * start; current is an index into them or -1.
+   */
+  GArray          *suggestions;
+  int              current_suggestion;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
@@ -579,6 +585,8 @@ glossa_article_view_set_document (GlossaArticleView *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  self->current_suggestion = -1;
   /* Another corpus may colour the same label otherwise. */
   glossa_article_view_update_colors (self);
 
@@ -959,6 +967,9 @@ draw_names (GlossaArticleView *self,
     }
 }
 
+static void draw_suggestions (GlossaArticleView *self,
+                              GtkSnapshot       *snapshot);
+
 static void
 glossa_article_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
@@ -970,6 +981,8 @@ glossa_article_view_snapshot_layer (GtkTextView      *text_view,
     GTK_TEXT_VIEW_CLASS (glossa_article_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->show_names && self->document != NULL)
     draw_names (self, snapshot);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->suggestions != NULL)
+    draw_suggestions (self, snapshot);
 }
 
 /**
@@ -1102,6 +1115,7 @@ glossa_article_view_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->tag_table);
   g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_pointer (&self->suggestions, g_array_unref);
 
   G_OBJECT_CLASS (glossa_article_view_parent_class)->dispose (object);
 }
@@ -1136,6 +1150,7 @@ glossa_article_view_init (GlossaArticleView *self)
 
   self->dirty_start = G_MAXINT64;
   self->dirty_end = -1;
+  self->current_suggestion = -1;
 
   self->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "span-added",
@@ -1163,4 +1178,174 @@ glossa_article_view_init (GlossaArticleView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+/* Suggestions */
+
+#define DASH 4
+#define GAP  3
+
+/* A dashed line of @length from (@x, @y), across or down. */
+static void
+draw_dashes (GtkSnapshot   *snapshot,
+             float          x,
+             float          y,
+             float          length,
+             gboolean       across,
+             const GdkRGBA *color)
+{
+  for (float at = 0; at < length; at += DASH + GAP)
+    {
+      float dash = MIN (DASH, length - at);
+
+      gtk_snapshot_append_color (snapshot, color,
+                                 across ? &GRAPHENE_RECT_INIT (x + at, y, dash, 1.5)
+                                        : &GRAPHENE_RECT_INIT (x, y + at, 1.5, dash));
+    }
+}
+
+/* A dashed box, or a solid thicker one for the current suggestion: an
+ * outline and never a fill, so that nothing reads as a span before it is
+ * accepted, and a span's tint inside shows through. Plain colour and
+ * border nodes, which every renderer draws cheaply (a cairo node per box
+ * costs GL a texture upload each frame).
+ */
+static void
+draw_box (GtkSnapshot        *snapshot,
+          const GdkRectangle *box,
+          const GdkRGBA      *color,
+          gboolean            current)
+{
+  float x = box->x - 1, y = box->y, w = box->width + 2, h = box->height;
+
+  if (current)
+    {
+      GskRoundedRect outline;
+      const float widths[4] = { 2.5, 2.5, 2.5, 2.5 };
+      const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2), 2);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+      return;
+    }
+  draw_dashes (snapshot, x, y, w, TRUE, color);
+  draw_dashes (snapshot, x, y + h - 1.5, w, TRUE, color);
+  draw_dashes (snapshot, x, y, h, FALSE, color);
+  draw_dashes (snapshot, x + w - 1.5, y, h, FALSE, color);
+}
+
+/* One box per display line of [start, end). */
+static void
+draw_suggestion (GlossaArticleView *self,
+                 GtkSnapshot       *snapshot,
+                 gint64             start,
+                 gint64             end,
+                 const GdkRGBA     *color,
+                 gboolean           current)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, stop;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
+  while (gtk_text_iter_compare (&iter, &stop) < 0)
+    {
+      GtkTextIter next = iter, last;
+      GdkRectangle first_rect, last_rect, box;
+
+      if (!gtk_text_view_forward_display_line (view, &next) || gtk_text_iter_compare (&next, &stop) > 0)
+        next = stop;
+      last = next;
+      gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (view, &iter, &first_rect);
+      gtk_text_view_get_iter_location (view, &last, &last_rect);
+      box = (GdkRectangle) { first_rect.x, first_rect.y,
+                             MAX (last_rect.x + last_rect.width - first_rect.x, 2), first_rect.height };
+      draw_box (snapshot, &box, color, current);
+      iter = next;
+    }
+}
+
+/* Only the suggestions on screen are drawn, clipped to it: a frame costs
+ * a scan of their offsets and a few boxes, however many there are.
+ */
+static void
+draw_suggestions (GlossaArticleView *self,
+                  GtkSnapshot       *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  gboolean dark = is_dark ();
+  GdkRectangle visible;
+  GtkTextIter first, last;
+  gint64 from, to;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  gtk_text_view_backward_display_line_start (view, &first);
+  from = gtk_text_iter_get_offset (&first);
+  to = gtk_text_iter_get_offset (&last) + 1;
+
+  for (guint i = 0; i < self->suggestions->len; i++)
+    {
+      const GlossaArticleViewSuggestion *s = &g_array_index (self->suggestions, GlossaArticleViewSuggestion, i);
+      GlossaColor color;
+      GdkRGBA rgba;
+
+      if (s->start >= to)
+        break;
+      if (s->end <= from)
+        continue;
+      label_color (self, s->label, dark, &color);
+      rgba = (GdkRGBA) { color.red, color.green, color.blue, 1.0 };
+      draw_suggestion (self, snapshot, MAX (s->start, from), MIN (s->end, to), &rgba,
+                       (int) i == self->current_suggestion);
+    }
+}
+
+/**
+ * glossa_article_view_set_suggestions:
+ * @suggestions: (nullable) (element-type GlossaArticleViewSuggestion):
+ *   sorted by start; the view keeps a reference
+ *
+ * What the suggesters found, drawn as dashed outlines in their label's
+ * colour. They are not spans: the document knows nothing of them.
+ */
+void
+glossa_article_view_set_suggestions (GlossaArticleView *self,
+                                     GArray            *suggestions)
+{
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->suggestions, g_array_unref);
+  if (suggestions != NULL)
+    self->suggestions = g_array_ref (suggestions);
+  self->current_suggestion = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The suggestion drawn with a solid, thicker line; -1 for none. */
+void
+glossa_article_view_set_current_suggestion (GlossaArticleView *self,
+                                            int                index)
+{
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  if (self->current_suggestion == index)
+    return;
+  self->current_suggestion = index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* For tests: the suggestions drawn and the current one. */
+GArray *
+glossa_article_view_get_suggestions (GlossaArticleView *self,
+                                     int               *current)
+{
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), NULL);
+
+  if (current != NULL)
+    *current = self->current_suggestion;
+  return self->suggestions;
 }

@@ -56,4 +56,19 @@ void            glossa_article_view_set_show_label_names (GlossaArticleView *sel
                                                           gboolean           show);
 gboolean        glossa_article_view_get_show_label_names (GlossaArticleView *self);
 
+/* A suggestion as the view draws it: an extent and a label. */
+typedef struct
+{
+  gint64      start;
+  gint64      end;
+  GlossaLabel label;
+} GlossaArticleViewSuggestion;
+
+void            glossa_article_view_set_suggestions (GlossaArticleView *self,
+                                                     GArray            *suggestions);
+void            glossa_article_view_set_current_suggestion (GlossaArticleView *self,
+                                                            int                index);
+GArray         *glossa_article_view_get_suggestions (GlossaArticleView *self,
+                                                     int               *current);
+
 G_END_DECLS

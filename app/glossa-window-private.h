@@ -19,6 +19,7 @@
 G_BEGIN_DECLS
 
 typedef struct _GlossaWindowSearch GlossaWindowSearch;
+typedef struct _GlossaWindowSuggest GlossaWindowSuggest;
 
 struct _GlossaWindow
 {
@@ -129,6 +130,8 @@ struct _GlossaWindow
   GlossaSchema         *label_schema;
   GtkWidget            *compact_labels;
   GtkEventController   *label_keys;
+  /* Suggestions (glossa-window-suggest.c) */
+  GlossaWindowSuggest  *suggest_state;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -198,5 +201,11 @@ void     _glossa_window_labels_set_schema  (GlossaWindow   *self,
                                             GlossaSchema   *schema);
 
 void     _glossa_window_class_schema_init  (GtkWidgetClass *widget_class);
+void     _glossa_window_class_suggest_init (GtkWidgetClass *widget_class);
+void     _glossa_window_suggest_init       (GlossaWindow   *self);
+void     _glossa_window_suggest_dispose    (GlossaWindow   *self);
+void     _glossa_window_suggest_update_actions (GlossaWindow *self);
+gint64   _glossa_window_suggest_get_elapsed (GlossaWindow  *self);
+gint64   _glossa_window_suggest_get_elapsed_complete (GlossaWindow *self);
 
 G_END_DECLS

@@ -1722,6 +1722,7 @@ glossa_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   _glossa_window_labels_init (self);
+  _glossa_window_suggest_init (self);
   glossa_window_apply_zoom (self);
   g_signal_connect_object (self->settings, "changed::text-zoom",
                            G_CALLBACK (glossa_window_apply_zoom), self, G_CONNECT_SWAPPED);
@@ -1772,6 +1773,7 @@ glossa_window_dispose (GObject *object)
   _glossa_window_corpus_dispose (self);
   _glossa_window_search_dispose (self);
   _glossa_window_labels_dispose (self);
+  _glossa_window_suggest_dispose (self);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
@@ -1853,6 +1855,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   _glossa_window_class_corpus_init (widget_class);
   _glossa_window_class_search_init (widget_class);
   _glossa_window_class_schema_init (widget_class);
+  _glossa_window_class_suggest_init (widget_class);
 }
 
 /* The primary menu's popover is made when the menu first opens (a click or
