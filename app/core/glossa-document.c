@@ -14,6 +14,7 @@
 #include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-merge.h"
+#include "glossa-relation.h"
 #include "glossa-storage.h"
 #include "glossa-store.h"
 #include "glossa-undo-stack.h"
@@ -37,6 +38,7 @@ struct _GlossaDocument
   GHashTable        *by_id;
   GlossaLabelCounts  label_counts;
   guint64            next_id;
+  guint64            next_relation_id;
 
   GlossaUndoStack   *undo;
   char              *user;
@@ -74,6 +76,8 @@ enum {
 enum {
   SPAN_ADDED,
   SPAN_REMOVED,
+  RELATION_ADDED,
+  RELATION_REMOVED,
   CHANGED,
   SAVED,
   N_SIGNALS
@@ -119,12 +123,16 @@ mark_changed (GlossaDocument *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The number of an id "s12" (spans) or "r12" (links, @prefix 'r'); 0 for
+ * any other id.
+ */
 static guint64
-id_number (const char *id)
+id_number_with_prefix (const char *id,
+                       char        prefix)
 {
   guint64 n = 0;
 
-  if (id[0] != 's' || id[1] == '\0')
+  if (id[0] != prefix || id[1] == '\0')
     return 0;
   for (const char *p = id + 1; *p; p++)
     {
@@ -133,6 +141,12 @@ id_number (const char *id)
       n = n * 10 + (*p - '0');
     }
   return n;
+}
+
+static guint64
+id_number (const char *id)
+{
+  return id_number_with_prefix (id, 's');
 }
 
 /* Binary search for @span's key; returns where it is or would be. */
@@ -486,6 +500,28 @@ glossa_document_class_init (GlossaDocumentClass *klass)
                   GLOSSA_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   /**
+   * GlossaDocument::relation-added:
+   * @relation: the link, already in the document
+   *
+   * Emitted when a link is added, or comes back by undo or redo. A link
+   * whose end is deleted (or relabelled to a label it does not allow)
+   * stops being live without a signal: views follow "span-removed".
+   */
+  signals[RELATION_ADDED] =
+    g_signal_new ("relation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  GLOSSA_TYPE_RELATION | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * GlossaDocument::relation-removed:
+   * @relation: the link, no longer in the document
+   */
+  signals[RELATION_REMOVED] =
+    g_signal_new ("relation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  GLOSSA_TYPE_RELATION | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
    * GlossaDocument::changed:
    *
    * Emitted once after every edit, undo, redo or status change: the
@@ -514,6 +550,7 @@ glossa_document_init (GlossaDocument *self)
   self->annotations = glossa_annotations_new ();
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->next_id = 1;
+  self->next_relation_id = 1;
   self->undo = glossa_undo_stack_new ();
   self->pending_saves = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self->undo, "notify", G_CALLBACK (forward_undo_notify),
@@ -644,6 +681,12 @@ adopt_annotations (GlossaDocument    *self,
     self->annotations->date = g_strdup (glossa_article_get_date (self->article));
 
   set_spans (self, spans);
+  for (guint i = 0; i < annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (annotations->relations, i);
+      self->next_relation_id = MAX (self->next_relation_id,
+                                    id_number_with_prefix (relation->id, 'r') + 1);
+    }
 
   if (old_status != annotations->status)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
@@ -1512,6 +1555,24 @@ glossa_document_can_redo (GlossaDocument *self)
   return !self->read_only && glossa_undo_stack_can_redo (self->undo);
 }
 
+static void insert_relation (GlossaDocument *self,
+                             GlossaRelation *relation);
+static void delete_relation (GlossaDocument *self,
+                             GlossaRelation *relation);
+
+static void
+apply_relation_change (GlossaRelation *remove,
+                       GlossaRelation *add,
+                       gpointer        user_data)
+{
+  GlossaDocument *self = user_data;
+
+  if (remove != NULL)
+    delete_relation (self, remove);
+  if (add != NULL)
+    insert_relation (self, add);
+}
+
 static void
 apply_change (GlossaSpan *remove,
               GlossaSpan *add,
@@ -1530,7 +1591,8 @@ glossa_document_undo (GlossaDocument *self)
 {
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
 
-  if (self->read_only || !glossa_undo_stack_undo (self->undo, apply_change, self))
+  if (self->read_only || !glossa_undo_stack_undo_full (self->undo, apply_change,
+                                                       apply_relation_change, self))
     return FALSE;
   mark_changed (self);
   return TRUE;
@@ -1541,7 +1603,8 @@ glossa_document_redo (GlossaDocument *self)
 {
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
 
-  if (self->read_only || !glossa_undo_stack_redo (self->undo, apply_change, self))
+  if (self->read_only || !glossa_undo_stack_redo_full (self->undo, apply_change,
+                                                       apply_relation_change, self))
     return FALSE;
   after_edit (self);
   return TRUE;
@@ -1603,6 +1666,365 @@ glossa_document_get_relations_of (GlossaDocument *self,
         g_ptr_array_add (out, glossa_relation_ref (relation));
     }
   return out;
+}
+
+/* Links and attributes */
+
+/* annotations->relations stays sorted by glossa_relation_compare(), as
+ * files keep them, so that saves and glossa_document_dup_relations() need
+ * no sort.
+ */
+static guint
+relation_position (GlossaDocument       *self,
+                   const GlossaRelation *relation,
+                   gboolean             *found)
+{
+  GPtrArray *relations = self->annotations->relations;
+  guint lo = 0, hi = relations->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (glossa_relation_compare (g_ptr_array_index (relations, mid), relation) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Ids are unique, so compare() is 0 for the link itself only. */
+  *found = lo < relations->len &&
+           glossa_relation_compare (g_ptr_array_index (relations, lo), relation) == 0;
+  return lo;
+}
+
+static void
+insert_relation (GlossaDocument *self,
+                 GlossaRelation *relation)
+{
+  gboolean found;
+  guint position = relation_position (self, relation, &found);
+
+  g_assert (!found);
+  g_ptr_array_insert (self->annotations->relations, position, glossa_relation_ref (relation));
+  self->next_relation_id = MAX (self->next_relation_id,
+                                id_number_with_prefix (relation->id, 'r') + 1);
+  g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+}
+
+static void
+delete_relation (GlossaDocument *self,
+                 GlossaRelation *relation)
+{
+  g_autoptr(GlossaRelation) held = glossa_relation_ref (relation);
+  gboolean found;
+  guint position = relation_position (self, relation, &found);
+
+  g_assert (found);
+  g_ptr_array_remove_index (self->annotations->relations, position);
+  g_signal_emit (self, signals[RELATION_REMOVED], 0, held);
+}
+
+static GlossaRelation *
+lookup_relation (GlossaDocument *self,
+                 const char     *relation_id)
+{
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if (strcmp (relation->id, relation_id) == 0)
+        return relation;
+    }
+  return NULL;
+}
+
+static char *
+next_relation_id (GlossaDocument *self)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("r%" G_GUINT64_FORMAT, self->next_relation_id++);
+      if (lookup_relation (self, id) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
+static GlossaSpan *
+lookup_end (GlossaDocument  *self,
+            const char      *span_id,
+            GError         **error)
+{
+  GlossaSpan *span = glossa_document_lookup_span (self, span_id);
+
+  if (span == NULL)
+    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, _("There is no span “%s”"), span_id);
+  return span;
+}
+
+static gboolean
+end_allowed (GArray      *labels,
+             GlossaLabel  label)
+{
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    if (g_array_index (labels, GlossaLabel, i) == label)
+      return TRUE;
+  return labels == NULL || labels->len == 0;
+}
+
+/* The schema's rules for a new link, in words that name the spans by their
+ * text: the window shows these messages as they are.
+ */
+static gboolean
+check_new_relation (GlossaDocument  *self,
+                    const char      *type,
+                    GlossaSpan      *from,
+                    GlossaSpan      *to,
+                    GError         **error)
+{
+  const GlossaSchemaRelation *declared = glossa_schema_find_relation (self->annotations->schema, type);
+
+  if (declared == NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("There is no link type “%s” in the labels of this document"), type);
+      return FALSE;
+    }
+  if (from == to)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("A span cannot be linked to itself (“%s”)"), from->text);
+      return FALSE;
+    }
+  if (!end_allowed (declared->from, from->label))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("A %s link cannot start at “%s”, a %s span"),
+                   type, from->text, glossa_label_to_string (from->label));
+      return FALSE;
+    }
+  if (!end_allowed (declared->to, to->label))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("A %s link cannot end at “%s”, a %s span"),
+                   type, to->text, glossa_label_to_string (to->label));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GlossaRelation *
+find_live_relation (GlossaDocument *self,
+                    const char     *type,
+                    const char     *from_id,
+                    const char     *to_id)
+{
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if (strcmp (relation->type, type) == 0 && strcmp (relation->from, from_id) == 0 &&
+          strcmp (relation->to, to_id) == 0 && relation_is_live (self, relation))
+        return relation;
+    }
+  return NULL;
+}
+
+/**
+ * glossa_document_add_relation:
+ * @type: a link type of the document's schema, e.g. "source"
+ * @from_id: the id of the span the link starts at (the quote or claim)
+ * @to_id: the id of the span it ends at (the actor)
+ *
+ * Adds a link as one undoable step. Both ends must exist and have labels
+ * the schema allows for @type, and differ; the same link twice is refused.
+ *
+ * Returns: (transfer none) (nullable): the link, or %NULL on error
+ */
+GlossaRelation *
+glossa_document_add_relation (GlossaDocument  *self,
+                              const char      *type,
+                              const char      *from_id,
+                              const char      *to_id,
+                              GError         **error)
+{
+  g_autoptr(GlossaRelation) relation = NULL;
+  g_autofree char *id = NULL;
+  GlossaSpan *from, *to;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (type != NULL && from_id != NULL && to_id != NULL, NULL);
+
+  if (!check_writable (self, error) ||
+      !(from = lookup_end (self, from_id, error)) ||
+      !(to = lookup_end (self, to_id, error)) ||
+      !check_new_relation (self, type, from, to, error))
+    return NULL;
+  if (find_live_relation (self, type, from_id, to_id) != NULL)
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   _("“%s” is already linked to “%s” (%s)"), from->text, to->text, type);
+      return NULL;
+    }
+
+  id = next_relation_id (self);
+  relation = glossa_relation_new (id, type, from_id, to_id);
+  glossa_undo_stack_record_relation (self->undo, NULL, relation);
+  insert_relation (self, relation);
+  after_edit (self);
+  return relation;
+}
+
+/**
+ * glossa_document_remove_relation:
+ * @relation_id: the id of one of the document's links
+ *
+ * Removes a link as one undoable step.
+ */
+gboolean
+glossa_document_remove_relation (GlossaDocument  *self,
+                                 const char      *relation_id,
+                                 GError         **error)
+{
+  GlossaRelation *relation;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (relation_id != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  relation = lookup_relation (self, relation_id);
+  if (relation == NULL || !relation_is_live (self, relation))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID, _("There is no link “%s”"), relation_id);
+      return FALSE;
+    }
+
+  glossa_undo_stack_record_relation (self->undo, relation, NULL);
+  delete_relation (self, relation);
+  mark_changed (self);
+  return TRUE;
+}
+
+/**
+ * glossa_document_dup_relations:
+ *
+ * Returns: (transfer container): the links that would be saved now (both
+ *   ends exist and are allowed), sorted as in files.
+ */
+GPtrArray *
+glossa_document_dup_relations (GlossaDocument *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), out);
+
+  for (guint i = 0; i < self->annotations->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (self->annotations->relations, i);
+
+      if (relation_is_live (self, relation))
+        g_ptr_array_add (out, glossa_relation_ref (relation));
+    }
+  return out;
+}
+
+static gboolean
+same_value (JsonNode *a,
+            JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+/* A copy of @span with attribute @name set to @value (NULL: removed). The
+ * attribute object is shared between spans, so it is copied, never changed.
+ */
+static GlossaSpan *
+span_with_attribute (GlossaSpan *span,
+                     const char *name,
+                     JsonNode   *value)
+{
+  GlossaSpan *copy = glossa_span_copy (span);
+  JsonObject *attributes = json_object_new ();
+
+  if (span->attributes != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (span->attributes);
+
+      for (const GList *l = names; l != NULL; l = l->next)
+        if (strcmp (l->data, name) != 0)
+          json_object_set_member (attributes, l->data,
+                                  json_node_copy (json_object_get_member (span->attributes, l->data)));
+    }
+  if (value != NULL)
+    json_object_set_member (attributes, name, json_node_copy (value));
+
+  g_clear_pointer (&copy->attributes, json_object_unref);
+  if (json_object_get_size (attributes) > 0)
+    copy->attributes = json_object_ref (attributes);
+  json_object_unref (attributes);
+  return copy;
+}
+
+/**
+ * glossa_document_set_attribute:
+ * @span_id: the id of one of the document's spans
+ * @name: an attribute the schema declares for the span's label
+ * @value: (nullable): its new value, a string or a boolean as declared;
+ *   %NULL removes it
+ *
+ * Sets an attribute as one undoable step: the span is replaced by one with
+ * the same id ("span-removed" then "span-added"). A "value" set this way
+ * is the annotator's (value_source "annotator"), which the date
+ * normaliser never overwrites.
+ */
+gboolean
+glossa_document_set_attribute (GlossaDocument  *self,
+                               const char      *span_id,
+                               const char      *name,
+                               JsonNode        *value,
+                               GError         **error)
+{
+  g_autoptr(GlossaSpan) span = NULL;
+  g_autofree char *where = NULL;
+  GlossaSpan *old;
+  JsonNode *current;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (span_id != NULL && name != NULL, FALSE);
+
+  if (!check_writable (self, error) || !(old = lookup_end (self, span_id, error)))
+    return FALSE;
+  where = g_strdup_printf ("“%s”", old->text);
+  if (value != NULL &&
+      !glossa_format_check_attribute (self->annotations->schema, old->label, name, value,
+                                      where, name, error))
+    return FALSE;
+
+  current = old->attributes ? json_object_get_member (old->attributes, name) : NULL;
+  if (same_value (current, value) &&
+      (strcmp (name, "value") != 0 || value == NULL ||
+       g_strcmp0 (old->value_source, "annotator") == 0))
+    return TRUE;
+
+  span = span_with_attribute (old, name, value);
+  if (strcmp (name, "value") == 0)
+    {
+      g_free (span->value_source);
+      span->value_source = value != NULL ? g_strdup ("annotator") : NULL;
+    }
+  if (self->user != NULL)
+    replace_str (&span->annotator, self->user);
+  g_free (span->modified);
+  span->modified = now_iso8601 ();
+
+  glossa_undo_stack_record (self->undo, old, span);
+  delete_span (self, old);
+  insert_span (self, span);
+  after_edit (self);
+  return TRUE;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "glossa-article.h"
 #include "glossa-format.h"
+#include "glossa-relation.h"
 #include "glossa-span.h"
 #include "glossa-store.h"
 
@@ -121,6 +122,20 @@ gboolean        glossa_document_redo             (GlossaDocument  *self);
 
 GPtrArray      *glossa_document_get_relations_of (GlossaDocument  *self,
                                                   const char      *span_id);
+GlossaRelation *glossa_document_add_relation     (GlossaDocument  *self,
+                                                  const char      *type,
+                                                  const char      *from_id,
+                                                  const char      *to_id,
+                                                  GError         **error);
+gboolean        glossa_document_remove_relation  (GlossaDocument  *self,
+                                                  const char      *relation_id,
+                                                  GError         **error);
+gboolean        glossa_document_set_attribute    (GlossaDocument  *self,
+                                                  const char      *span_id,
+                                                  const char      *name,
+                                                  JsonNode        *value,
+                                                  GError         **error);
+GPtrArray      *glossa_document_dup_relations    (GlossaDocument  *self);
 
 GlossaAnnotations *glossa_document_snapshot      (GlossaDocument  *self);
 GBytes         *glossa_document_serialize        (GlossaDocument  *self);

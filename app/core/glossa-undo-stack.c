@@ -8,10 +8,13 @@
 
 #include "glossa-undo-stack.h"
 
+/* Either the spans or the links of a change are set, never both. */
 typedef struct
 {
-  GlossaSpan *before;
-  GlossaSpan *after;
+  GlossaSpan     *before;
+  GlossaSpan     *after;
+  GlossaRelation *relation_before;
+  GlossaRelation *relation_after;
 } Change;
 
 typedef struct
@@ -51,6 +54,8 @@ change_clear (gpointer data)
 
   g_clear_pointer (&change->before, glossa_span_unref);
   g_clear_pointer (&change->after, glossa_span_unref);
+  g_clear_pointer (&change->relation_before, glossa_relation_unref);
+  g_clear_pointer (&change->relation_after, glossa_relation_unref);
 }
 
 static Group *
@@ -188,27 +193,70 @@ glossa_undo_stack_end_group (GlossaUndoStack *self)
   notify_state (self, could_undo, could_redo);
 }
 
+static void
+append_change (GlossaUndoStack *self,
+               Change          *change)
+{
+  gboolean implicit = self->open_depth == 0;
+
+  if (implicit)
+    glossa_undo_stack_begin_group (self, NULL);
+  g_array_append_val (self->open_group->changes, *change);
+  if (implicit)
+    glossa_undo_stack_end_group (self);
+}
+
 void
 glossa_undo_stack_record (GlossaUndoStack *self,
                           GlossaSpan      *before,
                           GlossaSpan      *after)
 {
-  Change change;
-  gboolean implicit;
+  Change change = { 0 };
 
   g_return_if_fail (GLOSSA_IS_UNDO_STACK (self));
   g_return_if_fail (before != NULL || after != NULL);
 
-  implicit = self->open_depth == 0;
-  if (implicit)
-    glossa_undo_stack_begin_group (self, NULL);
-
   change.before = before ? glossa_span_ref (before) : NULL;
   change.after = after ? glossa_span_ref (after) : NULL;
-  g_array_append_val (self->open_group->changes, change);
+  append_change (self, &change);
+}
 
-  if (implicit)
-    glossa_undo_stack_end_group (self);
+void
+glossa_undo_stack_record_relation (GlossaUndoStack *self,
+                                   GlossaRelation  *before,
+                                   GlossaRelation  *after)
+{
+  Change change = { 0 };
+
+  g_return_if_fail (GLOSSA_IS_UNDO_STACK (self));
+  g_return_if_fail (before != NULL || after != NULL);
+
+  change.relation_before = before ? glossa_relation_ref (before) : NULL;
+  change.relation_after = after ? glossa_relation_ref (after) : NULL;
+  append_change (self, &change);
+}
+
+static void
+replay (Change                      *change,
+        gboolean                     forward,
+        GlossaUndoApplyFunc          apply,
+        GlossaUndoApplyRelationFunc  apply_relation,
+        gpointer                     user_data)
+{
+  if (change->before != NULL || change->after != NULL)
+    {
+      if (forward)
+        apply (change->before, change->after, user_data);
+      else
+        apply (change->after, change->before, user_data);
+    }
+  else if (apply_relation != NULL)
+    {
+      if (forward)
+        apply_relation (change->relation_before, change->relation_after, user_data);
+      else
+        apply_relation (change->relation_after, change->relation_before, user_data);
+    }
 }
 
 gboolean
@@ -256,6 +304,15 @@ glossa_undo_stack_undo (GlossaUndoStack     *self,
                         GlossaUndoApplyFunc  apply,
                         gpointer             user_data)
 {
+  return glossa_undo_stack_undo_full (self, apply, NULL, user_data);
+}
+
+gboolean
+glossa_undo_stack_undo_full (GlossaUndoStack             *self,
+                             GlossaUndoApplyFunc          apply,
+                             GlossaUndoApplyRelationFunc  apply_relation,
+                             gpointer                     user_data)
+{
   gboolean could_redo;
   Group *group;
 
@@ -269,8 +326,8 @@ glossa_undo_stack_undo (GlossaUndoStack     *self,
   group = g_ptr_array_index (self->groups, --self->position);
   for (guint i = group->changes->len; i > 0; i--)
     {
-      Change *change = &g_array_index (group->changes, Change, i - 1);
-      apply (change->after, change->before, user_data);
+      replay (&g_array_index (group->changes, Change, i - 1), FALSE,
+              apply, apply_relation, user_data);
     }
 
   notify_state (self, TRUE, could_redo);
@@ -281,6 +338,15 @@ gboolean
 glossa_undo_stack_redo (GlossaUndoStack     *self,
                         GlossaUndoApplyFunc  apply,
                         gpointer             user_data)
+{
+  return glossa_undo_stack_redo_full (self, apply, NULL, user_data);
+}
+
+gboolean
+glossa_undo_stack_redo_full (GlossaUndoStack             *self,
+                             GlossaUndoApplyFunc          apply,
+                             GlossaUndoApplyRelationFunc  apply_relation,
+                             gpointer                     user_data)
 {
   gboolean could_undo;
   Group *group;
@@ -295,8 +361,8 @@ glossa_undo_stack_redo (GlossaUndoStack     *self,
   group = g_ptr_array_index (self->groups, self->position++);
   for (guint i = 0; i < group->changes->len; i++)
     {
-      Change *change = &g_array_index (group->changes, Change, i);
-      apply (change->before, change->after, user_data);
+      replay (&g_array_index (group->changes, Change, i), TRUE,
+              apply, apply_relation, user_data);
     }
 
   notify_state (self, could_undo, TRUE);

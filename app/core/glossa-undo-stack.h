@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "glossa-relation.h"
 #include "glossa-span.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlossaUndoStack, glossa_undo_stack, GLOSSA, UNDO_STACK, GObject)
 
 /* Each entry is a group of changes; a change is a pair (before, after) of
- * spans where before == NULL is an addition and after == NULL a removal.
+ * spans, or of links, where before == NULL is an addition and after == NULL
+ * a removal.
  * Undoing a group replays its changes in reverse order with the pairs
  * swapped. The stack itself never touches a document: the document records
  * into it and asks it what to replay.
@@ -26,12 +28,19 @@ typedef void (*GlossaUndoApplyFunc) (GlossaSpan *remove,
                                      GlossaSpan *add,
                                      gpointer    user_data);
 
+typedef void (*GlossaUndoApplyRelationFunc) (GlossaRelation *remove,
+                                             GlossaRelation *add,
+                                             gpointer        user_data);
+
 GlossaUndoStack *glossa_undo_stack_new         (void);
 void             glossa_undo_stack_begin_group (GlossaUndoStack     *self,
                                                 const char          *description);
 void             glossa_undo_stack_record      (GlossaUndoStack     *self,
                                                 GlossaSpan          *before,
                                                 GlossaSpan          *after);
+void             glossa_undo_stack_record_relation (GlossaUndoStack *self,
+                                                    GlossaRelation  *before,
+                                                    GlossaRelation  *after);
 void             glossa_undo_stack_end_group   (GlossaUndoStack     *self);
 gboolean         glossa_undo_stack_can_undo    (GlossaUndoStack     *self);
 gboolean         glossa_undo_stack_can_redo    (GlossaUndoStack     *self);
@@ -42,6 +51,15 @@ gboolean         glossa_undo_stack_undo        (GlossaUndoStack     *self,
                                                 gpointer             user_data);
 gboolean         glossa_undo_stack_redo        (GlossaUndoStack     *self,
                                                 GlossaUndoApplyFunc  apply,
+                                                gpointer             user_data);
+/* As undo and redo, with link changes given to @apply_relation. */
+gboolean         glossa_undo_stack_undo_full   (GlossaUndoStack     *self,
+                                                GlossaUndoApplyFunc  apply,
+                                                GlossaUndoApplyRelationFunc apply_relation,
+                                                gpointer             user_data);
+gboolean         glossa_undo_stack_redo_full   (GlossaUndoStack     *self,
+                                                GlossaUndoApplyFunc  apply,
+                                                GlossaUndoApplyRelationFunc apply_relation,
                                                 gpointer             user_data);
 void             glossa_undo_stack_clear       (GlossaUndoStack     *self);
 guint            glossa_undo_stack_get_depth   (GlossaUndoStack     *self);
