@@ -55,5 +55,10 @@ char           *glossa_article_view_describe_at   (GlossaArticleView *self,
 void            glossa_article_view_set_show_label_names (GlossaArticleView *self,
                                                           gboolean           show);
 gboolean        glossa_article_view_get_show_label_names (GlossaArticleView *self);
+void            glossa_article_view_set_link_marks (GlossaArticleView *self,
+                                                    GPtrArray         *spans,
+                                                    GlossaSpan        *current);
+GPtrArray      *glossa_article_view_get_link_marks (GlossaArticleView  *self,
+                                                    GlossaSpan        **current);
 
 G_END_DECLS

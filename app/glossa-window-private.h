@@ -19,6 +19,7 @@
 G_BEGIN_DECLS
 
 typedef struct _GlossaWindowSearch GlossaWindowSearch;
+typedef struct _GlossaWindowLinks GlossaWindowLinks;
 
 struct _GlossaWindow
 {
@@ -127,6 +128,10 @@ struct _GlossaWindow
   GlossaSchema         *label_schema;
   GtkWidget            *compact_labels;
   GtkEventController   *label_keys;
+  /* Links and date values (glossa-window-links.c) */
+  GlossaWindowLinks    *links;
+  GtkRevealer          *link_revealer;
+  GtkLabel             *link_status;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -184,5 +189,16 @@ void     _glossa_window_labels_fill_shortcuts (GlossaWindow *self,
                                                GPtrArray    *slots);
 void     _glossa_window_labels_set_schema  (GlossaWindow   *self,
                                             GlossaSchema   *schema);
+
+void     _glossa_window_class_links_init   (GtkWidgetClass *widget_class);
+void     _glossa_window_links_init         (GlossaWindow   *self);
+void     _glossa_window_links_dispose      (GlossaWindow   *self);
+void     _glossa_window_links_set_document (GlossaWindow   *self);
+void     _glossa_window_links_selection_changed (GlossaWindow *self);
+void     _glossa_window_links_update_actions (GlossaWindow *self);
+gboolean _glossa_window_links_get_state    (GlossaWindow   *self,
+                                            const char    **type,
+                                            GlossaSpan    **current,
+                                            guint          *n_candidates);
 
 G_END_DECLS
