@@ -55,11 +55,11 @@ struct _GlossaSpanList
 
   /* The links by span (glossa_span_list_update_links()): outgoing, id →
    * GPtrArray of GlossaRelation; incoming, id → the number of links.
-   * Rebuilt after every change; the rows alive (a screenful) are told.
+   * Rebuilt after every change; the rows alive (a screenful, each the
+   * child of one of the list view's children) are told.
    */
   GHashTable         *outgoing;
   GHashTable         *incoming;
-  GPtrArray          *rows;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSpanList, glossa_span_list, GTK_TYPE_WIDGET)
@@ -504,8 +504,14 @@ glossa_span_list_update_links (GlossaSpanList *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->unattributed_button), n_unattributed > 0);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row_links (self, g_ptr_array_index (self->rows, i));
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (GLOSSA_IS_SPAN_ROW (row))
+        update_row_links (self, GLOSSA_SPAN_ROW (row));
+    }
 }
 
 /**
@@ -530,10 +536,8 @@ setup_row (GtkListItemFactory *factory,
            GtkListItem        *list_item,
            gpointer            user_data)
 {
-  GlossaSpanList *self = user_data;
   GtkWidget *row = glossa_span_row_new ();
 
-  g_ptr_array_add (self->rows, row);
   gtk_list_item_set_child (list_item, row);
   g_object_bind_property (list_item, "selected", row, "expanded", G_BINDING_SYNC_CREATE);
 }
@@ -552,15 +556,6 @@ bind_row (GtkListItemFactory *factory,
   update_row_links (self, GLOSSA_SPAN_ROW (gtk_list_item_get_child (list_item)));
 }
 
-static void
-teardown_row (GtkListItemFactory *factory,
-              GtkListItem        *list_item,
-              gpointer            user_data)
-{
-  GlossaSpanList *self = user_data;
-
-  g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (list_item));
-}
 
 static void
 glossa_span_list_dispose (GObject *object)
@@ -580,7 +575,6 @@ glossa_span_list_dispose (GObject *object)
   g_clear_pointer (&self->count_labels, g_ptr_array_unref);
   g_clear_pointer (&self->outgoing, g_hash_table_unref);
   g_clear_pointer (&self->incoming, g_hash_table_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
@@ -637,11 +631,9 @@ glossa_span_list_init (GlossaSpanList *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
-  self->rows = g_ptr_array_new ();
   self->outgoing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->incoming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   /* No "unbind": a row keeps its span until it is bound to another, so
    * that rebinding it to the same span costs nothing (see
