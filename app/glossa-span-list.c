@@ -60,6 +60,7 @@ struct _GlossaSpanList
    */
   GHashTable         *outgoing;
   GHashTable         *incoming;
+  guint               n_unattributed;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSpanList, glossa_span_list, GTK_TYPE_WIDGET)
@@ -492,6 +493,7 @@ glossa_span_list_update_links (GlossaSpanList *self)
         n_statements += glossa_document_count_label (self->document, label);
     }
   n_unattributed = n_statements - MIN (n_statements, g_hash_table_size (self->outgoing));
+  self->n_unattributed = n_unattributed;
   if (n_unattributed > 0)
     {
       /* Translators: the span list's header: statements without a source */
@@ -524,10 +526,7 @@ guint
 glossa_span_list_get_n_unattributed (GlossaSpanList *self)
 {
   g_return_val_if_fail (GLOSSA_IS_SPAN_LIST (self), 0);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->unattributed_button)))
-    return 0;
-  return (guint) g_ascii_strtoull (gtk_button_get_label (self->unattributed_button), NULL, 10);
+  return self->n_unattributed;
 }
 
 /* The selected row grows to show its span whole, with its note. */

@@ -115,15 +115,15 @@ distance (const GlossaSpan *a,
   return 0;
 }
 
-static const GlossaSpan *sort_origin;
-
+/* Nearest to @origin first; at the same distance, in text order. */
 static int
 compare_nearest (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      origin)
 {
   const GlossaSpan *x = *(GlossaSpan * const *) a;
   const GlossaSpan *y = *(GlossaSpan * const *) b;
-  gint64 dx = distance (x, sort_origin), dy = distance (y, sort_origin);
+  gint64 dx = distance (x, origin), dy = distance (y, origin);
 
   if (dx != dy)
     return dx < dy ? -1 : 1;
@@ -157,9 +157,7 @@ find_candidates (GlossaDocument             *document,
         }
       g_ptr_array_add (out, glossa_span_ref (span));
     }
-  sort_origin = from;
-  g_ptr_array_sort (out, compare_nearest);
-  sort_origin = NULL;
+  g_ptr_array_sort_with_data (out, compare_nearest, from);
   return out;
 }
 
@@ -476,9 +474,7 @@ dup_partners (GlossaWindow *self,
       if (partner != NULL)
         g_ptr_array_add (partners, glossa_span_ref (partner));
     }
-  sort_origin = span;
-  g_ptr_array_sort (partners, compare_nearest);
-  sort_origin = NULL;
+  g_ptr_array_sort_with_data (partners, compare_nearest, span);
   return partners;
 }
 

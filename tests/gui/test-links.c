@@ -41,6 +41,24 @@ typedef struct
   const char   *putin, *tuesday, *mistake, *psaki, *diplomacy, *analysts, *crisis;
 } Fixture;
 
+static gboolean
+is_saved (gpointer data)
+{
+  GlossaWindow *window = data;
+
+  return !glossa_window_get_saving (window) &&
+         !glossa_document_get_modified (glossa_window_get_document (window));
+}
+
+/* As gui_test_wait_saved(), with room for a machine under load: what is
+ * checked is what lands on disk, not how fast.
+ */
+static void
+wait_saved (GlossaWindow *window)
+{
+  g_assert_true (gui_test_wait_for (is_saved, window, 10000));
+}
+
 static const char *
 add_span (Fixture     *f,
           const char  *text,
@@ -78,7 +96,7 @@ fixture_set_up (Fixture       *f,
   f->analysts = add_span (f, "Analysts", GLOSSA_LABEL_ACTOR);
   f->crisis = add_span (f, "the crisis could last for years", GLOSSA_LABEL_CLAIM);
   g_assert_cmpstr (f->crisis, ==, "s7");
-  gui_test_wait_saved (f->window);
+  wait_saved (f->window);
   gtk_widget_grab_focus (GTK_WIDGET (f->window->view));
   gui_test_iterate (100);
 }
@@ -163,7 +181,7 @@ links_on_disk (Fixture *f)
   g_autoptr(GlossaAnnotations) annotations = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
-  gui_test_wait_saved (f->window);
+  wait_saved (f->window);
   annotations = gui_test_read_annotations (f->window);
   for (guint i = 0; i < annotations->relations->len; i++)
     {
@@ -462,7 +480,7 @@ test_value_editor (Fixture       *f,
   span = glossa_document_lookup_span (f->document, f->tuesday);
   g_assert_cmpstr (glossa_span_get_attribute (span, "value"), ==, "2021-12-21");
   g_assert_cmpstr (span->value_source, ==, "annotator");
-  gui_test_wait_saved (f->window);
+  wait_saved (f->window);
   saved = gui_test_read_annotations (f->window);
   for (guint i = 0; i < saved->spans->len; i++)
     {
