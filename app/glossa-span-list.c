@@ -61,6 +61,10 @@ struct _GlossaSpanList
   GHashTable         *outgoing;
   GHashTable         *incoming;
   guint               n_unattributed;
+  /* The links are indexed shortly after a change, not in it: with 20,000
+   * links the index costs milliseconds that tagging need not wait for.
+   */
+  guint               links_source;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaSpanList, glossa_span_list, GTK_TYPE_WIDGET)
@@ -153,6 +157,18 @@ on_span_removed (GlossaSpanList *self,
 
 static void glossa_span_list_update_links (GlossaSpanList *self);
 
+#define LINKS_DELAY_MS 30
+
+static gboolean
+links_cb (gpointer user_data)
+{
+  GlossaSpanList *self = user_data;
+
+  self->links_source = 0;
+  glossa_span_list_update_links (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 glossa_span_list_update_counts (GlossaSpanList *self)
 {
@@ -167,7 +183,8 @@ glossa_span_list_update_counts (GlossaSpanList *self)
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "list" : "empty");
-  glossa_span_list_update_links (self);
+  if (self->links_source == 0)
+    self->links_source = g_timeout_add (LINKS_DELAY_MS, links_cb, self);
 }
 
 void
@@ -466,6 +483,7 @@ glossa_span_list_update_links (GlossaSpanList *self)
   g_autoptr(GPtrArray) relations = NULL;
   guint n_statements = 0, n_unattributed;
 
+  g_clear_handle_id (&self->links_source, g_source_remove);
   g_hash_table_remove_all (self->outgoing);
   g_hash_table_remove_all (self->incoming);
   if (self->document != NULL && self->reload_source == 0)
@@ -526,6 +544,9 @@ guint
 glossa_span_list_get_n_unattributed (GlossaSpanList *self)
 {
   g_return_val_if_fail (GLOSSA_IS_SPAN_LIST (self), 0);
+
+  if (self->links_source != 0)
+    glossa_span_list_update_links (self);
   return self->n_unattributed;
 }
 
@@ -563,6 +584,7 @@ glossa_span_list_dispose (GObject *object)
   GlossaSpanList *self = GLOSSA_SPAN_LIST (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->links_source, g_source_remove);
   g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_SPAN_LIST);
   /* The template's root box is not a bound child: unparent it here. */

@@ -51,6 +51,11 @@ struct _GlossaWindowLinks
 
   /* Ctrl+drag from a span. */
   char         *drag_from;
+
+  /* The partners are outlined again shortly after a change, not in it
+   * (see on_document_changed()).
+   */
+  guint         marks_source;
 };
 
 static void update_marks (GlossaWindow *self);
@@ -511,6 +516,19 @@ _glossa_window_links_selection_changed (GlossaWindow *self)
   _glossa_window_links_update_actions (self);
 }
 
+static gboolean
+marks_cb (gpointer user_data)
+{
+  GlossaWindow *self = user_data;
+
+  self->links->marks_source = 0;
+  update_marks (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Finding the selected span's partners looks at every link: with 20,000
+ * of them, a few milliseconds that an edit need not wait for.
+ */
 static void
 on_document_changed (GlossaWindow *self)
 {
@@ -519,7 +537,8 @@ on_document_changed (GlossaWindow *self)
     leave_link_mode (self);
   else if (in_link_mode (self))
     refilter (self);
-  update_marks (self);
+  if (self->links->marks_source == 0)
+    self->links->marks_source = g_timeout_add (30, marks_cb, self);
   _glossa_window_links_update_actions (self);
 }
 
@@ -1037,6 +1056,7 @@ _glossa_window_links_dispose (GlossaWindow *self)
 
   if (links == NULL)
     return;
+  g_clear_handle_id (&links->marks_source, g_source_remove);
   g_signal_group_set_target (links->document_signals, NULL);
   g_clear_object (&links->document_signals);
   g_free (links->type);
