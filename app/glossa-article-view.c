@@ -13,6 +13,7 @@
 
 #include "glossa-article-view.h"
 #include "glossa-color.h"
+#include "glossa-timex.h"
 
 /* The spans are a view of the document: one GtkTextTag per label and
  * nesting depth. A span's depth is the number of spans "outside" it that
@@ -67,6 +68,12 @@ struct _GlossaArticleView
    */
   GArray          *suggestions;
   int              current_suggestion;
+  /* Spans outlined for linking: the selected span's partners, or the
+   * candidates while a link is made, @link_current drawn stronger (see
+   * glossa_article_view_set_link_marks()).
+   */
+  GPtrArray       *link_spans;
+  GlossaSpan      *link_current;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
@@ -821,6 +828,24 @@ glossa_article_view_get_offset_at (GlossaArticleView *self,
   return TRUE;
 }
 
+/* A date's value and what it means, after its label: " 2021-12-28
+ * (Tuesday 28 December 2021)".
+ */
+static void
+append_value (GString          *text,
+              const GlossaSpan *span)
+{
+  const char *value = glossa_span_get_attribute (span, "value");
+  g_autofree char *meaning = NULL;
+
+  if (value == NULL)
+    return;
+  meaning = glossa_timex_describe (value);
+  g_string_append_printf (text, " %s", value);
+  if (meaning != NULL)
+    g_string_append_printf (text, " (%s)", meaning);
+}
+
 /**
  * glossa_article_view_describe_at:
  * @offset: a code point of the article
@@ -856,6 +881,7 @@ glossa_article_view_describe_at (GlossaArticleView *self,
       if (i > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label));
+      append_value (text, span);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -950,6 +976,7 @@ draw_names (GlossaArticleView *self,
     {
       GlossaSpan *span = glossa_document_get_span (self->document, i);
       const GlossaSchemaLabel *entry;
+      g_autoptr(GString) name = NULL;
       GtkTextIter iter;
       GdkRectangle where;
       int width;
@@ -960,8 +987,10 @@ draw_names (GlossaArticleView *self,
       gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, span->start);
       gtk_text_view_get_iter_location (view, &iter, &where);
       shift = span->start == previous_start ? shift : 0;
-      draw_name (self, snapshot, entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label),
-                 where.x + shift, where.y, &color, &width);
+      name = g_string_new (entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label));
+      if (glossa_span_get_attribute (span, "value") != NULL)
+        g_string_append_printf (name, " %s", glossa_span_get_attribute (span, "value"));
+      draw_name (self, snapshot, name->str, where.x + shift, where.y, &color, &width);
       shift += width + 4;
       previous_start = span->start;
     }
@@ -969,6 +998,8 @@ draw_names (GlossaArticleView *self,
 
 static void draw_suggestions (GlossaArticleView *self,
                               GtkSnapshot       *snapshot);
+static void draw_link_marks (GlossaArticleView *self,
+                             GtkSnapshot       *snapshot);
 
 static void
 glossa_article_view_snapshot_layer (GtkTextView      *text_view,
@@ -983,6 +1014,8 @@ glossa_article_view_snapshot_layer (GtkTextView      *text_view,
     draw_names (self, snapshot);
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->suggestions != NULL)
     draw_suggestions (self, snapshot);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->link_spans != NULL)
+    draw_link_marks (self, snapshot);
 }
 
 /**
@@ -1110,6 +1143,8 @@ glossa_article_view_dispose (GObject *object)
   g_clear_handle_id (&self->click_source, g_source_remove);
   g_clear_object (&self->selected_start);
   g_clear_object (&self->selected_end);
+  g_clear_pointer (&self->link_spans, g_ptr_array_unref);
+  g_clear_pointer (&self->link_current, glossa_span_unref);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);
@@ -1348,4 +1383,132 @@ glossa_article_view_get_suggestions (GlossaArticleView *self,
   if (current != NULL)
     *current = self->current_suggestion;
   return self->suggestions;
+}
+
+/* Outlines @span line by line: a span that wraps gets one box per
+ * display line, so that the outline follows the text.
+ */
+static void
+outline_span (GlossaArticleView *self,
+              GtkSnapshot       *snapshot,
+              const GlossaSpan  *span,
+              const GdkRGBA     *color,
+              float              width)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
+  while (gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GtkTextIter next = iter, last;
+      GdkRectangle first_rect, last_rect;
+      GskRoundedRect box;
+      const float widths[4] = { width, width, width, width };
+      const GdkRGBA colors[4] = { *color, *color, *color, *color };
+      gboolean more = gtk_text_view_forward_display_line (view, &next);
+
+      if (!more || gtk_text_iter_compare (&next, &end) > 0)
+        next = end;
+      last = next;
+      gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (view, &iter, &first_rect);
+      gtk_text_view_get_iter_location (view, &last, &last_rect);
+      /* The iters' rectangles are one display line high, the line's
+       * y range a whole paragraph's.
+       */
+      gsk_rounded_rect_init_from_rect (&box,
+                                       &GRAPHENE_RECT_INIT (first_rect.x - 2, first_rect.y,
+                                                            MAX (last_rect.x + last_rect.width - first_rect.x + 4, 4),
+                                                            MAX (first_rect.height, last_rect.height)),
+                                       3);
+      gtk_snapshot_append_border (snapshot, &box, widths, colors);
+      if (!more)
+        break;
+      iter = next;
+    }
+}
+
+/* Only what is on screen is drawn, however many spans are marked. */
+static void
+draw_link_marks (GlossaArticleView *self,
+                 GtkSnapshot       *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter first, last;
+  gint64 from, to;
+  GdkRGBA color;
+
+  /* Libadwaita's accent colour, light and dark. */
+  gdk_rgba_parse (&color, is_dark () ? "#78aeed" : "#1c71d8");
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  from = gtk_text_iter_get_offset (&first);
+  to = gtk_text_iter_get_offset (&last) + 1;
+
+  for (guint i = 0; i < self->link_spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (self->link_spans, i);
+
+      if (span->end < from || span->start > to || span == self->link_current)
+        continue;
+      outline_span (self, snapshot, span, &color, 1.5);
+    }
+  if (self->link_current != NULL)
+    outline_span (self, snapshot, self->link_current, &color, 3);
+}
+
+/**
+ * glossa_article_view_set_link_marks:
+ * @spans: (nullable) (element-type GlossaSpan): the spans to outline: the
+ *   selected span's partners, or the candidates of a link being made
+ * @current: (nullable): the one drawn stronger (the candidate chosen)
+ *
+ * Links are shown for the selected span only, as outlines on its
+ * partners wherever they are, never as arcs over the text.
+ */
+void
+glossa_article_view_set_link_marks (GlossaArticleView *self,
+                                    GPtrArray         *spans,
+                                    GlossaSpan        *current)
+{
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->link_spans, g_ptr_array_unref);
+  g_clear_pointer (&self->link_current, glossa_span_unref);
+  if (spans != NULL && spans->len > 0)
+    {
+      self->link_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+      for (guint i = 0; i < spans->len; i++)
+        g_ptr_array_add (self->link_spans, glossa_span_ref (g_ptr_array_index (spans, i)));
+    }
+  if (current != NULL)
+    {
+      self->link_current = glossa_span_ref (current);
+      if (self->link_spans == NULL)
+        self->link_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * glossa_article_view_get_link_marks:
+ * @current: (out) (optional) (transfer none): the span drawn stronger
+ *
+ * Returns: (transfer none) (nullable) (element-type GlossaSpan): the
+ *   outlined spans, for tests
+ */
+GPtrArray *
+glossa_article_view_get_link_marks (GlossaArticleView  *self,
+                                    GlossaSpan        **current)
+{
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), NULL);
+
+  if (current != NULL)
+    *current = self->link_current;
+  return self->link_spans;
 }

@@ -55,6 +55,11 @@ char           *glossa_article_view_describe_at   (GlossaArticleView *self,
 void            glossa_article_view_set_show_label_names (GlossaArticleView *self,
                                                           gboolean           show);
 gboolean        glossa_article_view_get_show_label_names (GlossaArticleView *self);
+void            glossa_article_view_set_link_marks (GlossaArticleView *self,
+                                                    GPtrArray         *spans,
+                                                    GlossaSpan        *current);
+GPtrArray      *glossa_article_view_get_link_marks (GlossaArticleView  *self,
+                                                    GlossaSpan        **current);
 
 /* A suggestion as the view draws it: an extent and a label. */
 typedef struct

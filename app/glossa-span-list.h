@@ -28,5 +28,6 @@ void            glossa_span_list_select_span   (GlossaSpanList *self,
                                                 const char     *id);
 void            glossa_span_list_activate      (GlossaSpanList *self,
                                                 guint           position);
+guint           glossa_span_list_get_n_unattributed (GlossaSpanList *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _GlossaSpanRow
   GtkLabel  *detail_label;
   GtkWidget *note_box;
   GtkLabel  *note_label;
+  GtkLabel  *links_label;
 
   char      *label_class;
   /* The document's schema, for the label's title and colour. */
@@ -295,6 +296,7 @@ glossa_span_row_class_init (GlossaSpanRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, detail_label);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, note_box);
   gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossaSpanRow, links_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "spanrow");
 }
@@ -303,4 +305,37 @@ static void
 glossa_span_row_init (GlossaSpanRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * glossa_span_row_set_links:
+ * @text: (nullable): the span's links ("← Vladimir Putin", "Source of 3
+ *   statements") or a date's value, on a line of its own; %NULL for none
+ *
+ * Set on every bind and whenever the document's links change: the links
+ * change without the span changing.
+ */
+void
+glossa_span_row_set_links (GlossaSpanRow *self,
+                           const char    *text)
+{
+  g_return_if_fail (GLOSSA_IS_SPAN_ROW (self));
+
+  if (g_strcmp0 (gtk_label_get_text (self->links_label), text ? text : "") != 0)
+    gtk_label_set_text (self->links_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->links_label), text != NULL);
+}
+
+GlossaSpan *
+glossa_span_row_get_span (GlossaSpanRow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SPAN_ROW (self), NULL);
+  return self->span;
+}
+
+const char *
+glossa_span_row_get_links (GlossaSpanRow *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_SPAN_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->links_label)) ? gtk_label_get_text (self->links_label) : NULL;
 }

@@ -25,5 +25,9 @@ void       glossa_span_row_set_span (GlossaSpanRow *self,
 gboolean   glossa_span_row_get_expanded (GlossaSpanRow *self);
 void       glossa_span_row_set_expanded (GlossaSpanRow *self,
                                          gboolean       expanded);
+void       glossa_span_row_set_links (GlossaSpanRow *self,
+                                      const char    *text);
+const char *glossa_span_row_get_links (GlossaSpanRow *self);
+GlossaSpan *glossa_span_row_get_span (GlossaSpanRow *self);
 
 G_END_DECLS

@@ -45,6 +45,7 @@ _glossa_window_update_actions (GlossaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_document);
   for (guint i = 0; i < G_N_ELEMENTS (span_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), span_actions[i], has_span);
+  _glossa_window_links_update_actions (self);
 }
 
 void
@@ -57,6 +58,7 @@ _glossa_window_clear_selection (GlossaWindow *self)
   glossa_article_view_set_selected_span (self->view, NULL);
   glossa_span_list_select_span (self->span_list, NULL);
   _glossa_window_update_actions (self);
+  _glossa_window_links_selection_changed (self);
 }
 
 void
@@ -76,6 +78,7 @@ _glossa_window_select_span (GlossaWindow *self,
   glossa_span_list_select_span (self->span_list, span->id);
 
   _glossa_window_update_actions (self);
+  _glossa_window_links_selection_changed (self);
 }
 
 void

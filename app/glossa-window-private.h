@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 
 typedef struct _GlossaWindowSearch GlossaWindowSearch;
 typedef struct _GlossaWindowSuggest GlossaWindowSuggest;
+typedef struct _GlossaWindowLinks GlossaWindowLinks;
 
 struct _GlossaWindow
 {
@@ -132,6 +133,10 @@ struct _GlossaWindow
   GtkEventController   *label_keys;
   /* Suggestions (glossa-window-suggest.c) */
   GlossaWindowSuggest  *suggest_state;
+  /* Links and date values (glossa-window-links.c) */
+  GlossaWindowLinks    *links;
+  GtkRevealer          *link_revealer;
+  GtkLabel             *link_status;
 };
 
 void     _glossa_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -207,5 +212,15 @@ void     _glossa_window_suggest_dispose    (GlossaWindow   *self);
 void     _glossa_window_suggest_update_actions (GlossaWindow *self);
 gint64   _glossa_window_suggest_get_elapsed (GlossaWindow  *self);
 gint64   _glossa_window_suggest_get_elapsed_complete (GlossaWindow *self);
+void     _glossa_window_class_links_init   (GtkWidgetClass *widget_class);
+void     _glossa_window_links_init         (GlossaWindow   *self);
+void     _glossa_window_links_dispose      (GlossaWindow   *self);
+void     _glossa_window_links_set_document (GlossaWindow   *self);
+void     _glossa_window_links_selection_changed (GlossaWindow *self);
+void     _glossa_window_links_update_actions (GlossaWindow *self);
+gboolean _glossa_window_links_get_state    (GlossaWindow   *self,
+                                            const char    **type,
+                                            GlossaSpan    **current,
+                                            guint          *n_candidates);
 
 G_END_DECLS

@@ -1137,6 +1137,7 @@ glossa_window_set_document (GlossaWindow   *self,
   glossa_article_view_set_document (self->view, document);
   glossa_span_list_set_document (self->span_list, document);
   _glossa_window_labels_set_schema (self, document ? glossa_document_get_schema (document) : NULL);
+  _glossa_window_links_set_document (self);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   self->search = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer), NULL);
@@ -1774,6 +1775,7 @@ glossa_window_dispose (GObject *object)
   _glossa_window_search_dispose (self);
   _glossa_window_labels_dispose (self);
   _glossa_window_suggest_dispose (self);
+  _glossa_window_links_dispose (self);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSSA_TYPE_WINDOW);
@@ -1836,6 +1838,8 @@ glossa_window_class_init (GlossaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, article_bar_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, guide_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossaWindow, guidelines_pane);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, link_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossaWindow, link_status);
   gtk_widget_class_bind_template_callback (widget_class, _glossa_window_on_offset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
@@ -1856,6 +1860,7 @@ glossa_window_class_init (GlossaWindowClass *klass)
   _glossa_window_class_search_init (widget_class);
   _glossa_window_class_schema_init (widget_class);
   _glossa_window_class_suggest_init (widget_class);
+  _glossa_window_class_links_init (widget_class);
 }
 
 /* The primary menu's popover is made when the menu first opens (a click or
@@ -1929,6 +1934,7 @@ glossa_window_init (GlossaWindow *self)
 
   _glossa_window_corpus_init (self);
   _glossa_window_search_init (self);
+  _glossa_window_links_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -41,7 +41,7 @@ first_free_letter (const char *title,
  * The tagging key of each label of @schema, in its order: the key the
  * schema sets, or else the first letter of the label's title (in the UI
  * language, for the built-in labels) that no label before it and no key
- * the schema sets has taken: so in Italian Citazione (quote) gets c and
+ * the schema sets (a label's or a link type's) has taken: so in Italian Citazione (quote) gets c and
  * Affermazione (claim), after Attore, f. Keys are lower case; 0 where a
  * title has no free letter. A schema key is kept even if @reserved holds
  * it: the schema's validator refuses those, and a schema in use is valid.
@@ -61,6 +61,19 @@ glossa_label_keys_assign (GlossaSchema *schema,
       gunichar c = g_unichar_tolower (g_utf8_get_char (p));
 
       g_array_append_val (taken, c);
+    }
+
+  /* The link keys act on the selected span too: no label takes them. */
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    {
+      const GlossaSchemaRelation *relation = glossa_schema_get_relation (schema, i);
+
+      if (relation->key != NULL && relation->key[0] != '\0')
+        {
+          gunichar c = g_unichar_tolower (g_utf8_get_char (relation->key));
+
+          g_array_append_val (taken, c);
+        }
     }
 
   /* Keys the schema sets first, wherever their labels are. */

@@ -210,6 +210,8 @@ make_default (void)
 
     g_array_append_vals (source->from, from, G_N_ELEMENTS (from));
     g_array_append_val (source->to, to);
+    /* The key that links the selected quote or claim in the window. */
+    source->key = g_strdup ("s");
     glossa_schema_add_relation (schema, source);
   }
   return schema;

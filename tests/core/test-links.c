@@ -13,7 +13,9 @@
 #include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
+#include "glossa-label-keys.h"
 #include "glossa-relation.h"
+#include "glossa-schema.h"
 #include "glossa-span.h"
 
 #define TEXT "date 2021-12-30 Putin said a colossal mistake was made on Tuesday."
@@ -484,6 +486,30 @@ test_confirm_and_remove_value (Fixture       *f,
   g_assert_nonnull (strstr (saved, "\"version\": 1,"));
 }
 
+/* A link's key is never a label's by default: with a link keyed s, the
+ * label "speaker" takes p, so that S with a statement selected links and
+ * never relabels. The built-in source link is keyed s.
+ */
+static void
+test_link_keys_reserved (void)
+{
+  const char text[] =
+    "{\"format\": \"glossa-schema\", \"version\": 1,\n"
+    " \"labels\": [{\"name\": \"speaker\", \"color\": \"#1c71d8\"},\n"
+    "            {\"name\": \"statement\", \"color\": \"#26a269\"}],\n"
+    " \"relations\": [{\"name\": \"said\", \"key\": \"s\", \"from\": [\"statement\"], \"to\": [\"speaker\"]}]}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaSchema) schema = glossa_schema_parse (text, strlen (text), "s.json", &error);
+  g_autoptr(GlossaSchema) builtin = glossa_schema_get_default ();
+  g_autofree gunichar *keys = NULL;
+
+  g_assert_no_error (error);
+  keys = glossa_label_keys_assign (schema, GLOSSA_LABEL_KEYS_RESERVED);
+  g_assert_cmpint (keys[0], ==, 'p');
+  g_assert_cmpint (keys[1], ==, 't');
+  g_assert_cmpstr (glossa_schema_find_relation (builtin, "source")->key, ==, "s");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,5 +526,6 @@ main (int    argc,
   ADD ("set-value", test_set_value);
   ADD ("confirm-and-remove-value", test_confirm_and_remove_value);
 #undef ADD
+  g_test_add_func ("/links/link-keys-reserved", test_link_keys_reserved);
   return g_test_run ();
 }
