@@ -49,6 +49,9 @@ struct _GlossaWindowSuggest
   gint64          elapsed_complete; /* µs until all were */
   gboolean        complete;      /* the whole article's, not its beginning's */
   GtkWidget      *popover;
+  /* A click's menu waits out the double-click time (see on_offset_clicked()). */
+  guint           popup_source;
+  gint64          popup_offset;
   /* While accepting: the spans it replaces are briefly gone. */
   gboolean        accepting;
   /* What the corpus open tags, learned once in a worker: NameCount,
@@ -1201,25 +1204,15 @@ popover_menu (GlossaWindow           *self,
 }
 
 static void
-on_offset_clicked (GlossaWindow *self,
-                   gint64        offset)
+popup_menu (GlossaWindow *self,
+            int           index,
+            gint64        offset)
 {
   GlossaWindowSuggest *state = self->suggest_state;
-  g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GMenuModel) menu = popover_menu (self, suggestion_at (state, index));
   GtkTextIter iter;
   GdkRectangle where;
-  int index;
 
-  if (!has_suggestions (self))
-    return;
-  /* A click elsewhere leaves no suggestion for Return to accept unseen. */
-  if ((index = shown_at (state, offset)) < 0)
-    {
-      set_current (self, -1);
-      return;
-    }
-  set_current (self, index);
-  menu = popover_menu (self, suggestion_at (state, index));
   if (state->popover == NULL)
     {
       state->popover = gtk_popover_menu_new_from_model (menu);
@@ -1233,6 +1226,50 @@ on_offset_clicked (GlossaWindow *self,
                                          where.x, where.y, &where.x, &where.y);
   gtk_popover_set_pointing_to (GTK_POPOVER (state->popover), &where);
   gtk_popover_popup (GTK_POPOVER (state->popover));
+}
+
+static gboolean
+popup_cb (gpointer user_data)
+{
+  GlossaWindow *self = user_data;
+  GlossaWindowSuggest *state = self->suggest_state;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  int index;
+
+  state->popup_source = 0;
+  /* A double click selected a word to tag by hand: no menu over it. */
+  if (gtk_text_buffer_get_has_selection (buffer) || !has_suggestions (self) ||
+      (index = shown_at (state, state->popup_offset)) < 0)
+    return G_SOURCE_REMOVE;
+  popup_menu (self, index, state->popup_offset);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_offset_clicked (GlossaWindow *self,
+                   gint64        offset)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  int double_click_time = 400;
+  int index;
+
+  if (!has_suggestions (self))
+    return;
+  /* A click elsewhere leaves no suggestion for Return to accept unseen. */
+  if ((index = shown_at (state, offset)) < 0)
+    {
+      set_current (self, -1);
+      return;
+    }
+  set_current (self, index);
+  /* The menu would take the second click of a double click, which selects
+   * a word to tag by hand: it opens once that time is past, and only if
+   * no selection was made meanwhile.
+   */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_time, NULL);
+  g_clear_handle_id (&state->popup_source, g_source_remove);
+  state->popup_offset = offset;
+  state->popup_source = g_timeout_add (MAX (double_click_time, 1), popup_cb, self);
 }
 
 /* Keys: they act only when there is something to act on, so that Return
@@ -1347,6 +1384,7 @@ _glossa_window_suggest_dispose (GlossaWindow *self)
   g_clear_object (&state->names_cancellable);
   g_clear_pointer (&state->corpus_names, g_ptr_array_unref);
   g_clear_pointer (&state->names_path, g_free);
+  g_clear_handle_id (&state->popup_source, g_source_remove);
   g_clear_pointer (&state->popover, gtk_widget_unparent);
   g_clear_pointer (&self->suggest_state, g_free);
 }
