@@ -710,6 +710,37 @@ test_link_conflict (Fixture       *f,
                                    "Ben (B): Quote “said the bridge will reopen” — no source\n"));
 }
 
+/* A link both drew alike is no disagreement, and comes with the agreed
+ * spans, between their copies in the result.
+ */
+static void
+test_link_agreed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+  g_autoptr(GPtrArray) relations = links_new ("s1", "s1");
+  g_autoptr(GPtrArray) kept = NULL;
+  GlossaRelation *link;
+
+  add (a, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (a, 25, 52, GLOSSA_LABEL_QUOTE);
+  add (b, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (b, 25, 52, GLOSSA_LABEL_QUOTE);
+  g_ptr_array_add (sides, a);
+  g_ptr_array_add (sides, b);
+
+  glossa_review_bar_set_sides_with_links (f->bar, f->result, sides, relations);
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 0);
+  glossa_review_bar_seed_agreements (f->bar);
+  kept = glossa_document_dup_relations (f->result);
+  g_assert_cmpuint (kept->len, ==, 1);
+  link = g_ptr_array_index (kept, 0);
+  g_assert_cmpstr (glossa_document_lookup_span (f->result, link->from)->text, ==, "said the bridge will reopen");
+  g_assert_cmpstr (glossa_document_lookup_span (f->result, link->to)->text, ==, "Ana Lima");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +758,7 @@ main (int   argc,
   g_test_add ("/gui/review-bar/decided-marks", Fixture, NULL, fixture_set_up, test_decided_marks, fixture_tear_down);
   g_test_add ("/gui/review-bar/description", Fixture, NULL, fixture_set_up, test_description, fixture_tear_down);
   g_test_add ("/gui/review-bar/link-conflict", Fixture, NULL, fixture_set_up, test_link_conflict, fixture_tear_down);
+  g_test_add ("/gui/review-bar/link-agreed", Fixture, NULL, fixture_set_up, test_link_agreed, fixture_tear_down);
   g_test_add ("/gui/review-bar/three-sides", Fixture, NULL, fixture_set_up, test_three_sides, fixture_tear_down);
   g_test_add ("/gui/review-bar/value-conflict", Fixture, NULL, fixture_set_up, test_value_conflict, fixture_tear_down);
 
