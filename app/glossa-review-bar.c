@@ -128,6 +128,7 @@ mark_for (GlossaReviewBar        *self,
     case GLOSSA_REVIEW_PARTIAL:
       return item->sides[0] != NULL ? MARK_ONLY_A : MARK_ONLY_B;
     case GLOSSA_REVIEW_VALUE_CONFLICT:
+    case GLOSSA_REVIEW_LINK_CONFLICT:
     case GLOSSA_REVIEW_LABEL_CONFLICT:
     case GLOSSA_REVIEW_AGREE:
     default:
@@ -269,15 +270,38 @@ describe_values (GString          *out,
     }
 }
 
+/* Where side @side's link from @item's span leads: " ← Jen Psaki" for a
+ * source, as the article view draws it, or that the side has none.
+ */
+static void
+describe_link (GString                *out,
+               const GlossaReviewItem *item,
+               guint                   side)
+{
+  const GlossaSpan *target = item->targets[side];
+  const char *type = item->link_types[side];
+
+  if (target == NULL)
+    /* Translators: a side of a disagreement whose quote or claim is linked to no actor */
+    g_string_append (out, _(" — no source"));
+  else if (g_str_equal (type, "source"))
+    /* Translators: the actor a quote or claim is linked to, e.g. " ← Jen Psaki" */
+    g_string_append_printf (out, _(" ← %s"), target->text);
+  else
+    /* Translators: a link of another kind and the text it leads to, e.g. " — cause → the storm" */
+    g_string_append_printf (out, _(" — %s → %s"), type, target->text);
+}
+
 /* One side's line: "Ada (A): Actor “Ana Lima” — note: …", or that it has
  * no span there.
  */
 static void
-describe_side (GlossaReviewBar  *self,
-               GString          *out,
-               guint             side,
-               const GlossaSpan *span)
+describe_side (GlossaReviewBar        *self,
+               GString                *out,
+               const GlossaReviewItem *item,
+               guint                   side)
 {
+  const GlossaSpan *span = item->sides[side];
   g_autofree char *letter = side_letter (side);
   const char *name = side_name (self, side);
 
@@ -293,9 +317,47 @@ describe_side (GlossaReviewBar  *self,
   g_string_append_printf (out, _("%s (%s): %s “%s”"), name, letter,
                           label_title (self, span->label), span->text);
   describe_values (out, span);
+  if (item->kind == GLOSSA_REVIEW_LINK_CONFLICT)
+    describe_link (out, item, side);
   if (span->note != NULL)
     /* Translators: the note an annotator wrote on a span */
     g_string_append_printf (out, _(" — note: %s"), span->note);
+}
+
+/* A link conflict's sides all have the span kept: the side kept is the
+ * first whose link the result's copy has (or, for none, lacks), or -1.
+ */
+static int
+kept_link_side (GlossaReviewBar        *self,
+                const GlossaReviewItem *item)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  GlossaSpan *target = NULL;
+  const char *type = NULL;
+  guint index;
+  GlossaSpan *span;
+
+  if (!glossa_document_find_span (self->result, item->sides[0], &index))
+    return -1;
+  span = glossa_document_get_span (self->result, index);
+  links = glossa_document_get_relations_of (self->result, span->id);
+  for (guint i = 0; i < links->len && target == NULL; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (links, i);
+
+      if (g_str_equal (relation->from, span->id))
+        target = glossa_document_lookup_span (self->result, relation->to), type = relation->type;
+    }
+  for (guint i = 0; i < item->n_sides; i++)
+    {
+      GlossaSpan *theirs = item->targets[i];
+
+      if (theirs == NULL ? target == NULL
+                         : target != NULL && glossa_span_same_key (theirs, target) &&
+                           g_strcmp0 (item->link_types[i], type) == 0)
+        return (int) i;
+    }
+  return -1;
 }
 
 static char *
@@ -314,6 +376,8 @@ describe_decision (GlossaReviewBar        *self,
       }
   glossa_review_item_get_options (item, labels, NULL);
 
+  if (n_kept > 0 && item->kind == GLOSSA_REVIEW_LINK_CONFLICT && kept_link_side (self, item) >= 0)
+    return g_strdup_printf (_("Decided: kept %s’s"), side_name (self, (guint) kept_link_side (self, item)));
   if (n_kept > 0 && item->n_sides == 2 && n_kept == 2)
     return g_strdup (_("Decided: kept both"));
   if (n_kept > 0)
@@ -344,7 +408,7 @@ describe_item (GlossaReviewBar        *self,
 
   for (guint i = 0; i < item->n_sides; i++)
     {
-      describe_side (self, out, i, item->sides[i]);
+      describe_side (self, out, item, i);
       g_string_append_c (out, '\n');
     }
   g_string_append (out, decision);
@@ -663,9 +727,28 @@ glossa_review_bar_set_sides (GlossaReviewBar *self,
                              GlossaDocument  *result,
                              GPtrArray       *sides)
 {
+  glossa_review_bar_set_sides_with_links (self, result, sides, NULL);
+}
+
+/**
+ * glossa_review_bar_set_sides_with_links:
+ * @relations: (nullable): each side's links (a GPtrArray of
+ *   GlossaRelation per side, nullable), as glossa_review_compare_links()
+ *   takes them; %NULL compares no links
+ *
+ * As glossa_review_bar_set_sides(); a span the sides agree on but link
+ * differently (a quote's source) is then a disagreement too.
+ */
+void
+glossa_review_bar_set_sides_with_links (GlossaReviewBar *self,
+                                        GlossaDocument  *result,
+                                        GPtrArray       *sides,
+                                        GPtrArray       *relations)
+{
   g_return_if_fail (GLOSSA_IS_REVIEW_BAR (self));
   g_return_if_fail (GLOSSA_IS_DOCUMENT (result));
   g_return_if_fail (sides != NULL && sides->len >= 2);
+  g_return_if_fail (relations == NULL || relations->len == sides->len);
 
   glossa_review_bar_clear (self);
 
@@ -674,6 +757,8 @@ glossa_review_bar_set_sides (GlossaReviewBar *self,
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed), self, G_CONNECT_SWAPPED);
 
   self->all = glossa_review_compare_n (sides);
+  if (relations != NULL)
+    glossa_review_compare_links (self->all, sides, relations);
   self->items = g_ptr_array_new ();
   self->agreed = g_ptr_array_new ();
   for (guint i = 0; i < self->all->len; i++)
@@ -809,6 +894,23 @@ ensure (GlossaReviewBar    *self,
   glossa_document_add_span_copy (self->result, kept, NULL);
 }
 
+/* The links of side @side's span go with it; the error can only be a
+ * link the result's schema refuses, which the reviewer is told of.
+ */
+static void
+keep_link (GlossaReviewBar        *self,
+           const GlossaReviewItem *item,
+           guint                   side,
+           const char             *decision,
+           const char * const     *sources,
+           const char             *reviewed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!glossa_review_keep_link (self->result, item, side, decision, sources, reviewed, &error))
+    g_warning ("%s", error->message);
+}
+
 /* Adds the spans every annotator agrees on to an empty result, so that
  * the reviewer only has the disagreements left to decide.
  */
@@ -835,6 +937,10 @@ glossa_review_bar_seed_agreements (GlossaReviewBar *self)
 
       glossa_document_add_span_copy (self->result, agreed, NULL);
     }
+  /* Then the links every side drew alike, once their targets are in. */
+  for (guint i = 0; i < self->agreed->len; i++)
+    keep_link (self, g_ptr_array_index (self->agreed, i), 0, "agreed",
+               (const char * const *) sources->pdata, NULL);
   glossa_document_end_group (self->result);
   update_label (self);
 }
@@ -990,6 +1096,8 @@ decide (GlossaReviewBar        *self,
           span = item->sides[j];
       ensure (self, span, has_label (kept, label), decision,
               (const char * const *) sources->pdata, reviewed);
+      if (item->kind == GLOSSA_REVIEW_LINK_CONFLICT && has_label (kept, label))
+        keep_link (self, item, MAX (prefer, 0), decision, (const char * const *) sources->pdata, reviewed);
     }
   if (g_str_equal (decision, "neither"))
     g_hash_table_add (self->rejected, (gpointer) item);

@@ -43,6 +43,10 @@ void       glossa_review_bar_set_documents   (GlossaReviewBar    *self,
 void       glossa_review_bar_set_sides       (GlossaReviewBar    *self,
                                               GlossaDocument     *result,
                                               GPtrArray          *sides);
+void       glossa_review_bar_set_sides_with_links (GlossaReviewBar *self,
+                                                   GlossaDocument  *result,
+                                                   GPtrArray       *sides,
+                                                   GPtrArray       *relations);
 void       glossa_review_bar_clear           (GlossaReviewBar    *self);
 void       glossa_review_bar_seed_agreements (GlossaReviewBar    *self);
 gboolean   glossa_review_bar_move            (GlossaReviewBar    *self,

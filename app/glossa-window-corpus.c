@@ -625,6 +625,26 @@ dup_sides (GlossaWindow  *self,
   return sides;
 }
 
+/* Each side's links, as dup_sides() gives their spans: a side that cannot
+ * be read has none (dup_sides() has said why).
+ */
+static GPtrArray *
+dup_side_relations (GlossaWindow  *self,
+                    const char    *id,
+                    GlossaArticle *article)
+{
+  GPtrArray *relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_ptr_array_add (relations, glossa_document_dup_relations (self->article_document));
+  for (guint i = 0; i < glossa_review_source_get_n_sides (self->review_source); i++)
+    {
+      GPtrArray *links = glossa_review_source_get_side_relations (self->review_source, i, id, article, NULL);
+
+      g_ptr_array_add (relations, links ? links : g_ptr_array_new ());
+    }
+  return relations;
+}
+
 /* Each side by its annotator's name; a name two sides share gets the
  * folder's name added.
  */
@@ -700,6 +720,7 @@ show_review (GlossaWindow *self)
 {
   g_autoptr(GlossaDocument) result = NULL;
   g_autoptr(GPtrArray) sides = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) result_file = NULL;
   g_autofree char *id = dup_document_id (self);
@@ -735,7 +756,8 @@ show_review (GlossaWindow *self)
   names = dup_side_names (self, sides);
   glossa_review_bar_set_side_names (self->review_bar, (const char * const *) names);
   glossa_review_bar_set_view (self->review_bar, GTK_TEXT_VIEW (self->view));
-  glossa_review_bar_set_sides (self->review_bar, result, sides);
+  relations = dup_side_relations (self, id, article);
+  glossa_review_bar_set_sides_with_links (self->review_bar, result, sides, relations);
   if (fresh && !glossa_document_get_read_only (result))
     {
       glossa_review_bar_seed_agreements (self->review_bar);

@@ -143,11 +143,11 @@ scan_folder (GlossaById    *self,
 /* The file is read under the schema of its folder, up to the corpus root
  * @root: labels and rules the built-in schema lacks are then accepted.
  */
-static GPtrArray *
-spans_from_file (GFile          *file,
-                 GFile          *root,
-                 GlossaArticle  *article,
-                 GError        **error)
+static GlossaAnnotations *
+annotations_from_file (GFile          *file,
+                       GFile          *root,
+                       GlossaArticle  *article,
+                       GError        **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
@@ -159,9 +159,18 @@ spans_from_file (GFile          *file,
     return NULL;
   if (!glossa_storage_read_file (file, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, NULL, error))
     return NULL;
-  if (!(annotations = glossa_format_read_with_schema (contents, len, name, article, schema, error)))
-    return NULL;
-  return g_ptr_array_ref (annotations->spans);
+  return glossa_format_read_with_schema (contents, len, name, article, schema, error);
+}
+
+static GPtrArray *
+spans_from_file (GFile          *file,
+                 GFile          *root,
+                 GlossaArticle  *article,
+                 GError        **error)
+{
+  g_autoptr(GlossaAnnotations) annotations = annotations_from_file (file, root, article, error);
+
+  return annotations ? g_ptr_array_ref (annotations->spans) : NULL;
 }
 
 /* JSON Lines */
@@ -426,4 +435,24 @@ glossa_by_id_get_spans (GlossaById     *self,
   if (self->is_jsonl)
     return spans_from_line (self, entry, article, error);
   return spans_from_file (entry, self->file, article, error);
+}
+
+GPtrArray *
+glossa_by_id_get_relations (GlossaById     *self,
+                            const char     *id,
+                            GlossaArticle  *article,
+                            GError        **error)
+{
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  gpointer entry;
+
+  g_return_val_if_fail (self != NULL && id != NULL, NULL);
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+
+  /* An export's line has no span ids for links to name. */
+  if (self->is_jsonl || !(entry = g_hash_table_lookup (self->documents, id)))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+  if (!(annotations = annotations_from_file (entry, self->file, article, error)))
+    return NULL;
+  return g_ptr_array_ref (annotations->relations);
 }

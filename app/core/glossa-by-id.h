@@ -59,6 +59,17 @@ GPtrArray  *glossa_by_id_get_spans       (GlossaById    *self,
                                           GlossaArticle *article,
                                           GError       **error);
 
+/* The links of document @id, read as glossa_by_id_get_spans() reads its
+ * spans (whose ids they name); none for a JSON Lines export or an id that
+ * is not there. %NULL with an error when the file cannot be read.
+ *
+ * Returns: (transfer full) (element-type GlossaRelation)
+ */
+GPtrArray  *glossa_by_id_get_relations   (GlossaById    *self,
+                                          const char    *id,
+                                          GlossaArticle *article,
+                                          GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaById, glossa_by_id_free)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "glossa-export.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
+#include "glossa-merge.h"
 #include "glossa-output.h"
 #include "glossa-review.h"
 #include "glossa-storage.h"
@@ -24,8 +25,16 @@ glossa_review_item_free (GlossaReviewItem *item)
   if (item == NULL)
     return;
   for (guint i = 0; i < item->n_sides; i++)
-    g_clear_pointer (&item->sides[i], glossa_span_unref);
+    {
+      g_clear_pointer (&item->sides[i], glossa_span_unref);
+      if (item->targets != NULL)
+        g_clear_pointer (&item->targets[i], glossa_span_unref);
+      if (item->link_types != NULL)
+        g_free (item->link_types[i]);
+    }
   g_free (item->sides);
+  g_free (item->targets);
+  g_free (item->link_types);
   g_free (item);
 }
 
@@ -317,6 +326,211 @@ glossa_review_compare (GPtrArray *a_spans,
   return glossa_review_compare_n (sides);
 }
 
+/* Links */
+
+/* One side's spans by id, and its links by the id of the span they leave. */
+typedef struct
+{
+  GHashTable *spans;
+  GHashTable *links;
+} SideLinks;
+
+static void
+side_links_init (SideLinks *side,
+                 GPtrArray *spans,
+                 GPtrArray *relations)
+{
+  side->spans = g_hash_table_new (g_str_hash, g_str_equal);
+  side->links = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->id != NULL)
+        g_hash_table_insert (side->spans, span->id, span);
+    }
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (relations, i);
+      GPtrArray *from = g_hash_table_lookup (side->links, relation->from);
+
+      if (from == NULL)
+        g_hash_table_insert (side->links, relation->from, from = g_ptr_array_new ());
+      g_ptr_array_add (from, relation);
+    }
+}
+
+static void
+side_links_clear (SideLinks *side)
+{
+  g_clear_pointer (&side->spans, g_hash_table_unref);
+  g_clear_pointer (&side->links, g_hash_table_unref);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What @span's links are, independent of span ids ("type start end
+ * label" lines, sorted), so that sides compare; the first one's target
+ * and type go to @target and @type. A link to a span the side does not
+ * have is left out, as the reader would have refused it.
+ */
+static char *
+link_key (SideLinks         *side,
+          const GlossaSpan  *span,
+          GlossaSpan       **target,
+          char             **type)
+{
+  GPtrArray *links = span->id ? g_hash_table_lookup (side->links, span->id) : NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GlossaRelation *first = NULL;
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (links, i);
+      GlossaSpan *to = g_hash_table_lookup (side->spans, relation->to);
+
+      if (to == NULL)
+        continue;
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+                                               relation->type, to->start, to->end,
+                                               glossa_label_to_string (to->label)));
+      if (first == NULL || glossa_relation_compare (relation, first) < 0)
+        first = relation;
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  *target = first ? glossa_span_ref (g_hash_table_lookup (side->spans, first->to)) : NULL;
+  *type = first ? g_strdup (first->type) : NULL;
+  return g_strjoinv ("", (char **) lines->pdata);
+}
+
+/* Fills @item's targets; returns whether every side's links are alike. */
+static gboolean
+item_links_agree (GlossaReviewItem *item,
+                  SideLinks        *sides)
+{
+  g_autofree char *first = NULL;
+  gboolean agree = TRUE;
+
+  item->targets = g_new0 (GlossaSpan *, item->n_sides);
+  item->link_types = g_new0 (char *, item->n_sides);
+  for (guint i = 0; i < item->n_sides; i++)
+    {
+      g_autofree char *key = link_key (&sides[i], item->sides[i], &item->targets[i], &item->link_types[i]);
+
+      if (first == NULL)
+        first = g_steal_pointer (&key);
+      else
+        agree = agree && g_str_equal (first, key);
+    }
+  return agree;
+}
+
+void
+glossa_review_compare_links (GPtrArray *items,
+                             GPtrArray *sides,
+                             GPtrArray *relations)
+{
+  g_autofree SideLinks *links = NULL;
+
+  g_return_if_fail (items != NULL && sides != NULL && relations != NULL);
+  g_return_if_fail (relations->len == sides->len);
+
+  links = g_new0 (SideLinks, sides->len);
+  for (guint i = 0; i < sides->len; i++)
+    side_links_init (&links[i], g_ptr_array_index (sides, i), g_ptr_array_index (relations, i));
+  for (guint i = 0; i < items->len; i++)
+    {
+      GlossaReviewItem *item = g_ptr_array_index (items, i);
+
+      /* Only an agreement has the same span on every side to compare. */
+      if (item->kind != GLOSSA_REVIEW_AGREE || item->n_sides != sides->len || item->targets != NULL)
+        continue;
+      if (!item_links_agree (item, links))
+        item->kind = GLOSSA_REVIEW_LINK_CONFLICT;
+    }
+  for (guint i = 0; i < sides->len; i++)
+    side_links_clear (&links[i]);
+}
+
+/* The id of @result's span with @span's characters and label, or NULL. */
+static const char *
+result_span_id (GlossaDocument   *result,
+                const GlossaSpan *span)
+{
+  guint index;
+
+  if (!glossa_document_find_span (result, (GlossaSpan *) span, &index))
+    return NULL;
+  return glossa_document_get_span (result, index)->id;
+}
+
+/* Removes the links that leave @span_id in @result. */
+static gboolean
+remove_links_from (GlossaDocument  *result,
+                   const char      *span_id,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) links = glossa_document_get_relations_of (result, span_id);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (links, i);
+
+      if (g_str_equal (relation->from, span_id) &&
+          !glossa_document_remove_relation (result, relation->id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+glossa_review_keep_link (GlossaDocument          *result,
+                         const GlossaReviewItem  *item,
+                         guint                    side,
+                         const char              *decision,
+                         const char * const      *sources,
+                         const char              *reviewed,
+                         GError                 **error)
+{
+  const char *from, *to;
+  GlossaSpan *target;
+
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (result), FALSE);
+  g_return_val_if_fail (item != NULL && side < item->n_sides, FALSE);
+  g_return_val_if_fail (decision != NULL && sources != NULL, FALSE);
+
+  if (item->targets == NULL || item->sides[side] == NULL ||
+      !(from = result_span_id (result, item->sides[side])))
+    return TRUE;
+  if (!remove_links_from (result, from, error))
+    return FALSE;
+  if ((target = item->targets[side]) == NULL)
+    return TRUE;
+
+  /* A link needs its target in the result: the side's span, with the
+   * provenance of this decision, when no span there has its characters
+   * and label yet.
+   */
+  if (!(to = result_span_id (result, target)))
+    {
+      g_autoptr(GlossaSpan) copy = glossa_merge_span_with_review (target, decision, sources,
+                                                                  reviewed ? glossa_document_get_user (result) : NULL,
+                                                                  reviewed);
+      GlossaSpan *added = glossa_document_add_span_copy (result, copy, error);
+
+      if (added == NULL)
+        return FALSE;
+      to = added->id;
+    }
+  return glossa_document_add_relation (result, item->link_types[side], from, to, error) != NULL;
+}
+
 void
 glossa_review_item_get_options (const GlossaReviewItem *item,
                                 GArray                 *labels,
@@ -347,6 +561,22 @@ glossa_review_item_get_options (const GlossaReviewItem *item,
     }
 }
 
+/* Whether sides @i and @j of @item have the same first link (both none too). */
+static gboolean
+same_link (const GlossaReviewItem *item,
+           guint                   i,
+           guint                   j)
+{
+  GlossaSpan *a, *b;
+
+  if (item->targets == NULL)
+    return TRUE;
+  a = item->targets[i], b = item->targets[j];
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (item->link_types[i], item->link_types[j]) == 0 && glossa_span_same_key (a, b);
+}
+
 int
 glossa_review_item_get_majority_side (const GlossaReviewItem *item)
 {
@@ -363,7 +593,8 @@ glossa_review_item_get_majority_side (const GlossaReviewItem *item)
         continue;
       for (guint j = 0; j < item->n_sides; j++)
         count += item->sides[j] != NULL && item->sides[j]->label == item->sides[i]->label &&
-                 glossa_review_same_values (item->sides[i], item->sides[j]);
+                 glossa_review_same_values (item->sides[i], item->sides[j]) &&
+                 same_link (item, i, j);
       if (count * 2 > item->n_sides)
         return (int) i;
     }
@@ -522,6 +753,8 @@ glossa_review_kind_to_string (GlossaReviewKind kind)
       return "partial";
     case GLOSSA_REVIEW_VALUE_CONFLICT:
       return "value-conflict";
+    case GLOSSA_REVIEW_LINK_CONFLICT:
+      return "link-conflict";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -651,6 +884,18 @@ glossa_review_source_get_side_spans (GlossaReviewSource  *source,
   g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
 
   return glossa_by_id_get_spans (side_documents (source, side), id, article, error);
+}
+
+GPtrArray *
+glossa_review_source_get_side_relations (GlossaReviewSource  *source,
+                                         guint                side,
+                                         const char          *id,
+                                         GlossaArticle       *article,
+                                         GError             **error)
+{
+  g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
+
+  return glossa_by_id_get_relations (side_documents (source, side), id, article, error);
 }
 
 GPtrArray *

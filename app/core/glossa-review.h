@@ -23,6 +23,7 @@ typedef enum
   GLOSSA_REVIEW_ONLY_B,
   GLOSSA_REVIEW_PARTIAL,         /* three or more sides: one label, some sides lack it */
   GLOSSA_REVIEW_VALUE_CONFLICT,  /* every side, one label, other attribute values (a date's value) */
+  GLOSSA_REVIEW_LINK_CONFLICT,   /* every side, one label and values, other links from it (a quote's source) */
 } GlossaReviewKind;
 
 /* Invariant: sides[i] is side i's span over start–end, or NULL; a and b
@@ -37,6 +38,12 @@ typedef struct
   gint64            end;
   guint             n_sides;
   GlossaSpan      **sides;  /* n_sides entries, each nullable */
+  /* Set by glossa_review_compare_links() on agreements and link
+   * conflicts, else NULL: n_sides entries, the span (of that side) that
+   * sides[i]'s first link leads to and that link's type, or NULL.
+   */
+  GlossaSpan      **targets;
+  char            **link_types;
 } GlossaReviewItem;
 
 /* Pairs the spans of A and B. Every span of A and of B is in exactly one
@@ -59,6 +66,31 @@ GPtrArray *glossa_review_compare     (GPtrArray              *a_spans,
  * Returns: (transfer full): a GPtrArray of GlossaReviewItem
  */
 GPtrArray *glossa_review_compare_n   (GPtrArray              *sides);
+/* Looks at the links of @items' agreements: where the sides' links from
+ * the agreed span differ (another type, or a target with other characters
+ * or label, or none on some side), the item becomes a LINK_CONFLICT.
+ * @sides are the span arrays given to glossa_review_compare_n(),
+ * @relations the sides' links (a GPtrArray per side of GlossaRelation,
+ * each nullable: no links), from and to being span ids of that side.
+ */
+void       glossa_review_compare_links (GPtrArray            *items,
+                                        GPtrArray            *sides,
+                                        GPtrArray            *relations);
+/* Makes the links that leave @item's span in @result (the span with side
+ * @side's characters and label, which must be there) that side's: its
+ * other links are removed and side @side's first link, if any, added. Its
+ * target is added first when @result has no span with its characters and
+ * label: a copy with the provenance @decision, @sources and @reviewed
+ * (glossa_merge_span_with_review(), the result's user as reviewer). Does
+ * nothing for an item without links compared.
+ */
+gboolean   glossa_review_keep_link   (GlossaDocument         *result,
+                                      const GlossaReviewItem *item,
+                                      guint                   side,
+                                      const char             *decision,
+                                      const char * const     *sources,
+                                      const char             *reviewed,
+                                      GError                **error);
 void       glossa_review_item_free   (GlossaReviewItem       *item);
 /* The distinct labels of @item's spans, in label order, each with the
  * indexes of the sides that have it: fills @labels (of GlossaLabel, as
@@ -125,6 +157,12 @@ GPtrArray          *glossa_review_source_get_side_spans (GlossaReviewSource *sou
                                                          const char         *id,
                                                          GlossaArticle      *article,
                                                          GError            **error);
+/* The links of that side's document @id (glossa_by_id_get_relations()). */
+GPtrArray          *glossa_review_source_get_side_relations (GlossaReviewSource *source,
+                                                             guint               side,
+                                                             const char         *id,
+                                                             GlossaArticle      *article,
+                                                             GError            **error);
 void                glossa_review_source_free      (GlossaReviewSource *source);
 GFile              *glossa_review_source_get_file  (GlossaReviewSource *source);
 gboolean            glossa_review_source_has       (GlossaReviewSource *source,

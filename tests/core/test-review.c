@@ -10,8 +10,12 @@
 
 #include <glib/gstdio.h>
 
+#include "core-test-util.h"
+#include "glossa-article.h"
+#include "glossa-document.h"
 #include "glossa-error.h"
 #include "glossa-format.h"
+#include "glossa-relation.h"
 #include "glossa-review.h"
 
 static GPtrArray *
@@ -490,6 +494,192 @@ test_review_count_pending_three (void)
   g_assert_cmpuint (glossa_review_count_pending_n (sides, result), ==, 0);
 }
 
+/* Links: a quote's source */
+
+#define LINK_TEXT "Jen Psaki said no comment, Ned Price said."
+
+/* One side: Jen Psaki (s1), Ned Price (s2), the quote "no comment" (s3)
+ * and its source link to @source ("s1", "s2" or NULL: none). The ids are
+ * the side's own: two sides may number their spans differently.
+ */
+static GPtrArray *
+link_side_new (const char *source,
+               gboolean    swap_ids,
+               GPtrArray  *relations)
+{
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  const char *psaki = swap_ids ? "s2" : "s1", *price = swap_ids ? "s1" : "s2";
+
+  g_ptr_array_add (spans, glossa_span_new (psaki, 0, 9, GLOSSA_LABEL_ACTOR, "Jen Psaki"));
+  g_ptr_array_add (spans, glossa_span_new (price, 27, 36, GLOSSA_LABEL_ACTOR, "Ned Price"));
+  g_ptr_array_add (spans, glossa_span_new ("s3", 15, 25, GLOSSA_LABEL_QUOTE, "no comment"));
+  if (source != NULL)
+    g_ptr_array_add (relations, glossa_relation_new ("r1", "source", "s3",
+                                                     g_str_equal (source, "s1") ? psaki : price));
+  return spans;
+}
+
+/* Compares sides whose quote's source is each of @sources ("s1" Psaki,
+ * "s2" Price, "" none); side 1 numbers its actors the other way round.
+ */
+static GPtrArray *
+compare_links (const char * const *sources)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *items;
+
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+
+      g_ptr_array_add (sides, link_side_new (*sources[i] ? sources[i] : NULL, i == 1, links));
+      g_ptr_array_add (relations, links);
+    }
+  items = glossa_review_compare_n (sides);
+  glossa_review_compare_links (items, sides, relations);
+  return items;
+}
+
+static char *
+describe_links (const char * const *sources)
+{
+  g_autoptr(GPtrArray) items = compare_links (sources);
+
+  return describe_n (items);
+}
+
+/* The same source (by characters and label, whatever the ids) agrees; a
+ * different one, or none on one side, is a disagreement to decide.
+ */
+static void
+test_review_link_conflict (void)
+{
+  const char *same[] = { "s1", "s1", NULL };
+  const char *other[] = { "s1", "s2", NULL };
+  const char *missing[] = { "s1", "", NULL };
+  const char *none[] = { "", "", NULL };
+  const char *three_same[] = { "s2", "s2", "s2", NULL };
+  const char *two_one[] = { "s1", "s2", "s1", NULL };
+  const char *three_ways[] = { "s1", "s2", "", NULL };
+  struct { const char * const *sources; const char *expected; } cases[] = {
+    { same, "agree 0-9 actor/actor actor; agree 15-25 quote/quote quote; agree 27-36 actor/actor actor" },
+    { other, "agree 0-9 actor/actor actor; link-conflict 15-25 quote/quote none; agree 27-36 actor/actor actor" },
+    { missing, "agree 0-9 actor/actor actor; link-conflict 15-25 quote/quote none; agree 27-36 actor/actor actor" },
+    { none, "agree 0-9 actor/actor actor; agree 15-25 quote/quote quote; agree 27-36 actor/actor actor" },
+    { three_same, "agree 0-9 actor/actor/actor actor; agree 15-25 quote/quote/quote quote; "
+                  "agree 27-36 actor/actor/actor actor" },
+    /* Two of three link the same: that is a majority, the first of them. */
+    { two_one, "agree 0-9 actor/actor/actor actor; link-conflict 15-25 quote/quote/quote quote; "
+               "agree 27-36 actor/actor/actor actor" },
+    { three_ways, "agree 0-9 actor/actor/actor actor; link-conflict 15-25 quote/quote/quote none; "
+                  "agree 27-36 actor/actor/actor actor" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = describe_links (cases[i].sources);
+
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+/* The side whose link is kept, what each side links to. */
+static void
+test_review_link_targets (void)
+{
+  const char *other[] = { "s1", "s2", "", NULL };
+  g_autoptr(GPtrArray) items = compare_links (other);
+  GlossaReviewItem *item = g_ptr_array_index (items, 1);
+
+  g_assert_cmpint (item->kind, ==, GLOSSA_REVIEW_LINK_CONFLICT);
+  g_assert_cmpstr (item->targets[0]->text, ==, "Jen Psaki");
+  g_assert_cmpstr (item->targets[1]->text, ==, "Ned Price");
+  g_assert_null (item->targets[2]);
+  g_assert_cmpstr (item->link_types[1], ==, "source");
+  g_assert_cmpint (glossa_review_item_get_majority_side (item), ==, -1);
+}
+
+/* The saved result's relations as "from-text -> to-text (decision)". */
+static char *
+describe_saved_links (const char *path)
+{
+  g_autoptr(GBytes) contents = ct_read_file (path);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (contents, NULL), NULL);
+  JsonObject *object = json_node_get_object (root);
+  JsonArray *spans = json_object_get_array_member (object, "spans");
+  JsonArray *relations = json_object_get_array_member (object, "relations");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; relations != NULL && i < json_array_get_length (relations); i++)
+    {
+      JsonObject *relation = json_array_get_object_element (relations, i);
+      const char *ends[2] = { json_object_get_string_member (relation, "from"),
+                              json_object_get_string_member (relation, "to") };
+
+      g_string_append_printf (out, "%s%s:", i ? "; " : "", json_object_get_string_member (relation, "type"));
+      for (guint e = 0; e < 2; e++)
+        for (guint j = 0; j < json_array_get_length (spans); j++)
+          {
+            JsonObject *span = json_array_get_object_element (spans, j);
+            JsonObject *review = json_object_has_member (span, "review")
+                                 ? json_object_get_object_member (span, "review") : NULL;
+
+            if (!g_str_equal (json_object_get_string_member (span, "id"), ends[e]))
+              continue;
+            g_string_append_printf (out, " %s%s (%s)", e ? "-> " : "",
+                                    json_object_get_string_member (span, "text"),
+                                    review ? json_object_get_string_member (review, "decision") : "-");
+          }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Keeping side B's link puts it in the output file, and B's source span
+ * with it when the output did not have it yet; keeping A then moves the
+ * link to A's source.
+ */
+static void
+test_review_keep_link (void)
+{
+  const char *sources[] = { "s1", "s2", NULL };
+  const char *names[] = { "Bea", NULL };
+  g_autoptr(GPtrArray) items = compare_links (sources);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "news.annotations.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (LINK_TEXT, strlen (LINK_TEXT), "news.txt", &error);
+  GlossaDocument *result;
+  GlossaReviewItem *item = g_ptr_array_index (items, 1);
+  g_autofree char *got_b = NULL;
+  g_autofree char *got_a = NULL;
+
+  g_assert_no_error (error);
+  result = glossa_document_new (article, file);
+  /* What seeding leaves: the quote and Psaki, not Price. */
+  g_assert_nonnull (glossa_document_add_span_copy (result, item->sides[0], &error));
+  g_assert_nonnull (glossa_document_add_span_copy (result, ((GlossaReviewItem *) g_ptr_array_index (items, 0))->sides[0],
+                                                   &error));
+  g_assert_no_error (error);
+
+  g_assert_true (glossa_review_keep_link (result, item, 1, "b", names, "2026-11-30T06:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (glossa_document_save (result, NULL, &error));
+  g_assert_no_error (error);
+  got_b = describe_saved_links (path);
+  g_assert_cmpstr (got_b, ==, "source: no comment (-) -> Ned Price (b)");
+
+  g_assert_true (glossa_review_keep_link (result, item, 0, "a", names, "2026-11-30T06:00:00Z", &error));
+  g_assert_true (glossa_document_save (result, NULL, &error));
+  g_assert_no_error (error);
+  got_a = describe_saved_links (path);
+  g_assert_cmpstr (got_a, ==, "source: no comment (-) -> Jen Psaki (-)");
+
+  g_assert_finalize_object (result);
+  ct_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +701,9 @@ main (int   argc,
   g_test_add_func ("/core/review/decision-matches-options", test_review_decision_matches_options);
   g_test_add_func ("/core/review/count-pending-three", test_review_count_pending_three);
   g_test_add_func ("/core/review/value-conflict", test_review_value_conflict);
+  g_test_add_func ("/core/review/link-conflict", test_review_link_conflict);
+  g_test_add_func ("/core/review/link-targets", test_review_link_targets);
+  g_test_add_func ("/core/review/keep-link", test_review_keep_link);
 
   return g_test_run ();
 }

@@ -604,6 +604,143 @@ test_value_conflict (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (date->attributes, "value"), ==, "2024-05-01");
 }
 
+/* Moves the bar to its disagreement @index, the way the reviewer does. */
+static void
+move_to (Fixture *f,
+         int      index)
+{
+  for (guint i = 0; i < 8 && glossa_review_bar_get_current (f->bar) != index; i++)
+    glossa_review_bar_move (f->bar, 1);
+  g_assert_cmpint (glossa_review_bar_get_current (f->bar), ==, index);
+}
+
+/* The relation arrays of a review, side by side; @a_to and @b_to are the
+ * ids of the spans each side's quote s2 links to ("" for none).
+ */
+static GPtrArray *
+links_new (const char *a_to,
+           const char *b_to)
+{
+  GPtrArray *relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  const char *to[] = { a_to, b_to };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+
+      if (*to[i] != '\0')
+        g_ptr_array_add (links, glossa_relation_new ("r1", "source", "s2", to[i]));
+      g_ptr_array_add (relations, links);
+    }
+  return relations;
+}
+
+/* Ada and Ben tag the same quote, but Ada links it to "Ana Lima" and Ben
+ * to "Ana": the bar shows each side's source; keeping Ben's puts his link
+ * and his actor (which only he tagged) in the result; Neither on another
+ * source-less side reads "no source".
+ */
+static void
+test_link_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+  g_autoptr(GPtrArray) relations = links_new ("s1", "s1");
+  g_autoptr(GPtrArray) none = links_new ("s1", "");
+  g_autoptr(GPtrArray) kept = NULL;
+  GlossaRelation *link;
+  GlossaSpan *to;
+  GtkLabel *label;
+
+  add (a, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (a, 25, 52, GLOSSA_LABEL_QUOTE);
+  add (b, 16, 19, GLOSSA_LABEL_ACTOR);
+  add (b, 25, 52, GLOSSA_LABEL_QUOTE);
+  g_ptr_array_add (sides, a);
+  g_ptr_array_add (sides, b);
+
+  glossa_review_bar_set_sides_with_links (f->bar, f->result, sides, relations);
+  glossa_review_bar_seed_agreements (f->bar);
+  /* Ana (B), Ana Lima (A), and the quote. */
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 3);
+  g_assert_cmpuint (glossa_document_get_n_spans (f->result), ==, 0);
+  move_to (f, 2);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   "Ada (A): Quote “said the bridge will reopen” ← Ana Lima\n"
+                   "Ben (B): Quote “said the bridge will reopen” ← Ana\n"
+                   "Not decided yet");
+
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 1));
+  {
+    g_autofree char *spans = result_spans (f);
+
+    g_assert_cmpstr (spans, ==, "16-19 actor; 25-52 quote");
+  }
+  kept = glossa_document_dup_relations (f->result);
+  g_assert_cmpuint (kept->len, ==, 1);
+  link = g_ptr_array_index (kept, 0);
+  to = glossa_document_lookup_span (f->result, link->to);
+  g_assert_cmpstr (link->type, ==, "source");
+  g_assert_cmpstr (glossa_document_lookup_span (f->result, link->from)->text, ==, "said the bridge will reopen");
+  g_assert_cmpstr (to->text, ==, "Ana");
+  g_assert_cmpstr (glossa_merge_span_get_decision (to), ==, "b");
+  /* Ana, kept as the link's end, is decided with it: Ana Lima is left. */
+  g_assert_cmpuint (glossa_review_bar_get_n_pending (f->bar), ==, 1);
+  move_to (f, 2);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "\nDecided: kept Ben’s"));
+
+  /* Changing one's mind moves the link to Ada's source. */
+  g_assert_true (glossa_review_bar_keep_side (f->bar, 0));
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = glossa_document_dup_relations (f->result);
+  g_assert_cmpuint (kept->len, ==, 1);
+  link = g_ptr_array_index (kept, 0);
+  g_assert_cmpstr (glossa_document_lookup_span (f->result, link->to)->text, ==, "Ana Lima");
+
+  /* A side without a source says so. */
+  glossa_review_bar_set_sides_with_links (f->bar, f->result, sides, none);
+  move_to (f, 2);
+  label = find_label (GTK_WIDGET (f->bar), "Ada (A)");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label),
+                                   "Ada (A): Quote “said the bridge will reopen” ← Ana Lima\n"
+                                   "Ben (B): Quote “said the bridge will reopen” — no source\n"));
+}
+
+/* A link both drew alike is no disagreement, and comes with the agreed
+ * spans, between their copies in the result.
+ */
+static void
+test_link_agreed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+  g_autoptr(GPtrArray) relations = links_new ("s1", "s1");
+  g_autoptr(GPtrArray) kept = NULL;
+  GlossaRelation *link;
+
+  add (a, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (a, 25, 52, GLOSSA_LABEL_QUOTE);
+  add (b, 16, 24, GLOSSA_LABEL_ACTOR);
+  add (b, 25, 52, GLOSSA_LABEL_QUOTE);
+  g_ptr_array_add (sides, a);
+  g_ptr_array_add (sides, b);
+
+  glossa_review_bar_set_sides_with_links (f->bar, f->result, sides, relations);
+  g_assert_cmpuint (glossa_review_bar_get_n_disagreements (f->bar), ==, 0);
+  glossa_review_bar_seed_agreements (f->bar);
+  kept = glossa_document_dup_relations (f->result);
+  g_assert_cmpuint (kept->len, ==, 1);
+  link = g_ptr_array_index (kept, 0);
+  g_assert_cmpstr (glossa_document_lookup_span (f->result, link->from)->text, ==, "said the bridge will reopen");
+  g_assert_cmpstr (glossa_document_lookup_span (f->result, link->to)->text, ==, "Ana Lima");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +757,8 @@ main (int   argc,
   g_test_add ("/gui/review-bar/neither-remembered", Fixture, NULL, fixture_set_up, test_neither_remembered, fixture_tear_down);
   g_test_add ("/gui/review-bar/decided-marks", Fixture, NULL, fixture_set_up, test_decided_marks, fixture_tear_down);
   g_test_add ("/gui/review-bar/description", Fixture, NULL, fixture_set_up, test_description, fixture_tear_down);
+  g_test_add ("/gui/review-bar/link-conflict", Fixture, NULL, fixture_set_up, test_link_conflict, fixture_tear_down);
+  g_test_add ("/gui/review-bar/link-agreed", Fixture, NULL, fixture_set_up, test_link_agreed, fixture_tear_down);
   g_test_add ("/gui/review-bar/three-sides", Fixture, NULL, fixture_set_up, test_three_sides, fixture_tear_down);
   g_test_add ("/gui/review-bar/value-conflict", Fixture, NULL, fixture_set_up, test_value_conflict, fixture_tear_down);
 
