@@ -30,7 +30,8 @@
  *
  * No arcs: the selected span's partners are outlined, Ctrl+J jumps between
  * the two ends however far apart, and Ctrl+Shift+J goes to the next
- * statement without a source.
+ * statement without a source. View → Show Links (Ctrl+Shift+K) captions
+ * every statement on screen with its source instead.
  */
 
 struct _GlossaWindowLinks
@@ -57,6 +58,9 @@ struct _GlossaWindowLinks
    */
   guint         marks_source;
 };
+
+/* A source's text in a caption, at most this many characters. */
+#define CAPTION_CHARS 24
 
 static void update_marks (GlossaWindow *self);
 
@@ -483,6 +487,111 @@ dup_partners (GlossaWindow *self,
   return partners;
 }
 
+static gboolean
+may_start_link (GlossaSchema *schema,
+                GlossaLabel   label)
+{
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    if (label_in (glossa_schema_get_relation (schema, i)->from, label))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+/* Span id → the spans it links to (GlossaSpan), in one pass over the
+ * links.
+ */
+static GHashTable *
+index_sources (GlossaDocument *document)
+{
+  g_autoptr(GPtrArray) relations = glossa_document_dup_relations (document);
+  GHashTable *sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (relations, i);
+      GlossaSpan *to = glossa_document_lookup_span (document, relation->to);
+      GPtrArray *list = g_hash_table_lookup (sources, relation->from);
+
+      if (to == NULL)
+        continue;
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+          g_hash_table_insert (sources, g_strdup (relation->from), list);
+        }
+      g_ptr_array_add (list, glossa_span_ref (to));
+    }
+  return sources;
+}
+
+/* "← Jen Psaki", the sources in text order, each shortened. */
+static char *
+caption_text (GPtrArray *sources)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  g_ptr_array_sort (sources, compare_spans);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GlossaSpan *source = g_ptr_array_index (sources, i);
+      g_autofree char *text = short_text (source->text, CAPTION_CHARS);
+
+      if (i > 0)
+        g_string_append (joined, ", ");
+      g_string_append (joined, text);
+    }
+  /* Translators: above a quote in the article, where it comes from */
+  return g_strdup_printf (_("← %s"), joined->str);
+}
+
+/* The captions of View → Show Links: every span a link may start at, with
+ * the text of the spans it links to, or a "?" when it has none. Built
+ * once per change (30 ms after it, as the outlines), never per frame.
+ */
+static void
+update_captions (GlossaWindow *self)
+{
+  g_autoptr(GHashTable) captions = NULL;
+  g_autoptr(GHashTable) sources = NULL;
+  GlossaSchema *schema;
+
+  if (self->document == NULL || !g_settings_get_boolean (self->settings, "show-links"))
+    {
+      glossa_article_view_set_link_captions (self->view, NULL);
+      return;
+    }
+  schema = glossa_document_get_schema (self->document);
+  sources = index_sources (self->document);
+  captions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) glossa_article_view_caption_free);
+  for (guint i = 0; i < glossa_document_get_n_spans (self->document); i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (self->document, i);
+      GPtrArray *list = g_hash_table_lookup (sources, span->id);
+      GlossaArticleViewCaption *caption;
+
+      if (list == NULL && !may_start_link (schema, span->label))
+        continue;
+      caption = g_new0 (GlossaArticleViewCaption, 1);
+      caption->missing = list == NULL;
+      if (list != NULL)
+        caption->text = caption_text (list);
+      else
+        /* Translators: above a quote in the article that has no source yet */
+        caption->text = g_strdup (_("← ?"));
+      g_hash_table_insert (captions, g_strdup (span->id), caption);
+    }
+  glossa_article_view_set_link_captions (self->view, captions);
+}
+
 static void
 update_marks (GlossaWindow *self)
 {
@@ -523,6 +632,7 @@ marks_cb (gpointer user_data)
 
   self->links->marks_source = 0;
   update_marks (self);
+  update_captions (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1046,7 +1156,26 @@ _glossa_window_links_set_document (GlossaWindow *self)
   g_clear_pointer (&self->links->came_from, g_free);
   g_signal_group_set_target (self->links->document_signals, self->document);
   update_marks (self);
+  if (self->settings != NULL)
+    update_captions (self);
   _glossa_window_links_update_actions (self);
+}
+
+/**
+ * _glossa_window_links_constructed:
+ *
+ * Once the window has its settings: win.show-links (View → Show Links,
+ * Ctrl+Shift+K), remembered in the "show-links" key.
+ */
+void
+_glossa_window_links_constructed (GlossaWindow *self)
+{
+  g_autoptr(GAction) show = g_settings_create_action (self->settings, "show-links");
+
+  g_action_map_add_action (G_ACTION_MAP (self), show);
+  g_signal_connect_object (self->settings, "changed::show-links",
+                           G_CALLBACK (update_captions), self, G_CONNECT_SWAPPED);
+  update_captions (self);
 }
 
 void
