@@ -926,29 +926,46 @@ on_query_tooltip (GlossaArticleView *self,
 /* The names' size, against the text's. */
 #define NAMES_SCALE 0.62
 
-static void
-draw_name (GlossaArticleView *self,
-           GtkSnapshot       *snapshot,
-           const char        *name,
-           double             x,
-           double             y,
-           const GdkRGBA     *color,
-           PangoWeight        weight,
-           int               *width)
+static PangoLayout *
+name_layout (GlossaArticleView *self,
+             const char        *text,
+             PangoWeight        weight)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  int height;
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (NAMES_SCALE));
   pango_attr_list_insert (attrs, pango_attr_weight_new (weight));
   pango_layout_set_attributes (layout, attrs);
-  pango_layout_get_pixel_size (layout, width, &height);
+  return layout;
+}
 
+/* Draws @layout with its baseline just above @y; returns its width. */
+static int
+draw_name (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           double         x,
+           double         y,
+           const GdkRGBA *color)
+{
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y - height + 2));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
+  return width;
+}
+
+static int
+layout_width (PangoLayout *layout)
+{
+  int width = 0;
+
+  if (layout != NULL)
+    pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
 }
 
 /* The offsets of the first and last characters on screen (give or take
@@ -997,9 +1014,12 @@ draw_names (GlossaArticleView *self,
   guint dark = is_dark () ? 1 : 0;
   GdkRGBA color, warning;
   gint64 from, to, previous_start = -1;
-  double shift = 0;
+  double shift = 0, right;
+  GdkRectangle visible;
 
   gdk_rgba_parse (&color, view_text[dark]);
+  gtk_text_view_get_visible_rect (view, &visible);
+  right = visible.x + visible.width - gtk_text_view_get_right_margin (view);
   /* Libadwaita's warning colour, as text, light and dark. */
   gdk_rgba_parse (&warning, dark ? "#f8e45c" : "#9c6e03");
   visible_offsets (self, &from, &to);
@@ -1008,9 +1028,11 @@ draw_names (GlossaArticleView *self,
     {
       GlossaSpan *span = glossa_document_get_span (self->document, i);
       const GlossaArticleViewCaption *caption = NULL;
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) source = NULL;
       GtkTextIter iter;
       GdkRectangle where;
-      int width;
+      double x;
 
       if (span->start < from || span->start > to)
         continue;
@@ -1024,17 +1046,22 @@ draw_names (GlossaArticleView *self,
       previous_start = span->start;
       if (self->show_names)
         {
-          g_autofree char *name = label_name (self, span);
+          g_autofree char *text = label_name (self, span);
 
-          draw_name (self, snapshot, name, where.x + shift, where.y, &color, PANGO_WEIGHT_BOLD, &width);
-          shift += width + 4;
+          name = name_layout (self, text, PANGO_WEIGHT_BOLD);
         }
       if (caption != NULL)
-        {
-          draw_name (self, snapshot, caption->text, where.x + shift, where.y,
-                     caption->missing ? &warning : &color, PANGO_WEIGHT_NORMAL, &width);
-          shift += width + 8;
-        }
+        source = name_layout (self, caption->text, PANGO_WEIGHT_NORMAL);
+      /* What would be cut off at the window's edge (a caption at the end
+       * of a line) moves left to fit, over the line's last words.
+       */
+      x = where.x + shift;
+      x = MAX (MIN (x, right - layout_width (name) - layout_width (source) - 4), 0);
+      if (name != NULL)
+        x += draw_name (snapshot, name, x, where.y, &color) + 4;
+      if (source != NULL)
+        x += draw_name (snapshot, source, x, where.y, caption->missing ? &warning : &color) + 8;
+      shift = x - where.x;
     }
 }
 
