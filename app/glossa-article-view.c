@@ -74,10 +74,12 @@ struct _GlossaArticleView
    */
   GPtrArray       *link_spans;
   GlossaSpan      *link_current;
-  /* Span id → GlossaArticleViewCaption, drawn beside the names (see
+  /* Span id → GlossaArticleViewCaption of the linked spans, and the
+   * labels (GlossaLabel) whose spans without links get "← ?" (see
    * glossa_article_view_set_link_captions()); NULL when links are hidden.
    */
   GHashTable      *link_captions;
+  GArray          *link_unlinked;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
@@ -968,6 +970,27 @@ layout_width (PangoLayout *layout)
   return width;
 }
 
+/* The caption of @span, if it gets one: a linked span's, or @missing for
+ * a span of an unlinked label.
+ */
+static const GlossaArticleViewCaption *
+find_caption (GlossaArticleView              *self,
+              GlossaSpan                     *span,
+              const GlossaArticleViewCaption *missing)
+{
+  const GlossaArticleViewCaption *caption;
+
+  if (self->link_captions == NULL)
+    return NULL;
+  caption = g_hash_table_lookup (self->link_captions, span->id);
+  if (caption != NULL)
+    return caption;
+  for (guint i = 0; self->link_unlinked != NULL && i < self->link_unlinked->len; i++)
+    if (g_array_index (self->link_unlinked, GlossaLabel, i) == span->label)
+      return missing;
+  return NULL;
+}
+
 /* The offsets of the first and last characters on screen (give or take
  * one).
  */
@@ -1017,6 +1040,9 @@ draw_names (GlossaArticleView *self,
   double shift = 0, right;
   GdkRectangle visible;
 
+  /* Translators: above a quote in the article that has no source yet */
+  const GlossaArticleViewCaption missing = { (char *) _("← ?"), TRUE };
+
   gdk_rgba_parse (&color, view_text[dark]);
   gtk_text_view_get_visible_rect (view, &visible);
   right = visible.x + visible.width - gtk_text_view_get_right_margin (view);
@@ -1036,8 +1062,7 @@ draw_names (GlossaArticleView *self,
 
       if (span->start < from || span->start > to)
         continue;
-      if (self->link_captions != NULL)
-        caption = g_hash_table_lookup (self->link_captions, span->id);
+      caption = find_caption (self, span, &missing);
       if (!self->show_names && caption == NULL)
         continue;
       gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, span->start);
@@ -1224,6 +1249,7 @@ glossa_article_view_dispose (GObject *object)
   g_clear_object (&self->selected_end);
   g_clear_pointer (&self->link_spans, g_ptr_array_unref);
   g_clear_pointer (&self->link_captions, g_hash_table_unref);
+  g_clear_pointer (&self->link_unlinked, g_array_unref);
   g_clear_pointer (&self->link_current, glossa_span_unref);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
@@ -1605,24 +1631,28 @@ glossa_article_view_caption_free (GlossaArticleViewCaption *caption)
 /**
  * glossa_article_view_set_link_captions:
  * @captions: (nullable) (element-type utf8 GlossaArticleViewCaption): by
- *   span id, the captions to draw above the spans' starts; %NULL hides them
+ *   span id, the captions of the linked spans; %NULL hides all captions
+ * @unlinked: (nullable) (element-type GlossaLabel): the labels whose spans
+ *   without a caption are captioned "← ?" in the warning colour
  *
  * Shows where each statement comes from, for every one on screen at once.
- * The caller indexes the links once per change; a frame only looks its
- * visible spans up.
+ * The caller indexes the links once per change, which costs one entry a
+ * link however many spans there are; a frame only looks its visible spans
+ * up.
  */
 void
 glossa_article_view_set_link_captions (GlossaArticleView *self,
-                                       GHashTable        *captions)
+                                       GHashTable        *captions,
+                                       GArray            *unlinked)
 {
   g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
 
-  if (captions == self->link_captions)
-    return;
-  if (captions != NULL)
-    g_hash_table_ref (captions);
   g_clear_pointer (&self->link_captions, g_hash_table_unref);
-  self->link_captions = captions;
+  g_clear_pointer (&self->link_unlinked, g_array_unref);
+  if (captions != NULL)
+    self->link_captions = g_hash_table_ref (captions);
+  if (captions != NULL && unlinked != NULL)
+    self->link_unlinked = g_array_ref (unlinked);
   update_gap (self);
 }
 
@@ -1639,6 +1669,7 @@ GPtrArray *
 glossa_article_view_dup_visible_captions (GlossaArticleView *self)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const GlossaArticleViewCaption missing = { (char *) _("← ?"), TRUE };
   gint64 from, to;
 
   g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), out);
@@ -1649,7 +1680,7 @@ glossa_article_view_dup_visible_captions (GlossaArticleView *self)
   for (guint i = 0; i < glossa_document_get_n_spans (self->document); i++)
     {
       GlossaSpan *span = glossa_document_get_span (self->document, i);
-      const GlossaArticleViewCaption *caption = g_hash_table_lookup (self->link_captions, span->id);
+      const GlossaArticleViewCaption *caption = find_caption (self, span, &missing);
 
       if (caption != NULL && span->start >= from && span->start <= to)
         g_ptr_array_add (out, g_strdup_printf ("%s %s%s", span->id, caption->missing ? "!" : "", caption->text));

@@ -72,7 +72,8 @@ typedef struct
 
 void            glossa_article_view_caption_free    (GlossaArticleViewCaption *caption);
 void            glossa_article_view_set_link_captions (GlossaArticleView *self,
-                                                       GHashTable        *captions);
+                                                       GHashTable        *captions,
+                                                       GArray            *unlinked);
 GPtrArray      *glossa_article_view_dup_visible_captions (GlossaArticleView *self);
 
 /* A suggestion as the view draws it: an extent and a label. */

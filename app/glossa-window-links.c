@@ -57,6 +57,13 @@ struct _GlossaWindowLinks
    * (see on_document_changed()).
    */
   guint         marks_source;
+
+  /* View → Show Links: the ids of the spans at either end of a link when
+   * the captions were made, and whether a change may have made them stale
+   * (see on_span_changed()).
+   */
+  GHashTable   *caption_ends;
+  gboolean      captions_stale;
 };
 
 /* A source's text in a caption, at most this many characters. */
@@ -508,7 +515,8 @@ compare_spans (gconstpointer a,
  * links.
  */
 static GHashTable *
-index_sources (GlossaDocument *document)
+index_sources (GlossaDocument *document,
+               GHashTable     *ends)
 {
   g_autoptr(GPtrArray) relations = glossa_document_dup_relations (document);
   GHashTable *sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -520,6 +528,8 @@ index_sources (GlossaDocument *document)
       GlossaSpan *to = glossa_document_lookup_span (document, relation->to);
       GPtrArray *list = g_hash_table_lookup (sources, relation->from);
 
+      g_hash_table_add (ends, g_strdup (relation->from));
+      g_hash_table_add (ends, g_strdup (relation->to));
       if (to == NULL)
         continue;
       if (list == NULL)
@@ -552,44 +562,56 @@ caption_text (GPtrArray *sources)
   return g_strdup_printf (_("← %s"), joined->str);
 }
 
+/* The labels whose spans may start a link. */
+static GArray *
+link_start_labels (GlossaSchema *schema)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      GlossaLabel label = glossa_schema_get_label (schema, i)->name;
+
+      if (may_start_link (schema, label))
+        g_array_append_val (labels, label);
+    }
+  return labels;
+}
+
 /* The captions of View → Show Links: every span a link may start at, with
  * the text of the spans it links to, or a "?" when it has none. Built
- * once per change (30 ms after it, as the outlines), never per frame.
+ * once per change (30 ms after it, as the outlines), never per frame, and
+ * only for the linked spans: the view captions the others "?" itself.
  */
 static void
 update_captions (GlossaWindow *self)
 {
   g_autoptr(GHashTable) captions = NULL;
   g_autoptr(GHashTable) sources = NULL;
-  GlossaSchema *schema;
+  g_autoptr(GArray) unlinked = NULL;
+  GHashTableIter iter;
+  gpointer from, list;
 
+  self->links->captions_stale = FALSE;
+  g_hash_table_remove_all (self->links->caption_ends);
   if (self->document == NULL || !g_settings_get_boolean (self->settings, "show-links"))
     {
-      glossa_article_view_set_link_captions (self->view, NULL);
+      glossa_article_view_set_link_captions (self->view, NULL, NULL);
       return;
     }
-  schema = glossa_document_get_schema (self->document);
-  sources = index_sources (self->document);
+  sources = index_sources (self->document, self->links->caption_ends);
   captions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) glossa_article_view_caption_free);
-  for (guint i = 0; i < glossa_document_get_n_spans (self->document); i++)
+  g_hash_table_iter_init (&iter, sources);
+  while (g_hash_table_iter_next (&iter, &from, &list))
     {
-      GlossaSpan *span = glossa_document_get_span (self->document, i);
-      GPtrArray *list = g_hash_table_lookup (sources, span->id);
-      GlossaArticleViewCaption *caption;
+      GlossaArticleViewCaption *caption = g_new0 (GlossaArticleViewCaption, 1);
 
-      if (list == NULL && !may_start_link (schema, span->label))
-        continue;
-      caption = g_new0 (GlossaArticleViewCaption, 1);
-      caption->missing = list == NULL;
-      if (list != NULL)
-        caption->text = caption_text (list);
-      else
-        /* Translators: above a quote in the article that has no source yet */
-        caption->text = g_strdup (_("← ?"));
-      g_hash_table_insert (captions, g_strdup (span->id), caption);
+      caption->text = caption_text (list);
+      g_hash_table_insert (captions, g_strdup (from), caption);
     }
-  glossa_article_view_set_link_captions (self->view, captions);
+  unlinked = link_start_labels (glossa_document_get_schema (self->document));
+  glossa_article_view_set_link_captions (self->view, captions, unlinked);
 }
 
 static void
@@ -632,8 +654,27 @@ marks_cb (gpointer user_data)
 
   self->links->marks_source = 0;
   update_marks (self);
-  update_captions (self);
+  if (self->links->captions_stale)
+    update_captions (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Most edits touch no link: the captions are made again only when a link
+ * comes or goes, or a span at one of their ends changes (its text, or a
+ * label the link does not allow), not for each tag among 20,000 links.
+ */
+static void
+on_relation_changed (GlossaWindow *self)
+{
+  self->links->captions_stale = TRUE;
+}
+
+static void
+on_span_changed (GlossaWindow *self,
+                 GlossaSpan   *span)
+{
+  if (g_hash_table_contains (self->links->caption_ends, span->id))
+    self->links->captions_stale = TRUE;
 }
 
 /* Finding the selected span's partners looks at every link: with 20,000
@@ -1127,6 +1168,15 @@ _glossa_window_links_init (GlossaWindow *self)
   self->links->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->links->document_signals, "changed",
                                   G_CALLBACK (on_document_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "relation-added",
+                                  G_CALLBACK (on_relation_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "relation-removed",
+                                  G_CALLBACK (on_relation_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "span-added",
+                                  G_CALLBACK (on_span_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "span-removed",
+                                  G_CALLBACK (on_span_changed), self);
+  self->links->caption_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (keys, "glossa-link-keys");
@@ -1193,6 +1243,7 @@ _glossa_window_links_dispose (GlossaWindow *self)
   g_free (links->came_from);
   g_free (links->drag_from);
   g_clear_pointer (&links->candidates, g_ptr_array_unref);
+  g_clear_pointer (&links->caption_ends, g_hash_table_unref);
   g_string_free (links->filter, TRUE);
   g_clear_pointer (&self->links, g_free);
 }

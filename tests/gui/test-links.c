@@ -572,6 +572,7 @@ test_captions_follow (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   g_autofree char *linked = NULL, *undone = NULL, *two = NULL, *deleted = NULL;
+  g_autofree char *resized = NULL, *relabelled = NULL;
   const char *secretary = add_span (f, "White House press secretary", GLOSSA_LABEL_ACTOR);
 
   g_settings_set_boolean (settings, "show-links", TRUE);
@@ -597,6 +598,23 @@ test_captions_follow (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-span", NULL));
   deleted = captions_later (f);
   g_assert_cmpstr (deleted, ==, "s3 !← ?|s5 !← ?|s7 ← Analysts");
+
+  /* The source's new text, and a statement relabelled as a date, which
+   * the link may not start at and which has no caption then.
+   */
+  glossa_document_update_span (f->document, f->analysts,
+                               gui_test_find (f->window, "Analysts said"),
+                               gui_test_find (f->window, "Analysts said") + 13,
+                               GLOSSA_LABEL_ACTOR, NULL, &error);
+  g_assert_no_error (error);
+  resized = captions_later (f);
+  g_assert_cmpstr (resized, ==, "s3 !← ?|s5 !← ?|s7 ← Analysts said");
+  glossa_document_update_span (f->document, f->mistake, gui_test_find (f->window, "a colossal mistake"),
+                               gui_test_find (f->window, "a colossal mistake") + 18,
+                               GLOSSA_LABEL_DATE, NULL, &error);
+  g_assert_no_error (error);
+  relabelled = captions_later (f);
+  g_assert_cmpstr (relabelled, ==, "s5 !← ?|s7 ← Analysts said");
   g_settings_reset (settings, "show-links");
 }
 
