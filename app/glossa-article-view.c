@@ -1669,6 +1669,7 @@ GPtrArray *
 glossa_article_view_dup_visible_captions (GlossaArticleView *self)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: above a quote in the article that has no source yet */
   const GlossaArticleViewCaption missing = { (char *) _("← ?"), TRUE };
   gint64 from, to;
 
