@@ -81,6 +81,7 @@ static const struct {
   { "win.show-corpus-list", { "<Shift>F9", NULL } },
   { "win.show-guidelines", { "F1", NULL } },
   { "win.show-label-names", { "<Control><Shift>l", NULL } },
+  { "win.show-links", { "<Control><Shift>k", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

@@ -74,6 +74,12 @@ struct _GlossaArticleView
    */
   GPtrArray       *link_spans;
   GlossaSpan      *link_current;
+  /* Span id → GlossaArticleViewCaption of the linked spans, and the
+   * labels (GlossaLabel) whose spans without links get "← ?" (see
+   * glossa_article_view_set_link_captions()); NULL when links are hidden.
+   */
+  GHashTable      *link_captions;
+  GArray          *link_unlinked;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaArticleView, glossa_article_view, GTK_SOURCE_TYPE_VIEW)
@@ -922,77 +928,165 @@ on_query_tooltip (GlossaArticleView *self,
 /* The names' size, against the text's. */
 #define NAMES_SCALE 0.62
 
-static void
-draw_name (GlossaArticleView *self,
-           GtkSnapshot       *snapshot,
-           const char        *name,
-           double             x,
-           double             y,
-           const GdkRGBA     *color,
-           int               *width)
+static PangoLayout *
+name_layout (GlossaArticleView *self,
+             const char        *text,
+             PangoWeight        weight)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  int height;
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (NAMES_SCALE));
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (weight));
   pango_layout_set_attributes (layout, attrs);
-  pango_layout_get_pixel_size (layout, width, &height);
+  return layout;
+}
 
+/* Draws @layout with its baseline just above @y; returns its width. */
+static int
+draw_name (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           double         x,
+           double         y,
+           const GdkRGBA *color)
+{
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y - height + 2));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
+  return width;
+}
+
+static int
+layout_width (PangoLayout *layout)
+{
+  int width = 0;
+
+  if (layout != NULL)
+    pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The caption of @span, if it gets one: a linked span's, or @missing for
+ * a span of an unlinked label.
+ */
+static const GlossaArticleViewCaption *
+find_caption (GlossaArticleView              *self,
+              GlossaSpan                     *span,
+              const GlossaArticleViewCaption *missing)
+{
+  const GlossaArticleViewCaption *caption;
+
+  if (self->link_captions == NULL)
+    return NULL;
+  caption = g_hash_table_lookup (self->link_captions, span->id);
+  if (caption != NULL)
+    return caption;
+  for (guint i = 0; self->link_unlinked != NULL && i < self->link_unlinked->len; i++)
+    if (g_array_index (self->link_unlinked, GlossaLabel, i) == span->label)
+      return missing;
+  return NULL;
+}
+
+/* The offsets of the first and last characters on screen (give or take
+ * one).
+ */
+static void
+visible_offsets (GlossaArticleView *self,
+                 gint64            *from,
+                 gint64            *to)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter first, last;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
+  *from = gtk_text_iter_get_offset (&first);
+  *to = gtk_text_iter_get_offset (&last) + 1;
+}
+
+static char *
+label_name (GlossaArticleView *self,
+            GlossaSpan        *span)
+{
+  const GlossaSchemaLabel *entry = glossa_schema_find_label (glossa_document_get_schema (self->document), span->label);
+  GString *name = g_string_new (entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label));
+
+  if (glossa_span_get_attribute (span, "value") != NULL)
+    g_string_append_printf (name, " %s", glossa_span_get_attribute (span, "value"));
+  return g_string_free (name, FALSE);
 }
 
 /* The names of the spans that start in the visible part of the article,
- * drawn in the room left above the lines: only what is on screen, so a
- * document of 50,000 spans costs a scan of their starts and a few dozen
- * layouts per frame. Spans starting at the same place are named side by
- * side, outermost first as the file sorts them.
+ * and their links' captions, drawn in the room left above the lines: only
+ * what is on screen, so a document of 50,000 spans costs a scan of their
+ * starts, a lookup each and a few dozen layouts per frame. Spans starting
+ * at the same place are named side by side, outermost first as the file
+ * sorts them, each name followed by its caption.
  */
 static void
 draw_names (GlossaArticleView *self,
             GtkSnapshot       *snapshot)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GlossaSchema *schema = glossa_document_get_schema (self->document);
   guint dark = is_dark () ? 1 : 0;
-  GdkRGBA color;
-  GdkRectangle visible;
-  GtkTextIter first, last;
+  GdkRGBA color, warning;
   gint64 from, to, previous_start = -1;
-  double shift = 0;
+  double shift = 0, right;
+  GdkRectangle visible;
+
+  /* Translators: above a quote in the article that has no source yet */
+  const GlossaArticleViewCaption missing = { (char *) _("← ?"), TRUE };
 
   gdk_rgba_parse (&color, view_text[dark]);
   gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_at_location (view, &first, visible.x, visible.y);
-  gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
-  from = gtk_text_iter_get_offset (&first);
-  to = gtk_text_iter_get_offset (&last) + 1;
+  right = visible.x + visible.width - gtk_text_view_get_right_margin (view);
+  /* Libadwaita's warning colour, as text, light and dark. */
+  gdk_rgba_parse (&warning, dark ? "#f8e45c" : "#9c6e03");
+  visible_offsets (self, &from, &to);
 
   for (guint i = 0; i < glossa_document_get_n_spans (self->document); i++)
     {
       GlossaSpan *span = glossa_document_get_span (self->document, i);
-      const GlossaSchemaLabel *entry;
-      g_autoptr(GString) name = NULL;
+      const GlossaArticleViewCaption *caption = NULL;
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) source = NULL;
       GtkTextIter iter;
       GdkRectangle where;
-      int width;
+      double x;
 
       if (span->start < from || span->start > to)
         continue;
-      entry = glossa_schema_find_label (schema, span->label);
+      caption = find_caption (self, span, &missing);
+      if (!self->show_names && caption == NULL)
+        continue;
       gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, span->start);
       gtk_text_view_get_iter_location (view, &iter, &where);
       shift = span->start == previous_start ? shift : 0;
-      name = g_string_new (entry ? glossa_schema_label_title (entry) : glossa_label_to_string (span->label));
-      if (glossa_span_get_attribute (span, "value") != NULL)
-        g_string_append_printf (name, " %s", glossa_span_get_attribute (span, "value"));
-      draw_name (self, snapshot, name->str, where.x + shift, where.y, &color, &width);
-      shift += width + 4;
       previous_start = span->start;
+      if (self->show_names)
+        {
+          g_autofree char *text = label_name (self, span);
+
+          name = name_layout (self, text, PANGO_WEIGHT_BOLD);
+        }
+      if (caption != NULL)
+        source = name_layout (self, caption->text, PANGO_WEIGHT_NORMAL);
+      /* What would be cut off at the window's edge (a caption at the end
+       * of a line) moves left to fit, over the line's last words.
+       */
+      x = where.x + shift;
+      x = MAX (MIN (x, right - layout_width (name) - layout_width (source) - 4), 0);
+      if (name != NULL)
+        x += draw_name (snapshot, name, x, where.y, &color) + 4;
+      if (source != NULL)
+        x += draw_name (snapshot, source, x, where.y, caption->missing ? &warning : &color) + 8;
+      shift = x - where.x;
     }
 }
 
@@ -1010,12 +1104,24 @@ glossa_article_view_snapshot_layer (GtkTextView      *text_view,
 
   if (GTK_TEXT_VIEW_CLASS (glossa_article_view_parent_class)->snapshot_layer != NULL)
     GTK_TEXT_VIEW_CLASS (glossa_article_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
-  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->show_names && self->document != NULL)
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && (self->show_names || self->link_captions != NULL)
+      && self->document != NULL)
     draw_names (self, snapshot);
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->suggestions != NULL)
     draw_suggestions (self, snapshot);
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->link_spans != NULL)
     draw_link_marks (self, snapshot);
+}
+
+/* The lines move apart while names or captions are drawn between them. */
+static void
+update_gap (GlossaArticleView *self)
+{
+  gboolean gap = self->show_names || self->link_captions != NULL;
+
+  gtk_text_view_set_pixels_above_lines (GTK_TEXT_VIEW (self), gap ? NAMES_GAP : 0);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), gap ? NAMES_GAP + 2 : 2);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -1035,9 +1141,7 @@ glossa_article_view_set_show_label_names (GlossaArticleView *self,
   if (self->show_names == show)
     return;
   self->show_names = show;
-  gtk_text_view_set_pixels_above_lines (GTK_TEXT_VIEW (self), show ? NAMES_GAP : 0);
-  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), show ? NAMES_GAP + 2 : 2);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_gap (self);
 }
 
 gboolean
@@ -1144,6 +1248,8 @@ glossa_article_view_dispose (GObject *object)
   g_clear_object (&self->selected_start);
   g_clear_object (&self->selected_end);
   g_clear_pointer (&self->link_spans, g_ptr_array_unref);
+  g_clear_pointer (&self->link_captions, g_hash_table_unref);
+  g_clear_pointer (&self->link_unlinked, g_array_unref);
   g_clear_pointer (&self->link_current, glossa_span_unref);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document);
@@ -1511,4 +1617,74 @@ glossa_article_view_get_link_marks (GlossaArticleView  *self,
   if (current != NULL)
     *current = self->link_current;
   return self->link_spans;
+}
+
+void
+glossa_article_view_caption_free (GlossaArticleViewCaption *caption)
+{
+  if (caption == NULL)
+    return;
+  g_free (caption->text);
+  g_free (caption);
+}
+
+/**
+ * glossa_article_view_set_link_captions:
+ * @captions: (nullable) (element-type utf8 GlossaArticleViewCaption): by
+ *   span id, the captions of the linked spans; %NULL hides all captions
+ * @unlinked: (nullable) (element-type GlossaLabel): the labels whose spans
+ *   without a caption are captioned "← ?" in the warning colour
+ *
+ * Shows where each statement comes from, for every one on screen at once.
+ * The caller indexes the links once per change, which costs one entry a
+ * link however many spans there are; a frame only looks its visible spans
+ * up.
+ */
+void
+glossa_article_view_set_link_captions (GlossaArticleView *self,
+                                       GHashTable        *captions,
+                                       GArray            *unlinked)
+{
+  g_return_if_fail (GLOSSA_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->link_captions, g_hash_table_unref);
+  g_clear_pointer (&self->link_unlinked, g_array_unref);
+  if (captions != NULL)
+    self->link_captions = g_hash_table_ref (captions);
+  if (captions != NULL && unlinked != NULL)
+    self->link_unlinked = g_array_ref (unlinked);
+  update_gap (self);
+}
+
+/**
+ * glossa_article_view_dup_visible_captions:
+ *
+ * For tests: the captions of the spans that start on screen, as drawn, in
+ * text order, each as "ID TEXT" (with a "!" before the text when it is
+ * drawn as a warning).
+ *
+ * Returns: (transfer full) (element-type utf8): the captions
+ */
+GPtrArray *
+glossa_article_view_dup_visible_captions (GlossaArticleView *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: above a quote in the article that has no source yet */
+  const GlossaArticleViewCaption missing = { (char *) _("← ?"), TRUE };
+  gint64 from, to;
+
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE_VIEW (self), out);
+
+  if (self->link_captions == NULL || self->document == NULL)
+    return out;
+  visible_offsets (self, &from, &to);
+  for (guint i = 0; i < glossa_document_get_n_spans (self->document); i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (self->document, i);
+      const GlossaArticleViewCaption *caption = find_caption (self, span, &missing);
+
+      if (caption != NULL && span->start >= from && span->start <= to)
+        g_ptr_array_add (out, g_strdup_printf ("%s %s%s", span->id, caption->missing ? "!" : "", caption->text));
+    }
+  return out;
 }

@@ -61,6 +61,21 @@ void            glossa_article_view_set_link_marks (GlossaArticleView *self,
 GPtrArray      *glossa_article_view_get_link_marks (GlossaArticleView  *self,
                                                     GlossaSpan        **current);
 
+/* A caption drawn above a span's start: where its statement comes from
+ * ("← Jen Psaki"), or, @missing, that it has no source yet.
+ */
+typedef struct
+{
+  char     *text;
+  gboolean  missing;
+} GlossaArticleViewCaption;
+
+void            glossa_article_view_caption_free    (GlossaArticleViewCaption *caption);
+void            glossa_article_view_set_link_captions (GlossaArticleView *self,
+                                                       GHashTable        *captions,
+                                                       GArray            *unlinked);
+GPtrArray      *glossa_article_view_dup_visible_captions (GlossaArticleView *self);
+
 /* A suggestion as the view draws it: an extent and a label. */
 typedef struct
 {

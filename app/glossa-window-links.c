@@ -30,7 +30,8 @@
  *
  * No arcs: the selected span's partners are outlined, Ctrl+J jumps between
  * the two ends however far apart, and Ctrl+Shift+J goes to the next
- * statement without a source.
+ * statement without a source. View → Show Links (Ctrl+Shift+K) captions
+ * every statement on screen with its source instead.
  */
 
 struct _GlossaWindowLinks
@@ -56,7 +57,17 @@ struct _GlossaWindowLinks
    * (see on_document_changed()).
    */
   guint         marks_source;
+
+  /* View → Show Links: the ids of the spans at either end of a link when
+   * the captions were made, and whether a change may have made them stale
+   * (see on_span_changed()).
+   */
+  GHashTable   *caption_ends;
+  gboolean      captions_stale;
 };
+
+/* A source's text in a caption, at most this many characters. */
+#define CAPTION_CHARS 24
 
 static void update_marks (GlossaWindow *self);
 
@@ -483,6 +494,126 @@ dup_partners (GlossaWindow *self,
   return partners;
 }
 
+static gboolean
+may_start_link (GlossaSchema *schema,
+                GlossaLabel   label)
+{
+  for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
+    if (label_in (glossa_schema_get_relation (schema, i)->from, label))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return glossa_span_compare (*(GlossaSpan * const *) a, *(GlossaSpan * const *) b);
+}
+
+/* Span id → the spans it links to (GlossaSpan), in one pass over the
+ * links.
+ */
+static GHashTable *
+index_sources (GlossaDocument *document,
+               GHashTable     *ends)
+{
+  g_autoptr(GPtrArray) relations = glossa_document_dup_relations (document);
+  GHashTable *sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (relations, i);
+      GlossaSpan *to = glossa_document_lookup_span (document, relation->to);
+      GPtrArray *list = g_hash_table_lookup (sources, relation->from);
+
+      g_hash_table_add (ends, g_strdup (relation->from));
+      g_hash_table_add (ends, g_strdup (relation->to));
+      if (to == NULL)
+        continue;
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+          g_hash_table_insert (sources, g_strdup (relation->from), list);
+        }
+      g_ptr_array_add (list, glossa_span_ref (to));
+    }
+  return sources;
+}
+
+/* "← Jen Psaki", the sources in text order, each shortened. */
+static char *
+caption_text (GPtrArray *sources)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  g_ptr_array_sort (sources, compare_spans);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GlossaSpan *source = g_ptr_array_index (sources, i);
+      g_autofree char *text = short_text (source->text, CAPTION_CHARS);
+
+      if (i > 0)
+        g_string_append (joined, ", ");
+      g_string_append (joined, text);
+    }
+  /* Translators: above a quote in the article, where it comes from */
+  return g_strdup_printf (_("← %s"), joined->str);
+}
+
+/* The labels whose spans may start a link. */
+static GArray *
+link_start_labels (GlossaSchema *schema)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (GlossaLabel));
+
+  for (guint i = 0; i < glossa_schema_get_n_labels (schema); i++)
+    {
+      GlossaLabel label = glossa_schema_get_label (schema, i)->name;
+
+      if (may_start_link (schema, label))
+        g_array_append_val (labels, label);
+    }
+  return labels;
+}
+
+/* The captions of View → Show Links: every span a link may start at, with
+ * the text of the spans it links to, or a "?" when it has none. Built
+ * once per change (30 ms after it, as the outlines), never per frame, and
+ * only for the linked spans: the view captions the others "?" itself.
+ */
+static void
+update_captions (GlossaWindow *self)
+{
+  g_autoptr(GHashTable) captions = NULL;
+  g_autoptr(GHashTable) sources = NULL;
+  g_autoptr(GArray) unlinked = NULL;
+  GHashTableIter iter;
+  gpointer from, list;
+
+  self->links->captions_stale = FALSE;
+  g_hash_table_remove_all (self->links->caption_ends);
+  if (self->document == NULL || !g_settings_get_boolean (self->settings, "show-links"))
+    {
+      glossa_article_view_set_link_captions (self->view, NULL, NULL);
+      return;
+    }
+  sources = index_sources (self->document, self->links->caption_ends);
+  captions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) glossa_article_view_caption_free);
+  g_hash_table_iter_init (&iter, sources);
+  while (g_hash_table_iter_next (&iter, &from, &list))
+    {
+      GlossaArticleViewCaption *caption = g_new0 (GlossaArticleViewCaption, 1);
+
+      caption->text = caption_text (list);
+      g_hash_table_insert (captions, g_strdup (from), caption);
+    }
+  unlinked = link_start_labels (glossa_document_get_schema (self->document));
+  glossa_article_view_set_link_captions (self->view, captions, unlinked);
+}
+
 static void
 update_marks (GlossaWindow *self)
 {
@@ -523,7 +654,27 @@ marks_cb (gpointer user_data)
 
   self->links->marks_source = 0;
   update_marks (self);
+  if (self->links->captions_stale)
+    update_captions (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Most edits touch no link: the captions are made again only when a link
+ * comes or goes, or a span at one of their ends changes (its text, or a
+ * label the link does not allow), not for each tag among 20,000 links.
+ */
+static void
+on_relation_changed (GlossaWindow *self)
+{
+  self->links->captions_stale = TRUE;
+}
+
+static void
+on_span_changed (GlossaWindow *self,
+                 GlossaSpan   *span)
+{
+  if (g_hash_table_contains (self->links->caption_ends, span->id))
+    self->links->captions_stale = TRUE;
 }
 
 /* Finding the selected span's partners looks at every link: with 20,000
@@ -1017,6 +1168,15 @@ _glossa_window_links_init (GlossaWindow *self)
   self->links->document_signals = g_signal_group_new (GLOSSA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->links->document_signals, "changed",
                                   G_CALLBACK (on_document_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "relation-added",
+                                  G_CALLBACK (on_relation_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "relation-removed",
+                                  G_CALLBACK (on_relation_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "span-added",
+                                  G_CALLBACK (on_span_changed), self);
+  g_signal_group_connect_swapped (self->links->document_signals, "span-removed",
+                                  G_CALLBACK (on_span_changed), self);
+  self->links->caption_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (keys, "glossa-link-keys");
@@ -1046,7 +1206,26 @@ _glossa_window_links_set_document (GlossaWindow *self)
   g_clear_pointer (&self->links->came_from, g_free);
   g_signal_group_set_target (self->links->document_signals, self->document);
   update_marks (self);
+  if (self->settings != NULL)
+    update_captions (self);
   _glossa_window_links_update_actions (self);
+}
+
+/**
+ * _glossa_window_links_constructed:
+ *
+ * Once the window has its settings: win.show-links (View → Show Links,
+ * Ctrl+Shift+K), remembered in the "show-links" key.
+ */
+void
+_glossa_window_links_constructed (GlossaWindow *self)
+{
+  g_autoptr(GAction) show = g_settings_create_action (self->settings, "show-links");
+
+  g_action_map_add_action (G_ACTION_MAP (self), show);
+  g_signal_connect_object (self->settings, "changed::show-links",
+                           G_CALLBACK (update_captions), self, G_CONNECT_SWAPPED);
+  update_captions (self);
 }
 
 void
@@ -1064,6 +1243,7 @@ _glossa_window_links_dispose (GlossaWindow *self)
   g_free (links->came_from);
   g_free (links->drag_from);
   g_clear_pointer (&links->candidates, g_ptr_array_unref);
+  g_clear_pointer (&links->caption_ends, g_hash_table_unref);
   g_string_free (links->filter, TRUE);
   g_clear_pointer (&self->links, g_free);
 }

@@ -216,6 +216,7 @@ void     _glossa_window_class_links_init   (GtkWidgetClass *widget_class);
 void     _glossa_window_links_init         (GlossaWindow   *self);
 void     _glossa_window_links_dispose      (GlossaWindow   *self);
 void     _glossa_window_links_set_document (GlossaWindow   *self);
+void     _glossa_window_links_constructed  (GlossaWindow   *self);
 void     _glossa_window_links_selection_changed (GlossaWindow *self);
 void     _glossa_window_links_update_actions (GlossaWindow *self);
 gboolean _glossa_window_links_get_state    (GlossaWindow   *self,

@@ -1724,6 +1724,7 @@ glossa_window_constructed (GObject *object)
 
   _glossa_window_labels_init (self);
   _glossa_window_suggest_init (self);
+  _glossa_window_links_constructed (self);
   glossa_window_apply_zoom (self);
   g_signal_connect_object (self->settings, "changed::text-zoom",
                            G_CALLBACK (glossa_window_apply_zoom), self, G_CONNECT_SWAPPED);

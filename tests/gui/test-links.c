@@ -508,6 +508,116 @@ test_value_editor (Fixture       *f,
   g_assert_null (find_editor ());
 }
 
+/* The captions of View → Show Links on screen, joined by "|". */
+static char *
+captions (Fixture *f)
+{
+  g_autoptr(GPtrArray) list = glossa_article_view_dup_visible_captions (f->window->view);
+
+  g_ptr_array_add (list, NULL);
+  return g_strjoinv ("|", (char **) list->pdata);
+}
+
+/* Captions follow the document 30 ms after a change, as the outlines. */
+static char *
+captions_later (Fixture *f)
+{
+  gui_test_iterate (100);
+  return captions (f);
+}
+
+/* Issue 12: "links are drawn … on demand for all in view". The menu's
+ * action sets the key and the view shows or hides the captions: each
+ * statement's source, a warning "?" for those without one.
+ */
+static void
+test_show_links (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hidden = NULL, *none = NULL, *linked = NULL, *off = NULL;
+
+  g_settings_reset (settings, "show-links");
+  hidden = captions_later (f);
+  g_assert_cmpstr (hidden, ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-links", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "show-links"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (f->window), "show-links");
+  g_assert_true (g_variant_get_boolean (state));
+  none = captions (f);
+  g_assert_cmpstr (none, ==, "s3 !← ?|s5 !← ?|s7 !← ?");
+
+  glossa_document_add_relation (f->document, "source", f->diplomacy, f->psaki, &error);
+  g_assert_no_error (error);
+  linked = captions_later (f);
+  g_assert_cmpstr (linked, ==, "s3 !← ?|s5 ← Jen Psaki|s7 !← ?");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-links", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "show-links"));
+  off = captions (f);
+  g_assert_cmpstr (off, ==, "");
+}
+
+/* A link made from the keyboard shows at once with its source shortened;
+ * undo takes it back to "?", and so does deleting the source; a second
+ * source is listed after the first.
+ */
+static void
+test_captions_follow (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *linked = NULL, *undone = NULL, *two = NULL, *deleted = NULL;
+  g_autofree char *resized = NULL, *relabelled = NULL;
+  const char *secretary = add_span (f, "White House press secretary", GLOSSA_LABEL_ACTOR);
+
+  g_settings_set_boolean (settings, "show-links", TRUE);
+  select_span (f, f->diplomacy);
+  g_assert_true (press (f, GDK_KEY_s, 0));
+  type (f, "white");
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  linked = captions_later (f);
+  g_assert_cmpstr (linked, ==, "s3 !← ?|s5 ← White House press secre…|s7 !← ?");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  undone = captions_later (f);
+  g_assert_cmpstr (undone, ==, "s3 !← ?|s5 !← ?|s7 !← ?");
+
+  glossa_document_add_relation (f->document, "source", f->crisis, f->analysts, &error);
+  g_assert_no_error (error);
+  glossa_document_add_relation (f->document, "source", f->crisis, secretary, &error);
+  g_assert_no_error (error);
+  two = captions_later (f);
+  g_assert_cmpstr (two, ==, "s3 !← ?|s5 !← ?|s7 ← White House press secre…, Analysts");
+
+  select_span (f, secretary);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-span", NULL));
+  deleted = captions_later (f);
+  g_assert_cmpstr (deleted, ==, "s3 !← ?|s5 !← ?|s7 ← Analysts");
+
+  /* The source's new text, and a statement relabelled as a date, which
+   * the link may not start at and which has no caption then.
+   */
+  glossa_document_update_span (f->document, f->analysts,
+                               gui_test_find (f->window, "Analysts said"),
+                               gui_test_find (f->window, "Analysts said") + 13,
+                               GLOSSA_LABEL_ACTOR, NULL, &error);
+  g_assert_no_error (error);
+  resized = captions_later (f);
+  g_assert_cmpstr (resized, ==, "s3 !← ?|s5 !← ?|s7 ← Analysts said");
+  glossa_document_update_span (f->document, f->mistake, gui_test_find (f->window, "a colossal mistake"),
+                               gui_test_find (f->window, "a colossal mistake") + 18,
+                               GLOSSA_LABEL_DATE, NULL, &error);
+  g_assert_no_error (error);
+  relabelled = captions_later (f);
+  g_assert_cmpstr (relabelled, ==, "s5 !← ?|s7 ← Analysts said");
+  g_settings_reset (settings, "show-links");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +634,8 @@ main (int   argc,
   ADD ("jumps", test_jumps);
   ADD ("span-list", test_span_list);
   ADD ("value-editor", test_value_editor);
+  ADD ("show-links", test_show_links);
+  ADD ("captions-follow", test_captions_follow);
 #undef ADD
   return g_test_run ();
 }
