@@ -21,7 +21,13 @@ typedef struct
   GlossaSchema        *schema;
   GPtrArray           *warnings;
   GHashTable          *keys;     /* case-folded key -> label name */
+  GHashTable          *relations;  /* names, to find repeats at once */
 } ConfigReader;
+
+/* Far more link types than anyone picks from a list: a bound, so that a
+ * hostile config cannot make a schema whose every lookup is slow.
+ */
+#define MAX_RELATIONS 1024
 
 static char *
 where (ConfigReader *reader)
@@ -220,10 +226,19 @@ read_relation (ConfigReader  *reader,
 
   if (value == NULL || *value == '\0')
     return fail (reader, error, _("a <Relation> without a value"));
-  if (glossa_schema_find_relation (reader->schema, value) != NULL)
-    warn (reader, _("the relation “%s” is listed again; the first is kept"), value);
-  else
-    glossa_schema_add_relation (reader->schema, glossa_schema_relation_new (value));
+  if (g_hash_table_contains (reader->relations, value))
+    {
+      warn (reader, _("the relation “%s” is listed again; the first is kept"), value);
+      return TRUE;
+    }
+  if (g_hash_table_size (reader->relations) >= MAX_RELATIONS)
+    {
+      g_autofree char *message = g_strdup_printf (_("more than %d relations"), MAX_RELATIONS);
+
+      return fail (reader, error, message);
+    }
+  g_hash_table_add (reader->relations, g_strdup (value));
+  glossa_schema_add_relation (reader->schema, glossa_schema_relation_new (value));
   return TRUE;
 }
 
@@ -282,8 +297,9 @@ _glossa_import_read_ls_config (const char  *data,
   static const GMarkupParser parser = { start_element, NULL, NULL, NULL, NULL };
   g_autoptr(GlossaSchema) schema = glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
-  ConfigReader reader = { NULL, name, schema, warnings, keys };
+  ConfigReader reader = { NULL, name, schema, warnings, keys, relations };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);

@@ -1351,6 +1351,16 @@ test_ls_config_bad (void)
   assert_ls_config_fails ("<View><Labels><Label value=\"A\"/><Label value=\"a\"/></Labels></View>",
                           "cannot make a schema");
 
+  /* A bound on link types, so that no config makes every lookup slow. */
+  {
+    g_autoptr(GString) many = g_string_new ("<View><Labels><Label value=\"A\"/></Labels><Relations>");
+
+    for (guint i = 0; i <= 1024; i++)
+      g_string_append_printf (many, "<Relation value=\"r%u\"/>", i);
+    g_string_append (many, "</Relations></View>");
+    assert_ls_config_fails (many->str, "config.xml:1:24567: more than 1024 relations");
+  }
+
   records = import_ls_config (dir, "<View/>", GLOSSA_IMPORT_DOCCANO, &report, &error);
   g_assert_null (records);
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
