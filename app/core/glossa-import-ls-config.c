@@ -21,6 +21,7 @@ typedef struct
   GlossaSchema        *schema;
   GPtrArray           *warnings;
   GHashTable          *keys;     /* case-folded key -> label name */
+  GHashTable          *labels;   /* case-folded label name -> label name */
   GHashTable          *relations;  /* names, to find repeats at once */
 } ConfigReader;
 
@@ -190,6 +191,8 @@ read_label (ConfigReader  *reader,
   const char *value = attribute (names, values, "value");
   g_autoptr(GError) local_error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *folded = NULL;
+  const char *same;
   GlossaSchemaLabel *label;
   GlossaLabel name;
 
@@ -197,8 +200,16 @@ read_label (ConfigReader  *reader,
     return fail (reader, error, _("a <Label> without a value"));
   if (!glossa_label_name_is_valid (value, &local_error))
     return fail (reader, error, local_error->message);
-  glossa_label_from_string (value, &name);
-  if (glossa_schema_find_label (reader->schema, name) != NULL)
+  folded = g_utf8_casefold (value, -1);
+  same = g_hash_table_lookup (reader->labels, folded);
+  /* The schema reader takes "PER" and "per" for one label. */
+  if (same != NULL && strcmp (same, value) != 0)
+    {
+      message = g_strdup_printf (_("the label “%s” differs from “%s” only in case; a schema cannot have both"),
+                                 value, same);
+      return fail (reader, error, message);
+    }
+  if (same != NULL)
     {
       warn (reader, _("the label “%s” is listed again; the first is kept"), value);
       return TRUE;
@@ -209,6 +220,8 @@ read_label (ConfigReader  *reader,
       return fail (reader, error, message);
     }
 
+  glossa_label_from_string (value, &name);
+  g_hash_table_insert (reader->labels, g_steal_pointer (&folded), g_strdup (value));
   label = glossa_schema_label_new (name, glossa_schema_palette_color (glossa_schema_get_n_labels (reader->schema)));
   glossa_schema_add_label (reader->schema, label);
   set_color (reader, label, attribute (names, values, "background"));
@@ -297,9 +310,10 @@ _glossa_import_read_ls_config (const char  *data,
   static const GMarkupParser parser = { start_element, NULL, NULL, NULL, NULL };
   g_autoptr(GlossaSchema) schema = glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
-  ConfigReader reader = { NULL, name, schema, warnings, keys, relations };
+  ConfigReader reader = { NULL, name, schema, warnings, keys, labels, relations };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
