@@ -277,8 +277,8 @@ start_element (GMarkupParseContext  *context,
     read_relation (reader, names, values, error);
 }
 
-/* GMarkup's own messages start "Error on line L char C: " (in GLib's
- * translation): the position is said once, as FILE:LINE:COLUMN, like
+/* GMarkup's own messages start "Error on line L char C: " or "Error on
+ * line L: " (in GLib's translation): the position is said once, as FILE:LINE:COLUMN, like
  * every other of Glossa's.
  */
 static void
@@ -286,6 +286,7 @@ locate_markup_error (ConfigReader  *reader,
                      GError       **error)
 {
   g_autofree char *own = NULL;
+  g_autofree char *own_line = NULL;
   const char *message;
   GError *markup;
   int line, column;
@@ -295,7 +296,12 @@ locate_markup_error (ConfigReader  *reader,
   markup = *error;
   g_markup_parse_context_get_position (reader->context, &line, &column);
   own = g_strdup_printf (g_dgettext ("glib20", "Error on line %d char %d: "), line, column);
-  message = g_str_has_prefix (markup->message, own) ? markup->message + strlen (own) : markup->message;
+  own_line = g_strdup_printf (g_dgettext ("glib20", "Error on line %d: "), line);
+  message = markup->message;
+  if (g_str_has_prefix (message, own))
+    message += strlen (own);
+  else if (g_str_has_prefix (message, own_line))
+    message += strlen (own_line);
   *error = g_error_new (GLOSSA_ERROR, GLOSSA_ERROR_INVALID, "%s:%d:%d: %s", reader->name, line, column, message);
   g_error_free (markup);
 }

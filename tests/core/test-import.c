@@ -1342,6 +1342,9 @@ test_ls_config_bad (void)
   assert_ls_config_fails ("<View>\n  <Labels>\n    <Label value=\"A\">\n  </Labels>\n</View>\n",
                           "config.xml:4:12: Element “Labels” was closed, but the currently open element is “Label”");
   assert_ls_config_fails ("<View><Labels><Label value=\"A\"/></Labels>", "config.xml:1:");
+  /* GMarkup expands no entity a DOCTYPE declares (nor a billion of them). */
+  assert_ls_config_fails ("<!DOCTYPE View [<!ENTITY a \"aaaa\">]>\n<View><Labels><Label value=\"&a;\"/>",
+                          "config.xml:2:33: Entity name “a” is not known");
   assert_ls_config_fails ("<View><Labels><Label background=\"red\"/></Labels></View>",
                           "config.xml:1:39: a <Label> without a value");
   assert_ls_config_fails ("<View><Labels><Label value=\"a b\"/></Labels></View>",
