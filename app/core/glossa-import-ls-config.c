@@ -23,7 +23,17 @@ typedef struct
   GHashTable          *keys;     /* case-folded key -> label name */
   GHashTable          *labels;   /* case-folded label name -> label name */
   GHashTable          *relations;  /* names, to find repeats at once */
+  GPtrArray           *attributes; /* of GlossaSchemaAttribute, for every label */
+  GlossaSchemaAttribute *choices;  /* nullable: the <Choices> being read */
+  GStrvBuilder        *values;     /* its <Choice> values */
+  GHashTable          *values_seen;
 } ConfigReader;
+
+/* Bounds on per-region choices: a hostile config cannot make every label
+ * carry thousands of them.
+ */
+#define MAX_ATTRIBUTES 32
+#define MAX_CHOICES 100
 
 /* Far more link types than anyone picks from a list: a bound, so that a
  * hostile config cannot make a schema whose every lookup is slow.
@@ -255,9 +265,113 @@ read_relation (ConfigReader  *reader,
   return TRUE;
 }
 
+/* <Choices perRegion="true"> asks a value of each region: a choice
+ * attribute of every label. Glossa's choice holds one value, so
+ * choice="multiple" cannot be kept.
+ */
+static gboolean
+start_choices (ConfigReader  *reader,
+               const char   **names,
+               const char   **values,
+               GError       **error)
+{
+  const char *name = attribute (names, values, "name");
+
+  if (g_strcmp0 (attribute (names, values, "perRegion"), "true") != 0)
+    return TRUE;
+  if (name == NULL || *name == '\0')
+    return fail (reader, error, _("a <Choices> without a name"));
+  if (g_strcmp0 (attribute (names, values, "choice"), "multiple") == 0)
+    {
+      warn (reader, _("the choices “%s” allow several values, a Glossa attribute one; left out"), name);
+      return TRUE;
+    }
+  if (reader->attributes->len >= MAX_ATTRIBUTES)
+    {
+      g_autofree char *message = g_strdup_printf (_("more than %d <Choices> per region"), MAX_ATTRIBUTES);
+
+      return fail (reader, error, message);
+    }
+  reader->choices = glossa_schema_attribute_new (name, GLOSSA_ATTRIBUTE_CHOICE);
+  reader->values = g_strv_builder_new ();
+  reader->values_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_choice (ConfigReader  *reader,
+             const char   **names,
+             const char   **values,
+             GError       **error)
+{
+  const char *value = attribute (names, values, "value");
+
+  if (reader->choices == NULL)
+    return TRUE;
+  if (value == NULL || *value == '\0')
+    return fail (reader, error, _("a <Choice> without a value"));
+  if (g_hash_table_size (reader->values_seen) >= MAX_CHOICES)
+    {
+      g_autofree char *message = g_strdup_printf (_("more than %d values of “%s”"), MAX_CHOICES,
+                                                  reader->choices->name);
+
+      return fail (reader, error, message);
+    }
+  if (g_hash_table_add (reader->values_seen, g_strdup (value)))
+    g_strv_builder_add (reader->values, value);
+  return TRUE;
+}
+
+static void
+clear_choices (ConfigReader *reader)
+{
+  g_clear_pointer (&reader->choices, glossa_schema_attribute_free);
+  g_clear_pointer (&reader->values, g_strv_builder_unref);
+  g_clear_pointer (&reader->values_seen, g_hash_table_unref);
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  ConfigReader *reader = user_data;
+
+  if (strcmp (element, "Choices") != 0 || reader->choices == NULL)
+    return;
+  if (g_hash_table_size (reader->values_seen) == 0)
+    warn (reader, _("the choices “%s” have no <Choice>; left out"), reader->choices->name);
+  else
+    {
+      reader->choices->choices = g_strv_builder_end (reader->values);
+      g_ptr_array_add (reader->attributes, g_steal_pointer (&reader->choices));
+    }
+  clear_choices (reader);
+}
+
+static void
+add_attributes (ConfigReader *reader)
+{
+  for (guint i = 0; i < glossa_schema_get_n_labels (reader->schema); i++)
+    {
+      const GlossaSchemaLabel *label = glossa_schema_get_label (reader->schema, i);
+
+      for (guint k = 0; k < reader->attributes->len; k++)
+        {
+          const GlossaSchemaAttribute *attribute = g_ptr_array_index (reader->attributes, k);
+          GlossaSchemaAttribute *copy = glossa_schema_attribute_new (attribute->name, attribute->type);
+
+          copy->choices = g_strdupv (attribute->choices);
+          g_ptr_array_add (label->attributes, copy);
+        }
+    }
+}
+
 /* Only what text spans use: <Label> under <Labels> (not under the image
  * or audio kinds, whose regions Glossa cannot have), <Relation> under
- * <Relations>. Everything else (the data tags, <Choices>, layout) is left.
+ * <Relations>, <Choice> under <Choices perRegion="true">. Everything
+ * else (the data tags, layout) is left.
  */
 static void
 start_element (GMarkupParseContext  *context,
@@ -275,6 +389,10 @@ start_element (GMarkupParseContext  *context,
     read_label (reader, names, values, error);
   else if (strcmp (element, "Relation") == 0 && g_strcmp0 (parent, "Relations") == 0)
     read_relation (reader, names, values, error);
+  else if (strcmp (element, "Choices") == 0 && reader->choices == NULL)
+    start_choices (reader, names, values, error);
+  else if (strcmp (element, "Choice") == 0 && g_strcmp0 (parent, "Choices") == 0)
+    read_choice (reader, names, values, error);
 }
 
 /* GMarkup's own messages start "Error on line L char C: " or "Error on
@@ -313,13 +431,14 @@ _glossa_import_read_ls_config (const char  *data,
                                GPtrArray   *warnings,
                                GError     **error)
 {
-  static const GMarkupParser parser = { start_element, NULL, NULL, NULL, NULL };
+  static const GMarkupParser parser = { start_element, end_element, NULL, NULL, NULL };
   g_autoptr(GlossaSchema) schema = glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
-  ConfigReader reader = { NULL, name, schema, warnings, keys, labels, relations };
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_attribute_free);
+  ConfigReader reader = { NULL, name, schema, warnings, keys, labels, relations, attributes, NULL, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -329,6 +448,7 @@ _glossa_import_read_ls_config (const char  *data,
   reader.context = context;
   ok = g_markup_parse_context_parse (context, data ? data : "", len, error) &&
        g_markup_parse_context_end_parse (context, error);
+  clear_choices (&reader);
   if (!ok)
     {
       locate_markup_error (&reader, error);
@@ -340,5 +460,6 @@ _glossa_import_read_ls_config (const char  *data,
                    _("%s: no <Label> inside a <Labels>: not a labelling config for text spans"), name);
       return NULL;
     }
+  add_attributes (&reader);
   return g_steal_pointer (&schema);
 }

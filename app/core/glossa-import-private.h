@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 /* Reads Label Studio's labelling config (its XML) into a new schema: the
  * <Label> children of every <Labels>, in order, with their colours and
  * keys; the <Relation> children of <Relations> as link types between any
- * labels. What cannot be kept (a colour that is no colour, a key Glossa
+ * labels; each <Choices perRegion="true"> as a choice attribute of every
+ * label. What cannot be kept (a colour that is no colour, a key Glossa
  * uses or another label has) is dropped with a line in @warnings (of
  * char*). Errors read "NAME:LINE:COLUMN: message".
  */

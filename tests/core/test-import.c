@@ -1345,6 +1345,8 @@ test_ls_config_bad (void)
   /* GMarkup expands no entity a DOCTYPE declares (nor a billion of them). */
   assert_ls_config_fails ("<!DOCTYPE View [<!ENTITY a \"aaaa\">]>\n<View><Labels><Label value=\"&a;\"/>",
                           "config.xml:2:33: Entity name “a” is not known");
+  assert_ls_config_fails ("<View><Labels><Label value=\"A\"/></Labels><Choices perRegion=\"true\" name=\"c\">"
+                          "<Choice/></Choices></View>", "config.xml:1:85: a <Choice> without a value");
   assert_ls_config_fails ("<View><Labels><Label background=\"red\"/></Labels></View>",
                           "config.xml:1:39: a <Label> without a value");
   assert_ls_config_fails ("<View><Labels><Label value=\"a b\"/></Labels></View>",
@@ -1367,6 +1369,52 @@ test_ls_config_bad (void)
   records = import_ls_config (dir, "<View/>", GLOSSA_IMPORT_DOCCANO, &report, &error);
   g_assert_null (records);
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* <Choices perRegion="true"> is a choice attribute of every label of the
+ * config; one of several values at once, or of the document, is not.
+ */
+static void
+test_ls_config_choices (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *written = NULL;
+  GlossaImportReport report = { 0 };
+  const char *choice = "        {\n          \"name\": \"sentiment\",\n          \"type\": \"choice\",\n"
+                       "          \"values\": [\n            \"Positive\",\n            \"Negative\"\n"
+                       "          ]\n        }\n";
+  g_autofree char *expected = NULL;
+
+  records = import_ls_config (dir,
+                              "<View>\n"
+                              "  <Labels name=\"label\" toName=\"text\"><Label value=\"PER\"/><Label value=\"ORG\"/></Labels>\n"
+                              "  <Choices name=\"sentiment\" toName=\"text\" perRegion=\"true\">\n"
+                              "    <Choice value=\"Positive\"/><Choice value=\"Negative\"/><Choice value=\"Positive\"/>\n"
+                              "  </Choices>\n"
+                              "  <Choices name=\"tags\" toName=\"text\" perRegion=\"true\" choice=\"multiple\">"
+                              "<Choice value=\"x\"/></Choices>\n"
+                              "  <Choices name=\"topic\" toName=\"text\"><Choice value=\"y\"/></Choices>\n"
+                              "</View>\n", GLOSSA_IMPORT_LABEL_STUDIO, &report, &error);
+  g_assert_no_error (error);
+  bytes = glossa_schema_to_bytes (((GlossaRecord *) g_ptr_array_index (records, 0))->schema);
+  written = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  expected = g_strconcat ("{\n  \"format\": \"glossa-schema\",\n  \"version\": 1,\n  \"labels\": [\n"
+                          "    {\n      \"name\": \"PER\",\n      \"color\": \"#1c71d8\",\n"
+                          "      \"attributes\": [\n", choice, "      ]\n    },\n"
+                          "    {\n      \"name\": \"ORG\",\n      \"color\": \"#26a269\",\n"
+                          "      \"attributes\": [\n", choice, "      ]\n    },\n"
+                          "    {\n      \"name\": \"Other\",\n      \"color\": \"#e66100\"\n    }\n"
+                          "  ]\n}\n", NULL);
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_cmpuint (report.warnings->len, ==, 1);
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0),
+                      "the choices “tags” allow several values, a Glossa attribute one; left out");
+  assert_output_loads (records);
   glossa_import_report_clear (&report);
   ct_remove_tree (dir);
 }
@@ -1406,6 +1454,7 @@ main (int    argc,
   g_test_add_func ("/core/import/map-unused", test_map_unused);
   g_test_add_func ("/core/import/ls-config", test_ls_config);
   g_test_add_func ("/core/import/ls-config-bad", test_ls_config_bad);
+  g_test_add_func ("/core/import/ls-config-choices", test_ls_config_choices);
 
   return g_test_run ();
 }
