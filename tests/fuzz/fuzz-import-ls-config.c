@@ -16,6 +16,26 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+const char *__asan_default_options (void);
+const char *__lsan_default_suppressions (void);
+
+/* Each label name is a quark, and GLib keeps quarks for good, leaking its
+ * old table each time the table grows: after some thousands of names
+ * LeakSanitizer reports that at exit. GLib has no frame pointers, so only
+ * the slow unwinder sees g_quark_from_string on the stack to suppress it.
+ */
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0:malloc_context_size=8";
+}
+
+const char *
+__lsan_default_suppressions (void)
+{
+  /* The first table GLib makes as it loads, the later ones as it grows. */
+  return "leak:_dl_init\nleak:g_quark_from_string\n";
+}
 
 /* What a schema the window uses must hold: each key one visible
  * character, none of Glossa's own, none twice (whatever the case); each
