@@ -86,6 +86,7 @@ _glossa_cli_import (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *offsets = NULL;
+  g_autofree char *config = NULL;
   g_auto(GStrv) maps = NULL;
   g_auto(GStrv) link_maps = NULL;
   gboolean drop_unmapped = FALSE;
@@ -105,6 +106,9 @@ _glossa_cli_import (int    argc,
       N_("FOREIGN=TYPE") },
     { "drop-unmapped", 0, 0, G_OPTION_ARG_NONE, &drop_unmapped,
       N_("Leave out spans whose label is not mapped, and links whose type is not"), NULL },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
+      N_("Label Studio’s labelling config, for the schema’s labels, colours, keys and link types "
+         "(label-studio only)"), N_("CONFIG.xml") },
     { NULL }
   };
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -112,6 +116,7 @@ _glossa_cli_import (int    argc,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) corpus = NULL;
+  g_autoptr(GFile) config_file = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
   g_autoptr(GError) error = NULL;
   GlossaImportOptions options = { GLOSSA_IMPORT_JSONL, FALSE, GLOSSA_OFFSETS_CODEPOINT, NULL, FALSE };
@@ -129,7 +134,8 @@ _glossa_cli_import (int    argc,
                                     "  brat          a folder of NAME.txt and NAME.ann\n\n"
                                     "Without --map, the source's labels are kept and the corpus gets a\n"
                                     "glossa-schema.json for them (from brat's annotation.conf where\n"
-                                    "there is one). With --map, labels other than actor, quote, claim\n"
+                                    "there is one, or from Label Studio's labelling config given\n"
+                                    "with --config). With --map, labels other than actor, quote, claim\n"
                                     "and date must be mapped (--map PER=actor) or dropped\n"
                                     "(--drop-unmapped). Imported spans get origin \"imported\".\n\n"
                                     "Links come from brat's R lines, doccano's relations, Label\n"
@@ -166,6 +172,12 @@ _glossa_cli_import (int    argc,
       if (!glossa_import_add_link_mapping (link_map, link_maps[i], &error))
         return usage_error (error->message);
     }
+  if (config != NULL && options.format != GLOSSA_IMPORT_LABEL_STUDIO)
+    return usage_error (_("--config goes with --format label-studio only"));
+  if (config != NULL && (maps != NULL || drop_unmapped))
+    return usage_error (_("--config keeps the config’s labels: it cannot go with --map or --drop-unmapped"));
+  if (config != NULL)
+    options.config = config_file = g_file_new_for_commandline_arg (config);
   options.map = map;
   options.link_map = link_map;
   options.drop_unmapped = drop_unmapped;
@@ -174,6 +186,8 @@ _glossa_cli_import (int    argc,
   corpus = g_file_new_for_commandline_arg (output);
   inputs = g_ptr_array_new ();
   g_ptr_array_add (inputs, input);
+  if (config_file != NULL)
+    g_ptr_array_add (inputs, config_file);
   /* Checked before reading too, so that a wrong -o costs nothing. */
   if (!glossa_output_check (corpus, GLOSSA_OUTPUT_FOLDER, inputs, &error))
     return usage_error (error->message);

@@ -14,6 +14,7 @@
 #include "glossa-error.h"
 #include "glossa-format.h"
 #include "glossa-import.h"
+#include "glossa-import-private.h"
 #include "glossa-json.h"
 #include "glossa-output.h"
 #include "glossa-storage.h"
@@ -1469,6 +1470,23 @@ read_brat (GFile                      *input,
 
 /* Labels */
 
+/* The labelling config's schema; its warnings join the report's. */
+static GlossaSchema *
+read_ls_config (GFile               *file,
+                GlossaImportReport  *report,
+                GError             **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  gsize len;
+
+  if (report->warnings == NULL)
+    report->warnings = g_ptr_array_new_with_free_func (g_free);
+  if (!glossa_storage_read_file (file, GLOSSA_IMPORT_LS_CONFIG_READ_LIMIT, &data, &len, NULL, NULL, error))
+    return NULL;
+  return _glossa_import_read_ls_config (data, len, name, report->warnings, error);
+}
+
 /* With no --map and no --drop-unmapped, the source's labels are kept and
  * become the new corpus's schema.
  */
@@ -1910,15 +1928,21 @@ fits_builtin (GlossaSchema *schema)
  * attributes of built-in labels; the conf's link types and attributes,
  * then those the links and attributes read have. A source that says
  * nothing the built-in schema does not gets the built-in schema, and no
- * schema file.
+ * schema file. Label Studio's @config (nullable, taken) comes first, as
+ * annotation.conf does for brat.
  */
 static GlossaSchema *
 import_schema (GPtrArray                  *docs,
                BratConf                   *conf,
+               GlossaSchema               *config,
                const GlossaImportOptions  *options,
                GError                    **error)
 {
-  g_autoptr(GlossaSchema) schema = glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
+  g_autoptr(GlossaSchema) given = config;
+  g_autoptr(GlossaSchema) schema = given != NULL ? g_steal_pointer (&given)
+                                                 : glossa_schema_new (GLOSSA_SCHEMA_FILE_NAME);
+  /* A config's colours and keys are worth a file even for built-in labels. */
+  gboolean configured = config != NULL;
 
   if (!keeps_labels (options))
     return glossa_schema_get_default ();
@@ -1943,7 +1967,7 @@ import_schema (GPtrArray                  *docs,
   add_builtin_attributes (schema);
   add_conf_parts (schema, conf);
   add_seen_parts (schema, docs, options);
-  if (fits_builtin (schema))
+  if (!configured && fits_builtin (schema))
     return glossa_schema_get_default ();
   return check_import_schema (g_steal_pointer (&schema), error);
 }
@@ -2563,10 +2587,19 @@ glossa_import_read (GFile                      *input,
   g_autoptr(GPtrArray) records = NULL;
   g_auto(BratConf) conf = { NULL };
   g_autoptr(GlossaSchema) schema = NULL;
+  g_autoptr(GlossaSchema) config = NULL;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (input), NULL);
   g_return_val_if_fail (options != NULL && report != NULL, NULL);
+
+  if (options->config != NULL && (options->format != GLOSSA_IMPORT_LABEL_STUDIO || !keeps_labels (options)))
+    {
+      g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
+                           _("--config is Label Studio’s labelling config: it goes with --format "
+                             "label-studio only, and not with --map or --drop-unmapped"));
+      return NULL;
+    }
 
   brat_conf_init (&conf);
   switch (options->format)
@@ -2576,7 +2609,8 @@ glossa_import_read (GFile                      *input,
       ok = read_lines (input, options->format, docs, report, cancellable, error);
       break;
     case GLOSSA_IMPORT_LABEL_STUDIO:
-      ok = read_label_studio (input, docs, report, cancellable, error);
+      ok = read_label_studio (input, docs, report, cancellable, error) &&
+           (options->config == NULL || (config = read_ls_config (options->config, report, error)) != NULL);
       break;
     case GLOSSA_IMPORT_BRAT:
       ok = read_brat (input, options, docs, report, error) &&
@@ -2587,7 +2621,7 @@ glossa_import_read (GFile                      *input,
     }
 
   if (!ok || !check_labels (docs, options, report, error) ||
-      !(schema = import_schema (docs, &conf, options, error)))
+      !(schema = import_schema (docs, &conf, g_steal_pointer (&config), options, error)))
     return NULL;
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_record_free);

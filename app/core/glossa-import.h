@@ -35,6 +35,12 @@ typedef struct
    * those of the second.
    */
   GHashTable         *link_map;
+  /* nullable: Label Studio's labelling config (XML), whose labels, their
+   * colours and keys, and relations make the corpus's schema; only with
+   * GLOSSA_IMPORT_LABEL_STUDIO and the source's labels kept (no map, no
+   * drop_unmapped).
+   */
+  GFile              *config;
 } GlossaImportOptions;
 
 /* Offsets of doccano are UTF-16 code units (its front end is JavaScript),

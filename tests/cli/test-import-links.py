@@ -335,6 +335,86 @@ def label_studio_relations(tmp):
     expect(annotations(out, "3")["relations"] == [{"id": "r1", "type": "source", "from": "s2", "to": "s1"}])
 
 
+LS_CONFIG = """<View>
+  <Text name="text" value="$text"/>
+  <Labels name="label" toName="text">
+    <Label value="Person" background="orange" hotkey="p"/>
+    <Label value="Quote" background="#36c" hotkey="q"/>
+    <Label value="Place" background="#00AA77" hotkey="1"/>
+    <Label value="Date" hotkey="Q"/>
+  </Labels>
+  <Relations>
+    <Relation value="said-by"/>
+  </Relations>
+</View>
+"""
+
+
+def ls_config_files(tmp, config):
+    tasks = os.path.join(tmp, "tasks.json")
+    with open(tasks, "w", encoding="utf-8") as f:
+        json.dump([{"id": 3, "data": {"text": "Putin said \u201cno\u201d."}, "annotations": [{"result": [
+            {"id": "q", "type": "labels", "value": {"start": 11, "end": 15, "labels": ["Quote"]}},
+            {"id": "p", "type": "labels", "value": {"start": 0, "end": 5, "labels": ["Person"]}},
+            {"type": "relation", "from_id": "q", "to_id": "p", "direction": "right", "labels": ["said-by"]},
+        ]}]}], f)
+    path = os.path.join(tmp, "config.xml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(config)
+    return tasks, path
+
+
+@test
+def label_studio_config(tmp):
+    # The config's four labels in its order, with its colours and keys; a
+    # key Glossa uses and one another label has are dropped with a warning.
+    tasks, config = ls_config_files(tmp, LS_CONFIG)
+    out = os.path.join(tmp, "out")
+    result = ok(run("import", tasks, "--format", "label-studio", "--config", config, "-o", out))
+    with open(os.path.join(out, "glossa-schema.json"), encoding="utf-8") as f:
+        written = f.read()
+    expect(written == (
+        '{\n  "format": "glossa-schema",\n  "version": 1,\n  "labels": [\n'
+        '    {\n      "name": "Person",\n      "key": "p",\n      "color": "#ffa500"\n    },\n'
+        '    {\n      "name": "Quote",\n      "key": "q",\n      "color": "#3366cc"\n    },\n'
+        '    {\n      "name": "Place",\n      "color": "#00aa77"\n    },\n'
+        '    {\n      "name": "Date",\n      "color": "#9141ac"\n    }\n  ],\n'
+        '  "relations": [\n    {\n      "name": "said-by",\n      "from": [],\n      "to": []\n    }\n  ]\n}\n'),
+        written)
+    expect(config + ":6:59: the label \u201cPlace\u201d: the key \u201c1\u201d is one of Glossa" in result.stderr,
+           result.stderr)
+    expect(config + ":7:37: the label \u201cDate\u201d: the key \u201cQ\u201d is already used by \u201cQuote\u201d"
+           in result.stderr, result.stderr)
+    expect(annotations(out, "3")["relations"] == [{"id": "r1", "type": "said-by", "from": "s2", "to": "s1"}])
+
+
+@test
+def label_studio_config_bad(tmp):
+    tasks, config = ls_config_files(tmp, "<View>\n  <Labels>\n    <Label value=\"A\">\n  </Labels>\n</View>\n")
+    out = os.path.join(tmp, "out")
+    result = run("import", tasks, "--format", "label-studio", "--config", config, "-o", out)
+    expect(result.returncode == 1, "exit %d: %s" % (result.returncode, result.stderr))
+    expect(config + ":4:12: Element" in result.stderr, result.stderr)
+    expect(not os.path.exists(out), "an output was left")
+
+
+@test
+def label_studio_config_usage(tmp):
+    tasks, config = ls_config_files(tmp, LS_CONFIG)
+    out = os.path.join(tmp, "out")
+    for args in (["--format", "doccano"], [], ["--format", "label-studio", "--map", "Quote=quote"],
+                 ["--format", "label-studio", "--drop-unmapped"]):
+        result = run("import", tasks, "--config", config, "-o", out, *args)
+        expect(result.returncode == 2, "%s: exit %d: %s" % (args, result.returncode, result.stderr))
+        expect("--config" in result.stderr, result.stderr)
+    # -o naming the config is refused before anything is read.
+    result = run("import", tasks, "--format", "label-studio", "--config", config, "-o", config)
+    expect(result.returncode == 2, "exit %d: %s" % (result.returncode, result.stderr))
+    with open(config, encoding="utf-8") as f:
+        expect(f.read() == LS_CONFIG)
+    expect(not os.path.exists(out), "an output was left")
+
+
 for number, (passed, name, message) in enumerate(results, 1):
     skip = " # " + message if passed and message.startswith("SKIP") else ""
     print("%s %d - %s%s" % ("ok" if passed else "not ok", number, name, skip))

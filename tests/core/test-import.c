@@ -1226,6 +1226,199 @@ test_map_unused (void)
   glossa_import_report_clear (&report);
 }
 
+/* Label Studio's labelling config */
+
+#define LS_TASKS "[{\"data\": {\"text\": \"Ann met Bo\"}, \"annotations\": [{\"result\": [" \
+                 "{\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 3, \"labels\": [\"PER\"]}}," \
+                 "{\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 8, \"end\": 10, \"labels\": [\"Other\"]}}]}]}]"
+
+/* Imports @tasks with the labelling config @config; NULL with the error's
+ * message in @message on failure.
+ */
+static GPtrArray *
+import_ls_config (const char          *dir,
+                  const char          *config,
+                  GlossaImportFormat   format,
+                  GlossaImportReport  *report,
+                  GError             **error)
+{
+  g_autofree char *tasks_path = g_build_filename (dir, "tasks.json", NULL);
+  g_autofree char *config_path = g_build_filename (dir, "config.xml", NULL);
+  g_autoptr(GFile) tasks = g_file_new_for_path (tasks_path);
+  g_autoptr(GFile) config_file = g_file_new_for_path (config_path);
+  GlossaImportOptions options = { format, FALSE, 0, NULL, FALSE, NULL, config_file };
+
+  ct_write_file (tasks_path, LS_TASKS, -1);
+  ct_write_file (config_path, config, -1);
+  return glossa_import_read (tasks, &options, report, NULL, error);
+}
+
+/* The config's labels come first, in its order, with its colours (CSS
+ * names as a browser reads them, #rgb widened) and keys; a label only the
+ * tasks have follows with a colour of Glossa's; relations link any labels.
+ * What cannot be kept is dropped with a warning naming the label.
+ */
+static void
+test_ls_config (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *written = NULL;
+  GlossaImportReport report = { 0 };
+  GlossaRecord *record;
+
+  records = import_ls_config (dir,
+                              "<View>\n"
+                              "  <Text name=\"text\" value=\"$text\"/>\n"
+                              "  <Labels name=\"label\" toName=\"text\">\n"
+                              "    <Label value=\"PER\" background=\"green\" hotkey=\"p\"/>\n"
+                              "    <Label value=\"ORG\" background=\"#0A0\" hotkey=\"n\"/>\n"
+                              "    <Label value=\"LOC\" background=\"rgba(0,0,0,0.5)\" hotkey=\"P\"/>\n"
+                              "    <Label value=\"MISC\" background=\"#FFA39E\" hotkey=\"m\"/>\n"
+                              "  </Labels>\n"
+                              "  <Relations><Relation value=\"works_for\"/></Relations>\n"
+                              "</View>\n", GLOSSA_IMPORT_LABEL_STUDIO, &report, &error);
+  g_assert_no_error (error);
+  record = g_ptr_array_index (records, 0);
+  bytes = glossa_schema_to_bytes (record->schema);
+  written = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpstr (written, ==,
+                   "{\n"
+                   "  \"format\": \"glossa-schema\",\n"
+                   "  \"version\": 1,\n"
+                   "  \"labels\": [\n"
+                   "    {\n      \"name\": \"PER\",\n      \"key\": \"p\",\n      \"color\": \"#008000\"\n    },\n"
+                   "    {\n      \"name\": \"ORG\",\n      \"color\": \"#00aa00\"\n    },\n"
+                   "    {\n      \"name\": \"LOC\",\n      \"color\": \"#e66100\"\n    },\n"
+                   "    {\n      \"name\": \"MISC\",\n      \"key\": \"m\",\n      \"color\": \"#ffa39e\"\n    },\n"
+                   "    {\n      \"name\": \"Other\",\n      \"color\": \"#c01c28\"\n    }\n"
+                   "  ],\n"
+                   "  \"relations\": [\n"
+                   "    {\n      \"name\": \"works_for\",\n      \"from\": [],\n      \"to\": []\n    }\n"
+                   "  ]\n"
+                   "}\n");
+  g_assert_cmpuint (report.warnings->len, ==, 3);
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0),
+                      "config.xml:5:54: the label “ORG”: the key “n” is one of Glossa’s own");
+  ct_assert_contains (g_ptr_array_index (report.warnings, 1),
+                      "config.xml:6:65: the label “LOC”: “rgba(0,0,0,0.5)” is not a colour");
+  ct_assert_contains (g_ptr_array_index (report.warnings, 2),
+                      "config.xml:6:65: the label “LOC”: the key “P” is already used by “PER”; left out");
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+static void
+assert_ls_config_fails (const char *config,
+                        const char *expected)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaImportReport report = { 0 };
+
+  records = import_ls_config (dir, config, GLOSSA_IMPORT_LABEL_STUDIO, &report, &error);
+  g_assert_null (records);
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+  ct_assert_contains (error->message, expected);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* A broken config fails the import, naming the place; so does --config
+ * with another format.
+ */
+static void
+test_ls_config_bad (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaImportReport report = { 0 };
+
+  assert_ls_config_fails ("<View>\n  <Labels>\n    <Label value=\"A\">\n  </Labels>\n</View>\n",
+                          "config.xml:4:12: Element “Labels” was closed, but the currently open element is “Label”");
+  assert_ls_config_fails ("<View><Labels><Label value=\"A\"/></Labels>", "config.xml:1:");
+  /* GMarkup expands no entity a DOCTYPE declares (nor a billion of them). */
+  assert_ls_config_fails ("<!DOCTYPE View [<!ENTITY a \"aaaa\">]>\n<View><Labels><Label value=\"&a;\"/>",
+                          "config.xml:2:33: Entity name “a” is not known");
+  assert_ls_config_fails ("<View><Labels><Label value=\"A\"/></Labels><Choices perRegion=\"true\" name=\"c\">"
+                          "<Choice/></Choices></View>", "config.xml:1:85: a <Choice> without a value");
+  assert_ls_config_fails ("<View><Labels><Label background=\"red\"/></Labels></View>",
+                          "config.xml:1:39: a <Label> without a value");
+  assert_ls_config_fails ("<View><Labels><Label value=\"a b\"/></Labels></View>",
+                          "config.xml:1:34: the label name “a b” has a space");
+  assert_ls_config_fails ("<View><Choices><Choice value=\"A\"/></Choices></View>",
+                          "config.xml: no <Label> inside a <Labels>");
+  assert_ls_config_fails ("<View><Labels><Label value=\"A\"/><Label value=\"a\"/></Labels></View>",
+                          "config.xml:1:50: the label “a” differs from “A” only in case");
+
+  /* A bound on link types, so that no config makes every lookup slow. */
+  {
+    g_autoptr(GString) many = g_string_new ("<View><Labels><Label value=\"A\"/></Labels><Relations>");
+
+    for (guint i = 0; i <= 1024; i++)
+      g_string_append_printf (many, "<Relation value=\"r%u\"/>", i);
+    g_string_append (many, "</Relations></View>");
+    assert_ls_config_fails (many->str, "config.xml:1:24567: more than 1024 relations");
+  }
+
+  records = import_ls_config (dir, "<View/>", GLOSSA_IMPORT_DOCCANO, &report, &error);
+  g_assert_null (records);
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
+/* <Choices perRegion="true"> is a choice attribute of every label of the
+ * config; one of several values at once, or of the document, is not.
+ */
+static void
+test_ls_config_choices (void)
+{
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *written = NULL;
+  GlossaImportReport report = { 0 };
+  const char *choice = "        {\n          \"name\": \"sentiment\",\n          \"type\": \"choice\",\n"
+                       "          \"values\": [\n            \"Positive\",\n            \"Negative\"\n"
+                       "          ]\n        }\n";
+  g_autofree char *expected = NULL;
+
+  records = import_ls_config (dir,
+                              "<View>\n"
+                              "  <Labels name=\"label\" toName=\"text\"><Label value=\"PER\"/><Label value=\"ORG\"/></Labels>\n"
+                              "  <Choices name=\"sentiment\" toName=\"text\" perRegion=\"true\">\n"
+                              "    <Choice value=\"Positive\"/><Choice value=\"Negative\"/><Choice value=\"Positive\"/>\n"
+                              "  </Choices>\n"
+                              "  <Choices name=\"tags\" toName=\"text\" perRegion=\"true\" choice=\"multiple\">"
+                              "<Choice value=\"x\"/></Choices>\n"
+                              "  <Choices name=\"topic\" toName=\"text\"><Choice value=\"y\"/></Choices>\n"
+                              "</View>\n", GLOSSA_IMPORT_LABEL_STUDIO, &report, &error);
+  g_assert_no_error (error);
+  bytes = glossa_schema_to_bytes (((GlossaRecord *) g_ptr_array_index (records, 0))->schema);
+  written = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  expected = g_strconcat ("{\n  \"format\": \"glossa-schema\",\n  \"version\": 1,\n  \"labels\": [\n"
+                          "    {\n      \"name\": \"PER\",\n      \"color\": \"#1c71d8\",\n"
+                          "      \"attributes\": [\n", choice, "      ]\n    },\n"
+                          "    {\n      \"name\": \"ORG\",\n      \"color\": \"#26a269\",\n"
+                          "      \"attributes\": [\n", choice, "      ]\n    },\n"
+                          "    {\n      \"name\": \"Other\",\n      \"color\": \"#e66100\"\n    }\n"
+                          "  ]\n}\n", NULL);
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_cmpuint (report.warnings->len, ==, 1);
+  ct_assert_contains (g_ptr_array_index (report.warnings, 0),
+                      "the choices “tags” allow several values, a Glossa attribute one; left out");
+  assert_output_loads (records);
+  glossa_import_report_clear (&report);
+  ct_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1259,6 +1452,9 @@ main (int    argc,
   g_test_add_func ("/core/import/jsonl-links-round-trip", test_jsonl_links_round_trip);
   g_test_add_func ("/core/import/doccano-both", test_doccano_both);
   g_test_add_func ("/core/import/map-unused", test_map_unused);
+  g_test_add_func ("/core/import/ls-config", test_ls_config);
+  g_test_add_func ("/core/import/ls-config-bad", test_ls_config_bad);
+  g_test_add_func ("/core/import/ls-config-choices", test_ls_config_choices);
 
   return g_test_run ();
 }
