@@ -15,14 +15,11 @@ import json
 import os
 import subprocess
 
-from taptest import expect, expect_exit, glossa, report, test, write
+from taptest import expect, expect_exit, report, test, write
+from taptest import glossa as run
 
 LABELS = ["actor", "quote", "claim", "date"]
 TEXT = "Alice met Bob on Monday."
-
-
-def run(*args, cwd=None):
-    return glossa(*args, cwd=cwd)
 
 
 def span(id, start, end, label):
@@ -197,7 +194,7 @@ def validate_jsonl_hostile(tmp):
     os.symlink("/dev/zero", os.path.join(tmp, "zero.jsonl"))
     for name, what in (("fifo.jsonl", "named pipe (FIFO)"), ("zero.jsonl", "a device")):
         try:
-            result = glossa("validate", name, cwd=tmp, timeout=10)
+            result = run("validate", name, cwd=tmp, timeout=10)
         except subprocess.TimeoutExpired:
             raise AssertionError("%s: validate hangs" % name)
         expect_exit(result, 1)
