@@ -103,14 +103,15 @@ def _decoded(output):
 
 
 def expect_exit(result, code):
-    """The run exited with @code; if not, the message shows what it printed."""
-    stdout = _decoded(result.stdout) or ""
+    """The run exited with @code; if not, the message shows what it printed
+    (the start of it: a test may print 80,000 lines)."""
+    stdout = (_decoded(result.stdout) or "").rstrip("\n")
     if len(stdout) > 2000:
         stdout = stdout[:2000] + "…"
     expect(result.returncode == code,
            "exit %d, expected %d; stderr: %s%s" % (
-               result.returncode, code, _decoded(result.stderr),
-               "; stdout: %s" % stdout if stdout else ""))
+               result.returncode, code, (_decoded(result.stderr) or "").rstrip("\n"),
+               "\nstdout: %s" % stdout if stdout else ""))
 
 
 def ok(result):
