@@ -11,13 +11,9 @@
 import hashlib
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
-results = []
+from taptest import expect, expect_exit, glossa, report, test, write
+
 
 TEXT = ("date 2021-12-30 Talks\n\n"
         "“We will not stop,” said Anna Keller on Tuesday. Marco Rossi claimed the talks failed "
@@ -25,38 +21,7 @@ TEXT = ("date 2021-12-30 Talks\n\n"
 
 
 def run(*args, command="agree", timeout=60):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, command] + list(args), capture_output=True,
-                          text=True, env=env, timeout=timeout)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-agree-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8"))
+    return glossa(command, *args, timeout=timeout)
 
 
 def span(id, words, label, nth=0, value=None):
@@ -164,10 +129,4 @@ def different_schemas(tmp):
     expect(abs(got["labels"]["actor"]["exact"]["precision"] - 2 / 3) < 1e-9, got["labels"]["actor"])
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

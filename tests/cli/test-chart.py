@@ -11,56 +11,17 @@
 import hashlib
 import json
 import os
-import shutil
 import stat
 import struct
-import subprocess
-import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, glossa, report, test, write
+
 TEXT = "Anna Keller met Marco Rossi in Rome on Tuesday."
-results = []
 
 
 def run(*args, command="stats", timeout=60):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, command] + list(args), capture_output=True,
-                          text=True, env=env, timeout=timeout)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-chart-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        for root, dirs, _ in os.walk(tmp):
-            for d in dirs:
-                os.chmod(os.path.join(root, d), 0o700)
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    return glossa(command, *args, timeout=timeout)
 
 
 def article(folder, name, status=None, spans=()):
@@ -263,10 +224,4 @@ def replaced_atomically(tmp):
     expect(not os.path.exists(target), "written into a read-only folder")
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

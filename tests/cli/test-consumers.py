@@ -13,24 +13,18 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+import taptest
+from taptest import expect, report
+from taptest import glossa as run_glossa
+
 SAMPLES = os.path.abspath(sys.argv[2])
 LABELS = ["actor", "quote", "claim", "date"]
-results = []
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
 
 
 def glossa(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    result = subprocess.run([GLOSSA] + list(args), capture_output=True, env=env, timeout=120)
+    result = run_glossa(*args, text=False, timeout=120)
     expect(result.returncode == 0, "glossa %s: exit %d: %s" % (
         " ".join(args), result.returncode, result.stderr.decode("utf-8", "replace")))
     return result.stdout.decode("utf-8")
@@ -102,19 +96,9 @@ def sklearn_kappa(tmp, a, b, label=None):
 
 
 def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-consumers-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except ImportError as e:
-        results.append((True, function.__name__, "SKIP %s is not installed" % e.name))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
+    # A module that is not installed (pandas, scikit-learn) skips the test
+    # that needs it instead of failing it.
+    return taptest.test(function, skip_missing=True)
 
 
 @test
@@ -160,11 +144,4 @@ def kappa_is_scikit_learns(tmp):
                "%s: kappa %r, scikit-learn %r" % (label, got, want))
 
 
-print("1..%d" % len(results))
-for i, (ok, name, message) in enumerate(results, 1):
-    skip = " # " + message if ok and message.startswith("SKIP") else ""
-    print("%s %d %s%s" % ("ok" if ok else "not ok", i, name, skip))
-    if not ok:
-        for line in message.splitlines() or [""]:
-            print("# " + line)
-sys.exit(0)
+report()

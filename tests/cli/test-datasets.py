@@ -11,9 +11,11 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+
+from taptest import expect, ok, report, test
+from taptest import glossa as run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data", "datasets")
@@ -22,34 +24,6 @@ sys.path.insert(0, DATA)
 import check_slices  # noqa: E402
 
 LABELS = ["actor", "quote", "claim", "date"]
-GLOSSA = sys.argv[1]
-results = []
-
-
-def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, text=True, env=env)
-
-
-def test(function):
-    try:
-        function()
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except (Exception, SystemExit) as e:  # check_slices exits on a mismatch
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def ok(result):
-    expect(result.returncode == 0, "exit %d: %s" % (result.returncode, result.stderr))
-    return result
 
 
 def read_jsonl(path):
@@ -470,15 +444,4 @@ def usage_errors():
             expect("Usage:" in result.stdout, result.stdout)
 
 
-def main():
-    print("1..%d" % len(results))
-    for i, (passed, name, message) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if passed else "not ok", i, name))
-        if not passed:
-            for line in message.splitlines() or [""]:
-                print("# " + line)
-    return 0 if all(p for p, _, _ in results) else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+report()

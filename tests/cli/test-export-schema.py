@@ -12,14 +12,10 @@
 import hashlib
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, glossa, report, test
+
 ARTICLE = "Mario Rossi of ACME met Anna in Rome."
-results = []
 
 SCHEMA = {
     "format": "glossa-schema", "version": 1,
@@ -51,20 +47,7 @@ EXPECTED_CONF = ("[entities]\nPER\nORG\nLOC\nMISC\n\n"
 
 
 def run(*args, cwd=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, env=env, cwd=cwd)
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stdout: %r; stderr: %r" % (
-               result.returncode, code, result.stdout.decode("utf-8", "replace"),
-               result.stderr.decode("utf-8", "replace")))
+    return glossa(*args, text=False, cwd=cwd)
 
 
 def span(i, start, end, label):
@@ -99,20 +82,6 @@ def write_corpus(folder, spans=None, schema_text=None):
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-export-schema-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
 
 
 @test
@@ -329,9 +298,4 @@ def import_refuses_labels_differing_in_case(tmp):
     expect(not os.path.exists(os.path.join(tmp, "c")))
 
 
-print("1..%d" % len(results))
-for i, (ok, name, message) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok:
-        for line in message.splitlines():
-            print("# " + line)
+report()

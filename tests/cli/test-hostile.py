@@ -14,47 +14,23 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
-import tempfile
 import time
 
-GLOSSA = sys.argv[1]
+from taptest import expect, glossa, report, test
+
 TIMEOUT = 20
-results = []
 
 ARTICLE = "Dock workers said the strike would end on Thursday.\n"
 
 
 def run(*args, cwd=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
     start = time.monotonic()
     try:
-        result = subprocess.run([GLOSSA] + list(args), capture_output=True, text=True,
-                                env=env, cwd=cwd, timeout=TIMEOUT)
+        result = glossa(*args, cwd=cwd, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         raise AssertionError("glossa %s: still running after %d s" % (" ".join(args), TIMEOUT))
     result.seconds = time.monotonic() - start
     return result
-
-
-def test(function):
-    def wrapper():
-        with tempfile.TemporaryDirectory(prefix="glossa-hostile-") as tmp:
-            function(tmp)
-    wrapper.__name__ = function.__name__
-    try:
-        wrapper()
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
 
 
 def expect_refused(result, path, what):
@@ -207,15 +183,4 @@ def brat_import_of_fifo_ann(tmp):
     expect(not os.path.exists(out), "%s was written" % out)
 
 
-def main():
-    print("1..%d" % len(results))
-    for i, (passed, name, message) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if passed else "not ok", i, name))
-        if not passed:
-            for line in message.splitlines() or [""]:
-                print("# " + line)
-    return 0 if all(p for p, _, _ in results) else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+report()

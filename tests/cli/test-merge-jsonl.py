@@ -11,44 +11,16 @@
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, report, test
+from taptest import glossa as run_glossa
+
 TEXTS = {"a1": "Alice told Bob on Monday that taxes rise.",
          "a2": "Rui Costa closed the port on Friday."}
-results = []
 
 
 def glossa(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, text=True, env=env, timeout=60)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-merge-jsonl-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
+    return run_glossa(*args, timeout=60)
 
 
 def span(doc, start, end, label, i, **more):
@@ -175,11 +147,4 @@ def read_only_folder(tmp):
         os.chmod(ro, 0o755)
 
 
-print("TAP version 13")
-print("1..%d" % len(results))
-for i, (ok, name, message) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

@@ -12,50 +12,12 @@
 import hashlib
 import json
 import os
-import shutil
 import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import GLOSSA, expect, expect_exit, glossa, report, test, write
+
 LABELS = ["actor", "quote", "claim", "date"]
 TEXT = "Alice told Bob on Monday that taxes rise."
-results = []
-
-
-def glossa(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, text=True, env=env)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-merge-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
 
 
 def span(start, end, label, **more):
@@ -408,11 +370,4 @@ def links_kept_where_enough_annotators_drew_them(tmp):
     expect(len(load(out1, "1").get("relations", [])) == 2, load(out1, "1"))
 
 
-print("TAP version 13")
-print("1..%d" % len(results))
-for i, (ok, name, message) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

@@ -12,13 +12,9 @@
 import hashlib
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
-results = []
+from taptest import expect, expect_exit, glossa, report, test, write
+
 
 TEXT = ("date 2021-12-30 Markets\n\n"
         "Prices fell yesterday, the minister said on Tuesday. On 4 March 2021 they had risen.\n"
@@ -26,38 +22,7 @@ TEXT = ("date 2021-12-30 Markets\n\n"
 
 
 def run(*args, command="normalize", timeout=60):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, command] + list(args), capture_output=True,
-                          text=True, env=env, timeout=timeout)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-normalize-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return glossa(command, *args, timeout=timeout)
 
 
 def read(path):
@@ -310,10 +275,4 @@ def broken_input_writes_nothing(tmp):
     expect(not [n for n in os.listdir(tmp) if n.startswith(".glossa-partial")], os.listdir(tmp))
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

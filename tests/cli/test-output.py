@@ -16,49 +16,23 @@ import shutil
 import signal
 import stat
 import subprocess
-import sys
 import tempfile
 import time
 
+from taptest import GLOSSA, expect, glossa, ok, report, skip, test
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "data", "datasets", "corpus")
-GLOSSA = sys.argv[1]
-results = []
 
 
 def run(*args, timeout=60):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, text=True, env=env,
-                          timeout=timeout)
-
-
-def test(function):
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    return function
+    return glossa(*args, timeout=timeout)
 
 
 def skip_unless_root(function):
     if os.geteuid() == 0:
         return test(function)
-    results.append((True, function.__name__, "SKIP needs root to make a device node"))
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def ok(result):
-    expect(result.returncode == 0, "exit %d: %s" % (result.returncode, result.stderr))
-    return result
+    return skip(function, "needs root to make a device node")
 
 
 def snapshot(top):
@@ -343,8 +317,7 @@ def can_mount():
 def skip_unless_mount(function):
     if can_mount():
         return test(function)
-    results.append((True, function.__name__, "SKIP needs root and mount for a full or read-only disk"))
-    return function
+    return skip(function, "needs root and mount for a full or read-only disk")
 
 
 @skip_unless_mount
@@ -391,16 +364,4 @@ def read_only_folder_leaves_nothing(tmp):
         subprocess.run(["umount", folder])
 
 
-def main():
-    print("1..%d" % len(results))
-    for i, (passed, name, message) in enumerate(results, 1):
-        skip = message.startswith("SKIP")
-        print("%s %d - %s%s" % ("ok" if passed else "not ok", i, name, " # " + message if skip else ""))
-        if not passed:
-            for line in message.splitlines() or [""]:
-                print("# " + line)
-    return 0 if all(p for p, _, _ in results) else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+report()

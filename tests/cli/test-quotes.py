@@ -10,13 +10,9 @@
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
-results = []
+from taptest import expect, expect_exit, glossa, report, test, write
+
 
 ARTICLE = ("date 2024-07-05 Labour wins\n\n"
            "“Change begins now,” said Keir Starmer. “We said we would end the chaos.”\n\n"
@@ -24,38 +20,7 @@ ARTICLE = ("date 2024-07-05 Labour wins\n\n"
 
 
 def run(*args, timeout=20):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, "quotes"] + list(args), capture_output=True,
-                          text=True, env=env, timeout=timeout)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-quotes-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return glossa("quotes", *args, timeout=timeout)
 
 
 @test
@@ -161,10 +126,4 @@ def invalid_utf8(tmp):
     expect(result.stdout == "", result.stdout)
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

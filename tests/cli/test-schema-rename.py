@@ -11,14 +11,10 @@
 import hashlib
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, glossa, report, test
+
 ARTICLE = "Mario Rossi of ACME met Anna in Rome."
-results = []
 
 SCHEMA = {
     "format": "glossa-schema", "version": 1,
@@ -31,20 +27,7 @@ SCHEMA = {
 
 
 def run(*args, cwd=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, env=env, cwd=cwd, timeout=60)
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stdout: %r; stderr: %r" % (
-               result.returncode, code, result.stdout.decode("utf-8", "replace"),
-               result.stderr.decode("utf-8", "replace")))
+    return glossa(*args, text=False, cwd=cwd, timeout=60)
 
 
 def span(i, start, end, label):
@@ -90,20 +73,6 @@ def snapshot(folder):
                 with open(path, "rb") as f:
                     found[path] = f.read()
     return found
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-schema-rename-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
 
 
 @test
@@ -246,9 +215,4 @@ def jsonl_corpus_keeps_other_lines_byte_for_byte(tmp):
     expect_exit(run("validate", corpus), 0)
 
 
-print("1..%d" % len(results))
-for i, (ok, name, message) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok:
-        for line in message.splitlines():
-            print("# " + line)
+report()

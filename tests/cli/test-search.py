@@ -12,11 +12,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
-results = []
+import taptest
+from taptest import GLOSSA, expect, glossa, report
+
 
 ARTICLES = {
     "a": "Ana Lima said the harbour will reopen. Lima added:\n“the port is safe.”",
@@ -25,14 +24,8 @@ ARTICLES = {
 }
 
 
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
 def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
-    result = subprocess.run([GLOSSA, "search"] + list(args), capture_output=True, env=env, timeout=120)
+    result = glossa("search", *args, text=False, env={"LANGUAGE": "C"}, timeout=120)
     return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
 
 
@@ -65,19 +58,9 @@ def read_bytes(path):
 
 
 def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-search-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except ImportError as e:
-        results.append((True, function.__name__, "SKIP %s is not installed" % e.name))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
+    # A module that is not installed (pandas, scikit-learn) skips the test
+    # that needs it instead of failing it.
+    return taptest.test(function, skip_missing=True)
 
 
 @test
@@ -274,11 +257,4 @@ def unreadable_article_is_named(tmp):
     expect(out.splitlines()[-1] == "4 matches in 2 articles", out)
 
 
-print("1..%d" % len(results))
-for i, (passed, name, message) in enumerate(results, 1):
-    skip = " # " + message if passed and message.startswith("SKIP") else ""
-    print("%s %d %s%s" % ("ok" if passed else "not ok", i, name, skip))
-    if not passed:
-        for line in message.splitlines() or [""]:
-            print("# " + line)
-sys.exit(0)
+report()

@@ -11,50 +11,14 @@
 import hashlib
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, glossa, report, test, write
+
 LABELS = ["actor", "quote", "claim", "date"]
-results = []
 
 
 def run(*args, cwd=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, "stats"] + list(args), capture_output=True,
-                          text=True, env=env, cwd=cwd)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-stats-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    return glossa("stats", *args, cwd=cwd)
 
 
 def article(folder, name, text, status=None, spans=()):
@@ -215,10 +179,4 @@ def usage(tmp):
         expect(word in result.stdout, "--help does not mention %s" % word)
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

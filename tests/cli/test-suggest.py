@@ -9,17 +9,13 @@
 # (read back with json, then with `glossa validate` and `glossa stats`),
 # its report on standard error and its exit status.
 
-import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 import time
 
-GLOSSA = os.path.abspath(sys.argv[1])
-results = []
+from taptest import expect, expect_exit, glossa, report, test, write
+
 
 TAGGED = "Giorgia Meloni met the press in Rome. Meloni left early."
 QUOTED = ("date 2026-03-12 Summit\n\n"
@@ -28,38 +24,7 @@ QUOTED = ("date 2026-03-12 Summit\n\n"
 
 
 def run(*args, command="suggest", timeout=60):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, command] + list(args), capture_output=True,
-                          text=True, env=env, timeout=timeout)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-suggest-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return glossa(command, *args, timeout=timeout)
 
 
 def span(id, text, start, end, label, origin=None):
@@ -395,10 +360,4 @@ def only_checks_the_corpus_schema(tmp):
     expect_exit(run(path, "-o", os.path.join(tmp, "out"), "--only", "QUOTE"), 0)
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

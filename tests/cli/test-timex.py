@@ -10,49 +10,12 @@
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
-results = []
+from taptest import expect, expect_exit, glossa, report, test, write
 
 
 def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, "timex"] + list(args), capture_output=True,
-                          text=True, env=env, timeout=30)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-timex-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
+    return glossa("timex", *args, timeout=30)
 
 
 @test
@@ -152,10 +115,4 @@ def long_article(tmp):
     expect(lines[-1].split("\t")[1:] == ["2879997", "2880006", "2022-W01", "next week"], lines[-1])
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if passed else "not ok", n, name))
-    if not passed:
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

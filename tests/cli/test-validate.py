@@ -14,50 +14,19 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, glossa, report, test
+
 LABELS = ["actor", "quote", "claim", "date"]
 ARTICLE = "".join("abcde"[i % 6] if i % 6 != 5 else " " for i in range(1984))
-results = []
 
 
-def run(*args, cwd=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA, "validate"] + list(args), capture_output=True,
-                          env=env, cwd=cwd)
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %r" % (result.returncode, code,
-                                                 result.stderr.decode("utf-8", "replace")))
+def run(*args, cwd=None, env=None):
+    return glossa("validate", *args, text=False, cwd=cwd, env=env)
 
 
 def stderr_lines(result):
     return result.stderr.decode("utf-8").splitlines()
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-validate-")
-    try:
-        function(tmp)
-        results.append((True, function.__name__, ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
 
 
 def write_article(folder, name, text, bom=False):
@@ -391,16 +360,9 @@ def help(tmp):
 def messages_translated_from_the_build_folder(tmp):
     # The binary under test was never installed: it must find the Italian
     # catalogue built beside it.
-    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="it")
-    result = subprocess.run([GLOSSA, "validate", "--help"], capture_output=True, env=env)
+    result = run("--help", env={"LANGUAGE": "it"})
     expect_exit(result, 0)
     expect("Uso:" in result.stdout.decode(), "stdout: %r" % result.stdout)
 
 
-print("1..%d" % len(results))
-for i, (ok, name, message) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if ok else "not ok", i, name))
-    if not ok:
-        for line in message.splitlines() or [""]:
-            print("# " + line)
-sys.exit(0)
+report()

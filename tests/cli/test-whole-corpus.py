@@ -13,51 +13,13 @@
 import hashlib
 import json
 import os
-import shutil
 import subprocess
-import sys
-import tempfile
 
-GLOSSA = os.path.abspath(sys.argv[1])
+from taptest import expect, expect_exit, report, test, write
+from taptest import glossa as run
+
 LABELS = ["actor", "quote", "claim", "date"]
 TEXT = "Alice met Bob on Monday."
-results = []
-
-
-def run(*args, cwd=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, text=True,
-                          env=env, cwd=cwd)
-
-
-def test(function):
-    tmp = tempfile.mkdtemp(prefix="glossa-whole-")
-    try:
-        skip = function(tmp)
-        results.append((True, function.__name__, skip or ""))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    finally:
-        shutil.rmtree(tmp)
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_exit(result, code):
-    expect(result.returncode == code,
-           "exit %d, expected %d; stderr: %s" % (result.returncode, code, result.stderr))
-
-
-def write(path, data):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def span(id, start, end, label):
@@ -232,8 +194,7 @@ def validate_jsonl_hostile(tmp):
     os.symlink("/dev/zero", os.path.join(tmp, "zero.jsonl"))
     for name, what in (("fifo.jsonl", "named pipe (FIFO)"), ("zero.jsonl", "a device")):
         try:
-            result = subprocess.run([GLOSSA, "validate", name], capture_output=True, text=True,
-                                    env=dict(os.environ, LC_ALL="C.UTF-8"), cwd=tmp, timeout=10)
+            result = run("validate", name, cwd=tmp, timeout=10)
         except subprocess.TimeoutExpired:
             raise AssertionError("%s: validate hangs" % name)
         expect_exit(result, 1)
@@ -350,7 +311,7 @@ def check_good_output(path, ids_spans):
     expect(got == expected_rows(ids_spans), got)
     frame = read_with_pandas(path)
     if frame is None:
-        return "# SKIP pandas cannot be imported (Debian: python3-pandas); checked with json only"
+        return "SKIP pandas cannot be imported (Debian: python3-pandas); checked with json only"
     expect(frame == expected_rows(ids_spans), frame)
     return None
 
@@ -444,12 +405,4 @@ def help_documents_it(tmp):
     expect("unreadable" in result.stdout, result.stdout)
 
 
-print("1..%d" % len(results))
-for n, (passed, name, message) in enumerate(results, 1):
-    if passed:
-        print("ok %d %s%s" % (n, name, (" " + message) if message else ""))
-    else:
-        print("not ok %d %s" % (n, name))
-        for line in message.splitlines():
-            print("# " + line)
-sys.exit(0)
+report()

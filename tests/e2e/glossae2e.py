@@ -612,3 +612,37 @@ def span_of(text, phrase, label, occurrence=1):
     for _ in range(occurrence):
         start = text.index(phrase, start + 1)
     return (start, start + len(phrase), label)
+
+
+class Review(Glossa):
+    """`glossa review ARGS…`, the window opened straight into review, in the
+    environment Glossa gives but without its settings folder: the review
+    tests never needed one."""
+
+    def __init__(self, exe, args, workdir):
+        self.exe = exe
+        self.article = None
+        self.workdir = workdir
+        self.log_path = os.path.join(workdir, "glossa.log")
+        env = dict(os.environ, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1", GDK_BACKEND="x11")
+        env.pop("GTK_A11Y", None)
+        env.pop("WAYLAND_DISPLAY", None)
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([os.path.abspath(exe), "review"] + args, env=env, cwd=workdir,
+                                     stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log)
+        self.window = None
+
+
+def load_json(path):
+    """The JSON in PATH, or None while it is missing or half written."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def run_cli(exe, *args):
+    """A headless command (validate, stats, export…) with English messages."""
+    return subprocess.run([exe] + list(args), capture_output=True, text=True,
+                          env=dict(os.environ, LC_ALL="C.UTF-8"))

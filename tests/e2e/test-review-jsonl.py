@@ -17,7 +17,6 @@ take GOLD.jsonl as it is.
 
 import json
 import os
-import subprocess
 import sys
 import time
 
@@ -51,44 +50,12 @@ sides = {
 }
 
 
-class Review(e2e.Glossa):
-    """glossa review … -o GOLD.jsonl, in the environment e2e.Glossa gives."""
-
-    def __init__(self, args, workdir):
-        self.exe = exe
-        self.article = None
-        self.workdir = workdir
-        self.log_path = os.path.join(workdir, "glossa.log")
-        env = dict(os.environ, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1", GDK_BACKEND="x11")
-        env.pop("GTK_A11Y", None)
-        env.pop("WAYLAND_DISPLAY", None)
-        self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([os.path.abspath(exe), "review"] + args, env=env, cwd=workdir,
-                                     stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log)
-        self.window = None
-
-
 def lines(path):
     try:
         with open(path, encoding="utf-8") as f:
             return {line["id"]: line for line in map(json.loads, f)}
     except (OSError, ValueError):
         return {}
-
-
-def wait_for(condition, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
-
-
-def glossa(*args):
-    return subprocess.run([exe] + list(args), capture_output=True, text=True,
-                          env=dict(os.environ, LC_ALL="C.UTF-8"))
 
 
 def keys_of(line):
@@ -112,10 +79,10 @@ gold = os.path.join(work, "gold.jsonl")
 gold_annotations = os.path.join(work, "gold.annotations.jsonl")
 expected_n1 = sorted([key("n1", "Ana Lima", "actor"), key("n1", "the bridge will reopen", "quote")])
 
-app = Review(inputs + ["-o", gold, "--majority"], work)
+app = e2e.Review(exe, inputs + ["-o", gold, "--majority"], work)
 try:
     app.wait_window()
-    seeded = wait_for(lambda: keys_of(lines(gold_annotations).get("n1")) == expected_n1, timeout=30)
+    seeded = e2e.wait_until(lambda: keys_of(lines(gold_annotations).get("n1")) == expected_n1, timeout=30)
     tap.ok(seeded, "the agreed span and the majority's are in GOLD.annotations.jsonl", lines(gold_annotations))
     app.focus()
     app.key("F8")
@@ -123,14 +90,15 @@ try:
     app.key("F8")
     time.sleep(0.3)
     app.key("ctrl+4")
-    decided = wait_for(lambda: len(lines(gold_annotations).get("n1", {}).get("decisions", [])) == 2)
+    decided = e2e.wait_until(lambda: len(lines(gold_annotations).get("n1", {}).get("decisions", [])) == 2,
+                             timeout=15.0)
     tap.ok(decided and keys_of(lines(gold_annotations)["n1"]) == expected_n1,
            "Ctrl+4 keeps none of Cleo's lone span, and the decision is saved", lines(gold_annotations))
 finally:
     app.close()
 
 before = lines(gold_annotations)
-app = Review(inputs + ["-o", gold], work)
+app = e2e.Review(exe, inputs + ["-o", gold], work)
 try:
     app.wait_window()
     time.sleep(1.5)
@@ -145,10 +113,10 @@ with open(gold, encoding="utf-8") as f:
     articles = [json.loads(line) for line in f]
 tap.ok([(a["id"], a["text"], "spans" in a) for a in articles] == [(d, t, False) for d, t in texts.items()],
        "GOLD.jsonl holds A's articles without their spans", articles)
-validate = glossa("validate", gold)
-stats = glossa("stats", "--json", gold)
+validate = e2e.run_cli(exe, "validate", gold)
+stats = e2e.run_cli(exe, "stats", "--json", gold)
 export = os.path.join(work, "dataset.jsonl")
-exported = glossa("export", gold, "--format", "jsonl", "-o", export)
+exported = e2e.run_cli(exe, "export", gold, "--format", "jsonl", "-o", export)
 counts = json.loads(stats.stdout) if stats.returncode == 0 else {}
 tap.ok(validate.returncode == 0 and counts.get("spans") == 2 and exported.returncode == 0,
        "validate, stats and export take GOLD.jsonl", validate.stderr + stats.stdout + stats.stderr + exported.stderr)

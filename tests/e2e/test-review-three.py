@@ -17,7 +17,6 @@ validate, stats and export take OUT as it is.
 
 import json
 import os
-import subprocess
 import sys
 import time
 
@@ -51,46 +50,6 @@ sides = {
 }
 
 
-class Review(e2e.Glossa):
-    """glossa review A B C -o OUT, in the environment e2e.Glossa gives."""
-
-    def __init__(self, args, workdir):
-        self.exe = exe
-        self.article = None
-        self.workdir = workdir
-        self.log_path = os.path.join(workdir, "glossa.log")
-        env = dict(os.environ, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1", GDK_BACKEND="x11")
-        env.pop("GTK_A11Y", None)
-        env.pop("WAYLAND_DISPLAY", None)
-        self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([os.path.abspath(exe), "review"] + args, env=env, cwd=workdir,
-                                     stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log)
-        self.window = None
-
-
-def load(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
-
-
-def wait_for(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
-
-
-def glossa(*args):
-    return subprocess.run([exe] + list(args), capture_output=True, text=True,
-                          env=dict(os.environ, LC_ALL="C.UTF-8"))
-
-
 def keys_of(doc):
     return sorted((s["start"], s["end"], s["label"]) for s in (doc or {}).get("spans", []))
 
@@ -102,7 +61,7 @@ for who, spans in sides.items():
     os.mkdir(folder)
     e2e.write_annotations(e2e.place_article(folder, "news.txt", text), spans, who)
     path = os.path.join(folder, "news.annotations.json")
-    doc = load(path)
+    doc = e2e.load_json(path)
     for s in doc["spans"]:
         s.update(annotator=who, note=f"{who} on {s['text']}")
     with open(path, "w", encoding="utf-8") as f:
@@ -112,13 +71,13 @@ for who, spans in sides.items():
 out = os.path.join(work, "adjudicated")
 result_path = os.path.join(out, "news.annotations.json")
 
-app = Review(folders + ["-o", out, "--majority"], work)
+app = e2e.Review(exe, folders + ["-o", out, "--majority"], work)
 try:
     app.wait_window()
-    seeded = wait_for(lambda: (lambda d: d if keys_of(d) == sorted([ana, bridge_quote, announced]) else None)
-                      (load(result_path)), timeout=30)
+    seeded = e2e.wait_until(lambda: (lambda d: d if keys_of(d) == sorted([ana, bridge_quote, announced]) else None)
+                            (e2e.load_json(result_path)), timeout=30)
     tap.ok(seeded is not None, "the review starts with the agreed span and the majority's two",
-           load(result_path))
+           e2e.load_json(result_path))
 
     # F8 goes through every disagreement in the text's order: Ana Lima,
     # the bridge (both decided), then Monday.
@@ -132,26 +91,27 @@ try:
     time.sleep(0.3)
     app.key("ctrl+4")
     expected = sorted([ana, bridge_quote, monday_quote, announced])
-    doc = wait_for(lambda: (lambda d: d if keys_of(d) == expected and len(d.get("decisions", [])) == 4 else None)
-                   (load(result_path)))
-    tap.ok(doc is not None, "Ctrl+Alt+3 keeps the third annotator's span, Ctrl+4 none", load(result_path))
+    doc = e2e.wait_until(lambda: (lambda d: d if keys_of(d) == expected and len(d.get("decisions", [])) == 4 else None)
+                         (e2e.load_json(result_path)), timeout=10.0)
+    tap.ok(doc is not None, "Ctrl+Alt+3 keeps the third annotator's span, Ctrl+4 none", e2e.load_json(result_path))
 finally:
     tap.ok(app.close() == 0, "the window closes cleanly", app.log_text())
 
-before = load(result_path)
-app = Review(folders + ["-o", out], work)
+before = e2e.load_json(result_path)
+app = e2e.Review(exe, folders + ["-o", out], work)
 try:
     app.wait_window()
     time.sleep(1.0)
     app.focus()
     app.key("ctrl+Return")
-    doc = wait_for(lambda: (lambda d: d if d and d["status"] == "done" else None)(load(result_path)))
+    doc = e2e.wait_until(lambda: (lambda d: d if d and d["status"] == "done" else None)(e2e.load_json(result_path)),
+                         timeout=10.0)
     tap.ok(doc is not None and keys_of(doc) == keys_of(before) and doc["decisions"] == before["decisions"],
-           "resumed, nothing is added back or decided again; the article is marked done", load(result_path))
+           "resumed, nothing is added back or decided again; the article is marked done", e2e.load_json(result_path))
 finally:
     app.close()
 
-doc = load(result_path) or {"spans": [], "decisions": []}
+doc = e2e.load_json(result_path) or {"spans": [], "decisions": []}
 decisions = [(d["start"], d["decision"], d["kept"], [(o["label"], o["sources"]) for o in d["options"]])
              for d in doc.get("decisions", [])]
 tap.ok(decisions == [(ana[0], "majority", ["actor"], [("actor", ["ada", "ben"])]),
@@ -169,8 +129,8 @@ tap.ok(provenance == {ana: ("ada", "majority", ["ada", "ben"]),
                       announced: ("ada", "agreed", ["ada", "ben", "cleo"])},
        "each span keeps its annotator and says who had it", provenance)
 
-validate = glossa("validate", out)
-stats = glossa("stats", "--json", out)
+validate = e2e.run_cli(exe, "validate", out)
+stats = e2e.run_cli(exe, "stats", "--json", out)
 counts = json.loads(stats.stdout) if stats.returncode == 0 else None
 tap.ok(validate.returncode == 0 and counts is not None and counts["spans"] == 4
        and counts["status"]["done"] == 1, "the output validates and counts",
