@@ -599,6 +599,11 @@ read_jsonl_object (RawDoc      *doc,
         return FALSE;
       if (label == NULL)
         return fail (error, where, "“label” must be a string");
+      /* The loader takes only these two: anything else would make a file
+       * that does not load. */
+      if (value_source != NULL && g_strcmp0 (value_source, "auto") != 0 &&
+          g_strcmp0 (value_source, "annotator") != 0)
+        return fail (error, where, _("“value_source” must be \"auto\" or \"annotator\""));
       raw_doc_add_span (doc, start, end, label, text, note, g_strdup (where));
       raw_doc_last_span (doc)->id = g_steal_pointer (&id);
       raw_doc_last_span (doc)->value_source = g_strdup (value_source);

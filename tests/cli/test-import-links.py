@@ -290,6 +290,30 @@ def bad_links_name_file_and_line(tmp):
 
 
 @test
+def jsonl_value_source_checked(tmp):
+    """A JSONL span's value_source other than auto or annotator is refused,
+    naming the line and span, and nothing is written: the loader would not
+    read the file the import made (found by fuzz-import-jsonl)."""
+    src = os.path.join(tmp, "in.jsonl")
+    line = {"id": "a", "text": "Putin spoke on Tuesday.", "date": "2021-12-30",
+            "spans": [{"id": "s1", "start": 15, "end": 22, "label": "date",
+                       "attributes": {"value": "2021-12-28"}, "value_source": "guess"}]}
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(json.dumps(line) + "\n")
+    out = os.path.join(tmp, "out")
+    result = run("import", src, "--format", "jsonl", "-o", out)
+    expect(result.returncode == 1, "exit %d: %s" % (result.returncode, result.stderr))
+    expect("spans[0]: \u201cvalue_source\u201d must be \"auto\" or \"annotator\"" in result.stderr,
+           result.stderr)
+    expect(not os.path.exists(out), "something was written")
+    line["spans"][0]["value_source"] = "annotator"
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(json.dumps(line) + "\n")
+    ok(run("import", src, "--format", "jsonl", "-o", out))
+    expect(annotations(out, "a")["spans"][0]["value_source"] == "annotator")
+
+
+@test
 def map_link_usage(tmp):
     for bad in ["source", "=source", "Said=", "Content>=source", ">Source=source", "A>B>C=source"]:
         result = run("import", tmp, "--format", "brat", "--map-link", bad, "-o", os.path.join(tmp, "o"))

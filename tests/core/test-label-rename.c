@@ -72,6 +72,7 @@ write_article (const char     *dir,
   annotations->file = g_strdup_printf ("%s.txt", name);
   annotations->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ARTICLE, -1);
   annotations->length = strlen (ARTICLE);
+  g_free (annotations->annotator);
   annotations->annotator = g_strdup ("ada");
   glossa_schema_unref (annotations->schema);
   annotations->schema = glossa_schema_ref (schema);
