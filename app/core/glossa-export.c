@@ -130,6 +130,33 @@ glossa_record_free (GlossaRecord *record)
   g_free (record);
 }
 
+void
+glossa_record_append_article_line (GString      *out,
+                                   GlossaRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, record->id);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, glossa_article_get_text (record->article));
+  if (record->date != NULL)
+    {
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, record->date);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_string_append (out, line);
+  g_string_append_c (out, '\n');
+}
+
 /* Offset maps */
 
 /* For UTF-16 we keep the unit offset of every code point: building it is

@@ -64,6 +64,11 @@ GlossaRecord *glossa_record_new_from_annotations (const char  *id,
                                             GlossaArticle     *article,
                                             const GlossaAnnotations *annotations);
 void          glossa_record_free           (GlossaRecord      *record);
+/* Appends @record's article as a JSONL corpus line, {"id", "text", "date"}
+ * and a newline, without its spans.
+ */
+void          glossa_record_append_article_line (GString      *out,
+                                                 GlossaRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaRecord, glossa_record_free)
 

@@ -11,6 +11,7 @@
 
 #include "glossa-article.h"
 #include "glossa-error.h"
+#include "glossa-corpus.h"
 #include "glossa-export.h"
 #include "glossa-format-private.h"
 #include "glossa-merge.h"
@@ -862,46 +863,6 @@ write_folder (GPtrArray     *records,
   return glossa_output_commit (out, error);
 }
 
-/* A JSONL corpus's article line: {"id", "text", "date"}. */
-static void
-append_article_line (GString      *out,
-                     GlossaRecord *record)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *line = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, record->id);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, glossa_article_get_text (record->article));
-  if (record->date != NULL)
-    {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, record->date);
-    }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  line = json_generator_to_data (generator, NULL);
-  g_string_append (out, line);
-  g_string_append_c (out, '\n');
-}
-
-/* The annotations file of JSONL corpus @output: FILE.annotations.jsonl. */
-static GFile *
-annotations_file_for (GFile *output)
-{
-  g_autofree char *path = g_file_get_path (output);
-  g_autofree char *stem = g_str_has_suffix (path, ".jsonl") ? g_strndup (path, strlen (path) - 6)
-                                                             : g_strdup (path);
-  g_autofree char *annotations = g_strconcat (stem, ".annotations.jsonl", NULL);
-
-  return g_file_new_for_path (annotations);
-}
-
 /* A JSONL corpus reads its labels from glossa-schema.json in its folder:
  * one is written there if there is none, and one there must be the same.
  */
@@ -966,7 +927,7 @@ write_jsonl (GPtrArray     *records,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GFile) annotations_file = annotations_file_for (output);
+  g_autoptr(GFile) annotations_file = glossa_corpus_annotations_file_for_jsonl (output);
   g_autoptr(GlossaOutput) articles = NULL;
   g_autoptr(GString) article_lines = g_string_new (NULL);
   g_autoptr(GString) annotation_lines = g_string_new (NULL);
@@ -1001,7 +962,7 @@ write_jsonl (GPtrArray     *records,
       g_autoptr(GlossaAnnotations) one = record_annotations (record, NULL, NULL);
       g_autoptr(GBytes) line = _glossa_format_write_annotation_line (record->id, one);
 
-      append_article_line (article_lines, record);
+      glossa_record_append_article_line (article_lines, record);
       g_string_append_len (annotation_lines, g_bytes_get_data (line, NULL), g_bytes_get_size (line));
     }
   annotation_bytes = g_bytes_new_static (annotation_lines->str, annotation_lines->len);

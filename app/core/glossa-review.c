@@ -1144,36 +1144,6 @@ check_jsonl_output (GFile   *output,
   return TRUE;
 }
 
-/* One article line: {"id", "text", "date"}, no spans (a line's spans
- * would be taken as the result's first annotations).
- */
-static void
-append_article_line (GString      *out,
-                     GlossaRecord *record)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *line = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, record->id);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, glossa_article_get_text (record->article));
-  if (record->date != NULL)
-    {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, record->date);
-    }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  line = json_generator_to_data (generator, NULL);
-  g_string_append (out, line);
-  g_string_append_c (out, '\n');
-}
-
 gboolean
 glossa_review_prepare_jsonl_output (GFile         *output,
                                     GFile         *a,
@@ -1201,7 +1171,9 @@ glossa_review_prepare_jsonl_output (GFile         *output,
 
       if (record == NULL)
         return FALSE;
-      append_article_line (lines, record);
+      /* No spans: a line's spans would be taken as the result's first
+       * annotations. */
+      glossa_record_append_article_line (lines, record);
     }
   bytes = g_bytes_new_static (lines->str, lines->len);
   /* Never over a file: one made meanwhile is the one used. */
