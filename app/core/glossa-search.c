@@ -403,11 +403,16 @@ find_needle (const char *data,
   return NULL;
 }
 
+/* The needle found in @text as it is: exactly, or with @ascii_caseless
+ * in ASCII text, whose case folding is ASCII lower case byte for byte
+ * (most news is searched in place that way, without a folded copy).
+ */
 static guint
-search_plain (GlossaSearch *self,
-              const char   *text,
-              gsize         len,
-              GArray       *matches)
+search_in_place (GlossaSearch *self,
+                 const char   *text,
+                 gsize         len,
+                 gboolean      ascii_caseless,
+                 GArray       *matches)
 {
   Cursor cursor = { 0, 0 };
   gsize at = 0;
@@ -417,7 +422,8 @@ search_plain (GlossaSearch *self,
   /* UTF-8 is self-synchronising: a valid needle found in valid text
    * starts and ends on character boundaries.
    */
-  while (at < len && (hit = find_needle (text + at, len - at, self->needle, self->needle_len, self->rare, FALSE)))
+  while (at < len && (hit = find_needle (text + at, len - at, self->needle, self->needle_len, self->rare,
+                                         ascii_caseless)))
     {
       gsize start = hit - text;
       gsize end = start + self->needle_len;
@@ -531,37 +537,6 @@ is_ascii_text (const char *text,
   return (any & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
 }
 
-/* Case folding of ASCII text is ASCII lower case, byte for byte: most news
- * is searched in place, without a folded copy.
- */
-static guint
-search_ascii_caseless (GlossaSearch *self,
-                       const char   *text,
-                       gsize         len,
-                       GArray       *matches)
-{
-  Cursor cursor = { 0, 0 };
-  gsize at = 0;
-  guint n = 0;
-  const char *hit;
-
-  while (at < len && (hit = find_needle (text + at, len - at, self->needle, self->needle_len, self->rare, TRUE)))
-    {
-      gsize start = hit - text;
-      gsize end = start + self->needle_len;
-
-      if (accept (self, text, len, start, end))
-        {
-          add_match (matches, &cursor, text, start, end);
-          n++;
-          at = end;
-        }
-      else
-        at = start + 1;
-    }
-  return n;
-}
-
 static guint
 search_folded (GlossaSearch *self,
                const char   *text,
@@ -647,9 +622,9 @@ glossa_search_text (GlossaSearch *self,
   if (self->regex != NULL)
     return search_regex (self, text, len, matches);
   if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
-    return search_plain (self, text, len, matches);
+    return search_in_place (self, text, len, FALSE, matches);
   if (is_ascii_text (text, len))
-    return search_ascii_caseless (self, text, len, matches);
+    return search_in_place (self, text, len, TRUE, matches);
   return search_folded (self, text, len, matches);
 }
 
