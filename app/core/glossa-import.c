@@ -492,18 +492,20 @@ read_span_attributes (RawDoc      *doc,
   return TRUE;
 }
 
-/* "relations": [{"id", "type", "from", "to"}], ends named by span ids: our
- * JSONL export's links, which are annotation files' own.
+/* A list of links whose ends are named by span ids, each {"type",
+ * @from_member, @to_member}; @missing is the message for one that lacks
+ * any of them.
  */
 static gboolean
-read_jsonl_relations (RawDoc      *doc,
-                      JsonNode    *relations,
-                      GError     **error)
+read_relation_list (RawDoc      *doc,
+                    JsonNode    *relations,
+                    const char  *from_member,
+                    const char  *to_member,
+                    const char  *missing,
+                    GError     **error)
 {
   JsonArray *array;
 
-  if (relations == NULL || JSON_NODE_HOLDS_NULL (relations))
-    return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (relations))
     return fail (error, doc->where, "“relations” must be an array");
 
@@ -519,14 +521,27 @@ read_jsonl_relations (RawDoc      *doc,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return fail (error, where, "must be an object");
       if (!get_optional_string (json_node_get_object (node), "type", where, &type, error) ||
-          !get_optional_id (json_node_get_object (node), "from", where, &from, error) ||
-          !get_optional_id (json_node_get_object (node), "to", where, &to, error))
+          !get_optional_id (json_node_get_object (node), from_member, where, &from, error) ||
+          !get_optional_id (json_node_get_object (node), to_member, where, &to, error))
         return FALSE;
       if (type == NULL || *type == '\0' || from == NULL || to == NULL)
-        return fail (error, where, "a link needs “type”, “from” and “to”");
+        return fail (error, where, "%s", missing);
       raw_doc_add_link (doc, type, from, to, doc->where, field);
     }
   return TRUE;
+}
+
+/* "relations": [{"id", "type", "from", "to"}], ends named by span ids: our
+ * JSONL export's links, which are annotation files' own.
+ */
+static gboolean
+read_jsonl_relations (RawDoc      *doc,
+                      JsonNode    *relations,
+                      GError     **error)
+{
+  if (relations == NULL || JSON_NODE_HOLDS_NULL (relations))
+    return TRUE;
+  return read_relation_list (doc, relations, "from", "to", "a link needs “type”, “from” and “to”", error);
 }
 
 static gboolean
@@ -693,31 +708,8 @@ read_doccano_relations (RawDoc      *doc,
                         JsonNode    *relations,
                         GError     **error)
 {
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (relations))
-    return fail (error, doc->where, "“relations” must be an array");
-
-  array = json_node_get_array (relations);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *field = g_strdup_printf ("relations[%u]", i);
-      g_autofree char *where = g_strdup_printf ("%s: %s", doc->where, field);
-      g_autofree char *from = NULL, *to = NULL;
-      const char *type;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, where, "must be an object");
-      if (!get_optional_string (json_node_get_object (node), "type", where, &type, error) ||
-          !get_optional_id (json_node_get_object (node), "from_id", where, &from, error) ||
-          !get_optional_id (json_node_get_object (node), "to_id", where, &to, error))
-        return FALSE;
-      if (type == NULL || *type == '\0' || from == NULL || to == NULL)
-        return fail (error, where, "a relation needs “from_id”, “to_id” and “type”");
-      raw_doc_add_link (doc, type, from, to, doc->where, field);
-    }
-  return TRUE;
+  return read_relation_list (doc, relations, "from_id", "to_id",
+                             "a relation needs “from_id”, “to_id” and “type”", error);
 }
 
 /* doccano: {"text", "label": [[start, end, "LABEL"], …]} or, from its
