@@ -37,6 +37,7 @@ struct _GlossaById
   gboolean         is_jsonl;
   char            *path;      /* JSONL: the file, read again for each document */
   GlossaFileStamp  stamp;     /* JSONL: the version indexed */
+  GlossaSchema    *schema;    /* JSONL: its links' schema, read when first needed */
 };
 
 void
@@ -49,6 +50,7 @@ glossa_by_id_free (GlossaById *self)
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   g_free (self->display);
   g_free (self->path);
+  g_clear_pointer (&self->schema, glossa_schema_unref);
   g_free (self);
 }
 
@@ -346,6 +348,53 @@ spans_from_line (GlossaById     *self,
   return g_steal_pointer (&spans);
 }
 
+/* The whole line: its spans, its links (named by the spans' ids, checked
+ * against the schema beside the file, as a JSONL corpus's are) and the
+ * annotator it names. A line with no "relations" needs no schema.
+ */
+static GlossaAnnotations *
+annotations_from_line (GlossaById     *self,
+                       const LineRef  *ref,
+                       GlossaArticle  *article,
+                       GError        **error)
+{
+  g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *name = g_strdup_printf ("%s:%u", self->display, ref->line_no);
+  g_autofree char *line = read_line (self, ref, error);
+  JsonObject *object;
+  JsonNode *annotator, *relations;
+
+  if (line == NULL ||
+      !(node = glossa_json_parse_line (line, ref->length, self->display, ref->line_no, error)))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
+                   "%s: expected a JSON object, found %s", name, _glossa_format_node_kind (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!glossa_format_spans_from_json (json_object_get_member (object, "spans"),
+                                      article, 0, name, annotations->spans, error))
+    return NULL;
+  annotator = json_object_get_member (object, "annotator");
+  if (annotator != NULL && _glossa_format_node_is_string (annotator))
+    {
+      g_free (annotations->annotator);
+      annotations->annotator = g_strdup (json_node_get_string (annotator));
+    }
+  relations = json_object_get_member (object, "relations");
+  if (relations == NULL || JSON_NODE_HOLDS_NULL (relations))
+    return g_steal_pointer (&annotations);
+  if (self->schema == NULL && !(self->schema = glossa_schema_find_for (self->file, NULL, error)))
+    return NULL;
+  if (!glossa_format_relations_from_json (relations, annotations->spans, self->schema, name,
+                                          annotations->relations, error))
+    return NULL;
+  return g_steal_pointer (&annotations);
+}
+
 /* Both */
 
 GlossaById *
@@ -437,6 +486,28 @@ glossa_by_id_get_spans (GlossaById     *self,
   return spans_from_file (entry, self->file, article, error);
 }
 
+GlossaAnnotations *
+glossa_by_id_get_annotations (GlossaById     *self,
+                              const char     *id,
+                              GlossaArticle  *article,
+                              GError        **error)
+{
+  gpointer entry;
+
+  g_return_val_if_fail (self != NULL && id != NULL, NULL);
+  g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
+
+  if (!(entry = g_hash_table_lookup (self->documents, id)))
+    {
+      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                   _("%s has no annotations for “%s”"), self->display, id);
+      return NULL;
+    }
+  if (self->is_jsonl)
+    return annotations_from_line (self, entry, article, error);
+  return annotations_from_file (entry, self->file, article, error);
+}
+
 GPtrArray *
 glossa_by_id_get_relations (GlossaById     *self,
                             const char     *id,
@@ -444,15 +515,13 @@ glossa_by_id_get_relations (GlossaById     *self,
                             GError        **error)
 {
   g_autoptr(GlossaAnnotations) annotations = NULL;
-  gpointer entry;
 
   g_return_val_if_fail (self != NULL && id != NULL, NULL);
   g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
 
-  /* An export's line has no span ids for links to name. */
-  if (self->is_jsonl || !(entry = g_hash_table_lookup (self->documents, id)))
+  if (!g_hash_table_contains (self->documents, id))
     return g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
-  if (!(annotations = annotations_from_file (entry, self->file, article, error)))
+  if (!(annotations = glossa_by_id_get_annotations (self, id, article, error)))
     return NULL;
   return g_ptr_array_ref (annotations->relations);
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "glossa-article.h"
+#include "glossa-format.h"
 
 G_BEGIN_DECLS
 
@@ -60,8 +61,10 @@ GPtrArray  *glossa_by_id_get_spans       (GlossaById    *self,
                                           GError       **error);
 
 /* The links of document @id, read as glossa_by_id_get_spans() reads its
- * spans (whose ids they name); none for a JSON Lines export or an id that
- * is not there. %NULL with an error when the file cannot be read.
+ * spans (whose ids they name), in a folder's file or a JSON Lines line
+ * ("relations" with "from" and "to", as an export or FILE.annotations.jsonl
+ * writes them); none for an id that is not there. %NULL with an error when
+ * the file cannot be read.
  *
  * Returns: (transfer full) (element-type GlossaRelation)
  */
@@ -69,6 +72,15 @@ GPtrArray  *glossa_by_id_get_relations   (GlossaById    *self,
                                           const char    *id,
                                           GlossaArticle *article,
                                           GError       **error);
+
+/* Everything document @id's file or line holds: spans, links and the
+ * annotator it names ("" when none). %NULL with an error as
+ * glossa_by_id_get_spans().
+ */
+GlossaAnnotations *glossa_by_id_get_annotations (GlossaById    *self,
+                                                 const char    *id,
+                                                 GlossaArticle *article,
+                                                 GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaById, glossa_by_id_free)
 

@@ -704,11 +704,34 @@ result_has_side (GPtrArray              *spans,
   return FALSE;
 }
 
+GPtrArray *
+glossa_review_compare_sides (GPtrArray *sides,
+                             GPtrArray *relations)
+{
+  GPtrArray *items;
+
+  g_return_val_if_fail (sides != NULL, NULL);
+  g_return_val_if_fail (relations == NULL || relations->len == sides->len, NULL);
+
+  items = glossa_review_compare_n (sides);
+  if (relations != NULL)
+    glossa_review_compare_links (items, sides, relations);
+  return items;
+}
+
 guint
 glossa_review_count_pending_n (GPtrArray               *sides,
                                const GlossaAnnotations *result)
 {
-  g_autoptr(GPtrArray) items = glossa_review_compare_n (sides);
+  return glossa_review_count_pending_with_links (sides, NULL, result);
+}
+
+guint
+glossa_review_count_pending_with_links (GPtrArray               *sides,
+                                        GPtrArray               *relations,
+                                        const GlossaAnnotations *result)
+{
+  g_autoptr(GPtrArray) items = glossa_review_compare_sides (sides, relations);
   guint pending = 0;
 
   for (guint i = 0; i < items->len; i++)
@@ -896,6 +919,18 @@ glossa_review_source_get_side_relations (GlossaReviewSource  *source,
   g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
 
   return glossa_by_id_get_relations (side_documents (source, side), id, article, error);
+}
+
+GlossaAnnotations *
+glossa_review_source_get_side_annotations (GlossaReviewSource  *source,
+                                           guint                side,
+                                           const char          *id,
+                                           GlossaArticle       *article,
+                                           GError             **error)
+{
+  g_return_val_if_fail (source != NULL && side < source->sides->len, NULL);
+
+  return glossa_by_id_get_annotations (side_documents (source, side), id, article, error);
 }
 
 GPtrArray *

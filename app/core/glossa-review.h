@@ -126,6 +126,22 @@ guint      glossa_review_count_pending (GPtrArray              *a_spans,
 /* The same for any number of sides, as glossa_review_compare_n() takes. */
 guint      glossa_review_count_pending_n (GPtrArray              *sides,
                                           const GlossaAnnotations *result);
+/* What a review decides: glossa_review_compare_n() of @sides, then, when
+ * @relations (one array of links per side, as
+ * glossa_review_compare_links() takes) is not %NULL, their links. The
+ * window's review bar and its background count of what is left in each
+ * article both compare through here, so that they count the same.
+ *
+ * Returns: (transfer full): a GPtrArray of GlossaReviewItem
+ */
+GPtrArray *glossa_review_compare_sides (GPtrArray              *sides,
+                                        GPtrArray              *relations);
+/* glossa_review_count_pending_n() of glossa_review_compare_sides()'s items:
+ * a link conflict is left to decide too.
+ */
+guint      glossa_review_count_pending_with_links (GPtrArray               *sides,
+                                                   GPtrArray               *relations,
+                                                   const GlossaAnnotations *result);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
 
 G_END_DECLS
@@ -163,6 +179,14 @@ GPtrArray          *glossa_review_source_get_side_relations (GlossaReviewSource 
                                                              const char         *id,
                                                              GlossaArticle      *article,
                                                              GError            **error);
+/* Everything that side's document @id holds (glossa_by_id_get_annotations()):
+ * its spans, its links and the annotator its file or line names.
+ */
+GlossaAnnotations  *glossa_review_source_get_side_annotations (GlossaReviewSource *source,
+                                                               guint               side,
+                                                               const char         *id,
+                                                               GlossaArticle      *article,
+                                                               GError            **error);
 void                glossa_review_source_free      (GlossaReviewSource *source);
 GFile              *glossa_review_source_get_file  (GlossaReviewSource *source);
 gboolean            glossa_review_source_has       (GlossaReviewSource *source,

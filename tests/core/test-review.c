@@ -680,6 +680,120 @@ test_review_keep_link (void)
   ct_remove_tree (dir);
 }
 
+/* Sides whose quote's source is each of @sources, as compare_links()
+ * makes them, with their links in *@relations.
+ */
+static GPtrArray *
+link_sides_new (const char * const  *sources,
+                GPtrArray          **relations)
+{
+  GPtrArray *sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  *relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_relation_unref);
+
+      g_ptr_array_add (sides, link_side_new (*sources[i] ? sources[i] : NULL, i == 1, links));
+      g_ptr_array_add (*relations, links);
+    }
+  return sides;
+}
+
+/* The count of what is left (the corpus list's, before an article is
+ * opened) sees a link conflict as the review bar does: one to decide,
+ * decided once the result has the quote.
+ */
+static void
+test_review_count_pending_links (void)
+{
+  const char *other[] = { "s1", "s2", NULL };
+  const char *same[] = { "s1", "s1", NULL };
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) same_relations = NULL;
+  g_autoptr(GPtrArray) sides = link_sides_new (other, &relations);
+  g_autoptr(GPtrArray) same_sides = link_sides_new (same, &same_relations);
+  g_autoptr(GPtrArray) items = glossa_review_compare_sides (sides, relations);
+  g_autoptr(GlossaAnnotations) result = glossa_annotations_new ();
+  GPtrArray *b = g_ptr_array_index (sides, 1);
+
+  g_assert_cmpuint (glossa_review_count_pending_n (sides, NULL), ==, 0);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, NULL), ==, 1);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (same_sides, same_relations, NULL), ==, 0);
+  g_assert_cmpint (((GlossaReviewItem *) g_ptr_array_index (items, 1))->kind, ==, GLOSSA_REVIEW_LINK_CONFLICT);
+
+  g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index (b, 0)));
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, result), ==, 1);
+  g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index (b, 2)));
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, result), ==, 0);
+}
+
+#define LINK_SPANS(psaki, price) \
+  "\"spans\": [{\"id\": \"" psaki "\", \"start\": 0, \"end\": 9, \"label\": \"actor\", \"text\": \"Jen Psaki\"}, " \
+  "{\"id\": \"q\", \"start\": 15, \"end\": 25, \"label\": \"quote\", \"text\": \"no comment\"}, " \
+  "{\"id\": \"" price "\", \"start\": 27, \"end\": 36, \"label\": \"actor\", \"text\": \"Ned Price\"}]"
+
+/* JSONL sides' links are compared: an export's line (ben.jsonl, links
+ * in the line) and a JSONL corpus's FILE.annotations.jsonl (cleo) each
+ * link the quote to another source; the annotator each line names is
+ * read too; a link to a span the line lacks names the file and line.
+ */
+static void
+test_review_jsonl_side_links (void)
+{
+  const char *none[] = { "", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ct_make_tmpdir ();
+  g_autofree char *ben_path = g_build_filename (dir, "ben.jsonl", NULL);
+  g_autofree char *cleo_path = g_build_filename (dir, "cleo.jsonl", NULL);
+  g_autoptr(GFile) ben = g_file_new_for_path (ben_path);
+  g_autoptr(GFile) cleo = g_file_new_for_path (cleo_path);
+  GFile *files[] = { ben, cleo, NULL };
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (LINK_TEXT, strlen (LINK_TEXT), "news.txt", &error);
+  g_autoptr(GlossaReviewSource) source = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) sides = link_sides_new (none, &relations);
+  g_autoptr(GPtrArray) items = NULL;
+  GlossaReviewItem *item;
+
+  g_assert_no_error (error);
+  write_file (dir, "ben.jsonl",
+              "{\"id\": \"news\", \"text\": \"" LINK_TEXT "\", \"annotator\": \"ben\", " LINK_SPANS ("a1", "a2")
+              ", \"relations\": [{\"id\": \"r1\", \"type\": \"source\", \"from\": \"q\", \"to\": \"a2\"}]}\n"
+              "{\"id\": \"broken\", \"annotator\": \"ben\", " LINK_SPANS ("a1", "a2")
+              ", \"relations\": [{\"id\": \"r1\", \"type\": \"source\", \"from\": \"q\", \"to\": \"a9\"}]}\n", -1);
+  write_file (dir, "cleo.jsonl", "{\"id\": \"news\", \"text\": \"" LINK_TEXT "\"}\n", -1);
+  write_file (dir, "cleo.annotations.jsonl",
+              "{\"id\": \"news\", \"status\": \"done\", \"annotator\": \"cleo\", " LINK_SPANS ("p", "n")
+              ", \"relations\": [{\"id\": \"l\", \"type\": \"source\", \"from\": \"q\", \"to\": \"p\"}]}\n", -1);
+  source = glossa_review_source_open_sides (files, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GlossaAnnotations) annotations =
+        glossa_review_source_get_side_annotations (source, i, "news", article, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (annotations->annotator, ==, i == 0 ? "ben" : "cleo");
+      g_assert_cmpuint (annotations->relations->len, ==, 1);
+      g_ptr_array_add (sides, g_ptr_array_ref (annotations->spans));
+      g_ptr_array_add (relations, g_ptr_array_ref (annotations->relations));
+    }
+  items = glossa_review_compare_sides (sides, relations);
+  item = g_ptr_array_index (items, 1);
+  g_assert_cmpint (item->kind, ==, GLOSSA_REVIEW_LINK_CONFLICT);
+  g_assert_null (item->targets[0]);
+  g_assert_cmpstr (item->targets[1]->text, ==, "Ned Price");
+  g_assert_cmpstr (item->targets[2]->text, ==, "Jen Psaki");
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, NULL), ==, 1);
+
+  g_assert_null (glossa_review_source_get_side_relations (source, 0, "broken", article, &error));
+  g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ben.jsonl:2: relations[0].to"));
+  ct_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +818,8 @@ main (int   argc,
   g_test_add_func ("/core/review/link-conflict", test_review_link_conflict);
   g_test_add_func ("/core/review/link-targets", test_review_link_targets);
   g_test_add_func ("/core/review/keep-link", test_review_keep_link);
+  g_test_add_func ("/core/review/count-pending-links", test_review_count_pending_links);
+  g_test_add_func ("/core/review/jsonl-side-links", test_review_jsonl_side_links);
 
   return g_test_run ();
 }
