@@ -756,9 +756,8 @@ glossa_review_bar_set_sides_with_links (GlossaReviewBar *self,
   glossa_document_set_mark_added (result, TRUE);
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed), self, G_CONNECT_SWAPPED);
 
-  self->all = glossa_review_compare_n (sides);
-  if (relations != NULL)
-    glossa_review_compare_links (self->all, sides, relations);
+  /* As the corpus list counts each article's (glossa-window-corpus.c). */
+  self->all = glossa_review_compare_sides (sides, relations);
   self->items = g_ptr_array_new ();
   self->agreed = g_ptr_array_new ();
   for (guint i = 0; i < self->all->len; i++)

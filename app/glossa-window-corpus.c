@@ -464,6 +464,31 @@ read_jsonl_result (GlossaCorpus  *corpus,
   return glossa_review_result_from_document (document);
 }
 
+/* What is left to decide in @record (A's) against the @other sides,
+ * links compared as the review bar compares them: a side that cannot be
+ * read has nothing there.
+ */
+static guint
+count_record (GlossaRecord            *record,
+              GlossaReviewSource      *other,
+              const GlossaAnnotations *result)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_ptr_array_add (sides, g_ptr_array_ref (record->spans));
+  g_ptr_array_add (relations, record->relations ? g_ptr_array_ref (record->relations) : g_ptr_array_new ());
+  for (guint s = 0; s < glossa_review_source_get_n_sides (other); s++)
+    {
+      g_autoptr(GlossaAnnotations) annotations =
+        glossa_review_source_get_side_annotations (other, s, record->id, record->article, NULL);
+
+      g_ptr_array_add (sides, annotations ? g_ptr_array_ref (annotations->spans) : g_ptr_array_new ());
+      g_ptr_array_add (relations, annotations ? g_ptr_array_ref (annotations->relations) : g_ptr_array_new ());
+    }
+  return glossa_review_count_pending_with_links (sides, relations, result);
+}
+
 /* Reads A, B and the result of every article in the background; an
  * article that cannot be read is left out (it shows no count).
  */
@@ -495,7 +520,6 @@ count_thread (GTask        *task,
   for (guint i = 0; i < glossa_record_source_get_n_records (records); i++)
     {
       g_autoptr(GlossaRecord) record = NULL;
-      g_autoptr(GPtrArray) sides = NULL;
       g_autoptr(GlossaAnnotations) result = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -503,14 +527,6 @@ count_thread (GTask        *task,
         break;
       if (!(record = glossa_record_source_load (records, i, NULL)))
         continue;
-      sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      g_ptr_array_add (sides, g_ptr_array_ref (record->spans));
-      for (guint s = 0; s < glossa_review_source_get_n_sides (other); s++)
-        {
-          GPtrArray *spans = glossa_review_source_get_side_spans (other, s, record->id, record->article, NULL);
-
-          g_ptr_array_add (sides, spans ? spans : g_ptr_array_new ());
-        }
       if (output_corpus != NULL)
         result = read_jsonl_result (output_corpus, record->id, &local_error);
       else
@@ -518,7 +534,7 @@ count_thread (GTask        *task,
       if (local_error != NULL)
         continue;
       g_hash_table_insert (counts, g_strdup (record->id),
-                           GUINT_TO_POINTER (glossa_review_count_pending_n (sides, result)));
+                           GUINT_TO_POINTER (count_record (record, other, result)));
     }
   g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_hash_table_unref);
 }
@@ -601,56 +617,61 @@ update_current_left (GlossaWindow *self)
     glossa_corpus_item_set_review_left (item, (int) glossa_review_bar_get_n_pending (self->review_bar));
 }
 
-/* Every side's spans on @article, A's first: a side without the document
- * has none there, and says so once.
+/* Every other side's annotations of @id on @article (spans, links and
+ * the annotator named), in side order: a side without the document, or
+ * that cannot be read, has none there, and says so once.
  */
 static GPtrArray *
-dup_sides (GlossaWindow  *self,
-           const char    *id,
-           GlossaArticle *article)
+read_sides (GlossaWindow  *self,
+            const char    *id,
+            GlossaArticle *article)
 {
-  GPtrArray *sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_annotations_free);
 
-  g_ptr_array_add (sides, glossa_document_dup_spans (self->article_document));
   for (guint i = 0; i < glossa_review_source_get_n_sides (self->review_source); i++)
     {
       g_autoptr(GError) error = NULL;
-      GPtrArray *spans = glossa_review_source_get_side_spans (self->review_source, i, id, article, &error);
+      GlossaAnnotations *annotations =
+        glossa_review_source_get_side_annotations (self->review_source, i, id, article, &error);
 
       /* Reviewing still makes sense: the others' spans are then theirs alone. */
-      if (spans == NULL)
-        _glossa_window_show_error (self, error);
-      g_ptr_array_add (sides, spans ? spans : g_ptr_array_new ());
+      if (annotations == NULL)
+        {
+          _glossa_window_show_error (self, error);
+          annotations = glossa_annotations_new ();
+        }
+      g_ptr_array_add (all, annotations);
+    }
+  return all;
+}
+
+/* Every side's spans (or, with @links, links), A's first. */
+static GPtrArray *
+dup_sides (GlossaWindow *self,
+           GPtrArray    *others,
+           gboolean      links)
+{
+  GPtrArray *sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_ptr_array_add (sides, links ? glossa_document_dup_relations (self->article_document)
+                                : glossa_document_dup_spans (self->article_document));
+  for (guint i = 0; i < others->len; i++)
+    {
+      GlossaAnnotations *annotations = g_ptr_array_index (others, i);
+
+      g_ptr_array_add (sides, g_ptr_array_ref (links ? annotations->relations : annotations->spans));
     }
   return sides;
 }
 
-/* Each side's links, as dup_sides() gives their spans: a side that cannot
- * be read has none (dup_sides() has said why).
- */
-static GPtrArray *
-dup_side_relations (GlossaWindow  *self,
-                    const char    *id,
-                    GlossaArticle *article)
-{
-  GPtrArray *relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  g_ptr_array_add (relations, glossa_document_dup_relations (self->article_document));
-  for (guint i = 0; i < glossa_review_source_get_n_sides (self->review_source); i++)
-    {
-      GPtrArray *links = glossa_review_source_get_side_relations (self->review_source, i, id, article, NULL);
-
-      g_ptr_array_add (relations, links ? links : g_ptr_array_new ());
-    }
-  return relations;
-}
-
-/* Each side by its annotator's name; a name two sides share gets the
- * folder's name added.
+/* Each side by the annotator its file names for this article, else the
+ * one most of its spans name, else its folder's (or file's) name; a name
+ * two sides share gets the folder's name added.
  */
 static GStrv
 dup_side_names (GlossaWindow *self,
-                GPtrArray    *sides)
+                GPtrArray    *sides,
+                GPtrArray    *others)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -660,7 +681,8 @@ dup_side_names (GlossaWindow *self,
       GFile *file = i > 0 ? glossa_review_source_get_side_file (self->review_source, i - 1)
                   : self->corpus ? glossa_corpus_get_file (self->corpus)
                   : glossa_document_get_file (self->article_document);
-      const char *annotator = i == 0 ? glossa_document_get_annotator (self->article_document) : NULL;
+      const char *annotator = i == 0 ? glossa_document_get_annotator (self->article_document)
+                            : ((GlossaAnnotations *) g_ptr_array_index (others, i - 1))->annotator;
       char *name = glossa_review_side_name (annotator, g_ptr_array_index (sides, i), file, NULL);
 
       if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
@@ -719,6 +741,7 @@ static void
 show_review (GlossaWindow *self)
 {
   g_autoptr(GlossaDocument) result = NULL;
+  g_autoptr(GPtrArray) others = NULL;
   g_autoptr(GPtrArray) sides = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GError) error = NULL;
@@ -732,7 +755,8 @@ show_review (GlossaWindow *self)
     return;
 
   article = glossa_document_get_article (self->article_document);
-  sides = dup_sides (self, id, article);
+  others = read_sides (self, id, article);
+  sides = dup_sides (self, others, FALSE);
 
   if (self->review_corpus != NULL)
     result = open_jsonl_result (self, id, article, &fresh);
@@ -753,10 +777,10 @@ show_review (GlossaWindow *self)
   self->save_to_corpus = FALSE;
   glossa_window_set_document (self, result);
 
-  names = dup_side_names (self, sides);
+  names = dup_side_names (self, sides, others);
   glossa_review_bar_set_side_names (self->review_bar, (const char * const *) names);
   glossa_review_bar_set_view (self->review_bar, GTK_TEXT_VIEW (self->view));
-  relations = dup_side_relations (self, id, article);
+  relations = dup_sides (self, others, TRUE);
   glossa_review_bar_set_sides_with_links (self->review_bar, result, sides, relations);
   if (fresh && !glossa_document_get_read_only (result))
     {

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "glossa-export.h"
@@ -316,6 +318,196 @@ test_output_is_corpus (Fixture       *f,
   g_assert_true (glossa_record_source_is_annotated (source, 0));
 }
 
+/*                               0         1         2         3
+ *                               0123456789012345678901234567890123456789012 */
+static const char link_text[] = "Jen Psaki said no comment, Ned Price said.";
+
+/* @name (a copy of link_text) in @dir: both speakers and the quote,
+ * linked to Psaki (@psaki) or Price. The file names @annotator, its
+ * spans nobody (no user): as another tool, or an import, writes them.
+ */
+static void
+annotate_link (const char *dir,
+               const char *name,
+               const char *annotator,
+               gboolean    psaki)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaDocument) document = NULL;
+  GlossaSpan *quote, *first, *second;
+
+  write_text (path, link_text);
+  document = glossa_document_open (file, NULL, &error);
+  g_assert_no_error (error);
+  glossa_document_set_annotator (document, annotator);
+  first = glossa_document_add_span (document, 0, 9, GLOSSA_LABEL_ACTOR, &error);
+  second = glossa_document_add_span (document, 27, 36, GLOSSA_LABEL_ACTOR, &error);
+  quote = glossa_document_add_span (document, 15, 25, GLOSSA_LABEL_QUOTE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_add_relation (document, "source", quote->id,
+                                                  psaki ? first->id : second->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (glossa_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Whether a label shown in @widget has @needle in its text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* "source: QUOTE -> SOURCE" for each link of the saved @json. */
+static char *
+saved_links (const char    *json,
+             GlossaArticle *article)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GlossaAnnotations) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+  gsize len;
+
+  g_assert_true (g_file_get_contents (json, &contents, &len, NULL));
+  saved = glossa_format_read (contents, len, json, article, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < saved->relations->len; i++)
+    {
+      GlossaRelation *relation = g_ptr_array_index (saved->relations, i);
+      const char *ends[2] = { "?", "?" };
+
+      for (guint j = 0; j < saved->spans->len; j++)
+        {
+          GlossaSpan *span = g_ptr_array_index (saved->spans, j);
+
+          if (g_str_equal (span->id, relation->from))
+            ends[0] = span->text;
+          if (g_str_equal (span->id, relation->to))
+            ends[1] = span->text;
+        }
+      g_string_append_printf (out, "%s%s: %s -> %s", i ? "; " : "", relation->type, ends[0], ends[1]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An article whose only disagreement is the quote's source counts 1 in
+ * the list before it is opened, as the bar counts it once it is; the bar
+ * names B by the annotator its file names (its spans name nobody), not by
+ * its folder; keeping B's writes B's link.
+ */
+static void
+test_link_counted_before_open (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *output_path = g_build_filename (f->dir, "adjudicated", NULL);
+  g_autofree char *json = g_build_filename (output_path, "n2.annotations.json", NULL);
+  g_autofree char *txt = g_build_filename (output_path, "n2.txt", NULL);
+  g_autofree char *links = NULL;
+  g_autoptr(GFile) output = g_file_new_for_path (output_path);
+  g_autoptr(GFile) other = g_file_new_for_path (f->other);
+  g_autoptr(GFile) txt_file = NULL;
+  g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaWindow *window;
+
+  annotate_link (f->corpus, "n2.txt", "ada", TRUE);
+  annotate_link (f->other, "n2.txt", "bea", FALSE);
+  window = open_corpus (f->corpus);
+  _glossa_window_compare (window, other, output);
+  g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+  g_assert_true (gui_test_wait_for (second_counted, window, 5000));
+  gui_test_iterate (50);
+  g_assert_true (shows_text (GTK_WIDGET (window), "1 left to decide"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL);
+  g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+  gui_test_iterate (50);
+  g_assert_cmpuint (n_pending (window), ==, 1);
+  g_assert_cmpint (review_left (window, 1), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-next", NULL);
+  gui_test_iterate (20);
+  g_assert_true (shows_text (GTK_WIDGET (window->review_bar), "ada (A): Quote “no comment” ← Jen Psaki"));
+  g_assert_true (shows_text (GTK_WIDGET (window->review_bar), "bea (B): Quote “no comment” ← Ned Price"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-b", NULL);
+  g_assert_cmpuint (n_pending (window), ==, 0);
+  g_assert_cmpint (review_left (window, 1), ==, 0);
+  g_assert_true (glossa_window_flush (window, &error));
+  g_assert_no_error (error);
+  gui_test_close_window (window);
+
+  txt_file = g_file_new_for_path (txt);
+  article = glossa_article_load (txt_file, NULL, &error);
+  g_assert_no_error (error);
+  links = saved_links (json, article);
+  g_assert_cmpstr (links, ==, "source: no comment -> Ned Price");
+}
+
+/* A JSON line's spans over link_text: Psaki, the quote and Price. */
+#define LINK_SPANS \
+  "\"spans\": [{\"id\": \"p\", \"start\": 0, \"end\": 9, \"label\": \"actor\", \"text\": \"Jen Psaki\"}, " \
+  "{\"id\": \"q\", \"start\": 15, \"end\": 25, \"label\": \"quote\", \"text\": \"no comment\"}, " \
+  "{\"id\": \"n\", \"start\": 27, \"end\": 36, \"label\": \"actor\", \"text\": \"Ned Price\"}]"
+#define LINK_TO(to) ", \"relations\": [{\"id\": \"r\", \"type\": \"source\", \"from\": \"q\", \"to\": \"" to "\"}]"
+
+/* JSONL on both sides: A a JSONL corpus (its links in
+ * FILE.annotations.jsonl), B an export's lines; the links are compared,
+ * B goes by the annotator its line names, and keeping B's writes its link.
+ */
+static void
+test_jsonl_side_links (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (f->dir, "c.jsonl", NULL);
+  g_autofree char *sidecar = g_build_filename (f->dir, "c.annotations.jsonl", NULL);
+  g_autofree char *b_path = g_build_filename (f->dir, "ben.jsonl", NULL);
+  g_autofree char *output_path = g_build_filename (f->dir, "adjudicated", NULL);
+  g_autofree char *json = g_build_filename (output_path, "n1.annotations.json", NULL);
+  g_autofree char *txt = g_build_filename (output_path, "n1.txt", NULL);
+  g_autofree char *links = NULL;
+  g_autoptr(GFile) output = g_file_new_for_path (output_path);
+  g_autoptr(GFile) b = g_file_new_for_path (b_path);
+  g_autoptr(GFile) txt_file = NULL;
+  g_autoptr(GlossaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaWindow *window;
+
+  write_text (corpus, "{\"id\": \"n1\", \"text\": \"Jen Psaki said no comment, Ned Price said.\"}\n");
+  write_text (sidecar, "{\"id\": \"n1\", \"status\": \"done\", \"annotator\": \"ada\", " LINK_SPANS LINK_TO ("p") "}\n");
+  write_text (b_path, "{\"id\": \"n1\", \"text\": \"Jen Psaki said no comment, Ned Price said.\", "
+                      "\"annotator\": \"ben\", " LINK_SPANS LINK_TO ("n") "}\n");
+  window = open_corpus (corpus);
+  _glossa_window_compare (window, b, output);
+  g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+  gui_test_iterate (50);
+  g_assert_cmpuint (n_pending (window), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-next", NULL);
+  gui_test_iterate (20);
+  g_assert_true (shows_text (GTK_WIDGET (window->review_bar), "ada (A): Quote “no comment” ← Jen Psaki"));
+  g_assert_true (shows_text (GTK_WIDGET (window->review_bar), "ben (B): Quote “no comment” ← Ned Price"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-b", NULL);
+  g_assert_cmpuint (n_pending (window), ==, 0);
+  g_assert_true (glossa_window_flush (window, &error));
+  g_assert_no_error (error);
+  gui_test_close_window (window);
+
+  txt_file = g_file_new_for_path (txt);
+  article = glossa_article_load (txt_file, NULL, &error);
+  g_assert_no_error (error);
+  links = saved_links (json, article);
+  g_assert_cmpstr (links, ==, "source: no comment -> Ned Price");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +520,10 @@ main (int   argc,
               test_hostile_ids, fixture_tear_down);
   g_test_add ("/gui/review-output/output-is-corpus", Fixture, NULL, fixture_set_up,
               test_output_is_corpus, fixture_tear_down);
+  g_test_add ("/gui/review-output/link-counted-before-open", Fixture, NULL, fixture_set_up,
+              test_link_counted_before_open, fixture_tear_down);
+  g_test_add ("/gui/review-output/jsonl-side-links", Fixture, NULL, fixture_set_up,
+              test_jsonl_side_links, fixture_tear_down);
 
   return g_test_run ();
 }
