@@ -147,4 +147,41 @@ def read_only_folder(tmp):
         os.chmod(ro, 0o755)
 
 
+def linked(tmp, who, source):
+    """WHO's JSONL corpus: a1's speakers and quote, the quote's source
+    linked to Alice or Bob (@source: its start), ids of WHO's own."""
+    path = corpus(tmp, who, {"a1": [(0, 5, "actor"), (11, 14, "actor"), (30, 40, "quote")]})
+    lines = read_lines(path.replace(".jsonl", ".annotations.jsonl"))
+    line = lines[0]
+    ids = {s["start"]: who + "-" + s["id"] for s in line["spans"]}
+    for s in line["spans"]:
+        s["id"] = ids[s["start"]]
+    line["relations"] = [{"id": "r1", "type": "source", "from": ids[30], "to": ids[source]}]
+    with open(path.replace(".jsonl", ".annotations.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(line) + "\n")
+    return path
+
+
+def merged_links(tmp, inputs, min_agree):
+    out = os.path.join(tmp, "gold%s.jsonl" % min_agree)
+    expect_exit(glossa("merge", *inputs, "--min-agree", str(min_agree), "-o", out), 0)
+    expect_exit(glossa("validate", out), 0)
+    line = {line["id"]: line for line in read_lines(out.replace(".jsonl", ".annotations.jsonl"))}["a1"]
+    text = {s["id"]: s["text"] for s in line["spans"]}
+    return sorted((r["type"], text[r["from"]], text[r["to"]]) for r in line.get("relations", []))
+
+
+@test
+def links_kept_from_jsonl(tmp):
+    """A link is kept where --min-agree annotators drew it (by its ends'
+    characters and labels, whatever their ids), from JSONL inputs too."""
+    inputs = [linked(tmp, "ada", 0), linked(tmp, "ben", 0), linked(tmp, "cleo", 11)]
+    got = merged_links(tmp, inputs, 2)
+    expect(got == [("source", "taxes rise", "Alice")], got)
+    got = merged_links(tmp, inputs, 1)
+    expect(got == [("source", "taxes rise", "Alice"), ("source", "taxes rise", "Bob")], got)
+    got = merged_links(tmp, inputs, 3)
+    expect(got == [], got)
+
+
 report()
