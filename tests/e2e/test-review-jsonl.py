@@ -12,7 +12,10 @@ B.jsonl C.jsonl -o GOLD.jsonl --majority` writes GOLD.jsonl (A's articles,
 without spans) and GOLD.annotations.jsonl (the results, one line per
 article reviewed); Ctrl+4 keeps none of the one disagreement no majority
 decides; started again, nothing changes; then validate, stats and export
-take GOLD.jsonl as it is.
+take GOLD.jsonl as it is. Then links: three JSONL sides tag one quote
+and both speakers alike but link the quote to other sources; the review
+shows it as the one disagreement, and Ctrl+2 keeps Ben's link, which
+GOLD's line then carries.
 """
 
 import json
@@ -27,7 +30,7 @@ import glossae2e as e2e  # noqa: E402
 e2e.skip_all_unless_display()
 
 exe = sys.argv[1]
-tap = e2e.Tap(5)
+tap = e2e.Tap(7)
 texts = {"n1": "Ana Lima said the bridge will reopen on Monday, the mayor announced.",
          "n2": "Rui Costa closed the port."}
 
@@ -120,5 +123,50 @@ exported = e2e.run_cli(exe, "export", gold, "--format", "jsonl", "-o", export)
 counts = json.loads(stats.stdout) if stats.returncode == 0 else {}
 tap.ok(validate.returncode == 0 and counts.get("spans") == 2 and exported.returncode == 0,
        "validate, stats and export take GOLD.jsonl", validate.stderr + stats.stdout + stats.stderr + exported.stderr)
+
+# Links on three JSONL sides: every side has Psaki, Price and the quote;
+# Ada and Cleo link it to Psaki, Ben to Price, each with ids of their own.
+link_text = "Jen Psaki said no comment, Ned Price said."
+link_work = e2e.workdir("review-jsonl-links")
+link_inputs = []
+for who, source in (("ada", "Jen Psaki"), ("ben", "Ned Price"), ("cleo", "Jen Psaki")):
+    path = os.path.join(link_work, who + ".jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "n3", "text": link_text}) + "\n")
+    spans = [{"id": "%s-%d" % (who, i), "start": link_text.index(t), "end": link_text.index(t) + len(t),
+              "label": label, "text": t}
+             for i, (t, label) in enumerate((("Jen Psaki", "actor"), ("no comment", "quote"), ("Ned Price", "actor")))]
+    ids = {s["text"]: s["id"] for s in spans}
+    with open(os.path.join(link_work, who + ".annotations.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "n3", "status": "done", "annotator": who, "spans": spans,
+                            "relations": [{"id": "r1", "type": "source", "from": ids["no comment"],
+                                           "to": ids[source]}]}) + "\n")
+    link_inputs.append(path)
+link_gold = os.path.join(link_work, "gold.jsonl")
+link_gold_annotations = os.path.join(link_work, "gold.annotations.jsonl")
+
+
+def kept_links():
+    line = lines(link_gold_annotations).get("n3") or {}
+    text = {s["id"]: s["text"] for s in line.get("spans", [])}
+    return sorted((r["type"], text.get(r["from"]), text.get(r["to"])) for r in line.get("relations", []))
+
+
+app = e2e.Review(exe, link_inputs + ["-o", link_gold], link_work)
+try:
+    app.wait_window()
+    seeded = e2e.wait_until(lambda: keys_of(lines(link_gold_annotations).get("n3"))
+                            == [(0, 9, "actor"), (27, 36, "actor")], timeout=30)
+    tap.ok(seeded and kept_links() == [], "the speakers every side tags are agreed; the quote, "
+           "linked differently, is left to decide", lines(link_gold_annotations))
+    app.focus()
+    app.key("F8")
+    time.sleep(0.3)
+    app.key("ctrl+2")
+    kept = e2e.wait_until(lambda: kept_links() == [("source", "no comment", "Ned Price")], timeout=15.0)
+    tap.ok(kept, "Ctrl+2 keeps Ben's quote with his link to Price, in GOLD.annotations.jsonl",
+           lines(link_gold_annotations))
+finally:
+    app.close()
 
 sys.exit(tap.finish())
