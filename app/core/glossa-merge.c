@@ -16,6 +16,7 @@
 #include "glossa-format-private.h"
 #include "glossa-merge.h"
 #include "glossa-output.h"
+#include "glossa-review.h"
 #include "glossa-storage.h"
 
 /* Provenance */
@@ -690,23 +691,29 @@ open_inputs (Inputs        *in,
   return TRUE;
 }
 
-/* The name a side goes by in "sources": its annotator, or the input's
- * file name when the annotator is not given or another side has it too.
+/* The name a side goes by in "sources", as in the review
+ * (glossa_review_side_name()): its file's annotator, else the one most of
+ * its spans name, else the input's name ("ben.jsonl" is "ben"); a name
+ * another side has gets the input's name added, then a number.
  */
 static char *
-side_name (GPtrArray  *names,
-           const char *annotator,
-           const char *input)
+side_name (GPtrArray    *names,
+           GlossaRecord *record,
+           const char   *input)
 {
-  g_autofree char *base = g_path_get_basename (input);
-  const char *own = annotator != NULL && annotator[0] != '\0' ? annotator : base;
-  char *name = g_strdup (own);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autofree char *own = glossa_review_side_name (record->annotator, record->spans, file, NULL);
+  g_autofree char *told_apart = NULL;
+  char *name;
 
-  for (guint n = 1; g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL); n++)
+  if (!g_ptr_array_find_with_equal_func (names, own, g_str_equal, NULL))
+    return g_steal_pointer (&own);
+  told_apart = glossa_review_side_name (record->annotator, record->spans, file, own);
+  name = g_strdup (told_apart);
+  for (guint n = 2; g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL); n++)
     {
       g_free (name);
-      name = n == 1 ? g_strdup_printf ("%s (%s)", own, base)
-                    : g_strdup_printf ("%s (%s %u)", own, base, n);
+      name = g_strdup_printf ("%s %u", told_apart, n);
     }
   return name;
 }
@@ -751,7 +758,7 @@ merge_document (Inputs      *in,
         }
       g_ptr_array_add (sides, record->spans);
       g_ptr_array_add (side_relations, record->relations);
-      g_ptr_array_add (names, side_name (names, record->annotator, in->inputs[i]));
+      g_ptr_array_add (names, side_name (names, record, in->inputs[i]));
     }
 
   *skipped = records->len < min_agree;

@@ -184,4 +184,27 @@ def links_kept_from_jsonl(tmp):
     expect(got == [], got)
 
 
+@test
+def sources_named_as_in_review(tmp):
+    """A side goes by the annotator its line names, else the one its spans
+    name, else its file's name without .jsonl, as the review names it."""
+    inputs = []
+    for who, annotator, by in (("ada", "ada", None), ("ben", "", "bea"), ("cleo", "", None)):
+        path = corpus(tmp, who, {"a1": [(0, 5, "actor")]})
+        annotations = path.replace(".jsonl", ".annotations.jsonl")
+        line = read_lines(annotations)[0]
+        line["annotator"] = annotator
+        for s in line["spans"]:
+            if by:
+                s["annotator"] = by
+        with open(annotations, "w", encoding="utf-8") as f:
+            f.write(json.dumps(line) + "\n")
+        inputs.append(path)
+    out = os.path.join(tmp, "gold.jsonl")
+    expect_exit(glossa("merge", *inputs, "-o", out), 0)
+    line = read_lines(os.path.join(tmp, "gold.annotations.jsonl"))[0]
+    expect(line["spans"][0]["review"]["sources"] == ["ada", "bea", "cleo"], line)
+    expect(line["annotator"] == "ada + bea + cleo", line)
+
+
 report()
