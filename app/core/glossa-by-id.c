@@ -320,15 +320,13 @@ read_line (GlossaById     *self,
   return g_steal_pointer (&line);
 }
 
-static GPtrArray *
-spans_from_line (GlossaById     *self,
-                 const LineRef  *ref,
-                 GlossaArticle  *article,
-                 GError        **error)
+/* Line @ref of the file, which must be a JSON object, as that object. */
+static JsonNode *
+parse_line (GlossaById     *self,
+            const LineRef  *ref,
+            GError        **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
-  g_autofree char *name = g_strdup_printf ("%s:%u", self->display, ref->line_no);
   g_autofree char *line = read_line (self, ref, error);
 
   if (line == NULL ||
@@ -337,12 +335,26 @@ spans_from_line (GlossaById     *self,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "%s: expected a JSON object, found %s", name, _glossa_format_node_kind (node));
+                   "%s:%u: expected a JSON object, found %s", self->display, ref->line_no,
+                   _glossa_format_node_kind (node));
       return NULL;
     }
+  return g_steal_pointer (&node);
+}
+
+static GPtrArray *
+spans_from_line (GlossaById     *self,
+                 const LineRef  *ref,
+                 GlossaArticle  *article,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_autofree char *name = g_strdup_printf ("%s:%u", self->display, ref->line_no);
+  g_autoptr(JsonNode) node = parse_line (self, ref, error);
 
   /* Exports carry no span ids: they are given here. */
-  if (!glossa_format_spans_from_json (json_object_get_member (json_node_get_object (node), "spans"),
+  if (node == NULL ||
+      !glossa_format_spans_from_json (json_object_get_member (json_node_get_object (node), "spans"),
                                       article, 0, name, spans, error))
     return NULL;
   return g_steal_pointer (&spans);
@@ -359,25 +371,18 @@ annotations_from_line (GlossaById     *self,
                        GError        **error)
 {
   g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
-  g_autoptr(JsonNode) node = NULL;
   g_autofree char *name = g_strdup_printf ("%s:%u", self->display, ref->line_no);
-  g_autofree char *line = read_line (self, ref, error);
+  g_autoptr(JsonNode) node = parse_line (self, ref, error);
   JsonObject *object;
   JsonNode *annotator, *relations;
 
-  if (line == NULL ||
-      !(node = glossa_json_parse_line (line, ref->length, self->display, ref->line_no, error)))
+  if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   "%s: expected a JSON object, found %s", name, _glossa_format_node_kind (node));
-      return NULL;
-    }
   object = json_node_get_object (node);
   if (!glossa_format_spans_from_json (json_object_get_member (object, "spans"),
                                       article, 0, name, annotations->spans, error))
     return NULL;
+  /* Only names the side: one that is not a string is no name, not an error. */
   annotator = json_object_get_member (object, "annotator");
   if (annotator != NULL && _glossa_format_node_is_string (annotator))
     {
