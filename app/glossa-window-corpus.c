@@ -434,6 +434,7 @@ typedef struct
   GFile     *corpus;
   GPtrArray *others;
   GFile     *output;
+  gboolean   majority;
 } CountData;
 
 static void
@@ -465,13 +466,15 @@ read_jsonl_result (GlossaCorpus  *corpus,
 }
 
 /* What is left to decide in @record (A's) against the @other sides,
- * links compared as the review bar compares them: a side that cannot be
- * read has nothing there.
+ * links compared as the review bar compares them, and with @majority what
+ * the bar will accept on first showing the article left out: a side that
+ * cannot be read has nothing there.
  */
 static guint
 count_record (GlossaRecord            *record,
               GlossaReviewSource      *other,
-              const GlossaAnnotations *result)
+              const GlossaAnnotations *result,
+              gboolean                 majority)
 {
   g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -486,7 +489,7 @@ count_record (GlossaRecord            *record,
       g_ptr_array_add (sides, annotations ? g_ptr_array_ref (annotations->spans) : g_ptr_array_new ());
       g_ptr_array_add (relations, annotations ? g_ptr_array_ref (annotations->relations) : g_ptr_array_new ());
     }
-  return glossa_review_count_pending_with_links (sides, relations, result);
+  return glossa_review_count_pending_with_links (sides, relations, result, majority);
 }
 
 /* Reads A, B and the result of every article in the background; an
@@ -534,7 +537,7 @@ count_thread (GTask        *task,
       if (local_error != NULL)
         continue;
       g_hash_table_insert (counts, g_strdup (record->id),
-                           GUINT_TO_POINTER (count_record (record, other, result)));
+                           GUINT_TO_POINTER (count_record (record, other, result, data->majority)));
     }
   g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_hash_table_unref);
 }
@@ -588,6 +591,7 @@ start_counting (GlossaWindow *self)
   for (guint i = 0; i < glossa_review_source_get_n_sides (self->review_source); i++)
     g_ptr_array_add (data->others, g_object_ref (glossa_review_source_get_side_file (self->review_source, i)));
   data->output = g_object_ref (self->review_output);
+  data->majority = self->review_majority;
   task = g_task_new (self, cancellable, count_cb, NULL);
   g_task_set_source_tag (task, start_counting);
   g_task_set_task_data (task, data, count_data_free);

@@ -723,22 +723,36 @@ guint
 glossa_review_count_pending_n (GPtrArray               *sides,
                                const GlossaAnnotations *result)
 {
-  return glossa_review_count_pending_with_links (sides, NULL, result);
+  return glossa_review_count_pending_with_links (sides, NULL, result, FALSE);
+}
+
+/* Nothing adjudicated yet: no result, or one with neither spans nor
+ * decisions (a JSONL output's line before the article is first shown).
+ */
+static gboolean
+result_is_fresh (const GlossaAnnotations *result)
+{
+  return result == NULL ||
+         (result->spans->len == 0 &&
+          (result->extra == NULL || !json_object_has_member (result->extra, "decisions")));
 }
 
 guint
 glossa_review_count_pending_with_links (GPtrArray               *sides,
                                         GPtrArray               *relations,
-                                        const GlossaAnnotations *result)
+                                        const GlossaAnnotations *result,
+                                        gboolean                 majority)
 {
   g_autoptr(GPtrArray) items = glossa_review_compare_sides (sides, relations);
+  gboolean majority_decides = majority && result_is_fresh (result);
   guint pending = 0;
 
   for (guint i = 0; i < items->len; i++)
     {
       const GlossaReviewItem *item = g_ptr_array_index (items, i);
 
-      if (!glossa_review_item_is_disagreement (item))
+      if (!glossa_review_item_is_disagreement (item) ||
+          (majority_decides && glossa_review_item_get_majority_side (item) >= 0))
         continue;
       if (result == NULL ||
           !(result_has_side (result->spans, item) || decided_neither (result, item)))

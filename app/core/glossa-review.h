@@ -137,11 +137,15 @@ guint      glossa_review_count_pending_n (GPtrArray              *sides,
 GPtrArray *glossa_review_compare_sides (GPtrArray              *sides,
                                         GPtrArray              *relations);
 /* glossa_review_count_pending_n() of glossa_review_compare_sides()'s items:
- * a link conflict is left to decide too.
+ * a link conflict is left to decide too. With @majority (the review's
+ * --majority), a disagreement a strict majority agrees on is not left
+ * when nothing is adjudicated yet (@result %NULL, or without spans and
+ * decisions): the review decides it as it first shows the article.
  */
 guint      glossa_review_count_pending_with_links (GPtrArray               *sides,
                                                    GPtrArray               *relations,
-                                                   const GlossaAnnotations *result);
+                                                   const GlossaAnnotations *result,
+                                                   gboolean                 majority);
 const char *glossa_review_kind_to_string (GlossaReviewKind kind);
 
 G_END_DECLS

@@ -486,8 +486,18 @@ test_review_count_pending_three (void)
   const char *specs[] = { "0 4 actor; 5 9 claim", "0 4 actor; 5 9 quote", "0 4 claim; 5 9 date", NULL };
   g_autoptr(GPtrArray) sides = sides_new (specs);
   g_autoptr(GlossaAnnotations) result = glossa_annotations_new ();
+  g_autoptr(GlossaAnnotations) other = glossa_annotations_new ();
 
   g_assert_cmpuint (glossa_review_count_pending_n (sides, NULL), ==, 2);
+  /* With --majority, what the review will accept on first showing the
+   * article is not left: the actor at 0-4 (two of three), not 5-9. Once
+   * anything is adjudicated (a span, here one of none of the sides), the
+   * majority was offered already.
+   */
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, NULL, NULL, TRUE), ==, 1);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, NULL, result, TRUE), ==, 1);
+  g_ptr_array_add (other->spans, glossa_span_new ("x", 20, 30, GLOSSA_LABEL_DATE, "x"));
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, NULL, other, TRUE), ==, 2);
   g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (sides, 1), 0)));
   g_assert_cmpuint (glossa_review_count_pending_n (sides, result), ==, 1);
   g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (sides, 2), 1)));
@@ -718,14 +728,14 @@ test_review_count_pending_links (void)
   GPtrArray *b = g_ptr_array_index (sides, 1);
 
   g_assert_cmpuint (glossa_review_count_pending_n (sides, NULL), ==, 0);
-  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, NULL), ==, 1);
-  g_assert_cmpuint (glossa_review_count_pending_with_links (same_sides, same_relations, NULL), ==, 0);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, NULL, FALSE), ==, 1);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (same_sides, same_relations, NULL, FALSE), ==, 0);
   g_assert_cmpint (((GlossaReviewItem *) g_ptr_array_index (items, 1))->kind, ==, GLOSSA_REVIEW_LINK_CONFLICT);
 
   g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index (b, 0)));
-  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, result), ==, 1);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, result, FALSE), ==, 1);
   g_ptr_array_add (result->spans, glossa_span_ref (g_ptr_array_index (b, 2)));
-  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, result), ==, 0);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, result, FALSE), ==, 0);
 }
 
 #define LINK_SPANS(psaki, price) \
@@ -786,7 +796,7 @@ test_review_jsonl_side_links (void)
   g_assert_null (item->targets[0]);
   g_assert_cmpstr (item->targets[1]->text, ==, "Ned Price");
   g_assert_cmpstr (item->targets[2]->text, ==, "Jen Psaki");
-  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, NULL), ==, 1);
+  g_assert_cmpuint (glossa_review_count_pending_with_links (sides, relations, NULL, FALSE), ==, 1);
 
   g_assert_null (glossa_review_source_get_side_relations (source, 0, "broken", article, &error));
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);

@@ -426,6 +426,7 @@ test_link_counted_before_open (Fixture       *f,
   window = open_corpus (f->corpus);
   _glossa_window_compare (window, other, output);
   g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+  g_assert_cmpuint (window->corpus_position, ==, 0);
   g_assert_true (gui_test_wait_for (second_counted, window, 5000));
   gui_test_iterate (50);
   g_assert_true (shows_text (GTK_WIDGET (window), "1 left to decide"));

@@ -23,13 +23,14 @@ typedef struct
 } Fixture;
 
 static void
-annotate (const char   *dir,
-          const char   *annotator,
-          gint64        start,
-          gint64        end,
-          GlossaLabel   label)
+annotate_named (const char   *dir,
+                const char   *name,
+                const char   *annotator,
+                gint64        start,
+                gint64        end,
+                GlossaLabel   label)
 {
-  g_autofree char *path = g_build_filename (dir, "n1.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossaDocument) document = glossa_document_open (file, NULL, &error);
@@ -38,6 +39,16 @@ annotate (const char   *dir,
   glossa_document_set_user (document, annotator);
   g_assert_nonnull (glossa_document_add_span (document, start, end, label, &error));
   g_assert_true (glossa_document_save (document, NULL, &error));
+}
+
+static void
+annotate (const char   *dir,
+          const char   *annotator,
+          gint64        start,
+          gint64        end,
+          GlossaLabel   label)
+{
+  annotate_named (dir, "n1.txt", annotator, start, end, label);
 }
 
 /* Ana Lima: Ada and Ben actor, Cleo quote (majority actor); "opened":
@@ -242,6 +253,82 @@ test_no_majority (Fixture       *f,
   gui_test_close_window (window);
 }
 
+static int
+review_left (GlossaWindow *window,
+             guint         position)
+{
+  g_autoptr(GlossaCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (window->corpus), position);
+
+  return glossa_corpus_item_get_review_left (item);
+}
+
+static gboolean
+second_counted (gpointer data)
+{
+  return review_left (data, 1) >= 0;
+}
+
+/* n2 as n1's first two disagreements: "Ana Lima", which the majority
+ * decides, and "opened", which it does not.
+ */
+static void
+add_second_article (Fixture *f)
+{
+  static const char *who[] = { "ada", "ben", "cleo" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dirs[i], "n2.txt", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      annotate_named (f->dirs[i], "n2.txt", who[i], 16, 24, i == 2 ? GLOSSA_LABEL_QUOTE : GLOSSA_LABEL_ACTOR);
+    }
+  annotate_named (f->dirs[0], "n2.txt", "ada", 25, 31, GLOSSA_LABEL_CLAIM);
+  annotate_named (f->dirs[1], "n2.txt", "ben", 25, 31, GLOSSA_LABEL_DATE);
+}
+
+/* The list counts, before an article is opened, what will be left in it
+ * once shown: with the majority accepted, one in n2; without, two. Opened,
+ * the bar says the same.
+ */
+static void
+test_majority_counted_before_open (Fixture       *f,
+                                   gconstpointer  data)
+{
+  for (guint majority = 0; majority < 2; majority++)
+    {
+      g_autoptr(GError) error = NULL;
+      GlossaWindow *window;
+      guint expected = majority ? 1 : 2;
+
+      if (majority == 0)
+        add_second_article (f);
+      else
+        {
+          /* Nothing adjudicated yet, as at the first start. */
+          remove_folder (f->output);
+          g_free (f->output);
+          f->output = g_dir_make_tmp ("glossa-three-out-XXXXXX", &error);
+          g_assert_no_error (error);
+        }
+      window = start (f, majority);
+      g_assert_cmpuint (window->corpus_position, ==, 0);
+      g_assert_true (gui_test_wait_for (second_counted, window, 5000));
+      g_assert_cmpint (review_left (window, 1), ==, expected);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
+      g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+      gui_test_iterate (50);
+      g_assert_cmpuint (glossa_review_bar_get_n_pending (window->review_bar), ==, expected);
+      g_assert_cmpint (review_left (window, 1), ==, expected);
+      /* The next window opens the corpus where this one leaves it. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-article", NULL));
+      g_assert_true (gui_test_wait_for (is_reviewing, window, 5000));
+      gui_test_close_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +338,8 @@ main (int   argc,
   g_test_add ("/gui/review-three/majority-then-resume", Fixture, NULL, fixture_set_up,
               test_majority_then_resume, fixture_tear_down);
   g_test_add ("/gui/review-three/no-majority", Fixture, NULL, fixture_set_up, test_no_majority, fixture_tear_down);
+  g_test_add ("/gui/review-three/majority-counted-before-open", Fixture, NULL, fixture_set_up,
+              test_majority_counted_before_open, fixture_tear_down);
 
   return g_test_run ();
 }
