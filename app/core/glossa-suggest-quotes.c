@@ -60,9 +60,10 @@ static const WordList english[] = {
     "tweets stated acknowledged admitted admits recalled recalls continued observed "
     "remarked confirmed denied responded answered concluded insisted complained predicted "
     "suggested suggests added promised vowed urged told called calling described "
-    "describing", W_VERB },
+    "describing testified testifies testify countered counters praised hailed", W_VERB },
   { "has have had also later then again once previously earlier recently further simply "
-    "just only has would will himself herself themselves itself", W_AUX },
+    "just only has would will himself herself themselves itself could should might must can",
+    W_AUX },
   { "be been being was were is are", W_PASSIVE },
   { "of", W_OF },
   { "for of", W_PARTICLE },
@@ -695,6 +696,9 @@ ends_sentence (const Scan *scan,
     return TRUE;
   if (next >= scan->tokens->len)
     return TRUE;
+  /* “Whitfield (D-Ore.) said”: a full stop inside brackets ends no sentence. */
+  if (token->kind == TOK_PUNCT && token->ch == '.' && is_punct (scan, next, ")"))
+    return FALSE;
   if (token->kind == TOK_PUNCT && (token->ch == '.' || token->ch == '!' || token->ch == '?' ||
                                    token->ch == 0x2026 || token->ch == 0x3002))
     return !is_kind (scan, next, TOK_WORD) || !g_unichar_islower (scan->cp[tok (scan, next)->start]);
@@ -808,6 +812,11 @@ np_continues (const Scan *scan,
   guint flags = token_flags (scan, t);
 
   if (!is_kind (scan, t, TOK_WORD) || (flags & (W_VERB | W_PRONOUN | W_PASSIVE)))
+    return FALSE;
+  /* “said his party had offered “…””: an auxiliary starts the clause the
+   * noun phrase is the subject of; it is not the speaker.
+   */
+  if ((flags & W_AUX) && !(flags & (W_DET | W_OF | W_PARTICLE)))
     return FALSE;
   /* “il ministro per gli Affari regionali”, “the minister for Europe” */
   if ((flags & W_TITLE_LINK) && (token_flags (scan, t - 1) & W_TITLE))
@@ -935,12 +944,45 @@ skip_aside (const Scan *scan,
 
   for (gint64 c = t - 1; c > limit && t - c <= 20; c--)
     {
-      if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, ".;:!?"))
+      if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, bracket ? ";:!?" : ".;:!?"))
         return -1;
       if (bracket ? is_punct (scan, c, "(") : is_dash (scan, c))
         return c - 1;
     }
   return -1;
+}
+
+/* The closing bracket of the one opening at @t, within a few words, or -1:
+ * “Whitfield (D-Ore.) said”.
+ */
+static gint64
+bracket_end (const Scan *scan,
+             gint64      t,
+             gint64      last)
+{
+  for (gint64 c = t + 1; c <= last && c - t <= 8; c++)
+    {
+      if (is_kind (scan, c, TOK_QUOTE) || is_kind (scan, c, TOK_PARA) || is_punct (scan, c, "("))
+        return -1;
+      if (is_punct (scan, c, ")"))
+        return c;
+    }
+  return -1;
+}
+
+/* Whether a lower-case “of” is among the tokens [from, to): “Democrat of
+ * California” describes someone, it does not name them.
+ */
+static gboolean
+has_lower_of (const Scan *scan,
+              gint64      from,
+              gint64      to)
+{
+  for (gint64 c = from; c < to; c++)
+    if ((token_flags (scan, c) & W_OF) && is_kind (scan, c, TOK_WORD) &&
+        g_unichar_islower (scan->cp[tok (scan, c)->start]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Skips an apposition ending at the comma @t (“Psaki, the press secretary,
@@ -951,7 +993,7 @@ skip_apposition (const Scan *scan,
                  gint64      t,
                  gint64      limit)
 {
-  for (gint64 c = t - 1; c > limit && t - c <= 12; c--)
+  for (gint64 c = t - 1; c > limit && t - c <= 16; c--)
     {
       if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, ".;:!?"))
         return -1;
@@ -965,7 +1007,9 @@ skip_apposition (const Scan *scan,
           if (c + 1 < t && ((first & (W_REL | W_DET | W_TITLE)) ||
                             (is_kind (scan, c + 1, TOK_WORD) &&
                              g_unichar_isdigit (scan->cp[tok (scan, c + 1)->start])) ||
-                            (is_name_word (scan, c - 1) && !is_capitalised (scan, c + 1))))
+                            (is_name_word (scan, c - 1) && !is_capitalised (scan, c + 1)) ||
+                            ((is_name_word (scan, c - 1) || is_punct (scan, c - 1, ")")) &&
+                             has_lower_of (scan, c + 1, t))))
             return c - 1;
           return -1;
         }
@@ -987,9 +1031,33 @@ name_apposition (const Scan *scan,
     return no_range;
   while (first - 1 >= limit && run_continues (scan, first - 1, -1))
     first--;
+  if (has_lower_of (scan, first, t))
+    return no_range;
   if (first - 1 > limit && is_punct (scan, first - 1, ","))
     return name_in_run (scan, first, t - 1);
   return no_range;
+}
+
+/* Conjunctions among the words that end a noun phrase: the subject after
+ * them is a subject (“that a senior official had said”), not the object of
+ * a preposition.
+ */
+static gboolean
+is_conjunction (const Scan *scan,
+                gint64      t)
+{
+  static const char * const words[] = {
+    "that", "when", "while", "and", "but", "as", "whether", "if", "because",
+    "mentre", "quando", "e", "ma", "perché", "se", "come",
+  };
+  char buf[64];
+
+  if (!is_kind (scan, t, TOK_WORD) || !word_lower (scan, tok (scan, t), buf, sizeof buf))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (buf, words[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* The subject of the verb at @v, read backwards no further than @limit. */
@@ -999,6 +1067,7 @@ subject_backward (const Scan *scan,
                   gint64      limit)
 {
   gint64 i = v - 1, first;
+  gboolean relative = FALSE;
 
   while (i >= limit && (token_flags (scan, i) & W_AUX) && !(token_flags (scan, i) & W_PRONOUN))
     i--;
@@ -1015,6 +1084,16 @@ subject_backward (const Scan *scan,
   /* “Vincenzo De Luca, che parla di …”: the antecedent speaks. */
   else if (i - 2 >= limit && (token_flags (scan, i) & W_REL) && is_punct (scan, i - 1, ","))
     i -= 2;
+  /* “business groups who said”: a bare noun before “who” is its subject. */
+  else if (i - 1 >= limit && (token_flags (scan, i) & W_REL) && is_kind (scan, i - 1, TOK_WORD) &&
+           !(token_flags (scan, i - 1) & (W_FUNC | W_VERB | W_STOP | W_AUX)))
+    {
+      i--;
+      relative = TRUE;
+    }
+  /* “Sen. Rebecca Solano (D-Ariz.), who is leading the talks, said” */
+  if (i >= limit && is_punct (scan, i, ")"))
+    i = skip_aside (scan, i, limit);
   if (i < limit || !is_kind (scan, i, TOK_WORD))
     return no_range;
   if (token_flags (scan, i) & W_PRONOUN)
@@ -1038,12 +1117,18 @@ subject_backward (const Scan *scan,
 
       if (!is_kind (scan, first - 1, TOK_WORD) || (flags & (W_VERB | W_PRONOUN)))
         break;
+      /* “…, che in una nota ha replicato”: a noun after a preposition is
+       * not the subject; the one before the preposition may be.
+       */
+      if ((flags & W_DET) && first - 2 > limit && (token_flags (scan, first - 2) & W_STOP) &&
+          !(token_flags (scan, first - 2) & (W_OF | W_REL | W_DET)) && !is_conjunction (scan, first - 2))
+        return subject_backward (scan, first - 2, limit);
       if (flags & W_DET)
         return token_range (scan, first - 1, i);
       if ((flags & (W_FUNC | W_STOP)) && !(flags & (W_PARTICLE | W_OF)))
         break;
     }
-  if (first - 1 < limit || !is_kind (scan, first - 1, TOK_WORD))
+  if (relative || first - 1 < limit || !is_kind (scan, first - 1, TOK_WORD))
     return token_range (scan, first, i);
   return no_range;
 }
@@ -1143,6 +1228,38 @@ lead_according (const Scan  *scan,
   return TRUE;
 }
 
+/* Whether the words after a quotation at @k go on with the reporter's own
+ * clause rather than its attribution: “…,” while the chamber warned; “…,”
+ * leaving out portions that he said.
+ */
+static gboolean
+starts_other_clause (const Scan *scan,
+                     gint64      k)
+{
+  const Token *word = tok (scan, k);
+  guint flags = token_flags (scan, k);
+
+  if (word->kind != TOK_WORD || (flags & (W_VERB | W_ACCORDING)))
+    return FALSE;
+  if ((flags & W_STOP) && !(flags & (W_DET | W_PARTICLE | W_OF | W_TITLE_LINK)))
+    return TRUE;
+  return word->end - word->start > 4 && g_unichar_islower (scan->cp[word->start]) &&
+         scan->cp[word->end - 3] == 'i' && scan->cp[word->end - 2] == 'n' &&
+         scan->cp[word->end - 1] == 'g';
+}
+
+/* Whether the tokens [from, to) are all words. */
+static gboolean
+words_only (const Scan *scan,
+            gint64      from,
+            gint64      to)
+{
+  for (gint64 c = from; c < to; c++)
+    if (!is_kind (scan, c, TOK_WORD))
+      return FALSE;
+  return to > from;
+}
+
 /* “…,” said Jen Psaki / “…,” Psaki said / «…», ha aggiunto: the cue right
  * after the quotation, before anything else happens in the sentence.
  */
@@ -1159,11 +1276,15 @@ cue_after (const Scan  *scan,
   while (k <= last && is_kind (scan, k, TOK_PUNCT) && (tok (scan, k)->ch == 0x2014 ||
                                                        tok (scan, k)->ch == 0x2013))
     k++;
+  if (k <= last && starts_other_clause (scan, k))
+    return FALSE;
   for (gint64 j = k; j <= last && j - k < CUE_REACH; j++)
     {
       gint64 sfrom;
 
-      if (!is_kind (scan, j, TOK_WORD) && !is_punct (scan, j, ","))
+      if (j > k && is_punct (scan, j, "(") && (j = bracket_end (scan, j, last)) >= 0)
+        continue;
+      if (j < 0 || (!is_kind (scan, j, TOK_WORD) && !is_punct (scan, j, ",")))
         return FALSE;
       if (according_at (scan, j, &sfrom) && j == k)
         {
@@ -1185,6 +1306,10 @@ cue_after (const Scan  *scan,
           a->rule = GLOSSA_QUOTE_RULE_CUE_AFTER;
           a->speaker = only_aux ? speaker_forward (scan, j + 1, last, NULL)
                                 : subject_backward (scan, j, k);
+          /* “…,” a Democratic strategist involved in Senate races said. */
+          if (a->speaker.start < 0 && !only_aux && (token_flags (scan, k) & W_DET) &&
+              words_only (scan, k, j))
+            a->speaker = token_range (scan, k, j - 1);
           return TRUE;
         }
     }
@@ -1194,6 +1319,25 @@ cue_after (const Scan  *scan,
 static Range first_full_name (const Scan *scan,
                               gint64      from,
                               gint64      to);
+
+/* Whether @r starts with “his”, “her”, “their”: someone's someone. */
+static gboolean
+starts_possessive (const Scan *scan,
+                   Range       r)
+{
+  static const char * const words[] = { "his", "her", "their", "its", "our", "my" };
+  Token probe = { r.start, r.start, TOK_WORD, 0, 0 };
+  char buf[16];
+
+  while (probe.end < r.end && is_wordish (scan->cp[probe.end]))
+    probe.end++;
+  if (!word_lower (scan, &probe, buf, sizeof buf))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (buf, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* Psaki said: “…” / Il ministro ha detto che è «inaccettabile»: the
  * nearest reporting verb before the quotation in its sentence. A verb
@@ -1206,6 +1350,8 @@ cue_before (const Scan  *scan,
             gint64       q,
             Attribution *a)
 {
+  Range fallback = no_range, fallback_cue = no_range;
+
   /* Headlines: “Ucraina, Mattarella: «Pace e libertà non sono scontate»”. */
   if (q - 2 >= first && is_punct (scan, q - 1, ":") && is_name_word (scan, q - 2))
     {
@@ -1259,11 +1405,27 @@ cue_before (const Scan  *scan,
               (token_flags (scan, j + 1) & W_PRONOUN) || (token_flags (scan, j) & W_NAMING))
             a->speaker = no_range;
         }
+      /* “Mercer said his client had testified and “…””: the client is
+       * reported; an earlier cue in the sentence has the speaker.
+       */
+      if (a->speaker.start >= 0 && starts_possessive (scan, a->speaker) && fallback.start < 0)
+        {
+          fallback = a->speaker;
+          fallback_cue = cue_range (scan, j);
+          continue;
+        }
       if (a->speaker.start >= 0)
         {
           a->cue = cue_range (scan, j);
           return TRUE;
         }
+    }
+  if (fallback.start >= 0)
+    {
+      a->speaker = fallback;
+      a->cue = fallback_cue;
+      a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
+      return TRUE;
     }
   /* “Dr. Jones disagreed: “…””, “Il sindaco è netto: «…»”: a colon
    * introduces the quotation, and the sentence's subject says it.
@@ -1436,6 +1598,21 @@ inherit_previous (const Scan  *scan,
   a->speaker.end = scan->previous->speaker_end;
 }
 
+/* “No,” he said: a quotation ending in punctuation is a sentence of
+ * someone's, not a title.
+ */
+static gboolean
+ends_with_stop (const Scan  *scan,
+                const Quote *quote)
+{
+  gint64 i = quote->end - 1;
+
+  while (i > quote->start && is_space (scan->cp[i]))
+    i--;
+  return i >= quote->start && scan->cp[i] != 0 && scan->cp[i] < 128 &&
+         strchr (",.!?", (int) scan->cp[i]) != NULL;
+}
+
 static gboolean
 is_scare (const Scan        *scan,
           const Quote       *quote,
@@ -1450,7 +1627,8 @@ is_scare (const Scan        *scan,
   if (t > 0 && (token_flags (scan, t - 1) & W_SCARE))
     return TRUE;
   /* Short and capitalised is a name or a title: the plan “Elective Recovery”. */
-  if (quote->n_words <= 3 && quote->title_case && !alone)
+  if (quote->n_words <= 3 && quote->title_case && !alone &&
+      !(a->rule == GLOSSA_QUOTE_RULE_CUE_AFTER && ends_with_stop (scan, quote)))
     return TRUE;
   if (quote->n_words <= 3)
     return !alone && !a->cue_in_sentence;
