@@ -22,6 +22,7 @@
 #define CUE_REACH      12
 #define SUBJECT_REACH  8
 #define NAME_WORDS_MAX  4
+#define SURNAME_REACH  600
 
 typedef enum
 {
@@ -915,6 +916,23 @@ speaker_phrase (const Scan *scan,
           return name_in_run (scan, np_end + 2, end);
         }
     }
+  /* “Il padrone di casa, il governatore della Campania Antonio Russo, ha”:
+   * the name ending an apposition.
+   */
+  if (np_end + 3 <= limit && is_punct (scan, np_end + 1, ",") && (token_flags (scan, np_end + 2) & W_DET))
+    {
+      gint64 inner = np_end + 2;
+
+      while (inner + 1 <= limit && inner - np_end < SUBJECT_REACH && np_continues (scan, inner + 1))
+        inner++;
+      if (is_name_word (scan, inner) && inner + 1 <= limit && is_punct (scan, inner + 1, ","))
+        {
+          for (cap_start = inner; cap_start > np_end + 2 && run_continues (scan, cap_start - 1, -1); cap_start--)
+            ;
+          *last = inner;
+          return name_in_run (scan, cap_start, inner);
+        }
+    }
   for (cap_start = np_end; cap_start > k && run_continues (scan, cap_start, -1); cap_start--)
     ;
   if (cap_start < np_end && !is_name_word (scan, cap_start) &&
@@ -1319,6 +1337,9 @@ cue_after (const Scan  *scan,
 static Range first_full_name (const Scan *scan,
                               gint64      from,
                               gint64      to);
+static gboolean all_titles (const Scan *scan,
+                            gint64      from,
+                            gint64      to);
 
 /* Whether @r starts with “his”, “her”, “their”: someone's someone. */
 static gboolean
@@ -1525,10 +1546,66 @@ first_full_name (const Scan *scan,
         continue;
       while (end + 1 < to && run_continues (scan, end + 1, 1))
         end++;
-      if (end > i)
+      /* “White House press secretary Karine Dallas”: the person. */
+      if (end > i && !all_titles (scan, i, end) &&
+          !(end + 1 < to && (token_flags (scan, end + 1) & W_TITLE) && !is_capitalised (scan, end + 1)))
         return name_in_run (scan, i, end);
       i = end;
     }
+  return no_range;
+}
+
+/* Whether the tokens [from, to] are all titles: “White House”. */
+static gboolean
+all_titles (const Scan *scan,
+            gint64      from,
+            gint64      to)
+{
+  for (gint64 t = from; t <= to; t++)
+    if (!(token_flags (scan, t) & W_TITLE))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_word (const Scan *scan,
+           gint64      a,
+           gint64      b)
+{
+  const Token *x = tok (scan, a), *y = tok (scan, b);
+
+  return x->end - x->start == y->end - y->start &&
+         memcmp (scan->cp + x->start, scan->cp + y->start, (x->end - x->start) * sizeof (gunichar)) == 0;
+}
+
+/* “Russo ha poi ricordato …”, “Brandt was more cautious.”: one capitalised
+ * word opening a sentence is a person when it ended a full name a little
+ * earlier (“Antonio Russo”).
+ */
+static Range
+known_surname_at (const Scan *scan,
+                  gint64      t)
+{
+  if (!is_name_word (scan, t) || is_name_word (scan, t + 1))
+    return no_range;
+  for (gint64 e = t - 1; e >= 1 && t - e < SURNAME_REACH; e--)
+    if (is_kind (scan, e, TOK_WORD) && same_word (scan, e, t) && is_name_word (scan, e - 1) &&
+        !(token_flags (scan, e - 1) & W_TITLE))
+      return token_range (scan, t, t);
+  return no_range;
+}
+
+/* “In serata è intervenuta anche la premier.”: an article and a title. */
+static Range
+titled_phrase (const Scan *scan,
+               gint64      from,
+               gint64      to)
+{
+  for (gint64 i = from; i + 1 < to; i++)
+    if ((token_flags (scan, i) & W_DET) && !(token_flags (scan, i) & W_PRONOUN) &&
+        (token_flags (scan, i + 1) & W_TITLE) && !is_capitalised (scan, i + 1) &&
+        !(token_flags (scan, i + 2) & (W_TITLE | W_OF | W_TITLE_LINK)) && !is_name_word (scan, i + 2))
+      return token_range (scan, i, i + 1);
   return no_range;
 }
 
@@ -1551,6 +1628,13 @@ nearest_name_before (const Scan *scan,
 
       sentence_of (scan, end - 1, &first, &last);
       name = first_full_name (scan, first, end);
+      if (name.start < 0)
+        name = known_surname_at (scan, first);
+      /* Not the quotation's own sentence: there the title is often the
+       * one spoken to or about.
+       */
+      if (name.start < 0 && last < t)
+        name = titled_phrase (scan, first, end);
       if (name.start >= 0)
         return name;
       end = first;
