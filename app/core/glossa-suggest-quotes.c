@@ -1771,30 +1771,28 @@ is_pronoun (const Scan *scan,
          (GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf)) & W_PRONOUN);
 }
 
+/* Adds the suggestion for the quotation's text [start, end). */
 static void
-suggest_one (Scan *scan,
-             guint q)
+emit (Scan              *scan,
+      const Quote       *quote,
+      guint              t,
+      const Attribution *a,
+      gint64             start,
+      gint64             end)
 {
-  const Quote *quote = &g_array_index (scan->quotes, Quote, q);
-  guint t = scan->quote_token[q];
-  Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
-  GlossaQuoteSuggestion *s;
+  GlossaQuoteSuggestion *s = g_new0 (GlossaQuoteSuggestion, 1);
 
-  if (!attribute (scan, quote, t, &a))
-    return;
-
-  s = g_new0 (GlossaQuoteSuggestion, 1);
-  s->start = quote->start;
-  s->end = quote->end;
-  s->speaker_start = a.speaker.start;
-  s->speaker_end = a.speaker.end;
-  s->cue_start = a.cue.start;
-  s->cue_end = a.cue.end;
+  s->start = start;
+  s->end = end;
+  s->speaker_start = a->speaker.start;
+  s->speaker_end = a->speaker.end;
+  s->cue_start = a->cue.start;
+  s->cue_end = a->cue.end;
   s->resolved_start = s->resolved_end = -1;
-  s->rule = a.rule;
-  s->score = score_of (quote, &a);
+  s->rule = a->rule;
+  s->score = score_of (quote, a);
 
-  if (is_pronoun (scan, a.speaker))
+  if (is_pronoun (scan, a->speaker))
     {
       Range named = nearest_name_before (scan, t);
 
@@ -1803,15 +1801,156 @@ suggest_one (Scan *scan,
       s->resolved_start = named.start;
       s->resolved_end = named.end;
     }
-  else if (a.speaker.start >= 0 && g_unichar_isupper (scan->cp[a.speaker.start]))
-    scan->last_named = a.speaker;
+  else if (a->speaker.start >= 0 && g_unichar_isupper (scan->cp[a->speaker.start]))
+    scan->last_named = a->speaker;
 
-  if (a.speaker.start >= 0)
+  if (a->speaker.start >= 0)
     {
       scan->previous = s;
       scan->previous_token = t;
     }
   g_ptr_array_add (scan->out, s);
+}
+
+/* The lexicon's flags for the word at [start, end) of the text. */
+static guint
+flags_of_span (const Scan *scan,
+               gint64      start,
+               gint64      end)
+{
+  Token probe = { start, end, TOK_WORD, 0, 0 };
+  char buf[64];
+
+  if (!word_lower (scan, &probe, buf, sizeof buf))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf));
+}
+
+static gboolean
+is_insert_dash (const Scan *scan,
+                gint64      i)
+{
+  return (scan->cp[i] == 0x2014 || scan->cp[i] == 0x2013) && is_space (scan->cp[i - 1]) &&
+         is_space (scan->cp[i + 1]);
+}
+
+/* Who an insert names after its verb, [from, to): “Massimo Riva” in “il
+ * capogruppo al Senato Massimo Riva”, else the whole phrase (“il
+ * ministro”), or no_range when the verb has no subject after it.
+ */
+static Range
+insert_speaker (const Scan *scan,
+                gint64      from,
+                gint64      to)
+{
+  Range r = { from, to };
+  gint64 run = to, words = 0;
+
+  while (r.start < r.end && is_space (scan->cp[r.start]))
+    r.start++;
+  while (r.end > r.start && is_space (scan->cp[r.end - 1]))
+    r.end--;
+  if (r.start >= r.end)
+    return no_range;
+  /* Back over the capitalised words at the end, two at most. */
+  for (gint64 i = r.end; i > r.start && words < 2; )
+    {
+      gint64 w = i;
+
+      while (w > r.start && is_wordish (scan->cp[w - 1]))
+        w--;
+      if (w == i || !g_unichar_isupper (scan->cp[w]) || (flags_of_span (scan, w, i) & W_TITLE))
+        break;
+      run = w;
+      words++;
+      for (i = w; i > r.start && is_space (scan->cp[i - 1]); i--)
+        ;
+    }
+  if (run < r.end)
+    r.start = run;
+  return r;
+}
+
+/* «Siamo d'accordo — ha aggiunto Massimo Riva — ma …»: an attribution
+ * between dashes inside the marks, which splits the quotation in two as
+ * one broken by its attribution is. Sets the dashes' positions and, when
+ * the insert names someone, @a's speaker and cue.
+ */
+static gboolean
+dashed_insert (const Scan  *scan,
+               const Quote *quote,
+               gint64      *dash1,
+               gint64      *dash2,
+               Attribution *a)
+{
+  gint64 i = quote->start + 1, verb_end = -1;
+
+  while (i + 1 < quote->end && !is_insert_dash (scan, i))
+    i++;
+  if (i + 1 >= quote->end)
+    return FALSE;
+  *dash1 = i;
+  for (gint64 j = i + 1, words = 0; j + 1 < quote->end && words < 12; words++)
+    {
+      gint64 w;
+
+      while (j < quote->end && is_space (scan->cp[j]))
+        j++;
+      if (j + 1 < quote->end && is_insert_dash (scan, j))
+        {
+          Range speaker = insert_speaker (scan, verb_end, j);
+
+          if (verb_end < 0 || j + 2 >= quote->end)
+            return FALSE;
+          *dash2 = j;
+          if (speaker.start >= 0)
+            {
+              a->speaker = speaker;
+              a->rule = GLOSSA_QUOTE_RULE_CUE_AFTER;
+            }
+          return TRUE;
+        }
+      for (w = j; w < quote->end && (is_wordish (scan->cp[w]) || scan->cp[w] == '\'' ||
+                                     scan->cp[w] == 0x2019); w++)
+        ;
+      if (w == j)
+        return FALSE;
+      /* Auxiliaries, then the reporting verb, open the insert. */
+      if (verb_end < 0 && (flags_of_span (scan, j, w) & W_VERB))
+        {
+          verb_end = w;
+          a->cue.start = j;
+          a->cue.end = w;
+        }
+      else if (verb_end < 0 && !(flags_of_span (scan, j, w) & W_AUX))
+        return FALSE;
+      j = w;
+    }
+  return FALSE;
+}
+
+static void
+suggest_one (Scan *scan,
+             guint q)
+{
+  const Quote *quote = &g_array_index (scan->quotes, Quote, q);
+  guint t = scan->quote_token[q];
+  Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
+  gint64 dash1, dash2;
+
+  if (!attribute (scan, quote, t, &a))
+    return;
+  if (dashed_insert (scan, quote, &dash1, &dash2, &a))
+    {
+      while (dash1 > quote->start && is_space (scan->cp[dash1 - 1]))
+        dash1--;
+      for (dash2++; dash2 < quote->end && is_space (scan->cp[dash2]); dash2++)
+        ;
+      emit (scan, quote, t, &a, quote->start, dash1);
+      emit (scan, quote, t, &a, dash2, quote->end);
+    }
+  else
+    emit (scan, quote, t, &a, quote->start, quote->end);
 }
 
 /* --------------------------------------------------------------- public */
