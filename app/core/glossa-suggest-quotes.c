@@ -1266,6 +1266,22 @@ starts_other_clause (const Scan *scan,
          scan->cp[word->end - 1] == 'g';
 }
 
+/* The comma closing a clause opened at @t, within a sentence's reach. */
+static gint64
+next_comma (const Scan *scan,
+            gint64      t,
+            gint64      last)
+{
+  for (gint64 c = t; c <= last && c - t < 20; c++)
+    {
+      if (is_punct (scan, c, ","))
+        return c;
+      if (!is_kind (scan, c, TOK_WORD))
+        return -1;
+    }
+  return -1;
+}
+
 /* Whether the tokens [from, to) are all words. */
 static gboolean
 words_only (const Scan *scan,
@@ -1287,7 +1303,7 @@ cue_after (const Scan  *scan,
            gint64       last,
            Attribution *a)
 {
-  gint64 k = from;
+  gint64 k = from, skipped = 0;
 
   while (k <= last && is_punct (scan, k, ",-:"))
     k++;
@@ -1296,12 +1312,22 @@ cue_after (const Scan  *scan,
     k++;
   if (k <= last && starts_other_clause (scan, k))
     return FALSE;
-  for (gint64 j = k; j <= last && j - k < CUE_REACH; j++)
+  for (gint64 j = k; j <= last && j - k - skipped < CUE_REACH; j++)
     {
-      gint64 sfrom;
+      gint64 sfrom, close;
 
       if (j > k && is_punct (scan, j, "(") && (j = bracket_end (scan, j, last)) >= 0)
         continue;
+      /* “…,” the governor, who had not slept for two days, said: the
+       * relative clause does not count against the reach.
+       */
+      if (j > k && is_punct (scan, j, ",") && (token_flags (scan, j + 1) & W_REL) &&
+          (close = next_comma (scan, j + 1, last)) >= 0)
+        {
+          skipped += close - j;
+          j = close;
+          continue;
+        }
       if (j < 0 || (!is_kind (scan, j, TOK_WORD) && !is_punct (scan, j, ",")))
         return FALSE;
       if (according_at (scan, j, &sfrom) && j == k)
@@ -1615,17 +1641,44 @@ titled_phrase (const Scan *scan,
  * Giorgia Meloni ha lasciato il G7 di Hiroshima.”); failing that, the
  * nearest single capitalised word that does not start a sentence.
  */
+/* Whether the paragraph ending at the break @p has no quotation in it. */
+static gboolean
+quiet_paragraph_before (const Scan *scan,
+                        gint64      p)
+{
+  for (gint64 i = p - 1; i >= 0 && p - i < SENTENCE_REACH; i--)
+    {
+      if (is_kind (scan, i, TOK_PARA))
+        return TRUE;
+      if (is_kind (scan, i, TOK_QUOTE))
+        return FALSE;
+    }
+  return p > 0;
+}
+
 static Range
 nearest_name_before (const Scan *scan,
                      gint64      t)
 {
   gint64 end = t;
+  gboolean crossed = FALSE;
 
-  while (end > 0 && t - end < SENTENCE_REACH && !is_kind (scan, end - 1, TOK_PARA))
+  while (end > 0 && t - end < SENTENCE_REACH)
     {
       gint64 first, last;
       Range name;
 
+      /* “Minority leader Tom Hale spoke next.” alone in the paragraph
+       * before: a paragraph without quotations introduces the speaker.
+       */
+      if (is_kind (scan, end - 1, TOK_PARA))
+        {
+          if (crossed || !quiet_paragraph_before (scan, end - 1))
+            break;
+          crossed = TRUE;
+          end--;
+          continue;
+        }
       sentence_of (scan, end - 1, &first, &last);
       name = first_full_name (scan, first, end);
       if (name.start < 0)
