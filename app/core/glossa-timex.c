@@ -50,6 +50,8 @@ typedef struct
 
 enum { TENSE_PAST = -1, TENSE_NONE = 0, TENSE_FUTURE = 1, TENSE_UNSET = 2 };
 #define MARKER_UNKNOWN 127
+/* How far ahead of the DCT a day without a year stays in the DCT's year. */
+#define NEAR_AHEAD_DAYS 60
 
 typedef struct
 {
@@ -75,6 +77,7 @@ typedef struct
   /* The last value found, for "the previous quarter", "l'anno successivo". */
   GlossaTimexValue last;
   gboolean         has_last;
+  guint            last_end;   /* the token after it */
 } Scan;
 
 typedef struct
@@ -438,6 +441,9 @@ en_marker (const Scan *s,
   /* "would have cut": what did not happen, in the past. */
   if ((is (s, j, "would") || is (s, j, "could")) && is (s, j + 1, "have"))
     return TENSE_NONE;
+  /* “who had expected a profit for the fourth quarter”: a past perfect. */
+  if (j > 0 && is (s, j - 1, "had") && ends_with (word, "ed"))
+    return TENSE_PAST;
   if (in_list (s, j, future) >= 0 || (is (s, j, "ll") && j > 0 && is_apos (s, j - 1)) ||
       (in_list (s, j, future_to) >= 0 && is (s, j + 1, "to")) ||
       (is (s, j, "won") && is_apos (s, j + 1) && is (s, j + 2, "t")))
@@ -500,7 +506,8 @@ it_marker (const Scan *s,
       (n >= 4 && (ends_with (word, "rà") || ends_with (word, "rò"))) ||
       (n >= 6 && (ends_with (word, "ranno") || ends_with (word, "remo"))))
     return in_list (s, j, not_past) >= 0 ? TENSE_NONE : TENSE_FUTURE;
-  if (in_list (s, j, past) >= 0)
+  /* “i capi di Stato”: the noun, not the participle. */
+  if (in_list (s, j, past) >= 0 && !(s->toks[j].cap && j > 0 && !ends_sentence (s, j - 1)))
     return TENSE_PAST;
   /* "ha detto", "hanno già votato" are past; "hanno tempo" is not. */
   if (in_list (s, j, have) >= 0)
@@ -560,6 +567,17 @@ marker_at (Scan     *s,
   return m == 0 ? TENSE_NONE : m % 2 == 1 ? TENSE_PAST : TENSE_FUTURE;
 }
 
+static gboolean
+punct_between (const Scan *s,
+               guint       a,
+               guint       b)
+{
+  for (guint j = MIN (a, b) + 1; j < MAX (a, b); j++)
+    if (s->toks[j].kind == TOK_PUNCT)
+      return TRUE;
+  return FALSE;
+}
+
 /* The tense of the verb nearest to token @i in its sentence. A reporting
  * verb counts only next to the date, or, after it ("Friday the lawyers
  * said…"), when no other verb has a tense: a date after "said that" belongs
@@ -587,7 +605,10 @@ tense_at (Scan  *s,
 
       if (tense == TENSE_NONE)
         continue;
-      if (distance > 2 && reporting_verb)
+      /* “a gennaio, ha spiegato un portavoce”: past a comma, the
+       * reporting verb is the attribution's, not the date's.
+       */
+      if (reporting_verb && (distance > 2 || punct_between (s, i, j)))
         {
           if (j > i && distance < reporting_distance)
             reporting = tense, reporting_distance = distance;
@@ -1032,7 +1053,12 @@ day_month_value (Scan  *s,
   if (!g_date_valid_dmy (d, mo, y))
     return NULL;   /* 29 February 2100 */
   g_date_set_dmy (&date, d, mo, y);
-  if (tense == TENSE_PAST && g_date_compare (&date, &s->dct) > 0)
+  /* Newswire writes the year of a date outside the current year, so a day
+   * a few weeks ahead is this year's even when the verb nearest reads as
+   * past (“has narrowed … the Aug. 18 primary”).
+   */
+  if (tense == TENSE_PAST && g_date_compare (&date, &s->dct) > 0 &&
+      g_date_days_between (&s->dct, &date) > NEAR_AHEAD_DAYS)
     y--;
   else if (tense == TENSE_FUTURE && g_date_compare (&date, &s->dct) < 0)
     y++;
@@ -1163,6 +1189,21 @@ month_alone_allowed (const Scan *s,
   return i > 0 && in_list (s, i - 1, before) >= 0;
 }
 
+/* The token after “of the same year”, “of that year”, “dello stesso anno”,
+ * “di quell'anno” at @j, or @j.
+ */
+static guint
+same_year_after (const Scan *s,
+                 guint       j)
+{
+  if (is (s, j, "of") && (is (s, j + 1, "that") || is (s, j + 1, "the")) &&
+      (is (s, j + 1, "that") ? is (s, j + 2, "year") : is (s, j + 2, "same") && is (s, j + 3, "year")))
+    return j + (is (s, j + 1, "that") ? 3 : 4);
+  if (is (s, j, "dello") && is (s, j + 1, "stesso") && is (s, j + 2, "anno"))
+    return j + 3;
+  return j;
+}
+
 static gboolean
 rec_month_alone (Scan  *s,
                  guint  i,
@@ -1183,6 +1224,11 @@ rec_month_alone (Scan  *s,
   if (!en (s) && mod < 0 && (mod = in_list (s, next, it_after)) >= 0)
     mod = mod == 1 ? 1 : 0, next++;
   m->relative = TRUE;
+  /* “nel giugno dello stesso anno”, “in June of that year”: the year last
+   * written.
+   */
+  if (mod < 0 && s->anchor_year && (j = same_year_after (s, next)) > next)
+    return found (m, j, v_month (s->anchor_year, mo));
   if (!s->has_dct)
     return found (m, next, NULL);
   dm = dct_month (s);
@@ -1615,6 +1661,11 @@ rec_weekday (Scan  *s,
   m->relative = TRUE;
   if (!s->has_dct)
     return found (m, j, NULL);
+  /* “uno sciopero per martedì”, “a vote set for Tuesday”: what a day is
+   * for lies ahead of the report, whatever the verb's tense.
+   */
+  if (dir == 99 && i > 0 && (is (s, i - 1, "per") || is (s, i - 1, "for")))
+    dir = 1;
   if (dir == 99)
     {
       tense = tense_at (s, i);
@@ -1699,9 +1750,37 @@ rec_next_day (Scan  *s,
       else
         return FALSE;
     }
+  /* “the day after the primary”, “il giorno dopo il voto”: counted from an
+   * event, as “a day after the vote” is; not a date of its own.
+   */
+  if (next < s->n && s->toks[next].kind == TOK_WORD && !s->toks[next].newline &&
+      (is (s, next - 1, "after") || is (s, next - 1, "before") || is (s, next - 1, "dopo") ||
+       is (s, next - 1, "prima")))
+    return FALSE;
   m->relative = TRUE;
   return found (m, next, s->has_dct ? unit_value (U_DAY, anchor, offset) : NULL);
 }
+
+/* "a month earlier", "un anno prima" count back from the time the text is
+ * talking about ("fell to $4.6 billion in February from $5.3 billion a
+ * month earlier" is January), as TimeML reads them; "ago" and "fa" count
+ * from the DCT. Only with a date of the same sentence to count from.
+ */
+static gboolean
+anaphoric_back (const Scan *s,
+                guint       u)
+{
+  if (!(is (s, u, "earlier") || is (s, u, "prima")) || !s->has_last)
+    return FALSE;
+  for (guint j = u; j > s->last_end; j--)
+    if (ends_sentence (s, j - 1))
+      return FALSE;
+  return u >= s->last_end;
+}
+
+static char *anchored_value (Scan *s,
+                             Unit  unit,
+                             int   offset);
 
 static gboolean
 rec_ago (Scan  *s,
@@ -1750,6 +1829,8 @@ rec_ago (Scan  *s,
     return dir < 0 ? found (m, u + 1, g_strdup ("PAST_REF")) : skipped (m, u + 1);
   if (!s->has_dct)
     return found (m, u + 1, NULL);
+  if (anaphoric_back (s, u))
+    return found (m, u + 1, anchored_value (s, unit, -n));
   return found (m, u + 1, unit_value (unit, anchor, dir < 0 ? -n : n));
 }
 
@@ -2255,6 +2336,7 @@ scan_all (Scan *s)
             remember_anchor (s, &m);
           if (timex->value != NULL)
             s->has_last = _glossa_timex_value_parse (timex->value, &s->last);
+          s->last_end = m.end;
         }
       g_free (m.value);
       i = m.end;
