@@ -89,6 +89,7 @@ typedef struct
   int       year;      /* a year written out, or 0 */
   gboolean  full_date; /* day, month and year written out */
   GDate     date;
+  gboolean  keeps_last; /* a comparison: the period talked about stays the last */
 } Match;
 
 typedef enum { U_NONE, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_HALF, U_YEAR, U_DECADE } Unit;
@@ -1513,6 +1514,9 @@ rec_quarter (Scan  *s,
     return FALSE;
   if (is (s, k, "fiscal"))
     k++;
+  /* “fourth-quarter profit”: TimeML tags the adjective as the quarter. */
+  if (en (s) && is (s, k, "-") && glued (s, k) && glued (s, k + 1))
+    k++;
   if (is (s, k, "quarter") || is (s, k, "trimestre"))
     unit = U_QUARTER;
   else if ((is (s, k, "half") || is (s, k, "semestre") || is (s, k, "metà")) && index <= 2)
@@ -1656,6 +1660,9 @@ rec_weekday (Scan  *s,
   j++;
   if (in_list (s, j, en (s) ? en_day_parts : it_day_parts) >= 0)
     return skipped (m, j + 1);
+  /* “every Tuesday”, “ogni martedì”: a SET in TimeML, not a DATE. */
+  if (dir == 99 && i > 0 && (is (s, i - 1, "every") || is (s, i - 1, "each") || is (s, i - 1, "ogni")))
+    return skipped (m, j);
   if (!en (s) && dir == 99 && (is (s, j, "scorso") || is (s, j, "scorsa") || is (s, j, "prossimo") || is (s, j, "prossima")))
     dir = is (s, j, "prossimo") || is (s, j, "prossima") ? 1 : -2, j++;
   m->relative = TRUE;
@@ -1830,7 +1837,10 @@ rec_ago (Scan  *s,
   if (!s->has_dct)
     return found (m, u + 1, NULL);
   if (anaphoric_back (s, u))
-    return found (m, u + 1, anchored_value (s, unit, -n));
+    {
+      m->keeps_last = TRUE;
+      return found (m, u + 1, anchored_value (s, unit, -n));
+    }
   return found (m, u + 1, unit_value (unit, anchor, dir < 0 ? -n : n));
 }
 
@@ -2154,13 +2164,41 @@ rec_the_period (Scan  *s,
   return found (m, i + 2, s->has_dct ? anchored_value (s, unit, 0) : NULL);
 }
 
+/* "the year-earlier quarter", "the year-ago period": the period last
+ * mentioned, a year before, as financial newswire compares results.
+ */
+static gboolean
+rec_year_earlier (Scan  *s,
+                  guint  i,
+                  Match *m)
+{
+  static const char * const periods[] = { "period", "quarter", "month", "half", "year", "week", NULL };
+  const GlossaTimexValue *v = &s->last;
+  guint j = i + is (s, i, "the");
+
+  if (!en (s) || !is (s, j, "year") || !is (s, j + 1, "-") || !glued (s, j + 1) ||
+      !(is (s, j + 2, "earlier") || is (s, j + 2, "ago")) || in_list (s, j + 3, periods) < 0)
+    return FALSE;
+  m->relative = TRUE;
+  m->keeps_last = TRUE;
+  if (!s->has_dct)
+    return found (m, j + 4, NULL);
+  if (s->has_last && v->year > 1 && v->kind == GLOSSA_TIMEX_QUARTER && v->part > 0)
+    return found (m, j + 4, g_strdup_printf ("%04d-Q%d", v->year - 1, v->part));
+  if (s->has_last && v->year > 1 && v->kind == GLOSSA_TIMEX_HALF && v->part > 0)
+    return found (m, j + 4, g_strdup_printf ("%04d-H%d", v->year - 1, v->part));
+  if (s->has_last && v->year > 1 && v->kind == GLOSSA_TIMEX_MONTH && v->month > 0)
+    return found (m, j + 4, v_month (v->year - 1, v->month));
+  return found (m, j + 4, anchored_value (s, U_YEAR, -1));
+}
+
 typedef gboolean (*Recogniser) (Scan *s, guint i, Match *m);
 
 static const Recogniser recognisers[] = {
   rec_iso, rec_numeric, rec_day_month, rec_month_day, rec_month_year, rec_month_alone,
   rec_year, rec_decade, rec_century, rec_quarter, rec_season, rec_weekday, rec_deictic,
   rec_next_day, rec_ago, rec_unit_en, rec_weekend, rec_unit_it, rec_ref, rec_part, rec_full_year,
-  rec_the_period,
+  rec_the_period, rec_year_earlier,
 };
 
 /* The longest match at @i, in @best. @inner: inside a part, where "the
@@ -2334,7 +2372,7 @@ scan_all (Scan *s)
           g_ptr_array_add (found_all, timex);
           if (m.full_date || !m.relative)
             remember_anchor (s, &m);
-          if (timex->value != NULL)
+          if (timex->value != NULL && !m.keeps_last)
             s->has_last = _glossa_timex_value_parse (timex->value, &s->last);
           s->last_end = m.end;
         }
