@@ -22,7 +22,7 @@
 #define CUE_REACH      12
 #define SUBJECT_REACH  8
 #define NAME_WORDS_MAX  4
-#define SURNAME_REACH  600
+#define SURNAME_REACH  400
 
 typedef enum
 {
@@ -1662,6 +1662,10 @@ nearest_name_before (const Scan *scan,
 {
   gint64 end = t;
   gboolean crossed = FALSE;
+  /* Looking a surname up reads SURNAME_REACH tokens back: only for the
+   * nearest few sentences, so that a text of one-word sentences stays linear.
+   */
+  guint surname_budget = 3;
 
   while (end > 0 && t - end < SENTENCE_REACH)
     {
@@ -1681,8 +1685,11 @@ nearest_name_before (const Scan *scan,
         }
       sentence_of (scan, end - 1, &first, &last);
       name = first_full_name (scan, first, end);
-      if (name.start < 0)
-        name = known_surname_at (scan, first);
+      if (name.start < 0 && surname_budget > 0 && is_name_word (scan, first))
+        {
+          surname_budget--;
+          name = known_surname_at (scan, first);
+        }
       /* Not the quotation's own sentence: there the title is often the
        * one spoken to or about.
        */

@@ -392,6 +392,23 @@ test_stray_marks (void)
   g_string_free (text, TRUE);
 }
 
+/* Sentences of one capitalised word before quotations whose speaker is a
+ * pronoun: each looks for a surname a bounded stretch back, so this stays
+ * linear (unbounded, it takes minutes and the test times out).
+ */
+static void
+test_surname_runs (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) out = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, "Hale. Ward. “Yes,” he said. ");
+  g_assert_true (glossa_suggest_quotes (text->str, text->len, EN, &out));
+  g_assert_cmpuint (out->len, ==, 50000);
+  g_string_free (text, TRUE);
+}
+
 /* Long runs of names, particles and reporting verbs in one sentence, with
  * quotations among them: every rule reads a bounded stretch around each
  * quotation, so this stays linear too.
@@ -737,6 +754,7 @@ main (int    argc,
   g_test_add_func ("/core/suggest-quotes/detect-lang", test_detect_lang);
   g_test_add_func ("/core/suggest-quotes/stray-marks", test_stray_marks);
   g_test_add_func ("/core/suggest-quotes/long-runs", test_long_runs);
+  g_test_add_func ("/core/suggest-quotes/surname-runs", test_surname_runs);
   g_test_add_func ("/core/suggest-quotes/deterministic", test_deterministic);
   g_test_add_func ("/core/suggest-quotes/evaluation-english", test_evaluation_english);
   g_test_add_func ("/core/suggest-quotes/evaluation-italian", test_evaluation_italian);
