@@ -1958,10 +1958,11 @@ dashed_insert (const Scan  *scan,
         j++;
       if (j + 1 < quote->end && is_insert_dash (scan, j))
         {
-          Range speaker = insert_speaker (scan, verb_end, j);
+          Range speaker;
 
           if (verb_end < 0 || j + 2 >= quote->end)
             return FALSE;
+          speaker = insert_speaker (scan, verb_end, j);
           *dash2 = j;
           if (speaker.start >= 0)
             {
@@ -1996,18 +1997,25 @@ suggest_one (Scan *scan,
   const Quote *quote = &g_array_index (scan->quotes, Quote, q);
   guint t = scan->quote_token[q];
   Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
-  gint64 dash1, dash2;
+  Attribution inserted;
+  gint64 dash1 = -1, dash2 = -1;
 
   if (!attribute (scan, quote, t, &a))
     return;
-  if (dashed_insert (scan, quote, &dash1, &dash2, &a))
+  inserted = a;
+  if (dashed_insert (scan, quote, &dash1, &dash2, &inserted))
     {
       while (dash1 > quote->start && is_space (scan->cp[dash1 - 1]))
         dash1--;
       for (dash2++; dash2 < quote->end && is_space (scan->cp[dash2]); dash2++)
         ;
-      emit (scan, quote, t, &a, quote->start, dash1);
-      emit (scan, quote, t, &a, dash2, quote->end);
+    }
+  else
+    dash1 = dash2 = -1;
+  if (dash1 > quote->start && dash2 >= 0 && dash2 < quote->end)
+    {
+      emit (scan, quote, t, &inserted, quote->start, dash1);
+      emit (scan, quote, t, &inserted, dash2, quote->end);
     }
   else
     emit (scan, quote, t, &a, quote->start, quote->end);

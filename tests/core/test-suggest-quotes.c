@@ -332,6 +332,11 @@ test_speakers_news (void)
   assert_quotes ("La sindaca Paola Gatti ha incontrato i residenti. Gatti ha poi visitato il cantiere. "
                  "«Finiremo entro l'estate», ha assicurato.", IT,
                  "Finiremo entro l'estate|Gatti|ha assicurato|previous");
+  /* Dashes that make no insert leave the quotation whole. */
+  assert_quotes ("«Pronti — ha detto»", IT, "Pronti — ha detto|-|-|no-source");
+  assert_quotes ("«A — ha detto Rossi — »", IT, "A — ha detto Rossi —|-|-|no-source");
+  assert_quotes ("«Siamo pronti — tutti — e andiamo», ha detto Rossi.", IT,
+                 "Siamo pronti — tutti — e andiamo|Rossi|ha detto|cue-after");
 }
 
 /* ---------------------------------------------------------------- offsets */
