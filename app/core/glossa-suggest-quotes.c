@@ -1366,6 +1366,9 @@ static Range first_full_name (const Scan *scan,
 static gboolean all_titles (const Scan *scan,
                             gint64      from,
                             gint64      to);
+static gboolean all_capitals (const Scan *scan,
+                              gint64      from,
+                              gint64      to);
 
 /* Whether @r starts with “his”, “her”, “their”: someone's someone. */
 static gboolean
@@ -1573,12 +1576,26 @@ first_full_name (const Scan *scan,
       while (end + 1 < to && run_continues (scan, end + 1, 1))
         end++;
       /* “White House press secretary Karine Dallas”: the person. */
-      if (end > i && !all_titles (scan, i, end) &&
+      /* “NEW YORK (Reuters) —”, “By JOHN SMITH”: datelines and bylines. */
+      if (end > i && !all_titles (scan, i, end) && !all_capitals (scan, i, end) &&
           !(end + 1 < to && (token_flags (scan, end + 1) & W_TITLE) && !is_capitalised (scan, end + 1)))
         return name_in_run (scan, i, end);
       i = end;
     }
   return no_range;
+}
+
+/* Whether the words [from, to] are written in capitals only. */
+static gboolean
+all_capitals (const Scan *scan,
+              gint64      from,
+              gint64      to)
+{
+  for (gint64 t = from; t <= to; t++)
+    for (gint64 c = tok (scan, t)->start; c < tok (scan, t)->end; c++)
+      if (g_unichar_islower (scan->cp[c]))
+        return FALSE;
+  return TRUE;
 }
 
 /* Whether the tokens [from, to] are all titles: “White House”. */
@@ -1700,7 +1717,9 @@ nearest_name_before (const Scan *scan,
       end = first;
     }
   for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
-    if (is_name_word (scan, i) && i > 0 && !ends_sentence (scan, i - 1))
+    if (is_name_word (scan, i) && i > 0 && !ends_sentence (scan, i - 1) &&
+        !(is_punct (scan, i - 1, "(") && is_punct (scan, i + 1, ")")) &&  /* “(Reuters)” */
+        !all_capitals (scan, i, i))                                        /* “NEW YORK” */
       return token_range (scan, i, i);
   return no_range;
 }

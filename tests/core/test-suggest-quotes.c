@@ -303,6 +303,11 @@ test_speakers_news (void)
   /* The clause after the quotation is the reporter's. */
   assert_quotes ("The union called the offer “an insult,” while the company said it was final.", EN,
                  "an insult,|The union|called|cue-before");
+  /* Nor does a pronoun stand for a dateline or a byline. */
+  assert_quotes ("NEW YORK (Reuters) — “We will not sell,” he said.", EN,
+                 "We will not sell,|he|said|cue-after");
+  assert_quotes ("By JOHN SMITH and MARY LEE\n\n“It is over,” she said.", EN,
+                 "It is over,|she|said|cue-after");
   /* Whoever is in the complement clause is not the speaker. */
   assert_quotes ("Tax experts who said the cut would “pay for itself” were few.", EN,
                  "pay for itself|Tax experts|said|cue-before");
