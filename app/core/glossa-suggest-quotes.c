@@ -61,7 +61,9 @@ static const WordList english[] = {
     "tweets stated acknowledged admitted admits recalled recalls continued observed "
     "remarked confirmed denied responded answered concluded insisted complained predicted "
     "suggested suggests added promised vowed urged told called calling described "
-    "describing testified testifies testify countered counters praised hailed", W_VERB },
+    "describing testified testifies testify countered counters praised hailed accused accuses "
+    "accusing blasted slammed criticized criticised contended contends asserted asserts conceded "
+    "concedes pledged boasted joked quipped mused emphasized emphasised reiterated", W_VERB },
   { "has have had also later then again once previously earlier recently further simply "
     "just only has would will himself herself themselves itself could should might must can",
     W_AUX },
@@ -697,8 +699,13 @@ ends_sentence (const Scan *scan,
     return TRUE;
   if (next >= scan->tokens->len)
     return TRUE;
-  /* “Whitfield (D-Ore.) said”: a full stop inside brackets ends no sentence. */
-  if (token->kind == TOK_PUNCT && token->ch == '.' && is_punct (scan, next, ")"))
+  /* “Whitfield (D-Ore.) said”: a full stop inside brackets ends no sentence,
+   * nor does one before an initial: “Schumer (D-N.Y.) said”.
+   */
+  if (token->kind == TOK_PUNCT && token->ch == '.' &&
+      (is_punct (scan, next, ")") ||
+       (is_kind (scan, next, TOK_WORD) && tok (scan, next)->end - tok (scan, next)->start == 2 &&
+        scan->cp[tok (scan, next)->start + 1] == '.' && g_unichar_isupper (scan->cp[tok (scan, next)->start]))))
     return FALSE;
   if (token->kind == TOK_PUNCT && (token->ch == '.' || token->ch == '!' || token->ch == '?' ||
                                    token->ch == 0x2026 || token->ch == 0x3002))
@@ -1585,6 +1592,22 @@ first_full_name (const Scan *scan,
   return no_range;
 }
 
+/* “I-Vt.”, “D-N.Y.”: a party and a state after a name, not a name. */
+static gboolean
+party_tag (const Scan *scan,
+           gint64      t)
+{
+  const Token *word;
+  gunichar party;
+
+  if (!is_kind (scan, t, TOK_WORD))
+    return FALSE;
+  word = tok (scan, t);
+  party = scan->cp[word->start];
+  return word->end - word->start >= 3 && scan->cp[word->start + 1] == '-' &&
+         (party == 'D' || party == 'R' || party == 'I');
+}
+
 /* Whether the words [from, to] are written in capitals only. */
 static gboolean
 all_capitals (const Scan *scan,
@@ -1719,7 +1742,13 @@ nearest_name_before (const Scan *scan,
   for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
     if (is_name_word (scan, i) && i > 0 && !ends_sentence (scan, i - 1) &&
         !(is_punct (scan, i - 1, "(") && is_punct (scan, i + 1, ")")) &&  /* “(Reuters)” */
-        !all_capitals (scan, i, i))                                        /* “NEW YORK” */
+        !all_capitals (scan, i, i) &&                                      /* “NEW YORK” */
+        !party_tag (scan, i))
+      return token_range (scan, i, i);
+  /* “Sanders, I-Vt., said he …”: a surname alone opening a sentence. */
+  for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
+    if (is_name_word (scan, i) && (i == 0 || ends_sentence (scan, i - 1)) &&
+        (is_cue (scan, i + 1) || (is_punct (scan, i + 1, ",") && party_tag (scan, i + 2))))
       return token_range (scan, i, i);
   return no_range;
 }

@@ -303,6 +303,11 @@ test_speakers_news (void)
   /* The clause after the quotation is the reporter's. */
   assert_quotes ("The union called the offer “an insult,” while the company said it was final.", EN,
                  "an insult,|The union|called|cue-before");
+  /* AP's “D-N.Y.” ends no sentence; “accused … of” reports. */
+  assert_quotes ("Schumer (D-N.Y.) accused Republicans of “hiding the ball.”", EN,
+                 "hiding the ball.|Schumer|accused|cue-before");
+  assert_quotes ("Sanders, I-Vt., said he would stay. “We’re in this to win,” he said.", EN,
+                 "We’re in this to win,|he=Sanders|said|cue-after");
   /* Nor does a pronoun stand for a dateline or a byline. */
   assert_quotes ("NEW YORK (Reuters) — “We will not sell,” he said.", EN,
                  "We will not sell,|he|said|cue-after");
