@@ -2048,6 +2048,11 @@ rec_ref (Scan  *s,
         return found (m, i + 2, g_strdup (is (s, i + 1, "past") ? "PAST_REF" : "FUTURE_REF"));
       if (is (s, i, "at") && is (s, i + 1, "present"))
         return found (m, i + 2, g_strdup ("PRESENT_REF"));
+      /* “in the near future”, “in the distant past”: TimeML's references too. */
+      if (is (s, i, "the") && i > 0 && is (s, i - 1, "in") &&
+          (is (s, i + 1, "near") || is (s, i + 1, "distant") || is (s, i + 1, "recent")) &&
+          (is (s, i + 2, "past") || is (s, i + 2, "future")))
+        return found (m, i + 3, g_strdup (is (s, i + 2, "past") ? "PAST_REF" : "FUTURE_REF"));
       return FALSE;
     }
   if (in_list (s, i, it_present) >= 0)
@@ -2158,6 +2163,9 @@ rec_the_period (Scan  *s,
   /* "the year before", "the year's best", "the quarter-point": not this. */
   if (is (s, i + 2, "before") || is (s, i + 2, "after") || is (s, i + 2, "earlier") ||
       is (s, i + 2, "later") || is (s, i + 2, "'") || is (s, i + 2, "-") || is (s, i + 2, "of"))
+    return FALSE;
+  /* “the year 2000”: the year written. */
+  if (is (s, i + 1, "year") && year_at (s, i + 2))
     return FALSE;
   unit = is (s, i + 1, "quarter") ? U_QUARTER : U_YEAR;
   m->relative = TRUE;
