@@ -1182,7 +1182,7 @@ month_alone_allowed (const Scan *s,
 {
   static const char * const before[] = {
     "in", "of", "since", "until", "till", "by", "from", "through", "early", "mid", "late",
-    "last", "next", "this", "before", "after", "during", "-", "to", "end", "and", NULL
+    "last", "next", "this", "before", "after", "during", "-", "to", "end", "and", "between", NULL
   };
 
   if (!en (s) || (mo != 3 && mo != 5))
