@@ -1745,10 +1745,13 @@ nearest_name_before (const Scan *scan,
         !all_capitals (scan, i, i) &&                                      /* “NEW YORK” */
         !party_tag (scan, i))
       return token_range (scan, i, i);
-  /* “Sanders, I-Vt., said he …”: a surname alone opening a sentence. */
+  /* “Sanders, I-Vt., said he …”, “Kelly, who had been there, disputed
+   * it”: a surname alone opening a sentence.
+   */
   for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
     if (is_name_word (scan, i) && (i == 0 || ends_sentence (scan, i - 1)) &&
-        (is_cue (scan, i + 1) || (is_punct (scan, i + 1, ",") && party_tag (scan, i + 2))))
+        (is_cue (scan, i + 1) ||
+         (is_punct (scan, i + 1, ",") && (party_tag (scan, i + 2) || (token_flags (scan, i + 2) & W_REL)))))
       return token_range (scan, i, i);
   return no_range;
 }
@@ -1805,6 +1808,34 @@ ends_with_stop (const Scan  *scan,
          strchr (",.!?", (int) scan->cp[i]) != NULL;
 }
 
+static guint flags_of_span (const Scan *scan,
+                            gint64      start,
+                            gint64      end);
+
+/* Whether every word of the quotation but the small ones (“of”, “the”) is
+ * capitalised, as in “State of the Union”, and there are two at least.
+ */
+static gboolean
+title_with_small_words (const Scan  *scan,
+                        const Quote *quote)
+{
+  guint capitalised = 0;
+
+  for (gint64 i = quote->start; i < quote->end; )
+    {
+      gint64 w = i;
+
+      while (w < quote->end && is_wordish (scan->cp[w]))
+        w++;
+      if (w > i && g_unichar_isupper (scan->cp[i]))
+        capitalised++;
+      else if (w > i && !(flags_of_span (scan, i, w) & W_FUNC))
+        return FALSE;
+      i = w > i ? w : i + 1;
+    }
+  return capitalised >= 2;
+}
+
 static gboolean
 is_scare (const Scan        *scan,
           const Quote       *quote,
@@ -1818,9 +1849,20 @@ is_scare (const Scan        *scan,
 
   if (t > 0 && (token_flags (scan, t - 1) & W_SCARE))
     return TRUE;
-  /* Short and capitalised is a name or a title: the plan “Elective Recovery”. */
+  /* “she told CNN on “State of the Union.””: after a preposition, words in
+   * title case are the name of a show or a book.
+   */
+  if (t > 0 && (token_flags (scan, t - 1) & W_STOP) && is_kind (scan, t - 1, TOK_WORD) &&
+      title_with_small_words (scan, quote))
+    return TRUE;
+  /* Short and capitalised is a name or a title: the plan “Elective Recovery”;
+   * but not a sentence of its own right after or before its cue (“No,” he
+   * said; before adding: “Maybe.”).
+   */
   if (quote->n_words <= 3 && quote->title_case && !alone &&
-      !(a->rule == GLOSSA_QUOTE_RULE_CUE_AFTER && ends_with_stop (scan, quote)))
+      !(ends_with_stop (scan, quote) &&
+        (a->rule == GLOSSA_QUOTE_RULE_CUE_AFTER ||
+         (a->rule == GLOSSA_QUOTE_RULE_CUE_BEFORE && is_punct (scan, t - 1, ":,") && is_cue (scan, t - 2)))))
     return TRUE;
   if (quote->n_words <= 3)
     return !alone && !a->cue_in_sentence;

@@ -308,6 +308,14 @@ test_speakers_news (void)
                  "hiding the ball.|Schumer|accused|cue-before");
   assert_quotes ("Sanders, I-Vt., said he would stay. “We’re in this to win,” he said.", EN,
                  "We’re in this to win,|he=Sanders|said|cue-after");
+  /* A one-word answer after its cue; a show's name after “on”; a surname
+   * with a relative clause opening the sentence before.
+   */
+  assert_quotes ("“We will see,” Trump said, before adding: “Maybe.”", EN,
+                 "We will see,|Trump|said|cue-after\nMaybe.|Trump|said|cue-before");
+  assert_quotes ("Kelly, who had been at the meeting, disputed that account. “That never happened,” "
+                 "she told CNN's Jake Tapper on “State of the Union.”", EN,
+                 "That never happened,|she=Kelly|told|cue-after");
   /* Nor does a pronoun stand for a dateline or a byline. */
   assert_quotes ("NEW YORK (Reuters) — “We will not sell,” he said.", EN,
                  "We will not sell,|he|said|cue-after");
