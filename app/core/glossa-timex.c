@@ -1190,8 +1190,8 @@ month_alone_allowed (const Scan *s,
   return i > 0 && in_list (s, i - 1, before) >= 0;
 }
 
-/* The token after “of the same year”, “of that year”, “dello stesso anno”,
- * “di quell'anno” at @j, or @j.
+/* The token after “of the same year”, “of that year” or “dello stesso
+ * anno” at @j, or @j.
  */
 static guint
 same_year_after (const Scan *s,
@@ -1214,7 +1214,7 @@ rec_month_alone (Scan  *s,
   static const char * const it_before[] = { "scorso", "prossimo", NULL };
   static const char * const it_after[] = { "scorso", "prossimo", "passato", NULL };
   int mod = -1, mo, y = s->has_dct ? dct_year (s) : 2000, dm;
-  guint j = i, next;
+  guint j = i, next, after;
 
   if (en (s) && (mod = in_list (s, i, en_mods)) >= 0)
     j++;
@@ -1228,8 +1228,8 @@ rec_month_alone (Scan  *s,
   /* “nel giugno dello stesso anno”, “in June of that year”: the year last
    * written.
    */
-  if (mod < 0 && s->anchor_year && (j = same_year_after (s, next)) > next)
-    return found (m, j, v_month (s->anchor_year, mo));
+  if (mod < 0 && s->anchor_year && (after = same_year_after (s, next)) > next)
+    return found (m, after, v_month (s->anchor_year, mo));
   if (!s->has_dct)
     return found (m, next, NULL);
   dm = dct_month (s);
