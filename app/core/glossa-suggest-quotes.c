@@ -22,6 +22,7 @@
 #define CUE_REACH      12
 #define SUBJECT_REACH  8
 #define NAME_WORDS_MAX  4
+#define SURNAME_REACH  400
 
 typedef enum
 {
@@ -60,9 +61,12 @@ static const WordList english[] = {
     "tweets stated acknowledged admitted admits recalled recalls continued observed "
     "remarked confirmed denied responded answered concluded insisted complained predicted "
     "suggested suggests added promised vowed urged told called calling described "
-    "describing", W_VERB },
+    "describing testified testifies testify countered counters praised hailed accused accuses "
+    "accusing blasted slammed criticized criticised contended contends asserted asserts conceded "
+    "concedes pledged boasted joked quipped mused emphasized emphasised reiterated", W_VERB },
   { "has have had also later then again once previously earlier recently further simply "
-    "just only has would will himself herself themselves itself", W_AUX },
+    "just only has would will himself herself themselves itself could should might must can",
+    W_AUX },
   { "be been being was were is are", W_PASSIVE },
   { "of", W_OF },
   { "for of", W_PARTICLE },
@@ -695,6 +699,14 @@ ends_sentence (const Scan *scan,
     return TRUE;
   if (next >= scan->tokens->len)
     return TRUE;
+  /* “Whitfield (D-Ore.) said”: a full stop inside brackets ends no sentence,
+   * nor does one before an initial: “Schumer (D-N.Y.) said”.
+   */
+  if (token->kind == TOK_PUNCT && token->ch == '.' &&
+      (is_punct (scan, next, ")") ||
+       (is_kind (scan, next, TOK_WORD) && tok (scan, next)->end - tok (scan, next)->start == 2 &&
+        scan->cp[tok (scan, next)->start + 1] == '.' && g_unichar_isupper (scan->cp[tok (scan, next)->start]))))
+    return FALSE;
   if (token->kind == TOK_PUNCT && (token->ch == '.' || token->ch == '!' || token->ch == '?' ||
                                    token->ch == 0x2026 || token->ch == 0x3002))
     return !is_kind (scan, next, TOK_WORD) || !g_unichar_islower (scan->cp[tok (scan, next)->start]);
@@ -809,6 +821,11 @@ np_continues (const Scan *scan,
 
   if (!is_kind (scan, t, TOK_WORD) || (flags & (W_VERB | W_PRONOUN | W_PASSIVE)))
     return FALSE;
+  /* “said his party had offered “…””: an auxiliary starts the clause the
+   * noun phrase is the subject of; it is not the speaker.
+   */
+  if ((flags & W_AUX) && !(flags & (W_DET | W_OF | W_PARTICLE)))
+    return FALSE;
   /* “il ministro per gli Affari regionali”, “the minister for Europe” */
   if ((flags & W_TITLE_LINK) && (token_flags (scan, t - 1) & W_TITLE))
     return TRUE;
@@ -906,6 +923,23 @@ speaker_phrase (const Scan *scan,
           return name_in_run (scan, np_end + 2, end);
         }
     }
+  /* “Il padrone di casa, il governatore della Campania Antonio Russo, ha”:
+   * the name ending an apposition.
+   */
+  if (np_end + 3 <= limit && is_punct (scan, np_end + 1, ",") && (token_flags (scan, np_end + 2) & W_DET))
+    {
+      gint64 inner = np_end + 2;
+
+      while (inner + 1 <= limit && inner - np_end < SUBJECT_REACH && np_continues (scan, inner + 1))
+        inner++;
+      if (is_name_word (scan, inner) && inner + 1 <= limit && is_punct (scan, inner + 1, ","))
+        {
+          for (cap_start = inner; cap_start > np_end + 2 && run_continues (scan, cap_start - 1, -1); cap_start--)
+            ;
+          *last = inner;
+          return name_in_run (scan, cap_start, inner);
+        }
+    }
   for (cap_start = np_end; cap_start > k && run_continues (scan, cap_start, -1); cap_start--)
     ;
   if (cap_start < np_end && !is_name_word (scan, cap_start) &&
@@ -935,12 +969,45 @@ skip_aside (const Scan *scan,
 
   for (gint64 c = t - 1; c > limit && t - c <= 20; c--)
     {
-      if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, ".;:!?"))
+      if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, bracket ? ";:!?" : ".;:!?"))
         return -1;
       if (bracket ? is_punct (scan, c, "(") : is_dash (scan, c))
         return c - 1;
     }
   return -1;
+}
+
+/* The closing bracket of the one opening at @t, within a few words, or -1:
+ * “Whitfield (D-Ore.) said”.
+ */
+static gint64
+bracket_end (const Scan *scan,
+             gint64      t,
+             gint64      last)
+{
+  for (gint64 c = t + 1; c <= last && c - t <= 8; c++)
+    {
+      if (is_kind (scan, c, TOK_QUOTE) || is_kind (scan, c, TOK_PARA) || is_punct (scan, c, "("))
+        return -1;
+      if (is_punct (scan, c, ")"))
+        return c;
+    }
+  return -1;
+}
+
+/* Whether a lower-case “of” is among the tokens [from, to): “Democrat of
+ * California” describes someone, it does not name them.
+ */
+static gboolean
+has_lower_of (const Scan *scan,
+              gint64      from,
+              gint64      to)
+{
+  for (gint64 c = from; c < to; c++)
+    if ((token_flags (scan, c) & W_OF) && is_kind (scan, c, TOK_WORD) &&
+        g_unichar_islower (scan->cp[tok (scan, c)->start]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Skips an apposition ending at the comma @t (“Psaki, the press secretary,
@@ -951,7 +1018,7 @@ skip_apposition (const Scan *scan,
                  gint64      t,
                  gint64      limit)
 {
-  for (gint64 c = t - 1; c > limit && t - c <= 12; c--)
+  for (gint64 c = t - 1; c > limit && t - c <= 16; c--)
     {
       if (is_kind (scan, c, TOK_QUOTE) || is_punct (scan, c, ".;:!?"))
         return -1;
@@ -965,7 +1032,9 @@ skip_apposition (const Scan *scan,
           if (c + 1 < t && ((first & (W_REL | W_DET | W_TITLE)) ||
                             (is_kind (scan, c + 1, TOK_WORD) &&
                              g_unichar_isdigit (scan->cp[tok (scan, c + 1)->start])) ||
-                            (is_name_word (scan, c - 1) && !is_capitalised (scan, c + 1))))
+                            (is_name_word (scan, c - 1) && !is_capitalised (scan, c + 1)) ||
+                            ((is_name_word (scan, c - 1) || is_punct (scan, c - 1, ")")) &&
+                             has_lower_of (scan, c + 1, t))))
             return c - 1;
           return -1;
         }
@@ -987,9 +1056,33 @@ name_apposition (const Scan *scan,
     return no_range;
   while (first - 1 >= limit && run_continues (scan, first - 1, -1))
     first--;
+  if (has_lower_of (scan, first, t))
+    return no_range;
   if (first - 1 > limit && is_punct (scan, first - 1, ","))
     return name_in_run (scan, first, t - 1);
   return no_range;
+}
+
+/* Conjunctions among the words that end a noun phrase: the subject after
+ * them is a subject (“that a senior official had said”), not the object of
+ * a preposition.
+ */
+static gboolean
+is_conjunction (const Scan *scan,
+                gint64      t)
+{
+  static const char * const words[] = {
+    "that", "when", "while", "and", "but", "as", "whether", "if", "because",
+    "mentre", "quando", "e", "ma", "perché", "se", "come",
+  };
+  char buf[64];
+
+  if (!is_kind (scan, t, TOK_WORD) || !word_lower (scan, tok (scan, t), buf, sizeof buf))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (buf, words[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* The subject of the verb at @v, read backwards no further than @limit. */
@@ -999,6 +1092,7 @@ subject_backward (const Scan *scan,
                   gint64      limit)
 {
   gint64 i = v - 1, first;
+  gboolean relative = FALSE;
 
   while (i >= limit && (token_flags (scan, i) & W_AUX) && !(token_flags (scan, i) & W_PRONOUN))
     i--;
@@ -1015,6 +1109,16 @@ subject_backward (const Scan *scan,
   /* “Vincenzo De Luca, che parla di …”: the antecedent speaks. */
   else if (i - 2 >= limit && (token_flags (scan, i) & W_REL) && is_punct (scan, i - 1, ","))
     i -= 2;
+  /* “business groups who said”: a bare noun before “who” is its subject. */
+  else if (i - 1 >= limit && (token_flags (scan, i) & W_REL) && is_kind (scan, i - 1, TOK_WORD) &&
+           !(token_flags (scan, i - 1) & (W_FUNC | W_VERB | W_STOP | W_AUX)))
+    {
+      i--;
+      relative = TRUE;
+    }
+  /* “Sen. Rebecca Solano (D-Ariz.), who is leading the talks, said” */
+  if (i >= limit && is_punct (scan, i, ")"))
+    i = skip_aside (scan, i, limit);
   if (i < limit || !is_kind (scan, i, TOK_WORD))
     return no_range;
   if (token_flags (scan, i) & W_PRONOUN)
@@ -1038,12 +1142,18 @@ subject_backward (const Scan *scan,
 
       if (!is_kind (scan, first - 1, TOK_WORD) || (flags & (W_VERB | W_PRONOUN)))
         break;
+      /* “…, che in una nota ha replicato”: a noun after a preposition is
+       * not the subject; the one before the preposition may be.
+       */
+      if ((flags & W_DET) && first - 2 > limit && (token_flags (scan, first - 2) & W_STOP) &&
+          !(token_flags (scan, first - 2) & (W_OF | W_REL | W_DET)) && !is_conjunction (scan, first - 2))
+        return subject_backward (scan, first - 2, limit);
       if (flags & W_DET)
         return token_range (scan, first - 1, i);
       if ((flags & (W_FUNC | W_STOP)) && !(flags & (W_PARTICLE | W_OF)))
         break;
     }
-  if (first - 1 < limit || !is_kind (scan, first - 1, TOK_WORD))
+  if (relative || first - 1 < limit || !is_kind (scan, first - 1, TOK_WORD))
     return token_range (scan, first, i);
   return no_range;
 }
@@ -1143,6 +1253,54 @@ lead_according (const Scan  *scan,
   return TRUE;
 }
 
+/* Whether the words after a quotation at @k go on with the reporter's own
+ * clause rather than its attribution: “…,” while the chamber warned; “…,”
+ * leaving out portions that he said.
+ */
+static gboolean
+starts_other_clause (const Scan *scan,
+                     gint64      k)
+{
+  const Token *word = tok (scan, k);
+  guint flags = token_flags (scan, k);
+
+  if (word->kind != TOK_WORD || (flags & (W_VERB | W_ACCORDING)))
+    return FALSE;
+  if ((flags & W_STOP) && !(flags & (W_DET | W_PARTICLE | W_OF | W_TITLE_LINK)))
+    return TRUE;
+  return word->end - word->start > 4 && g_unichar_islower (scan->cp[word->start]) &&
+         scan->cp[word->end - 3] == 'i' && scan->cp[word->end - 2] == 'n' &&
+         scan->cp[word->end - 1] == 'g';
+}
+
+/* The comma closing a clause opened at @t, within a sentence's reach. */
+static gint64
+next_comma (const Scan *scan,
+            gint64      t,
+            gint64      last)
+{
+  for (gint64 c = t; c <= last && c - t < 20; c++)
+    {
+      if (is_punct (scan, c, ","))
+        return c;
+      if (!is_kind (scan, c, TOK_WORD))
+        return -1;
+    }
+  return -1;
+}
+
+/* Whether the tokens [from, to) are all words. */
+static gboolean
+words_only (const Scan *scan,
+            gint64      from,
+            gint64      to)
+{
+  for (gint64 c = from; c < to; c++)
+    if (!is_kind (scan, c, TOK_WORD))
+      return FALSE;
+  return to > from;
+}
+
 /* “…,” said Jen Psaki / “…,” Psaki said / «…», ha aggiunto: the cue right
  * after the quotation, before anything else happens in the sentence.
  */
@@ -1152,18 +1310,32 @@ cue_after (const Scan  *scan,
            gint64       last,
            Attribution *a)
 {
-  gint64 k = from;
+  gint64 k = from, skipped = 0;
 
   while (k <= last && is_punct (scan, k, ",-:"))
     k++;
   while (k <= last && is_kind (scan, k, TOK_PUNCT) && (tok (scan, k)->ch == 0x2014 ||
                                                        tok (scan, k)->ch == 0x2013))
     k++;
-  for (gint64 j = k; j <= last && j - k < CUE_REACH; j++)
+  if (k <= last && starts_other_clause (scan, k))
+    return FALSE;
+  for (gint64 j = k; j <= last && j - k - skipped < CUE_REACH; j++)
     {
-      gint64 sfrom;
+      gint64 sfrom, close;
 
-      if (!is_kind (scan, j, TOK_WORD) && !is_punct (scan, j, ","))
+      if (j > k && is_punct (scan, j, "(") && (j = bracket_end (scan, j, last)) >= 0)
+        continue;
+      /* “…,” the governor, who had not slept for two days, said: the
+       * relative clause does not count against the reach.
+       */
+      if (j > k && is_punct (scan, j, ",") && (token_flags (scan, j + 1) & W_REL) &&
+          (close = next_comma (scan, j + 1, last)) >= 0)
+        {
+          skipped += close - j;
+          j = close;
+          continue;
+        }
+      if (j < 0 || (!is_kind (scan, j, TOK_WORD) && !is_punct (scan, j, ",")))
         return FALSE;
       if (according_at (scan, j, &sfrom) && j == k)
         {
@@ -1185,6 +1357,10 @@ cue_after (const Scan  *scan,
           a->rule = GLOSSA_QUOTE_RULE_CUE_AFTER;
           a->speaker = only_aux ? speaker_forward (scan, j + 1, last, NULL)
                                 : subject_backward (scan, j, k);
+          /* “…,” a Democratic strategist involved in Senate races said. */
+          if (a->speaker.start < 0 && !only_aux && (token_flags (scan, k) & W_DET) &&
+              words_only (scan, k, j))
+            a->speaker = token_range (scan, k, j - 1);
           return TRUE;
         }
     }
@@ -1194,6 +1370,31 @@ cue_after (const Scan  *scan,
 static Range first_full_name (const Scan *scan,
                               gint64      from,
                               gint64      to);
+static gboolean all_titles (const Scan *scan,
+                            gint64      from,
+                            gint64      to);
+static gboolean all_capitals (const Scan *scan,
+                              gint64      from,
+                              gint64      to);
+
+/* Whether @r starts with “his”, “her”, “their”: someone's someone. */
+static gboolean
+starts_possessive (const Scan *scan,
+                   Range       r)
+{
+  static const char * const words[] = { "his", "her", "their", "its", "our", "my" };
+  Token probe = { r.start, r.start, TOK_WORD, 0, 0 };
+  char buf[16];
+
+  while (probe.end < r.end && is_wordish (scan->cp[probe.end]))
+    probe.end++;
+  if (!word_lower (scan, &probe, buf, sizeof buf))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (buf, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* Psaki said: “…” / Il ministro ha detto che è «inaccettabile»: the
  * nearest reporting verb before the quotation in its sentence. A verb
@@ -1206,6 +1407,8 @@ cue_before (const Scan  *scan,
             gint64       q,
             Attribution *a)
 {
+  Range fallback = no_range, fallback_cue = no_range;
+
   /* Headlines: “Ucraina, Mattarella: «Pace e libertà non sono scontate»”. */
   if (q - 2 >= first && is_punct (scan, q - 1, ":") && is_name_word (scan, q - 2))
     {
@@ -1259,11 +1462,27 @@ cue_before (const Scan  *scan,
               (token_flags (scan, j + 1) & W_PRONOUN) || (token_flags (scan, j) & W_NAMING))
             a->speaker = no_range;
         }
+      /* “Mercer said his client had testified and “…””: the client is
+       * reported; an earlier cue in the sentence has the speaker.
+       */
+      if (a->speaker.start >= 0 && starts_possessive (scan, a->speaker) && fallback.start < 0)
+        {
+          fallback = a->speaker;
+          fallback_cue = cue_range (scan, j);
+          continue;
+        }
       if (a->speaker.start >= 0)
         {
           a->cue = cue_range (scan, j);
           return TRUE;
         }
+    }
+  if (fallback.start >= 0)
+    {
+      a->speaker = fallback;
+      a->cue = fallback_cue;
+      a->rule = GLOSSA_QUOTE_RULE_CUE_BEFORE;
+      return TRUE;
     }
   /* “Dr. Jones disagreed: “…””, “Il sindaco è netto: «…»”: a colon
    * introduces the quotation, and the sentence's subject says it.
@@ -1363,10 +1582,96 @@ first_full_name (const Scan *scan,
         continue;
       while (end + 1 < to && run_continues (scan, end + 1, 1))
         end++;
-      if (end > i)
+      /* “White House press secretary Karine Dallas”: the person. */
+      /* “NEW YORK (Reuters) —”, “By JOHN SMITH”: datelines and bylines. */
+      if (end > i && !all_titles (scan, i, end) && !all_capitals (scan, i, end) &&
+          !(end + 1 < to && (token_flags (scan, end + 1) & W_TITLE) && !is_capitalised (scan, end + 1)))
         return name_in_run (scan, i, end);
       i = end;
     }
+  return no_range;
+}
+
+/* “I-Vt.”, “D-N.Y.”: a party and a state after a name, not a name. */
+static gboolean
+party_tag (const Scan *scan,
+           gint64      t)
+{
+  const Token *word;
+  gunichar party;
+
+  if (!is_kind (scan, t, TOK_WORD))
+    return FALSE;
+  word = tok (scan, t);
+  party = scan->cp[word->start];
+  return word->end - word->start >= 3 && scan->cp[word->start + 1] == '-' &&
+         (party == 'D' || party == 'R' || party == 'I');
+}
+
+/* Whether the words [from, to] are written in capitals only. */
+static gboolean
+all_capitals (const Scan *scan,
+              gint64      from,
+              gint64      to)
+{
+  for (gint64 t = from; t <= to; t++)
+    for (gint64 c = tok (scan, t)->start; c < tok (scan, t)->end; c++)
+      if (g_unichar_islower (scan->cp[c]))
+        return FALSE;
+  return TRUE;
+}
+
+/* Whether the tokens [from, to] are all titles: “White House”. */
+static gboolean
+all_titles (const Scan *scan,
+            gint64      from,
+            gint64      to)
+{
+  for (gint64 t = from; t <= to; t++)
+    if (!(token_flags (scan, t) & W_TITLE))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_word (const Scan *scan,
+           gint64      a,
+           gint64      b)
+{
+  const Token *x = tok (scan, a), *y = tok (scan, b);
+
+  return x->end - x->start == y->end - y->start &&
+         memcmp (scan->cp + x->start, scan->cp + y->start, (x->end - x->start) * sizeof (gunichar)) == 0;
+}
+
+/* “Russo ha poi ricordato …”, “Brandt was more cautious.”: one capitalised
+ * word opening a sentence is a person when it ended a full name a little
+ * earlier (“Antonio Russo”).
+ */
+static Range
+known_surname_at (const Scan *scan,
+                  gint64      t)
+{
+  if (!is_name_word (scan, t) || is_name_word (scan, t + 1))
+    return no_range;
+  for (gint64 e = t - 1; e >= 1 && t - e < SURNAME_REACH; e--)
+    if (is_kind (scan, e, TOK_WORD) && same_word (scan, e, t) && is_name_word (scan, e - 1) &&
+        !(token_flags (scan, e - 1) & W_TITLE))
+      return token_range (scan, t, t);
+  return no_range;
+}
+
+/* “In serata è intervenuta anche la premier.”: an article and a title. */
+static Range
+titled_phrase (const Scan *scan,
+               gint64      from,
+               gint64      to)
+{
+  for (gint64 i = from; i + 1 < to; i++)
+    if ((token_flags (scan, i) & W_DET) && !(token_flags (scan, i) & W_PRONOUN) &&
+        (token_flags (scan, i + 1) & W_TITLE) && !is_capitalised (scan, i + 1) &&
+        !(token_flags (scan, i + 2) & (W_TITLE | W_OF | W_TITLE_LINK)) && !is_name_word (scan, i + 2))
+      return token_range (scan, i, i + 1);
   return no_range;
 }
 
@@ -1376,25 +1681,77 @@ first_full_name (const Scan *scan,
  * Giorgia Meloni ha lasciato il G7 di Hiroshima.”); failing that, the
  * nearest single capitalised word that does not start a sentence.
  */
+/* Whether the paragraph ending at the break @p has no quotation in it. */
+static gboolean
+quiet_paragraph_before (const Scan *scan,
+                        gint64      p)
+{
+  for (gint64 i = p - 1; i >= 0 && p - i < SENTENCE_REACH; i--)
+    {
+      if (is_kind (scan, i, TOK_PARA))
+        return TRUE;
+      if (is_kind (scan, i, TOK_QUOTE))
+        return FALSE;
+    }
+  return p > 0;
+}
+
 static Range
 nearest_name_before (const Scan *scan,
                      gint64      t)
 {
   gint64 end = t;
+  gboolean crossed = FALSE;
+  /* Looking a surname up reads SURNAME_REACH tokens back: only for the
+   * nearest few sentences, so that a text of one-word sentences stays linear.
+   */
+  guint surname_budget = 3;
 
-  while (end > 0 && t - end < SENTENCE_REACH && !is_kind (scan, end - 1, TOK_PARA))
+  while (end > 0 && t - end < SENTENCE_REACH)
     {
       gint64 first, last;
       Range name;
 
+      /* “Minority leader Tom Hale spoke next.” alone in the paragraph
+       * before: a paragraph without quotations introduces the speaker.
+       */
+      if (is_kind (scan, end - 1, TOK_PARA))
+        {
+          if (crossed || !quiet_paragraph_before (scan, end - 1))
+            break;
+          crossed = TRUE;
+          end--;
+          continue;
+        }
       sentence_of (scan, end - 1, &first, &last);
       name = first_full_name (scan, first, end);
+      if (name.start < 0 && surname_budget > 0 && is_name_word (scan, first))
+        {
+          surname_budget--;
+          name = known_surname_at (scan, first);
+        }
+      /* Not the quotation's own sentence: there the title is often the
+       * one spoken to or about.
+       */
+      if (name.start < 0 && last < t)
+        name = titled_phrase (scan, first, end);
       if (name.start >= 0)
         return name;
       end = first;
     }
   for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
-    if (is_name_word (scan, i) && i > 0 && !ends_sentence (scan, i - 1))
+    if (is_name_word (scan, i) && i > 0 && !ends_sentence (scan, i - 1) &&
+        !(is_punct (scan, i - 1, "(") && is_punct (scan, i + 1, ")")) &&  /* “(Reuters)” */
+        !all_capitals (scan, i, i) &&                                      /* “NEW YORK” */
+        !party_tag (scan, i))
+      return token_range (scan, i, i);
+  /* “Sanders, I-Vt., said he …”, “Kelly, who had been there, disputed
+   * it”: a surname alone opening a sentence.
+   */
+  for (gint64 i = t - 1; i >= 0 && t - i < SENTENCE_REACH && !is_kind (scan, i, TOK_PARA); i--)
+    if (is_name_word (scan, i) && (i == 0 || ends_sentence (scan, i - 1)) &&
+        (is_cue (scan, i + 1) ||
+         (is_punct (scan, i + 1, ",") && (party_tag (scan, i + 2) || (token_flags (scan, i + 2) & W_REL)))))
       return token_range (scan, i, i);
   return no_range;
 }
@@ -1436,6 +1793,49 @@ inherit_previous (const Scan  *scan,
   a->speaker.end = scan->previous->speaker_end;
 }
 
+/* “No,” he said: a quotation ending in punctuation is a sentence of
+ * someone's, not a title.
+ */
+static gboolean
+ends_with_stop (const Scan  *scan,
+                const Quote *quote)
+{
+  gint64 i = quote->end - 1;
+
+  while (i > quote->start && is_space (scan->cp[i]))
+    i--;
+  return i >= quote->start && scan->cp[i] != 0 && scan->cp[i] < 128 &&
+         strchr (",.!?", (int) scan->cp[i]) != NULL;
+}
+
+static guint flags_of_span (const Scan *scan,
+                            gint64      start,
+                            gint64      end);
+
+/* Whether every word of the quotation but the small ones (“of”, “the”) is
+ * capitalised, as in “State of the Union”, and there are two at least.
+ */
+static gboolean
+title_with_small_words (const Scan  *scan,
+                        const Quote *quote)
+{
+  guint capitalised = 0;
+
+  for (gint64 i = quote->start; i < quote->end; )
+    {
+      gint64 w = i;
+
+      while (w < quote->end && is_wordish (scan->cp[w]))
+        w++;
+      if (w > i && g_unichar_isupper (scan->cp[i]))
+        capitalised++;
+      else if (w > i && !(flags_of_span (scan, i, w) & W_FUNC))
+        return FALSE;
+      i = w > i ? w : i + 1;
+    }
+  return capitalised >= 2;
+}
+
 static gboolean
 is_scare (const Scan        *scan,
           const Quote       *quote,
@@ -1449,8 +1849,20 @@ is_scare (const Scan        *scan,
 
   if (t > 0 && (token_flags (scan, t - 1) & W_SCARE))
     return TRUE;
-  /* Short and capitalised is a name or a title: the plan “Elective Recovery”. */
-  if (quote->n_words <= 3 && quote->title_case && !alone)
+  /* “she told CNN on “State of the Union.””: after a preposition, words in
+   * title case are the name of a show or a book.
+   */
+  if (t > 0 && (token_flags (scan, t - 1) & W_STOP) && is_kind (scan, t - 1, TOK_WORD) &&
+      title_with_small_words (scan, quote))
+    return TRUE;
+  /* Short and capitalised is a name or a title: the plan “Elective Recovery”;
+   * but not a sentence of its own right after or before its cue (“No,” he
+   * said; before adding: “Maybe.”).
+   */
+  if (quote->n_words <= 3 && quote->title_case && !alone &&
+      !(ends_with_stop (scan, quote) &&
+        (a->rule == GLOSSA_QUOTE_RULE_CUE_AFTER ||
+         (a->rule == GLOSSA_QUOTE_RULE_CUE_BEFORE && is_punct (scan, t - 1, ":,") && is_cue (scan, t - 2)))))
     return TRUE;
   if (quote->n_words <= 3)
     return !alone && !a->cue_in_sentence;
@@ -1509,30 +1921,28 @@ is_pronoun (const Scan *scan,
          (GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf)) & W_PRONOUN);
 }
 
+/* Adds the suggestion for the quotation's text [start, end). */
 static void
-suggest_one (Scan *scan,
-             guint q)
+emit (Scan              *scan,
+      const Quote       *quote,
+      guint              t,
+      const Attribution *a,
+      gint64             start,
+      gint64             end)
 {
-  const Quote *quote = &g_array_index (scan->quotes, Quote, q);
-  guint t = scan->quote_token[q];
-  Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
-  GlossaQuoteSuggestion *s;
+  GlossaQuoteSuggestion *s = g_new0 (GlossaQuoteSuggestion, 1);
 
-  if (!attribute (scan, quote, t, &a))
-    return;
-
-  s = g_new0 (GlossaQuoteSuggestion, 1);
-  s->start = quote->start;
-  s->end = quote->end;
-  s->speaker_start = a.speaker.start;
-  s->speaker_end = a.speaker.end;
-  s->cue_start = a.cue.start;
-  s->cue_end = a.cue.end;
+  s->start = start;
+  s->end = end;
+  s->speaker_start = a->speaker.start;
+  s->speaker_end = a->speaker.end;
+  s->cue_start = a->cue.start;
+  s->cue_end = a->cue.end;
   s->resolved_start = s->resolved_end = -1;
-  s->rule = a.rule;
-  s->score = score_of (quote, &a);
+  s->rule = a->rule;
+  s->score = score_of (quote, a);
 
-  if (is_pronoun (scan, a.speaker))
+  if (is_pronoun (scan, a->speaker))
     {
       Range named = nearest_name_before (scan, t);
 
@@ -1541,15 +1951,164 @@ suggest_one (Scan *scan,
       s->resolved_start = named.start;
       s->resolved_end = named.end;
     }
-  else if (a.speaker.start >= 0 && g_unichar_isupper (scan->cp[a.speaker.start]))
-    scan->last_named = a.speaker;
+  else if (a->speaker.start >= 0 && g_unichar_isupper (scan->cp[a->speaker.start]))
+    scan->last_named = a->speaker;
 
-  if (a.speaker.start >= 0)
+  if (a->speaker.start >= 0)
     {
       scan->previous = s;
       scan->previous_token = t;
     }
   g_ptr_array_add (scan->out, s);
+}
+
+/* The lexicon's flags for the word at [start, end) of the text. */
+static guint
+flags_of_span (const Scan *scan,
+               gint64      start,
+               gint64      end)
+{
+  Token probe = { start, end, TOK_WORD, 0, 0 };
+  char buf[64];
+
+  if (!word_lower (scan, &probe, buf, sizeof buf))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (scan->lexicon->words, buf));
+}
+
+static gboolean
+is_insert_dash (const Scan *scan,
+                gint64      i)
+{
+  return (scan->cp[i] == 0x2014 || scan->cp[i] == 0x2013) && is_space (scan->cp[i - 1]) &&
+         is_space (scan->cp[i + 1]);
+}
+
+/* Who an insert names after its verb, [from, to): “Massimo Riva” in “il
+ * capogruppo al Senato Massimo Riva”, else the whole phrase (“il
+ * ministro”), or no_range when the verb has no subject after it.
+ */
+static Range
+insert_speaker (const Scan *scan,
+                gint64      from,
+                gint64      to)
+{
+  Range r = { from, to };
+  gint64 run = to, words = 0;
+
+  while (r.start < r.end && is_space (scan->cp[r.start]))
+    r.start++;
+  while (r.end > r.start && is_space (scan->cp[r.end - 1]))
+    r.end--;
+  if (r.start >= r.end)
+    return no_range;
+  /* Back over the capitalised words at the end, two at most. */
+  for (gint64 i = r.end; i > r.start && words < 2; )
+    {
+      gint64 w = i;
+
+      while (w > r.start && is_wordish (scan->cp[w - 1]))
+        w--;
+      if (w == i || !g_unichar_isupper (scan->cp[w]) || (flags_of_span (scan, w, i) & W_TITLE))
+        break;
+      run = w;
+      words++;
+      for (i = w; i > r.start && is_space (scan->cp[i - 1]); i--)
+        ;
+    }
+  if (run < r.end)
+    r.start = run;
+  return r;
+}
+
+/* «Siamo d'accordo — ha aggiunto Massimo Riva — ma …»: an attribution
+ * between dashes inside the marks, which splits the quotation in two as
+ * one broken by its attribution is. Sets the dashes' positions and, when
+ * the insert names someone, @a's speaker and cue.
+ */
+static gboolean
+dashed_insert (const Scan  *scan,
+               const Quote *quote,
+               gint64      *dash1,
+               gint64      *dash2,
+               Attribution *a)
+{
+  gint64 i = quote->start + 1, verb_end = -1;
+
+  while (i + 1 < quote->end && !is_insert_dash (scan, i))
+    i++;
+  if (i + 1 >= quote->end)
+    return FALSE;
+  *dash1 = i;
+  for (gint64 j = i + 1, words = 0; j + 1 < quote->end && words < 12; words++)
+    {
+      gint64 w;
+
+      while (j < quote->end && is_space (scan->cp[j]))
+        j++;
+      if (j + 1 < quote->end && is_insert_dash (scan, j))
+        {
+          Range speaker;
+
+          if (verb_end < 0 || j + 2 >= quote->end)
+            return FALSE;
+          speaker = insert_speaker (scan, verb_end, j);
+          *dash2 = j;
+          if (speaker.start >= 0)
+            {
+              a->speaker = speaker;
+              a->rule = GLOSSA_QUOTE_RULE_CUE_AFTER;
+            }
+          return TRUE;
+        }
+      for (w = j; w < quote->end && (is_wordish (scan->cp[w]) || scan->cp[w] == '\'' ||
+                                     scan->cp[w] == 0x2019); w++)
+        ;
+      if (w == j)
+        return FALSE;
+      /* Auxiliaries, then the reporting verb, open the insert. */
+      if (verb_end < 0 && (flags_of_span (scan, j, w) & W_VERB))
+        {
+          verb_end = w;
+          a->cue.start = j;
+          a->cue.end = w;
+        }
+      else if (verb_end < 0 && !(flags_of_span (scan, j, w) & W_AUX))
+        return FALSE;
+      j = w;
+    }
+  return FALSE;
+}
+
+static void
+suggest_one (Scan *scan,
+             guint q)
+{
+  const Quote *quote = &g_array_index (scan->quotes, Quote, q);
+  guint t = scan->quote_token[q];
+  Attribution a = { no_range, no_range, GLOSSA_QUOTE_RULE_NO_SOURCE, FALSE, FALSE };
+  Attribution inserted;
+  gint64 dash1 = -1, dash2 = -1;
+
+  if (!attribute (scan, quote, t, &a))
+    return;
+  inserted = a;
+  if (dashed_insert (scan, quote, &dash1, &dash2, &inserted))
+    {
+      while (dash1 > quote->start && is_space (scan->cp[dash1 - 1]))
+        dash1--;
+      for (dash2++; dash2 < quote->end && is_space (scan->cp[dash2]); dash2++)
+        ;
+    }
+  else
+    dash1 = dash2 = -1;
+  if (dash1 > quote->start && dash2 >= 0 && dash2 < quote->end)
+    {
+      emit (scan, quote, t, &inserted, quote->start, dash1);
+      emit (scan, quote, t, &inserted, dash2, quote->end);
+    }
+  else
+    emit (scan, quote, t, &a, quote->start, quote->end);
 }
 
 /* --------------------------------------------------------------- public */

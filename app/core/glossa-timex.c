@@ -50,6 +50,8 @@ typedef struct
 
 enum { TENSE_PAST = -1, TENSE_NONE = 0, TENSE_FUTURE = 1, TENSE_UNSET = 2 };
 #define MARKER_UNKNOWN 127
+/* How far ahead of the DCT a day without a year stays in the DCT's year. */
+#define NEAR_AHEAD_DAYS 60
 
 typedef struct
 {
@@ -75,6 +77,7 @@ typedef struct
   /* The last value found, for "the previous quarter", "l'anno successivo". */
   GlossaTimexValue last;
   gboolean         has_last;
+  guint            last_end;   /* the token after it */
 } Scan;
 
 typedef struct
@@ -86,6 +89,7 @@ typedef struct
   int       year;      /* a year written out, or 0 */
   gboolean  full_date; /* day, month and year written out */
   GDate     date;
+  gboolean  keeps_last; /* a comparison: the period talked about stays the last */
 } Match;
 
 typedef enum { U_NONE, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_HALF, U_YEAR, U_DECADE } Unit;
@@ -438,6 +442,9 @@ en_marker (const Scan *s,
   /* "would have cut": what did not happen, in the past. */
   if ((is (s, j, "would") || is (s, j, "could")) && is (s, j + 1, "have"))
     return TENSE_NONE;
+  /* “who had expected a profit for the fourth quarter”: a past perfect. */
+  if (j > 0 && is (s, j - 1, "had") && ends_with (word, "ed"))
+    return TENSE_PAST;
   if (in_list (s, j, future) >= 0 || (is (s, j, "ll") && j > 0 && is_apos (s, j - 1)) ||
       (in_list (s, j, future_to) >= 0 && is (s, j + 1, "to")) ||
       (is (s, j, "won") && is_apos (s, j + 1) && is (s, j + 2, "t")))
@@ -500,7 +507,8 @@ it_marker (const Scan *s,
       (n >= 4 && (ends_with (word, "rà") || ends_with (word, "rò"))) ||
       (n >= 6 && (ends_with (word, "ranno") || ends_with (word, "remo"))))
     return in_list (s, j, not_past) >= 0 ? TENSE_NONE : TENSE_FUTURE;
-  if (in_list (s, j, past) >= 0)
+  /* “i capi di Stato”: the noun, not the participle. */
+  if (in_list (s, j, past) >= 0 && !(s->toks[j].cap && j > 0 && !ends_sentence (s, j - 1)))
     return TENSE_PAST;
   /* "ha detto", "hanno già votato" are past; "hanno tempo" is not. */
   if (in_list (s, j, have) >= 0)
@@ -560,6 +568,17 @@ marker_at (Scan     *s,
   return m == 0 ? TENSE_NONE : m % 2 == 1 ? TENSE_PAST : TENSE_FUTURE;
 }
 
+static gboolean
+punct_between (const Scan *s,
+               guint       a,
+               guint       b)
+{
+  for (guint j = MIN (a, b) + 1; j < MAX (a, b); j++)
+    if (s->toks[j].kind == TOK_PUNCT)
+      return TRUE;
+  return FALSE;
+}
+
 /* The tense of the verb nearest to token @i in its sentence. A reporting
  * verb counts only next to the date, or, after it ("Friday the lawyers
  * said…"), when no other verb has a tense: a date after "said that" belongs
@@ -587,7 +606,10 @@ tense_at (Scan  *s,
 
       if (tense == TENSE_NONE)
         continue;
-      if (distance > 2 && reporting_verb)
+      /* “a gennaio, ha spiegato un portavoce”: past a comma, the
+       * reporting verb is the attribution's, not the date's.
+       */
+      if (reporting_verb && (distance > 2 || punct_between (s, i, j)))
         {
           if (j > i && distance < reporting_distance)
             reporting = tense, reporting_distance = distance;
@@ -1032,7 +1054,12 @@ day_month_value (Scan  *s,
   if (!g_date_valid_dmy (d, mo, y))
     return NULL;   /* 29 February 2100 */
   g_date_set_dmy (&date, d, mo, y);
-  if (tense == TENSE_PAST && g_date_compare (&date, &s->dct) > 0)
+  /* Newswire writes the year of a date outside the current year, so a day
+   * a few weeks ahead is this year's even when the verb nearest reads as
+   * past (“has narrowed … the Aug. 18 primary”).
+   */
+  if (tense == TENSE_PAST && g_date_compare (&date, &s->dct) > 0 &&
+      g_date_days_between (&s->dct, &date) > NEAR_AHEAD_DAYS)
     y--;
   else if (tense == TENSE_FUTURE && g_date_compare (&date, &s->dct) < 0)
     y++;
@@ -1155,12 +1182,27 @@ month_alone_allowed (const Scan *s,
 {
   static const char * const before[] = {
     "in", "of", "since", "until", "till", "by", "from", "through", "early", "mid", "late",
-    "last", "next", "this", "before", "after", "during", "-", "to", "end", "and", NULL
+    "last", "next", "this", "before", "after", "during", "-", "to", "end", "and", "between", NULL
   };
 
   if (!en (s) || (mo != 3 && mo != 5))
     return TRUE;
   return i > 0 && in_list (s, i - 1, before) >= 0;
+}
+
+/* The token after “of the same year”, “of that year” or “dello stesso
+ * anno” at @j, or @j.
+ */
+static guint
+same_year_after (const Scan *s,
+                 guint       j)
+{
+  if (is (s, j, "of") && (is (s, j + 1, "that") || is (s, j + 1, "the")) &&
+      (is (s, j + 1, "that") ? is (s, j + 2, "year") : is (s, j + 2, "same") && is (s, j + 3, "year")))
+    return j + (is (s, j + 1, "that") ? 3 : 4);
+  if (is (s, j, "dello") && is (s, j + 1, "stesso") && is (s, j + 2, "anno"))
+    return j + 3;
+  return j;
 }
 
 static gboolean
@@ -1172,7 +1214,7 @@ rec_month_alone (Scan  *s,
   static const char * const it_before[] = { "scorso", "prossimo", NULL };
   static const char * const it_after[] = { "scorso", "prossimo", "passato", NULL };
   int mod = -1, mo, y = s->has_dct ? dct_year (s) : 2000, dm;
-  guint j = i, next;
+  guint j = i, next, after;
 
   if (en (s) && (mod = in_list (s, i, en_mods)) >= 0)
     j++;
@@ -1183,6 +1225,11 @@ rec_month_alone (Scan  *s,
   if (!en (s) && mod < 0 && (mod = in_list (s, next, it_after)) >= 0)
     mod = mod == 1 ? 1 : 0, next++;
   m->relative = TRUE;
+  /* “nel giugno dello stesso anno”, “in June of that year”: the year last
+   * written.
+   */
+  if (mod < 0 && s->anchor_year && (after = same_year_after (s, next)) > next)
+    return found (m, after, v_month (s->anchor_year, mo));
   if (!s->has_dct)
     return found (m, next, NULL);
   dm = dct_month (s);
@@ -1467,6 +1514,9 @@ rec_quarter (Scan  *s,
     return FALSE;
   if (is (s, k, "fiscal"))
     k++;
+  /* “fourth-quarter profit”: TimeML tags the adjective as the quarter. */
+  if (en (s) && is (s, k, "-") && glued (s, k) && glued (s, k + 1))
+    k++;
   if (is (s, k, "quarter") || is (s, k, "trimestre"))
     unit = U_QUARTER;
   else if ((is (s, k, "half") || is (s, k, "semestre") || is (s, k, "metà")) && index <= 2)
@@ -1610,11 +1660,19 @@ rec_weekday (Scan  *s,
   j++;
   if (in_list (s, j, en (s) ? en_day_parts : it_day_parts) >= 0)
     return skipped (m, j + 1);
+  /* “every Tuesday”, “ogni martedì”: a SET in TimeML, not a DATE. */
+  if (dir == 99 && i > 0 && (is (s, i - 1, "every") || is (s, i - 1, "each") || is (s, i - 1, "ogni")))
+    return skipped (m, j);
   if (!en (s) && dir == 99 && (is (s, j, "scorso") || is (s, j, "scorsa") || is (s, j, "prossimo") || is (s, j, "prossima")))
     dir = is (s, j, "prossimo") || is (s, j, "prossima") ? 1 : -2, j++;
   m->relative = TRUE;
   if (!s->has_dct)
     return found (m, j, NULL);
+  /* “uno sciopero per martedì”, “a vote set for Tuesday”: what a day is
+   * for lies ahead of the report, whatever the verb's tense.
+   */
+  if (dir == 99 && i > 0 && (is (s, i - 1, "per") || is (s, i - 1, "for")))
+    dir = 1;
   if (dir == 99)
     {
       tense = tense_at (s, i);
@@ -1699,9 +1757,37 @@ rec_next_day (Scan  *s,
       else
         return FALSE;
     }
+  /* “the day after the primary”, “il giorno dopo il voto”: counted from an
+   * event, as “a day after the vote” is; not a date of its own.
+   */
+  if (next < s->n && s->toks[next].kind == TOK_WORD && !s->toks[next].newline &&
+      (is (s, next - 1, "after") || is (s, next - 1, "before") || is (s, next - 1, "dopo") ||
+       is (s, next - 1, "prima")))
+    return FALSE;
   m->relative = TRUE;
   return found (m, next, s->has_dct ? unit_value (U_DAY, anchor, offset) : NULL);
 }
+
+/* "a month earlier", "un anno prima" count back from the time the text is
+ * talking about ("fell to $4.6 billion in February from $5.3 billion a
+ * month earlier" is January), as TimeML reads them; "ago" and "fa" count
+ * from the DCT. Only with a date of the same sentence to count from.
+ */
+static gboolean
+anaphoric_back (const Scan *s,
+                guint       u)
+{
+  if (!(is (s, u, "earlier") || is (s, u, "prima")) || !s->has_last)
+    return FALSE;
+  for (guint j = u; j > s->last_end; j--)
+    if (ends_sentence (s, j - 1))
+      return FALSE;
+  return u >= s->last_end;
+}
+
+static char *anchored_value (Scan *s,
+                             Unit  unit,
+                             int   offset);
 
 static gboolean
 rec_ago (Scan  *s,
@@ -1750,6 +1836,11 @@ rec_ago (Scan  *s,
     return dir < 0 ? found (m, u + 1, g_strdup ("PAST_REF")) : skipped (m, u + 1);
   if (!s->has_dct)
     return found (m, u + 1, NULL);
+  if (anaphoric_back (s, u))
+    {
+      m->keeps_last = TRUE;
+      return found (m, u + 1, anchored_value (s, unit, -n));
+    }
   return found (m, u + 1, unit_value (unit, anchor, dir < 0 ? -n : n));
 }
 
@@ -1957,6 +2048,11 @@ rec_ref (Scan  *s,
         return found (m, i + 2, g_strdup (is (s, i + 1, "past") ? "PAST_REF" : "FUTURE_REF"));
       if (is (s, i, "at") && is (s, i + 1, "present"))
         return found (m, i + 2, g_strdup ("PRESENT_REF"));
+      /* “in the near future”, “in the distant past”: TimeML's references too. */
+      if (is (s, i, "the") && i > 0 && is (s, i - 1, "in") &&
+          (is (s, i + 1, "near") || is (s, i + 1, "distant") || is (s, i + 1, "recent")) &&
+          (is (s, i + 2, "past") || is (s, i + 2, "future")))
+        return found (m, i + 3, g_strdup (is (s, i + 2, "past") ? "PAST_REF" : "FUTURE_REF"));
       return FALSE;
     }
   if (in_list (s, i, it_present) >= 0)
@@ -2068,9 +2164,40 @@ rec_the_period (Scan  *s,
   if (is (s, i + 2, "before") || is (s, i + 2, "after") || is (s, i + 2, "earlier") ||
       is (s, i + 2, "later") || is (s, i + 2, "'") || is (s, i + 2, "-") || is (s, i + 2, "of"))
     return FALSE;
+  /* “the year 2000”: the year written. */
+  if (is (s, i + 1, "year") && year_at (s, i + 2))
+    return FALSE;
   unit = is (s, i + 1, "quarter") ? U_QUARTER : U_YEAR;
   m->relative = TRUE;
   return found (m, i + 2, s->has_dct ? anchored_value (s, unit, 0) : NULL);
+}
+
+/* "the year-earlier quarter", "the year-ago period": the period last
+ * mentioned, a year before, as financial newswire compares results.
+ */
+static gboolean
+rec_year_earlier (Scan  *s,
+                  guint  i,
+                  Match *m)
+{
+  static const char * const periods[] = { "period", "quarter", "month", "half", "year", "week", NULL };
+  const GlossaTimexValue *v = &s->last;
+  guint j = i + is (s, i, "the");
+
+  if (!en (s) || !is (s, j, "year") || !is (s, j + 1, "-") || !glued (s, j + 1) ||
+      !(is (s, j + 2, "earlier") || is (s, j + 2, "ago")) || in_list (s, j + 3, periods) < 0)
+    return FALSE;
+  m->relative = TRUE;
+  m->keeps_last = TRUE;
+  if (!s->has_dct)
+    return found (m, j + 4, NULL);
+  if (s->has_last && v->year > 1 && v->kind == GLOSSA_TIMEX_QUARTER && v->part > 0)
+    return found (m, j + 4, g_strdup_printf ("%04d-Q%d", v->year - 1, v->part));
+  if (s->has_last && v->year > 1 && v->kind == GLOSSA_TIMEX_HALF && v->part > 0)
+    return found (m, j + 4, g_strdup_printf ("%04d-H%d", v->year - 1, v->part));
+  if (s->has_last && v->year > 1 && v->kind == GLOSSA_TIMEX_MONTH && v->month > 0)
+    return found (m, j + 4, v_month (v->year - 1, v->month));
+  return found (m, j + 4, anchored_value (s, U_YEAR, -1));
 }
 
 typedef gboolean (*Recogniser) (Scan *s, guint i, Match *m);
@@ -2079,7 +2206,7 @@ static const Recogniser recognisers[] = {
   rec_iso, rec_numeric, rec_day_month, rec_month_day, rec_month_year, rec_month_alone,
   rec_year, rec_decade, rec_century, rec_quarter, rec_season, rec_weekday, rec_deictic,
   rec_next_day, rec_ago, rec_unit_en, rec_weekend, rec_unit_it, rec_ref, rec_part, rec_full_year,
-  rec_the_period,
+  rec_the_period, rec_year_earlier,
 };
 
 /* The longest match at @i, in @best. @inner: inside a part, where "the
@@ -2253,8 +2380,9 @@ scan_all (Scan *s)
           g_ptr_array_add (found_all, timex);
           if (m.full_date || !m.relative)
             remember_anchor (s, &m);
-          if (timex->value != NULL)
+          if (timex->value != NULL && !m.keeps_last)
             s->has_last = _glossa_timex_value_parse (timex->value, &s->last);
+          s->last_end = m.end;
         }
       g_free (m.value);
       i = m.end;

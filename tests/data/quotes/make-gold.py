@@ -23,6 +23,7 @@ import sys
 
 OPENERS = "“„«‹\"‘「『"
 CLOSERS = "”“»›\"’」』"
+DASHES = ("— ", " —", "– ", " –")
 
 
 def find_quote(text, quote, after):
@@ -33,7 +34,11 @@ def find_quote(text, quote, after):
     else:
         start = text.index(quote, after)
         end = start + len(quote)
-    if text[start - 1] not in OPENERS or text[end] not in CLOSERS:
+    # An Italian quotation broken by a dashed insert («A — ha aggiunto X —
+    # B») is two quotations, like one broken by its attribution.
+    opened = text[start - 1] in OPENERS or text[start - 2:start] in DASHES
+    closed = text[end] in CLOSERS or text[end:end + 2] in DASHES
+    if not opened or not closed:
         sys.exit(f"{quote!r}: not between quotation marks")
     return start, end
 
