@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "glossa-suggest-quotes.h"
 
@@ -160,5 +161,24 @@ GPtrArray        *glossa_suggest_article       (const char                 *text
                                                 GlossaKnownNames           *known_names,
                                                 const GlossaSuggestOptions *options,
                                                 GError                    **error);
+
+/* ------------------------------------------------------------ rejections */
+
+/* The annotation file's top-level member listing the suggestions an
+ * annotator rejected, each {"start", "end", "label"} (README "Rejected
+ * suggestions").
+ */
+#define GLOSSA_REJECTED_SUGGESTIONS_MEMBER "rejected_suggestions"
+
+/* "START:END:LABEL", the key a rejection is looked up by. */
+char             *glossa_suggestion_key        (gint64                      start,
+                                                gint64                      end,
+                                                const char                 *label);
+/* The keys of the valid entries of @extra's rejected_suggestions member
+ * (@extra: an annotation file's unknown top-level members, nullable);
+ * entries of another shape, or a member that is not a list, mean nothing
+ * here and give no key.
+ */
+GHashTable       *glossa_suggest_read_rejected (JsonObject                 *extra);
 
 G_END_DECLS
