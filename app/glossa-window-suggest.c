@@ -60,6 +60,10 @@ struct _GlossaWindowSuggest
   char           *names_path;    /* the corpus file they are (being) learned from */
   GPtrArray      *corpus_names;
   GCancellable   *names_cancellable;
+  /* The document's rejected_suggestions as last seen (a reference, so
+   * that a new value is never mistaken for it): see on_rejections_changed().
+   */
+  JsonNode       *rejected_seen;
 };
 
 /* A text the corpus tags with a label, and how often. */
@@ -402,6 +406,7 @@ forget (GlossaWindowSuggest *state)
   g_clear_pointer (&state->suggestions, g_ptr_array_unref);
   g_clear_pointer (&state->fate, g_byte_array_unref);
   g_clear_pointer (&state->shown, g_array_unref);
+  g_clear_pointer (&state->rejected_seen, json_node_unref);
   state->current = -1;
   state->complete = FALSE;
   state->elapsed = state->elapsed_complete = 0;
@@ -714,7 +719,10 @@ start_computing (GlossaWindow *self)
   job->article = g_object_ref (glossa_document_get_article (self->document));
   job->spans = glossa_document_dup_spans (self->document);
   job->labels = schema_labels (schema);
-  job->rejected = read_rejected (self->document);
+  /* Rejected ones are computed too, and hidden by reconcile(): undoing a
+   * rejection shows one again.
+   */
+  job->rejected = g_hash_table_new (g_str_hash, g_str_equal);
   job->gazetteer = gazetteer_path (self);
   if (state->corpus_names != NULL && is_learned_corpus (self))
     job->corpus_names = g_ptr_array_ref (state->corpus_names);
@@ -1091,7 +1099,9 @@ remember_rejection (GlossaDocument         *document,
   json_object_set_int_member (entry, "end", s->end);
   json_object_set_string_member (entry, "label", s->label);
   json_array_add_object_element (array, entry);
-  glossa_document_set_extra_member (document, REJECTED_MEMBER, json_node_init_array (json_node_alloc (), array));
+  glossa_document_set_extra_member_undoable (document, REJECTED_MEMBER,
+                                             json_node_init_array (json_node_alloc (), array),
+                                             _("Reject Suggestion"));
 }
 
 static void
@@ -1163,6 +1173,132 @@ on_span_added (GlossaWindow *self,
     }
   if (covered)
     update_view (self);
+}
+
+/* Whether a span of @label overlaps @start–@end. */
+static gboolean
+label_overlaps (GlossaDocument *document,
+                gint64          start,
+                gint64          end,
+                GlossaLabel     label)
+{
+  g_autoptr(GPtrArray) at = glossa_document_spans_at (document, start);
+  guint n = glossa_document_get_n_spans (document);
+  guint lo = 0, hi = n;
+
+  for (guint i = 0; i < at->len; i++)
+    if (((GlossaSpan *) g_ptr_array_index (at, i))->label == label)
+      return TRUE;
+  /* Those starting inside: spans are sorted by start. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (glossa_document_get_span (document, mid)->start <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < n && glossa_document_get_span (document, i)->start < end; i++)
+    if (glossa_document_get_span (document, i)->label == label)
+      return TRUE;
+  return FALSE;
+}
+
+/* A suggestion a span of its label hid is shown again once no span of its
+ * label overlaps it: the span tagged over it was undone or deleted.
+ */
+static void
+on_span_removed (GlossaWindow *self,
+                 GlossaSpan   *span)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  const char *label = glossa_label_to_string (span->label);
+  gboolean again = FALSE;
+
+  if (state == NULL || state->suggestions == NULL || state->document != self->document || state->accepting)
+    return;
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+
+      if (s->start >= span->end)
+        break;
+      if (state->fate->data[i] == COVERED && s->end > span->start && g_str_equal (s->label, label) &&
+          !label_overlaps (self->document, s->start, s->end, span->label))
+        {
+          state->fate->data[i] = SHOWN;
+          again = TRUE;
+        }
+    }
+  if (again)
+    update_view (self);
+}
+
+/* Sets each suggestion's fate from @rejected: one no longer there (its
+ * rejection undone) is shown, one there again (redone) hidden. Returns
+ * the one shown again if it is the only one, else -1.
+ */
+static int
+follow_rejections (GlossaWindowSuggest *state,
+                   GHashTable          *rejected,
+                   gboolean            *changed)
+{
+  int restored = -1;
+  guint n_restored = 0;
+
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+      g_autofree char *key = NULL;
+      gboolean listed;
+
+      if (state->fate->data[i] != SHOWN && state->fate->data[i] != REJECTED)
+        continue;
+      key = rejection_key (s->start, s->end, s->label);
+      listed = g_hash_table_contains (rejected, key);
+      if (listed == (state->fate->data[i] == REJECTED))
+        continue;
+      state->fate->data[i] = listed ? REJECTED : SHOWN;
+      *changed = TRUE;
+      if (!listed)
+        {
+          restored = i;
+          n_restored++;
+        }
+    }
+  return n_restored == 1 ? restored : -1;
+}
+
+/* The file's list of rejections changed: by the window's own rejection
+ * (nothing to do), or by undo or redo of one. A rejection undone shows
+ * its suggestion again, current, so that it can be decided again.
+ */
+static void
+on_rejections_changed (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GHashTable) rejected = NULL;
+  JsonNode *node;
+  gboolean changed = FALSE;
+  int restored;
+
+  if (state == NULL || state->suggestions == NULL || state->document != self->document)
+    return;
+  node = glossa_document_get_extra_member (self->document, REJECTED_MEMBER);
+  if (node == state->rejected_seen)
+    return;
+  g_clear_pointer (&state->rejected_seen, json_node_unref);
+  state->rejected_seen = node != NULL ? json_node_ref (node) : NULL;
+  rejected = read_rejected (self->document);
+  restored = follow_rejections (state, rejected, &changed);
+  if (!changed)
+    return;
+  update_view (self);
+  if (restored >= 0)
+    set_current (self, restored);
+  else if (state->current >= 0 && state->fate->data[state->current] != SHOWN)
+    set_current (self, find_shown (self, state->current, TRUE));
 }
 
 /* The mouse */
@@ -1348,6 +1484,8 @@ _glossa_window_suggest_init (GlossaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_document_changed), self);
   g_signal_group_connect_swapped (self->document_signals, "span-added", G_CALLBACK (on_span_added), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-removed", G_CALLBACK (on_span_removed), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_rejections_changed), self);
   g_signal_connect_object (self->view, "offset-clicked", G_CALLBACK (on_offset_clicked), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 

@@ -484,6 +484,161 @@ test_accept_overlap_rules (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The annotation file as saved, or NULL when there is none. */
+static char *
+saved_contents (Fixture *fixture)
+{
+  g_autofree char *base = g_strdup (g_file_peek_path (fixture->article));
+  g_autofree char *sidecar = NULL;
+  char *contents = NULL;
+
+  gui_test_wait_saved (fixture->window);
+  *strrchr (base, '.') = '\0';
+  sidecar = g_strconcat (base, ".annotations.json", NULL);
+  if (!g_file_get_contents (sidecar, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static GlossaArticleViewSuggestion *
+current_mark (Fixture *fixture)
+{
+  int current;
+  GArray *marks = shown (fixture, &current);
+
+  return current >= 0 ? &g_array_index (marks, GlossaArticleViewSuggestion, current) : NULL;
+}
+
+/* A suggestion hidden by a span tagged over it comes back when the tag is
+ * undone, and again when the span is deleted; redo hides it again.
+ */
+static void
+test_covered_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  gint64 monday = gui_test_find (fixture->window, "Monday");
+  guint n = shown (fixture, NULL)->len;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *span;
+
+  gui_test_select (fixture->window, monday, monday + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag", "s", "date"));
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  gui_test_wait_saved (fixture->window);
+  annotations = gui_test_read_annotations (fixture->window);
+  g_assert_cmpuint (annotations->spans->len, ==, 0);
+
+  activate (fixture, "win.redo");
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+
+  span = glossa_document_get_span (document, 0);
+  g_assert_true (glossa_document_remove_span (document, span->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+}
+
+/* Of two spans of its label over it, removing one leaves it hidden. */
+static void
+test_covered_twice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  gint64 monday = gui_test_find (fixture->window, "Monday, 18 March");
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *first;
+
+  first = glossa_document_add_span (document, monday, monday + 6, GLOSSA_LABEL_DATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_add_span (document, monday + 8, monday + 16, GLOSSA_LABEL_DATE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_true (glossa_document_remove_span (document, first->id, &error));
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  activate (fixture, "win.undo");
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 1);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+}
+
+/* A rejection is one undo step: undone, the suggestion is shown again and
+ * current, and the file no longer lists it; redone, it is hidden and
+ * listed again, and stays so when the article is opened again.
+ */
+static void
+test_reject_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  guint n = shown (fixture, NULL)->len;
+  g_autofree char *rejected = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  GlossaArticleViewSuggestion *mark;
+  g_autofree char *text = NULL;
+
+  go_to (fixture, "actor", "Marta Quell");
+  activate (fixture, "win.reject-suggestion");
+  g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  g_assert_true (glossa_document_can_undo (document));
+  rejected = saved_contents (fixture);
+  g_assert_nonnull (strstr (rejected, "\"rejected_suggestions\": [\n    {\n      \"start\": 244,\n"));
+
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  mark = current_mark (fixture);
+  g_assert_nonnull (mark);
+  text = text_of (fixture, mark);
+  g_assert_cmpstr (text, ==, "Marta Quell");
+  g_assert_true (mark->label == GLOSSA_LABEL_ACTOR);
+  undone = saved_contents (fixture);
+  g_assert_nonnull (undone);
+  g_assert_null (strstr (undone, "rejected_suggestions"));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+
+  activate (fixture, "win.redo");
+  g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+  redone = saved_contents (fixture);
+  g_assert_cmpstr (redone, ==, rejected);
+
+  gui_test_close_window (fixture->window);
+  open_window (fixture);
+  g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+}
+
+/* An accepted date undone is a suggestion again, and the file has no span. */
+static void
+test_accept_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint n = shown (fixture, NULL)->len;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+
+  go_to (fixture, "date", "Monday, 18 March");
+  activate (fixture, "win.accept-suggestion");
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+  activate (fixture, "win.undo");
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  gui_test_wait_saved (fixture->window);
+  annotations = gui_test_read_annotations (fixture->window);
+  g_assert_cmpuint (annotations->spans->len, ==, 0);
+}
+
 static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
@@ -506,6 +661,10 @@ main (int    argc,
   add ("/gui/suggest/setting", test_setting);
   add ("/gui/suggest/tagged-by-hand", test_tagged_by_hand);
   add ("/gui/suggest/document-released", test_document_released);
+  add ("/gui/suggest/covered-undo", test_covered_undo);
+  add ("/gui/suggest/covered-twice", test_covered_twice);
+  add ("/gui/suggest/reject-undo", test_reject_undo);
+  add ("/gui/suggest/accept-undo", test_accept_undo);
   g_test_add_func ("/gui/suggest/schema-off", test_schema_off);
   g_test_add_func ("/gui/suggest/corpus-names", test_corpus_names);
   g_test_add_func ("/gui/suggest/accept-overlap-rules", test_accept_overlap_rules);
