@@ -121,6 +121,11 @@ void              glossa_known_names_find      (GlossaKnownNames  *self,
                                                 gsize              n,
                                                 GPtrArray         *out);
 
+/* Whether @c is part of a word, to the known-name suggester: names start
+ * and end on word boundaries.
+ */
+gboolean          glossa_known_names_is_word_char (gunichar        c);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaKnownNames, glossa_known_names_free)
 
 /* ----------------------------------------------------------------- merge */
