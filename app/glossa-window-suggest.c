@@ -1649,8 +1649,11 @@ note_learning (GlossaWindow *self,
     return;
   delta += GPOINTER_TO_INT (g_hash_table_lookup (state->learn_pending, key));
   g_hash_table_insert (state->learn_pending, key, GINT_TO_POINTER (delta));
+  /* Before the text view's own idle work (laying out a long article),
+   * which would keep a default idle waiting for seconds.
+   */
   if (state->learn_source == 0)
-    state->learn_source = g_idle_add (learn_idle, self);
+    state->learn_source = g_idle_add_full (G_PRIORITY_DEFAULT, learn_idle, self, NULL);
 }
 
 static void
