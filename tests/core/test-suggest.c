@@ -16,6 +16,7 @@
 #include "glossa-article.h"
 #include "glossa-document.h"
 #include "glossa-error.h"
+#include "glossa-name-finder.h"
 #include "glossa-suggest.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -885,6 +886,42 @@ test_rejection_undo (void)
   g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
 }
 
+/* One name found again: whole words only, code-point offsets past
+ * multi-byte text, letter case as given, none overlapping.
+ */
+static void
+test_name_finder (void)
+{
+  const char *text = "Città: Anna Rossi, Anna Rossini, ANNA ROSSI, Anna Rossi.\nAnna Rossi";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (text, strlen (text), "a.txt", &error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_suggestion_free);
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  glossa_name_finder_find (article, "  Anna Rossi ", "actor", 0.5, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      GlossaSuggestion *s = g_ptr_array_index (out, i);
+      g_autofree char *slice = glossa_article_slice (article, s->start, s->end);
+
+      g_assert_cmpstr (slice, ==, "Anna Rossi");
+      g_assert_cmpstr (s->label, ==, "actor");
+      g_assert_cmpstr (s->suggester, ==, "names");
+      g_string_append_printf (got, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " ", s->start, s->end);
+    }
+  g_assert_cmpstr (got->str, ==, "7-17 45-55 57-67 ");
+
+  g_ptr_array_set_size (out, 0);
+  glossa_name_finder_find (article, "tà", "actor", 0.5, out);
+  glossa_name_finder_find (article, "ossi", "actor", 0.5, out);
+  glossa_name_finder_find (article, ", Anna", "actor", 0.5, out);
+  g_assert_cmpuint (out->len, ==, 0);
+  g_assert_false (glossa_name_finder_accepts (""));
+  g_assert_false (glossa_name_finder_accepts ("“Anna”"));
+  g_assert_true (glossa_name_finder_accepts ("Città"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -907,6 +944,7 @@ main (int    argc,
   g_test_add_func ("/core/suggest/figures/quotes", test_figures_quotes);
   g_test_add_func ("/core/suggest/read-rejected", test_read_rejected);
   g_test_add_func ("/core/suggest/rejection-undo", test_rejection_undo);
+  g_test_add_func ("/core/suggest/name-finder", test_name_finder);
 
   return g_test_run ();
 }
