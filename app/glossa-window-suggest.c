@@ -66,6 +66,7 @@ struct _GlossaWindowSuggest
    * that a new value is never mistaken for it): see on_rejections_changed().
    */
   JsonNode       *rejected_seen;
+  gboolean        rejecting;     /* the window's own rejection: nothing to follow */
   /* Names learned from the spans tagged by hand in this window since its
    * corpus was opened: "label\ttext" → how many such spans there are now.
    * Each is suggested wherever the article shown has it (see
@@ -1123,8 +1124,11 @@ remember_rejection (GlossaDocument         *document,
     {
       JsonArray *old_array = json_node_get_array (old);
 
+      /* Shared, not copied: the undo history keeps every list, and a
+       * session of many rejections would keep as many copies.
+       */
       for (guint i = 0; i < json_array_get_length (old_array); i++)
-        json_array_add_element (array, json_node_copy (json_array_get_element (old_array, i)));
+        json_array_add_element (array, json_node_ref (json_array_get_element (old_array, i)));
     }
   json_object_set_int_member (entry, "start", s->start);
   json_object_set_int_member (entry, "end", s->end);
@@ -1147,7 +1151,9 @@ reject_action (GtkWidget  *widget,
     return;
   index = self->suggest_state->current;
   self->suggest_state->fate->data[index] = REJECTED;
+  self->suggest_state->rejecting = TRUE;
   remember_rejection (self->document, suggestion_at (self->suggest_state, index));
+  self->suggest_state->rejecting = FALSE;
   after_decision (self, index);
 }
 
@@ -1321,6 +1327,8 @@ on_rejections_changed (GlossaWindow *self)
     return;
   g_clear_pointer (&state->rejected_seen, json_node_unref);
   state->rejected_seen = node != NULL ? json_node_ref (node) : NULL;
+  if (state->rejecting)
+    return;
   rejected = read_rejected (self->document);
   restored = follow_rejections (state, rejected, &changed);
   if (!changed)

@@ -554,7 +554,7 @@ apply_member_change (const char *member,
                      JsonNode   *value,
                      gpointer    user_data)
 {
-  put_extra_member (user_data, member, value != NULL ? json_node_copy (value) : NULL);
+  put_extra_member (user_data, member, value != NULL ? json_node_ref (value) : NULL);
 }
 
 static void
@@ -2651,7 +2651,8 @@ put_extra_member (GlossaDocument *self,
 
 /**
  * glossa_document_set_extra_member_undoable:
- * @value: (transfer full): the new value
+ * @value: (transfer full): the new value, which must not change afterwards
+ *   (the undo history shares it)
  * @description: what Undo calls the step
  *
  * As glossa_document_set_extra_member(), as one undoable step (or part of

@@ -429,8 +429,8 @@ glossa_undo_stack_record_member (GlossaUndoStack *self,
   g_return_if_fail (member != NULL);
 
   change.member = g_strdup (member);
-  change.member_before = before != NULL ? json_node_copy (before) : NULL;
-  change.member_after = after != NULL ? json_node_copy (after) : NULL;
+  change.member_before = before != NULL ? json_node_ref (before) : NULL;
+  change.member_after = after != NULL ? json_node_ref (after) : NULL;
   append_change (self, &change);
 }
 

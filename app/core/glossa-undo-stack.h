@@ -70,7 +70,7 @@ typedef void (*GlossaUndoApplyMemberFunc) (const char *member,
                                            gpointer    user_data);
 
 /* Records that @member went from @before to @after (each nullable; the
- * stack keeps copies). Replayed through the function given to
+ * stack keeps references: neither may change afterwards). Replayed through the function given to
  * glossa_undo_stack_set_apply_member(), in order with the span changes.
  */
 void             glossa_undo_stack_record_member (GlossaUndoStack *self,
