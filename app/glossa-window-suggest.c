@@ -75,9 +75,8 @@ struct _GlossaWindowSuggest
   GHashTable     *learned;
   GHashTable     *learn_pending;  /* "label\ttext" → net change, not yet applied */
   guint           learn_source;
-  /* Of the suggestions, those made from learned names (a set), and the
-   * names they were made for: they are withdrawn when the name is no
-   * longer learned.
+  /* Of the suggestions, those made from learned names (a set): they are
+   * withdrawn when their name is no longer learned.
    */
   GHashTable     *live;
 };
@@ -516,9 +515,10 @@ install (GlossaWindow   *self,
   memset (state->fate->data, SHOWN, suggestions->len);
   state->complete = !partial;
   reconcile (self);
+  state->current = current_label != NULL ? find_same (state, current_start, current_end, current_label) : -1;
+  /* After the current one is an index into the new ones. */
   forget_live (state);
   apply_all_learned (self);
-  state->current = current_label != NULL ? find_same (state, current_start, current_end, current_label) : -1;
   update_view (self);
   if (state->elapsed == 0)
     state->elapsed = g_get_monotonic_time () - state->started;
@@ -1462,6 +1462,61 @@ overlapping_suggestion (GlossaWindowSuggest    *state,
   return -1;
 }
 
+/* Per label, its spans' starts in order, each with the largest end of a
+ * span of the label starting there or before: whether a span of a label
+ * overlaps an extent is then one binary search.
+ */
+typedef struct
+{
+  gint64 start;
+  gint64 reach;
+} Reach;
+
+static GHashTable *
+span_reaches (GlossaDocument *document)
+{
+  GHashTable *reaches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < glossa_document_get_n_spans (document); i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (document, i);
+      GArray *list = g_hash_table_lookup (reaches, GUINT_TO_POINTER (span->label));
+      Reach reach = { span->start, span->end };
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (Reach));
+          g_hash_table_insert (reaches, GUINT_TO_POINTER (span->label), list);
+        }
+      if (list->len > 0)
+        reach.reach = MAX (reach.reach, g_array_index (list, Reach, list->len - 1).reach);
+      g_array_append_val (list, reach);
+    }
+  return reaches;
+}
+
+static gboolean
+reaches_over (GHashTable *reaches,
+              GlossaLabel label,
+              gint64      start,
+              gint64      end)
+{
+  GArray *list = g_hash_table_lookup (reaches, GUINT_TO_POINTER (label));
+  guint lo = 0, hi = list != NULL ? list->len : 0;
+
+  /* The last span starting before @end. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (list, Reach, mid).start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 && g_array_index (list, Reach, lo - 1).reach > start;
+}
+
 /* Whether @f is to be suggested: nothing of its label tagged or suggested
  * over it, not rejected. A live one withdrawn at its place is shown again.
  */
@@ -1470,13 +1525,14 @@ wanted_learned (GlossaWindow           *self,
                 const GlossaSuggestion *f,
                 GHashTable             *rejected,
                 GHashTable             *longest,
+                GHashTable             *reaches,
                 gboolean               *again)
 {
   GlossaWindowSuggest *state = self->suggest_state;
   g_autofree char *key = rejection_key (f->start, f->end, f->label);
   int i;
 
-  if (label_overlaps (self->document, f->start, f->end, g_quark_from_string (f->label)) ||
+  if (reaches_over (reaches, g_quark_from_string (f->label), f->start, f->end) ||
       g_hash_table_contains (rejected, key))
     return FALSE;
   if ((i = overlapping_suggestion (state, f, longest)) < 0)
@@ -1501,6 +1557,7 @@ choose_learned (GlossaWindow *self,
   g_autoptr(GHashTable) rejected = read_rejected (self->document);
   g_autoptr(GHashTable) longest = longest_per_label (self->suggest_state);
   g_autoptr(GHashTable) reached = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) reaches = span_reaches (self->document);
 
   g_ptr_array_sort (found, compare_suggestions);
   for (guint i = 0; i < found->len; i++)
@@ -1508,7 +1565,7 @@ choose_learned (GlossaWindow *self,
       GlossaSuggestion *f = g_ptr_array_index (found, i);
       gint64 end = GPOINTER_TO_SIZE (g_hash_table_lookup (reached, f->label));
 
-      if (f->start < end || !wanted_learned (self, f, rejected, longest, again))
+      if (f->start < end || !wanted_learned (self, f, rejected, longest, reaches, again))
         {
           glossa_suggestion_free (f);
           continue;
