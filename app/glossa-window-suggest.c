@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-export.h"
+#include "glossa-name-finder.h"
 #include "glossa-schema.h"
 #include "glossa-suggest.h"
 #include "glossa-window-private.h"
@@ -29,6 +30,7 @@ enum
   ACCEPTED,
   REJECTED,
   COVERED,     /* a span of its label tagged over it since */
+  WITHDRAWN,   /* learned from a tag that is gone again */
 };
 
 /* The suggestions of the document shown. They never change once computed
@@ -60,6 +62,23 @@ struct _GlossaWindowSuggest
   char           *names_path;    /* the corpus file they are (being) learned from */
   GPtrArray      *corpus_names;
   GCancellable   *names_cancellable;
+  /* The document's rejected_suggestions as last seen (a reference, so
+   * that a new value is never mistaken for it): see on_rejections_changed().
+   */
+  JsonNode       *rejected_seen;
+  gboolean        rejecting;     /* the window's own rejection: nothing to follow */
+  /* Names learned from the spans tagged by hand in this window since its
+   * corpus was opened: "label\ttext" → how many such spans there are now.
+   * Each is suggested wherever the article shown has it (see
+   * apply_learned()), and in every article shown later.
+   */
+  GHashTable     *learned;
+  GHashTable     *learn_pending;  /* "label\ttext" → net change, not yet applied */
+  guint           learn_source;
+  /* Of the suggestions, those made from learned names (a set): they are
+   * withdrawn when their name is no longer learned.
+   */
+  GHashTable     *live;
 };
 
 /* A text the corpus tags with a label, and how often. */
@@ -346,9 +365,20 @@ ensure_state (GlossaWindow *self)
     {
       self->suggest_state = g_new0 (GlossaWindowSuggest, 1);
       self->suggest_state->current = -1;
+      self->suggest_state->learned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->suggest_state->learn_pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   return self->suggest_state;
 }
+
+/* The suggestions are let go of: none is live any more. */
+static void
+forget_live (GlossaWindowSuggest *state)
+{
+  g_clear_pointer (&state->live, g_hash_table_unref);
+}
+
+static void apply_all_learned (GlossaWindow *self);
 
 static GlossaSuggestion *
 suggestion_at (GlossaWindowSuggest *state,
@@ -402,6 +432,8 @@ forget (GlossaWindowSuggest *state)
   g_clear_pointer (&state->suggestions, g_ptr_array_unref);
   g_clear_pointer (&state->fate, g_byte_array_unref);
   g_clear_pointer (&state->shown, g_array_unref);
+  g_clear_pointer (&state->rejected_seen, json_node_unref);
+  forget_live (state);
   state->current = -1;
   state->complete = FALSE;
   state->elapsed = state->elapsed_complete = 0;
@@ -484,6 +516,9 @@ install (GlossaWindow   *self,
   state->complete = !partial;
   reconcile (self);
   state->current = current_label != NULL ? find_same (state, current_start, current_end, current_label) : -1;
+  /* After the current one is an index into the new ones. */
+  forget_live (state);
+  apply_all_learned (self);
   update_view (self);
   if (state->elapsed == 0)
     state->elapsed = g_get_monotonic_time () - state->started;
@@ -678,6 +713,8 @@ learn_corpus (GlossaWindow *self)
   g_clear_pointer (&state->corpus_names, g_ptr_array_unref);
   g_free (state->names_path);
   state->names_path = g_strdup (corpus_path (self));
+  /* What was learned belongs to the corpus it was learned in. */
+  g_hash_table_remove_all (state->learned);
   state->names_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, state->names_cancellable, on_learned, g_object_ref (self));
   g_task_set_source_tag (task, learn_corpus);
@@ -714,7 +751,10 @@ start_computing (GlossaWindow *self)
   job->article = g_object_ref (glossa_document_get_article (self->document));
   job->spans = glossa_document_dup_spans (self->document);
   job->labels = schema_labels (schema);
-  job->rejected = read_rejected (self->document);
+  /* Rejected ones are computed too, and hidden by reconcile(): undoing a
+   * rejection shows one again.
+   */
+  job->rejected = g_hash_table_new (g_str_hash, g_str_equal);
   job->gazetteer = gazetteer_path (self);
   if (state->corpus_names != NULL && is_learned_corpus (self))
     job->corpus_names = g_ptr_array_ref (state->corpus_names);
@@ -1084,14 +1124,19 @@ remember_rejection (GlossaDocument         *document,
     {
       JsonArray *old_array = json_node_get_array (old);
 
+      /* Shared, not copied: the undo history keeps every list, and a
+       * session of many rejections would keep as many copies.
+       */
       for (guint i = 0; i < json_array_get_length (old_array); i++)
-        json_array_add_element (array, json_node_copy (json_array_get_element (old_array, i)));
+        json_array_add_element (array, json_node_ref (json_array_get_element (old_array, i)));
     }
   json_object_set_int_member (entry, "start", s->start);
   json_object_set_int_member (entry, "end", s->end);
   json_object_set_string_member (entry, "label", s->label);
   json_array_add_object_element (array, entry);
-  glossa_document_set_extra_member (document, REJECTED_MEMBER, json_node_init_array (json_node_alloc (), array));
+  glossa_document_set_extra_member_undoable (document, REJECTED_MEMBER,
+                                             json_node_init_array (json_node_alloc (), array),
+                                             _("Reject Suggestion"));
 }
 
 static void
@@ -1106,7 +1151,9 @@ reject_action (GtkWidget  *widget,
     return;
   index = self->suggest_state->current;
   self->suggest_state->fate->data[index] = REJECTED;
+  self->suggest_state->rejecting = TRUE;
   remember_rejection (self->document, suggestion_at (self->suggest_state, index));
+  self->suggest_state->rejecting = FALSE;
   after_decision (self, index);
 }
 
@@ -1163,6 +1210,529 @@ on_span_added (GlossaWindow *self,
     }
   if (covered)
     update_view (self);
+}
+
+/* Whether a span of @label overlaps @start–@end. */
+static gboolean
+label_overlaps (GlossaDocument *document,
+                gint64          start,
+                gint64          end,
+                GlossaLabel     label)
+{
+  g_autoptr(GPtrArray) at = glossa_document_spans_at (document, start);
+  guint n = glossa_document_get_n_spans (document);
+  guint lo = 0, hi = n;
+
+  for (guint i = 0; i < at->len; i++)
+    if (((GlossaSpan *) g_ptr_array_index (at, i))->label == label)
+      return TRUE;
+  /* Those starting inside: spans are sorted by start. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (glossa_document_get_span (document, mid)->start <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < n && glossa_document_get_span (document, i)->start < end; i++)
+    if (glossa_document_get_span (document, i)->label == label)
+      return TRUE;
+  return FALSE;
+}
+
+/* A suggestion a span of its label hid is shown again once no span of its
+ * label overlaps it: the span tagged over it was undone or deleted.
+ */
+static void
+on_span_removed (GlossaWindow *self,
+                 GlossaSpan   *span)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  const char *label = glossa_label_to_string (span->label);
+  gboolean again = FALSE;
+
+  if (state == NULL || state->suggestions == NULL || state->document != self->document || state->accepting)
+    return;
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+
+      if (s->start >= span->end)
+        break;
+      if (state->fate->data[i] == COVERED && s->end > span->start && g_str_equal (s->label, label) &&
+          !label_overlaps (self->document, s->start, s->end, span->label))
+        {
+          state->fate->data[i] = SHOWN;
+          again = TRUE;
+        }
+    }
+  if (again)
+    update_view (self);
+}
+
+/* Sets each suggestion's fate from @rejected: one no longer there (its
+ * rejection undone) is shown, one there again (redone) hidden. Returns
+ * the one shown again if it is the only one, else -1.
+ */
+static int
+follow_rejections (GlossaWindowSuggest *state,
+                   GHashTable          *rejected,
+                   gboolean            *changed)
+{
+  int restored = -1;
+  guint n_restored = 0;
+
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+      g_autofree char *key = NULL;
+      gboolean listed;
+
+      if (state->fate->data[i] != SHOWN && state->fate->data[i] != REJECTED)
+        continue;
+      key = rejection_key (s->start, s->end, s->label);
+      listed = g_hash_table_contains (rejected, key);
+      if (listed == (state->fate->data[i] == REJECTED))
+        continue;
+      state->fate->data[i] = listed ? REJECTED : SHOWN;
+      *changed = TRUE;
+      if (!listed)
+        {
+          restored = i;
+          n_restored++;
+        }
+    }
+  return n_restored == 1 ? restored : -1;
+}
+
+/* The file's list of rejections changed: by the window's own rejection
+ * (nothing to do), or by undo or redo of one. A rejection undone shows
+ * its suggestion again, current, so that it can be decided again.
+ */
+static void
+on_rejections_changed (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GHashTable) rejected = NULL;
+  JsonNode *node;
+  gboolean changed = FALSE;
+  int restored;
+
+  if (state == NULL || state->suggestions == NULL || state->document != self->document)
+    return;
+  node = glossa_document_get_extra_member (self->document, REJECTED_MEMBER);
+  if (node == state->rejected_seen)
+    return;
+  g_clear_pointer (&state->rejected_seen, json_node_unref);
+  state->rejected_seen = node != NULL ? json_node_ref (node) : NULL;
+  if (state->rejecting)
+    return;
+  rejected = read_rejected (self->document);
+  restored = follow_rejections (state, rejected, &changed);
+  if (!changed)
+    return;
+  update_view (self);
+  if (restored >= 0)
+    set_current (self, restored);
+  else if (state->current >= 0 && state->fate->data[state->current] != SHOWN)
+    set_current (self, find_shown (self, state->current, TRUE));
+}
+
+/* Learning names as the user tags */
+
+/* More names than this changed at once is not someone tagging (the file
+ * read again from disk, a draft restored): nothing is learned from it.
+ */
+#define LEARN_BATCH_MAX 16
+/* The known-name suggester's score for a text tagged once. */
+#define LEARNED_SCORE 0.5
+
+/* "label\ttext" for a span tagged by hand whose text can be a known name,
+ * else NULL. Accepted suggestions teach nothing new: the suggesters knew.
+ */
+static char *
+learned_key (GlossaSpan *span)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (span->origin == GLOSSA_ORIGIN_SUGGESTED || span->text == NULL || !glossa_name_finder_accepts (span->text))
+    return NULL;
+  trimmed = g_strstrip (g_strdup (span->text));
+  return g_strconcat (glossa_label_to_string (span->label), "\t", trimmed, NULL);
+}
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const GlossaSuggestion *x = *(GlossaSuggestion **) a, *y = *(GlossaSuggestion **) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return strcmp (x->label, y->label);
+}
+
+/* Merges @fresh (taken) into the suggestions, which stay in text order;
+ * links, fates and the current one follow their suggestions.
+ */
+static void
+insert_suggestions (GlossaWindowSuggest *state,
+                    GPtrArray           *fresh)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&state->suggestions);
+  g_autoptr(GByteArray) old_fate = g_steal_pointer (&state->fate);
+  g_autofree int *map = g_new (int, old->len + 1);
+  guint i = 0, j = 0;
+
+  g_ptr_array_sort (fresh, compare_suggestions);
+  state->suggestions = g_ptr_array_new_full (old->len + fresh->len, (GDestroyNotify) glossa_suggestion_free);
+  state->fate = g_byte_array_sized_new (old->len + fresh->len);
+  while (i < old->len || j < fresh->len)
+    {
+      gboolean from_old = j >= fresh->len ||
+                          (i < old->len && compare_suggestions (&old->pdata[i], &fresh->pdata[j]) <= 0);
+      guint8 fate = from_old ? old_fate->data[i] : SHOWN;
+
+      if (from_old)
+        map[i] = state->suggestions->len;
+      g_ptr_array_add (state->suggestions, from_old ? old->pdata[i++] : fresh->pdata[j++]);
+      g_byte_array_append (state->fate, &fate, 1);
+    }
+  for (guint k = 0; k < state->suggestions->len; k++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, k);
+
+      if (s->link >= 0 && !g_hash_table_contains (state->live, s))
+        s->link = map[s->link];
+    }
+  if (state->current >= 0)
+    state->current = map[state->current];
+  /* The suggestions now belong to the new array. */
+  g_ptr_array_set_free_func (old, NULL);
+}
+
+/* The longest suggestion of each label, in code points. */
+static GHashTable *
+longest_per_label (GlossaWindowSuggest *state)
+{
+  GHashTable *longest = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+      gint64 n = s->end - s->start;
+
+      if (n > GPOINTER_TO_SIZE (g_hash_table_lookup (longest, s->label)))
+        g_hash_table_insert (longest, s->label, GSIZE_TO_POINTER (n));
+    }
+  return longest;
+}
+
+/* The index of a suggestion of @f's label that overlaps @f, or -1: only
+ * those starting less than the label's longest before it can.
+ */
+static int
+overlapping_suggestion (GlossaWindowSuggest    *state,
+                        const GlossaSuggestion *f,
+                        GHashTable             *longest)
+{
+  gint64 reach = GPOINTER_TO_SIZE (g_hash_table_lookup (longest, f->label));
+  guint lo = 0, hi = state->suggestions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (suggestion_at (state, mid)->start < f->end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i > 0 && suggestion_at (state, i - 1)->start + reach > f->start; i--)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i - 1);
+
+      if (s->end > f->start && g_str_equal (s->label, f->label))
+        return i - 1;
+    }
+  return -1;
+}
+
+/* Per label, its spans' starts in order, each with the largest end of a
+ * span of the label starting there or before: whether a span of a label
+ * overlaps an extent is then one binary search.
+ */
+typedef struct
+{
+  gint64 start;
+  gint64 reach;
+} Reach;
+
+static GHashTable *
+span_reaches (GlossaDocument *document)
+{
+  GHashTable *reaches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < glossa_document_get_n_spans (document); i++)
+    {
+      GlossaSpan *span = glossa_document_get_span (document, i);
+      GArray *list = g_hash_table_lookup (reaches, GUINT_TO_POINTER (span->label));
+      Reach reach = { span->start, span->end };
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (Reach));
+          g_hash_table_insert (reaches, GUINT_TO_POINTER (span->label), list);
+        }
+      if (list->len > 0)
+        reach.reach = MAX (reach.reach, g_array_index (list, Reach, list->len - 1).reach);
+      g_array_append_val (list, reach);
+    }
+  return reaches;
+}
+
+static gboolean
+reaches_over (GHashTable *reaches,
+              GlossaLabel label,
+              gint64      start,
+              gint64      end)
+{
+  GArray *list = g_hash_table_lookup (reaches, GUINT_TO_POINTER (label));
+  guint lo = 0, hi = list != NULL ? list->len : 0;
+
+  /* The last span starting before @end. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (list, Reach, mid).start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 && g_array_index (list, Reach, lo - 1).reach > start;
+}
+
+/* Whether @f is to be suggested: nothing of its label tagged or suggested
+ * over it, not rejected. A live one withdrawn at its place is shown again.
+ */
+static gboolean
+wanted_learned (GlossaWindow           *self,
+                const GlossaSuggestion *f,
+                GHashTable             *rejected,
+                GHashTable             *longest,
+                GHashTable             *reaches,
+                gboolean               *again)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autofree char *key = rejection_key (f->start, f->end, f->label);
+  int i;
+
+  if (reaches_over (reaches, g_quark_from_string (f->label), f->start, f->end) ||
+      g_hash_table_contains (rejected, key))
+    return FALSE;
+  if ((i = overlapping_suggestion (state, f, longest)) < 0)
+    return TRUE;
+  if (state->fate->data[i] == WITHDRAWN && g_hash_table_contains (state->live, suggestion_at (state, i)))
+    {
+      state->fate->data[i] = SHOWN;
+      *again = TRUE;
+    }
+  return FALSE;
+}
+
+/* Keeps of @found (taken, in text order) those wanted, none overlapping
+ * another of its label, in @fresh.
+ */
+static void
+choose_learned (GlossaWindow *self,
+                GPtrArray    *found,
+                GPtrArray    *fresh,
+                gboolean     *again)
+{
+  g_autoptr(GHashTable) rejected = read_rejected (self->document);
+  g_autoptr(GHashTable) longest = longest_per_label (self->suggest_state);
+  g_autoptr(GHashTable) reached = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) reaches = span_reaches (self->document);
+
+  g_ptr_array_sort (found, compare_suggestions);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GlossaSuggestion *f = g_ptr_array_index (found, i);
+      gint64 end = GPOINTER_TO_SIZE (g_hash_table_lookup (reached, f->label));
+
+      if (f->start < end || !wanted_learned (self, f, rejected, longest, reaches, again))
+        {
+          glossa_suggestion_free (f);
+          continue;
+        }
+      g_hash_table_insert (reached, f->label, GSIZE_TO_POINTER (f->end));
+      g_ptr_array_add (fresh, f);
+    }
+}
+
+/* Suggests the names @keys ("label\ttext") wherever the article shown has
+ * them: a search of its text per name, and one merge, not a run of the
+ * suggesters.
+ */
+static void
+apply_learned (GlossaWindow *self,
+               GPtrArray    *keys)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  GlossaSchema *schema;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  gboolean again = FALSE;
+
+  if (state->suggestions == NULL || state->document != self->document || keys->len == 0)
+    return;
+  schema = glossa_document_get_schema (self->document);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autofree char *label = g_strndup (key, strchr (key, '\t') - key);
+
+      if (glossa_schema_find_label (schema, g_quark_from_string (label)) != NULL)
+        glossa_name_finder_find (glossa_document_get_article (self->document), strchr (key, '\t') + 1,
+                                 label, LEARNED_SCORE, found);
+    }
+  if (state->live == NULL)
+    state->live = g_hash_table_new (NULL, NULL);
+  choose_learned (self, found, fresh, &again);
+  for (guint i = 0; i < fresh->len; i++)
+    g_hash_table_add (state->live, g_ptr_array_index (fresh, i));
+  if (fresh->len > 0)
+    insert_suggestions (state, fresh);
+  if (fresh->len > 0 || again)
+    update_view (self);
+}
+
+static void
+apply_all_learned (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, state->learned);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  apply_learned (self, keys);
+}
+
+/* Hides the live suggestions of the names @lost no longer learned. */
+static void
+withdraw_learned (GlossaWindow *self,
+                  GHashTable   *lost)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  GlossaArticle *article;
+  gboolean changed = FALSE;
+
+  if (state->live == NULL || state->suggestions == NULL || state->document != self->document ||
+      g_hash_table_size (lost) == 0)
+    return;
+  article = glossa_document_get_article (self->document);
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+      g_autofree char *text = NULL;
+      g_autofree char *key = NULL;
+
+      if (state->fate->data[i] != SHOWN || !g_hash_table_contains (state->live, s))
+        continue;
+      text = glossa_article_slice (article, s->start, s->end);
+      key = g_strconcat (s->label, "\t", text, NULL);
+      if (g_hash_table_contains (lost, key))
+        {
+          state->fate->data[i] = WITHDRAWN;
+          changed = TRUE;
+        }
+    }
+  if (!changed)
+    return;
+  update_view (self);
+  if (state->current >= 0 && state->fate->data[state->current] != SHOWN)
+    set_current (self, -1);
+}
+
+/* Applies the pending changes to what is learned: a name tagged for the
+ * first time is suggested, one whose last tag went is withdrawn.
+ */
+static gboolean
+learn_idle (gpointer data)
+{
+  GlossaWindow *self = data;
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GPtrArray) gained = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) lost = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  state->learn_source = 0;
+  g_hash_table_iter_init (&iter, state->learn_pending);
+  while (g_hash_table_size (state->learn_pending) <= LEARN_BATCH_MAX &&
+         g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int before = GPOINTER_TO_INT (g_hash_table_lookup (state->learned, key));
+      int after = MAX (before + GPOINTER_TO_INT (value), 0);
+
+      if (after > 0)
+        g_hash_table_insert (state->learned, g_strdup (key), GINT_TO_POINTER (after));
+      else
+        g_hash_table_remove (state->learned, key);
+      if (before == 0 && after > 0)
+        g_ptr_array_add (gained, g_strdup (key));
+      else if (before > 0 && after == 0)
+        g_hash_table_add (lost, g_strdup (key));
+    }
+  g_hash_table_remove_all (state->learn_pending);
+  withdraw_learned (self, lost);
+  apply_learned (self, gained);
+  return G_SOURCE_REMOVE;
+}
+
+/* A span tagged (@delta 1) or removed (-1) by hand, whatever the way
+ * (the tag key, undo, redo, a relabel), counted once the main loop is
+ * idle: a burst of edits is looked at together.
+ */
+static void
+note_learning (GlossaWindow *self,
+               GlossaSpan   *span,
+               int           delta)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  char *key;
+
+  if (state == NULL || state->accepting || !(key = learned_key (span)))
+    return;
+  delta += GPOINTER_TO_INT (g_hash_table_lookup (state->learn_pending, key));
+  g_hash_table_insert (state->learn_pending, key, GINT_TO_POINTER (delta));
+  /* Before the text view's own idle work (laying out a long article),
+   * which would keep a default idle waiting for seconds.
+   */
+  if (state->learn_source == 0)
+    state->learn_source = g_idle_add_full (G_PRIORITY_DEFAULT, learn_idle, self, NULL);
+}
+
+static void
+on_span_learned (GlossaWindow *self,
+                 GlossaSpan   *span)
+{
+  note_learning (self, span, 1);
+}
+
+static void
+on_span_unlearned (GlossaWindow *self,
+                   GlossaSpan   *span)
+{
+  note_learning (self, span, -1);
 }
 
 /* The mouse */
@@ -1348,6 +1918,10 @@ _glossa_window_suggest_init (GlossaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_document_changed), self);
   g_signal_group_connect_swapped (self->document_signals, "span-added", G_CALLBACK (on_span_added), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-removed", G_CALLBACK (on_span_removed), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-added", G_CALLBACK (on_span_learned), self);
+  g_signal_group_connect_swapped (self->document_signals, "span-removed", G_CALLBACK (on_span_unlearned), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_rejections_changed), self);
   g_signal_connect_object (self->view, "offset-clicked", G_CALLBACK (on_offset_clicked), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
@@ -1384,6 +1958,9 @@ _glossa_window_suggest_dispose (GlossaWindow *self)
   g_clear_object (&state->names_cancellable);
   g_clear_pointer (&state->corpus_names, g_ptr_array_unref);
   g_clear_pointer (&state->names_path, g_free);
+  g_clear_handle_id (&state->learn_source, g_source_remove);
+  g_clear_pointer (&state->learned, g_hash_table_unref);
+  g_clear_pointer (&state->learn_pending, g_hash_table_unref);
   g_clear_handle_id (&state->popup_source, g_source_remove);
   g_clear_pointer (&state->popover, gtk_widget_unparent);
   g_clear_pointer (&self->suggest_state, g_free);

@@ -55,4 +55,7 @@ gboolean _glossa_cli_corpus_label  (const char    *corpus,
                                     GlossaLabel   *label,
                                     GError       **error);
 
+/* @file's path relative to the working folder, or its parse name. */
+char    *_glossa_cli_display_path  (GFile         *file);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-cli-private.h"
+#include "glossa-corpus.h"
 #include "glossa-schema.h"
 #include "glossa-error.h"
 #include "glossa-export.h"
@@ -31,6 +32,9 @@ typedef struct
   guint               n_suggested;
   guint               n_unknown;     /* suggestions of a label the corpus cannot hold */
   guint               n_links;       /* links written from suggestions */
+  guint               n_rejected;    /* suggestions an annotator rejected before */
+  /* Why each suggester does not run (GLOSSA_SUGGESTER_x → reason), or NULL. */
+  char               *off[3];
 } Run;
 
 static int
@@ -101,6 +105,49 @@ parse_suggesters (const char        *list,
           return FALSE;
         }
       *suggesters |= bit;
+    }
+  return TRUE;
+}
+
+/* Records why the suggesters in @bits do not run, unless already known. */
+static void
+note_off (Run              *run,
+          GlossaSuggesters  bits,
+          const char       *reason)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (run->off); i++)
+    if ((bits & (1u << i)) && run->off[i] == NULL)
+      run->off[i] = g_strdup (reason);
+}
+
+/* Without --suggesters, the corpus's schema says which suggesters run:
+ * one it turns off is off here as in the window. Naming it in
+ * --suggesters is asking for it, and runs it.
+ */
+static gboolean
+apply_schema (Run         *run,
+              const char  *corpus,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (corpus);
+  g_autoptr(GFile) location = NULL;
+  g_autoptr(GlossaSchema) schema = glossa_corpus_find_schema (file, &location, error);
+
+  if (schema == NULL)
+    return FALSE;
+  for (guint bit = GLOSSA_SUGGESTER_QUOTES; bit <= GLOSSA_SUGGESTER_NAMES; bit <<= 1)
+    {
+      const char *name = glossa_suggester_to_string (bit);
+      g_autofree char *where = NULL;
+      g_autofree char *reason = NULL;
+
+      if (!(run->suggesters & bit) || glossa_schema_get_suggester (schema, name))
+        continue;
+      where = location != NULL ? _glossa_cli_display_path (location) : g_strdup ("glossa-schema.json");
+      /* Translators: "corpus/glossa-schema.json turns it off (--suggesters names runs it)" */
+      reason = g_strdup_printf (_("%s turns it off (--suggesters %s runs it)"), where, name);
+      note_off (run, bit, reason);
+      run->suggesters &= ~bit;
     }
   return TRUE;
 }
@@ -367,12 +414,25 @@ add_links (Run          *run,
   g_ptr_array_sort (record->relations, compare_relations);
 }
 
+static gboolean
+is_rejected (GHashTable             *rejected,
+             const GlossaSuggestion *s)
+{
+  g_autofree char *key = NULL;
+
+  if (g_hash_table_size (rejected) == 0)
+    return FALSE;
+  key = glossa_suggestion_key (s->start, s->end, s->label);
+  return g_hash_table_contains (rejected, key);
+}
+
 static void
 add_suggestions (Run          *run,
                  GlossaRecord *record,
                  GPtrArray    *suggestions)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) rejected = glossa_suggest_read_rejected (record->extra);
   g_autofree GlossaSpan **made = g_new0 (GlossaSpan *, suggestions->len + 1);
   guint counter = 0;
 
@@ -392,6 +452,12 @@ add_suggestions (Run          *run,
           glossa_schema_label_index (record->schema, label) < 0)
         {
           run->n_unknown++;
+          continue;
+        }
+      /* As in the window: a link to it goes with it (see add_links()). */
+      if (is_rejected (rejected, s))
+        {
+          run->n_rejected++;
           continue;
         }
       text = glossa_article_slice (record->article, s->start, s->end);
@@ -423,6 +489,9 @@ suggest_record (Run           *run,
                                    existing, record->spans->len };
   g_autoptr(GPtrArray) suggestions = NULL;
 
+  /* The schema turned every one off: 0 would mean all of them below. */
+  if (run->suggesters == 0)
+    return TRUE;
   for (guint k = 0; k < record->spans->len; k++)
     {
       GlossaSpan *span = g_ptr_array_index (record->spans, k);
@@ -454,6 +523,17 @@ print_counts (const char *title,
                 GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
 }
 
+/* The suggesters that did not run, and why. */
+static void
+print_off (Run *run)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (run->off); i++)
+    if (run->off[i] != NULL)
+      /* Translators: "glossa: the names suggester was off: corpus/glossa-schema.json turns it off" */
+      g_printerr (_("%s: the %s suggester was off: %s\n"), g_get_prgname (),
+                  glossa_suggester_to_string (1u << i), run->off[i]);
+}
+
 static void
 print_report (Run        *run,
               GPtrArray  *records,
@@ -473,6 +553,11 @@ print_report (Run        *run,
                           "%s: %u suggestions of labels the corpus does not have left out\n",
                           run->n_unknown),
                 g_get_prgname (), run->n_unknown);
+  if (run->n_rejected > 0)
+    g_printerr (ngettext ("%s: %u left out: rejected before\n",
+                          "%s: %u left out: rejected before\n", run->n_rejected),
+                g_get_prgname (), run->n_rejected);
+  print_off (run);
 }
 
 static void
@@ -482,6 +567,8 @@ run_clear (Run *run)
   g_clear_pointer (&run->known_names, glossa_known_names_free);
   g_clear_pointer (&run->per_suggester, g_hash_table_unref);
   g_clear_pointer (&run->per_label, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (run->off); i++)
+    g_clear_pointer (&run->off[i], g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -548,12 +635,16 @@ _glossa_cli_suggest (int    argc,
   run.suggesters = GLOSSA_SUGGESTERS_ALL;
   if (only != NULL && !parse_only (only, argv[1], &run, &error))
     return g_error_matches (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE) ? usage_error (error->message) : failed (error);
+  note_off (&run, GLOSSA_SUGGESTERS_ALL & ~run.suggesters, _("--only asks for no label it gives"));
+  if (suggesters == NULL && !apply_schema (&run, argv[1], &error))
+    return failed (error);
   if (suggesters != NULL)
     {
       GlossaSuggesters chosen;
 
       if (!parse_suggesters (suggesters, &chosen, &error))
         return usage_error (error->message);
+      note_off (&run, GLOSSA_SUGGESTERS_ALL & ~chosen, _("--suggesters does not name it"));
       run.suggesters &= chosen;
       /* 0 would mean all of them to glossa_suggest_article(). */
       if (run.suggesters == 0)

@@ -196,3 +196,11 @@ _glossa_cli_corpus_label (const char   *corpus,
   g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE, _("“%s” is not a label of this corpus: %s"), name, labels);
   return FALSE;
 }
+
+char *
+_glossa_cli_display_path (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return schema_display (file);
+}

@@ -544,6 +544,19 @@ glossa_document_class_init (GlossaDocumentClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
+static void put_extra_member (GlossaDocument *self,
+                              const char     *member,
+                              JsonNode       *value);
+
+/* Undo and redo of glossa_document_set_extra_member_undoable(). */
+static void
+apply_member_change (const char *member,
+                     JsonNode   *value,
+                     gpointer    user_data)
+{
+  put_extra_member (user_data, member, value != NULL ? json_node_ref (value) : NULL);
+}
+
 static void
 glossa_document_init (GlossaDocument *self)
 {
@@ -552,6 +565,7 @@ glossa_document_init (GlossaDocument *self)
   self->next_id = 1;
   self->next_relation_id = 1;
   self->undo = glossa_undo_stack_new ();
+  glossa_undo_stack_set_apply_member (self->undo, apply_member_change, self);
   self->pending_saves = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self->undo, "notify", G_CALLBACK (forward_undo_notify),
                            self, G_CONNECT_SWAPPED);
@@ -2603,6 +2617,16 @@ glossa_document_set_extra_member (GlossaDocument *self,
       json_node_unref (value);
       return;
     }
+  put_extra_member (self, member, value);
+  mark_changed (self);
+}
+
+/* Sets @member to @value (transfer full), or removes it with NULL. */
+static void
+put_extra_member (GlossaDocument *self,
+                  const char     *member,
+                  JsonNode       *value)
+{
   /* Snapshots share the object: a new one, so that a save running
    * in another thread never sees it change.
    */
@@ -2619,8 +2643,42 @@ glossa_document_set_extra_member (GlossaDocument *self,
     }
   else
     self->annotations->extra = json_object_new ();
-  json_object_set_member (self->annotations->extra, member, value);
-  mark_changed (self);
+  if (value != NULL)
+    json_object_set_member (self->annotations->extra, member, value);
+  else
+    json_object_remove_member (self->annotations->extra, member);
+}
+
+/**
+ * glossa_document_set_extra_member_undoable:
+ * @value: (transfer full): the new value, which must not change afterwards
+ *   (the undo history shares it)
+ * @description: what Undo calls the step
+ *
+ * As glossa_document_set_extra_member(), as one undoable step (or part of
+ * the group open): undo gives the member its value before, or removes it
+ * if it had none. Rejecting a suggestion is undone so.
+ */
+void
+glossa_document_set_extra_member_undoable (GlossaDocument *self,
+                                           const char     *member,
+                                           JsonNode       *value,
+                                           const char     *description)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  g_return_if_fail (member != NULL && value != NULL);
+
+  if (self->read_only)
+    {
+      json_node_unref (value);
+      return;
+    }
+  glossa_undo_stack_begin_group (self->undo, description);
+  glossa_undo_stack_record_member (self->undo, member, glossa_document_get_extra_member (self, member), value);
+  put_extra_member (self, member, value);
+  glossa_undo_stack_end_group (self->undo);
+  /* An edit like any other: the user becomes the annotator, as redo does. */
+  after_edit (self);
 }
 
 /**

@@ -178,5 +178,9 @@ JsonNode       *glossa_document_get_extra_member (GlossaDocument  *self,
 void            glossa_document_set_extra_member (GlossaDocument  *self,
                                                   const char      *member,
                                                   JsonNode        *value);
+void            glossa_document_set_extra_member_undoable (GlossaDocument *self,
+                                                           const char     *member,
+                                                           JsonNode       *value,
+                                                           const char     *description);
 
 G_END_DECLS

@@ -111,6 +111,7 @@ glossa_record_new_from_annotations (const char              *id,
     g_ptr_array_add (record->spans, glossa_span_ref (g_ptr_array_index (annotations->spans, i)));
   for (guint i = 0; annotations->relations != NULL && i < annotations->relations->len; i++)
     g_ptr_array_add (record->relations, glossa_relation_ref (g_ptr_array_index (annotations->relations, i)));
+  record->extra = annotations->extra != NULL ? json_object_ref (annotations->extra) : NULL;
   return record;
 }
 
@@ -127,6 +128,7 @@ glossa_record_free (GlossaRecord *record)
   g_clear_pointer (&record->spans, g_ptr_array_unref);
   g_clear_pointer (&record->schema, glossa_schema_unref);
   g_clear_pointer (&record->relations, g_ptr_array_unref);
+  g_clear_pointer (&record->extra, json_object_unref);
   g_free (record);
 }
 

@@ -56,6 +56,7 @@ typedef struct
   GPtrArray     *spans;      /* of GlossaSpan */
   GlossaSchema  *schema;     /* its corpus's labels */
   GPtrArray     *relations;  /* of GlossaRelation, sorted; their ends are spans' ids */
+  JsonObject    *extra;      /* nullable: the file's unknown top-level members, kept as read */
 } GlossaRecord;
 
 GlossaRecord *glossa_record_new            (const char        *id,

@@ -2680,6 +2680,8 @@ write_record (GlossaRecord       *record,
     g_ptr_array_add (annotations->spans, glossa_span_ref (g_ptr_array_index (record->spans, i)));
   for (guint i = 0; i < record->relations->len; i++)
     g_ptr_array_add (annotations->relations, glossa_relation_ref (g_ptr_array_index (record->relations, i)));
+  /* Members Glossa does not read (rejected suggestions) are kept. */
+  annotations->extra = record->extra != NULL ? json_object_ref (record->extra) : NULL;
 
   text = g_bytes_new (glossa_article_get_text (record->article), glossa_article_get_n_bytes (record->article));
   json = glossa_format_write (annotations);

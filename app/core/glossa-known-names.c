@@ -501,3 +501,10 @@ glossa_known_names_find (GlossaKnownNames *self,
       i += e->n;
     }
 }
+
+/* For glossa-name-finder.c, which must agree on what a word is. */
+gboolean
+glossa_known_names_is_word_char (gunichar c)
+{
+  return is_word_char (c);
+}

@@ -429,3 +429,53 @@ glossa_suggest_article (const char                 *text,
     run_names (text, len, known_names, all);
   return merge (all, options);
 }
+
+/* ------------------------------------------------------------ rejections */
+
+char *
+glossa_suggestion_key (gint64      start,
+                       gint64      end,
+                       const char *label)
+{
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s", start, end, label);
+}
+
+static gboolean
+holds (JsonObject *entry,
+       const char *member,
+       GType       type)
+{
+  JsonNode *node = json_object_get_member (entry, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+GHashTable *
+glossa_suggest_read_rejected (JsonObject *extra)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonNode *node = extra != NULL ? json_object_get_member (extra, GLOSSA_REJECTED_SUGGESTIONS_MEMBER) : NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return keys;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *entry;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      entry = json_node_get_object (element);
+      if (!holds (entry, "start", G_TYPE_INT64) || !holds (entry, "end", G_TYPE_INT64) ||
+          !holds (entry, "label", G_TYPE_STRING))
+        continue;
+      g_hash_table_add (keys, glossa_suggestion_key (json_object_get_int_member (entry, "start"),
+                                                     json_object_get_int_member (entry, "end"),
+                                                     json_object_get_string_member (entry, "label")));
+    }
+  return keys;
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "glossa-suggest-quotes.h"
 
@@ -120,6 +121,11 @@ void              glossa_known_names_find      (GlossaKnownNames  *self,
                                                 gsize              n,
                                                 GPtrArray         *out);
 
+/* Whether @c is part of a word, to the known-name suggester: names start
+ * and end on word boundaries.
+ */
+gboolean          glossa_known_names_is_word_char (gunichar        c);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossaKnownNames, glossa_known_names_free)
 
 /* ----------------------------------------------------------------- merge */
@@ -160,5 +166,24 @@ GPtrArray        *glossa_suggest_article       (const char                 *text
                                                 GlossaKnownNames           *known_names,
                                                 const GlossaSuggestOptions *options,
                                                 GError                    **error);
+
+/* ------------------------------------------------------------ rejections */
+
+/* The annotation file's top-level member listing the suggestions an
+ * annotator rejected, each {"start", "end", "label"} (README "Rejected
+ * suggestions").
+ */
+#define GLOSSA_REJECTED_SUGGESTIONS_MEMBER "rejected_suggestions"
+
+/* "START:END:LABEL", the key a rejection is looked up by. */
+char             *glossa_suggestion_key        (gint64                      start,
+                                                gint64                      end,
+                                                const char                 *label);
+/* The keys of the valid entries of @extra's rejected_suggestions member
+ * (@extra: an annotation file's unknown top-level members, nullable);
+ * entries of another shape, or a member that is not a list, mean nothing
+ * here and give no key.
+ */
+GHashTable       *glossa_suggest_read_rejected (JsonObject                 *extra);
 
 G_END_DECLS

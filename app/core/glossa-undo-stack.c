@@ -15,6 +15,9 @@ typedef struct
   GlossaSpan     *after;
   GlossaRelation *relation_before;
   GlossaRelation *relation_after;
+  char           *member;          /* a member change when set */
+  JsonNode       *member_before;
+  JsonNode       *member_after;
 } Change;
 
 typedef struct
@@ -34,6 +37,9 @@ struct _GlossaUndoStack
   /* The group being recorded; nested begin/end pairs join the outermost. */
   Group     *open_group;
   guint      open_depth;
+
+  GlossaUndoApplyMemberFunc apply_member;
+  gpointer   apply_member_data;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaUndoStack, glossa_undo_stack, G_TYPE_OBJECT)
@@ -56,6 +62,9 @@ change_clear (gpointer data)
   g_clear_pointer (&change->after, glossa_span_unref);
   g_clear_pointer (&change->relation_before, glossa_relation_unref);
   g_clear_pointer (&change->relation_after, glossa_relation_unref);
+  g_clear_pointer (&change->member, g_free);
+  g_clear_pointer (&change->member_before, json_node_unref);
+  g_clear_pointer (&change->member_after, json_node_unref);
 }
 
 static Group *
@@ -236,6 +245,20 @@ glossa_undo_stack_record_relation (GlossaUndoStack *self,
   append_change (self, &change);
 }
 
+/* Replays @change if it is a member change; returns whether it was one. */
+static gboolean
+replay_member (GlossaUndoStack *self,
+               Change          *change,
+               gboolean         forward)
+{
+  if (change->member == NULL)
+    return FALSE;
+  if (self->apply_member != NULL)
+    self->apply_member (change->member, forward ? change->member_after : change->member_before,
+                        self->apply_member_data);
+  return TRUE;
+}
+
 static void
 replay (Change                      *change,
         gboolean                     forward,
@@ -326,6 +349,8 @@ glossa_undo_stack_undo_full (GlossaUndoStack             *self,
   group = g_ptr_array_index (self->groups, --self->position);
   for (guint i = group->changes->len; i > 0; i--)
     {
+      if (replay_member (self, &g_array_index (group->changes, Change, i - 1), FALSE))
+        continue;
       replay (&g_array_index (group->changes, Change, i - 1), FALSE,
               apply, apply_relation, user_data);
     }
@@ -361,6 +386,8 @@ glossa_undo_stack_redo_full (GlossaUndoStack             *self,
   group = g_ptr_array_index (self->groups, self->position++);
   for (guint i = 0; i < group->changes->len; i++)
     {
+      if (replay_member (self, &g_array_index (group->changes, Change, i), TRUE))
+        continue;
       replay (&g_array_index (group->changes, Change, i), TRUE,
               apply, apply_relation, user_data);
     }
@@ -388,4 +415,32 @@ glossa_undo_stack_get_depth (GlossaUndoStack *self)
 {
   g_return_val_if_fail (GLOSSA_IS_UNDO_STACK (self), 0);
   return self->position;
+}
+
+void
+glossa_undo_stack_record_member (GlossaUndoStack *self,
+                                 const char      *member,
+                                 JsonNode        *before,
+                                 JsonNode        *after)
+{
+  Change change = { 0 };
+
+  g_return_if_fail (GLOSSA_IS_UNDO_STACK (self));
+  g_return_if_fail (member != NULL);
+
+  change.member = g_strdup (member);
+  change.member_before = before != NULL ? json_node_ref (before) : NULL;
+  change.member_after = after != NULL ? json_node_ref (after) : NULL;
+  append_change (self, &change);
+}
+
+void
+glossa_undo_stack_set_apply_member (GlossaUndoStack           *self,
+                                    GlossaUndoApplyMemberFunc  apply,
+                                    gpointer                   user_data)
+{
+  g_return_if_fail (GLOSSA_IS_UNDO_STACK (self));
+
+  self->apply_member = apply;
+  self->apply_member_data = user_data;
 }

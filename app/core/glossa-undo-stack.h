@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "glossa-relation.h"
 #include "glossa-span.h"
@@ -61,6 +62,24 @@ gboolean         glossa_undo_stack_redo_full   (GlossaUndoStack     *self,
                                                 GlossaUndoApplyFunc  apply,
                                                 GlossaUndoApplyRelationFunc apply_relation,
                                                 gpointer             user_data);
+/* A change of a top-level member the document keeps beside the spans
+ * (rejected suggestions): @value is what it is to become, NULL for none.
+ */
+typedef void (*GlossaUndoApplyMemberFunc) (const char *member,
+                                           JsonNode   *value,
+                                           gpointer    user_data);
+
+/* Records that @member went from @before to @after (each nullable; the
+ * stack keeps references: neither may change afterwards). Replayed through the function given to
+ * glossa_undo_stack_set_apply_member(), in order with the span changes.
+ */
+void             glossa_undo_stack_record_member (GlossaUndoStack *self,
+                                                  const char      *member,
+                                                  JsonNode        *before,
+                                                  JsonNode        *after);
+void             glossa_undo_stack_set_apply_member (GlossaUndoStack          *self,
+                                                     GlossaUndoApplyMemberFunc apply,
+                                                     gpointer                  user_data);
 void             glossa_undo_stack_clear       (GlossaUndoStack     *self);
 guint            glossa_undo_stack_get_depth   (GlossaUndoStack     *self);
 

@@ -14,7 +14,9 @@
 #include <json-glib/json-glib.h>
 
 #include "glossa-article.h"
+#include "glossa-document.h"
 #include "glossa-error.h"
+#include "glossa-name-finder.h"
 #include "glossa-suggest.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -789,6 +791,137 @@ test_figures_quotes (void)
       }
 }
 
+/* ------------------------------------------------------------ rejections */
+
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Only whole entries count: integer offsets and a string label. */
+static void
+test_read_rejected (void)
+{
+  g_autoptr(JsonObject) extra = parse_object (
+    "{\"rejected_suggestions\": [{\"start\": 3, \"end\": 9, \"label\": \"actor\"},"
+    " {\"start\": \"3\", \"end\": 9, \"label\": \"date\"}, {\"start\": 1, \"end\": 2},"
+    " {\"start\": 1.5, \"end\": 2, \"label\": \"date\"}, {\"start\": 1, \"end\": 2, \"label\": 7},"
+    " \"junk\", null, [1, 2, \"quote\"], {\"start\": 10, \"end\": 20, \"label\": \"quote\", \"x\": 1}],"
+    " \"other\": 1}");
+  g_autoptr(JsonObject) not_list = parse_object ("{\"rejected_suggestions\": {\"start\": 3, \"end\": 9, \"label\": \"actor\"}}");
+  g_autoptr(GHashTable) keys = glossa_suggest_read_rejected (extra);
+  g_autoptr(GHashTable) none = glossa_suggest_read_rejected (not_list);
+  g_autoptr(GHashTable) null = glossa_suggest_read_rejected (NULL);
+  g_autofree char *key = glossa_suggestion_key (3, 9, "actor");
+
+  g_assert_cmpstr (key, ==, "3:9:actor");
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 2);
+  g_assert_true (g_hash_table_contains (keys, "3:9:actor"));
+  g_assert_true (g_hash_table_contains (keys, "10:20:quote"));
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (null), ==, 0);
+}
+
+static char *
+serialized (GlossaDocument *document)
+{
+  g_autoptr(GBytes) bytes = glossa_document_serialize (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A member set as an undoable step: undo takes it back (removed when it
+ * was not there), redo sets it again, and the file says so each time.
+ */
+static void
+test_rejection_undo (void)
+{
+  const char *text = "Anna Rossi said so.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (text, strlen (text), "a.txt", &error);
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(JsonObject) first = parse_object ("{\"v\": [{\"start\": 0, \"end\": 10, \"label\": \"actor\"}]}");
+  g_autoptr(JsonObject) second = parse_object ("{\"v\": [{\"start\": 0, \"end\": 10, \"label\": \"actor\"},"
+                                               " {\"start\": 11, \"end\": 15, \"label\": \"date\"}]}");
+  g_autofree char *before = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  document = glossa_document_new (article, NULL);
+  glossa_document_set_user (document, "Ada");
+  before = serialized (document);
+  g_assert_null (strstr (before, "rejected_suggestions"));
+  glossa_document_set_extra_member_undoable (document, GLOSSA_REJECTED_SUGGESTIONS_MEMBER,
+                                             json_node_copy (json_object_get_member (first, "v")), "Reject");
+  one = serialized (document);
+  g_assert_nonnull (strstr (one, "\"rejected_suggestions\": [\n    {\n      \"start\": 0,\n      \"end\": 10,"));
+  g_assert_nonnull (strstr (one, "\"annotator\": \"Ada\""));
+  glossa_document_set_extra_member_undoable (document, GLOSSA_REJECTED_SUGGESTIONS_MEMBER,
+                                             json_node_copy (json_object_get_member (second, "v")), "Reject");
+  two = serialized (document);
+  g_assert_nonnull (strstr (two, "\"start\": 11"));
+
+  g_assert_true (glossa_document_undo (document));
+  again = serialized (document);
+  g_assert_cmpstr (again, ==, one);
+  g_assert_true (glossa_document_undo (document));
+  g_assert_null (glossa_document_get_extra_member (document, GLOSSA_REJECTED_SUGGESTIONS_MEMBER));
+  g_free (again);
+  again = serialized (document);
+  g_assert_null (strstr (again, "rejected_suggestions"));
+  g_assert_false (glossa_document_can_undo (document));
+  g_assert_true (glossa_document_redo (document));
+  g_assert_true (glossa_document_redo (document));
+  g_free (again);
+  again = serialized (document);
+  g_assert_cmpstr (again, ==, two);
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+}
+
+/* One name found again: whole words only, code-point offsets past
+ * multi-byte text, letter case as given, none overlapping.
+ */
+static void
+test_name_finder (void)
+{
+  const char *text = "Città: Anna Rossi, Anna Rossini, ANNA ROSSI, Anna Rossi.\nAnna Rossi";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaArticle) article = glossa_article_new_from_data (text, strlen (text), "a.txt", &error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_suggestion_free);
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  glossa_name_finder_find (article, "  Anna Rossi ", "actor", 0.5, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      GlossaSuggestion *s = g_ptr_array_index (out, i);
+      g_autofree char *slice = glossa_article_slice (article, s->start, s->end);
+
+      g_assert_cmpstr (slice, ==, "Anna Rossi");
+      g_assert_cmpstr (s->label, ==, "actor");
+      g_assert_cmpstr (s->suggester, ==, "names");
+      g_string_append_printf (got, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " ", s->start, s->end);
+    }
+  g_assert_cmpstr (got->str, ==, "7-17 45-55 57-67 ");
+
+  g_ptr_array_set_size (out, 0);
+  glossa_name_finder_find (article, "tà", "actor", 0.5, out);
+  glossa_name_finder_find (article, "ossi", "actor", 0.5, out);
+  glossa_name_finder_find (article, ", Anna", "actor", 0.5, out);
+  g_assert_cmpuint (out->len, ==, 0);
+  g_assert_false (glossa_name_finder_accepts (""));
+  g_assert_false (glossa_name_finder_accepts ("“Anna”"));
+  g_assert_true (glossa_name_finder_accepts ("Città"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -809,6 +942,9 @@ main (int    argc,
   g_test_add_func ("/core/suggest/figures/names", test_figures_names);
   g_test_add_func ("/core/suggest/figures/dates", test_figures_dates);
   g_test_add_func ("/core/suggest/figures/quotes", test_figures_quotes);
+  g_test_add_func ("/core/suggest/read-rejected", test_read_rejected);
+  g_test_add_func ("/core/suggest/rejection-undo", test_rejection_undo);
+  g_test_add_func ("/core/suggest/name-finder", test_name_finder);
 
   return g_test_run ();
 }

@@ -21,8 +21,8 @@ src=$(cd "$here/../.." && pwd)
 build=$src/build-fuzz
 # Each target's seeds are corpus/NAME/ if there is one; the annotation
 # loader and the JSON parser share the files at the top of corpus/.
-targets="annotations json corpus-jsonl guidelines import-brat import-doccano import-jsonl import-label-studio timex suggest gazetteer search schema label-rename search-file import-ls-config review-side"
-n_targets=17
+targets="annotations json corpus-jsonl guidelines import-brat import-doccano import-jsonl import-label-studio timex suggest gazetteer search schema label-rename search-file import-ls-config name-finder review-side"
+n_targets=18
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dfuzzing=true

@@ -484,6 +484,305 @@ test_accept_overlap_rules (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The annotation file as saved, or NULL when there is none. */
+static char *
+saved_contents (Fixture *fixture)
+{
+  g_autofree char *base = g_strdup (g_file_peek_path (fixture->article));
+  g_autofree char *sidecar = NULL;
+  char *contents = NULL;
+
+  gui_test_wait_saved (fixture->window);
+  *strrchr (base, '.') = '\0';
+  sidecar = g_strconcat (base, ".annotations.json", NULL);
+  if (!g_file_get_contents (sidecar, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static GlossaArticleViewSuggestion *
+current_mark (Fixture *fixture)
+{
+  int current;
+  GArray *marks = shown (fixture, &current);
+
+  return current >= 0 ? &g_array_index (marks, GlossaArticleViewSuggestion, current) : NULL;
+}
+
+/* A suggestion hidden by a span tagged over it comes back when the tag is
+ * undone, and again when the span is deleted; redo hides it again.
+ */
+static void
+test_covered_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  gint64 monday = gui_test_find (fixture->window, "Monday");
+  guint n = shown (fixture, NULL)->len;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *span;
+
+  gui_test_select (fixture->window, monday, monday + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag", "s", "date"));
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  gui_test_wait_saved (fixture->window);
+  annotations = gui_test_read_annotations (fixture->window);
+  g_assert_cmpuint (annotations->spans->len, ==, 0);
+
+  activate (fixture, "win.redo");
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+
+  span = glossa_document_get_span (document, 0);
+  g_assert_true (glossa_document_remove_span (document, span->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+}
+
+/* Of two spans of its label over it, removing one leaves it hidden. */
+static void
+test_covered_twice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  gint64 monday = gui_test_find (fixture->window, "Monday, 18 March");
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *first;
+
+  first = glossa_document_add_span (document, monday, monday + 6, GLOSSA_LABEL_DATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (glossa_document_add_span (document, monday + 8, monday + 16, GLOSSA_LABEL_DATE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  g_assert_true (glossa_document_remove_span (document, first->id, &error));
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  activate (fixture, "win.undo");
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 1);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), ==, -1);
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+}
+
+/* A rejection is one undo step: undone, the suggestion is shown again and
+ * current, and the file no longer lists it; redone, it is hidden and
+ * listed again, and stays so when the article is opened again.
+ */
+static void
+test_reject_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  guint n = shown (fixture, NULL)->len;
+  g_autofree char *rejected = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  GlossaArticleViewSuggestion *mark;
+  g_autofree char *text = NULL;
+
+  go_to (fixture, "actor", "Marta Quell");
+  activate (fixture, "win.reject-suggestion");
+  g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  g_assert_true (glossa_document_can_undo (document));
+  rejected = saved_contents (fixture);
+  g_assert_nonnull (strstr (rejected, "\"rejected_suggestions\": [\n    {\n      \"start\": 244,\n"));
+
+  activate (fixture, "win.undo");
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  mark = current_mark (fixture);
+  g_assert_nonnull (mark);
+  text = text_of (fixture, mark);
+  g_assert_cmpstr (text, ==, "Marta Quell");
+  g_assert_true (mark->label == GLOSSA_LABEL_ACTOR);
+  undone = saved_contents (fixture);
+  g_assert_nonnull (undone);
+  g_assert_null (strstr (undone, "rejected_suggestions"));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+
+  activate (fixture, "win.redo");
+  g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+  redone = saved_contents (fixture);
+  g_assert_cmpstr (redone, ==, rejected);
+
+  gui_test_close_window (fixture->window);
+  open_window (fixture);
+  g_assert_cmpint (find_shown (fixture, "actor", "Marta Quell"), ==, -1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+}
+
+/* An accepted date undone is a suggestion again, and the file has no span. */
+static void
+test_accept_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint n = shown (fixture, NULL)->len;
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+
+  go_to (fixture, "date", "Monday, 18 March");
+  activate (fixture, "win.accept-suggestion");
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n - 1);
+  activate (fixture, "win.undo");
+  g_assert_cmpint (find_shown (fixture, "date", "Monday, 18 March"), >=, 0);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  gui_test_wait_saved (fixture->window);
+  annotations = gui_test_read_annotations (fixture->window);
+  g_assert_cmpuint (annotations->spans->len, ==, 0);
+}
+
+/* How many suggestions of @label with the text @text are shown. */
+static guint
+count_shown (GlossaWindow *window,
+             const char   *label,
+             const char   *text)
+{
+  GlossaDocument *document = glossa_window_get_document (window);
+  GArray *marks = glossa_article_view_get_suggestions (window->view, NULL);
+  guint n = 0;
+
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const GlossaArticleViewSuggestion *s = &g_array_index (marks, GlossaArticleViewSuggestion, i);
+      g_autofree char *slice = glossa_article_slice (glossa_document_get_article (document), s->start, s->end);
+
+      n += g_str_equal (glossa_label_to_string (s->label), label) && g_str_equal (slice, text);
+    }
+  return n;
+}
+
+static gboolean
+shows_no_suggestion (gpointer data)
+{
+  return !shows_suggestion (data);
+}
+
+/* Tagged by hand, a text is learned: its other untagged occurrence in the
+ * article is suggested at once with that label. Undone, the suggestion is
+ * withdrawn; redone, it is back; accepted, it is a span; the hand-tagged
+ * span deleted, the accepted one stays.
+ */
+static void
+test_learned_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  gint64 first = gui_test_find (fixture->window, "Port Alvera");
+  guint n = shown (fixture, NULL)->len;
+  Wanted wanted = { fixture->window, "actor", "Port Alvera" };
+  g_autoptr(GlossaAnnotations) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *tagged, *accepted;
+  GArray *marks;
+  int index;
+
+  g_assert_cmpuint (count_shown (fixture->window, "actor", "Port Alvera"), ==, 0);
+  gui_test_select (fixture->window, first, first + 11);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag", "s", "actor"));
+  g_assert_true (gui_test_wait_for (shows_suggestion, &wanted, 5000));
+  g_assert_cmpuint (count_shown (fixture->window, "actor", "Port Alvera"), ==, 1);
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n + 1);
+  marks = shown (fixture, NULL);
+  index = find_shown (fixture, "actor", "Port Alvera");
+  g_assert_cmpint (g_array_index (marks, GlossaArticleViewSuggestion, index).start, >, first);
+
+  activate (fixture, "win.undo");
+  g_assert_true (gui_test_wait_for (shows_no_suggestion, &wanted, 5000));
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n);
+  activate (fixture, "win.redo");
+  g_assert_true (gui_test_wait_for (shows_suggestion, &wanted, 5000));
+  g_assert_cmpuint (shown (fixture, NULL)->len, ==, n + 1);
+
+  go_to (fixture, "actor", "Port Alvera");
+  activate (fixture, "win.accept-suggestion");
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 2);
+  tagged = glossa_document_get_span (document, 0);
+  accepted = glossa_document_get_span (document, 1);
+  g_assert_cmpint (tagged->start, ==, first);
+  g_assert_cmpint (accepted->origin, ==, GLOSSA_ORIGIN_SUGGESTED);
+  g_assert_true (glossa_document_remove_span (document, tagged->id, &error));
+  g_assert_no_error (error);
+  gui_test_iterate (100);
+  gui_test_wait_saved (fixture->window);
+  annotations = gui_test_read_annotations (fixture->window);
+  g_assert_cmpuint (annotations->spans->len, ==, 1);
+  g_assert_cmpstr (((GlossaSpan *) g_ptr_array_index (annotations->spans, 0))->text, ==, "Port Alvera");
+  g_assert_cmpint (((GlossaSpan *) g_ptr_array_index (annotations->spans, 0))->origin, ==, GLOSSA_ORIGIN_SUGGESTED);
+  g_assert_cmpuint (count_shown (fixture->window, "actor", "Port Alvera"), ==, 0);
+}
+
+/* Two tags of one text: removing one keeps the name learned; removing
+ * the last withdraws its suggestions.
+ */
+static void
+test_learned_names_last_tag (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GlossaDocument *document = document_of (fixture);
+  gint64 first = gui_test_find (fixture->window, "Dock workers");
+  Wanted wanted = { fixture->window, "actor", "Dock workers" };
+  g_autoptr(GError) error = NULL;
+  GlossaSpan *one, *two;
+  g_autofree char *one_id = NULL;
+
+  one = glossa_document_add_span (document, first, first + 12, GLOSSA_LABEL_ACTOR, &error);
+  g_assert_no_error (error);
+  one_id = g_strdup (one->id);
+  g_assert_true (gui_test_wait_for (shows_suggestion, &wanted, 5000));
+  g_assert_cmpuint (count_shown (fixture->window, "actor", "Dock workers"), ==, 1);
+  /* The second occurrence tagged by hand too: its suggestion goes. */
+  two = glossa_document_add_span (document, first + 49, first + 61, GLOSSA_LABEL_ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (two->text, ==, "Dock workers");
+  gui_test_iterate (100);
+  g_assert_cmpuint (count_shown (fixture->window, "actor", "Dock workers"), ==, 0);
+  g_assert_true (glossa_document_remove_span (document, two->id, &error));
+  g_assert_true (gui_test_wait_for (shows_suggestion, &wanted, 5000));
+  g_assert_true (glossa_document_remove_span (document, one_id, &error));
+  g_assert_true (gui_test_wait_for (shows_no_suggestion, &wanted, 5000));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, 0);
+}
+
+/* In a corpus, a name tagged in one article is suggested in the next one
+ * opened, without opening the corpus again.
+ */
+static void
+test_learned_names_corpus (void)
+{
+  g_autoptr(GFile) sample = gui_test_copy_sample (SAMPLE);
+  g_autoptr(GFile) folder = g_file_get_parent (sample);
+  g_autoptr(GFile) a = g_file_get_child (folder, "a.txt");
+  g_autoptr(GFile) b = g_file_get_child (folder, "b.txt");
+  g_autoptr(GError) error = NULL;
+  const char *text = "The mayor of Port Alvera met the union on Friday.\n";
+  GlossaWindow *window;
+
+  g_file_move (sample, b, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (a, text, strlen (text), NULL, FALSE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  window = gui_test_open_window (NULL);
+  glossa_window_open_file (window, folder);
+  g_assert_true (gui_test_wait_for (shows_suggestion, &(Wanted) { window, "date", "Friday" }, 10000));
+  g_assert_nonnull (glossa_document_add_span (glossa_window_get_document (window), 13, 24, GLOSSA_LABEL_ACTOR, &error));
+  g_assert_no_error (error);
+  gui_test_iterate (200);
+  _glossa_window_show_item (window, 1);
+  g_assert_true (gui_test_wait_for (shows_suggestion, &(Wanted) { window, "actor", "Port Alvera" }, 10000));
+  g_assert_cmpuint (count_shown (window, "actor", "Port Alvera"), ==, 2);
+  gui_test_close_window (window);
+  gui_test_remove_tree (folder);
+}
+
 static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
@@ -506,6 +805,13 @@ main (int    argc,
   add ("/gui/suggest/setting", test_setting);
   add ("/gui/suggest/tagged-by-hand", test_tagged_by_hand);
   add ("/gui/suggest/document-released", test_document_released);
+  add ("/gui/suggest/covered-undo", test_covered_undo);
+  add ("/gui/suggest/covered-twice", test_covered_twice);
+  add ("/gui/suggest/reject-undo", test_reject_undo);
+  add ("/gui/suggest/accept-undo", test_accept_undo);
+  add ("/gui/suggest/learned-names", test_learned_names);
+  add ("/gui/suggest/learned-names-last-tag", test_learned_names_last_tag);
+  g_test_add_func ("/gui/suggest/learned-names-corpus", test_learned_names_corpus);
   g_test_add_func ("/gui/suggest/schema-off", test_schema_off);
   g_test_add_func ("/gui/suggest/corpus-names", test_corpus_names);
   g_test_add_func ("/gui/suggest/accept-overlap-rules", test_accept_overlap_rules);
