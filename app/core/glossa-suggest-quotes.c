@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "glossa-memory-private.h"
 #include "glossa-suggest-quotes.h"
 
 /* How far (in tokens) a sentence, a subject or a cue is looked for. */
@@ -1672,6 +1673,7 @@ decode (const char *text,
   const char *p = text, *end = text + len;
   glong i = 0;
 
+  _glossa_memory_advise_huge (cp, (len + 1) * sizeof (gunichar));
   while (p < end)
     {
       if ((guchar) *p < 0x80)
@@ -1713,6 +1715,7 @@ glossa_suggest_quotes (const char         *text,
   scan.quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   /* News text has a token every five or six code points. */
   scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), n / 4 + 16);
+  _glossa_memory_advise_huge (scan.tokens->data, (n / 4 + 16) * sizeof (Token));
   scan.out = g_ptr_array_new_with_free_func (g_free);
   scan.last_named = no_range;
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-error.h"
+#include "glossa-memory-private.h"
 #include "glossa-suggest-private.h"
 #include "glossa-suggest.h"
 #include "glossa-timex.h"
@@ -164,19 +165,42 @@ run_dates (const char        *text,
   return TRUE;
 }
 
+/* @text (valid UTF-8) as code points, in memory asked to be huge pages:
+ * see glossa-memory.c.
+ */
+static gunichar *
+decode (const char *text,
+        gsize       len,
+        gsize      *n)
+{
+  gunichar *chars = g_new (gunichar, len + 1);
+  const char *p = text, *end = text + len;
+  gsize i = 0;
+
+  _glossa_memory_advise_huge (chars, (len + 1) * sizeof (gunichar));
+  while (p < end)
+    {
+      chars[i++] = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+    }
+  chars[i] = 0;
+  *n = i;
+  return chars;
+}
+
 static void
 run_names (const char       *text,
            gsize             len,
            GlossaKnownNames *known_names,
            GPtrArray        *out)
 {
-  glong n = 0;
+  gsize n = 0;
   g_autofree gunichar *chars = NULL;
 
   /* Nothing to find: the article's code points are not worth making. */
   if (glossa_known_names_get_size (known_names) == 0)
     return;
-  chars = g_utf8_to_ucs4_fast (text, len, &n);
+  chars = decode (text, len, &n);
   glossa_known_names_find (known_names, chars, n, out);
 }
 

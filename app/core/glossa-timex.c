@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-error.h"
+#include "glossa-memory-private.h"
 #include "glossa-timex.h"
 #include "glossa-timex-private.h"
 
@@ -185,12 +186,17 @@ tokenize (Scan       *s,
           const char *text,
           gsize       len)
 {
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), len / 6 + 16);
+  /* Room for a token every four bytes, as news has: growing the array
+   * would copy it (and lose the huge pages asked for below).
+   */
+  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), len / 4 + 16);
   const char *p = text, *end = text + len;
   gboolean space = TRUE, newline = TRUE;
   gint64 cp = 0;
 
   s->low = g_string_sized_new (len + len / 4 + 16);
+  _glossa_memory_advise_huge (toks->data, (len / 4 + 16) * sizeof (Tok));
+  _glossa_memory_advise_huge (s->low->str, len + len / 4 + 16);
   while (p < end)
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
