@@ -156,6 +156,17 @@ is_apos (const Scan *s,
   return is (s, i, "'");
 }
 
+/* g_unichar_isspace(), with ASCII (GLib's five spaces there) answered
+ * without its tables.
+ */
+static gboolean
+is_space_char (gunichar c)
+{
+  if (c < 128)
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  return g_unichar_isspace (c);
+}
+
 static void
 push_token (Scan     *s,
             GArray   *toks,
@@ -199,7 +210,10 @@ tokenize (Scan       *s,
   _glossa_memory_advise_huge (s->low->str, len + len / 4 + 16);
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      /* An ASCII byte is its own character: no decoding, no tables. (A NUL
+       * is not: g_utf8_get_char_validated() refuses it.)
+       */
+      gunichar c = *p > 0 && (guchar) *p < 128 ? (guchar) *p : g_utf8_get_char_validated (p, end - p);
       Tok t = { 0 };
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
@@ -208,7 +222,7 @@ tokenize (Scan       *s,
           p++, cp++, space = TRUE;
           continue;
         }
-      if (g_unichar_isspace (c))
+      if (is_space_char (c))
         {
           newline |= c == '\n';
           space = TRUE;
