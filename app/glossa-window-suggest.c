@@ -887,13 +887,37 @@ move_action (GtkWidget  *widget,
 
 /* Accepting */
 
+/* The document's span @start–@end of @label, by binary search: it is
+ * looked for per accepted suggestion on every change of the document,
+ * and glossa_document_spans_at() scans the spans before it (after
+ * thousands of dates accepted at once, each edit took that many scans).
+ */
+static GlossaSpan *
+find_exact_span (GlossaDocument *document,
+                 gint64          start,
+                 gint64          end,
+                 GlossaLabel     label)
+{
+  GlossaSpan key = { 0 };
+  guint index;
+
+  key.start = start;
+  key.end = end;
+  key.label = label;
+  return glossa_document_find_span (document, &key, &index) ? glossa_document_get_span (document, index) : NULL;
+}
+
 static GlossaSpan *
 find_span (GlossaDocument *document,
            gint64          start,
            gint64          end,
            GlossaLabel     label)
 {
-  g_autoptr(GPtrArray) spans = glossa_document_spans_at (document, start);
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (label != 0)
+    return find_exact_span (document, start, end, label);
+  spans = glossa_document_spans_at (document, start);
 
   for (guint i = 0; i < spans->len; i++)
     {
