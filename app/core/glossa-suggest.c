@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each suggester appends its candidates to one array; the merge then
- * ranks them, keeps per label a set of non-overlapping winners (a tree by
- * start, so each check is a logarithmic look-up), drops what the article
+ * ranks them, keeps per label a set of non-overlapping winners (a bit per
+ * candidate in order of start, so each check is a binary search and a few
+ * word scans), drops what the article
  * already has, and last renumbers the links into the final array.
  */
 
