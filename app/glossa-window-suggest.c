@@ -349,11 +349,15 @@ compute_in_thread (GTask        *task,
     {
       Partial *partial = g_new0 (Partial, 1);
 
-      /* Released in partial_ready(), on the main thread. */
+      /* Released in partial_ready(), on the main thread. Not through
+       * g_main_context_invoke(): it runs the function right here, in
+       * the worker, whenever no thread holds the main context (between
+       * two iterations of a loop that is not g_application_run()'s).
+       */
       partial->window = g_weak_ref_get (&job->window);
       partial->document = g_weak_ref_get (&job->document);
       partial->suggestions = found;
-      g_main_context_invoke (NULL, partial_ready, partial);
+      g_idle_add_full (G_PRIORITY_DEFAULT, partial_ready, partial, NULL);
     }
   job->timings.first_found = g_get_monotonic_time () - job->started;
   if (g_task_return_error_if_cancelled (task))
