@@ -68,6 +68,7 @@ struct _GlossaArticleView
    */
   GArray          *suggestions;
   int              current_suggestion;
+  gint64           longest_suggestion;  /* in code points */
   /* Spans outlined for linking: the selected span's partners, or the
    * candidates while a link is made, @link_current drawn stronger (see
    * glossa_article_view_set_link_marks()).
@@ -1408,8 +1409,31 @@ draw_suggestion (GlossaArticleView *self,
     }
 }
 
+/* The first suggestion that may reach @from: none starting longer than
+ * the longest one before it can. A binary search, so that a frame at the
+ * end of a long article does not scan the 50,000 suggestions before it.
+ */
+static guint
+first_suggestion_from (GlossaArticleView *self,
+                       gint64             from)
+{
+  gint64 start = from - self->longest_suggestion;
+  guint lo = 0, hi = self->suggestions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->suggestions, GlossaArticleViewSuggestion, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Only the suggestions on screen are drawn, clipped to it: a frame costs
- * a scan of their offsets and a few boxes, however many there are.
+ * a binary search of their offsets and a few boxes, however many there are.
  */
 static void
 draw_suggestions (GlossaArticleView *self,
@@ -1428,7 +1452,7 @@ draw_suggestions (GlossaArticleView *self,
   from = gtk_text_iter_get_offset (&first);
   to = gtk_text_iter_get_offset (&last) + 1;
 
-  for (guint i = 0; i < self->suggestions->len; i++)
+  for (guint i = first_suggestion_from (self, from); i < self->suggestions->len; i++)
     {
       const GlossaArticleViewSuggestion *s = &g_array_index (self->suggestions, GlossaArticleViewSuggestion, i);
       GlossaColor color;
@@ -1463,6 +1487,13 @@ glossa_article_view_set_suggestions (GlossaArticleView *self,
   if (suggestions != NULL)
     self->suggestions = g_array_ref (suggestions);
   self->current_suggestion = -1;
+  self->longest_suggestion = 0;
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      const GlossaArticleViewSuggestion *s = &g_array_index (suggestions, GlossaArticleViewSuggestion, i);
+
+      self->longest_suggestion = MAX (self->longest_suggestion, s->end - s->start);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -212,6 +212,17 @@ void     _glossa_window_suggest_dispose    (GlossaWindow   *self);
 void     _glossa_window_suggest_update_actions (GlossaWindow *self);
 gint64   _glossa_window_suggest_get_elapsed (GlossaWindow  *self);
 gint64   _glossa_window_suggest_get_elapsed_complete (GlossaWindow *self);
+/* Where the time went, in µs from when computing was asked for. */
+typedef struct
+{
+  gint64 queued;       /* until the worker ran */
+  gint64 first_found;  /* until the article's beginning's were found */
+  gint64 whole_found;  /* until the whole article's were */
+  gint64 worker_cpu;   /* CPU time of the worker's thread and those it started */
+  gint64 install;      /* the main thread's hand-over of the whole article's */
+} GlossaWindowSuggestTimings;
+void     _glossa_window_suggest_get_timings (GlossaWindow               *self,
+                                             GlossaWindowSuggestTimings *timings);
 void     _glossa_window_class_links_init   (GtkWidgetClass *widget_class);
 void     _glossa_window_links_init         (GlossaWindow   *self);
 void     _glossa_window_links_dispose      (GlossaWindow   *self);

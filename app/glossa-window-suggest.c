@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 
 #include "glossa-export.h"
 #include "glossa-name-finder.h"
 #include "glossa-schema.h"
+#include "glossa-suggest-private.h"
 #include "glossa-suggest.h"
 #include "glossa-window-private.h"
 
@@ -50,6 +52,7 @@ struct _GlossaWindowSuggest
   gint64          elapsed;       /* µs until the first were drawn */
   gint64          elapsed_complete; /* µs until all were */
   gboolean        complete;      /* the whole article's, not its beginning's */
+  GlossaWindowSuggestTimings timings;  /* the last whole article's */
   GtkWidget      *popover;
   /* A click's menu waits out the double-click time (see on_offset_clicked()). */
   guint           popup_source;
@@ -114,6 +117,8 @@ typedef struct
   /* Weak: the last reference to a widget must not go in the worker. */
   GWeakRef          window;      /* to post the beginning's back */
   GWeakRef          document;    /* to compare it with the one shown */
+  gint64            started;     /* monotonic µs, when computing was asked for */
+  GlossaWindowSuggestTimings timings;  /* set by the worker */
 } Job;
 
 static void
@@ -137,6 +142,17 @@ rejection_key (gint64      start,
                const char *label)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s", start, end, label);
+}
+
+/* The same in @key, reused: no allocation per suggestion. */
+static const char *
+rejection_key_in (GString    *key,
+                  gint64      start,
+                  gint64      end,
+                  const char *label)
+{
+  g_string_printf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s", start, end, label);
+  return key->str;
 }
 
 /* The valid entries of the file's list; others are kept in the file but
@@ -213,17 +229,19 @@ job_filter (Job       *job,
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_suggestion_free);
   g_autofree int *index = g_new (int, found->len);
+  g_autoptr(GString) key = g_string_new (NULL);
+  gboolean any_rejected = g_hash_table_size (job->rejected) > 0;
 
   /* @found gives its suggestions away or frees them here. */
   g_ptr_array_set_free_func (found, NULL);
   for (guint i = 0; i < found->len; i++)
     {
       GlossaSuggestion *s = g_ptr_array_index (found, i);
-      g_autofree char *key = rejection_key (s->start, s->end, s->label);
 
       index[i] = -1;
       if (!g_strv_contains ((const char * const *) job->labels, s->label) ||
-          g_hash_table_contains (job->rejected, key))
+          (any_rejected && g_hash_table_contains (job->rejected,
+                                                  rejection_key_in (key, s->start, s->end, s->label))))
         {
           glossa_suggestion_free (s);
           continue;
@@ -262,6 +280,17 @@ first_part_length (GlossaArticle *article)
     return len;
   cut = g_strstr_len (text + FIRST_PART_BYTES, len - FIRST_PART_BYTES, "\n\n");
   return cut != NULL ? (gsize) (cut - text) : len;
+}
+
+/* The CPU time of the calling thread, in µs. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
 static GPtrArray *
@@ -319,6 +348,9 @@ compute_in_thread (GTask        *task,
   g_autofree char *dct = NULL;
   GPtrArray *found;
   GError *error = NULL;
+  gint64 cpu = thread_cpu_time (), helper_cpu = _glossa_suggest_get_helper_cpu_time ();
+
+  job->timings.queued = g_get_monotonic_time () - job->started;
 
   for (guint i = 0; i < job->spans->len; i++)
     {
@@ -336,15 +368,22 @@ compute_in_thread (GTask        *task,
     {
       Partial *partial = g_new0 (Partial, 1);
 
-      /* Released in partial_ready(), on the main thread. */
+      /* Released in partial_ready(), on the main thread. Not through
+       * g_main_context_invoke(): it runs the function right here, in
+       * the worker, whenever no thread holds the main context (between
+       * two iterations of a loop that is not g_application_run()'s).
+       */
       partial->window = g_weak_ref_get (&job->window);
       partial->document = g_weak_ref_get (&job->document);
       partial->suggestions = found;
-      g_main_context_invoke (NULL, partial_ready, partial);
+      g_idle_add_full (G_PRIORITY_DEFAULT, partial_ready, partial, NULL);
     }
+  job->timings.first_found = g_get_monotonic_time () - job->started;
   if (g_task_return_error_if_cancelled (task))
     return;
   found = job_run (job, glossa_article_get_n_bytes (article), dct, names, &options, &error);
+  job->timings.whole_found = g_get_monotonic_time () - job->started;
+  job->timings.worker_cpu = thread_cpu_time () - cpu + _glossa_suggest_get_helper_cpu_time () - helper_cpu;
   if (found == NULL)
     g_task_return_error (task, error);
   else if (!g_task_return_error_if_cancelled (task))
@@ -441,23 +480,51 @@ forget (GlossaWindowSuggest *state)
     gtk_popover_popdown (GTK_POPOVER (state->popover));
 }
 
+/* Whether a span from the @k-th of @document on (those starting where
+ * @s does come first) has @s's extent and label.
+ */
+static gboolean
+has_span_from (GlossaDocument         *document,
+               guint                   k,
+               const GlossaSuggestion *s)
+{
+  for (guint n = glossa_document_get_n_spans (document); k < n; k++)
+    {
+      GlossaSpan *span = glossa_document_get_span (document, k);
+
+      if (span->start != s->start)
+        return FALSE;
+      if (span->end == s->end && g_str_equal (glossa_label_to_string (span->label), s->label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Marks what the user did since the suggestions were computed: one with
  * the extent and label of a span is accepted, a remembered one rejected.
+ * Spans and suggestions are both in order of start, so one walk through
+ * the spans finds them: this runs on the main thread with the whole
+ * article's suggestions, and a look-up per suggestion would stall it.
  */
 static void
 reconcile (GlossaWindow *self)
 {
   GlossaWindowSuggest *state = self->suggest_state;
   g_autoptr(GHashTable) rejected = read_rejected (self->document);
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint n_spans = glossa_document_get_n_spans (self->document);
+  gboolean any_rejected = g_hash_table_size (rejected) > 0;
+  guint k = 0;
 
   for (guint i = 0; i < state->suggestions->len; i++)
     {
       GlossaSuggestion *s = suggestion_at (state, i);
-      g_autofree char *key = rejection_key (s->start, s->end, s->label);
 
-      if (find_span (self->document, s->start, s->end, g_quark_from_string (s->label)))
+      while (k < n_spans && glossa_document_get_span (self->document, k)->start < s->start)
+        k++;
+      if (has_span_from (self->document, k, s))
         state->fate->data[i] = ACCEPTED;
-      else if (g_hash_table_contains (rejected, key))
+      else if (any_rejected && g_hash_table_contains (rejected, rejection_key_in (key, s->start, s->end, s->label)))
         state->fate->data[i] = REJECTED;
     }
 }
@@ -536,6 +603,7 @@ on_computed (GObject      *source,
   GPtrArray *suggestions = g_task_propagate_pointer (G_TASK (result), &error);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GlossaDocument) document = g_weak_ref_get (&job->document);
+  gint64 handed;
 
   if (suggestions == NULL)
     {
@@ -549,7 +617,12 @@ on_computed (GObject      *source,
       g_ptr_array_unref (suggestions);
       return;
     }
+  handed = g_get_monotonic_time ();
+  if (self->suggest_state != NULL)
+    self->suggest_state->timings = job->timings;
   install (self, document, suggestions, FALSE);
+  if (self->suggest_state != NULL)
+    self->suggest_state->timings.install = g_get_monotonic_time () - handed;
   if (job->warning != NULL && self->suggest_state != NULL && self->suggest_state->complete)
     _glossa_window_show_message (self, job->warning);
 }
@@ -765,7 +838,7 @@ start_computing (GlossaWindow *self)
   g_weak_ref_init (&job->document, self->document);
   state->document = g_object_ref (self->document);
   state->cancellable = g_cancellable_new ();
-  state->started = g_get_monotonic_time ();
+  state->started = job->started = g_get_monotonic_time ();
   task = g_task_new (NULL, state->cancellable, on_computed, g_object_ref (self));
   g_task_set_source_tag (task, start_computing);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
@@ -858,13 +931,37 @@ move_action (GtkWidget  *widget,
 
 /* Accepting */
 
+/* The document's span @start–@end of @label, by binary search: it is
+ * looked for per accepted suggestion on every change of the document,
+ * and glossa_document_spans_at() scans the spans before it (after
+ * thousands of dates accepted at once, each edit took that many scans).
+ */
+static GlossaSpan *
+find_exact_span (GlossaDocument *document,
+                 gint64          start,
+                 gint64          end,
+                 GlossaLabel     label)
+{
+  GlossaSpan key = { 0 };
+  guint index;
+
+  key.start = start;
+  key.end = end;
+  key.label = label;
+  return glossa_document_find_span (document, &key, &index) ? glossa_document_get_span (document, index) : NULL;
+}
+
 static GlossaSpan *
 find_span (GlossaDocument *document,
            gint64          start,
            gint64          end,
            GlossaLabel     label)
 {
-  g_autoptr(GPtrArray) spans = glossa_document_spans_at (document, start);
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (label != 0)
+    return find_exact_span (document, start, end, label);
+  spans = glossa_document_spans_at (document, start);
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -1984,4 +2081,18 @@ _glossa_window_suggest_get_elapsed_complete (GlossaWindow *self)
   GlossaWindowSuggest *state = self->suggest_state;
 
   return state != NULL && state->complete ? state->elapsed_complete : 0;
+}
+
+/* For the benchmark: where the time went until the whole article's
+ * suggestions were drawn. Zeros until they are.
+ */
+void
+_glossa_window_suggest_get_timings (GlossaWindow               *self,
+                                    GlossaWindowSuggestTimings *timings)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+
+  *timings = (GlossaWindowSuggestTimings) { 0 };
+  if (state != NULL && state->complete)
+    *timings = state->timings;
 }

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "glossa-memory-private.h"
 #include "glossa-suggest-quotes.h"
 
 /* How far (in tokens) a sentence, a subject or a cue is looked for. */
@@ -254,15 +255,23 @@ static const Range no_range = { -1, -1 };
 
 /* ---------------------------------------------------------------- marks */
 
+/* ASCII, most of the text, is answered without GLib's Unicode tables:
+ * the same answers, at a fifth of the cost in a 5 MB article. (GLib's
+ * spaces in ASCII are these five; not \v.)
+ */
 static gboolean
 is_space (gunichar c)
 {
+  if (c < 128)
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
 }
 
 static gboolean
 is_wordish (gunichar c)
 {
+  if (c < 128)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -491,7 +500,7 @@ word_lower (const Scan  *scan,
 
   for (gint64 i = token->start; i < token->end; i++)
     {
-      gunichar c = g_unichar_tolower (scan->cp[i]);
+      gunichar c = scan->cp[i] < 128 ? (gunichar) g_ascii_tolower (scan->cp[i]) : g_unichar_tolower (scan->cp[i]);
 
       if (c == 0x2019)
         c = '\'';
@@ -2231,6 +2240,7 @@ decode (const char *text,
   const char *p = text, *end = text + len;
   glong i = 0;
 
+  _glossa_memory_advise_huge (cp, (len + 1) * sizeof (gunichar));
   while (p < end)
     {
       if ((guchar) *p < 0x80)
@@ -2272,6 +2282,7 @@ glossa_suggest_quotes (const char         *text,
   scan.quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   /* News text has a token every five or six code points. */
   scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), n / 4 + 16);
+  _glossa_memory_advise_huge (scan.tokens->data, (n / 4 + 16) * sizeof (Token));
   scan.out = g_ptr_array_new_with_free_func (g_free);
   scan.last_named = no_range;
 

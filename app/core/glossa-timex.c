@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "glossa-error.h"
+#include "glossa-memory-private.h"
 #include "glossa-timex.h"
 #include "glossa-timex-private.h"
 
@@ -159,6 +160,17 @@ is_apos (const Scan *s,
   return is (s, i, "'");
 }
 
+/* g_unichar_isspace(), with ASCII (GLib's five spaces there) answered
+ * without its tables.
+ */
+static gboolean
+is_space_char (gunichar c)
+{
+  if (c < 128)
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  return g_unichar_isspace (c);
+}
+
 static void
 push_token (Scan     *s,
             GArray   *toks,
@@ -189,15 +201,23 @@ tokenize (Scan       *s,
           const char *text,
           gsize       len)
 {
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), len / 6 + 16);
+  /* Room for a token every four bytes, as news has: growing the array
+   * would copy it (and lose the huge pages asked for below).
+   */
+  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), len / 4 + 16);
   const char *p = text, *end = text + len;
   gboolean space = TRUE, newline = TRUE;
   gint64 cp = 0;
 
   s->low = g_string_sized_new (len + len / 4 + 16);
+  _glossa_memory_advise_huge (toks->data, (len / 4 + 16) * sizeof (Tok));
+  _glossa_memory_advise_huge (s->low->str, len + len / 4 + 16);
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      /* An ASCII byte is its own character: no decoding, no tables. (A NUL
+       * is not: g_utf8_get_char_validated() refuses it.)
+       */
+      gunichar c = *p > 0 && (guchar) *p < 128 ? (guchar) *p : g_utf8_get_char_validated (p, end - p);
       Tok t = { 0 };
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
@@ -206,7 +226,7 @@ tokenize (Scan       *s,
           p++, cp++, space = TRUE;
           continue;
         }
-      if (g_unichar_isspace (c))
+      if (is_space_char (c))
         {
           newline |= c == '\n';
           space = TRUE;
