@@ -574,12 +574,17 @@ search_folded (GlossaSearch *self,
   return n;
 }
 
+/* One GMatchInfo for a text: g_match_info_next() goes on from the end of
+ * the last match with the same options. A match that is not a whole word
+ * starts a new one a character further on.
+ */
 static guint
 search_regex (GlossaSearch *self,
               const char   *text,
               gsize         len,
               GArray       *matches)
 {
+  g_autoptr(GMatchInfo) info = NULL;
   Cursor cursor = { 0, 0 };
   gsize at = 0;
   guint n = 0;
@@ -588,14 +593,17 @@ search_regex (GlossaSearch *self,
   g_assert (len < G_MAXINT);
   while (at < len)
     {
-      g_autoptr(GMatchInfo) info = NULL;
       int start, end;
+      gboolean found;
 
       /* NOTEMPTY: an empty match cannot be tagged nor shown. A match that
        * fails (too much backtracking) ends the search of this text.
        */
-      if (!g_regex_match_full (self->regex, text, len, at, G_REGEX_MATCH_NOTEMPTY, &info, NULL) ||
-          !g_match_info_fetch_pos (info, 0, &start, &end))
+      if (info == NULL)
+        found = g_regex_match_full (self->regex, text, len, at, G_REGEX_MATCH_NOTEMPTY, &info, NULL);
+      else
+        found = g_match_info_next (info, NULL);
+      if (!found || !g_match_info_fetch_pos (info, 0, &start, &end))
         break;
       if (accept (self, text, len, start, end))
         {
@@ -604,7 +612,10 @@ search_regex (GlossaSearch *self,
           at = end;
         }
       else
-        at = g_utf8_next_char (text + start) - text;
+        {
+          at = g_utf8_next_char (text + start) - text;
+          g_clear_pointer (&info, g_match_info_free);
+        }
     }
   return n;
 }
@@ -626,6 +637,195 @@ glossa_search_text (GlossaSearch *self,
   if (is_ascii_text (text, len))
     return search_in_place (self, text, len, TRUE, matches);
   return search_folded (self, text, len, matches);
+}
+
+/* Skimming a JSON line without parsing it */
+
+/* An article's own text, as GlossaArticle reads it: without a byte-order mark. */
+static void
+skip_bom (const char **text,
+          gsize       *len)
+{
+  if (*len >= 3 && memcmp (*text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *text += 3;
+      *len -= 3;
+    }
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  return p;
+}
+
+/* The closing quote of the string opening at @p, or NULL. @escaped says
+ * whether the string has a backslash.
+ */
+static const char *
+skip_string (const char *p,
+             const char *end,
+             gboolean   *escaped)
+{
+  const char *q = p + 1;
+
+  *escaped = FALSE;
+  for (;;)
+    {
+      const char *quote = memchr (q, '"', end - q);
+      const char *back;
+
+      if (quote == NULL)
+        return NULL;
+      back = quote;
+      while (back > p + 1 && back[-1] == '\\')
+        back--;
+      if (back != quote)
+        *escaped = TRUE;
+      if ((quote - back) % 2 == 0)
+        return quote;
+      q = quote + 1;
+    }
+}
+
+/* The raw bytes of the string value of the top-level member @key (given
+ * with its quotes, "\"id\""), between its quotes, when the line is an
+ * object whose top-level keys have no escapes and @key is there once, a
+ * string: then, if the line is valid at all, they are the member's value
+ * as written. @escaped says whether they have a backslash. FALSE when
+ * unsure.
+ */
+static gboolean
+skim_member (const char  *line,
+             gsize        len,
+             const char  *key,
+             const char **value,
+             gsize       *value_len,
+             gboolean    *escaped)
+{
+  const char *p = skip_space (line, line + len);
+  const char *end = line + len;
+  gsize key_len = strlen (key);
+  gboolean want_key = TRUE;
+  int depth = 1;
+
+  *value = NULL;
+  if (p == end || *p++ != '{')
+    return FALSE;
+  while ((p = skip_space (p, end)) < end && depth > 0)
+    {
+      gboolean string_escaped;
+      const char *close;
+
+      if (*p == '"')
+        {
+          gboolean is_key = depth == 1 && want_key;
+
+          if (!(close = skip_string (p, end, &string_escaped)) || (is_key && string_escaped))
+            return FALSE;
+          if (is_key && (gsize) (close + 1 - p) == key_len && memcmp (p, key, key_len) == 0)
+            {
+              p = skip_space (close + 1, end);
+              if (*value != NULL || p == end || *p != ':')
+                return FALSE;
+              p = skip_space (p + 1, end);
+              if (p == end || *p != '"' || !(close = skip_string (p, end, escaped)))
+                return FALSE;
+              *value = p + 1;
+              *value_len = close - p - 1;
+            }
+          want_key = FALSE;
+          p = close + 1;
+          continue;
+        }
+      if (*p == '{' || *p == '[')
+        depth++;
+      else if (*p == '}' || *p == ']')
+        depth--;
+      else if (*p == ',' && depth == 1)
+        want_key = TRUE;
+      p++;
+    }
+  return depth == 0 && skip_space (p, end) == end && *value != NULL;
+}
+
+/* The top-level "id" of a line, when it is a string without escapes in an
+ * object whose top-level keys have none either: then, if the line is valid
+ * at all, it is the article's id. FALSE when unsure (the line must then be
+ * parsed for its id).
+ */
+static gboolean
+skim_id (const char  *line,
+         gsize        len,
+         const char **id,
+         gsize       *id_len)
+{
+  gboolean escaped;
+
+  return skim_member (line, len, "\"id\"", id, id_len, &escaped) && !escaped;
+}
+
+/* The text of a JSON string written as @raw (between its quotes), in
+ * @out, for strings whose only escapes are the one-letter ones; FALSE at
+ * a \u escape or one that is not valid.
+ */
+static gboolean
+unescape_simple (const char *raw,
+                 gsize       len,
+                 GString    *out)
+{
+  const char *end = raw + len;
+  const char *p = raw;
+
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *back = memchr (p, '\\', end - p);
+      static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+      const char *which;
+
+      g_string_append_len (out, p, (back != NULL ? back : end) - p);
+      if (back == NULL)
+        return TRUE;
+      if (back + 1 == end || back[1] == '\0' || !(which = strchr (from, back[1])))
+        return FALSE;
+      g_string_append_c (out, to[which - from]);
+      p = back + 2;
+    }
+}
+
+/* FALSE only when the "text" of a JSON line, decoded without parsing the
+ * line, has no match of the regular expression: then the line need not be
+ * parsed nor listed. A JSONL line with a word of the pattern's literal
+ * often still has no match ("river talks" for "harbou?r talks"), and
+ * matching its text costs a tenth of parsing it.
+ */
+static gboolean
+text_may_match (GlossaSearch *self,
+                const char   *line,
+                gsize         len,
+                GString      *scratch)
+{
+  g_autoptr(GError) error = NULL;
+  const char *raw, *text;
+  gsize raw_len, text_len;
+  gboolean escaped;
+
+  if (self->regex == NULL || !skim_member (line, len, "\"text\"", &raw, &raw_len, &escaped))
+    return TRUE;
+  if (escaped && !unescape_simple (raw, raw_len, scratch))
+    return TRUE;
+  text = escaped ? scratch->str : raw;
+  text_len = escaped ? scratch->len : raw_len;
+  skip_bom (&text, &text_len);
+  /* An error (text that is not UTF-8, too much backtracking) is left to
+   * the search proper, which reports or stops as it always does.
+   */
+  return g_regex_match_full (self->regex, text, text_len, 0, G_REGEX_MATCH_NOTEMPTY, NULL, &error) ||
+         error != NULL;
 }
 
 /* Whether raw bytes without the needle may still match */
@@ -866,6 +1066,7 @@ typedef struct
   gpointer          user_data;
   GCancellable     *cancellable;
   gboolean          stopped;
+  GString          *scratch;  /* for text_may_match() */
 } CorpusSearch;
 
 static void
@@ -925,18 +1126,6 @@ is_blank_line (const char *line,
     if (!g_ascii_isspace (line[i]))
       return FALSE;
   return TRUE;
-}
-
-/* An article's own text, as GlossaArticle reads it: without a byte-order mark. */
-static void
-skip_bom (const char **text,
-          gsize       *len)
-{
-  if (*len >= 3 && memcmp (*text, "\xEF\xBB\xBF", 3) == 0)
-    {
-      *text += 3;
-      *len -= 3;
-    }
 }
 
 static void
@@ -1036,7 +1225,7 @@ search_jsonl_line (CorpusSearch *cs,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  if (!raw_may_match (cs->search, line, len, TRUE))
+  if (!raw_may_match (cs->search, line, len, TRUE) || !text_may_match (cs->search, line, len, cs->scratch))
     return;
   if (!(root = glossa_json_parse_line (line, len, cs->index->display, entry->line_no, &error)))
     report (cs, position, NULL, error);
@@ -1064,6 +1253,7 @@ search_jsonl (CorpusSearch  *cs,
 
   if ((fd = glossa_storage_open_regular (cs->index->path, NULL, error)) < 0)
     return FALSE;
+  cs->scratch = g_string_new (NULL);
   _glossa_line_reader_init (&reader, fd);
   while (next < entries->len && !cs->stopped &&
          _glossa_line_reader_next (&reader, &line, &len, &offset, cs->index->display, error))
@@ -1076,6 +1266,7 @@ search_jsonl (CorpusSearch  *cs,
         search_jsonl_line (cs, next++, line, len, annotated, matches);
     }
   _glossa_line_reader_clear (&reader);
+  g_string_free (g_steal_pointer (&cs->scratch), TRUE);
   close (fd);
   return error == NULL || *error == NULL;
 }
@@ -1088,7 +1279,7 @@ glossa_search_corpus (GlossaSearch      *self,
                       GCancellable      *cancellable,
                       GError           **error)
 {
-  CorpusSearch cs = { self, corpus, NULL, func, user_data, cancellable, FALSE };
+  CorpusSearch cs = { self, corpus, NULL, func, user_data, cancellable, FALSE, NULL };
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
@@ -1118,100 +1309,6 @@ glossa_search_corpus (GlossaSearch      *self,
  * from its raw bytes and kept as a claim, and the claims on an id are
  * listed (in file order) only when a line that may match has that id.
  */
-
-static const char *
-skip_space (const char *p,
-            const char *end)
-{
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-    p++;
-  return p;
-}
-
-/* The closing quote of the string opening at @p, or NULL. @escaped says
- * whether the string has a backslash.
- */
-static const char *
-skip_string (const char *p,
-             const char *end,
-             gboolean   *escaped)
-{
-  const char *q = p + 1;
-
-  *escaped = FALSE;
-  for (;;)
-    {
-      const char *quote = memchr (q, '"', end - q);
-      const char *back;
-
-      if (quote == NULL)
-        return NULL;
-      back = quote;
-      while (back > p + 1 && back[-1] == '\\')
-        back--;
-      if (back != quote)
-        *escaped = TRUE;
-      if ((quote - back) % 2 == 0)
-        return quote;
-      q = quote + 1;
-    }
-}
-
-/* The top-level "id" of a line, when it is a string without escapes in an
- * object whose top-level keys have none either: then, if the line is valid
- * at all, it is the article's id. FALSE when unsure (the line must then be
- * parsed for its id).
- */
-static gboolean
-skim_id (const char  *line,
-         gsize        len,
-         const char **id,
-         gsize       *id_len)
-{
-  const char *p = skip_space (line, line + len);
-  const char *end = line + len;
-  gboolean want_key = TRUE;
-  int depth = 1;
-
-  *id = NULL;
-  if (p == end || *p++ != '{')
-    return FALSE;
-  while ((p = skip_space (p, end)) < end && depth > 0)
-    {
-      gboolean escaped;
-      const char *close;
-
-      if (*p == '"')
-        {
-          gboolean is_key = depth == 1 && want_key;
-
-          if (!(close = skip_string (p, end, &escaped)) || (is_key && escaped))
-            return FALSE;
-          if (is_key && close - p == 3 && memcmp (p, "\"id\"", 4) == 0)
-            {
-              p = skip_space (close + 1, end);
-              if (*id != NULL || p == end || *p != ':')
-                return FALSE;
-              p = skip_space (p + 1, end);
-              if (p == end || *p != '"' || !(close = skip_string (p, end, &escaped)) || escaped)
-                return FALSE;
-              *id = p + 1;
-              *id_len = close - p - 1;
-            }
-          want_key = FALSE;
-          p = close + 1;
-          continue;
-        }
-      if (*p == '{' || *p == '[')
-        depth++;
-      else if (*p == '}' || *p == ']')
-        depth--;
-      else if (*p == ',' && depth == 1)
-        want_key = TRUE;
-      p++;
-    }
-  return depth == 0 && skip_space (p, end) == end && *id != NULL;
-}
 
 typedef struct
 {
@@ -1379,6 +1476,7 @@ stream_jsonl (CorpusSearch  *cs,
   st.last = g_hash_table_new (g_str_hash, g_str_equal);
   st.ids = g_string_chunk_new (64 * 1024);
   st.matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  cs->scratch = g_string_new (NULL);
   _glossa_line_reader_init (&reader, st.fd);
   while (!cs->stopped && _glossa_line_reader_next (&reader, &line, &len, &offset, cs->index->display, error))
     {
@@ -1386,7 +1484,7 @@ stream_jsonl (CorpusSearch  *cs,
         break;
       if (is_blank_line (line, len))
         continue;
-      if (raw_may_match (cs->search, line, len, TRUE))
+      if (raw_may_match (cs->search, line, len, TRUE) && text_may_match (cs->search, line, len, cs->scratch))
         stream_candidate (&st, line, len, offset, reader.line_no);
       else
         stream_other (&st, line, len, offset, reader.line_no);
@@ -1397,6 +1495,7 @@ stream_jsonl (CorpusSearch  *cs,
   g_hash_table_unref (st.last);
   g_string_chunk_free (st.ids);
   g_array_unref (st.matches);
+  g_string_free (g_steal_pointer (&cs->scratch), TRUE);
   return error == NULL || *error == NULL;
 }
 
@@ -1408,7 +1507,7 @@ glossa_search_corpus_file (GlossaSearch      *self,
                            GCancellable      *cancellable,
                            GError           **error)
 {
-  CorpusSearch cs = { self, NULL, NULL, func, user_data, cancellable, FALSE };
+  CorpusSearch cs = { self, NULL, NULL, func, user_data, cancellable, FALSE, NULL };
   g_autoptr(GlossaCorpusIndex) index = NULL;
   g_autoptr(GlossaCorpus) corpus = NULL;
 
