@@ -52,16 +52,30 @@ typedef struct
   gint64 offset;
 } Cursor;
 
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
 /* Code points in @len bytes of UTF-8: the bytes that do not continue a
- * character. Without a branch, so that the compiler can vectorise it.
+ * character (10xxxxxx), eight at a time: a common word's million matches
+ * are counted up to over the whole corpus.
  */
 static inline gint64
 count_chars (const char *text,
              gsize       len)
 {
   gint64 n = 0;
+  gsize i = 0;
 
-  for (gsize i = 0; i < len; i++)
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      /* A 1 in each byte that has bit 7 set and bit 6 clear, summed into
+       * the top byte by the multiplication.
+       */
+      n += 8 - ((((word & ~(word << 1) & HIGH_BITS) >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+    }
+  for (; i < len; i++)
     n += ((guchar) text[i] & 0xC0) != 0x80;
   return n;
 }
@@ -303,21 +317,29 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
 }
 
+/* Whether the characters either side of @at are both word characters:
+ * ASCII neighbours are read as bytes, others decoded.
+ */
+static gboolean
+joins_words (const char *text,
+             gsize       at)
+{
+  guchar before = text[at - 1];
+  guchar after = text[at];
+
+  if (before < 0x80 && after < 0x80)
+    return (g_ascii_isalnum (before) || before == '_') && (g_ascii_isalnum (after) || after == '_');
+  return is_word_char (g_utf8_get_char (text + at)) &&
+         is_word_char (g_utf8_get_char (g_utf8_prev_char (text + at)));
+}
+
 static gboolean
 is_whole_word (const char *text,
                gsize       len,
                gsize       start,
                gsize       end)
 {
-  if (start > 0 &&
-      is_word_char (g_utf8_get_char (text + start)) &&
-      is_word_char (g_utf8_get_char (g_utf8_prev_char (text + start))))
-    return FALSE;
-  if (end < len &&
-      is_word_char (g_utf8_get_char (text + end)) &&
-      is_word_char (g_utf8_get_char (g_utf8_prev_char (text + end))))
-    return FALSE;
-  return TRUE;
+  return !(start > 0 && joins_words (text, start)) && !(end < len && joins_words (text, end));
 }
 
 static gboolean
@@ -926,6 +948,20 @@ raw_may_match (GlossaSearch *self,
  * Byte by byte, since a search may have hundreds of thousands of hits to
  * show. Returns where the copy's terminating NUL is.
  */
+/* Whether all eight bytes of @word are printable ASCII, 0x20 to 0x7E:
+ * none has its high bit, none is below 0x20, none is 0x7F. (A byte below
+ * n is found by subtracting n from each: only such a byte borrows into
+ * its high bit.)
+ */
+static inline gboolean
+is_printable8 (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 del = word ^ (ones * 0x7F);
+
+  return ((word | ((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & HIGH_BITS) == 0;
+}
+
 static char *
 one_line (const char *text,
           gsize       start,
@@ -938,7 +974,15 @@ one_line (const char *text,
 
   while (p < stop)
     {
-      if (*p < 0x20 || *p == 0x7F)
+      guint64 word;
+
+      if (stop - p >= 8 && (memcpy (&word, p, 8), is_printable8 (word)))
+        {
+          memcpy (q, &word, 8);
+          p += 8;
+          q += 8;
+        }
+      else if (*p < 0x20 || *p == 0x7F)
         {
           *q++ = ' ';
           p++;
@@ -1070,10 +1114,11 @@ typedef struct
 } CorpusSearch;
 
 static void
-report (CorpusSearch *cs,
-        guint         position,
-        GPtrArray    *hits,
-        const GError *error)
+report_count (CorpusSearch *cs,
+              guint         position,
+              GPtrArray    *hits,
+              guint         n_matches,
+              const GError *error)
 {
   g_autoptr(GPtrArray) owned = hits;
   GlossaSearchResult result;
@@ -1083,10 +1128,20 @@ report (CorpusSearch *cs,
   result.position = cs->corpus != NULL ? position : G_MAXUINT;
   result.hits = owned ? owned : g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_search_hit_free);
   result.error = error;
+  result.n_matches = owned ? owned->len : n_matches;
   if (!cs->func (&result, cs->user_data))
     cs->stopped = TRUE;
   if (owned == NULL)
     g_ptr_array_unref (result.hits);
+}
+
+static void
+report (CorpusSearch *cs,
+        guint         position,
+        GPtrArray    *hits,
+        const GError *error)
+{
+  report_count (cs, position, hits, 0, error);
 }
 
 /* @text has matches: the hits, with the labels of the article's spans
@@ -1103,6 +1158,15 @@ report_hits (CorpusSearch *cs,
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossaDocument) document = NULL;
 
+  /* Only counting, the contexts are not made; the spans still are read
+   * where a listing would read them, so that an article whose annotations
+   * cannot be read is reported as the listing reports it.
+   */
+  if (!with_spans && (glossa_search_get_flags (cs->search) & GLOSSA_SEARCH_COUNT_ONLY))
+    {
+      report_count (cs, position, NULL, matches->len, NULL);
+      return;
+    }
   if (!with_spans)
     {
       report (cs, position, make_hits (text, len, matches, NULL), NULL);
