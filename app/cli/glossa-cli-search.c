@@ -119,19 +119,15 @@ cover_to_string (GlossaSearchCover cover)
     }
 }
 
-/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL]
- * Built without printf() in one buffer kept from line to line: a search
- * may print a million of them.
+/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL], appended to
+ * @line with its line end: without printf(), into one buffer an article's
+ * lines share, since a search may print a million of them.
  */
 static void
-print_kwic (const char            *id,
-            const GlossaSearchHit *hit)
+append_kwic (GString               *line,
+             const char            *id,
+             const GlossaSearchHit *hit)
 {
-  static GString *line;
-
-  if (line == NULL)
-    line = g_string_sized_new (256);
-  g_string_truncate (line, 0);
   append_padded (line, hit->left, GLOSSA_SEARCH_CONTEXT, TRUE);
   g_string_append (line, "  ");
   g_string_append (line, hit->match);
@@ -148,7 +144,28 @@ print_kwic (const char            *id,
   else if (hit->cover == GLOSSA_SEARCH_COVER_INSIDE)
     /* Translators: the match lies inside a span with this label. */
     g_string_append_printf (line, "  [%s %s]", _("inside"), glossa_label_to_string (hit->label));
-  write_line (line);
+  g_string_append_c (line, '\n');
+}
+
+/* An article's lines, written a block of up to 64 KiB at a time. */
+static void
+print_kwic_block (const char *id,
+                  GPtrArray  *hits)
+{
+  static GString *block;
+
+  if (block == NULL)
+    block = g_string_sized_new (72 * 1024);
+  g_string_truncate (block, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      append_kwic (block, id, g_ptr_array_index (hits, i));
+      if (block->len >= 64 * 1024 || i + 1 == hits->len)
+        {
+          fwrite (block->str, 1, block->len, stdout);
+          g_string_truncate (block, 0);
+        }
+    }
 }
 
 static void
@@ -216,13 +233,11 @@ on_result (GlossaSearchResult *result,
     }
   if (count_only)
     return TRUE;
-  for (guint i = 0; i < result->hits->len; i++)
-    {
-      if (as_json)
-        print_json (result->id, g_ptr_array_index (result->hits, i));
-      else
-        print_kwic (result->id, g_ptr_array_index (result->hits, i));
-    }
+  if (!as_json)
+    print_kwic_block (result->id, result->hits);
+  else
+    for (guint i = 0; i < result->hits->len; i++)
+      print_json (result->id, g_ptr_array_index (result->hits, i));
   return TRUE;
 }
 
@@ -274,6 +289,7 @@ print_planned (GlossaSearch   *query,
                GArray         *planned)
 {
   g_autoptr(GPtrArray) hits = glossa_search_document (query, document);
+  g_autoptr(GString) line = g_string_new (NULL);
   guint next = 0;
 
   for (guint i = 0; i < hits->len && next < planned->len; i++)
@@ -283,7 +299,9 @@ print_planned (GlossaSearch   *query,
 
       if (hit->start == match->start && hit->end == match->end)
         {
-          print_kwic (id, hit);
+          g_string_truncate (line, 0);
+          append_kwic (line, id, hit);
+          fwrite (line->str, 1, line->len, stdout);
           next++;
         }
     }

@@ -1006,13 +1006,14 @@ one_line (const char *text,
 
 static void
 cover_hit (GlossaSearchHit *hit,
-           GPtrArray       *spans)
+           GPtrArray       *spans,
+           guint            from)
 {
   gint64 inner = G_MAXINT64;
 
   hit->cover = GLOSSA_SEARCH_COVER_NONE;
   /* Spans are sorted by start: those that can contain the hit come first. */
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = from; i < spans->len; i++)
     {
       const GlossaSpan *span = g_ptr_array_index (spans, i);
 
@@ -1035,6 +1036,46 @@ cover_hit (GlossaSearchHit *hit,
     }
 }
 
+/* Where cover_hit() starts for each hit of an article: the spans before
+ * the first whose end, or an earlier span's, reaches the hit's end cannot
+ * contain it. Hits come in text order, their ends growing, so the cursor
+ * only moves on: a common word's thousand hits in an article of a
+ * thousand spans are not a million comparisons.
+ */
+typedef struct
+{
+  GPtrArray *spans;
+  gint64    *max_end;  /* the largest end of spans[0..i] */
+  guint      at;
+  gint64     last_end;
+} CoverCursor;
+
+static void
+cover_cursor_init (CoverCursor *cc,
+                   GPtrArray   *spans)
+{
+  gint64 max = G_MININT64;
+
+  cc->spans = spans;
+  cc->at = 0;
+  cc->last_end = G_MININT64;
+  cc->max_end = g_new (gint64, spans->len + 1);
+  for (guint i = 0; i < spans->len; i++)
+    cc->max_end[i] = max = MAX (max, ((const GlossaSpan *) g_ptr_array_index (spans, i))->end);
+}
+
+static guint
+cover_cursor_seek (CoverCursor *cc,
+                   gint64       end)
+{
+  if (end < cc->last_end)
+    cc->at = 0;
+  cc->last_end = end;
+  while (cc->at < cc->spans->len && cc->max_end[cc->at] < end)
+    cc->at++;
+  return cc->at;
+}
+
 /* The hits of @matches in @text, whose spans (nullable) are @spans. */
 static GPtrArray *
 make_hits (const char *text,
@@ -1043,6 +1084,10 @@ make_hits (const char *text,
            GPtrArray  *spans)
 {
   GPtrArray *hits = g_ptr_array_new_full (matches->len, (GDestroyNotify) glossa_search_hit_free);
+  CoverCursor cover = { NULL, NULL, 0, 0 };
+
+  if (spans != NULL)
+    cover_cursor_init (&cover, spans);
 
   for (guint i = 0; i < matches->len; i++)
     {
@@ -1053,13 +1098,21 @@ make_hits (const char *text,
       const char *right = end;
       GlossaSearchHit *hit;
 
-      /* Valid UTF-8: a character is a lead byte and its continuations. */
-      for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
-        while (--left > text && ((guchar) *left & 0xC0) == 0x80)
-          ;
-      for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
-        while (++right < text + len && ((guchar) *right & 0xC0) == 0x80)
-          ;
+      /* Valid UTF-8: a character is a lead byte and its continuations,
+       * and in ASCII a byte.
+       */
+      if (left - text >= GLOSSA_SEARCH_CONTEXT && is_ascii_text (left - GLOSSA_SEARCH_CONTEXT, GLOSSA_SEARCH_CONTEXT))
+        left -= GLOSSA_SEARCH_CONTEXT;
+      else
+        for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
+          while (--left > text && ((guchar) *left & 0xC0) == 0x80)
+            ;
+      if (text + len - right >= GLOSSA_SEARCH_CONTEXT && is_ascii_text (right, GLOSSA_SEARCH_CONTEXT))
+        right += GLOSSA_SEARCH_CONTEXT;
+      else
+        for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
+          while (++right < text + len && ((guchar) *right & 0xC0) == 0x80)
+            ;
 
       /* One block: the hit and its three texts after it. */
       hit = g_malloc0 (sizeof *hit + (right - left) + 3);
@@ -1070,9 +1123,10 @@ make_hits (const char *text,
       hit->right = one_line (text, start - text, end - text, hit->match) + 1;
       one_line (text, end - text, right - text, hit->right);
       if (spans != NULL)
-        cover_hit (hit, spans);
+        cover_hit (hit, spans, cover_cursor_seek (&cover, hit->end));
       g_ptr_array_add (hits, hit);
     }
+  g_free (cover.max_end);
   return hits;
 }
 
