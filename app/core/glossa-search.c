@@ -694,7 +694,6 @@ skip_string (const char *p,
 {
   const char *q = p + 1;
 
-  *escaped = FALSE;
   for (;;)
     {
       const char *quote = memchr (q, '"', end - q);
@@ -705,10 +704,12 @@ skip_string (const char *p,
       back = quote;
       while (back > p + 1 && back[-1] == '\\')
         back--;
-      if (back != quote)
-        *escaped = TRUE;
+      /* Any backslash, not only one before a quote: "a\u0062" is "ab". */
       if ((quote - back) % 2 == 0)
-        return quote;
+        {
+          *escaped = memchr (p + 1, '\\', quote - (p + 1)) != NULL;
+          return quote;
+        }
       q = quote + 1;
     }
 }
