@@ -352,6 +352,9 @@ accept (GlossaSearch *self,
   return !(self->flags & GLOSSA_SEARCH_WHOLE_WORD) || is_whole_word (text, len, start, end);
 }
 
+/* @matches NULL: the match is only counted, and its code points (the
+ * count of every character before it) are not worked out.
+ */
 static void
 add_match (GArray     *matches,
            Cursor     *cursor,
@@ -360,6 +363,9 @@ add_match (GArray     *matches,
            gsize       end)
 {
   GlossaSearchMatch match;
+
+  if (matches == NULL)
+    return;
 
   match.start = cursor_advance (cursor, text, start);
   match.end = cursor_advance (cursor, text, end);
@@ -642,6 +648,21 @@ search_regex (GlossaSearch *self,
   return n;
 }
 
+static guint
+search_text (GlossaSearch *self,
+             const char   *text,
+             gsize         len,
+             GArray       *matches)
+{
+  if (self->regex != NULL)
+    return search_regex (self, text, len, matches);
+  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
+    return search_in_place (self, text, len, FALSE, matches);
+  if (is_ascii_text (text, len))
+    return search_in_place (self, text, len, TRUE, matches);
+  return search_folded (self, text, len, matches);
+}
+
 guint
 glossa_search_text (GlossaSearch *self,
                     const char   *text,
@@ -652,13 +673,7 @@ glossa_search_text (GlossaSearch *self,
   g_return_val_if_fail (text != NULL || len == 0, 0);
   g_return_val_if_fail (matches != NULL, 0);
 
-  if (self->regex != NULL)
-    return search_regex (self, text, len, matches);
-  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
-    return search_in_place (self, text, len, FALSE, matches);
-  if (is_ascii_text (text, len))
-    return search_in_place (self, text, len, TRUE, matches);
-  return search_folded (self, text, len, matches);
+  return search_text (self, text, len, matches);
 }
 
 /* Skimming a JSON line without parsing it */
@@ -1213,15 +1228,6 @@ report_hits (CorpusSearch *cs,
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossaDocument) document = NULL;
 
-  /* Only counting, the contexts are not made; the spans still are read
-   * where a listing would read them, so that an article whose annotations
-   * cannot be read is reported as the listing reports it.
-   */
-  if (!with_spans && (glossa_search_get_flags (cs->search) & GLOSSA_SEARCH_COUNT_ONLY))
-    {
-      report_count (cs, position, NULL, matches->len, NULL);
-      return;
-    }
   if (!with_spans)
     {
       report (cs, position, make_hits (text, len, matches, NULL), NULL);
@@ -1312,6 +1318,7 @@ search_jsonl_root (CorpusSearch *cs,
   JsonNode *member;
   const char *text;
   gsize text_len;
+  gboolean with_spans;
 
   member = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "text") : NULL;
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
@@ -1324,9 +1331,23 @@ search_jsonl_root (CorpusSearch *cs,
   text = json_node_get_string (member);
   text_len = strlen (text);
   skip_bom (&text, &text_len);
+  with_spans = annotated || entry->n_spans > 0;
+  /* Only counting, neither the contexts nor the code point offsets are
+   * made. Where there are spans the article is still read as for its
+   * lines, so that one whose annotations cannot be read is named and left
+   * out of the count just the same.
+   */
+  if (!with_spans && (glossa_search_get_flags (cs->search) & GLOSSA_SEARCH_COUNT_ONLY))
+    {
+      guint n = search_text (cs->search, text, text_len, NULL);
+
+      if (n > 0)
+        report_count (cs, position, NULL, n, NULL);
+      return;
+    }
   g_array_set_size (matches, 0);
   if (glossa_search_text (cs->search, text, text_len, matches) > 0)
-    report_hits (cs, position, text, text_len, matches, annotated || entry->n_spans > 0);
+    report_hits (cs, position, text, text_len, matches, with_spans);
 }
 
 /* One listed line of a JSONL corpus: its "text" decoded if the raw line may
