@@ -731,10 +731,14 @@ skip_string (const char *p,
 
 /* The raw bytes of the string value of the top-level member @key (given
  * with its quotes, "\"id\""), between its quotes, when the line is an
- * object whose top-level keys have no escapes and @key is there once, a
- * string: then, if the line is valid at all, they are the member's value
- * as written. @escaped says whether they have a backslash. FALSE when
- * unsure.
+ * object whose top-level keys up to @key have no escapes and @key's value
+ * is a string: then, if the line is valid at all, they are the member's
+ * value as written. @escaped says whether they have a backslash. FALSE
+ * when unsure.
+ *
+ * The rest of the line is not read: a line that turns out not to be
+ * valid (a second @key, say) is never listed, whatever was skimmed from
+ * it, and an article's "text" is the most of its line.
  */
 static gboolean
 skim_member (const char  *line,
@@ -767,13 +771,14 @@ skim_member (const char  *line,
           if (is_key && (gsize) (close + 1 - p) == key_len && memcmp (p, key, key_len) == 0)
             {
               p = skip_space (close + 1, end);
-              if (*value != NULL || p == end || *p != ':')
+              if (p == end || *p != ':')
                 return FALSE;
               p = skip_space (p + 1, end);
               if (p == end || *p != '"' || !(close = skip_string (p, end, escaped)))
                 return FALSE;
               *value = p + 1;
               *value_len = close - p - 1;
+              return TRUE;
             }
           want_key = FALSE;
           p = close + 1;
@@ -787,13 +792,13 @@ skim_member (const char  *line,
         want_key = TRUE;
       p++;
     }
-  return depth == 0 && skip_space (p, end) == end && *value != NULL;
+  return FALSE;
 }
 
 /* The top-level "id" of a line, when it is a string without escapes in an
- * object whose top-level keys have none either: then, if the line is valid
- * at all, it is the article's id. FALSE when unsure (the line must then be
- * parsed for its id).
+ * object whose top-level keys before it have none either: then, if the
+ * line is valid at all, it is the article's id. FALSE when unsure (the
+ * line must then be parsed for its id).
  */
 static gboolean
 skim_id (const char  *line,
