@@ -21,6 +21,7 @@ static gboolean match_case;
 static gboolean use_regex;
 static gboolean as_json;
 static gboolean dry_run;
+static gboolean count_only;
 static char *tag_name;
 
 static const GOptionEntry entries[] = {
@@ -28,6 +29,7 @@ static const GOptionEntry entries[] = {
   { "case", 0, 0, G_OPTION_ARG_NONE, &match_case, N_("Match case (by default case is ignored)"), NULL },
   { "regex", 0, 0, G_OPTION_ARG_NONE, &use_regex, N_("The query is a regular expression (PCRE)"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print one JSON object per match"), NULL },
+  { "count", 0, 0, G_OPTION_ARG_NONE, &count_only, N_("Print only the number of matches and of articles"), NULL },
   { "tag", 0, 0, G_OPTION_ARG_STRING, &tag_name, N_("Tag every untagged match as LABEL in the annotation files"), N_("LABEL") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("With --tag: print what would be tagged, write nothing"), NULL },
   { NULL }
@@ -74,16 +76,18 @@ append_padded (GString    *out,
                guint       width,
                gboolean    right)
 {
+  static const char spaces[GLOSSA_SEARCH_CONTEXT + 1] = { [0 ... GLOSSA_SEARCH_CONTEXT - 1] = ' ' };
   gsize bytes;
   glong len = utf8_length (str, &bytes);
+  gsize pad = len < width ? width - len : 0;
 
+  /* A context has at most GLOSSA_SEARCH_CONTEXT characters. */
+  g_assert (width <= GLOSSA_SEARCH_CONTEXT);
   if (right)
-    for (glong i = len; i < width; i++)
-      g_string_append_c (out, ' ');
+    g_string_append_len (out, spaces, pad);
   g_string_append_len (out, str, bytes);
   if (!right)
-    for (glong i = len; i < width; i++)
-      g_string_append_c (out, ' ');
+    g_string_append_len (out, spaces, pad);
 }
 
 static void
@@ -115,19 +119,15 @@ cover_to_string (GlossaSearchCover cover)
     }
 }
 
-/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL]
- * Built without printf() in one buffer kept from line to line: a search
- * may print a million of them.
+/* LEFT (right-aligned)  MATCH  RIGHT  ID:START-END [LABEL], appended to
+ * @line with its line end: without printf(), into one buffer an article's
+ * lines share, since a search may print a million of them.
  */
 static void
-print_kwic (const char            *id,
-            const GlossaSearchHit *hit)
+append_kwic (GString               *line,
+             const char            *id,
+             const GlossaSearchHit *hit)
 {
-  static GString *line;
-
-  if (line == NULL)
-    line = g_string_sized_new (256);
-  g_string_truncate (line, 0);
   append_padded (line, hit->left, GLOSSA_SEARCH_CONTEXT, TRUE);
   g_string_append (line, "  ");
   g_string_append (line, hit->match);
@@ -144,7 +144,28 @@ print_kwic (const char            *id,
   else if (hit->cover == GLOSSA_SEARCH_COVER_INSIDE)
     /* Translators: the match lies inside a span with this label. */
     g_string_append_printf (line, "  [%s %s]", _("inside"), glossa_label_to_string (hit->label));
-  write_line (line);
+  g_string_append_c (line, '\n');
+}
+
+/* An article's lines, written a block of up to 64 KiB at a time. */
+static void
+print_kwic_block (const char *id,
+                  GPtrArray  *hits)
+{
+  static GString *block;
+
+  if (block == NULL)
+    block = g_string_sized_new (72 * 1024);
+  g_string_truncate (block, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      append_kwic (block, id, g_ptr_array_index (hits, i));
+      if (block->len >= 64 * 1024 || i + 1 == hits->len)
+        {
+          fwrite (block->str, 1, block->len, stdout);
+          g_string_truncate (block, 0);
+        }
+    }
 }
 
 static void
@@ -203,20 +224,20 @@ on_result (GlossaSearchResult *result,
       print_error (search, result->error);
       return TRUE;
     }
-  search->n_hits += result->hits->len;
+  search->n_hits += result->n_matches;
   search->n_articles++;
   if (search->positions != NULL)
     {
       g_array_append_val (search->positions, result->position);
       return TRUE;
     }
-  for (guint i = 0; i < result->hits->len; i++)
-    {
-      if (as_json)
-        print_json (result->id, g_ptr_array_index (result->hits, i));
-      else
-        print_kwic (result->id, g_ptr_array_index (result->hits, i));
-    }
+  if (count_only)
+    return TRUE;
+  if (!as_json)
+    print_kwic_block (result->id, result->hits);
+  else
+    for (guint i = 0; i < result->hits->len; i++)
+      print_json (result->id, g_ptr_array_index (result->hits, i));
   return TRUE;
 }
 
@@ -229,6 +250,26 @@ print_count (guint n_hits,
 
   /* Translators: "128 matches in 40 articles" */
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u match in %s\n", "%u matches in %s\n", n_hits), n_hits, articles);
+}
+
+/* --count --json: {"matches": N, "articles": M} */
+static void
+print_count_json (guint n_hits,
+                  guint n_articles)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "matches");
+  json_builder_add_int_value (builder, n_hits);
+  json_builder_set_member_name (builder, "articles");
+  json_builder_add_int_value (builder, n_articles);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  glossa_json_write (out, root, -1);
+  write_line (out);
 }
 
 /* Tagging */
@@ -248,6 +289,7 @@ print_planned (GlossaSearch   *query,
                GArray         *planned)
 {
   g_autoptr(GPtrArray) hits = glossa_search_document (query, document);
+  g_autoptr(GString) line = g_string_new (NULL);
   guint next = 0;
 
   for (guint i = 0; i < hits->len && next < planned->len; i++)
@@ -257,7 +299,9 @@ print_planned (GlossaSearch   *query,
 
       if (hit->start == match->start && hit->end == match->end)
         {
-          print_kwic (id, hit);
+          g_string_truncate (line, 0);
+          append_kwic (line, id, hit);
+          fwrite (line->str, 1, line->len, stdout);
           next++;
         }
     }
@@ -377,6 +421,11 @@ check_usage (int argc)
       g_printerr (_("%s: --json does not go with --tag\n"), g_get_prgname ());
       return FALSE;
     }
+  if (tag_name != NULL && count_only)
+    {
+      g_printerr (_("%s: --count does not go with --tag\n"), g_get_prgname ());
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -401,7 +450,9 @@ search_only (Search       *search,
       print_error (search, error);
       return GLOSSA_EXIT_INVALID;
     }
-  if (!as_json)
+  if (count_only && as_json)
+    print_count_json (search->n_hits, search->n_articles);
+  else if (!as_json)
     print_count (search->n_hits, search->n_articles);
   return search->n_unreadable > 0 ? GLOSSA_EXIT_INVALID : GLOSSA_EXIT_OK;
 }
@@ -411,7 +462,8 @@ flags_from_options (void)
 {
   return (whole_word ? GLOSSA_SEARCH_WHOLE_WORD : 0) |
          (match_case ? GLOSSA_SEARCH_MATCH_CASE : 0) |
-         (use_regex ? GLOSSA_SEARCH_REGEX : 0);
+         (use_regex ? GLOSSA_SEARCH_REGEX : 0) |
+         (count_only ? GLOSSA_SEARCH_COUNT_ONLY : 0);
 }
 
 int
@@ -433,7 +485,8 @@ _glossa_cli_search (int    argc,
                                     "(right-aligned), the match, the 40 after it, the article’s id with\n"
                                     "the match’s code point offsets, and the label of a span that has\n"
                                     "exactly its text or contains it. The last line is the count.\n"
-                                    "--json prints one JSON object per match instead, and no count.\n\n"
+                                    "--json prints one JSON object per match instead, and no count.\n"
+                                    "--count prints only the count (with --json as one JSON object).\n\n"
                                     "--tag LABEL tags every match that no span has exactly and that\n"
                                     "crosses no span, saving each article's annotations atomically;\n"
                                     "the counts are printed first.\n\n"

@@ -52,16 +52,30 @@ typedef struct
   gint64 offset;
 } Cursor;
 
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
 /* Code points in @len bytes of UTF-8: the bytes that do not continue a
- * character. Without a branch, so that the compiler can vectorise it.
+ * character (10xxxxxx), eight at a time: a common word's million matches
+ * are counted up to over the whole corpus.
  */
 static inline gint64
 count_chars (const char *text,
              gsize       len)
 {
   gint64 n = 0;
+  gsize i = 0;
 
-  for (gsize i = 0; i < len; i++)
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      /* A 1 in each byte that has bit 7 set and bit 6 clear, summed into
+       * the top byte by the multiplication.
+       */
+      n += 8 - ((((word & ~(word << 1) & HIGH_BITS) >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+    }
+  for (; i < len; i++)
     n += ((guchar) text[i] & 0xC0) != 0x80;
   return n;
 }
@@ -303,21 +317,29 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
 }
 
+/* Whether the characters either side of @at are both word characters:
+ * ASCII neighbours are read as bytes, others decoded.
+ */
+static gboolean
+joins_words (const char *text,
+             gsize       at)
+{
+  guchar before = text[at - 1];
+  guchar after = text[at];
+
+  if (before < 0x80 && after < 0x80)
+    return (g_ascii_isalnum (before) || before == '_') && (g_ascii_isalnum (after) || after == '_');
+  return is_word_char (g_utf8_get_char (text + at)) &&
+         is_word_char (g_utf8_get_char (g_utf8_prev_char (text + at)));
+}
+
 static gboolean
 is_whole_word (const char *text,
                gsize       len,
                gsize       start,
                gsize       end)
 {
-  if (start > 0 &&
-      is_word_char (g_utf8_get_char (text + start)) &&
-      is_word_char (g_utf8_get_char (g_utf8_prev_char (text + start))))
-    return FALSE;
-  if (end < len &&
-      is_word_char (g_utf8_get_char (text + end)) &&
-      is_word_char (g_utf8_get_char (g_utf8_prev_char (text + end))))
-    return FALSE;
-  return TRUE;
+  return !(start > 0 && joins_words (text, start)) && !(end < len && joins_words (text, end));
 }
 
 static gboolean
@@ -330,6 +352,9 @@ accept (GlossaSearch *self,
   return !(self->flags & GLOSSA_SEARCH_WHOLE_WORD) || is_whole_word (text, len, start, end);
 }
 
+/* @matches NULL: the match is only counted, and its code points (the
+ * count of every character before it) are not worked out.
+ */
 static void
 add_match (GArray     *matches,
            Cursor     *cursor,
@@ -338,6 +363,9 @@ add_match (GArray     *matches,
            gsize       end)
 {
   GlossaSearchMatch match;
+
+  if (matches == NULL)
+    return;
 
   match.start = cursor_advance (cursor, text, start);
   match.end = cursor_advance (cursor, text, end);
@@ -574,12 +602,17 @@ search_folded (GlossaSearch *self,
   return n;
 }
 
+/* One GMatchInfo for a text: g_match_info_next() goes on from the end of
+ * the last match with the same options. A match that is not a whole word
+ * starts a new one a character further on.
+ */
 static guint
 search_regex (GlossaSearch *self,
               const char   *text,
               gsize         len,
               GArray       *matches)
 {
+  g_autoptr(GMatchInfo) info = NULL;
   Cursor cursor = { 0, 0 };
   gsize at = 0;
   guint n = 0;
@@ -588,14 +621,17 @@ search_regex (GlossaSearch *self,
   g_assert (len < G_MAXINT);
   while (at < len)
     {
-      g_autoptr(GMatchInfo) info = NULL;
       int start, end;
+      gboolean found;
 
       /* NOTEMPTY: an empty match cannot be tagged nor shown. A match that
        * fails (too much backtracking) ends the search of this text.
        */
-      if (!g_regex_match_full (self->regex, text, len, at, G_REGEX_MATCH_NOTEMPTY, &info, NULL) ||
-          !g_match_info_fetch_pos (info, 0, &start, &end))
+      if (info == NULL)
+        found = g_regex_match_full (self->regex, text, len, at, G_REGEX_MATCH_NOTEMPTY, &info, NULL);
+      else
+        found = g_match_info_next (info, NULL);
+      if (!found || !g_match_info_fetch_pos (info, 0, &start, &end))
         break;
       if (accept (self, text, len, start, end))
         {
@@ -604,9 +640,27 @@ search_regex (GlossaSearch *self,
           at = end;
         }
       else
-        at = g_utf8_next_char (text + start) - text;
+        {
+          at = g_utf8_next_char (text + start) - text;
+          g_clear_pointer (&info, g_match_info_free);
+        }
     }
   return n;
+}
+
+static guint
+search_text (GlossaSearch *self,
+             const char   *text,
+             gsize         len,
+             GArray       *matches)
+{
+  if (self->regex != NULL)
+    return search_regex (self, text, len, matches);
+  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
+    return search_in_place (self, text, len, FALSE, matches);
+  if (is_ascii_text (text, len))
+    return search_in_place (self, text, len, TRUE, matches);
+  return search_folded (self, text, len, matches);
 }
 
 guint
@@ -619,13 +673,202 @@ glossa_search_text (GlossaSearch *self,
   g_return_val_if_fail (text != NULL || len == 0, 0);
   g_return_val_if_fail (matches != NULL, 0);
 
-  if (self->regex != NULL)
-    return search_regex (self, text, len, matches);
-  if (self->flags & GLOSSA_SEARCH_MATCH_CASE)
-    return search_in_place (self, text, len, FALSE, matches);
-  if (is_ascii_text (text, len))
-    return search_in_place (self, text, len, TRUE, matches);
-  return search_folded (self, text, len, matches);
+  return search_text (self, text, len, matches);
+}
+
+/* Skimming a JSON line without parsing it */
+
+/* An article's own text, as GlossaArticle reads it: without a byte-order mark. */
+static void
+skip_bom (const char **text,
+          gsize       *len)
+{
+  if (*len >= 3 && memcmp (*text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *text += 3;
+      *len -= 3;
+    }
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  return p;
+}
+
+/* The closing quote of the string opening at @p, or NULL. @escaped says
+ * whether the string has a backslash.
+ */
+static const char *
+skip_string (const char *p,
+             const char *end,
+             gboolean   *escaped)
+{
+  const char *q = p + 1;
+
+  for (;;)
+    {
+      const char *quote = memchr (q, '"', end - q);
+      const char *back;
+
+      if (quote == NULL)
+        return NULL;
+      back = quote;
+      while (back > p + 1 && back[-1] == '\\')
+        back--;
+      /* Any backslash, not only one before a quote: "a\u0062" is "ab". */
+      if ((quote - back) % 2 == 0)
+        {
+          *escaped = memchr (p + 1, '\\', quote - (p + 1)) != NULL;
+          return quote;
+        }
+      q = quote + 1;
+    }
+}
+
+/* The raw bytes of the string value of the top-level member @key (given
+ * with its quotes, "\"id\""), between its quotes, when the line is an
+ * object whose top-level keys up to @key have no escapes and @key's value
+ * is a string: then, if the line is valid at all, they are the member's
+ * value as written. @escaped says whether they have a backslash. FALSE
+ * when unsure.
+ *
+ * The rest of the line is not read: a line that turns out not to be
+ * valid (a second @key, say) is never listed, whatever was skimmed from
+ * it, and an article's "text" is the most of its line.
+ */
+static gboolean
+skim_member (const char  *line,
+             gsize        len,
+             const char  *key,
+             const char **value,
+             gsize       *value_len,
+             gboolean    *escaped)
+{
+  const char *p = skip_space (line, line + len);
+  const char *end = line + len;
+  gsize key_len = strlen (key);
+  gboolean want_key = TRUE;
+  int depth = 1;
+
+  *value = NULL;
+  if (p == end || *p++ != '{')
+    return FALSE;
+  while ((p = skip_space (p, end)) < end && depth > 0)
+    {
+      gboolean string_escaped;
+      const char *close;
+
+      if (*p == '"')
+        {
+          gboolean is_key = depth == 1 && want_key;
+
+          if (!(close = skip_string (p, end, &string_escaped)) || (is_key && string_escaped))
+            return FALSE;
+          if (is_key && (gsize) (close + 1 - p) == key_len && memcmp (p, key, key_len) == 0)
+            {
+              p = skip_space (close + 1, end);
+              if (p == end || *p != ':')
+                return FALSE;
+              p = skip_space (p + 1, end);
+              if (p == end || *p != '"' || !(close = skip_string (p, end, escaped)))
+                return FALSE;
+              *value = p + 1;
+              *value_len = close - p - 1;
+              return TRUE;
+            }
+          want_key = FALSE;
+          p = close + 1;
+          continue;
+        }
+      if (*p == '{' || *p == '[')
+        depth++;
+      else if (*p == '}' || *p == ']')
+        depth--;
+      else if (*p == ',' && depth == 1)
+        want_key = TRUE;
+      p++;
+    }
+  return FALSE;
+}
+
+/* The top-level "id" of a line, when it is a string without escapes in an
+ * object whose top-level keys before it have none either: then, if the
+ * line is valid at all, it is the article's id. FALSE when unsure (the
+ * line must then be parsed for its id).
+ */
+static gboolean
+skim_id (const char  *line,
+         gsize        len,
+         const char **id,
+         gsize       *id_len)
+{
+  gboolean escaped;
+
+  return skim_member (line, len, "\"id\"", id, id_len, &escaped) && !escaped;
+}
+
+/* The text of a JSON string written as @raw (between its quotes), in
+ * @out, for strings whose only escapes are the one-letter ones; FALSE at
+ * a \u escape or one that is not valid.
+ */
+static gboolean
+unescape_simple (const char *raw,
+                 gsize       len,
+                 GString    *out)
+{
+  const char *end = raw + len;
+  const char *p = raw;
+
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *back = memchr (p, '\\', end - p);
+      static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+      const char *which;
+
+      g_string_append_len (out, p, (back != NULL ? back : end) - p);
+      if (back == NULL)
+        return TRUE;
+      if (back + 1 == end || back[1] == '\0' || !(which = strchr (from, back[1])))
+        return FALSE;
+      g_string_append_c (out, to[which - from]);
+      p = back + 2;
+    }
+}
+
+/* FALSE only when the "text" of a JSON line, decoded without parsing the
+ * line, has no match of the regular expression: then the line need not be
+ * parsed nor listed. A JSONL line with a word of the pattern's literal
+ * often still has no match ("river talks" for "harbou?r talks"), and
+ * matching its text costs a tenth of parsing it.
+ */
+static gboolean
+text_may_match (GlossaSearch *self,
+                const char   *line,
+                gsize         len,
+                GString      *scratch)
+{
+  g_autoptr(GError) error = NULL;
+  const char *raw, *text;
+  gsize raw_len, text_len;
+  gboolean escaped;
+
+  if (self->regex == NULL || !skim_member (line, len, "\"text\"", &raw, &raw_len, &escaped))
+    return TRUE;
+  if (escaped && !unescape_simple (raw, raw_len, scratch))
+    return TRUE;
+  text = escaped ? scratch->str : raw;
+  text_len = escaped ? scratch->len : raw_len;
+  skip_bom (&text, &text_len);
+  /* An error (text that is not UTF-8, too much backtracking) is left to
+   * the search proper, which reports or stops as it always does.
+   */
+  return g_regex_match_full (self->regex, text, text_len, 0, G_REGEX_MATCH_NOTEMPTY, NULL, &error) ||
+         error != NULL;
 }
 
 /* Whether raw bytes without the needle may still match */
@@ -726,6 +969,20 @@ raw_may_match (GlossaSearch *self,
  * Byte by byte, since a search may have hundreds of thousands of hits to
  * show. Returns where the copy's terminating NUL is.
  */
+/* Whether all eight bytes of @word are printable ASCII, 0x20 to 0x7E:
+ * none has its high bit, none is below 0x20, none is 0x7F. (A byte below
+ * n is found by subtracting n from each: only such a byte borrows into
+ * its high bit.)
+ */
+static inline gboolean
+is_printable8 (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 del = word ^ (ones * 0x7F);
+
+  return ((word | ((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & HIGH_BITS) == 0;
+}
+
 static char *
 one_line (const char *text,
           gsize       start,
@@ -738,7 +995,15 @@ one_line (const char *text,
 
   while (p < stop)
     {
-      if (*p < 0x20 || *p == 0x7F)
+      guint64 word;
+
+      if (stop - p >= 8 && (memcpy (&word, p, 8), is_printable8 (word)))
+        {
+          memcpy (q, &word, 8);
+          p += 8;
+          q += 8;
+        }
+      else if (*p < 0x20 || *p == 0x7F)
         {
           *q++ = ' ';
           p++;
@@ -762,13 +1027,14 @@ one_line (const char *text,
 
 static void
 cover_hit (GlossaSearchHit *hit,
-           GPtrArray       *spans)
+           GPtrArray       *spans,
+           guint            from)
 {
   gint64 inner = G_MAXINT64;
 
   hit->cover = GLOSSA_SEARCH_COVER_NONE;
   /* Spans are sorted by start: those that can contain the hit come first. */
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = from; i < spans->len; i++)
     {
       const GlossaSpan *span = g_ptr_array_index (spans, i);
 
@@ -791,6 +1057,46 @@ cover_hit (GlossaSearchHit *hit,
     }
 }
 
+/* Where cover_hit() starts for each hit of an article: the spans before
+ * the first whose end, or an earlier span's, reaches the hit's end cannot
+ * contain it. Hits come in text order, their ends growing, so the cursor
+ * only moves on: a common word's thousand hits in an article of a
+ * thousand spans are not a million comparisons.
+ */
+typedef struct
+{
+  GPtrArray *spans;
+  gint64    *max_end;  /* the largest end of spans[0..i] */
+  guint      at;
+  gint64     last_end;
+} CoverCursor;
+
+static void
+cover_cursor_init (CoverCursor *cc,
+                   GPtrArray   *spans)
+{
+  gint64 max = G_MININT64;
+
+  cc->spans = spans;
+  cc->at = 0;
+  cc->last_end = G_MININT64;
+  cc->max_end = g_new (gint64, spans->len + 1);
+  for (guint i = 0; i < spans->len; i++)
+    cc->max_end[i] = max = MAX (max, ((const GlossaSpan *) g_ptr_array_index (spans, i))->end);
+}
+
+static guint
+cover_cursor_seek (CoverCursor *cc,
+                   gint64       end)
+{
+  if (end < cc->last_end)
+    cc->at = 0;
+  cc->last_end = end;
+  while (cc->at < cc->spans->len && cc->max_end[cc->at] < end)
+    cc->at++;
+  return cc->at;
+}
+
 /* The hits of @matches in @text, whose spans (nullable) are @spans. */
 static GPtrArray *
 make_hits (const char *text,
@@ -799,6 +1105,10 @@ make_hits (const char *text,
            GPtrArray  *spans)
 {
   GPtrArray *hits = g_ptr_array_new_full (matches->len, (GDestroyNotify) glossa_search_hit_free);
+  CoverCursor cover = { NULL, NULL, 0, 0 };
+
+  if (spans != NULL)
+    cover_cursor_init (&cover, spans);
 
   for (guint i = 0; i < matches->len; i++)
     {
@@ -809,13 +1119,21 @@ make_hits (const char *text,
       const char *right = end;
       GlossaSearchHit *hit;
 
-      /* Valid UTF-8: a character is a lead byte and its continuations. */
-      for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
-        while (--left > text && ((guchar) *left & 0xC0) == 0x80)
-          ;
-      for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
-        while (++right < text + len && ((guchar) *right & 0xC0) == 0x80)
-          ;
+      /* Valid UTF-8: a character is a lead byte and its continuations,
+       * and in ASCII a byte.
+       */
+      if (left - text >= GLOSSA_SEARCH_CONTEXT && is_ascii_text (left - GLOSSA_SEARCH_CONTEXT, GLOSSA_SEARCH_CONTEXT))
+        left -= GLOSSA_SEARCH_CONTEXT;
+      else
+        for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && left > text; k++)
+          while (--left > text && ((guchar) *left & 0xC0) == 0x80)
+            ;
+      if (text + len - right >= GLOSSA_SEARCH_CONTEXT && is_ascii_text (right, GLOSSA_SEARCH_CONTEXT))
+        right += GLOSSA_SEARCH_CONTEXT;
+      else
+        for (int k = 0; k < GLOSSA_SEARCH_CONTEXT && right < text + len; k++)
+          while (++right < text + len && ((guchar) *right & 0xC0) == 0x80)
+            ;
 
       /* One block: the hit and its three texts after it. */
       hit = g_malloc0 (sizeof *hit + (right - left) + 3);
@@ -826,9 +1144,10 @@ make_hits (const char *text,
       hit->right = one_line (text, start - text, end - text, hit->match) + 1;
       one_line (text, end - text, right - text, hit->right);
       if (spans != NULL)
-        cover_hit (hit, spans);
+        cover_hit (hit, spans, cover_cursor_seek (&cover, hit->end));
       g_ptr_array_add (hits, hit);
     }
+  g_free (cover.max_end);
   return hits;
 }
 
@@ -866,13 +1185,15 @@ typedef struct
   gpointer          user_data;
   GCancellable     *cancellable;
   gboolean          stopped;
+  GString          *scratch;  /* for text_may_match() */
 } CorpusSearch;
 
 static void
-report (CorpusSearch *cs,
-        guint         position,
-        GPtrArray    *hits,
-        const GError *error)
+report_count (CorpusSearch *cs,
+              guint         position,
+              GPtrArray    *hits,
+              guint         n_matches,
+              const GError *error)
 {
   g_autoptr(GPtrArray) owned = hits;
   GlossaSearchResult result;
@@ -882,10 +1203,20 @@ report (CorpusSearch *cs,
   result.position = cs->corpus != NULL ? position : G_MAXUINT;
   result.hits = owned ? owned : g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_search_hit_free);
   result.error = error;
+  result.n_matches = owned ? owned->len : n_matches;
   if (!cs->func (&result, cs->user_data))
     cs->stopped = TRUE;
   if (owned == NULL)
     g_ptr_array_unref (result.hits);
+}
+
+static void
+report (CorpusSearch *cs,
+        guint         position,
+        GPtrArray    *hits,
+        const GError *error)
+{
+  report_count (cs, position, hits, 0, error);
 }
 
 /* @text has matches: the hits, with the labels of the article's spans
@@ -925,18 +1256,6 @@ is_blank_line (const char *line,
     if (!g_ascii_isspace (line[i]))
       return FALSE;
   return TRUE;
-}
-
-/* An article's own text, as GlossaArticle reads it: without a byte-order mark. */
-static void
-skip_bom (const char **text,
-          gsize       *len)
-{
-  if (*len >= 3 && memcmp (*text, "\xEF\xBB\xBF", 3) == 0)
-    {
-      *text += 3;
-      *len -= 3;
-    }
 }
 
 static void
@@ -1004,6 +1323,7 @@ search_jsonl_root (CorpusSearch *cs,
   JsonNode *member;
   const char *text;
   gsize text_len;
+  gboolean with_spans;
 
   member = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "text") : NULL;
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
@@ -1016,9 +1336,23 @@ search_jsonl_root (CorpusSearch *cs,
   text = json_node_get_string (member);
   text_len = strlen (text);
   skip_bom (&text, &text_len);
+  with_spans = annotated || entry->n_spans > 0;
+  /* Only counting, neither the contexts nor the code point offsets are
+   * made. Where there are spans the article is still read as for its
+   * lines, so that one whose annotations cannot be read is named and left
+   * out of the count just the same.
+   */
+  if (!with_spans && (glossa_search_get_flags (cs->search) & GLOSSA_SEARCH_COUNT_ONLY))
+    {
+      guint n = search_text (cs->search, text, text_len, NULL);
+
+      if (n > 0)
+        report_count (cs, position, NULL, n, NULL);
+      return;
+    }
   g_array_set_size (matches, 0);
   if (glossa_search_text (cs->search, text, text_len, matches) > 0)
-    report_hits (cs, position, text, text_len, matches, annotated || entry->n_spans > 0);
+    report_hits (cs, position, text, text_len, matches, with_spans);
 }
 
 /* One listed line of a JSONL corpus: its "text" decoded if the raw line may
@@ -1036,7 +1370,7 @@ search_jsonl_line (CorpusSearch *cs,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  if (!raw_may_match (cs->search, line, len, TRUE))
+  if (!raw_may_match (cs->search, line, len, TRUE) || !text_may_match (cs->search, line, len, cs->scratch))
     return;
   if (!(root = glossa_json_parse_line (line, len, cs->index->display, entry->line_no, &error)))
     report (cs, position, NULL, error);
@@ -1064,6 +1398,7 @@ search_jsonl (CorpusSearch  *cs,
 
   if ((fd = glossa_storage_open_regular (cs->index->path, NULL, error)) < 0)
     return FALSE;
+  cs->scratch = g_string_new (NULL);
   _glossa_line_reader_init (&reader, fd);
   while (next < entries->len && !cs->stopped &&
          _glossa_line_reader_next (&reader, &line, &len, &offset, cs->index->display, error))
@@ -1076,6 +1411,7 @@ search_jsonl (CorpusSearch  *cs,
         search_jsonl_line (cs, next++, line, len, annotated, matches);
     }
   _glossa_line_reader_clear (&reader);
+  g_string_free (g_steal_pointer (&cs->scratch), TRUE);
   close (fd);
   return error == NULL || *error == NULL;
 }
@@ -1088,7 +1424,7 @@ glossa_search_corpus (GlossaSearch      *self,
                       GCancellable      *cancellable,
                       GError           **error)
 {
-  CorpusSearch cs = { self, corpus, NULL, func, user_data, cancellable, FALSE };
+  CorpusSearch cs = { self, corpus, NULL, func, user_data, cancellable, FALSE, NULL };
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
@@ -1118,100 +1454,6 @@ glossa_search_corpus (GlossaSearch      *self,
  * from its raw bytes and kept as a claim, and the claims on an id are
  * listed (in file order) only when a line that may match has that id.
  */
-
-static const char *
-skip_space (const char *p,
-            const char *end)
-{
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-    p++;
-  return p;
-}
-
-/* The closing quote of the string opening at @p, or NULL. @escaped says
- * whether the string has a backslash.
- */
-static const char *
-skip_string (const char *p,
-             const char *end,
-             gboolean   *escaped)
-{
-  const char *q = p + 1;
-
-  *escaped = FALSE;
-  for (;;)
-    {
-      const char *quote = memchr (q, '"', end - q);
-      const char *back;
-
-      if (quote == NULL)
-        return NULL;
-      back = quote;
-      while (back > p + 1 && back[-1] == '\\')
-        back--;
-      if (back != quote)
-        *escaped = TRUE;
-      if ((quote - back) % 2 == 0)
-        return quote;
-      q = quote + 1;
-    }
-}
-
-/* The top-level "id" of a line, when it is a string without escapes in an
- * object whose top-level keys have none either: then, if the line is valid
- * at all, it is the article's id. FALSE when unsure (the line must then be
- * parsed for its id).
- */
-static gboolean
-skim_id (const char  *line,
-         gsize        len,
-         const char **id,
-         gsize       *id_len)
-{
-  const char *p = skip_space (line, line + len);
-  const char *end = line + len;
-  gboolean want_key = TRUE;
-  int depth = 1;
-
-  *id = NULL;
-  if (p == end || *p++ != '{')
-    return FALSE;
-  while ((p = skip_space (p, end)) < end && depth > 0)
-    {
-      gboolean escaped;
-      const char *close;
-
-      if (*p == '"')
-        {
-          gboolean is_key = depth == 1 && want_key;
-
-          if (!(close = skip_string (p, end, &escaped)) || (is_key && escaped))
-            return FALSE;
-          if (is_key && close - p == 3 && memcmp (p, "\"id\"", 4) == 0)
-            {
-              p = skip_space (close + 1, end);
-              if (*id != NULL || p == end || *p != ':')
-                return FALSE;
-              p = skip_space (p + 1, end);
-              if (p == end || *p != '"' || !(close = skip_string (p, end, &escaped)) || escaped)
-                return FALSE;
-              *id = p + 1;
-              *id_len = close - p - 1;
-            }
-          want_key = FALSE;
-          p = close + 1;
-          continue;
-        }
-      if (*p == '{' || *p == '[')
-        depth++;
-      else if (*p == '}' || *p == ']')
-        depth--;
-      else if (*p == ',' && depth == 1)
-        want_key = TRUE;
-      p++;
-    }
-  return depth == 0 && skip_space (p, end) == end && *id != NULL;
-}
 
 typedef struct
 {
@@ -1379,6 +1621,7 @@ stream_jsonl (CorpusSearch  *cs,
   st.last = g_hash_table_new (g_str_hash, g_str_equal);
   st.ids = g_string_chunk_new (64 * 1024);
   st.matches = g_array_new (FALSE, FALSE, sizeof (GlossaSearchMatch));
+  cs->scratch = g_string_new (NULL);
   _glossa_line_reader_init (&reader, st.fd);
   while (!cs->stopped && _glossa_line_reader_next (&reader, &line, &len, &offset, cs->index->display, error))
     {
@@ -1386,7 +1629,7 @@ stream_jsonl (CorpusSearch  *cs,
         break;
       if (is_blank_line (line, len))
         continue;
-      if (raw_may_match (cs->search, line, len, TRUE))
+      if (raw_may_match (cs->search, line, len, TRUE) && text_may_match (cs->search, line, len, cs->scratch))
         stream_candidate (&st, line, len, offset, reader.line_no);
       else
         stream_other (&st, line, len, offset, reader.line_no);
@@ -1397,6 +1640,7 @@ stream_jsonl (CorpusSearch  *cs,
   g_hash_table_unref (st.last);
   g_string_chunk_free (st.ids);
   g_array_unref (st.matches);
+  g_string_free (g_steal_pointer (&cs->scratch), TRUE);
   return error == NULL || *error == NULL;
 }
 
@@ -1408,7 +1652,7 @@ glossa_search_corpus_file (GlossaSearch      *self,
                            GCancellable      *cancellable,
                            GError           **error)
 {
-  CorpusSearch cs = { self, NULL, NULL, func, user_data, cancellable, FALSE };
+  CorpusSearch cs = { self, NULL, NULL, func, user_data, cancellable, FALSE, NULL };
   g_autoptr(GlossaCorpusIndex) index = NULL;
   g_autoptr(GlossaCorpus) corpus = NULL;
 

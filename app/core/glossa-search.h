@@ -19,6 +19,8 @@ typedef enum
   GLOSSA_SEARCH_WHOLE_WORD = 1 << 0,  /* a word character on neither side */
   GLOSSA_SEARCH_MATCH_CASE = 1 << 1,  /* otherwise Unicode case folding */
   GLOSSA_SEARCH_REGEX      = 1 << 2,  /* the query is a GRegex (PCRE) pattern */
+  GLOSSA_SEARCH_COUNT_ONLY = 1 << 3,  /* a corpus search's results may leave out
+                                       * their hits: see GlossaSearchResult */
 } GlossaSearchFlags;
 
 /* Characters of context on each side of a hit. */
@@ -64,7 +66,9 @@ typedef struct
 } GlossaSearchHit;
 
 /* The hits in one article of a corpus, or why it could not be searched
- * (then @hits is empty and @error is set).
+ * (then @hits is empty and @error is set). @n_matches is the number of
+ * hits; with GLOSSA_SEARCH_COUNT_ONLY @hits may be empty (the contexts are
+ * not made) while @n_matches still counts them.
  */
 typedef struct
 {
@@ -72,6 +76,7 @@ typedef struct
   guint         position;  /* in the corpus list; see glossa_search_corpus_file() */
   GPtrArray    *hits;      /* of GlossaSearchHit, in text order */
   const GError *error;
+  guint         n_matches;
 } GlossaSearchResult;
 
 /* Called once per article that has hits or could not be read, in corpus

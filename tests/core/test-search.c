@@ -611,6 +611,144 @@ test_corpus_cancel (void)
   ct_remove_tree (dir);
 }
 
+/* Brute force: the span that has the hit exactly, or else the smallest
+ * that contains it (the first of equal ones, in span order).
+ */
+static void
+expected_cover (GPtrArray         *spans,
+                gint64             start,
+                gint64             end,
+                GlossaSearchCover *cover,
+                GlossaLabel       *label)
+{
+  gint64 inner = G_MAXINT64;
+
+  *cover = GLOSSA_SEARCH_COVER_NONE;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->start == start && span->end == end)
+        {
+          *cover = GLOSSA_SEARCH_COVER_EXACT;
+          *label = span->label;
+          return;
+        }
+      if (span->start <= start && end <= span->end && span->end - span->start < inner)
+        {
+          inner = span->end - span->start;
+          *cover = GLOSSA_SEARCH_COVER_INSIDE;
+          *label = span->label;
+        }
+    }
+}
+
+/* Hits are matched to spans from a cursor that only moves on: a long span
+ * that starts early must still name a late hit, and short ones between
+ * must not hide it.
+ */
+static void
+test_labels_many_spans (void)
+{
+  const GlossaLabel labels[] = { GLOSSA_LABEL_ACTOR, GLOSSA_LABEL_QUOTE, GLOSSA_LABEL_CLAIM, GLOSSA_LABEL_DATE };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  guint n_inside = 0, n_exact = 0;
+
+  for (int i = 0; i < 200; i++)
+    g_string_append (text, "lima xx ");
+  document = document_for (text->str);
+  /* One span over nearly all, then short ones, some exactly on a hit. */
+  g_assert_nonnull (glossa_document_add_span (document, 2, 1500, GLOSSA_LABEL_CLAIM, NULL));
+  for (int i = 0; i < 300; i++)
+    {
+      gint64 start = g_rand_int_range (rand, 0, 1590);
+      gint64 end = start + (g_rand_boolean (rand) ? 4 : g_rand_int_range (rand, 1, 30));
+
+      if (g_rand_boolean (rand))
+        start -= start % 8, end = start + 4;
+      glossa_document_add_span (document, start, end, labels[g_rand_int_range (rand, 0, 4)], NULL);
+    }
+  hits = hits_in (document, "lima");
+  spans = glossa_document_dup_spans (document);
+  g_assert_cmpuint (hits->len, ==, 200);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossaSearchCover cover;
+      GlossaLabel label = 0;
+
+      expected_cover (spans, HIT (hits, i)->start, HIT (hits, i)->end, &cover, &label);
+      g_assert_cmpint (HIT (hits, i)->cover, ==, cover);
+      if (cover != GLOSSA_SEARCH_COVER_NONE)
+        g_assert_cmpstr (glossa_label_to_string (HIT (hits, i)->label), ==, glossa_label_to_string (label));
+      n_inside += cover == GLOSSA_SEARCH_COVER_INSIDE;
+      n_exact += cover == GLOSSA_SEARCH_COVER_EXACT;
+    }
+  /* The test is worth something only if it has both kinds. */
+  g_assert_cmpuint (n_inside, >, 20);
+  g_assert_cmpuint (n_exact, >, 20);
+}
+
+/* @text[from, to) on one line as the contexts show it. */
+static char *
+one_line_reference (const char *text,
+                    glong       from,
+                    glong       to)
+{
+  g_autofree char *part = g_utf8_substring (text, from, to);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = part; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Contexts of ASCII, of other characters, and of line breaks and controls
+ * at every distance from the hit: each is the 40 characters either side.
+ */
+static void
+test_contexts_mixed (void)
+{
+  static const char *pieces[] = { "a", "é", "\t", "\x7F", "\xE2\x80\xA8", "\xC2\x85", "😀", "bcdefgh", "\n" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossaDocument) document = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  glong length;
+
+  for (int i = 0; i < 400; i++)
+    {
+      /* Mostly ASCII, so that the eight-byte copies run too. */
+      g_string_append (text, pieces[g_rand_int_range (rand, 0, 100) < 70 ? 7 : g_rand_int_range (rand, 0, 9)]);
+      if (i % 13 == 0)
+        g_string_append (text, "Lima");
+    }
+  document = document_for (text->str);
+  hits = hits_in (document, "lima");
+  length = glossa_article_get_length (glossa_document_get_article (document));
+  g_assert_cmpuint (hits->len, ==, 31);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const GlossaSearchHit *hit = HIT (hits, i);
+      g_autofree char *left = one_line_reference (text->str, MAX (0, hit->start - GLOSSA_SEARCH_CONTEXT), hit->start);
+      g_autofree char *right = one_line_reference (text->str, hit->end, MIN (length, hit->end + GLOSSA_SEARCH_CONTEXT));
+
+      g_assert_cmpstr (hit->left, ==, left);
+      g_assert_cmpstr (hit->match, ==, "Lima");
+      g_assert_cmpstr (hit->right, ==, right);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -634,5 +772,7 @@ main (int    argc,
   g_test_add_func ("/core/search/corpus-file-with-annotations", test_corpus_file_with_annotations);
   g_test_add_func ("/core/search/folds-to-ascii", test_folds_to_ascii);
   g_test_add_func ("/core/search/regex-prefilter", test_regex_prefilter);
+  g_test_add_func ("/core/search/labels-many-spans", test_labels_many_spans);
+  g_test_add_func ("/core/search/contexts-mixed", test_contexts_mixed);
   return g_test_run ();
 }
