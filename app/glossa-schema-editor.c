@@ -283,7 +283,7 @@ field_title (const char *field)
   if (g_str_equal (field, "key"))
     return _("Key");
   if (g_str_equal (field, "color"))
-    return _("Colour");
+    return _("Color");
   return _("Overlap");
 }
 
@@ -517,7 +517,7 @@ row_add_fields (Row                     *row,
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (row->color), FALSE);
   gdk_rgba_parse (&rgba, color);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->color), &rgba);
-  add_field (row, 3, action_row_new (_("Colour"), row->color));
+  add_field (row, 3, action_row_new (_("Color"), row->color));
   row->overlap = overlap_row_new (label ? label->overlap : GLOSSA_OVERLAP_ANY);
   add_field (row, 4, row->overlap);
 }

@@ -107,7 +107,7 @@ _glossa_cli_import (int    argc,
     { "drop-unmapped", 0, 0, G_OPTION_ARG_NONE, &drop_unmapped,
       N_("Leave out spans whose label is not mapped, and links whose type is not"), NULL },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
-      N_("Label Studio’s labelling config, for the schema’s labels, colours, keys and link types "
+      N_("Label Studio’s labeling config, for the schema’s labels, colors, keys and link types "
          "(label-studio only)"), N_("CONFIG.xml") },
     { NULL }
   };
@@ -134,7 +134,7 @@ _glossa_cli_import (int    argc,
                                     "  brat          a folder of NAME.txt and NAME.ann\n\n"
                                     "Without --map, the source's labels are kept and the corpus gets a\n"
                                     "glossa-schema.json for them (from brat's annotation.conf where\n"
-                                    "there is one, or from Label Studio's labelling config given\n"
+                                    "there is one, or from Label Studio's labeling config given\n"
                                     "with --config). With --map, labels other than actor, quote, claim\n"
                                     "and date must be mapped (--map PER=actor) or dropped\n"
                                     "(--drop-unmapped). Imported spans get origin \"imported\".\n\n"

@@ -59,7 +59,7 @@ normalize_all (GlossaRecordSource     *source,
 static void
 print_values (GlossaNormalizeReport *report)
 {
-  g_printerr (_("%s: filled %u, could not normalise %u, kept %u values already there\n"),
+  g_printerr (_("%s: filled %u, could not normalize %u, kept %u values already there\n"),
               g_get_prgname (), report->n_filled, report->missed->len, report->n_kept);
   for (guint i = 0; i < report->missed->len; i++)
     {
@@ -181,7 +181,7 @@ _glossa_cli_normalize (int    argc,
   if (!_glossa_cli_parse_options (&argc, &argv, _("CORPUS"),
                                   _("Writes a new corpus folder with the corpus's articles and\n"
                                     "annotations, where every date span without a value gets the\n"
-                                    "value of the date normaliser, counted from the article's date\n"
+                                    "value of the date normalizer, counted from the article's date\n"
                                     "(its \"date YYYY-MM-DD\" line), marked value_source \"auto\". A\n"
                                     "value already there, an annotator's or not, is never changed.\n"
                                     "What was filled and each date that could not be (FILE:OFFSET,\n"

@@ -96,7 +96,7 @@ _glossa_cli_schema (int    argc,
   };
 
   if (!_glossa_cli_parse_options (&argc, &argv, _("PATH"),
-                                  _("Prints the schema (labels, keys, colours, relations, overlap\n"
+                                  _("Prints the schema (labels, keys, colors, relations, overlap\n"
                                     "rules) that applies to PATH, a corpus folder, a JSONL corpus or\n"
                                     "an article, as glossa-schema.json on standard output; standard\n"
                                     "error says which file it comes from, or that it is the built-in\n"

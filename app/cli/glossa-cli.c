@@ -32,7 +32,7 @@ static const Command commands[] = {
   { "merge",    N_("Write the spans several annotators agree on as a corpus"), _glossa_cli_merge },
   { "search",   N_("Find a text or pattern in a corpus, in context; tag every match"), _glossa_cli_search },
   { "schema",   N_("Print the labels of a corpus (its glossa-schema.json) and where they come from"), _glossa_cli_schema },
-  { "normalize", N_("Fill in the dates' missing values with the date normaliser's"), _glossa_cli_normalize },
+  { "normalize", N_("Fill in the dates' missing values with the date normalizer's"), _glossa_cli_normalize },
 };
 
 static const Command *

@@ -133,7 +133,7 @@ set_color (ConfigReader      *reader,
   g_autofree char *color = background != NULL ? parse_color (background) : NULL;
 
   if (color == NULL && background != NULL)
-    warn (reader, _("the label “%s”: “%s” is not a colour Glossa reads (#rrggbb, #rgb or a name); "
+    warn (reader, _("the label “%s”: “%s” is not a color Glossa reads (#rrggbb, #rgb or a name); "
                     "it gets one of Glossa’s"), glossa_label_to_string (label->name), background);
   if (color != NULL)
     {
@@ -457,7 +457,7 @@ _glossa_import_read_ls_config (const char  *data,
   if (glossa_schema_get_n_labels (schema) == 0)
     {
       g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID,
-                   _("%s: no <Label> inside a <Labels>: not a labelling config for text spans"), name);
+                   _("%s: no <Label> inside a <Labels>: not a labeling config for text spans"), name);
       return NULL;
     }
   add_attributes (&reader);

@@ -2593,7 +2593,7 @@ glossa_import_read (GFile                      *input,
   if (options->config != NULL && (options->format != GLOSSA_IMPORT_LABEL_STUDIO || !keeps_labels (options)))
     {
       g_set_error_literal (error, GLOSSA_ERROR, GLOSSA_ERROR_USAGE,
-                           _("--config is Label Studio’s labelling config: it goes with --format "
+                           _("--config is Label Studio’s labeling config: it goes with --format "
                              "label-studio only, and not with --map or --drop-unmapped"));
       return NULL;
     }

@@ -142,7 +142,7 @@ normalize_span (GlossaArticle    *article,
     {
       /* Without the article's date only absolute dates have a value. */
       *reason = dct == NULL ? _("no value without the article’s date (a “date YYYY-MM-DD” line)")
-                            : _("not a date expression the normaliser knows");
+                            : _("not a date expression the normalizer knows");
       return NULL;
     }
   /* The file must load again: a value is written only if it is well-formed. */

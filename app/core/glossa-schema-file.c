@@ -352,7 +352,7 @@ get_color (Reader      *reader,
     {
       push (reader, member, 0);
       ok = fail (reader, GLOSSA_ERROR_INVALID,
-                 _("“%s” is not a colour: write #rrggbb or #rgb, e.g. #1c71d8"), str);
+                 _("“%s” is not a color: write #rrggbb or #rgb, e.g. #1c71d8"), str);
       pop (reader);
     }
   return ok;

@@ -181,7 +181,7 @@ make_default (void)
     const char *color_dark;
     const char *description;
   } builtin[GLOSSA_N_BUILTIN_LABELS] = {
-    { N_("Actor"), "#1c71d8", "#62a0ea", N_("A person, group or organisation that acts, speaks or is quoted") },
+    { N_("Actor"), "#1c71d8", "#62a0ea", N_("A person, group or organization that acts, speaks or is quoted") },
     { N_("Quote"), "#26a269", "#57e389", N_("Words reported as someone’s own, direct or indirect") },
     { N_("Claim"), "#e66100", "#ffa348", N_("A statement presented as true that could be checked") },
     { N_("Date"), "#9141ac", "#dc8add", N_("A date or time the article refers to") },

@@ -114,7 +114,7 @@ def fills_missing_values(tmp):
     expect(doc["version"] == 2, doc)
 
     start = TEXT.index("the festive bit")
-    expect("filled 2, could not normalise 1, kept 2 values already there" in result.stderr,
+    expect("filled 2, could not normalize 1, kept 2 values already there" in result.stderr,
            result.stderr)
     expect("%s:%d: “the festive bit”: not a date expression" % (os.path.join(corpus, "news.txt"), start)
            in result.stderr, result.stderr)
@@ -128,7 +128,7 @@ def nothing_left_to_fill_the_second_time(tmp):
     expect_exit(run(folder_corpus(tmp), "-o", one), 0)
     result = run(one, "-o", two)
     expect_exit(result, 0)
-    expect("filled 0, could not normalise 1, kept 4 values" in result.stderr, result.stderr)
+    expect("filled 0, could not normalize 1, kept 4 values" in result.stderr, result.stderr)
     expect(read(os.path.join(one, "news.annotations.json")) ==
            read(os.path.join(two, "news.annotations.json")))
 
@@ -146,7 +146,7 @@ def without_the_articles_date(tmp):
     got = by_id(annotations(out, "news"))
     expect("attributes" not in got["s1"], got["s1"])
     expect(got["s2"]["attributes"] == {"value": "2021-03-04"}, got["s2"])
-    expect("filled 1, could not normalise 1" in result.stderr, result.stderr)
+    expect("filled 1, could not normalize 1" in result.stderr, result.stderr)
     expect("news.txt:%d: “yesterday”: no value without the article’s date" % text.index("yesterday")
            in result.stderr, result.stderr)
 
@@ -165,7 +165,7 @@ def jsonl_corpus_with_its_date(tmp):
     got = by_id(annotations(out, "d1"))
     expect(got["s1"]["attributes"] == {"value": "2024-06-10"} and got["s1"]["value_source"] == "auto",
            got["s1"])
-    expect("filled 1, could not normalise 0" in result.stderr, result.stderr)
+    expect("filled 1, could not normalize 0" in result.stderr, result.stderr)
     expect_exit(run(out, command="validate"), 0)
 
 
@@ -195,7 +195,7 @@ def in_place(tmp):
     expect(not os.path.exists(os.path.join(corpus, "plain.annotations.json")), os.listdir(corpus))
     expect(not [n for n in os.listdir(corpus) if n.startswith(".")], os.listdir(corpus))
     expect("1 document rewritten in " + corpus in result.stderr, result.stderr)
-    expect("filled 2, could not normalise 1, kept 2 values" in result.stderr, result.stderr)
+    expect("filled 2, could not normalize 1, kept 2 values" in result.stderr, result.stderr)
     expect_exit(run(corpus, command="validate"), 0)
 
     # Again: nothing left to fill, nothing written.

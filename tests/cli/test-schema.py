@@ -222,7 +222,7 @@ def stats_broken_schema_is_an_error(tmp):
     write_article(corpus, "a", ner_spans(), labels_of(SCHEMA))
     result = run("stats", "c", cwd=tmp)
     expect_exit(result, 1)
-    expect("glossa-schema.json:1:" in result.stderr.decode() and "“red” is not a colour" in result.stderr.decode(),
+    expect("glossa-schema.json:1:" in result.stderr.decode() and "“red” is not a color" in result.stderr.decode(),
            result.stderr.decode())
 
 

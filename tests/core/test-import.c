@@ -1303,7 +1303,7 @@ test_ls_config (void)
   ct_assert_contains (g_ptr_array_index (report.warnings, 0),
                       "config.xml:5:54: the label “ORG”: the key “n” is one of Glossa’s own");
   ct_assert_contains (g_ptr_array_index (report.warnings, 1),
-                      "config.xml:6:65: the label “LOC”: “rgba(0,0,0,0.5)” is not a colour");
+                      "config.xml:6:65: the label “LOC”: “rgba(0,0,0,0.5)” is not a color");
   ct_assert_contains (g_ptr_array_index (report.warnings, 2),
                       "config.xml:6:65: the label “LOC”: the key “P” is already used by “PER”; left out");
   assert_output_loads (records);
