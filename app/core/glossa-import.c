@@ -520,6 +520,83 @@ set_text (GlossaRawDoc *doc,
   return TRUE;
 }
 
+/* The members of a list of spans, as JSONL writes them ("spans":
+ * [{"start", "end", "label", "text", "note", "id", "value_source",
+ * "attributes"}]) and as doccano does ("entities": [{"start_offset",
+ * "end_offset", "label", "id"}]): one reader for both.
+ */
+typedef struct
+{
+  const char *list;   /* the list's member name, for messages */
+  const char *start;
+  const char *end;
+  gboolean    jsonl;  /* with JSONL's text, note, value_source and attributes */
+} SpanMembers;
+
+static const SpanMembers jsonl_spans = { "spans", "start", "end", TRUE };
+static const SpanMembers doccano_entities = { "entities", "start_offset", "end_offset", FALSE };
+
+/* One span of the list; @seen has the ids of those before it. */
+static gboolean
+read_span (GlossaRawDoc       *doc,
+           JsonObject         *span,
+           const char         *where,
+           const SpanMembers  *members,
+           GHashTable         *seen,
+           GError            **error)
+{
+  const char *label, *text = NULL, *note = NULL, *value_source = NULL;
+  g_autofree char *id = NULL;
+  gint64 start, end;
+
+  if (!get_integer (span, members->start, where, &start, error) ||
+      !get_integer (span, members->end, where, &end, error) ||
+      !get_optional_string (span, "label", where, &label, error) ||
+      (members->jsonl && (!get_optional_string (span, "text", where, &text, error) ||
+                          !get_optional_string (span, "note", where, &note, error))) ||
+      !get_optional_id (span, "id", where, &id, error) ||
+      (members->jsonl && !get_optional_string (span, "value_source", where, &value_source, error)) ||
+      !check_unique_id (seen, id, where, error))
+    return FALSE;
+  if (label == NULL)
+    return _glossa_import_fail (error, where, "“label” must be a string");
+  /* The loader takes only these two: anything else would make a file
+   * that does not load. */
+  if (value_source != NULL && g_strcmp0 (value_source, "auto") != 0 &&
+      g_strcmp0 (value_source, "annotator") != 0)
+    return _glossa_import_fail (error, where, _("“value_source” must be \"auto\" or \"annotator\""));
+  _glossa_raw_doc_add_span (doc, start, end, label, text, note, g_strdup (where));
+  _glossa_raw_doc_last_span (doc)->id = g_steal_pointer (&id);
+  _glossa_raw_doc_last_span (doc)->value_source = g_strdup (value_source);
+  return !members->jsonl || read_span_attributes (doc, span, where, error);
+}
+
+static gboolean
+read_span_list (GlossaRawDoc       *doc,
+                JsonNode           *list,
+                const SpanMembers  *members,
+                GError            **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    return _glossa_import_fail (error, doc->where, "“%s” must be an array", members->list);
+
+  array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("%s: %s[%u]", doc->where, members->list, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _glossa_import_fail (error, where, "must be an object");
+      if (!read_span (doc, json_node_get_object (node), where, members, seen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* JSONL: our own export, or any lines with "id", "text" and "spans". */
 static gboolean
 read_jsonl_object (GlossaRawDoc *doc,
@@ -529,7 +606,6 @@ read_jsonl_object (GlossaRawDoc *doc,
 {
   const char *date, *status, *annotator;
   JsonNode *spans = member (object, "spans");
-  g_autoptr(GHashTable) seen = NULL;
 
   doc->id = get_id (object, "id", line_no);
   if (!set_text (doc, member (object, "text"), "text", error) ||
@@ -550,44 +626,8 @@ read_jsonl_object (GlossaRawDoc *doc,
 
   if (spans == NULL || JSON_NODE_HOLDS_NULL (spans))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (spans))
-    return _glossa_import_fail (error, doc->where, "“spans” must be an array");
-
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (spans)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (spans), i);
-      g_autofree char *where = g_strdup_printf ("%s: spans[%u]", doc->where, i);
-      const char *label, *text, *note, *value_source;
-      g_autofree char *id = NULL;
-      JsonObject *span;
-      gint64 start, end;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return _glossa_import_fail (error, where, "must be an object");
-      span = json_node_get_object (node);
-      if (!get_integer (span, "start", where, &start, error) ||
-          !get_integer (span, "end", where, &end, error) ||
-          !get_optional_string (span, "label", where, &label, error) ||
-          !get_optional_string (span, "text", where, &text, error) ||
-          !get_optional_string (span, "note", where, &note, error) ||
-          !get_optional_id (span, "id", where, &id, error) ||
-          !get_optional_string (span, "value_source", where, &value_source, error) ||
-          !check_unique_id (seen, id, where, error))
-        return FALSE;
-      if (label == NULL)
-        return _glossa_import_fail (error, where, "“label” must be a string");
-      /* The loader takes only these two: anything else would make a file
-       * that does not load. */
-      if (value_source != NULL && g_strcmp0 (value_source, "auto") != 0 &&
-          g_strcmp0 (value_source, "annotator") != 0)
-        return _glossa_import_fail (error, where, _("“value_source” must be \"auto\" or \"annotator\""));
-      _glossa_raw_doc_add_span (doc, start, end, label, text, note, g_strdup (where));
-      _glossa_raw_doc_last_span (doc)->id = g_steal_pointer (&id);
-      _glossa_raw_doc_last_span (doc)->value_source = g_strdup (value_source);
-      if (!read_span_attributes (doc, span, where, error))
-        return FALSE;
-    }
+  if (!read_span_list (doc, spans, &jsonl_spans, error))
+    return FALSE;
   return read_jsonl_relations (doc, member (object, "relations"), error);
 }
 
@@ -624,42 +664,6 @@ read_doccano_labels (GlossaRawDoc *doc,
                                 json_array_get_int_element (triple, 1),
                                 json_array_get_string_element (triple, 2), NULL, NULL,
                                 g_steal_pointer (&where));
-    }
-  return TRUE;
-}
-
-static gboolean
-read_doccano_entities (GlossaRawDoc *doc,
-                       JsonNode     *entities,
-                       GError      **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (entities))
-    return _glossa_import_fail (error, doc->where, "“entities” must be an array");
-
-  array = json_node_get_array (entities);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *where = g_strdup_printf ("%s: entities[%u]", doc->where, i);
-      g_autofree char *id = NULL;
-      const char *label;
-      gint64 start, end;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return _glossa_import_fail (error, where, "must be an object");
-      if (!get_integer (json_node_get_object (node), "start_offset", where, &start, error) ||
-          !get_integer (json_node_get_object (node), "end_offset", where, &end, error) ||
-          !get_optional_string (json_node_get_object (node), "label", where, &label, error) ||
-          !get_optional_id (json_node_get_object (node), "id", where, &id, error) ||
-          !check_unique_id (seen, id, where, error))
-        return FALSE;
-      if (label == NULL)
-        return _glossa_import_fail (error, where, "“label” must be a string");
-      _glossa_raw_doc_add_span (doc, start, end, label, NULL, NULL, g_steal_pointer (&where));
-      _glossa_raw_doc_last_span (doc)->id = g_steal_pointer (&id);
     }
   return TRUE;
 }
@@ -709,7 +713,7 @@ read_doccano_object (GlossaRawDoc       *doc,
     return FALSE;
   if (entities == NULL)
     return TRUE;
-  if (!read_doccano_entities (doc, entities, error))
+  if (!read_span_list (doc, entities, &doccano_entities, error))
     return FALSE;
 
   if (labels != NULL)
