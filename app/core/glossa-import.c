@@ -2010,21 +2010,19 @@ glossa_import_read (GFile                      *input,
 
 /* Writing the corpus */
 
+/* NAME.txt and NAME.annotations.json, NAME the id made safe. */
 static gboolean
-write_record (GlossaRecord       *record,
-              const char         *folder,
+write_record (GlossaOutput       *out,
+              GlossaRecord       *record,
               GlossaOutputNames  *names,
               GPtrArray          *warnings,
-              GCancellable       *cancellable,
               GError            **error)
 {
   g_autofree char *warning = NULL;
   g_autofree char *name = glossa_output_names_add (names, record->id,
                                                    glossa_article_get_name (record->article), &warning);
-  g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", folder, name);
-  g_autofree char *ann_path = g_strdup_printf ("%s/%s%s", folder, name, GLOSSA_ANNOTATIONS_SUFFIX);
-  g_autoptr(GFile) txt = g_file_new_for_path (txt_path);
-  g_autoptr(GFile) ann = g_file_new_for_path (ann_path);
+  g_autofree char *txt = g_strconcat (name, ".txt", NULL);
+  g_autofree char *ann = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
   g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GBytes) json = NULL;
@@ -2056,9 +2054,8 @@ write_record (GlossaRecord       *record,
 
   text = g_bytes_new (glossa_article_get_text (record->article), glossa_article_get_n_bytes (record->article));
   json = glossa_format_write (annotations);
-  return glossa_output_make_parent (txt_path, error) &&
-         glossa_file_replace_atomic (txt, text, cancellable, error) &&
-         glossa_file_replace_atomic (ann, json, cancellable, error);
+  return glossa_output_write (out, txt, text, error) &&
+         glossa_output_write (out, ann, json, error);
 }
 
 /* Records of labels the built-in schema lacks carry their own schema (an
@@ -2066,24 +2063,24 @@ write_record (GlossaRecord       *record,
  * gets it as its glossa-schema.json, or it could not be read back.
  */
 static gboolean
-write_schema (GPtrArray     *records,
-              const char    *folder,
-              GCancellable  *cancellable,
+write_schema (GlossaOutput  *out,
+              GPtrArray     *records,
               GError       **error)
 {
   GlossaSchema *schema = records->len > 0 ? ((GlossaRecord *) g_ptr_array_index (records, 0))->schema : NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   if (schema == NULL || glossa_schema_is_default (schema))
     return TRUE;
-  path = g_build_filename (folder, GLOSSA_SCHEMA_FILE_NAME, NULL);
-  file = g_file_new_for_path (path);
   bytes = glossa_schema_to_bytes (schema);
-  return glossa_file_replace_atomic (file, bytes, cancellable, error);
+  return glossa_output_write (out, GLOSSA_SCHEMA_FILE_NAME, bytes, error);
 }
 
+/* The files are not flushed one by one but once, at the commit
+ * (glossa_output_write()): nothing is at @output until every file is on
+ * disk, as with a flush per file, without its cost (two fsyncs per
+ * article).
+ */
 gboolean
 glossa_import_write_corpus (GPtrArray           *records,
                             GFile               *output,
@@ -2094,6 +2091,7 @@ glossa_import_write_corpus (GPtrArray           *records,
   g_autoptr(GlossaOutput) out = NULL;
   g_autoptr(GlossaOutputNames) names = glossa_output_names_new ();
   GPtrArray *warnings = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
@@ -2110,22 +2108,15 @@ glossa_import_write_corpus (GPtrArray           *records,
     }
 
   /* On failure, freeing @out removes what was written. */
-  if (!write_schema (records, glossa_output_get_path (out), cancellable, error))
+  ok = write_schema (out, records, error);
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         write_record (out, g_ptr_array_index (records, i), names, warnings, error);
+  if (!ok)
     {
       if (error != NULL)
         glossa_output_name_error (out, *error);
       return FALSE;
     }
-  for (guint i = 0; i < records->len; i++)
-    {
-      if (!write_record (g_ptr_array_index (records, i), glossa_output_get_path (out),
-                         names, warnings, cancellable, error))
-        {
-          if (error != NULL)
-            glossa_output_name_error (out, *error);
-          return FALSE;
-        }
-    }
-
   return glossa_output_commit (out, error);
 }
