@@ -174,6 +174,21 @@ gui_test_remove_tree (GFile *file)
   g_file_delete (dir, NULL, NULL);
 }
 
+/* The folder at @path and everything below it, as gui_test_remove_tree()
+ * does; anything else at @path (a file, a link) is removed alone, and
+ * nothing at all is no error.
+ */
+void
+gui_test_remove_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+    gui_test_remove_tree (file);
+  else
+    g_unlink (path);
+}
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -319,3 +334,4 @@ gui_test_select (GlossaWindow *window,
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
   gtk_text_buffer_select_range (buffer, &e, &s);
 }
+

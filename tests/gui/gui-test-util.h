@@ -32,5 +32,6 @@ void               gui_test_select           (GlossaWindow  *window,
                                               gint64         start,
                                               gint64         end);
 void               gui_test_remove_tree      (GFile         *file);
+void               gui_test_remove_path      (const char    *path);
 
 G_END_DECLS

@@ -50,24 +50,6 @@ annotate (const char  *dir,
   g_assert_no_error (error);
 }
 
-static void
-remove_all (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_all (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 has_document (gpointer data)
 {
@@ -197,7 +179,7 @@ test_widths (gconstpointer data)
       check_at (a_article, other, output, i == 0 ? 700 : 1400);
     }
   gui_test_set_dark (FALSE);
-  remove_all (dir);
+  gui_test_remove_path (dir);
 }
 
 /* Nine annotators at 700 px: every side's line is there, the Keep
@@ -253,7 +235,7 @@ test_nine_sides (void)
   g_assert_true (is_reviewing (&shown));
   save_screenshot (window, "review-nine");
   gui_test_close_window (window);
-  remove_all (dir);
+  gui_test_remove_path (dir);
 }
 
 int
