@@ -10,22 +10,19 @@
 # of the output. Checks that every span was imported.
 # Usage: bench-import.py GLOSSA [N_DOCUMENTS]
 
-import json
+import importlib
 import os
 import random
 import re
-import resource
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
+
+# Timed and counted as bench-merge.py does (best of three, wall and CPU).
+_merge = importlib.import_module("bench-merge")
+timed, count_spans = _merge.timed, _merge.count_spans
 
 LABELS = ["Person", "Quote", "Claim", "Time"]
-WORDS = ("the minister said that talks would resume after the summit while officials in the "
-         "capital warned of new sanctions against several companies accused of breaking "
-         "agreements signed last year by both governments and observers").split()
-ENV = {k: v for k, v in os.environ.items() if k not in ("G_DEBUG", "MALLOC_CHECK_", "G_SLICE")}
+WORDS = _merge.WORDS
 
 
 def make_text(rng):
@@ -71,26 +68,6 @@ def generate(folder, n):
         with open(name + ".ann", "w", encoding="utf-8") as f:
             f.write(ann)
     return total
-
-
-def timed(command, out):
-    best = None
-    for _ in range(3):
-        if os.path.isdir(out):
-            shutil.rmtree(out)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        best = min(best or (wall, cpu), (wall, cpu))
-    return best
-
-
-def count_spans(glossa, corpus):
-    result = subprocess.run([glossa, "stats", "--json", corpus], capture_output=True, text=True, env=ENV)
-    return json.loads(result.stdout)["spans"] if result.returncode == 0 else -1
 
 
 def main():
