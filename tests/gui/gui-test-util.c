@@ -335,3 +335,62 @@ gui_test_select (GlossaWindow *window,
   gtk_text_buffer_select_range (buffer, &e, &s);
 }
 
+/* The language the tests run in, for screenshot names: LANGUAGE's, or "en". */
+const char *
+gui_test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && language[0] != '\0' ? language : "en";
+}
+
+/* Where a screenshot of @widget goes: "STEM-WIDTH-light|dark-LANGUAGE.png"
+ * at the root of the build folder.
+ */
+char *
+gui_test_screenshot_path (GtkWidget  *widget,
+                          const char *stem)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autofree char *name = g_strdup_printf ("%s-%d-%s-%s.png", stem, gtk_widget_get_width (widget),
+                                           dark ? "dark" : "light", gui_test_language ());
+
+  return g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
+}
+
+/* Renders @widget (a window) as it is drawn now into the PNG file @path. */
+void
+gui_test_save_png (GtkWidget  *widget,
+                   const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+/* The message dialog shown now, if any (the window's questions). */
+AdwMessageDialog *
+gui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
