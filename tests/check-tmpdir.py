@@ -41,11 +41,16 @@ def main():
         print("# %s lacks %s: reconfigure the build (meson setup --reconfigure)" % (folder, MARKER))
         return 1
     left = sorted(name for name in os.listdir(folder) if name != MARKER)
+    # What each holds says which test left it.
+    contents = {}
     for name in left:
-        remove(os.path.join(folder, name))
+        path = os.path.join(folder, name)
+        contents[name] = [os.path.relpath(os.path.join(root, f), path)
+                          for root, _, files in os.walk(path) for f in files][:10]
+        remove(path)
     print("%s 1 - the tests left nothing in %s" % ("not ok" if left else "ok", folder))
     for name in left:
-        print("# left behind: %s" % name)
+        print("# left behind: %s %s" % (name, " ".join(contents[name])))
     return 1 if left else 0
 
 
