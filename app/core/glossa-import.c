@@ -1,4 +1,4 @@
-/* glossa-import.c: reading datasets (JSONL, doccano, Label Studio, brat)
+/* glossa-import.c: reading datasets (JSONL, doccano, Label Studio; brat in glossa-import-brat.c)
  *
  * Copyright 2026 The Glossa authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,67 +19,12 @@
 #include "glossa-output.h"
 #include "glossa-storage.h"
 
-/* Import happens in two steps. Each reader turns its format into RawDocs,
+/* Import happens in two steps. Each reader turns its format into GlossaRawDocs,
  * whose spans still have foreign labels and offsets in the input's unit;
  * then the labels are checked all at once (so that every unknown label is
  * listed, with its count, before anything is written) and the spans are
  * converted and checked against their text.
  */
-
-typedef struct
-{
-  gint64  start;   /* in the input's unit */
-  gint64  end;
-  char   *label;
-  char   *text;    /* nullable: the input's idea of the slice */
-  char   *note;    /* nullable */
-  char   *where;   /* "FILE:LINE: spans[2]", for messages */
-  char   *id;      /* nullable: the input's name for it, which links use */
-  char   *value_source;  /* nullable: JSONL's "value_source" */
-} RawSpan;
-
-/* A link as the input has it: a foreign type ("Said", or "Content>Source"
- * for a pair of a brat event's arguments) between two spans named by the
- * input's ids.
- */
-typedef struct
-{
-  char *type;
-  char *from;
-  char *to;
-  char *where;   /* "FILE:LINE" */
-  char *field;   /* "R2", "relations[0]", for messages */
-} RawLink;
-
-/* An attribute of the span the input calls @span_id. From a brat
- * AnnotatorNotes comment ("NAME=VALUE"), it becomes an attribute only if
- * the span's label has a text or date-value attribute of that name, and
- * stays a note otherwise.
- */
-typedef struct
-{
-  char     *span_id;
-  char     *name;
-  JsonNode *value;
-  char     *where;
-  gboolean  from_note;
-} RawAttribute;
-
-typedef struct
-{
-  char         *id;
-  char         *text;
-  gsize         len;
-  char         *date;       /* nullable */
-  GlossaStatus  status;
-  char         *annotator;  /* nullable */
-  char         *where;      /* "FILE:LINE" */
-  GArray       *spans;      /* of RawSpan */
-  GArray       *links;      /* of RawLink */
-  GArray       *attributes; /* of RawAttribute */
-  GHashTable   *by_id;      /* nullable: span id -> index + 1 of its first span */
-  GHashTable   *not_spans;  /* nullable: ids of brat's events and relations */
-} RawDoc;
 
 static const char * const format_names[] = { "jsonl", "doccano", "label-studio", "brat" };
 
@@ -167,11 +112,10 @@ glossa_import_report_clear (GlossaImportReport *report)
   memset (report, 0, sizeof *report);
 }
 
-G_GNUC_PRINTF (2, 3)
-static void
-warn (GlossaImportReport *report,
-      const char         *format,
-      ...)
+void
+_glossa_import_warn (GlossaImportReport *report,
+                     const char         *format,
+                     ...)
 {
   va_list args;
 
@@ -185,7 +129,7 @@ warn (GlossaImportReport *report,
 static void
 clear_raw_span (gpointer data)
 {
-  RawSpan *span = data;
+  GlossaRawSpan *span = data;
 
   g_free (span->label);
   g_free (span->text);
@@ -198,7 +142,7 @@ clear_raw_span (gpointer data)
 static void
 clear_raw_link (gpointer data)
 {
-  RawLink *link = data;
+  GlossaRawLink *link = data;
 
   g_free (link->type);
   g_free (link->from);
@@ -210,7 +154,7 @@ clear_raw_link (gpointer data)
 static void
 clear_raw_attribute (gpointer data)
 {
-  RawAttribute *attribute = data;
+  GlossaRawAttribute *attribute = data;
 
   g_free (attribute->span_id);
   g_free (attribute->name);
@@ -221,7 +165,7 @@ clear_raw_attribute (gpointer data)
 static void
 raw_doc_free (gpointer data)
 {
-  RawDoc *doc = data;
+  GlossaRawDoc *doc = data;
 
   g_free (doc->id);
   g_free (doc->text);
@@ -236,45 +180,45 @@ raw_doc_free (gpointer data)
   g_free (doc);
 }
 
-static RawDoc *
-raw_doc_new (const char *where)
+GlossaRawDoc *
+_glossa_raw_doc_new (const char *where)
 {
-  RawDoc *doc = g_new0 (RawDoc, 1);
+  GlossaRawDoc *doc = g_new0 (GlossaRawDoc, 1);
 
   doc->where = g_strdup (where);
   doc->status = GLOSSA_STATUS_TODO;
-  doc->spans = g_array_new (FALSE, TRUE, sizeof (RawSpan));
+  doc->spans = g_array_new (FALSE, TRUE, sizeof (GlossaRawSpan));
   g_array_set_clear_func (doc->spans, clear_raw_span);
-  doc->links = g_array_new (FALSE, TRUE, sizeof (RawLink));
+  doc->links = g_array_new (FALSE, TRUE, sizeof (GlossaRawLink));
   g_array_set_clear_func (doc->links, clear_raw_link);
-  doc->attributes = g_array_new (FALSE, TRUE, sizeof (RawAttribute));
+  doc->attributes = g_array_new (FALSE, TRUE, sizeof (GlossaRawAttribute));
   g_array_set_clear_func (doc->attributes, clear_raw_attribute);
   return doc;
 }
 
-static void
-raw_doc_add_link (RawDoc     *doc,
-                  const char *type,
-                  const char *from,
-                  const char *to,
-                  const char *where,
-                  const char *field)
+void
+_glossa_raw_doc_add_link (GlossaRawDoc *doc,
+                          const char   *type,
+                          const char   *from,
+                          const char   *to,
+                          const char   *where,
+                          const char   *field)
 {
-  RawLink link = { g_strdup (type), g_strdup (from), g_strdup (to), g_strdup (where), g_strdup (field) };
+  GlossaRawLink link = { g_strdup (type), g_strdup (from), g_strdup (to), g_strdup (where), g_strdup (field) };
 
   g_array_append_val (doc->links, link);
 }
 
 /* Takes @value. */
-static void
-raw_doc_add_attribute (RawDoc     *doc,
-                       const char *span_id,
-                       const char *name,
-                       JsonNode   *value,
-                       const char *where,
-                       gboolean    from_note)
+void
+_glossa_raw_doc_add_attribute (GlossaRawDoc *doc,
+                               const char   *span_id,
+                               const char   *name,
+                               JsonNode     *value,
+                               const char   *where,
+                               gboolean      from_note)
 {
-  RawAttribute attribute = { g_strdup (span_id), g_strdup (name), value, g_strdup (where), from_note };
+  GlossaRawAttribute attribute = { g_strdup (span_id), g_strdup (name), value, g_strdup (where), from_note };
 
   g_array_append_val (doc->attributes, attribute);
 }
@@ -283,15 +227,15 @@ raw_doc_add_attribute (RawDoc     *doc,
  * reader is done, so that links and attributes resolve in constant time.
  */
 static int
-raw_doc_find (RawDoc     *doc,
-              const char *id)
+raw_doc_find (GlossaRawDoc *doc,
+              const char   *id)
 {
   if (doc->by_id == NULL)
     {
       doc->by_id = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = doc->spans->len; i > 0; i--)
         {
-          RawSpan *span = &g_array_index (doc->spans, RawSpan, i - 1);
+          GlossaRawSpan *span = &g_array_index (doc->spans, GlossaRawSpan, i - 1);
 
           if (span->id != NULL)
             g_hash_table_insert (doc->by_id, span->id, GUINT_TO_POINTER (i));
@@ -301,39 +245,57 @@ raw_doc_find (RawDoc     *doc,
 }
 
 /* The last span added: the readers give it its id and attributes. */
-static RawSpan *
-raw_doc_last_span (RawDoc *doc)
+GlossaRawSpan *
+_glossa_raw_doc_last_span (GlossaRawDoc *doc)
 {
-  return &g_array_index (doc->spans, RawSpan, doc->spans->len - 1);
+  return &g_array_index (doc->spans, GlossaRawSpan, doc->spans->len - 1);
 }
 
-static void
-raw_doc_add_span (RawDoc     *doc,
-                  gint64      start,
-                  gint64      end,
-                  const char *label,
-                  const char *text,
-                  const char *note,
-                  char       *where)
+void
+_glossa_raw_doc_add_span (GlossaRawDoc *doc,
+                          gint64        start,
+                          gint64        end,
+                          const char   *label,
+                          const char   *text,
+                          const char   *note,
+                          char         *where)
 {
-  RawSpan span = { start, end, g_strdup (label), g_strdup (text), g_strdup (note), where };
+  GlossaRawSpan span = { start, end, g_strdup (label), g_strdup (text), g_strdup (note), where };
 
   g_array_append_val (doc->spans, span);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+int
+_glossa_import_compare_strings (gconstpointer a,
+                                gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError     **error,
-      const char  *where,
-      const char  *format,
-      ...)
+/* A span may carry several notes (brat lets each annotator add one): all
+ * are kept, in file order, one per line of the span's note.
+ */
+void
+_glossa_import_append_note (char       **note,
+                            const char  *more)
+{
+  char *joined;
+
+  if (*note == NULL)
+    {
+      *note = g_strdup (more);
+      return;
+    }
+  joined = g_strconcat (*note, "\n", more, NULL);
+  g_free (*note);
+  *note = joined;
+}
+
+gboolean
+_glossa_import_fail (GError     **error,
+                     const char  *where,
+                     const char  *format,
+                     ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -378,7 +340,7 @@ get_integer (JsonObject  *object,
   JsonNode *node = member (object, name);
 
   if (!is_integer (node))
-    return fail (error, where, "“%s” must be an integer", name);
+    return _glossa_import_fail (error, where, "“%s” must be an integer", name);
   *value = json_node_get_int (node);
   return TRUE;
 }
@@ -396,7 +358,7 @@ get_optional_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!is_string (node))
-    return fail (error, where, "“%s” must be a string", name);
+    return _glossa_import_fail (error, where, "“%s” must be a string", name);
   *value = json_node_get_string (node);
   return TRUE;
 }
@@ -438,7 +400,7 @@ get_optional_id (JsonObject  *object,
   else if (is_string (node) && *json_node_get_string (node) != '\0')
     *value = g_strdup (json_node_get_string (node));
   else
-    return fail (error, where, "“%s” must be a non-empty string or an integer", name);
+    return _glossa_import_fail (error, where, "“%s” must be a non-empty string or an integer", name);
   return TRUE;
 }
 
@@ -456,26 +418,27 @@ check_unique_id (GHashTable  *seen,
   if (id == NULL)
     return TRUE;
   if ((first = g_hash_table_lookup (seen, id)) != NULL)
-    return fail (error, where, _("“%s” is already the id of %s; ids must be unique in a document"), id, first);
+    return _glossa_import_fail (error, where, _("“%s” is already the id of %s; ids must be unique in a document"),
+                                id, first);
   g_hash_table_insert (seen, g_strdup (id), g_strdup (where));
   return TRUE;
 }
 
 /* "attributes": {"NAME": "value" or true/false}, of the span just added. */
 static gboolean
-read_span_attributes (RawDoc      *doc,
-                      JsonObject  *span,
-                      const char  *where,
-                      GError     **error)
+read_span_attributes (GlossaRawDoc *doc,
+                      JsonObject   *span,
+                      const char   *where,
+                      GError      **error)
 {
   JsonNode *node = member (span, "attributes");
   g_autoptr(GList) names = NULL;
-  RawSpan *raw = raw_doc_last_span (doc);
+  GlossaRawSpan *raw = _glossa_raw_doc_last_span (doc);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, where, "“attributes” must be an object");
+    return _glossa_import_fail (error, where, "“attributes” must be an object");
   names = json_object_get_members (json_node_get_object (node));
   for (const GList *l = names; l != NULL; l = l->next)
     {
@@ -484,10 +447,10 @@ read_span_attributes (RawDoc      *doc,
 
       if (!is_string (value) && !(JSON_NODE_HOLDS_VALUE (value) &&
                                   json_node_get_value_type (value) == G_TYPE_BOOLEAN))
-        return fail (error, at, "must be a string or true or false");
+        return _glossa_import_fail (error, at, "must be a string or true or false");
       if (raw->id == NULL)
-        return fail (error, where, "a span with attributes needs an “id”");
-      raw_doc_add_attribute (doc, raw->id, l->data, json_node_copy (value), at, FALSE);
+        return _glossa_import_fail (error, where, "a span with attributes needs an “id”");
+      _glossa_raw_doc_add_attribute (doc, raw->id, l->data, json_node_copy (value), at, FALSE);
     }
   return TRUE;
 }
@@ -497,17 +460,17 @@ read_span_attributes (RawDoc      *doc,
  * any of them.
  */
 static gboolean
-read_relation_list (RawDoc      *doc,
-                    JsonNode    *relations,
-                    const char  *from_member,
-                    const char  *to_member,
-                    const char  *missing,
-                    GError     **error)
+read_relation_list (GlossaRawDoc *doc,
+                    JsonNode     *relations,
+                    const char   *from_member,
+                    const char   *to_member,
+                    const char   *missing,
+                    GError      **error)
 {
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (relations))
-    return fail (error, doc->where, "“relations” must be an array");
+    return _glossa_import_fail (error, doc->where, "“relations” must be an array");
 
   array = json_node_get_array (relations);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -519,14 +482,14 @@ read_relation_list (RawDoc      *doc,
       const char *type;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, where, "must be an object");
+        return _glossa_import_fail (error, where, "must be an object");
       if (!get_optional_string (json_node_get_object (node), "type", where, &type, error) ||
           !get_optional_id (json_node_get_object (node), from_member, where, &from, error) ||
           !get_optional_id (json_node_get_object (node), to_member, where, &to, error))
         return FALSE;
       if (type == NULL || *type == '\0' || from == NULL || to == NULL)
-        return fail (error, where, "%s", missing);
-      raw_doc_add_link (doc, type, from, to, doc->where, field);
+        return _glossa_import_fail (error, where, "%s", missing);
+      _glossa_raw_doc_add_link (doc, type, from, to, doc->where, field);
     }
   return TRUE;
 }
@@ -535,9 +498,9 @@ read_relation_list (RawDoc      *doc,
  * JSONL export's links, which are annotation files' own.
  */
 static gboolean
-read_jsonl_relations (RawDoc      *doc,
-                      JsonNode    *relations,
-                      GError     **error)
+read_jsonl_relations (GlossaRawDoc *doc,
+                      JsonNode     *relations,
+                      GError      **error)
 {
   if (relations == NULL || JSON_NODE_HOLDS_NULL (relations))
     return TRUE;
@@ -545,28 +508,104 @@ read_jsonl_relations (RawDoc      *doc,
 }
 
 static gboolean
-set_text (RawDoc      *doc,
-          JsonNode    *node,
-          const char  *name,
-          GError     **error)
+set_text (GlossaRawDoc *doc,
+          JsonNode     *node,
+          const char   *name,
+          GError      **error)
 {
   if (!is_string (node))
-    return fail (error, doc->where, "“%s” must be a string", name);
+    return _glossa_import_fail (error, doc->where, "“%s” must be a string", name);
   doc->text = g_strdup (json_node_get_string (node));
   doc->len = strlen (doc->text);
   return TRUE;
 }
 
+/* The members of a list of spans, as JSONL writes them ("spans":
+ * [{"start", "end", "label", "text", "note", "id", "value_source",
+ * "attributes"}]) and as doccano does ("entities": [{"start_offset",
+ * "end_offset", "label", "id"}]): one reader for both.
+ */
+typedef struct
+{
+  const char *list;   /* the list's member name, for messages */
+  const char *start;
+  const char *end;
+  gboolean    jsonl;  /* with JSONL's text, note, value_source and attributes */
+} SpanMembers;
+
+static const SpanMembers jsonl_spans = { "spans", "start", "end", TRUE };
+static const SpanMembers doccano_entities = { "entities", "start_offset", "end_offset", FALSE };
+
+/* One span of the list; @seen has the ids of those before it. */
+static gboolean
+read_span (GlossaRawDoc       *doc,
+           JsonObject         *span,
+           const char         *where,
+           const SpanMembers  *members,
+           GHashTable         *seen,
+           GError            **error)
+{
+  const char *label, *text = NULL, *note = NULL, *value_source = NULL;
+  g_autofree char *id = NULL;
+  gint64 start, end;
+
+  if (!get_integer (span, members->start, where, &start, error) ||
+      !get_integer (span, members->end, where, &end, error) ||
+      !get_optional_string (span, "label", where, &label, error) ||
+      (members->jsonl && (!get_optional_string (span, "text", where, &text, error) ||
+                          !get_optional_string (span, "note", where, &note, error))) ||
+      !get_optional_id (span, "id", where, &id, error) ||
+      (members->jsonl && !get_optional_string (span, "value_source", where, &value_source, error)) ||
+      !check_unique_id (seen, id, where, error))
+    return FALSE;
+  if (label == NULL)
+    return _glossa_import_fail (error, where, "“label” must be a string");
+  /* The loader takes only these two: anything else would make a file
+   * that does not load. */
+  if (value_source != NULL && g_strcmp0 (value_source, "auto") != 0 &&
+      g_strcmp0 (value_source, "annotator") != 0)
+    return _glossa_import_fail (error, where, _("“value_source” must be \"auto\" or \"annotator\""));
+  _glossa_raw_doc_add_span (doc, start, end, label, text, note, g_strdup (where));
+  _glossa_raw_doc_last_span (doc)->id = g_steal_pointer (&id);
+  _glossa_raw_doc_last_span (doc)->value_source = g_strdup (value_source);
+  return !members->jsonl || read_span_attributes (doc, span, where, error);
+}
+
+static gboolean
+read_span_list (GlossaRawDoc       *doc,
+                JsonNode           *list,
+                const SpanMembers  *members,
+                GError            **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    return _glossa_import_fail (error, doc->where, "“%s” must be an array", members->list);
+
+  array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("%s: %s[%u]", doc->where, members->list, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _glossa_import_fail (error, where, "must be an object");
+      if (!read_span (doc, json_node_get_object (node), where, members, seen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* JSONL: our own export, or any lines with "id", "text" and "spans". */
 static gboolean
-read_jsonl_object (RawDoc      *doc,
-                   JsonObject  *object,
-                   guint        line_no,
-                   GError     **error)
+read_jsonl_object (GlossaRawDoc *doc,
+                   JsonObject   *object,
+                   guint         line_no,
+                   GError      **error)
 {
   const char *date, *status, *annotator;
   JsonNode *spans = member (object, "spans");
-  g_autoptr(GHashTable) seen = NULL;
 
   doc->id = get_id (object, "id", line_no);
   if (!set_text (doc, member (object, "text"), "text", error) ||
@@ -587,44 +626,8 @@ read_jsonl_object (RawDoc      *doc,
 
   if (spans == NULL || JSON_NODE_HOLDS_NULL (spans))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (spans))
-    return fail (error, doc->where, "“spans” must be an array");
-
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (spans)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (spans), i);
-      g_autofree char *where = g_strdup_printf ("%s: spans[%u]", doc->where, i);
-      const char *label, *text, *note, *value_source;
-      g_autofree char *id = NULL;
-      JsonObject *span;
-      gint64 start, end;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, where, "must be an object");
-      span = json_node_get_object (node);
-      if (!get_integer (span, "start", where, &start, error) ||
-          !get_integer (span, "end", where, &end, error) ||
-          !get_optional_string (span, "label", where, &label, error) ||
-          !get_optional_string (span, "text", where, &text, error) ||
-          !get_optional_string (span, "note", where, &note, error) ||
-          !get_optional_id (span, "id", where, &id, error) ||
-          !get_optional_string (span, "value_source", where, &value_source, error) ||
-          !check_unique_id (seen, id, where, error))
-        return FALSE;
-      if (label == NULL)
-        return fail (error, where, "“label” must be a string");
-      /* The loader takes only these two: anything else would make a file
-       * that does not load. */
-      if (value_source != NULL && g_strcmp0 (value_source, "auto") != 0 &&
-          g_strcmp0 (value_source, "annotator") != 0)
-        return fail (error, where, _("“value_source” must be \"auto\" or \"annotator\""));
-      raw_doc_add_span (doc, start, end, label, text, note, g_strdup (where));
-      raw_doc_last_span (doc)->id = g_steal_pointer (&id);
-      raw_doc_last_span (doc)->value_source = g_strdup (value_source);
-      if (!read_span_attributes (doc, span, where, error))
-        return FALSE;
-    }
+  if (!read_span_list (doc, spans, &jsonl_spans, error))
+    return FALSE;
   return read_jsonl_relations (doc, member (object, "relations"), error);
 }
 
@@ -633,14 +636,14 @@ read_jsonl_object (RawDoc      *doc,
  * "label"}, …]}.
  */
 static gboolean
-read_doccano_labels (RawDoc      *doc,
-                     JsonNode    *labels,
-                     GError     **error)
+read_doccano_labels (GlossaRawDoc *doc,
+                     JsonNode     *labels,
+                     GError      **error)
 {
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (labels))
-    return fail (error, doc->where, "“label” must be an array of [start, end, \"LABEL\"]");
+    return _glossa_import_fail (error, doc->where, "“label” must be an array of [start, end, \"LABEL\"]");
 
   array = json_node_get_array (labels);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -650,52 +653,17 @@ read_doccano_labels (RawDoc      *doc,
       JsonArray *triple;
 
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 3)
-        return fail (error, where, "expected [start, end, \"LABEL\"] (document labels are not spans)");
+        return _glossa_import_fail (error, where,
+                                    "expected [start, end, \"LABEL\"] (document labels are not spans)");
       triple = json_node_get_array (node);
       if (!is_integer (json_array_get_element (triple, 0)) ||
           !is_integer (json_array_get_element (triple, 1)) ||
           !is_string (json_array_get_element (triple, 2)))
-        return fail (error, where, "expected [start, end, \"LABEL\"]");
-      raw_doc_add_span (doc, json_array_get_int_element (triple, 0),
-                        json_array_get_int_element (triple, 1),
-                        json_array_get_string_element (triple, 2), NULL, NULL,
-                        g_steal_pointer (&where));
-    }
-  return TRUE;
-}
-
-static gboolean
-read_doccano_entities (RawDoc      *doc,
-                       JsonNode    *entities,
-                       GError     **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (entities))
-    return fail (error, doc->where, "“entities” must be an array");
-
-  array = json_node_get_array (entities);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *where = g_strdup_printf ("%s: entities[%u]", doc->where, i);
-      g_autofree char *id = NULL;
-      const char *label;
-      gint64 start, end;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, where, "must be an object");
-      if (!get_integer (json_node_get_object (node), "start_offset", where, &start, error) ||
-          !get_integer (json_node_get_object (node), "end_offset", where, &end, error) ||
-          !get_optional_string (json_node_get_object (node), "label", where, &label, error) ||
-          !get_optional_id (json_node_get_object (node), "id", where, &id, error) ||
-          !check_unique_id (seen, id, where, error))
-        return FALSE;
-      if (label == NULL)
-        return fail (error, where, "“label” must be a string");
-      raw_doc_add_span (doc, start, end, label, NULL, NULL, g_steal_pointer (&where));
-      raw_doc_last_span (doc)->id = g_steal_pointer (&id);
+        return _glossa_import_fail (error, where, "expected [start, end, \"LABEL\"]");
+      _glossa_raw_doc_add_span (doc, json_array_get_int_element (triple, 0),
+                                json_array_get_int_element (triple, 1),
+                                json_array_get_string_element (triple, 2), NULL, NULL,
+                                g_steal_pointer (&where));
     }
   return TRUE;
 }
@@ -704,9 +672,9 @@ read_doccano_entities (RawDoc      *doc,
  * the entities' ids.
  */
 static gboolean
-read_doccano_relations (RawDoc      *doc,
-                        JsonNode    *relations,
-                        GError     **error)
+read_doccano_relations (GlossaRawDoc *doc,
+                        JsonNode     *relations,
+                        GError      **error)
 {
   return read_relation_list (doc, relations, "from_id", "to_id",
                              "a relation needs “from_id”, “to_id” and “type”", error);
@@ -719,11 +687,11 @@ read_doccano_relations (RawDoc      *doc,
  * spans given in both shapes are counted once, as duplicates.
  */
 static gboolean
-read_doccano_object (RawDoc              *doc,
-                     JsonObject          *object,
-                     guint                line_no,
-                     GlossaImportReport  *report,
-                     GError             **error)
+read_doccano_object (GlossaRawDoc       *doc,
+                     JsonObject         *object,
+                     guint               line_no,
+                     GlossaImportReport *report,
+                     GError            **error)
 {
   JsonNode *text = member (object, "text");
   JsonNode *labels = member (object, "label");
@@ -745,13 +713,13 @@ read_doccano_object (RawDoc              *doc,
     return FALSE;
   if (entities == NULL)
     return TRUE;
-  if (!read_doccano_entities (doc, entities, error))
+  if (!read_span_list (doc, entities, &doccano_entities, error))
     return FALSE;
 
   if (labels != NULL)
-    warn (report, _("%s: both “label” and “entities”; the spans of both were imported "
-                    "(%u and %u, each span once)"),
-          doc->where, n_labels, doc->spans->len - n_labels);
+    _glossa_import_warn (report, _("%s: both “label” and “entities”; the spans of both were imported "
+                                   "(%u and %u, each span once)"),
+                         doc->where, n_labels, doc->spans->len - n_labels);
   return TRUE;
 }
 
@@ -772,7 +740,7 @@ read_lines (GFile               *input,
   if (!glossa_storage_read_file (input, GLOSSA_STORAGE_READ_LIMIT, &data, &len, NULL, cancellable, error))
     return FALSE;
   if (!g_utf8_validate_len (data, len, NULL))
-    return fail (error, name, "not valid UTF-8");
+    return _glossa_import_fail (error, name, "not valid UTF-8");
 
   for (p = data, end = data + len; p < end; )
     {
@@ -780,7 +748,7 @@ read_lines (GFile               *input,
       const char *line_end = nl != NULL ? nl : end;
       g_autoptr(JsonNode) node = NULL;
       g_autofree char *where = NULL;
-      RawDoc *doc;
+      GlossaRawDoc *doc;
       gboolean ok;
 
       line_no++;
@@ -794,9 +762,9 @@ read_lines (GFile               *input,
             return FALSE;
           where = g_strdup_printf ("%s:%u", name, line_no);
           if (!JSON_NODE_HOLDS_OBJECT (node))
-            return fail (error, where, "expected an object");
+            return _glossa_import_fail (error, where, "expected an object");
 
-          doc = raw_doc_new (where);
+          doc = _glossa_raw_doc_new (where);
           g_ptr_array_add (docs, doc);
           if (format == GLOSSA_IMPORT_DOCCANO)
             ok = read_doccano_object (doc, json_node_get_object (node), line_no, report, error);
@@ -826,10 +794,10 @@ is_relation (JsonObject *result)
  * relation without labels has the type "relation", for --map-link.
  */
 static gboolean
-read_label_studio_relation (RawDoc      *doc,
-                            JsonObject  *result,
-                            const char  *at,
-                            GError     **error)
+read_label_studio_relation (GlossaRawDoc *doc,
+                            JsonObject   *result,
+                            const char   *at,
+                            GError      **error)
 {
   g_autofree char *from = NULL, *to = NULL;
   JsonNode *labels = member (result, "labels");
@@ -842,16 +810,16 @@ read_label_studio_relation (RawDoc      *doc,
       !get_optional_string (result, "direction", at, &direction, error))
     return FALSE;
   if (from == NULL || to == NULL)
-    return fail (error, at, "a relation needs “from_id” and “to_id”");
+    return _glossa_import_fail (error, at, "a relation needs “from_id” and “to_id”");
   left = g_strcmp0 (direction, "left") == 0;
   if (labels == NULL || JSON_NODE_HOLDS_NULL (labels) ||
       (JSON_NODE_HOLDS_ARRAY (labels) && json_array_get_length (json_node_get_array (labels)) == 0))
     {
-      raw_doc_add_link (doc, "relation", left ? to : from, left ? from : to, at, "relation");
+      _glossa_raw_doc_add_link (doc, "relation", left ? to : from, left ? from : to, at, "relation");
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (labels))
-    return fail (error, at, "“labels” must be an array");
+    return _glossa_import_fail (error, at, "“labels” must be an array");
 
   array = json_node_get_array (labels);
   for (guint k = 0; k < json_array_get_length (array); k++)
@@ -859,9 +827,9 @@ read_label_studio_relation (RawDoc      *doc,
       JsonNode *label = json_array_get_element (array, k);
 
       if (!is_string (label) || *json_node_get_string (label) == '\0')
-        return fail (error, at, "“labels” must hold non-empty strings");
-      raw_doc_add_link (doc, json_node_get_string (label), left ? to : from, left ? from : to,
-                        at, "relation");
+        return _glossa_import_fail (error, at, "“labels” must hold non-empty strings");
+      _glossa_raw_doc_add_link (doc, json_node_get_string (label), left ? to : from, left ? from : to,
+                                at, "relation");
     }
   return TRUE;
 }
@@ -872,10 +840,10 @@ read_label_studio_relation (RawDoc      *doc,
  * regions by their "id".
  */
 static gboolean
-read_label_studio_result (RawDoc      *doc,
-                          JsonArray   *results,
-                          const char  *where,
-                          GError     **error)
+read_label_studio_result (GlossaRawDoc *doc,
+                          JsonArray    *results,
+                          const char   *where,
+                          GError      **error)
 {
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
@@ -889,7 +857,7 @@ read_label_studio_result (RawDoc      *doc,
       gint64 start, end;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, at, "must be an object");
+        return _glossa_import_fail (error, at, "must be an object");
       if (is_relation (json_node_get_object (node)))
         {
           if (!read_label_studio_relation (doc, json_node_get_object (node), at, error))
@@ -898,14 +866,14 @@ read_label_studio_result (RawDoc      *doc,
         }
       value_node = member (json_node_get_object (node), "value");
       if (value_node == NULL || !JSON_NODE_HOLDS_OBJECT (value_node))
-        return fail (error, at, "“value” must be an object");
+        return _glossa_import_fail (error, at, "“value” must be an object");
       value = json_node_get_object (value_node);
       labels = member (value, "labels");
       /* Regions of other tools (choices, ratings…) have no labels. */
       if (labels == NULL)
         continue;
       if (!JSON_NODE_HOLDS_ARRAY (labels))
-        return fail (error, at, "“value.labels” must be an array");
+        return _glossa_import_fail (error, at, "“value.labels” must be an array");
       if (!get_integer (value, "start", at, &start, error) ||
           !get_integer (value, "end", at, &end, error) ||
           !get_optional_string (value, "text", at, &text, error) ||
@@ -917,21 +885,21 @@ read_label_studio_result (RawDoc      *doc,
           JsonNode *label = json_array_get_element (json_node_get_array (labels), k);
 
           if (!is_string (label))
-            return fail (error, at, "“value.labels” must hold strings");
-          raw_doc_add_span (doc, start, end, json_node_get_string (label), text, NULL,
-                            g_strdup_printf ("%s.value", at));
-          raw_doc_last_span (doc)->id = g_strdup (id);
+            return _glossa_import_fail (error, at, "“value.labels” must hold strings");
+          _glossa_raw_doc_add_span (doc, start, end, json_node_get_string (label), text, NULL,
+                                    g_strdup_printf ("%s.value", at));
+          _glossa_raw_doc_last_span (doc)->id = g_strdup (id);
         }
     }
   return TRUE;
 }
 
 static gboolean
-read_label_studio_task (RawDoc              *doc,
-                        JsonObject          *task,
-                        guint                index,
-                        GlossaImportReport  *report,
-                        GError             **error)
+read_label_studio_task (GlossaRawDoc       *doc,
+                        JsonObject         *task,
+                        guint               index,
+                        GlossaImportReport *report,
+                        GError            **error)
 {
   JsonNode *data = member (task, "data");
   JsonNode *annotations = member (task, "annotations");
@@ -941,7 +909,7 @@ read_label_studio_task (RawDoc              *doc,
 
   doc->id = get_id (task, "id", index + 1);
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
-    return fail (error, doc->where, "“data” must be an object");
+    return _glossa_import_fail (error, doc->where, "“data” must be an object");
   text = member (json_node_get_object (data), "text");
   if (!set_text (doc, text, "data.text", error))
     return FALSE;
@@ -951,7 +919,7 @@ read_label_studio_task (RawDoc              *doc,
   if (annotations == NULL || JSON_NODE_HOLDS_NULL (annotations))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (annotations))
-    return fail (error, doc->where, "“annotations” must be an array");
+    return _glossa_import_fail (error, doc->where, "“annotations” must be an array");
 
   array = json_node_get_array (annotations);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -962,7 +930,7 @@ read_label_studio_task (RawDoc              *doc,
       JsonNode *cancelled, *result;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, where, "must be an object");
+        return _glossa_import_fail (error, where, "must be an object");
       annotation = json_node_get_object (node);
       cancelled = member (annotation, "was_cancelled");
       if (cancelled != NULL && JSON_NODE_HOLDS_VALUE (cancelled) &&
@@ -974,13 +942,13 @@ read_label_studio_task (RawDoc              *doc,
         continue;
       result = member (annotation, "result");
       if (result == NULL || !JSON_NODE_HOLDS_ARRAY (result))
-        return fail (error, where, "“result” must be an array");
+        return _glossa_import_fail (error, where, "“result” must be an array");
       if (!read_label_studio_result (doc, json_node_get_array (result), where, error))
         return FALSE;
     }
 
   if (n_used > 1)
-    warn (report, "%s: %u annotations; the first was imported", doc->where, n_used);
+    _glossa_import_warn (report, "%s: %u annotations; the first was imported", doc->where, n_used);
   return TRUE;
 }
 
@@ -1003,463 +971,20 @@ read_label_studio (GFile               *input,
   if (root == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_ARRAY (root))
-    return fail (error, name, "expected an array of tasks (Label Studio's JSON export)");
+    return _glossa_import_fail (error, name, "expected an array of tasks (Label Studio's JSON export)");
 
   tasks = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (tasks); i++)
     {
       JsonNode *node = json_array_get_element (tasks, i);
       g_autofree char *where = g_strdup_printf ("%s: [%u]", name, i);
-      RawDoc *doc;
+      GlossaRawDoc *doc;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (error, where, "a task must be an object");
-      doc = raw_doc_new (where);
+        return _glossa_import_fail (error, where, "a task must be an object");
+      doc = _glossa_raw_doc_new (where);
       g_ptr_array_add (docs, doc);
       if (!read_label_studio_task (doc, json_node_get_object (node), i, report, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* brat standoff: NAME.txt and NAME.ann. Only text-bound annotations (T)
- * become spans; AnnotatorNotes on them become notes.
- */
-static gboolean
-parse_brat_offsets (const char  *str,
-                    gint64      *start,
-                    gint64      *end,
-                    guint       *n_fragments)
-{
-  g_auto(GStrv) fragments = g_strsplit (str, ";", -1);
-  gboolean reversed = FALSE;
-
-  *n_fragments = 0;
-  for (guint i = 0; fragments[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (g_strstrip (fragments[i]), " ", -1);
-      guint64 a, b;
-
-      if (g_strv_length (pair) != 2 ||
-          !g_ascii_string_to_unsigned (pair[0], 10, 0, G_MAXINT64, &a, NULL) ||
-          !g_ascii_string_to_unsigned (pair[1], 10, 0, G_MAXINT64, &b, NULL))
-        return FALSE;
-      /* brat writes fragments in text order, but nothing says they are:
-       * the span runs from the smallest start to the largest end.
-       */
-      if (i == 0 || (gint64) a < *start)
-        *start = a;
-      if (i == 0 || (gint64) b > *end)
-        *end = b;
-      reversed |= b < a;
-      (*n_fragments)++;
-    }
-  /* One reversed pair is reported as such by the span checks; among
-   * several it would vanish into the others.
-   */
-  return *n_fragments > 0 && !(reversed && *n_fragments > 1);
-}
-
-static gboolean
-read_brat_text_bound (RawDoc              *doc,
-                      GHashTable          *by_id,
-                      char               **fields,
-                      const char          *where,
-                      GlossaImportReport  *report,
-                      GError             **error)
-{
-  g_auto(GStrv) type_offsets = NULL;
-  const char *space;
-  gint64 start = 0, end = 0;
-  guint n_fragments;
-  guint index;
-  const char *text;
-
-  if (fields[1] == NULL || (space = strchr (fields[1], ' ')) == NULL)
-    return fail (error, where, "expected “ID<TAB>TYPE START END<TAB>TEXT”");
-  type_offsets = g_new0 (char *, 3);
-  type_offsets[0] = g_strndup (fields[1], space - fields[1]);
-  type_offsets[1] = g_strdup (space + 1);
-  if (!parse_brat_offsets (type_offsets[1], &start, &end, &n_fragments))
-    return fail (error, where, "“%s” are not offsets (“START END” or “S1 E1;S2 E2”)", type_offsets[1]);
-
-  /* A fragmented span's text is its pieces joined by spaces: it cannot be
-   * compared with the one slice it becomes.
-   */
-  text = fields[2];
-  if (n_fragments > 1)
-    {
-      report->n_fragmented++;
-      warn (report, "%s: %s has %u fragments; imported as one span from %" G_GINT64_FORMAT
-            " to %" G_GINT64_FORMAT, where, fields[0], n_fragments, start, end);
-      text = NULL;
-    }
-
-  /* Notes and relations name spans by id: with two spans of one id, which
-   * one a note belongs to is a guess.
-   */
-  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, fields[0]))) != 0)
-    return fail (error, where, _("%s is already the id of the span on %s; ids must be unique in a file"),
-                 fields[0], g_array_index (doc->spans, RawSpan, index - 1).where);
-
-  raw_doc_add_span (doc, start, end, type_offsets[0], text, NULL, g_strdup (where));
-  raw_doc_last_span (doc)->id = g_strdup (fields[0]);
-  g_hash_table_insert (by_id, g_strdup (fields[0]), GUINT_TO_POINTER (doc->spans->len));
-  return TRUE;
-}
-
-/* "ROLE:ID" into its two halves; FALSE if it is not one. */
-static gboolean
-split_argument (const char  *argument,
-                char       **role,
-                char       **id)
-{
-  const char *colon = strchr (argument, ':');
-
-  if (colon == NULL || colon == argument || colon[1] == '\0')
-    return FALSE;
-  *role = g_strndup (argument, colon - argument);
-  *id = g_strdup (colon + 1);
-  return TRUE;
-}
-
-/* "R1<TAB>TYPE Arg1:T4 Arg2:T2": a link from Arg1 to Arg2. */
-static gboolean
-read_brat_relation (RawDoc      *doc,
-                    char       **fields,
-                    const char  *where,
-                    GError     **error)
-{
-  g_auto(GStrv) words = NULL;
-  g_autofree char *role1 = NULL, *id1 = NULL, *role2 = NULL, *id2 = NULL;
-  gboolean swap;
-
-  if (fields[1] != NULL)
-    words = g_strsplit (g_strstrip (fields[1]), " ", -1);
-  if (words == NULL || g_strv_length (words) != 3 || words[0][0] == '\0' ||
-      !split_argument (words[1], &role1, &id1) || !split_argument (words[2], &role2, &id2))
-    return fail (error, where, "expected “ID<TAB>TYPE Arg1:ID Arg2:ID”");
-  /* brat writes Arg1 first, but the roles say which is which. */
-  swap = g_str_equal (role1, "Arg2") && g_str_equal (role2, "Arg1");
-  raw_doc_add_link (doc, words[0], swap ? id2 : id1, swap ? id1 : id2, where, fields[0]);
-  return TRUE;
-}
-
-/* Whether @role is @wanted, or @wanted numbered ("Content2"), as brat
- * names a repeated argument.
- */
-static gboolean
-role_matches (const char *role,
-              const char *wanted)
-{
-  gsize len = strlen (wanted);
-
-  if (strncmp (role, wanted, len) != 0)
-    return FALSE;
-  for (const char *p = role + len; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* "E1<TAB>TYPE:TRIGGER ROLE:ID …": each --map-link FROM>TO rule links every
- * argument of role FROM to every argument of role TO (PARC's attribution
- * events: Content>Source). FALSE with no error when no rule applies.
- */
-#define MAX_EVENT_ARGUMENTS 64
-
-static gboolean
-read_brat_event (RawDoc                     *doc,
-                 char                      **fields,
-                 const char                 *where,
-                 const GlossaImportOptions  *options,
-                 gboolean                   *used,
-                 GError                    **error)
-{
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autofree gpointer *rules = NULL;
-  guint n_rules = 0;
-
-  *used = FALSE;
-  if (fields[1] != NULL)
-    words = g_strsplit (g_strstrip (fields[1]), " ", -1);
-  if (words == NULL || words[0] == NULL || strchr (words[0], ':') == NULL)
-    return fail (error, where, "expected “ID<TAB>TYPE:TRIGGER ROLE:ID …”");
-  /* brat events have a handful of arguments; a line of thousands would
-   * make millions of links.
-   */
-  if (g_strv_length (words) > MAX_EVENT_ARGUMENTS + 1)
-    return fail (error, where, "an event of more than %d arguments", MAX_EVENT_ARGUMENTS);
-  for (guint i = 1; words[i] != NULL; i++)
-    {
-      char *role, *id;
-
-      if (!split_argument (words[i], &role, &id))
-        return fail (error, where, "“%s” is not ROLE:ID", words[i]);
-      g_ptr_array_add (roles, role);
-      g_ptr_array_add (ids, id);
-    }
-
-  if (options->link_map != NULL)
-    rules = g_hash_table_get_keys_as_array (options->link_map, &n_rules);
-  if (n_rules > 1)
-    qsort (rules, n_rules, sizeof (gpointer), compare_strings);
-  for (guint r = 0; r < n_rules; r++)
-    {
-      const char *gt = strchr (rules[r], '>');
-      g_autofree char *from_role = gt != NULL ? g_strndup (rules[r], gt - (const char *) rules[r]) : NULL;
-
-      for (guint i = 0; gt != NULL && i < roles->len; i++)
-        for (guint k = 0; k < roles->len; k++)
-          {
-            if (i == k || !role_matches (roles->pdata[i], from_role) ||
-                !role_matches (roles->pdata[k], gt + 1))
-              continue;
-            raw_doc_add_link (doc, rules[r], ids->pdata[i], ids->pdata[k], where, fields[0]);
-            *used = TRUE;
-          }
-    }
-  return TRUE;
-}
-
-/* "A1<TAB>NAME T3 VALUE" (a choice) or "A1<TAB>NAME T3" (a flag, true). */
-static gboolean
-read_brat_attribute (RawDoc      *doc,
-                     char       **fields,
-                     const char  *where,
-                     GError     **error)
-{
-  g_auto(GStrv) words = NULL;
-  guint n;
-  JsonNode *value;
-
-  if (fields[1] != NULL)
-    words = g_strsplit (g_strstrip (fields[1]), " ", -1);
-  n = words != NULL ? g_strv_length (words) : 0;
-  if (n < 2 || n > 3 || words[0][0] == '\0' || words[1][0] == '\0')
-    return fail (error, where, "expected “ID<TAB>NAME SPAN [VALUE]”");
-  value = json_node_new (JSON_NODE_VALUE);
-  if (n == 3)
-    json_node_set_string (value, words[2]);
-  else
-    json_node_set_boolean (value, TRUE);
-  raw_doc_add_attribute (doc, words[1], words[0], value, where, FALSE);
-  return TRUE;
-}
-
-/* A span may carry several notes (brat lets each annotator add one): all
- * are kept, in file order, one per line of the span's note.
- */
-static void
-append_note (char       **note,
-             const char  *more)
-{
-  char *joined;
-
-  if (*note == NULL)
-    {
-      *note = g_strdup (more);
-      return;
-    }
-  joined = g_strconcat (*note, "\n", more, NULL);
-  g_free (*note);
-  *note = joined;
-}
-
-/* "NAME=VALUE", as export writes text and date values into notes: a name
- * of no white space. A note that only looks so stays a note (see
- * take_note_attribute()).
- */
-static gboolean
-looks_like_attribute (const char *note)
-{
-  const char *p = note;
-
-  while (*p != '\0' && *p != '=' && !g_ascii_isspace (*p))
-    p++;
-  return p > note && *p == '=' && p[1] != '\0';
-}
-
-static gboolean
-read_brat_note (RawDoc              *doc,
-                GHashTable          *by_id,
-                char               **fields,
-                const char          *where,
-                GlossaImportReport  *report)
-{
-  const char *target;
-  guint index;
-
-  if (fields[1] == NULL || !g_str_has_prefix (fields[1], "AnnotatorNotes ") || fields[2] == NULL)
-    return FALSE;
-  target = fields[1] + strlen ("AnnotatorNotes ");
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, target));
-  if (index == 0)
-    return FALSE;
-
-  if (looks_like_attribute (fields[2]))
-    {
-      const char *eq = strchr (fields[2], '=');
-      g_autofree char *name = g_strndup (fields[2], eq - fields[2]);
-      JsonNode *value = json_node_new (JSON_NODE_VALUE);
-
-      json_node_set_string (value, eq + 1);
-      raw_doc_add_attribute (doc, target, name, value, where, TRUE);
-      return TRUE;
-    }
-  append_note (&g_array_index (doc->spans, RawSpan, index - 1).note, fields[2]);
-  report->n_notes++;
-  return TRUE;
-}
-
-/* An event or relation may have attributes, and an event may be another
- * event's argument: what points at one is left out, not an error.
- */
-static void
-add_not_span (RawDoc     *doc,
-              const char *id)
-{
-  if (doc->not_spans == NULL)
-    doc->not_spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (doc->not_spans, g_strdup (id));
-}
-
-static gboolean
-read_brat_ann (RawDoc                     *doc,
-               const char                 *path,
-               const GlossaImportOptions  *options,
-               GlossaImportReport         *report,
-               GError                    **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) note_lines = g_ptr_array_new_with_free_func (g_free);
-
-  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &data, NULL, NULL, error))
-    return FALSE;
-  if (!g_utf8_validate (data, -1, NULL))
-    return fail (error, path, "not valid UTF-8");
-
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *where = g_strdup_printf ("%s:%u", path, i + 1);
-      g_auto(GStrv) fields = NULL;
-      gsize len = strlen (lines[i]);
-      gboolean used = TRUE;
-
-      if (len > 0 && lines[i][len - 1] == '\r')
-        lines[i][len - 1] = '\0';
-      if (lines[i][0] == '\0')
-        continue;
-
-      fields = g_strsplit (lines[i], "\t", 3);
-      switch (lines[i][0])
-        {
-        case 'T':
-          if (!read_brat_text_bound (doc, by_id, fields, where, report, error))
-            return FALSE;
-          break;
-        case 'R':
-          if (!read_brat_relation (doc, fields, where, error))
-            return FALSE;
-          add_not_span (doc, fields[0]);
-          break;
-        case 'E':
-          if (!read_brat_event (doc, fields, where, options, &used, error))
-            return FALSE;
-          report->n_skipped += !used;
-          add_not_span (doc, fields[0]);
-          break;
-        case 'A':
-        case 'M':
-          if (!read_brat_attribute (doc, fields, where, error))
-            return FALSE;
-          break;
-        case '#':
-          /* Notes may come before the span they are about. */
-          g_ptr_array_add (notes, g_steal_pointer (&fields));
-          g_ptr_array_add (note_lines, g_steal_pointer (&where));
-          break;
-        default:
-          /* N and * lines: normalizations and equivalences have no place
-           * in Glossa's format.
-           */
-          report->n_skipped++;
-          break;
-        }
-    }
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      if (!read_brat_note (doc, by_id, g_ptr_array_index (notes, i), g_ptr_array_index (note_lines, i), report))
-        report->n_skipped++;
-    }
-  return TRUE;
-}
-
-/* Links to folders are followed, each folder once (@visited): two
- * `loop -> .` links would otherwise make the walk exponential.
- */
-static void
-find_ann_files (const char *folder,
-                GHashTable *visited,
-                GPtrArray  *paths)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!glossa_storage_enter_folder (visited, folder))
-    return;
-
-  dir = g_dir_open (folder, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (name[0] == '.')
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        find_ann_files (path, visited, paths);
-      else if (g_str_has_suffix (name, ".ann"))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
-}
-
-static gboolean
-read_brat (GFile                      *input,
-           const GlossaImportOptions  *options,
-           GPtrArray                  *docs,
-           GlossaImportReport         *report,
-           GError                    **error)
-{
-  g_autofree char *folder = g_file_get_path (input);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) visited = glossa_storage_visited_new ();
-
-  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return fail (error, g_file_peek_path (input), "brat input must be a folder of .txt and .ann files");
-
-  find_ann_files (folder, visited, paths);
-  g_ptr_array_sort (paths, compare_strings);
-
-  for (guint i = 0; i < paths->len; i++)
-    {
-      const char *ann = g_ptr_array_index (paths, i);
-      g_autofree char *stem = g_strndup (ann, strlen (ann) - 4);
-      g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
-      g_autoptr(GError) local_error = NULL;
-      RawDoc *doc = raw_doc_new (txt);
-
-      g_ptr_array_add (docs, doc);
-      doc->id = g_path_get_basename (stem);
-      if (!glossa_storage_read_path (txt, GLOSSA_STORAGE_READ_LIMIT, &doc->text, &doc->len, NULL, &local_error))
-        return fail (error, ann, "no article beside it: %s", local_error->message);
-      if (!read_brat_ann (doc, ann, options, report, error))
         return FALSE;
     }
   return TRUE;
@@ -1509,162 +1034,6 @@ map_label (const GlossaImportOptions *options,
   if (is_builtin_label (label) || (keeps_labels (options) && glossa_label_from_string (label, NULL)))
     return label;
   return NULL;
-}
-
-/* What brat's annotation.conf beside the .ann files says: its entity
- * types, in its order, so that a label no span has yet is kept too; its
- * relation types with the labels each end may have; its attributes, a
- * choice where it lists values, else a flag.
- */
-typedef struct
-{
-  GPtrArray *labels;      /* of char* */
-  GPtrArray *relations;   /* of GlossaSchemaRelation */
-  GPtrArray *attributes;  /* of GlossaSchemaAttribute, beside… */
-  GPtrArray *attribute_labels;  /* …the labels each applies to, of GStrv */
-} BratConf;
-
-static void
-brat_conf_clear (BratConf *conf)
-{
-  g_clear_pointer (&conf->labels, g_ptr_array_unref);
-  g_clear_pointer (&conf->relations, g_ptr_array_unref);
-  g_clear_pointer (&conf->attributes, g_ptr_array_unref);
-  g_clear_pointer (&conf->attribute_labels, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BratConf, brat_conf_clear)
-
-static void
-brat_conf_init (BratConf *conf)
-{
-  conf->labels = g_ptr_array_new_with_free_func (g_free);
-  conf->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_relation_free);
-  conf->attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_schema_attribute_free);
-  conf->attribute_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-}
-
-/* The value of "KEY:A|B" among a line's comma-separated arguments. */
-static GStrv
-conf_argument (const char *args,
-               const char *key)
-{
-  g_auto(GStrv) parts = g_strsplit (args, ",", -1);
-  gsize len = strlen (key);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *part = g_strstrip (parts[i]);
-
-      if (strncmp (part, key, len) == 0 && part[len] == ':')
-        return g_strsplit (part + len + 1, "|", -1);
-    }
-  return NULL;
-}
-
-/* brat's "<ENTITY>" (or any other type it does not list as an entity)
- * stands for every label: an empty list.
- */
-static void
-add_conf_labels (GArray      *to,
-                 char       **names,
-                 GPtrArray   *labels)
-{
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      GlossaLabel label;
-
-      if (g_ptr_array_find_with_equal_func (labels, names[i], g_str_equal, NULL) &&
-          glossa_label_from_string (names[i], &label))
-        g_array_append_val (to, label);
-    }
-}
-
-static void
-read_conf_line (BratConf   *conf,
-                const char *section,
-                char       *line)
-{
-  char *args = line + strcspn (line, " \t");
-
-  if (*args != '\0')
-    *args++ = '\0';
-  if (g_str_equal (section, "[entities]"))
-    {
-      if (line[0] != '!')
-        g_ptr_array_add (conf->labels, g_strdup (line));
-    }
-  else if (g_str_equal (section, "[relations]") && line[0] != '<' && line[0] != '!')
-    {
-      GlossaSchemaRelation *relation = glossa_schema_relation_new (line);
-      g_auto(GStrv) from = conf_argument (args, "Arg1");
-      g_auto(GStrv) to = conf_argument (args, "Arg2");
-
-      add_conf_labels (relation->from, from, conf->labels);
-      add_conf_labels (relation->to, to, conf->labels);
-      g_ptr_array_add (conf->relations, relation);
-    }
-  else if (g_str_equal (section, "[attributes]") && line[0] != '<' && line[0] != '!')
-    {
-      g_auto(GStrv) values = conf_argument (args, "Value");
-      g_auto(GStrv) type = conf_argument (args, "Type");
-      GlossaAttributeType type_value = values != NULL ? GLOSSA_ATTRIBUTE_CHOICE : GLOSSA_ATTRIBUTE_BOOLEAN;
-      GlossaSchemaAttribute *attribute;
-
-      /* Only Glossa's comments have a Type (text or timex). */
-      if (type != NULL && (type[0] == NULL || type[1] != NULL ||
-                           !glossa_attribute_type_from_string (type[0], &type_value) ||
-                           type_value == GLOSSA_ATTRIBUTE_CHOICE))
-        return;
-      attribute = glossa_schema_attribute_new (line, type_value);
-      attribute->choices = type_value == GLOSSA_ATTRIBUTE_CHOICE ? g_steal_pointer (&values) : NULL;
-      g_ptr_array_add (conf->attributes, attribute);
-      g_ptr_array_add (conf->attribute_labels, conf_argument (args, "Arg"));
-    }
-}
-
-/* Lines are a name, indented for brat's type hierarchy, then arguments;
- * "!" marks an abstract type, which no span may have; "<…>" are brat's
- * macros and built-in rules.
- */
-static gboolean
-read_brat_conf (GFile      *input,
-                BratConf   *conf,
-                GError    **error)
-{
-  g_autofree char *path = g_build_filename (g_file_peek_path (input), "annotation.conf", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *section = "";
-  gsize len;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!glossa_storage_read_path (path, GLOSSA_STORAGE_READ_LIMIT, &contents, &len, NULL, error))
-    return FALSE;
-  if (memchr (contents, '\0', len) != NULL || !g_utf8_validate (contents, len, NULL))
-    return fail (error, path, "not UTF-8 text");
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      /* Glossa's own declarations of what brat cannot declare. */
-      if (g_str_equal (section, "[attributes]") && g_str_has_prefix (line, BRAT_CONF_GLOSSA_PREFIX))
-        line += strlen (BRAT_CONF_GLOSSA_PREFIX);
-      if (line[0] == '[')
-        section = line;
-      else if (line[0] != '\0' && line[0] != '#')
-        {
-          /* This cuts @line after its name. */
-          read_conf_line (conf, section, line);
-          if (g_str_equal (section, "[entities]") && line[0] != '!' &&
-              !glossa_label_from_string (line, NULL))
-            return fail (error, path, "line %u: “%s” cannot be a Glossa label", i + 1, line);
-        }
-    }
-  return TRUE;
 }
 
 static void
@@ -1783,8 +1152,8 @@ add_builtin_attributes (GlossaSchema *schema)
 }
 
 static void
-add_conf_parts (GlossaSchema *schema,
-                BratConf     *conf)
+add_conf_parts (GlossaSchema   *schema,
+                GlossaBratConf *conf)
 {
   for (guint i = 0; i < conf->relations->len; i++)
     add_relation_like (schema, ((GlossaSchemaRelation *) g_ptr_array_index (conf->relations, i))->name,
@@ -1812,10 +1181,10 @@ add_conf_parts (GlossaSchema *schema,
  * MAX_SEEN_CHOICES of them), any other string free text.
  */
 static void
-add_seen_attribute (GlossaSchema *schema,
-                    GlossaLabel   name,
-                    RawAttribute *raw,
-                    gboolean      choice)
+add_seen_attribute (GlossaSchema       *schema,
+                    GlossaLabel         name,
+                    GlossaRawAttribute *raw,
+                    gboolean            choice)
 {
   const GlossaSchemaLabel *label = glossa_schema_find_label (schema, name);
   GlossaSchemaAttribute *attribute = find_attribute (label, raw->name);
@@ -1869,22 +1238,22 @@ add_seen_parts (GlossaSchema              *schema,
 
   for (guint i = 0; i < docs->len; i++)
     {
-      RawDoc *doc = g_ptr_array_index (docs, i);
+      GlossaRawDoc *doc = g_ptr_array_index (docs, i);
 
       for (guint k = 0; k < doc->links->len; k++)
         {
-          const char *type = map_link_type (options, g_array_index (doc->links, RawLink, k).type);
+          const char *type = map_link_type (options, g_array_index (doc->links, GlossaRawLink, k).type);
 
           add_relation_like (schema, type, glossa_schema_find_relation (builtin, type));
         }
       for (guint k = 0; k < doc->attributes->len; k++)
         {
-          RawAttribute *raw = &g_array_index (doc->attributes, RawAttribute, k);
+          GlossaRawAttribute *raw = &g_array_index (doc->attributes, GlossaRawAttribute, k);
           int index = raw_doc_find (doc, raw->span_id);
           GlossaLabel label;
 
           if (index >= 0 &&
-              glossa_label_from_string (g_array_index (doc->spans, RawSpan, index).label, &label))
+              glossa_label_from_string (g_array_index (doc->spans, GlossaRawSpan, index).label, &label))
             add_seen_attribute (schema, label, raw, options->format == GLOSSA_IMPORT_BRAT);
         }
     }
@@ -1929,11 +1298,11 @@ fits_builtin (GlossaSchema *schema)
  * annotation.conf does for brat.
  */
 static GlossaSchema *
-import_schema (GPtrArray                  *docs,
-               BratConf                   *conf,
-               GlossaSchema               *config,
-               const GlossaImportOptions  *options,
-               GError                    **error)
+import_schema (GPtrArray                 *docs,
+               GlossaBratConf            *conf,
+               GlossaSchema              *config,
+               const GlossaImportOptions *options,
+               GError                   **error)
 {
   g_autoptr(GlossaSchema) given = config;
   g_autoptr(GlossaSchema) schema = given != NULL ? g_steal_pointer (&given)
@@ -1948,10 +1317,10 @@ import_schema (GPtrArray                  *docs,
     add_schema_label (schema, g_ptr_array_index (conf->labels, i));
   for (guint i = 0; i < docs->len; i++)
     {
-      RawDoc *doc = g_ptr_array_index (docs, i);
+      GlossaRawDoc *doc = g_ptr_array_index (docs, i);
 
       for (guint k = 0; k < doc->spans->len; k++)
-        add_schema_label (schema, g_array_index (doc->spans, RawSpan, k).label);
+        add_schema_label (schema, g_array_index (doc->spans, GlossaRawSpan, k).label);
     }
 
   if (glossa_schema_get_n_labels (schema) > GLOSSA_SCHEMA_MAX_LABELS)
@@ -2002,13 +1371,13 @@ warn_unused_rules (const GlossaImportOptions *options,
     return;
 
   keys = g_hash_table_get_keys_as_array (options->map, &n_keys);
-  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  qsort (keys, n_keys, sizeof (gpointer), _glossa_import_compare_strings);
   for (guint i = 0; i < n_keys; i++)
     {
       if (!g_hash_table_contains (used, keys[i]))
-        warn (report, _("--map %s=%s: no span has the label “%s”; the rule matched nothing"),
-              (const char *) keys[i], (const char *) g_hash_table_lookup (options->map, keys[i]),
-              (const char *) keys[i]);
+        _glossa_import_warn (report, _("--map %s=%s: no span has the label “%s”; the rule matched nothing"),
+                             (const char *) keys[i], (const char *) g_hash_table_lookup (options->map, keys[i]),
+                             (const char *) keys[i]);
     }
 }
 
@@ -2027,11 +1396,11 @@ check_labels (GPtrArray                  *docs,
 
   for (guint i = 0; i < docs->len; i++)
     {
-      RawDoc *doc = g_ptr_array_index (docs, i);
+      GlossaRawDoc *doc = g_ptr_array_index (docs, i);
 
       for (guint k = 0; k < doc->spans->len; k++)
         {
-          const char *label = g_array_index (doc->spans, RawSpan, k).label;
+          const char *label = g_array_index (doc->spans, GlossaRawSpan, k).label;
 
           if (map_label (options, label, used) == NULL)
             g_hash_table_insert (unknown, (gpointer) label,
@@ -2068,7 +1437,7 @@ static GlossaSpan *
 convert_span (GlossaArticle   *article,
               GlossaOffsetMap *map,
               GlossaOffsets    unit,
-              RawSpan         *raw,
+              GlossaRawSpan   *raw,
               GlossaLabel      label,
               GError         **error)
 {
@@ -2078,31 +1447,33 @@ convert_span (GlossaArticle   *article,
 
   if (!glossa_offset_map_from_unit (map, raw->start, &start))
     {
-      fail (error, raw->where, "start %" G_GINT64_FORMAT " is not a character position of the text "
-            "in %s offsets (%" G_GINT64_FORMAT " in all)", raw->start, glossa_offsets_to_string (unit),
-            glossa_offset_map_to_unit (map, glossa_article_get_length (article)));
+      _glossa_import_fail (error, raw->where, "start %" G_GINT64_FORMAT " is not a character position of the text "
+                           "in %s offsets (%" G_GINT64_FORMAT " in all)", raw->start,
+                           glossa_offsets_to_string (unit),
+                           glossa_offset_map_to_unit (map, glossa_article_get_length (article)));
       return NULL;
     }
   if (!glossa_offset_map_from_unit (map, raw->end, &end))
     {
-      fail (error, raw->where, "end %" G_GINT64_FORMAT " is not a character position of the text "
-            "in %s offsets (%" G_GINT64_FORMAT " in all)", raw->end, glossa_offsets_to_string (unit),
-            glossa_offset_map_to_unit (map, glossa_article_get_length (article)));
+      _glossa_import_fail (error, raw->where, "end %" G_GINT64_FORMAT " is not a character position of the text "
+                           "in %s offsets (%" G_GINT64_FORMAT " in all)", raw->end,
+                           glossa_offsets_to_string (unit),
+                           glossa_offset_map_to_unit (map, glossa_article_get_length (article)));
       return NULL;
     }
   if (end <= start)
     {
-      fail (error, raw->where, "end %" G_GINT64_FORMAT " is not after start %" G_GINT64_FORMAT,
-            raw->end, raw->start);
+      _glossa_import_fail (error, raw->where, "end %" G_GINT64_FORMAT " is not after start %" G_GINT64_FORMAT,
+                           raw->end, raw->start);
       return NULL;
     }
 
   slice = glossa_article_slice (article, start, end);
   if (raw->text != NULL && strcmp (raw->text, slice) != 0)
     {
-      fail (error, raw->where, "the span's text “%s” differs from the text at %" G_GINT64_FORMAT
-            "–%" G_GINT64_FORMAT " in %s offsets, “%s”", raw->text, raw->start, raw->end,
-            glossa_offsets_to_string (unit), slice);
+      _glossa_import_fail (error, raw->where, "the span's text “%s” differs from the text at %" G_GINT64_FORMAT
+                           "–%" G_GINT64_FORMAT " in %s offsets, “%s”", raw->text, raw->start, raw->end,
+                           glossa_offsets_to_string (unit), slice);
       return NULL;
     }
 
@@ -2142,7 +1513,7 @@ finish_spans (GPtrArray          *spans,
           GlossaSpan *first = g_ptr_array_index (spans, kept - 1);
 
           if (span->note != NULL && g_strcmp0 (first->note, span->note) != 0)
-            append_note (&first->note, span->note);
+            _glossa_import_append_note (&first->note, span->note);
           if (first->attributes == NULL && span->attributes != NULL)
             {
               first->attributes = json_object_ref (span->attributes);
@@ -2201,14 +1572,14 @@ unref_nullable_span (gpointer span)
  * labels) that is the one links and attributes go to.
  */
 static GHashTable *
-converted_by_id (RawDoc    *doc,
-                 GPtrArray *converted)
+converted_by_id (GlossaRawDoc *doc,
+                 GPtrArray    *converted)
 {
   GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < doc->spans->len; i++)
     {
-      const char *id = g_array_index (doc->spans, RawSpan, i).id;
+      const char *id = g_array_index (doc->spans, GlossaRawSpan, i).id;
 
       if (id != NULL && converted->pdata[i] != NULL && !g_hash_table_contains (by_id, id))
         g_hash_table_insert (by_id, (gpointer) id, converted->pdata[i]);
@@ -2221,10 +1592,10 @@ converted_by_id (RawDoc    *doc,
  * or it is no span (a brat event).
  */
 static GlossaSpan *
-converted_span (RawDoc     *doc,
-                GHashTable *by_id,
-                const char *id,
-                gboolean   *missing)
+converted_span (GlossaRawDoc *doc,
+                GHashTable   *by_id,
+                const char   *id,
+                gboolean     *missing)
 {
   *missing = raw_doc_find (doc, id) < 0 &&
              (doc->not_spans == NULL || !g_hash_table_contains (doc->not_spans, id));
@@ -2247,7 +1618,7 @@ set_attribute (GlossaSpan *span,
  */
 static gboolean
 take_note_attribute (GlossaSpan         *span,
-                     RawAttribute       *raw,
+                     GlossaRawAttribute *raw,
                      GlossaSchema       *schema,
                      GlossaImportReport *report)
 {
@@ -2272,20 +1643,20 @@ take_note_attribute (GlossaSpan         *span,
 }
 
 static gboolean
-convert_attributes (RawDoc              *doc,
-                    GHashTable          *by_id,
-                    GlossaSchema        *schema,
-                    GlossaImportReport  *report,
-                    GError             **error)
+convert_attributes (GlossaRawDoc       *doc,
+                    GHashTable         *by_id,
+                    GlossaSchema       *schema,
+                    GlossaImportReport *report,
+                    GError            **error)
 {
   for (guint i = 0; i < doc->attributes->len; i++)
     {
-      RawAttribute *raw = &g_array_index (doc->attributes, RawAttribute, i);
+      GlossaRawAttribute *raw = &g_array_index (doc->attributes, GlossaRawAttribute, i);
       gboolean missing;
       GlossaSpan *span = converted_span (doc, by_id, raw->span_id, &missing);
 
       if (missing)
-        return fail (error, raw->where, _("no span has the id “%s”"), raw->span_id);
+        return _glossa_import_fail (error, raw->where, _("no span has the id “%s”"), raw->span_id);
       if (span == NULL)
         report->n_attributes_dropped++;
       else if (raw->from_note)
@@ -2294,7 +1665,7 @@ convert_attributes (RawDoc              *doc,
             {
               g_autofree char *note = g_strdup_printf ("%s=%s", raw->name, json_node_get_string (raw->value));
 
-              append_note (&span->note, note);
+              _glossa_import_append_note (&span->note, note);
               report->n_notes++;
             }
         }
@@ -2316,12 +1687,12 @@ convert_attributes (RawDoc              *doc,
  * it on others.
  */
 static void
-convert_value_sources (RawDoc    *doc,
-                       GPtrArray *converted)
+convert_value_sources (GlossaRawDoc *doc,
+                       GPtrArray    *converted)
 {
   for (guint i = 0; i < doc->spans->len; i++)
     {
-      RawSpan *raw = &g_array_index (doc->spans, RawSpan, i);
+      GlossaRawSpan *raw = &g_array_index (doc->spans, GlossaRawSpan, i);
       GlossaSpan *span = converted->pdata[i];
 
       if (span != NULL && raw->value_source != NULL)
@@ -2343,7 +1714,7 @@ convert_value_sources (RawDoc    *doc,
  * (a typo), whatever --drop-unmapped says: name the rule and the types.
  */
 static gboolean
-fail_mapped_type (RawLink       *raw,
+fail_mapped_type (GlossaRawLink *raw,
                   const char    *type,
                   GlossaSchema  *schema,
                   GError       **error)
@@ -2352,19 +1723,19 @@ fail_mapped_type (RawLink       *raw,
 
   for (guint i = 0; i < glossa_schema_get_n_relations (schema); i++)
     g_string_append_printf (types, "%s%s", i > 0 ? ", " : "", glossa_schema_get_relation (schema, i)->name);
-  return fail (error, raw->where, _("%s: --map-link %s=%s: the schema has no link type “%s” (it has: %s)"),
-               raw->field, raw->type, type, type, types->len > 0 ? types->str : _("none"));
+  return _glossa_import_fail (error, raw->where, _("%s: --map-link %s=%s: the schema has no link type “%s” (it has: %s)"),
+                              raw->field, raw->type, type, type, types->len > 0 ? types->str : _("none"));
 }
 
 static GlossaRelation *
-convert_link (RawDoc                     *doc,
-              RawLink                    *raw,
-              GHashTable                 *by_id,
-              GHashTable                 *repeats,
-              GlossaSchema               *schema,
-              const GlossaImportOptions  *options,
-              GlossaImportReport         *report,
-              GError                    **error)
+convert_link (GlossaRawDoc              *doc,
+              GlossaRawLink             *raw,
+              GHashTable                *by_id,
+              GHashTable                *repeats,
+              GlossaSchema              *schema,
+              const GlossaImportOptions *options,
+              GlossaImportReport        *report,
+              GError                   **error)
 {
   const char *type = map_link_type (options, raw->type);
   GlossaSpan *from, *to, *kept;
@@ -2375,17 +1746,19 @@ convert_link (RawDoc                     *doc,
   if (glossa_schema_find_relation (schema, type) == NULL)
     {
       if (!options->drop_unmapped)
-        fail (error, raw->where, _("%s: “%s” is not a link type of the schema; map it with "
-                                   "--map-link %s=TYPE, or leave it out with --drop-unmapped"),
-              raw->field, raw->type, raw->type);
+        _glossa_import_fail (error, raw->where, _("%s: “%s” is not a link type of the schema; map it with "
+                                                  "--map-link %s=TYPE, or leave it out with --drop-unmapped"),
+                             raw->field, raw->type, raw->type);
       else
         report->n_links_dropped++;
       return NULL;
     }
   if ((from = converted_span (doc, by_id, raw->from, &missing)) == NULL && missing)
-    return fail (error, raw->where, _("%s: no span has the id “%s”"), raw->field, raw->from), NULL;
+    return _glossa_import_fail (error, raw->where, _("%s: no span has the id “%s”"),
+                                raw->field, raw->from), NULL;
   if ((to = converted_span (doc, by_id, raw->to, &missing)) == NULL && missing)
-    return fail (error, raw->where, _("%s: no span has the id “%s”"), raw->field, raw->to), NULL;
+    return _glossa_import_fail (error, raw->where, _("%s: no span has the id “%s”"),
+                                raw->field, raw->to), NULL;
   if (from == NULL || to == NULL)
     {
       report->n_links_dropped++;
@@ -2411,12 +1784,12 @@ compare_relations (gconstpointer a,
  * direction is a convention of the source, the pair is what it says.
  */
 static gboolean
-check_link (GlossaRelation     **relation,
-            GHashTable          *spans_by_id,
-            GlossaSchema        *schema,
-            RawLink             *raw,
-            GlossaImportReport  *report,
-            GError             **error)
+check_link (GlossaRelation    **relation,
+            GHashTable         *spans_by_id,
+            GlossaSchema       *schema,
+            GlossaRawLink      *raw,
+            GlossaImportReport *report,
+            GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GlossaRelation) reversed = NULL;
@@ -2439,13 +1812,13 @@ check_link (GlossaRelation     **relation,
  * loader checks them, repeats dropped, sorted and numbered r1, r2….
  */
 static gboolean
-convert_links (RawDoc                     *doc,
-               GlossaRecord               *record,
-               GHashTable                 *by_id,
-               GHashTable                 *repeats,
-               const GlossaImportOptions  *options,
-               GlossaImportReport         *report,
-               GError                    **error)
+convert_links (GlossaRawDoc              *doc,
+               GlossaRecord              *record,
+               GHashTable                *by_id,
+               GHashTable                *repeats,
+               const GlossaImportOptions *options,
+               GlossaImportReport        *report,
+               GError                   **error)
 {
   g_autoptr(GHashTable) spans_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2456,7 +1829,7 @@ convert_links (RawDoc                     *doc,
 
   for (guint i = 0; i < doc->links->len; i++)
     {
-      RawLink *raw = &g_array_index (doc->links, RawLink, i);
+      GlossaRawLink *raw = &g_array_index (doc->links, GlossaRawLink, i);
       g_autoptr(GError) local_error = NULL;
       g_autoptr(GlossaRelation) relation = convert_link (doc, raw, by_id, repeats, record->schema,
                                                          options, report, &local_error);
@@ -2488,7 +1861,7 @@ convert_links (RawDoc                     *doc,
 }
 
 static GlossaRecord *
-new_record (RawDoc        *doc,
+new_record (GlossaRawDoc  *doc,
             GlossaArticle *article,
             GlossaSchema  *schema)
 {
@@ -2511,7 +1884,7 @@ new_record (RawDoc        *doc,
 }
 
 static GlossaRecord *
-convert_doc (RawDoc                    *doc,
+convert_doc (GlossaRawDoc              *doc,
              GlossaSchema              *schema,
              const GlossaImportOptions *options,
              GlossaImportReport        *report,
@@ -2530,8 +1903,8 @@ convert_doc (RawDoc                    *doc,
    */
   if (g_str_has_prefix (doc->text, "\xEF\xBB\xBF"))
     {
-      fail (error, doc->where, "the text starts with a byte-order mark, which Glossa's articles drop; "
-            "remove it and shift the offsets first");
+      _glossa_import_fail (error, doc->where, "the text starts with a byte-order mark, which Glossa's articles drop; "
+                           "remove it and shift the offsets first");
       return NULL;
     }
   article = glossa_article_new_from_data (doc->text, doc->len, doc->where, error);
@@ -2542,7 +1915,7 @@ convert_doc (RawDoc                    *doc,
   map = glossa_offset_map_new (article, unit);
   for (guint i = 0; i < doc->spans->len; i++)
     {
-      RawSpan *raw = &g_array_index (doc->spans, RawSpan, i);
+      GlossaRawSpan *raw = &g_array_index (doc->spans, GlossaRawSpan, i);
       const char *label_name = map_label (options, raw->label, NULL);
       GlossaLabel label;
       GlossaSpan *span;
@@ -2582,7 +1955,7 @@ glossa_import_read (GFile                      *input,
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (raw_doc_free);
   g_autoptr(GPtrArray) records = NULL;
-  g_auto(BratConf) conf = { NULL };
+  g_auto(GlossaBratConf) conf = { NULL };
   g_autoptr(GlossaSchema) schema = NULL;
   g_autoptr(GlossaSchema) config = NULL;
   gboolean ok;
@@ -2598,7 +1971,7 @@ glossa_import_read (GFile                      *input,
       return NULL;
     }
 
-  brat_conf_init (&conf);
+  _glossa_brat_conf_init (&conf);
   switch (options->format)
     {
     case GLOSSA_IMPORT_JSONL:
@@ -2610,8 +1983,8 @@ glossa_import_read (GFile                      *input,
            (options->config == NULL || (config = read_ls_config (options->config, report, error)) != NULL);
       break;
     case GLOSSA_IMPORT_BRAT:
-      ok = read_brat (input, options, docs, report, error) &&
-           (!keeps_labels (options) || read_brat_conf (input, &conf, error));
+      ok = _glossa_import_read_brat (input, options, docs, report, error) &&
+           (!keeps_labels (options) || _glossa_import_read_brat_conf (input, &conf, error));
       break;
     default:
       g_return_val_if_reached (NULL);
@@ -2637,21 +2010,19 @@ glossa_import_read (GFile                      *input,
 
 /* Writing the corpus */
 
+/* NAME.txt and NAME.annotations.json, NAME the id made safe. */
 static gboolean
-write_record (GlossaRecord       *record,
-              const char         *folder,
+write_record (GlossaOutput       *out,
+              GlossaRecord       *record,
               GlossaOutputNames  *names,
               GPtrArray          *warnings,
-              GCancellable       *cancellable,
               GError            **error)
 {
   g_autofree char *warning = NULL;
   g_autofree char *name = glossa_output_names_add (names, record->id,
                                                    glossa_article_get_name (record->article), &warning);
-  g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", folder, name);
-  g_autofree char *ann_path = g_strdup_printf ("%s/%s%s", folder, name, GLOSSA_ANNOTATIONS_SUFFIX);
-  g_autoptr(GFile) txt = g_file_new_for_path (txt_path);
-  g_autoptr(GFile) ann = g_file_new_for_path (ann_path);
+  g_autofree char *txt = g_strconcat (name, ".txt", NULL);
+  g_autofree char *ann = g_strconcat (name, GLOSSA_ANNOTATIONS_SUFFIX, NULL);
   g_autoptr(GlossaAnnotations) annotations = glossa_annotations_new ();
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GBytes) json = NULL;
@@ -2685,9 +2056,8 @@ write_record (GlossaRecord       *record,
 
   text = g_bytes_new (glossa_article_get_text (record->article), glossa_article_get_n_bytes (record->article));
   json = glossa_format_write (annotations);
-  return glossa_output_make_parent (txt_path, error) &&
-         glossa_file_replace_atomic (txt, text, cancellable, error) &&
-         glossa_file_replace_atomic (ann, json, cancellable, error);
+  return glossa_output_write (out, txt, text, error) &&
+         glossa_output_write (out, ann, json, error);
 }
 
 /* Records of labels the built-in schema lacks carry their own schema (an
@@ -2695,24 +2065,24 @@ write_record (GlossaRecord       *record,
  * gets it as its glossa-schema.json, or it could not be read back.
  */
 static gboolean
-write_schema (GPtrArray     *records,
-              const char    *folder,
-              GCancellable  *cancellable,
+write_schema (GlossaOutput  *out,
+              GPtrArray     *records,
               GError       **error)
 {
   GlossaSchema *schema = records->len > 0 ? ((GlossaRecord *) g_ptr_array_index (records, 0))->schema : NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   if (schema == NULL || glossa_schema_is_default (schema))
     return TRUE;
-  path = g_build_filename (folder, GLOSSA_SCHEMA_FILE_NAME, NULL);
-  file = g_file_new_for_path (path);
   bytes = glossa_schema_to_bytes (schema);
-  return glossa_file_replace_atomic (file, bytes, cancellable, error);
+  return glossa_output_write (out, GLOSSA_SCHEMA_FILE_NAME, bytes, error);
 }
 
+/* The files are not flushed one by one but once, at the commit
+ * (glossa_output_write()): nothing is at @output until every file is on
+ * disk, as with a flush per file, without its cost (two fsyncs per
+ * article).
+ */
 gboolean
 glossa_import_write_corpus (GPtrArray           *records,
                             GFile               *output,
@@ -2723,6 +2093,7 @@ glossa_import_write_corpus (GPtrArray           *records,
   g_autoptr(GlossaOutput) out = NULL;
   g_autoptr(GlossaOutputNames) names = glossa_output_names_new ();
   GPtrArray *warnings = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
@@ -2739,22 +2110,15 @@ glossa_import_write_corpus (GPtrArray           *records,
     }
 
   /* On failure, freeing @out removes what was written. */
-  if (!write_schema (records, glossa_output_get_path (out), cancellable, error))
+  ok = write_schema (out, records, error);
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         write_record (out, g_ptr_array_index (records, i), names, warnings, error);
+  if (!ok)
     {
       if (error != NULL)
         glossa_output_name_error (out, *error);
       return FALSE;
     }
-  for (guint i = 0; i < records->len; i++)
-    {
-      if (!write_record (g_ptr_array_index (records, i), glossa_output_get_path (out),
-                         names, warnings, cancellable, error))
-        {
-          if (error != NULL)
-            glossa_output_name_error (out, *error);
-          return FALSE;
-        }
-    }
-
   return glossa_output_commit (out, error);
 }

@@ -13,12 +13,8 @@
 import json
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 
-GLOSSA = sys.argv[1]
-results = []
+from taptest import expect, glossa, ok, report, test
 
 # The first article's date is its header's, which brat keeps with the text.
 TEXT_1 = ("date 2021-12-29\nPutin said it was \u201ca colossal mistake\u201d on Tuesday.\n"
@@ -54,32 +50,7 @@ SOURCE = [
 
 
 def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run([GLOSSA] + list(args), capture_output=True, text=True, env=env)
-
-
-def test(function):
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            function(tmp)
-        results.append((True, function.__name__, ""))
-    except ImportError as e:
-        results.append((True, function.__name__, "SKIP %s is not installed" % e.name))
-    except AssertionError as e:
-        results.append((False, function.__name__, str(e)))
-    except Exception as e:
-        results.append((False, function.__name__, "%s: %s" % (type(e).__name__, e)))
-    return function
-
-
-def expect(condition, message=""):
-    if not condition:
-        raise AssertionError(message)
-
-
-def ok(result):
-    expect(result.returncode == 0, "exit %d: %s" % (result.returncode, result.stderr))
-    return result
+    return glossa(*args)
 
 
 def files_of(folder):
@@ -183,7 +154,7 @@ def doccano_round_trip_keeps_spans_and_links(tmp):
         expect(want["relations"] == got["relations"], (want["relations"], got["relations"]))
 
 
-@test
+@test(skip_missing=True)
 def pandas_reads_links_and_values(tmp):
     import pandas
 
@@ -439,10 +410,4 @@ def label_studio_config_usage(tmp):
     expect(not os.path.exists(out), "an output was left")
 
 
-for number, (passed, name, message) in enumerate(results, 1):
-    skip = " # " + message if passed and message.startswith("SKIP") else ""
-    print("%s %d - %s%s" % ("ok" if passed else "not ok", number, name, skip))
-    for line in message.splitlines() if not skip else []:
-        print("# " + line)
-print("1..%d" % len(results))
-sys.exit(0)
+report()

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "core-test-util.h"
 #include "glossa-corpus.h"
 #include "glossa-error.h"
 #include "glossa-natural-sort.h"
@@ -25,27 +26,6 @@ make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      if (dir != NULL)
-        g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 static void
@@ -259,7 +239,7 @@ test_folder_scan (void)
   g_assert_false (glossa_corpus_lookup (corpus, "sub/deeper/1.txt", NULL));
 
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 static void
@@ -274,7 +254,7 @@ test_folder_missing (void)
   g_assert_null (corpus);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nothing-here"));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 static void
@@ -334,7 +314,7 @@ test_folder_statuses (void)
   g_assert_null (glossa_corpus_item_get_date (item_at (corpus, 2)));
 
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 static void
@@ -386,7 +366,7 @@ test_folder_save (void)
   g_assert_finalize_object (g_steal_pointer (&document));
   g_assert_finalize_object (g_steal_pointer (&corpus));
   g_assert_finalize_object (g_steal_pointer (&reopened));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 /* JSONL */
@@ -449,7 +429,7 @@ test_jsonl_read (void)
   g_assert_cmpuint (glossa_corpus_count_status (corpus, GLOSSA_STATUS_TODO), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 /* Case 7 of issue 9: a JSONL line's values are checked where they enter,
@@ -507,7 +487,7 @@ test_jsonl_values_checked (void)
 
   g_assert_finalize_object (g_steal_pointer (&document));
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 static void
@@ -556,7 +536,7 @@ test_jsonl_document (void)
 
   g_assert_finalize_object (g_steal_pointer (&document));
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 /* What `glossa export --format jsonl` writes: statuses, spans without ids. */
@@ -593,7 +573,7 @@ test_jsonl_export_read_only (void)
 
   g_assert_finalize_object (g_steal_pointer (&document));
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 static void
@@ -693,7 +673,7 @@ test_jsonl_roundtrip (void)
   g_assert_finalize_object (g_steal_pointer (&document));
   g_assert_finalize_object (g_steal_pointer (&corpus));
   g_assert_finalize_object (g_steal_pointer (&reopened));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 /* A bad annotations line fails that document only, never silently. */
@@ -726,7 +706,7 @@ test_jsonl_bad_annotations (void)
   g_assert_nonnull (strstr (error->message, "corpus.annotations.jsonl:1: spans[0].text"));
 
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 /* Async: the list first, then the statuses in batches on this thread. */
@@ -787,7 +767,7 @@ test_async_open (void)
     g_assert_cmpstr (glossa_corpus_item_get_date (item_at (corpus, i)), ==, "2020-01-01");
 
   assert_finalize_soon (corpus);
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 static void
@@ -851,7 +831,7 @@ test_jsonl_async (void)
   g_clear_object (&saved);
   assert_finalize_soon (g_steal_pointer (&document));
   assert_finalize_soon (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 
@@ -907,7 +887,7 @@ test_folder_item_error (void)
   g_clear_object (&loaded);
   assert_finalize_soon (g_steal_pointer (&document));
   assert_finalize_soon (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 /* A line without a line break is not buffered without bound: the reader of
@@ -954,7 +934,7 @@ test_jsonl_line_limit (void)
   g_assert_true (g_str_has_prefix (warnings[0], expected));
 
   g_assert_finalize_object (g_steal_pointer (&corpus));
-  remove_tree (dir);
+  ct_remove_tree (dir);
 }
 
 int

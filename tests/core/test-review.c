@@ -328,6 +328,7 @@ test_review_source_folder (void)
   g_assert_null (glossa_review_source_get_spans (source, "other", article, &error));
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "“other”"));
+  ct_remove_tree (dir);
 }
 
 static void
@@ -361,24 +362,7 @@ test_review_source_jsonl (void)
   g_assert_null (glossa_review_source_get_spans (source, "bad", article, &error));
   g_assert_error (error, GLOSSA_ERROR, GLOSSA_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "b.jsonl:3: spans[0].text"));
-}
-
-static void
-remove_all (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_all (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  ct_remove_tree (dir);
 }
 
 /* The output is a corpus: the article lands beside where its annotations
@@ -422,7 +406,7 @@ test_review_copy_article (void)
   outside = g_build_filename (dir, "..", "escape.txt", NULL);
   g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
 
-  remove_all (dir);
+  ct_remove_tree (dir);
 }
 
 static void

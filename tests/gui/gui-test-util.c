@@ -170,8 +170,32 @@ gui_test_remove_tree (GFile *file)
   g_assert_false (g_file_equal (dir, tmp));
   g_assert_false (g_file_equal (dir, home));
 
-  delete_below (dir);
-  g_file_delete (dir, NULL, NULL);
+  /* A save still on its way (a closed window's last one, from a worker
+   * thread) may add a file once the folder was emptied: empty it again.
+   */
+  for (guint i = 0; i < 40; i++)
+    {
+      delete_below (dir);
+      if (g_file_delete (dir, NULL, NULL) ||
+          g_file_query_file_type (dir, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+        return;
+      gui_test_iterate (50);
+    }
+}
+
+/* The folder at @path and everything below it, as gui_test_remove_tree()
+ * does; anything else at @path (a file, a link) is removed alone, and
+ * nothing at all is no error.
+ */
+void
+gui_test_remove_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+    gui_test_remove_tree (file);
+  else
+    g_unlink (path);
 }
 
 static gboolean
@@ -318,4 +342,64 @@ gui_test_select (GlossaWindow *window,
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
   gtk_text_buffer_select_range (buffer, &e, &s);
+}
+
+/* The language the tests run in, for screenshot names: LANGUAGE's, or "en". */
+const char *
+gui_test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && language[0] != '\0' ? language : "en";
+}
+
+/* Where a screenshot of @widget goes: "STEM-WIDTH-light|dark-LANGUAGE.png"
+ * at the root of the build folder.
+ */
+char *
+gui_test_screenshot_path (GtkWidget  *widget,
+                          const char *stem)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autofree char *name = g_strdup_printf ("%s-%d-%s-%s.png", stem, gtk_widget_get_width (widget),
+                                           dark ? "dark" : "light", gui_test_language ());
+
+  return g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
+}
+
+/* Renders @widget (a window) as it is drawn now into the PNG file @path. */
+void
+gui_test_save_png (GtkWidget  *widget,
+                   const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+/* The message dialog shown now, if any (the window's questions). */
+AdwMessageDialog *
+gui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
 }

@@ -32,5 +32,12 @@ void               gui_test_select           (GlossaWindow  *window,
                                               gint64         start,
                                               gint64         end);
 void               gui_test_remove_tree      (GFile         *file);
+void               gui_test_remove_path      (const char    *path);
+const char        *gui_test_language         (void);
+char              *gui_test_screenshot_path  (GtkWidget     *widget,
+                                              const char    *stem);
+void               gui_test_save_png         (GtkWidget     *widget,
+                                              const char    *path);
+AdwMessageDialog  *gui_test_find_message_dialog (void);
 
 G_END_DECLS

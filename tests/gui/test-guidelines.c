@@ -32,40 +32,15 @@ static const char guidelines_text[] =
   "\n"
   "> a CLAIM in a quote\n";
 
-static const char *
-language (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang != NULL && lang[0] != '\0' ? lang : "en";
-}
-
 static void
 save_screenshot (GlossaWindow *window)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height;
-  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
 
   /* A frame is drawn after the last change, so that there is one to take. */
   gui_test_iterate (300);
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  name = g_strdup_printf ("guidelines-%d-%s-%s.png", width, dark ? "dark" : "light", language ());
-  path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  path = gui_test_screenshot_path (GTK_WIDGET (window), "guidelines");
+  gui_test_save_png (GTK_WIDGET (window), path);
 }
 
 static gboolean

@@ -129,25 +129,10 @@ static void
 save_screenshot (GtkWidget  *window,
                  const char *what)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  const char *language = g_getenv ("LANGUAGE");
-  g_autofree char *name = g_strdup_printf ("overview-%s-%d-%s-%s.png", what, width, dark ? "dark" : "light",
-                                           language != NULL && language[0] != '\0' ? language : "en");
-  g_autofree char *path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
+  g_autofree char *stem = g_strdup_printf ("overview-%s", what);
+  g_autofree char *path = gui_test_screenshot_path (window, stem);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  gui_test_save_png (window, path);
 }
 
 /* The status chart: the first drawing area in the page. */

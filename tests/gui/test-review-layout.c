@@ -50,24 +50,6 @@ annotate (const char  *dir,
   g_assert_no_error (error);
 }
 
-static void
-remove_all (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_all (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 has_document (gpointer data)
 {
@@ -95,25 +77,10 @@ static void
 save_screenshot (GlossaWindow *window,
                  const char   *what)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  const char *lang = g_getenv ("LANGUAGE");
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_autofree char *name = g_strdup_printf ("layout-%s-%d-%s-%s.png", what, width,
-                                           adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                             ? "dark" : "light",
-                                           lang != NULL && lang[0] != '\0' ? lang : "en");
-  g_autofree char *path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
+  g_autofree char *stem = g_strdup_printf ("layout-%s", what);
+  g_autofree char *path = gui_test_screenshot_path (GTK_WIDGET (window), stem);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  gui_test_save_png (GTK_WIDGET (window), path);
 }
 
 /* The wrapped label below @widget that names side A. */
@@ -197,7 +164,7 @@ test_widths (gconstpointer data)
       check_at (a_article, other, output, i == 0 ? 700 : 1400);
     }
   gui_test_set_dark (FALSE);
-  remove_all (dir);
+  gui_test_remove_path (dir);
 }
 
 /* Nine annotators at 700 px: every side's line is there, the Keep
@@ -253,7 +220,7 @@ test_nine_sides (void)
   g_assert_true (is_reviewing (&shown));
   save_screenshot (window, "review-nine");
   gui_test_close_window (window);
-  remove_all (dir);
+  gui_test_remove_path (dir);
 }
 
 int

@@ -86,30 +86,11 @@ fixture_set_up (Fixture       *f,
   annotate (f->other, 32, 42);
 }
 
-/* Everything below @path, folders included (the outputs have some). */
-static void
-remove_all (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_all (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_all (f->dir);
+  gui_test_remove_path (f->dir);
   g_free (f->dir);
   g_free (f->corpus);
   g_free (f->other);

@@ -224,16 +224,7 @@ test_activate_opens_match (Fixture       *f,
 static GtkWidget *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
+  return GTK_WIDGET (gui_test_find_message_dialog ());
 }
 
 static gboolean
@@ -547,23 +538,12 @@ static void
 save_shot (GtkWidget  *widget,
            const char *what)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autofree char *name = g_strdup_printf ("search-%s-%d-%s.png", what, width, dark ? "dark" : "light");
+  g_autofree char *name = g_strdup_printf ("search-%s-%d-%s.png", what, gtk_widget_get_width (widget),
+                                           dark ? "dark" : "light");
   g_autofree char *path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  gui_test_save_png (widget, path);
 }
 
 static gboolean

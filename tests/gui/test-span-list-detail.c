@@ -23,39 +23,16 @@
 
 #define NOTE "Said at the press conference, not in the statement; check the video."
 
-static const char *
-language (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang != NULL && lang[0] != '\0' ? lang : "en";
-}
-
 static void
 save_screenshot (GlossaWindow *window,
                  const char   *what)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  g_autofree char *name = NULL;
+  g_autofree char *stem = g_strdup_printf ("span-detail-%s", what);
   g_autofree char *path = NULL;
-  int width, height;
 
   gui_test_iterate (300);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  name = g_strdup_printf ("span-detail-%s-%d-%s-%s.png", what, width, dark ? "dark" : "light", language ());
-  path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  path = gui_test_screenshot_path (GTK_WIDGET (window), stem);
+  gui_test_save_png (GTK_WIDGET (window), path);
 }
 
 /* An article with a quote of exactly 600 characters, no two words alike,

@@ -36,36 +36,14 @@ min_width (GtkWidget *widget)
   return minimum;
 }
 
-static const char *
-language (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang != NULL && lang[0] != '\0' ? lang : "en";
-}
-
 static void
 save_screenshot (GlossaWindow *window,
                  const char   *what)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_autofree char *name = g_strdup_printf ("layout-%s-%d-%s-%s.png", what, width,
-                                           dark ? "dark" : "light", language ());
-  g_autofree char *path = g_build_filename (GLOSSA_BUILD_ROOT, name, NULL);
+  g_autofree char *stem = g_strdup_printf ("layout-%s", what);
+  g_autofree char *path = gui_test_screenshot_path (GTK_WIDGET (window), stem);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  gui_test_save_png (GTK_WIDGET (window), path);
 }
 
 typedef struct
