@@ -148,7 +148,7 @@ normalize_span (GlossaArticle    *article,
   /* The file must load again: a value is written only if it is well-formed. */
   if (!glossa_timex_check (value, NULL))
     {
-      *reason = _("the normaliser gave no well-formed value");
+      *reason = _("the normalizer gave no well-formed value");
       return NULL;
     }
   return g_steal_pointer (&value);
