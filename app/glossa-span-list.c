@@ -216,14 +216,23 @@ glossa_span_list_update_counts (GlossaSpanList *self)
 static void
 on_document_changed (GlossaSpanList *self)
 {
-  gboolean reload = self->batch_reload;
+  gboolean reload = self->batch_reload && self->reload_source == 0;
+  GlossaSpanItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *selected_id = NULL;
 
   self->n_batch_edits = 0;
   self->batch_reload = FALSE;
-  if (reload && self->reload_source == 0)
-    glossa_span_list_reload (self);
-  else
-    glossa_span_list_update_counts (self);
+  if (!reload)
+    {
+      glossa_span_list_update_counts (self);
+      return;
+    }
+  /* The new items are new rows: the selected span's is selected again. */
+  if (selected != NULL)
+    selected_id = g_strdup (glossa_span_item_get_span (selected)->id);
+  glossa_span_list_reload (self);
+  if (selected_id != NULL)
+    glossa_span_list_select_span (self, selected_id);
 }
 
 void
