@@ -22,8 +22,10 @@
  * answer fails. Exits 1 when the median time until all are drawn exceeds
  * 1 s (the budget holds on a quiet machine: the machine's load is part of
  * the figure), 77 (skip) without a display. With GLOSSA_BENCH_ACCEPT_ALL
- * set, also times Shift+Return on a date: every date suggested accepted,
- * as one step.
+ * set, also times Shift+Return on a date (every date suggested accepted,
+ * as one step), Tag All of a common word, and the undo of each: the
+ * action, the next frame painted (against the time to open the article in
+ * the same run), GTK's idle work after it, CPU and the longest stall.
  */
 
 #include "config.h"
