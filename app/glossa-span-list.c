@@ -52,6 +52,11 @@ struct _GlossaSpanList
    * redraw priority would wait for as long as the cursor blinks.
    */
   guint               reload_source;
+  /* Edits of a batch seen so far, and whether the list stopped following
+   * them one by one to be reloaded once on "changed" (see in_batch()).
+   */
+  guint               n_batch_edits;
+  gboolean            batch_reload;
 
   /* The links by span (glossa_span_list_update_links()): outgoing, id →
    * GPtrArray of GlossaRelation; incoming, id → the number of links.
@@ -126,13 +131,31 @@ glossa_span_list_find (GlossaSpanList *self,
   return find_in_model (G_LIST_MODEL (self->store), span);
 }
 
+/* Past a few edits of one batch (accepting every date, undoing it) the
+ * list stops inserting items one by one, each a change GTK's list models
+ * and view take in on their own, and is reloaded in one splice once the
+ * document says it changed.
+ */
+#define BATCH_EDITS_ONE_BY_ONE 64
+
+static gboolean
+in_batch (GlossaSpanList *self)
+{
+  if (self->batch_reload)
+    return TRUE;
+  if (!glossa_document_in_batch (self->document))
+    return FALSE;
+  self->batch_reload = ++self->n_batch_edits > BATCH_EDITS_ONE_BY_ONE;
+  return self->batch_reload;
+}
+
 static void
 on_span_added (GlossaSpanList *self,
                GlossaSpan     *span)
 {
   g_autoptr(GlossaSpanItem) item = NULL;
 
-  if (self->reload_source != 0)
+  if (self->reload_source != 0 || in_batch (self))
     return;
 
   item = glossa_span_item_new (span);
@@ -147,7 +170,7 @@ on_span_removed (GlossaSpanList *self,
 {
   guint position;
 
-  if (self->reload_source != 0)
+  if (self->reload_source != 0 || in_batch (self))
     return;
 
   position = glossa_span_list_find (self, span);
@@ -185,6 +208,31 @@ glossa_span_list_update_counts (GlossaSpanList *self)
                                     g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "list" : "empty");
   if (self->links_source == 0)
     self->links_source = g_timeout_add (LINKS_DELAY_MS, links_cb, self);
+}
+
+/* The end of a batch (or any edit): a list that stopped following the
+ * batch's edits is reloaded.
+ */
+static void
+on_document_changed (GlossaSpanList *self)
+{
+  gboolean reload = self->batch_reload && self->reload_source == 0;
+  GlossaSpanItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *selected_id = NULL;
+
+  self->n_batch_edits = 0;
+  self->batch_reload = FALSE;
+  if (!reload)
+    {
+      glossa_span_list_update_counts (self);
+      return;
+    }
+  /* The new items are new rows: the selected span's is selected again. */
+  if (selected != NULL)
+    selected_id = g_strdup (glossa_span_item_get_span (selected)->id);
+  glossa_span_list_reload (self);
+  if (selected_id != NULL)
+    glossa_span_list_select_span (self, selected_id);
 }
 
 void
@@ -289,6 +337,8 @@ glossa_span_list_set_document (GlossaSpanList *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
+  self->n_batch_edits = 0;
+  self->batch_reload = FALSE;
   g_list_store_remove_all (self->store);
   glossa_span_list_set_labels (self, document ? glossa_document_get_schema (document) : NULL);
   glossa_span_list_update_counts (self);
@@ -669,7 +719,7 @@ glossa_span_list_init (GlossaSpanList *self)
   g_signal_group_connect_swapped (self->document_signals, "span-removed",
                                   G_CALLBACK (on_span_removed), self);
   g_signal_group_connect_swapped (self->document_signals, "changed",
-                                  G_CALLBACK (glossa_span_list_update_counts), self);
+                                  G_CALLBACK (on_document_changed), self);
   self->count_labels = g_ptr_array_new ();
   glossa_span_list_set_labels (self, NULL);
   glossa_span_list_update_counts (self);

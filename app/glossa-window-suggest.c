@@ -82,6 +82,11 @@ struct _GlossaWindowSuggest
    * withdrawn when their name is no longer learned.
    */
   GHashTable     *live;
+  /* Spans added or removed in a batch (a Tag All, an undo of thousands),
+   * looked at together when it ends: see on_batch_changed().
+   */
+  GPtrArray      *batch_added;
+  GPtrArray      *batch_removed;
 };
 
 /* A text the corpus tags with a label, and how often. */
@@ -1187,7 +1192,8 @@ accept_label_action (GtkWidget  *widget,
     return;
   index = state->current;
   label = g_strdup (suggestion_at (state, index)->label);
-  glossa_document_begin_group (self->document, _("Accept Suggestions"));
+  /* A batch: the window's views take in thousands of spans once. */
+  glossa_document_begin_batch (self->document, _("Accept Suggestions"));
   for (guint i = 0; i < state->suggestions->len; i++)
     {
       if (state->fate->data[i] != SHOWN || !g_str_equal (suggestion_at (state, i)->label, label))
@@ -1197,7 +1203,7 @@ accept_label_action (GtkWidget  *widget,
       else
         n_failed++;
     }
-  glossa_document_end_group (self->document);
+  glossa_document_end_batch (self->document);
   after_decision (self, index);
   message = n_failed == 0 ? g_strdup_printf (ngettext ("%u suggestion accepted", "%u suggestions accepted", n_accepted), n_accepted)
                           : g_strdup_printf (ngettext ("%u suggestion accepted, %u not allowed here",
@@ -1280,6 +1286,127 @@ on_document_changed (GlossaWindow *self)
     update_view (self);
 }
 
+/* Each span of a batch would scan the suggestions before it: 9,000 spans
+ * of a Tag All times 58,000 suggestions. They are kept for its end.
+ */
+static gboolean
+defer_to_batch_end (GlossaDocument  *document,
+                    GPtrArray      **pending,
+                    GlossaSpan      *span)
+{
+  if (!glossa_document_in_batch (document))
+    return FALSE;
+  if (*pending == NULL)
+    *pending = g_ptr_array_new_with_free_func ((GDestroyNotify) glossa_span_unref);
+  g_ptr_array_add (*pending, glossa_span_ref (span));
+  return TRUE;
+}
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  const GlossaSpan *x = *(GlossaSpan * const *) a, *y = *(GlossaSpan * const *) b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Whether a span of @spans (sorted by start, none longer than
+ * @longest) has @label and overlaps @start–@end.
+ */
+static gboolean
+pending_overlaps (GPtrArray   *spans,
+                  gint64       longest,
+                  gint64       start,
+                  gint64       end,
+                  GlossaLabel  label)
+{
+  guint lo = 0, hi = spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((GlossaSpan *) g_ptr_array_index (spans, mid))->start < start - longest)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->start >= end)
+        break;
+      if (span->end > start && span->label == label)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+sort_pending (GPtrArray *spans)
+{
+  gint64 longest = 0;
+
+  g_ptr_array_sort (spans, compare_starts);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossaSpan *span = g_ptr_array_index (spans, i);
+
+      longest = MAX (longest, span->end - span->start);
+    }
+  return longest;
+}
+
+static gboolean label_overlaps (GlossaDocument *document,
+                                gint64          start,
+                                gint64          end,
+                                GlossaLabel     label);
+
+/* The end of a batch: what on_span_added() and on_span_removed() would
+ * have done for each of its spans, in one pass over the suggestions.
+ */
+static void
+on_batch_changed (GlossaWindow *self)
+{
+  GlossaWindowSuggest *state = self->suggest_state;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  gint64 added_longest, removed_longest;
+  gboolean changed = FALSE;
+
+  if (state == NULL || glossa_document_in_batch (self->document))
+    return;
+  added = g_steal_pointer (&state->batch_added);
+  removed = g_steal_pointer (&state->batch_removed);
+  if ((added == NULL && removed == NULL) || state->suggestions == NULL || state->document != self->document)
+    return;
+  added_longest = added != NULL ? sort_pending (added) : 0;
+  removed_longest = removed != NULL ? sort_pending (removed) : 0;
+  for (guint i = 0; i < state->suggestions->len; i++)
+    {
+      GlossaSuggestion *s = suggestion_at (state, i);
+      GlossaLabel label = g_quark_from_string (s->label);
+
+      if (added != NULL && state->fate->data[i] == SHOWN &&
+          pending_overlaps (added, added_longest, s->start, s->end, label))
+        {
+          state->fate->data[i] = COVERED;
+          changed = TRUE;
+        }
+      else if (removed != NULL && state->fate->data[i] == COVERED &&
+               pending_overlaps (removed, removed_longest, s->start, s->end, label) &&
+               !label_overlaps (self->document, s->start, s->end, label))
+        {
+          state->fate->data[i] = SHOWN;
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    update_view (self);
+}
+
 /* A span tagged by hand beats the suggestions of its label it overlaps,
  * as it would have had it been there when they were made.
  */
@@ -1292,6 +1419,8 @@ on_span_added (GlossaWindow *self,
   gboolean covered = FALSE;
 
   if (state == NULL || state->suggestions == NULL || state->document != self->document || state->accepting)
+    return;
+  if (defer_to_batch_end (self->document, &state->batch_added, span))
     return;
   for (guint i = 0; i < state->suggestions->len; i++)
     {
@@ -1351,6 +1480,8 @@ on_span_removed (GlossaWindow *self,
   gboolean again = FALSE;
 
   if (state == NULL || state->suggestions == NULL || state->document != self->document || state->accepting)
+    return;
+  if (defer_to_batch_end (self->document, &state->batch_removed, span))
     return;
   for (guint i = 0; i < state->suggestions->len; i++)
     {
@@ -2019,6 +2150,7 @@ _glossa_window_suggest_init (GlossaWindow *self)
   g_signal_group_connect_swapped (self->document_signals, "span-added", G_CALLBACK (on_span_learned), self);
   g_signal_group_connect_swapped (self->document_signals, "span-removed", G_CALLBACK (on_span_unlearned), self);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_rejections_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_batch_changed), self);
   g_signal_connect_object (self->view, "offset-clicked", G_CALLBACK (on_offset_clicked), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
@@ -2058,6 +2190,8 @@ _glossa_window_suggest_dispose (GlossaWindow *self)
   g_clear_handle_id (&state->learn_source, g_source_remove);
   g_clear_pointer (&state->learned, g_hash_table_unref);
   g_clear_pointer (&state->learn_pending, g_hash_table_unref);
+  g_clear_pointer (&state->batch_added, g_ptr_array_unref);
+  g_clear_pointer (&state->batch_removed, g_ptr_array_unref);
   g_clear_handle_id (&state->popup_source, g_source_remove);
   g_clear_pointer (&state->popover, gtk_widget_unparent);
   g_clear_pointer (&self->suggest_state, g_free);

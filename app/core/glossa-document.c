@@ -52,6 +52,13 @@ struct _GlossaDocument
 
   guint              read_only : 1;
   guint              mark_added : 1;  /* an adjudicated set: see set_mark_added() */
+
+  /* Inside a batch (see begin_batch()) "changed" and notify::n-spans wait
+   * for its end: listeners redo their work once, not once a span.
+   */
+  guint              batch_depth;
+  guint              held_changed : 1;
+  guint              held_n_spans : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossaDocument, glossa_document, G_TYPE_OBJECT)
@@ -117,10 +124,28 @@ set_modified (GlossaDocument *self,
 }
 
 static void
+emit_changed (GlossaDocument *self)
+{
+  if (self->batch_depth > 0)
+    self->held_changed = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 mark_changed (GlossaDocument *self)
 {
   set_modified (self, self->serial + 1);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
+}
+
+static void
+notify_n_spans (GlossaDocument *self)
+{
+  if (self->batch_depth > 0)
+    self->held_n_spans = TRUE;
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
 }
 
 /* The number of an id "s12" (spans) or "r12" (links, @prefix 'r'); 0 for
@@ -188,7 +213,7 @@ insert_span (GlossaDocument *self,
   self->next_id = MAX (self->next_id, id_number (span->id) + 1);
 
   g_signal_emit (self, signals[SPAN_ADDED], 0, span);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
+  notify_n_spans (self);
 }
 
 static void
@@ -206,7 +231,7 @@ delete_span (GlossaDocument *self,
   glossa_label_counts_add (&self->label_counts, span->label, -1);
 
   g_signal_emit (self, signals[SPAN_REMOVED], 0, held);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
+  notify_n_spans (self);
 }
 
 static int
@@ -1552,7 +1577,64 @@ glossa_document_end_group (GlossaDocument *self)
   /* Only now can the group be undone: views that enable Undo on "changed"
    * saw every edit inside it while it could not.
    */
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
+}
+
+/**
+ * glossa_document_begin_batch:
+ *
+ * Opens an undo group (see begin_group()) whose "changed" signal and
+ * notify::n-spans are held until glossa_document_end_batch(): accepting
+ * 12,801 dates emitted both 12,801 times, and each listener redid its
+ * work (counts, tags, the list) as often. "span-added" and "span-removed"
+ * still come one by one; listeners that would pay for each may ask
+ * glossa_document_in_batch() and catch up on "changed".
+ */
+void
+glossa_document_begin_batch (GlossaDocument *self,
+                             const char     *description)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  self->batch_depth++;
+  glossa_undo_stack_begin_group (self->undo, description);
+}
+
+static void
+release_held (GlossaDocument *self)
+{
+  if (self->batch_depth > 0)
+    return;
+  if (self->held_n_spans)
+    {
+      self->held_n_spans = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
+    }
+  if (self->held_changed)
+    {
+      self->held_changed = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+void
+glossa_document_end_batch (GlossaDocument *self)
+{
+  g_return_if_fail (GLOSSA_IS_DOCUMENT (self));
+  g_return_if_fail (self->batch_depth > 0);
+  glossa_undo_stack_end_group (self->undo);
+  self->batch_depth--;
+  self->held_changed = TRUE;
+  release_held (self);
+}
+
+/* Whether the edits signalled now are part of a batch or of an undo or a
+ * redo: "changed" comes once at its end.
+ */
+gboolean
+glossa_document_in_batch (GlossaDocument *self)
+{
+  g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
+  return self->batch_depth > 0;
 }
 
 gboolean
@@ -1603,25 +1685,38 @@ apply_change (GlossaSpan *remove,
 gboolean
 glossa_document_undo (GlossaDocument *self)
 {
+  gboolean done;
+
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
 
-  if (self->read_only || !glossa_undo_stack_undo_full (self->undo, apply_change,
-                                                       apply_relation_change, self))
+  if (self->read_only)
     return FALSE;
-  mark_changed (self);
-  return TRUE;
+  /* A step may be a batch of thousands: undone as one. */
+  self->batch_depth++;
+  done = glossa_undo_stack_undo_full (self->undo, apply_change, apply_relation_change, self);
+  self->batch_depth--;
+  release_held (self);
+  if (done)
+    mark_changed (self);
+  return done;
 }
 
 gboolean
 glossa_document_redo (GlossaDocument *self)
 {
+  gboolean done;
+
   g_return_val_if_fail (GLOSSA_IS_DOCUMENT (self), FALSE);
 
-  if (self->read_only || !glossa_undo_stack_redo_full (self->undo, apply_change,
-                                                       apply_relation_change, self))
+  if (self->read_only)
     return FALSE;
-  after_edit (self);
-  return TRUE;
+  self->batch_depth++;
+  done = glossa_undo_stack_redo_full (self->undo, apply_change, apply_relation_change, self);
+  self->batch_depth--;
+  release_held (self);
+  if (done)
+    after_edit (self);
+  return done;
 }
 
 /* Saving */

@@ -115,6 +115,10 @@ GlossaSpan     *glossa_document_update_span      (GlossaDocument  *self,
 void            glossa_document_begin_group      (GlossaDocument  *self,
                                                   const char      *description);
 void            glossa_document_end_group        (GlossaDocument  *self);
+void            glossa_document_begin_batch      (GlossaDocument  *self,
+                                                  const char      *description);
+void            glossa_document_end_batch        (GlossaDocument  *self);
+gboolean        glossa_document_in_batch         (GlossaDocument  *self);
 gboolean        glossa_document_can_undo         (GlossaDocument  *self);
 gboolean        glossa_document_can_redo         (GlossaDocument  *self);
 gboolean        glossa_document_undo             (GlossaDocument  *self);

@@ -1769,13 +1769,13 @@ glossa_search_tag_document (GlossaSearch          *self,
 
   /* Translators: the undo step of tagging every match of a search. */
   description = g_strdup_printf (_("Tag All as %s"), glossa_label_to_string (label));
-  glossa_document_begin_group (document, description);
+  glossa_document_begin_batch (document, description);
   for (guint i = 0; i < todo->len && ok; i++)
     {
       const GlossaSearchMatch *match = &g_array_index (todo, GlossaSearchMatch, i);
       ok = glossa_document_add_span (document, match->start, match->end, label, error) != NULL;
     }
-  glossa_document_end_group (document);
+  glossa_document_end_batch (document);
   return ok;
 }
 

@@ -22,8 +22,10 @@
  * answer fails. Exits 1 when the median time until all are drawn exceeds
  * 1 s (the budget holds on a quiet machine: the machine's load is part of
  * the figure), 77 (skip) without a display. With GLOSSA_BENCH_ACCEPT_ALL
- * set, also times Shift+Return on a date: every date suggested accepted,
- * as one step.
+ * set, also times Shift+Return on a date (every date suggested accepted,
+ * as one step), Tag All of a common word, and the undo of each: the
+ * action, the next frame painted (against the time to open the article in
+ * the same run), GTK's idle work after it, CPU and the longest stall.
  */
 
 #include "config.h"
@@ -36,6 +38,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "glossa-search.h"
 #include "glossa-suggest.h"
 #include "glossa-window-private.h"
 
@@ -264,13 +267,9 @@ measure (GlossaWindow *window,
 /* Shift+Return on a date: every date suggested accepted in one step; the
  * ms it takes, with the window's own work for the spans (list, tags).
  */
-static double
-accept_all_dates (GlossaWindow *window,
-                  guint        *n_accepted,
-                  double       *action_ms)
+static void
+make_date_current (GlossaWindow *window)
 {
-  GlossaDocument *document = glossa_window_get_document (window);
-  gint64 start;
   int current = -1;
 
   for (guint i = 0; i < 50; i++)
@@ -282,6 +281,18 @@ accept_all_dates (GlossaWindow *window,
       if (current >= 0 && g_array_index (marks, GlossaArticleViewSuggestion, current).label == GLOSSA_LABEL_DATE)
         break;
     }
+  g_assert_cmpint (current, >=, 0);
+}
+
+static double
+accept_all_dates (GlossaWindow *window,
+                  guint        *n_accepted,
+                  double       *action_ms)
+{
+  GlossaDocument *document = glossa_window_get_document (window);
+  gint64 start;
+
+  make_date_current (window);
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-label-suggestions", NULL);
   *action_ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -289,6 +300,133 @@ accept_all_dates (GlossaWindow *window,
     ;
   *n_accepted = glossa_document_count_label (document, GLOSSA_LABEL_DATE);
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* What one bulk edit cost: wall and CPU time until the next frame was
+ * painted, and the main loop's longest stall meanwhile (the edit itself
+ * runs on the main loop, so it counts as one).
+ */
+typedef struct
+{
+  double painted;
+  double wall;
+  double action;
+  double cpu;
+  double stall;
+} Step;
+
+typedef void (*StepFunc) (GlossaWindow *window, gpointer data);
+
+static void
+timed_step (GlossaWindow *window,
+            StepFunc      func,
+            gpointer      data,
+            Step         *step)
+{
+  Ticker ticker = { 0 };
+  double cpu = cpu_ms (TRUE);
+  gint64 start = g_get_monotonic_time ();
+  guint source = g_timeout_add_full (G_PRIORITY_HIGH, 5, tick, &ticker, NULL);
+
+  ticker.last = start;
+  func (window, data);
+  step->action = (g_get_monotonic_time () - start) / 1000.0;
+  ticker.longest = MAX (ticker.longest, g_get_monotonic_time () - ticker.last);
+  ticker.last = g_get_monotonic_time ();
+  wait_painted (window);
+  step->painted = (g_get_monotonic_time () - start) / 1000.0;
+  /* GTK lays out the lines whose tags changed in idles of its own. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  wait_painted (window);
+  step->wall = (g_get_monotonic_time () - start) / 1000.0;
+  step->cpu = cpu_ms (TRUE) - cpu;
+  g_source_remove (source);
+  step->stall = ticker.longest / 1000.0;
+}
+
+static void
+press_accept_all (GlossaWindow *window,
+                  gpointer      data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-label-suggestions", NULL);
+}
+
+static void
+press_undo (GlossaWindow *window,
+            gpointer      data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+}
+
+/* What the search bar's Tag All does with its search. */
+static void
+tag_all_word (GlossaWindow *window,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossaSearch) search = glossa_search_new (data, GLOSSA_SEARCH_WHOLE_WORD, &error);
+  GlossaSearchTagCounts counts;
+
+  g_assert_no_error (error);
+  g_assert_true (glossa_search_tag_document (search, glossa_window_get_document (window), GLOSSA_LABEL_ACTOR,
+                                             TRUE, &counts, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+print_step (const char *what,
+            const Step *step,
+            double      open_ms,
+            guint       n_spans)
+{
+  double load[3] = { 0 };
+
+  g_assert_cmpint (getloadavg (load, 3), >=, 1);
+  printf ("# %s: the action %.0f ms, the next frame painted after %.0f ms (%.2fx opening the article, "
+          "%.0f ms), all GTK's work done after %.0f ms, CPU %.0f ms, longest main-loop stall %.0f ms, "
+          "%u spans after it, load %.2f\n",
+          what, step->action, step->painted, step->painted / open_ms, open_ms, step->wall, step->cpu,
+          step->stall, n_spans, load[0]);
+}
+
+/* Shift+Return on a date and Ctrl+Z, then Tag All of a common word and
+ * Ctrl+Z, each timed until painted, against the time to open the article
+ * in the same run.
+ */
+static void
+measure_bulk (GlossaWindow *window,
+              GFile        *file)
+{
+  GlossaDocument *document;
+  Run run = { 0 };
+  Step step;
+  guint n_dates, before;
+  double action_ms;
+
+  glossa_window_set_document (window, NULL);
+  run_once (window, file, &run);
+  document = glossa_window_get_document (window);
+  before = glossa_document_get_n_spans (document);
+  /* Only to make the date suggestion current. */
+  accept_all_dates (window, &n_dates, &action_ms);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_painted (window);
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, before);
+
+  make_date_current (window);
+  timed_step (window, press_accept_all, NULL, &step);
+  print_step ("Shift+Return on a date", &step, run.all, glossa_document_get_n_spans (document));
+  g_assert_cmpuint (glossa_document_count_label (document, GLOSSA_LABEL_DATE), ==, n_dates);
+  timed_step (window, press_undo, NULL, &step);
+  print_step ("Ctrl+Z of it", &step, run.all, glossa_document_get_n_spans (document));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, before);
+
+  timed_step (window, tag_all_word, (gpointer) "said", &step);
+  print_step ("Tag All of “said”", &step, run.all, glossa_document_get_n_spans (document));
+  timed_step (window, press_undo, NULL, &step);
+  print_step ("Ctrl+Z of it", &step, run.all, glossa_document_get_n_spans (document));
+  g_assert_cmpuint (glossa_document_get_n_spans (document), ==, before);
 }
 
 /* As many as the window must show: what the suggesters find in @file's
@@ -407,6 +545,8 @@ main (int    argc,
       sample_all = measure (window, sample_what, sample_file, expected_count (sample_file), runs);
     }
 
+  if (all >= 0 && g_getenv ("GLOSSA_BENCH_ACCEPT_ALL") != NULL)
+    measure_bulk (window, file);
   if (all >= 0 && g_getenv ("GLOSSA_BENCH_ACCEPT_ALL") != NULL)
     {
       guint n_accepted;
