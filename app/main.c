@@ -60,8 +60,11 @@ window_program (const char *dir)
       g_str_has_suffix (dir, bindir))
     {
       g_autofree char *prefix = g_strndup (dir, strlen (dir) - strlen (bindir));
+      g_autofree char *beside = g_build_filename (prefix, LIBEXECDIR_IN_PREFIX, "glossa-window", NULL);
 
-      return g_build_filename (prefix, LIBEXECDIR_IN_PREFIX, "glossa-window", NULL);
+      /* A lone copy of glossa (in ~/bin, say) still finds the installed one. */
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
     }
 
   return g_build_filename (LIBEXECDIR, "glossa-window", NULL);

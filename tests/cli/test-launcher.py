@@ -12,6 +12,8 @@
 
 import os
 import re
+import shutil
+import subprocess
 
 import taptest
 from taptest import expect, glossa, report, test
@@ -71,6 +73,39 @@ def a_chart_is_drawn_by_the_window_program(tmp):
     code, out, libs = loaded("stats", SAMPLES)
     expect(code == 0, out)
     expect(not has(libs, "libcairo.so"), "stats without a chart loaded cairo")
+
+
+@test
+def an_installed_glossa_starts_the_window_program_of_its_prefix(tmp):
+    # A copy in PREFIX/bin runs PREFIX/libexec/glossa-window (as a tree
+    # installed with DESTDIR does) in the same process, with the same
+    # arguments; without it, it says which program it could not start.
+    bindir = os.path.join(tmp, "bin")
+    libexec = os.path.join(tmp, "libexec")
+    os.makedirs(bindir)
+    os.makedirs(libexec)
+    copy = os.path.join(bindir, "glossa")
+    shutil.copy2(taptest.GLOSSA, copy)
+    args = [copy, "--new-window", "a b.txt", "", "ü"]
+    # (Unless Glossa is installed here: the copy then falls back to it.)
+    if not any(os.path.exists(d + "/glossa-window") for d in ("/usr/local/libexec", "/usr/libexec")):
+        result = subprocess.run(args, capture_output=True, text=True,
+                                env=dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C"))
+        expect(result.returncode == 1, result)
+        expect("glossa: cannot start the window program " in result.stderr and
+               "glossa-window: No such file or directory" in result.stderr, result.stderr)
+
+    window = os.path.join(libexec, "glossa-window")
+    with open(window, "w") as f:
+        f.write('#!/bin/sh\nprintf "%s\\n" "$$" "$0" "$@"\n')
+    os.chmod(window, 0o755)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    out, _ = proc.communicate(timeout=60)
+    expect(proc.returncode == 0, out)
+    expect(out.split("\n")[:-1] == [str(proc.pid), window] + args[1:], (proc.pid, out))
+    # Commands stay in glossa.
+    result = subprocess.run([copy, "schema", "--help"], capture_output=True, text=True)
+    expect(result.returncode == 0 and "schema" in result.stdout and str(proc.pid) not in result.stdout, result)
 
 
 report()
