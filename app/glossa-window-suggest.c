@@ -141,15 +141,7 @@ job_free (Job *job)
   g_free (job);
 }
 
-static char *
-rejection_key (gint64      start,
-               gint64      end,
-               const char *label)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s", start, end, label);
-}
-
-/* The same in @key, reused: no allocation per suggestion. */
+/* glossa_suggestion_key()'s key, written in @key: no allocation per suggestion. */
 static const char *
 rejection_key_in (GString    *key,
                   gint64      start,
@@ -166,34 +158,7 @@ rejection_key_in (GString    *key,
 static GHashTable *
 read_rejected (GlossaDocument *document)
 {
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonNode *node = glossa_document_get_extra_member (document, REJECTED_MEMBER);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return keys;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *entry;
-      JsonNode *start, *end, *label;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      entry = json_node_get_object (element);
-      start = json_object_get_member (entry, "start");
-      end = json_object_get_member (entry, "end");
-      label = json_object_get_member (entry, "label");
-      if (start == NULL || end == NULL || label == NULL ||
-          json_node_get_value_type (start) != G_TYPE_INT64 ||
-          json_node_get_value_type (end) != G_TYPE_INT64 ||
-          json_node_get_value_type (label) != G_TYPE_STRING)
-        continue;
-      g_hash_table_add (keys, rejection_key (json_node_get_int (start), json_node_get_int (end),
-                                             json_node_get_string (label)));
-    }
-  return keys;
+  return glossa_suggest_read_rejected_list (glossa_document_get_extra_member (document, REJECTED_MEMBER));
 }
 
 /* Known names: what the corpus tags (once learned), the document's own
@@ -1520,7 +1485,7 @@ follow_rejections (GlossaWindowSuggest *state,
 
       if (state->fate->data[i] != SHOWN && state->fate->data[i] != REJECTED)
         continue;
-      key = rejection_key (s->start, s->end, s->label);
+      key = glossa_suggestion_key (s->start, s->end, s->label);
       listed = g_hash_table_contains (rejected, key);
       if (listed == (state->fate->data[i] == REJECTED))
         continue;
@@ -1591,19 +1556,6 @@ learned_key (GlossaSpan *span)
   return g_strconcat (glossa_label_to_string (span->label), "\t", trimmed, NULL);
 }
 
-static int
-compare_suggestions (gconstpointer a,
-                     gconstpointer b)
-{
-  const GlossaSuggestion *x = *(GlossaSuggestion **) a, *y = *(GlossaSuggestion **) b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;
-  return strcmp (x->label, y->label);
-}
-
 /* Merges @fresh (taken) into the suggestions, which stay in text order;
  * links, fates and the current one follow their suggestions.
  */
@@ -1616,13 +1568,13 @@ insert_suggestions (GlossaWindowSuggest *state,
   g_autofree int *map = g_new (int, old->len + 1);
   guint i = 0, j = 0;
 
-  g_ptr_array_sort (fresh, compare_suggestions);
+  g_ptr_array_sort (fresh, glossa_suggestion_compare_text_order);
   state->suggestions = g_ptr_array_new_full (old->len + fresh->len, (GDestroyNotify) glossa_suggestion_free);
   state->fate = g_byte_array_sized_new (old->len + fresh->len);
   while (i < old->len || j < fresh->len)
     {
       gboolean from_old = j >= fresh->len ||
-                          (i < old->len && compare_suggestions (&old->pdata[i], &fresh->pdata[j]) <= 0);
+                          (i < old->len && glossa_suggestion_compare_text_order (&old->pdata[i], &fresh->pdata[j]) <= 0);
       guint8 fate = from_old ? old_fate->data[i] : SHOWN;
 
       if (from_old)
@@ -1757,7 +1709,7 @@ wanted_learned (GlossaWindow           *self,
                 gboolean               *again)
 {
   GlossaWindowSuggest *state = self->suggest_state;
-  g_autofree char *key = rejection_key (f->start, f->end, f->label);
+  g_autofree char *key = glossa_suggestion_key (f->start, f->end, f->label);
   int i;
 
   if (reaches_over (reaches, g_quark_from_string (f->label), f->start, f->end) ||
@@ -1787,7 +1739,7 @@ choose_learned (GlossaWindow *self,
   g_autoptr(GHashTable) reached = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) reaches = span_reaches (self->document);
 
-  g_ptr_array_sort (found, compare_suggestions);
+  g_ptr_array_sort (found, glossa_suggestion_compare_text_order);
   for (guint i = 0; i < found->len; i++)
     {
       GlossaSuggestion *f = g_ptr_array_index (found, i);

@@ -674,9 +674,9 @@ choose (GPtrArray                  *all,
   return winner;
 }
 
-static int
-compare_text_order (gconstpointer a,
-                    gconstpointer b)
+int
+glossa_suggestion_compare_text_order (gconstpointer a,
+                                      gconstpointer b)
 {
   const GlossaSuggestion *x = *(GlossaSuggestion **) a, *y = *(GlossaSuggestion **) b;
 
@@ -732,7 +732,7 @@ merge (GPtrArray                  *all,
   for (guint i = 0; i < all->len; i++)
     if (winner[i] == g_ptr_array_index (all, i))
       g_ptr_array_add (result, g_ptr_array_index (all, i));
-  g_ptr_array_sort (result, compare_text_order);
+  g_ptr_array_sort (result, glossa_suggestion_compare_text_order);
   relink (winner, result);
 
   /* The kept ones now belong to @result; free the others. */
@@ -811,8 +811,15 @@ holds (JsonObject *entry,
 GHashTable *
 glossa_suggest_read_rejected (JsonObject *extra)
 {
+  return glossa_suggest_read_rejected_list (extra != NULL
+                                            ? json_object_get_member (extra, GLOSSA_REJECTED_SUGGESTIONS_MEMBER)
+                                            : NULL);
+}
+
+GHashTable *
+glossa_suggest_read_rejected_list (JsonNode *node)
+{
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonNode *node = extra != NULL ? json_object_get_member (extra, GLOSSA_REJECTED_SUGGESTIONS_MEMBER) : NULL;
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))

@@ -62,6 +62,11 @@ const char       *glossa_suggestion_get_attribute (const GlossaSuggestion *sugge
 void              glossa_suggestion_set_attribute (GlossaSuggestion       *suggestion,
                                                    const char             *name,
                                                    const char             *value);
+/* GCompareFunc on a GPtrArray of suggestions: text order (start, then the
+ * longer first, then label), the order the driver returns and the window
+ * keeps. */
+int               glossa_suggestion_compare_text_order (gconstpointer a,
+                                                        gconstpointer b);
 
 /* ------------------------------------------------------------ known names */
 
@@ -185,5 +190,7 @@ char             *glossa_suggestion_key        (gint64                      star
  * here and give no key.
  */
 GHashTable       *glossa_suggest_read_rejected (JsonObject                 *extra);
+/* The same from the member's value itself (NULL or not a list: none). */
+GHashTable       *glossa_suggest_read_rejected_list (JsonNode               *list);
 
 G_END_DECLS
