@@ -468,6 +468,22 @@ glossa_by_id_get_duplicates (GlossaById *self)
   return self->duplicates;
 }
 
+/* The entry of document @id: a file or a JSONL line; NULL, with the error,
+ * when the corpus has none.
+ */
+static gpointer
+lookup_entry (GlossaById  *self,
+              const char  *id,
+              GError     **error)
+{
+  gpointer entry = g_hash_table_lookup (self->documents, id);
+
+  if (entry == NULL)
+    g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
+                 _("%s has no annotations for “%s”"), self->display, id);
+  return entry;
+}
+
 GPtrArray *
 glossa_by_id_get_spans (GlossaById     *self,
                         const char     *id,
@@ -480,12 +496,8 @@ glossa_by_id_get_spans (GlossaById     *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
 
-  if (!(entry = g_hash_table_lookup (self->documents, id)))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                   _("%s has no annotations for “%s”"), self->display, id);
-      return NULL;
-    }
+  if (!(entry = lookup_entry (self, id, error)))
+    return NULL;
   if (self->is_jsonl)
     return spans_from_line (self, entry, article, error);
   return spans_from_file (entry, self->file, article, error);
@@ -502,12 +514,8 @@ glossa_by_id_get_annotations (GlossaById     *self,
   g_return_val_if_fail (self != NULL && id != NULL, NULL);
   g_return_val_if_fail (GLOSSA_IS_ARTICLE (article), NULL);
 
-  if (!(entry = g_hash_table_lookup (self->documents, id)))
-    {
-      g_set_error (error, GLOSSA_ERROR, GLOSSA_ERROR_FAILED,
-                   _("%s has no annotations for “%s”"), self->display, id);
-      return NULL;
-    }
+  if (!(entry = lookup_entry (self, id, error)))
+    return NULL;
   if (self->is_jsonl)
     return annotations_from_line (self, entry, article, error);
   return annotations_from_file (entry, self->file, article, error);
